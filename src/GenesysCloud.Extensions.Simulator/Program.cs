@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using GenesysCloud.Extensions.Simulator.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,6 +10,7 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        InheritedSignalDisposition.RestoreInterruptAndQuit();
         GenesysCloudSimulatorOptions options;
         bool verbose;
         try
@@ -32,13 +34,18 @@ internal static class Program
             .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning));
         options.LoggerFactory = loggerFactory;
 
+        // SIGINT (Ctrl+C), SIGTERM (docker stop, kill, CI scripts) and SIGQUIT all stop the simulator cleanly with exit code 0.
+        // A registration replaces the runtime's default handling, which would end the process before the server is disposed.
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Console.CancelKeyPress += (_, e) =>
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnStopSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnStopSignal);
+        using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, OnStopSignal);
+
+        void OnStopSignal(PosixSignalContext context)
         {
-            e.Cancel = true;
+            context.Cancel = true;
             stop.TrySetResult();
-        };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+        }
 
         await using var simulator = await GenesysCloudSimulator.StartAsync(options).ConfigureAwait(false);
         Console.WriteLine("Genesys Cloud simulator");
