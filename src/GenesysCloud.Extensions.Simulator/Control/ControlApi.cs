@@ -7,7 +7,8 @@ namespace GenesysCloud.Extensions.Simulator.Control;
 
 /// <summary>
 /// The HTTP control API under <c>/_simulator</c>, for tests written in other languages and for the standalone program:
-/// faults, statistics, recorded requests and reset. Never authenticated, limited or recorded.
+/// faults, statistics, recorded requests, organizations, tokens and reset. Never authenticated, limited or recorded; every host
+/// answers it.
 /// </summary>
 internal sealed class ControlApi
 {
@@ -15,7 +16,7 @@ internal sealed class ControlApi
 
     private readonly RouteTable _routes = new();
 
-    public ControlApi(SimulatorFaults faults, SimulatorInspector inspector)
+    public ControlApi(SimulatorFaults faults, SimulatorInspector inspector, IReadOnlyList<SimulatorOrganization> organizations)
     {
         _routes.Add("GET", Prefix + "/faults", "listFaults", _ => SimulatorResult.Ok(new JsonArray([.. faults.Snapshot().Select(FaultDefinitionParser.Describe)])));
         _routes.Add("POST", Prefix + "/faults", "addFault", request => AddFault(request, faults));
@@ -27,7 +28,11 @@ internal sealed class ControlApi
         _routes.Add("DELETE", Prefix + "/faults/{id}", "removeFault", request => faults.Remove(request.RouteValues["id"])
             ? SimulatorResult.Empty(204)
             : GenesysErrors.NotFound($"No fault [{request.RouteValues["id"]}].", request.CorrelationId));
-        _routes.Add("GET", Prefix + "/stats", "getStats", _ => SimulatorResult.Ok(Stats(inspector, faults)));
+        _routes.Add("GET", Prefix + "/stats", "getStats", _ => SimulatorResult.Ok(Stats(inspector, faults, organizations)));
+        _routes.Add("GET", Prefix + "/organizations", "listOrganizations", _ => SimulatorResult.Ok(new JsonArray([.. organizations.Select(DescribeOrganization)])));
+        _routes.Add("GET", Prefix + "/tokens", "listTokens", _ => SimulatorResult.Ok(new JsonArray([.. inspector.Tokens.Select(DescribeToken)])));
+        _routes.Add("POST", Prefix + "/tokens/{id}/expire", "expireToken", request => TokenAction(request, organizations, static (o, id) => o.ExpireToken(id)));
+        _routes.Add("POST", Prefix + "/tokens/{id}/revoke", "revokeToken", request => TokenAction(request, organizations, static (o, id) => o.RevokeToken(id)));
         _routes.Add("GET", Prefix + "/requests", "listRequests", request => SimulatorResult.Ok(Requests(request, inspector)));
         _routes.Add("POST", Prefix + "/reset", "reset", _ =>
         {
@@ -65,7 +70,29 @@ internal sealed class ControlApi
         }
     }
 
-    private static JsonObject Stats(SimulatorInspector inspector, SimulatorFaults faults)
+    private static SimulatorResult TokenAction(SimulatorRequest request, IReadOnlyList<SimulatorOrganization> organizations, Func<SimulatorOrganization, string, bool> action)
+    {
+        var id = request.RouteValues["id"];
+        return organizations.Any(o => action(o, id))
+            ? SimulatorResult.Empty(204)
+            : GenesysErrors.NotFound($"No live token [{id}].", request.CorrelationId);
+    }
+
+    private static JsonObject Stats(SimulatorInspector inspector, SimulatorFaults faults, IReadOnlyList<SimulatorOrganization> organizations)
+    {
+        var stats = Counters(inspector);
+        stats["activeFaults"] = faults.Count;
+        var perOrganization = new JsonObject();
+        foreach (var organization in organizations)
+        {
+            perOrganization[organization.Name] = Counters(organization.Inspector);
+        }
+
+        stats["organizations"] = perOrganization;
+        return stats;
+    }
+
+    private static JsonObject Counters(SimulatorInspector inspector)
     {
         var operations = new JsonObject();
         foreach (var (operation, count) in inspector.OperationCounts.OrderBy(static p => p.Key, StringComparer.Ordinal))
@@ -82,9 +109,32 @@ internal sealed class ControlApi
             ["concurrentRequests"] = inspector.ConcurrentRequests,
             ["maxConcurrentRequests"] = inspector.MaxConcurrentRequests,
             ["tooManyRequestsSent"] = inspector.TooManyRequestsSent,
-            ["activeFaults"] = faults.Count,
         };
     }
+
+    private static JsonObject DescribeOrganization(SimulatorOrganization organization) => new()
+    {
+        ["name"] = organization.Name,
+        ["id"] = organization.Id,
+        ["apiBaseAddress"] = organization.ApiBaseAddress.ToString(),
+        ["loginBaseAddress"] = organization.LoginBaseAddress.ToString(),
+        ["clientId"] = organization.ClientId,
+    };
+
+    private static JsonObject DescribeToken(SimulatorToken token) => new()
+    {
+        ["id"] = token.Id,
+        ["organization"] = token.Organization,
+        ["clientId"] = token.ClientId,
+        ["grantType"] = token.GrantType,
+        ["userId"] = token.UserId,
+        ["issuedAt"] = token.IssuedAt.ToString("O", CultureInfo.InvariantCulture),
+        ["expiresAt"] = token.ExpiresAt.ToString("O", CultureInfo.InvariantCulture),
+        ["state"] = token.State.ToString(),
+        ["refreshTokenId"] = token.RefreshTokenId,
+        ["requests"] = token.Requests,
+        ["tooManyRequests"] = token.TooManyRequests,
+    };
 
     private static JsonArray Requests(SimulatorRequest request, SimulatorInspector inspector)
     {
@@ -109,6 +159,8 @@ internal sealed class ControlApi
                 ["status"] = recorded.StatusCode,
                 ["fault"] = recorded.Fault,
                 ["correlationId"] = recorded.CorrelationId,
+                ["organization"] = recorded.Organization,
+                ["tokenId"] = recorded.TokenId,
                 ["headers"] = headers,
                 ["body"] = recorded.Body,
             });

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using GenesysCloud.Extensions.Simulator.Hosting;
 using GenesysCloud.Extensions.Simulator.Http;
 using GenesysCloud.Extensions.Simulator.Logging;
-using GenesysCloud.Extensions.Simulator.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 
@@ -12,30 +12,27 @@ namespace GenesysCloud.Extensions.Simulator.OAuth;
 
 /// <summary>
 /// <c>POST /oauth/token</c> with the client-credentials grant, answered the way login.mypurecloud.com does, including its
-/// habit of answering throttling with a 400 <c>invalid_request</c> rather than a 429.
+/// habit of answering throttling with a 400 <c>invalid_request</c> rather than a 429. Each host knows the clients of its own
+/// organizations only; each organization throttles its own clients.
 /// </summary>
-internal sealed class TokenEndpoint(
-    string clientId,
-    string clientSecret,
-    TokenThrottleResponse throttleResponse,
-    FixedWindowRateLimiter limiter,
-    TokenStore tokens,
-    SimulatorInspector inspector,
-    ILogger logger)
+internal sealed class TokenEndpoint(ILogger logger)
 {
     public const string Path = "/oauth/token";
     public const string OperationId = "postOAuthToken";
 
-    public SimulatorResult Handle(SimulatorRequest request)
+    public SimulatorResult Handle(SimulatorRequest request, SimulatorHost host)
     {
         var hasCredentials = BasicCredentials.TryParse(request.HttpContext.Request.Headers.Authorization, out var id, out var secret);
 
-        // The login service budgets per client; requests without credentials share one budget.
+        // The login service budgets per client; requests of unknown clients, or without credentials, share one budget of
+        // the host's first organization.
+        var throttling = request.Organization ?? host.Primary;
+        var limiter = throttling.TokenLimiter;
         var decision = limiter.Acquire(hasCredentials ? id : string.Empty);
         if (!decision.Allowed)
         {
             Log.TokenRequestThrottled(logger, decision.Count, decision.Limit ?? 0);
-            return throttleResponse == TokenThrottleResponse.TooManyRequests
+            return throttling.TokenThrottleResponse == TokenThrottleResponse.TooManyRequests
                 ? GenesysErrors.TooManyRequests(decision.Limit ?? 0, limiter.WindowLength, decision.ResetAfterSeconds, request.CorrelationId)
                 : OAuthErrors.RateLimited();
         }
@@ -61,36 +58,37 @@ internal sealed class TokenEndpoint(
             return OAuthErrors.Create("unsupported_grant_type", $"grant type {grantType} is not supported");
         }
 
-        if (!string.Equals(id, clientId, StringComparison.Ordinal))
+        if (host.FindClientOrganization(id) is not { } organization)
         {
             Log.TokenRefused(logger, "client not found");
             return OAuthErrors.ClientNotFound();
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(clientSecret)))
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(organization.ClientSecret)))
         {
             Log.TokenRefused(logger, "authentication failed");
             return OAuthErrors.AuthenticationFailed();
         }
 
-        var token = tokens.Issue(id);
-        inspector.TokenIssued();
+        var token = organization.Tokens.Issue(organization, id, "client_credentials", null, organization.TokenLifetime);
+        organization.TokenIssued();
         Log.TokenIssued(logger, id, token.ExpiresAt);
         return SimulatorResult.Ok(new JsonObject
         {
             ["access_token"] = token.Value,
             ["token_type"] = "bearer",
-            ["expires_in"] = (long)Math.Ceiling(tokens.Lifetime.TotalSeconds),
+            ["expires_in"] = (long)Math.Ceiling(organization.TokenLifetime.TotalSeconds),
         });
     }
 
     /// <summary>Maps <c>GET</c> and <c>DELETE /api/v2/tokens/me</c>.</summary>
-    public static void MapTokensMe(RouteTable routes, TokenStore tokens, SimulatorInspector inspector, string organizationId, string organizationName)
+    public static void MapTokensMe(RouteTable routes)
     {
         routes.Add("GET", "/api/v2/tokens/me", "getTokensMe", request =>
         {
             var token = request.Token!;
-            var organization = new JsonObject { ["id"] = organizationId, ["name"] = organizationName, ["selfUri"] = $"/api/v2/organizations/{organizationId}" };
+            var store = token.Organization.Store;
+            var organization = new JsonObject { ["id"] = store.OrganizationId, ["name"] = store.OrganizationName, ["selfUri"] = $"/api/v2/organizations/{store.OrganizationId}" };
             return SimulatorResult.Ok(new JsonObject
             {
                 ["organization"] = organization,
@@ -111,9 +109,10 @@ internal sealed class TokenEndpoint(
         // The spec documents 204 but the Genesys service and the Node.js client use 200; a 204 would make that client fail.
         routes.Add("DELETE", "/api/v2/tokens/me", "deleteTokensMe", request =>
         {
-            if (tokens.Delete(request.Token!.Value))
+            var token = request.Token!;
+            if (token.Organization.Tokens.End(token, SimulatorTokenState.Deleted))
             {
-                inspector.TokenDeleted();
+                token.Organization.TokenDeleted();
             }
 
             return SimulatorResult.Empty(200);

@@ -1,0 +1,123 @@
+using GenesysCloud.Extensions.Simulator.Hosting;
+using GenesysCloud.Extensions.Simulator.OAuth;
+using GenesysCloud.Extensions.Simulator.Organization;
+using GenesysCloud.Extensions.Simulator.RateLimiting;
+
+namespace GenesysCloud.Extensions.Simulator;
+
+/// <summary>
+/// One organization of a running simulator: where it is served, its credentials, what its inspector saw, and the controls
+/// that act on it alone (tokens, rate-limit storms). Thread-safe.
+/// </summary>
+/// <example>
+/// <code>
+/// var fabrikam = sim.GetOrganization("fabrikam");
+/// // point a client at fabrikam.LoginBaseAddress / fabrikam.ApiBaseAddress with fabrikam.ClientId / fabrikam.ClientSecret
+/// Assert.Single(fabrikam.Inspector.Tokens);
+/// </code>
+/// </example>
+public sealed class SimulatorOrganization
+{
+    private readonly SimulatorInspector _simulatorInspector;
+    private readonly SimulatorFaults _faults;
+
+    internal SimulatorOrganization(SimulatorOrganizationSettings settings, bool isDefault, TimeProvider timeProvider, int maxRecordedRequests, SimulatorInspector simulatorInspector, SimulatorFaults faults)
+    {
+        _simulatorInspector = simulatorInspector;
+        _faults = faults;
+        Name = settings.Name;
+        ClientId = settings.ClientId;
+        ClientSecret = settings.ClientSecret;
+        TokenLifetime = settings.TokenLifetime;
+        TokenThrottleResponse = settings.TokenThrottleResponse;
+        TimeProvider = timeProvider;
+
+        // The default organization keeps the display name it always had; the others are called by their names.
+        Store = OrganizationGenerator.Generate(settings, isDefault ? $"Simulated Organization {settings.Seed}" : settings.Name, timeProvider);
+        Tokens = new TokenStore(timeProvider);
+        ApiLimiter = new FixedWindowRateLimiter(settings.RateLimit, settings.RateWindow, timeProvider);
+        TokenLimiter = new FixedWindowRateLimiter(settings.TokenRateLimit, settings.TokenRateWindow, timeProvider);
+        Inspector = new SimulatorInspector(maxRecordedRequests, timeProvider, [this]);
+    }
+
+    /// <summary>Gets the organization's short name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the organization's id (a UUID drawn from its seed), as <c>GET /api/v2/tokens/me</c> reports it.</summary>
+    public string Id => Store.OrganizationId;
+
+    /// <summary>Gets the base address of the organization's API host, e.g. <c>http://127.0.0.1:5080/</c>.</summary>
+    public Uri ApiBaseAddress => Host.BaseAddress;
+
+    /// <summary>Gets the base address of the organization's login host (<c>/oauth/token</c>); the same as <see cref="ApiBaseAddress"/>.</summary>
+    public Uri LoginBaseAddress => Host.BaseAddress;
+
+    /// <summary>Gets the id of the organization's client-credentials OAuth client.</summary>
+    public string ClientId { get; }
+
+    /// <summary>Gets the secret of the organization's client-credentials OAuth client.</summary>
+    public string ClientSecret { get; }
+
+    /// <summary>
+    /// Gets what the simulator saw of this organization: the requests attributed to it (by host, token or client id), its
+    /// tokens with the requests and 429s of each, and its counters. Requests that name no organization on a shared host
+    /// are only in <see cref="GenesysCloudSimulator.Inspector"/>.
+    /// </summary>
+    public SimulatorInspector Inspector { get; }
+
+    internal OrganizationStore Store { get; }
+
+    internal TokenStore Tokens { get; }
+
+    internal FixedWindowRateLimiter ApiLimiter { get; }
+
+    internal FixedWindowRateLimiter TokenLimiter { get; }
+
+    internal TimeSpan TokenLifetime { get; }
+
+    internal TokenThrottleResponse TokenThrottleResponse { get; }
+
+    internal TimeProvider TimeProvider { get; }
+
+    internal SimulatorHost Host { get; set; } = null!;
+
+    /// <summary>Answers 429 to every request attributed to this organization for <paramref name="duration"/>; the others are left alone.</summary>
+    /// <param name="duration">How long the storm lasts.</param>
+    /// <param name="retryAfter">The <c>Retry-After</c> to send; by default the time left in the storm.</param>
+    /// <returns>The id of the fault, for <see cref="SimulatorFaults.Remove"/>.</returns>
+    public string AddRateLimitStorm(TimeSpan duration, TimeSpan? retryAfter = null) =>
+        _faults.Add(new SimulatorFault { StatusCode = 429, Count = null, Duration = duration, RetryAfter = retryAfter, Organization = Name });
+
+    /// <summary>Makes one of this organization's access tokens expire now, on the simulator's clock: it then gets 401.</summary>
+    /// <param name="tokenId">The token's <see cref="SimulatorToken.Id"/>.</param>
+    /// <returns><see langword="true"/> when the token was live.</returns>
+    public bool ExpireToken(string tokenId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tokenId);
+        return Tokens.FindById(tokenId) is { } token && Tokens.Expire(token);
+    }
+
+    /// <summary>Revokes one of this organization's access tokens: it then gets 401.</summary>
+    /// <param name="tokenId">The token's <see cref="SimulatorToken.Id"/>.</param>
+    /// <returns><see langword="true"/> when the token was live.</returns>
+    public bool RevokeToken(string tokenId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tokenId);
+        return Tokens.FindById(tokenId) is { } token && Tokens.End(token, SimulatorTokenState.Revoked);
+    }
+
+    /// <summary>Whether <paramref name="clientId"/> is one of this organization's OAuth clients.</summary>
+    internal bool HasClient(string clientId) => string.Equals(clientId, ClientId, StringComparison.Ordinal);
+
+    internal void TokenIssued()
+    {
+        _simulatorInspector.TokenIssued();
+        Inspector.TokenIssued();
+    }
+
+    internal void TokenDeleted()
+    {
+        _simulatorInspector.TokenDeleted();
+        Inspector.TokenDeleted();
+    }
+}
