@@ -30,6 +30,7 @@ internal sealed class ControlApi
             : GenesysErrors.NotFound($"No fault [{request.RouteValues["id"]}].", request.CorrelationId));
         _routes.Add("GET", Prefix + "/stats", "getStats", _ => SimulatorResult.Ok(Stats(inspector, faults, organizations)));
         _routes.Add("GET", Prefix + "/organizations", "listOrganizations", _ => SimulatorResult.Ok(new JsonArray([.. organizations.Select(DescribeOrganization)])));
+        _routes.Add("PUT", Prefix + "/organizations/{name}/signed-in-user", "setSignedInUser", request => SetSignedInUser(request, organizations));
         _routes.Add("GET", Prefix + "/tokens", "listTokens", _ => SimulatorResult.Ok(new JsonArray([.. inspector.Tokens.Select(DescribeToken)])));
         _routes.Add("POST", Prefix + "/tokens/{id}/expire", "expireToken", request => TokenAction(request, organizations, static (o, id) => o.ExpireToken(id)));
         _routes.Add("POST", Prefix + "/tokens/{id}/revoke", "revokeToken", request => TokenAction(request, organizations, static (o, id) => o.RevokeToken(id)));
@@ -65,6 +66,31 @@ internal sealed class ControlApi
             return SimulatorResult.Json(201, new JsonObject { ["id"] = id });
         }
         catch (Exception exception) when (exception is FormatException or InvalidOperationException or JsonException or ArgumentException)
+        {
+            return GenesysErrors.BadRequest(exception.Message, request.CorrelationId);
+        }
+    }
+
+    /// <summary>Chooses who <c>/oauth/authorize</c> signs in without a <c>login_hint</c>: <c>{"user":"id or email"}</c>, or <c>{"user":null}</c> for the first user.</summary>
+    private static SimulatorResult SetSignedInUser(SimulatorRequest request, IReadOnlyList<SimulatorOrganization> organizations)
+    {
+        if (RequestBody.TryReadObject(request, out var body) is { } error)
+        {
+            return error;
+        }
+
+        var name = request.RouteValues["name"];
+        if (organizations.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)) is not { } organization)
+        {
+            return GenesysErrors.NotFound($"No organization [{name}].", request.CorrelationId);
+        }
+
+        try
+        {
+            organization.SignedInUserId = body["user"] is JsonValue user ? user.GetValue<string>() : null;
+            return SimulatorResult.Empty(204);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or FormatException)
         {
             return GenesysErrors.BadRequest(exception.Message, request.CorrelationId);
         }
@@ -119,6 +145,13 @@ internal sealed class ControlApi
         ["apiBaseAddress"] = organization.ApiBaseAddress.ToString(),
         ["loginBaseAddress"] = organization.LoginBaseAddress.ToString(),
         ["clientId"] = organization.ClientId,
+        ["oauthClients"] = new JsonArray([.. organization.OAuthClients.Select(static c => new JsonObject
+        {
+            ["clientId"] = c.ClientId,
+            ["grant"] = c.Grant.ToString(),
+            ["redirectUris"] = new JsonArray([.. c.RedirectUris.Select(static u => JsonValue.Create(u))]),
+        })]),
+        ["signedInUserId"] = organization.SignedInUserId,
     };
 
     private static JsonObject DescribeToken(SimulatorToken token) => new()

@@ -114,7 +114,7 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
         var hosts = PlanHosts(options, organizations);
 
         var routes = new RouteTable();
-        TokenEndpoint.MapTokensMe(routes);
+        TokensMeEndpoints.Map(routes);
         OrganizationEndpoints.Map(routes);
         var catalog = options.Catalog ?? SimulatorCatalog.Embedded;
 
@@ -123,6 +123,7 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
             routes,
             catalog is null ? null : new CatalogResponder(catalog),
             new TokenEndpoint(logger),
+            new AuthorizeEndpoint(logger),
             faults,
             new FaultResponder(timeProvider, inspector),
             new LatencySimulator(options.MinLatency, options.MaxLatency, options.Seed, timeProvider, inspector),
@@ -245,7 +246,8 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
         ThrowIfBadPort(options.Port, nameof(options.Port));
         Validate(options, "the default organization");
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { options.Name };
-        var clients = new Dictionary<string, string>(StringComparer.Ordinal) { [options.ClientId] = options.Name };
+        var clients = new Dictionary<string, string>(StringComparer.Ordinal);
+        ValidateClients(options, "the default organization", clients);
         var ports = new HashSet<int>();
         if (options.Port != 0)
         {
@@ -262,10 +264,7 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
                 throw new ArgumentException($"Two organizations are named '{organization.Name}'; names must be unique (case-insensitive).", nameof(options));
             }
 
-            if (!clients.TryAdd(organization.ClientId, organization.Name))
-            {
-                throw new ArgumentException($"The client id of {label} is already the client id of organization '{clients[organization.ClientId]}'; client ids are unique across organizations.", nameof(options));
-            }
+            ValidateClients(organization, label, clients);
 
             if (organization.Port is { } port)
             {
@@ -292,6 +291,34 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
         ThrowIfNegative(settings.WrapupCodeCount, nameof(settings.WrapupCodeCount), label);
         ThrowIfNegative(settings.RateLimit ?? 0, nameof(settings.RateLimit), label);
         ThrowIfNegative(settings.TokenRateLimit ?? 0, nameof(settings.TokenRateLimit), label);
+    }
+
+    private static void ValidateClients(SimulatorOrganizationSettings settings, string label, Dictionary<string, string> clients)
+    {
+        ThrowIfNotPositive(settings.AuthorizationCodeLifetime, nameof(settings.AuthorizationCodeLifetime), label);
+        ThrowIfNotPositive(settings.RefreshTokenLifetime, nameof(settings.RefreshTokenLifetime), label);
+        foreach (var id in settings.OAuthClients.Select(static c => c?.ClientId).Prepend(settings.ClientId))
+        {
+            ArgumentNullException.ThrowIfNull(id, $"OAuthClients of {label}");
+            if (!clients.TryAdd(id, label))
+            {
+                throw new ArgumentException($"The client id '{id}' of {label} is already a client of {clients[id]}; client ids are unique across organizations.", nameof(settings));
+            }
+        }
+
+        foreach (var client in settings.OAuthClients)
+        {
+            if (!client.IsPublic && string.IsNullOrEmpty(client.ClientSecret))
+            {
+                throw new ArgumentException($"The OAuth client '{client.ClientId}' of {label} needs a ClientSecret (only PKCE clients have none).", nameof(settings));
+            }
+
+            if (client.Grant is SimulatorOAuthGrant.AuthorizationCode or SimulatorOAuthGrant.AuthorizationCodePkce
+                && (client.RedirectUris.Count == 0 || client.RedirectUris.Any(static u => !Uri.IsWellFormedUriString(u, UriKind.Absolute))))
+            {
+                throw new ArgumentException($"The OAuth client '{client.ClientId}' of {label} needs at least one absolute redirect URI.", nameof(settings));
+            }
+        }
     }
 
     private static void ThrowIfBadPort(int port, string name)

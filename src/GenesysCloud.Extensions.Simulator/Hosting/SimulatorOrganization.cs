@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using GenesysCloud.Extensions.Simulator.Hosting;
 using GenesysCloud.Extensions.Simulator.OAuth;
 using GenesysCloud.Extensions.Simulator.Organization;
@@ -20,6 +21,7 @@ public sealed class SimulatorOrganization
 {
     private readonly SimulatorInspector _simulatorInspector;
     private readonly SimulatorFaults _faults;
+    private string? _signedInUserId;
 
     internal SimulatorOrganization(SimulatorOrganizationSettings settings, bool isDefault, TimeProvider timeProvider, int maxRecordedRequests, SimulatorInspector simulatorInspector, SimulatorFaults faults)
     {
@@ -38,6 +40,17 @@ public sealed class SimulatorOrganization
         ApiLimiter = new FixedWindowRateLimiter(settings.RateLimit, settings.RateWindow, timeProvider);
         TokenLimiter = new FixedWindowRateLimiter(settings.TokenRateLimit, settings.TokenRateWindow, timeProvider);
         Inspector = new SimulatorInspector(maxRecordedRequests, timeProvider, [this]);
+        UserGrants = new UserGrantStore(timeProvider, settings.AuthorizationCodeLifetime, settings.RefreshTokenLifetime);
+        Clients = new Dictionary<string, SimulatorOAuthClient>(StringComparer.Ordinal)
+        {
+            [ClientId] = SimulatorOAuthClient.ClientCredentials(ClientId, ClientSecret),
+        };
+        foreach (var client in settings.OAuthClients)
+        {
+            Clients[client.ClientId] = client;
+        }
+
+        OAuthClients = [.. settings.OAuthClients];
     }
 
     /// <summary>Gets the organization's short name.</summary>
@@ -57,6 +70,24 @@ public sealed class SimulatorOrganization
 
     /// <summary>Gets the secret of the organization's client-credentials OAuth client.</summary>
     public string ClientSecret { get; }
+
+    /// <summary>Gets the organization's OAuth clients besides the client-credentials one.</summary>
+    public IReadOnlyList<SimulatorOAuthClient> OAuthClients { get; }
+
+    /// <summary>Gets a snapshot of the organization's users, in seeded order.</summary>
+    public IReadOnlyList<SimulatorUser> Users =>
+        [.. Store.ListUsers().Select(static u => new SimulatorUser((string)u["id"]!, (string?)u["name"] ?? string.Empty, (string?)u["email"] ?? string.Empty))];
+
+    /// <summary>
+    /// Gets or sets the id of the user <c>/oauth/authorize</c> signs in when the request has no <c>login_hint</c>;
+    /// <see langword="null"/> (the default) signs in the first user.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is not the id or email of a user of the organization.</exception>
+    public string? SignedInUserId
+    {
+        get => Volatile.Read(ref _signedInUserId);
+        set => Volatile.Write(ref _signedInUserId, value is null ? null : FindUser(value) is { } user ? (string)user["id"]! : throw new ArgumentException($"Organization '{Name}' has no user [{value}].", nameof(value)));
+    }
 
     /// <summary>
     /// Gets what the simulator saw of this organization: the requests attributed to it (by host, token or client id), its
@@ -79,6 +110,10 @@ public sealed class SimulatorOrganization
 
     internal TimeProvider TimeProvider { get; }
 
+    internal UserGrantStore UserGrants { get; }
+
+    internal Dictionary<string, SimulatorOAuthClient> Clients { get; }
+
     internal SimulatorHost Host { get; set; } = null!;
 
     /// <summary>Answers 429 to every request attributed to this organization for <paramref name="duration"/>; the others are left alone.</summary>
@@ -88,26 +123,32 @@ public sealed class SimulatorOrganization
     public string AddRateLimitStorm(TimeSpan duration, TimeSpan? retryAfter = null) =>
         _faults.Add(new SimulatorFault { StatusCode = 429, Count = null, Duration = duration, RetryAfter = retryAfter, Organization = Name });
 
-    /// <summary>Makes one of this organization's access tokens expire now, on the simulator's clock: it then gets 401.</summary>
-    /// <param name="tokenId">The token's <see cref="SimulatorToken.Id"/>.</param>
+    /// <summary>
+    /// Makes one of this organization's access tokens (it then gets 401) or refresh tokens (a refresh with it then gets
+    /// 400 <c>invalid_grant</c>) expire now, on the simulator's clock.
+    /// </summary>
+    /// <param name="tokenId">The token's <see cref="SimulatorToken.Id"/>, or a <see cref="SimulatorToken.RefreshTokenId"/>.</param>
     /// <returns><see langword="true"/> when the token was live.</returns>
     public bool ExpireToken(string tokenId)
     {
         ArgumentException.ThrowIfNullOrEmpty(tokenId);
-        return Tokens.FindById(tokenId) is { } token && Tokens.Expire(token);
+        return Tokens.FindById(tokenId) is { } token ? Tokens.Expire(token) : UserGrants.End(tokenId, SimulatorTokenState.Expired);
     }
 
-    /// <summary>Revokes one of this organization's access tokens: it then gets 401.</summary>
-    /// <param name="tokenId">The token's <see cref="SimulatorToken.Id"/>.</param>
+    /// <summary>Revokes one of this organization's access tokens (it then gets 401) or refresh tokens (a refresh with it then gets 400 <c>invalid_grant</c>).</summary>
+    /// <param name="tokenId">The token's <see cref="SimulatorToken.Id"/>, or a <see cref="SimulatorToken.RefreshTokenId"/>.</param>
     /// <returns><see langword="true"/> when the token was live.</returns>
     public bool RevokeToken(string tokenId)
     {
         ArgumentException.ThrowIfNullOrEmpty(tokenId);
-        return Tokens.FindById(tokenId) is { } token && Tokens.End(token, SimulatorTokenState.Revoked);
+        return Tokens.FindById(tokenId) is { } token ? Tokens.End(token, SimulatorTokenState.Revoked) : UserGrants.End(tokenId, SimulatorTokenState.Revoked);
     }
 
     /// <summary>Whether <paramref name="clientId"/> is one of this organization's OAuth clients.</summary>
-    internal bool HasClient(string clientId) => string.Equals(clientId, ClientId, StringComparison.Ordinal);
+    internal bool HasClient(string clientId) => Clients.ContainsKey(clientId);
+
+    /// <summary>Finds a user by id, email or username, as <c>login_hint</c> and SAML <c>NameID</c> name them.</summary>
+    internal JsonObject? FindUser(string idOrEmail) => Store.FindUser(idOrEmail);
 
     internal void TokenIssued()
     {

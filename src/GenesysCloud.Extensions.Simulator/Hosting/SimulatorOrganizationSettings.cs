@@ -76,4 +76,19 @@ public abstract class SimulatorOrganizationSettings
     /// <summary>Gets or sets the number of wrap-up codes in the seeded organization.</summary>
     /// <remarks>Defaults to 25.</remarks>
     public int WrapupCodeCount { get; set; } = 25;
+
+    /// <summary>
+    /// Gets the organization's OAuth clients besides its client-credentials one (<see cref="ClientId"/>): code-authorization,
+    /// PKCE and SAML2-bearer clients whose tokens act as a user, or more client-credentials clients.
+    /// </summary>
+    /// <remarks>Defaults to none.</remarks>
+    public IList<SimulatorOAuthClient> OAuthClients { get; } = [];
+
+    /// <summary>Gets or sets how long an authorization code from <c>/oauth/authorize</c> can be exchanged; codes are single use.</summary>
+    /// <remarks>Defaults to 5 minutes.</remarks>
+    public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gets or sets how long a refresh token stays valid; each refresh rotates it (the old one is spent).</summary>
+    /// <remarks>Defaults to 30 days.</remarks>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
 }

@@ -22,6 +22,7 @@ internal sealed class SimulatorPipeline(
     RouteTable routes,
     CatalogResponder? catalog,
     TokenEndpoint tokenEndpoint,
+    AuthorizeEndpoint authorizeEndpoint,
     SimulatorFaults faults,
     FaultResponder faultResponder,
     LatencySimulator latency,
@@ -162,6 +163,13 @@ internal sealed class SimulatorPipeline(
             return new ResolvedRoute(null, null);
         }
 
+        if (string.Equals(request.Path, AuthorizeEndpoint.Path, StringComparison.OrdinalIgnoreCase))
+        {
+            request.Operation = AuthorizeEndpoint.OperationId;
+            request.Route = AuthorizeEndpoint.Path;
+            return new ResolvedRoute(null, null);
+        }
+
         var seeded = routes.Find(request.Method, request.Path);
         var cataloged = catalog?.Find(request.Method, request.Path);
         if (seeded is var (route, routeValues)
@@ -189,6 +197,11 @@ internal sealed class SimulatorPipeline(
         if (request.Operation == TokenEndpoint.OperationId)
         {
             return tokenEndpoint.Handle(request, host);
+        }
+
+        if (request.Operation == AuthorizeEndpoint.OperationId)
+        {
+            return authorizeEndpoint.Handle(request, host);
         }
 
         if (!request.Path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))

@@ -24,6 +24,7 @@ internal static class OrganizationEndpoints
 
         routes.Add("GET", Users, "getUsers", r => ListUsers(r, Store(r)));
         routes.Add("GET", Users + "/query", "getUsersQuery", r => QueryUsers(r, Store(r)));
+        routes.Add("GET", Users + "/me", "getUsersMe", UsersMe);
         routes.Add("GET", Users + "/{userId}", "getUser", r => Found(r, Store(r).GetUser(r.RouteValues["userId"]), "user"));
         routes.Add("PATCH", Users + "/{userId}", "patchUser", r => PatchUser(r, Store(r)));
 
@@ -32,6 +33,20 @@ internal static class OrganizationEndpoints
         routes.Add("GET", WrapupCodes + "/{codeId}", "getRoutingWrapupcode", r => Found(r, Store(r).GetWrapupCode(r.RouteValues["codeId"]), "wrap-up code"));
         routes.Add("PUT", WrapupCodes + "/{codeId}", "putRoutingWrapupcode", r => ReplaceWrapupCode(r, Store(r)));
         routes.Add("DELETE", WrapupCodes + "/{codeId}", "deleteRoutingWrapupcode", r => Deleted(r, Store(r).DeleteWrapupCode(r.RouteValues["codeId"]), "wrap-up code"));
+    }
+
+    /// <summary>
+    /// The user a user token acts as. Client-credentials tokens have no user; Genesys refuses them with this 400 (the code and
+    /// message as the community reports them).
+    /// </summary>
+    private static SimulatorResult UsersMe(SimulatorRequest request)
+    {
+        if (request.Token!.UserId is not { } userId)
+        {
+            return GenesysErrors.Create(400, "not.a.user", "This request requires a user context. Client credentials cannot be used for requests to this resource.", request.CorrelationId);
+        }
+
+        return Found(request, Store(request).GetUser(userId), "user");
     }
 
     /// <summary>The data of the organization the request's token belongs to.</summary>
