@@ -31,6 +31,7 @@ internal sealed class ControlApi
         _routes.Add("GET", Prefix + "/stats", "getStats", _ => SimulatorResult.Ok(Stats(inspector, faults, organizations)));
         _routes.Add("GET", Prefix + "/organizations", "listOrganizations", _ => SimulatorResult.Ok(new JsonArray([.. organizations.Select(DescribeOrganization)])));
         _routes.Add("PUT", Prefix + "/organizations/{name}/signed-in-user", "setSignedInUser", request => SetSignedInUser(request, organizations));
+        _routes.Add("POST", Prefix + "/organizations/{name}/saml-assertions", "createSamlAssertion", request => CreateSamlAssertion(request, organizations));
         _routes.Add("GET", Prefix + "/tokens", "listTokens", _ => SimulatorResult.Ok(new JsonArray([.. inspector.Tokens.Select(DescribeToken)])));
         _routes.Add("POST", Prefix + "/tokens/{id}/expire", "expireToken", request => TokenAction(request, organizations, static (o, id) => o.ExpireToken(id)));
         _routes.Add("POST", Prefix + "/tokens/{id}/revoke", "revokeToken", request => TokenAction(request, organizations, static (o, id) => o.RevokeToken(id)));
@@ -79,10 +80,9 @@ internal sealed class ControlApi
             return error;
         }
 
-        var name = request.RouteValues["name"];
-        if (organizations.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)) is not { } organization)
+        if (FindOrganization(request, organizations, out var organization) is { } notFound)
         {
-            return GenesysErrors.NotFound($"No organization [{name}].", request.CorrelationId);
+            return notFound;
         }
 
         try
@@ -94,6 +94,34 @@ internal sealed class ControlApi
         {
             return GenesysErrors.BadRequest(exception.Message, request.CorrelationId);
         }
+    }
+
+    /// <summary>Mints an assertion from the organization's built-in identity provider: <c>{"nameId":"…","lifetimeSeconds":300}</c>.</summary>
+    private static SimulatorResult CreateSamlAssertion(SimulatorRequest request, IReadOnlyList<SimulatorOrganization> organizations)
+    {
+        if ((RequestBody.TryReadObject(request, out var body) ?? RequestBody.RequireString(request, body, "nameId")) is { } error)
+        {
+            return error;
+        }
+
+        if (FindOrganization(request, organizations, out var organization) is { } notFound)
+        {
+            return notFound;
+        }
+
+        var lifetime = body["lifetimeSeconds"] is JsonValue seconds && seconds.TryGetValue<double>(out var value) && value > 0 ? TimeSpan.FromSeconds(value) : (TimeSpan?)null;
+        return SimulatorResult.Ok(new JsonObject
+        {
+            ["assertion"] = organization.CreateSamlAssertion((string)body["nameId"]!, lifetime),
+            ["issuer"] = organization.BuiltInIssuer,
+        });
+    }
+
+    private static SimulatorResult? FindOrganization(SimulatorRequest request, IReadOnlyList<SimulatorOrganization> organizations, out SimulatorOrganization organization)
+    {
+        var name = request.RouteValues["name"];
+        organization = organizations.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase))!;
+        return organization is null ? GenesysErrors.NotFound($"No organization [{name}].", request.CorrelationId) : null;
     }
 
     private static SimulatorResult TokenAction(SimulatorRequest request, IReadOnlyList<SimulatorOrganization> organizations, Func<SimulatorOrganization, string, bool> action)
@@ -152,6 +180,7 @@ internal sealed class ControlApi
             ["redirectUris"] = new JsonArray([.. c.RedirectUris.Select(static u => JsonValue.Create(u))]),
         })]),
         ["signedInUserId"] = organization.SignedInUserId,
+        ["samlIssuer"] = organization.BuiltInIssuer,
     };
 
     private static JsonObject DescribeToken(SimulatorToken token) => new()

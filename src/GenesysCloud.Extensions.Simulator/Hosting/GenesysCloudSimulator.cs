@@ -173,6 +173,11 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
             await app.DisposeAsync().ConfigureAwait(false);
         }
 
+        foreach (var organization in Organizations)
+        {
+            organization.ReleaseResources();
+        }
+
         _stopping.Dispose();
     }
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using GenesysCloud.Extensions.Simulator.Hosting;
 using GenesysCloud.Extensions.Simulator.OAuth;
@@ -21,6 +23,8 @@ public sealed class SimulatorOrganization
 {
     private readonly SimulatorInspector _simulatorInspector;
     private readonly SimulatorFaults _faults;
+    private readonly IReadOnlyList<SimulatorIdentityProvider> _identityProviders;
+    private readonly Lazy<SimulatorIdentityProvider> _builtInIdentityProvider;
     private string? _signedInUserId;
 
     internal SimulatorOrganization(SimulatorOrganizationSettings settings, bool isDefault, TimeProvider timeProvider, int maxRecordedRequests, SimulatorInspector simulatorInspector, SimulatorFaults faults)
@@ -51,6 +55,28 @@ public sealed class SimulatorOrganization
         }
 
         OAuthClients = [.. settings.OAuthClients];
+        _identityProviders = [.. settings.IdentityProviders];
+        _builtInIdentityProvider = new Lazy<SimulatorIdentityProvider>(() => new SimulatorIdentityProvider(BuiltInIssuer, CreateSigningCertificate(Name)));
+    }
+
+    /// <summary>Gets the issuer of the built-in identity provider, <c>https://idp.simulator.invalid/{name}</c>.</summary>
+    public string BuiltInIssuer => "https://idp.simulator.invalid/" + Uri.EscapeDataString(Name);
+
+    /// <summary>
+    /// Gets the identity provider the organization always trusts, with its signing key (RSA 2048, self-signed, made on first
+    /// use): mint assertions for SAML2-bearer tests with <see cref="CreateSamlAssertion"/> or
+    /// <see cref="SimulatorIdentityProvider.CreateAssertion"/>.
+    /// </summary>
+    public SimulatorIdentityProvider IdentityProvider => _builtInIdentityProvider.Value;
+
+    /// <summary>Mints an assertion from the built-in identity provider, valid from now for <paramref name="lifetime"/> on the simulator's clock.</summary>
+    /// <param name="nameId">The subject: a user's email, username or id.</param>
+    /// <param name="lifetime">How long it is valid; 5 minutes when <see langword="null"/>.</param>
+    /// <returns>The base64-encoded assertion, for the <c>assertion</c> form field.</returns>
+    public string CreateSamlAssertion(string nameId, TimeSpan? lifetime = null)
+    {
+        var now = TimeProvider.GetUtcNow();
+        return IdentityProvider.CreateAssertion(nameId, now, now + (lifetime ?? TimeSpan.FromMinutes(5)));
     }
 
     /// <summary>Gets the organization's short name.</summary>
@@ -149,6 +175,27 @@ public sealed class SimulatorOrganization
 
     /// <summary>Finds a user by id, email or username, as <c>login_hint</c> and SAML <c>NameID</c> name them.</summary>
     internal JsonObject? FindUser(string idOrEmail) => Store.FindUser(idOrEmail);
+
+    /// <summary>Finds the trusted identity provider with <paramref name="issuer"/>; the built-in key is only made when it is asked for.</summary>
+    internal SimulatorIdentityProvider? FindIdentityProvider(string issuer) =>
+        _identityProviders.FirstOrDefault(p => string.Equals(p.Issuer, issuer, StringComparison.Ordinal))
+        ?? (string.Equals(issuer, BuiltInIssuer, StringComparison.Ordinal) ? IdentityProvider : null);
+
+    /// <summary>Disposes the built-in identity provider's key, if it was made.</summary>
+    internal void ReleaseResources()
+    {
+        if (_builtInIdentityProvider.IsValueCreated)
+        {
+            _builtInIdentityProvider.Value.Certificate.Dispose();
+        }
+    }
+
+    private static X509Certificate2 CreateSigningCertificate(string name)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN=Genesys Cloud Simulator IdP {name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return request.CreateSelfSigned(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    }
 
     internal void TokenIssued()
     {

@@ -84,6 +84,13 @@ public abstract class SimulatorOrganizationSettings
     /// <remarks>Defaults to none.</remarks>
     public IList<SimulatorOAuthClient> OAuthClients { get; } = [];
 
+    /// <summary>
+    /// Gets the SAML identity providers the organization trusts for the SAML2-bearer grant, besides its built-in one
+    /// (<see cref="SimulatorOrganization.IdentityProvider"/>).
+    /// </summary>
+    /// <remarks>Defaults to none.</remarks>
+    public IList<SimulatorIdentityProvider> IdentityProviders { get; } = [];
+
     /// <summary>Gets or sets how long an authorization code from <c>/oauth/authorize</c> can be exchanged; codes are single use.</summary>
     /// <remarks>Defaults to 5 minutes.</remarks>
     public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(5);
