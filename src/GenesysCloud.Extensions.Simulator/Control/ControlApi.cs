@@ -32,6 +32,11 @@ internal sealed class ControlApi
         _routes.Add("GET", Prefix + "/organizations", "listOrganizations", _ => SimulatorResult.Ok(new JsonArray([.. organizations.Select(DescribeOrganization)])));
         _routes.Add("PUT", Prefix + "/organizations/{name}/signed-in-user", "setSignedInUser", request => SetSignedInUser(request, organizations));
         _routes.Add("POST", Prefix + "/organizations/{name}/saml-assertions", "createSamlAssertion", request => CreateSamlAssertion(request, organizations));
+        _routes.Add("GET", Prefix + "/analytics/jobs", "listAnalyticsJobs", _ => SimulatorResult.Ok(new JsonArray([.. organizations.SelectMany(static o => o.AnalyticsJobs.Jobs.Select(j => DescribeJob(o, j)))])));
+        _routes.Add("POST", Prefix + "/analytics/jobs/{id}/fail", "failAnalyticsJob", request => JobAction(request, organizations, (jobs, id) =>
+            jobs.Fail(id, RequestBody.TryReadObject(request, out var body) is null && body["errorMessage"] is JsonValue message ? message.GetValue<string>() : "The simulator was told to fail this job.")));
+        _routes.Add("POST", Prefix + "/analytics/jobs/{id}/expire", "expireAnalyticsJob", request => JobAction(request, organizations, static (jobs, id) => jobs.Expire(id)));
+        _routes.Add("POST", Prefix + "/organizations/{name}/analytics/fail-next", "failNextAnalyticsJob", request => FailNextJob(request, organizations));
         _routes.Add("GET", Prefix + "/tokens", "listTokens", _ => SimulatorResult.Ok(new JsonArray([.. inspector.Tokens.Select(DescribeToken)])));
         _routes.Add("POST", Prefix + "/tokens/{id}/expire", "expireToken", request => TokenAction(request, organizations, static (o, id) => o.ExpireToken(id)));
         _routes.Add("POST", Prefix + "/tokens/{id}/revoke", "revokeToken", request => TokenAction(request, organizations, static (o, id) => o.RevokeToken(id)));
@@ -116,6 +121,41 @@ internal sealed class ControlApi
             ["issuer"] = organization.BuiltInIssuer,
         });
     }
+
+    private static SimulatorResult JobAction(SimulatorRequest request, IReadOnlyList<SimulatorOrganization> organizations, Func<SimulatorAnalyticsJobs, string, bool> action)
+    {
+        var id = request.RouteValues["id"];
+        if (organizations.FirstOrDefault(o => o.AnalyticsJobs.Find(id) is not null) is not { } organization)
+        {
+            return GenesysErrors.NotFound($"No analytics job [{id}].", request.CorrelationId);
+        }
+
+        return action(organization.AnalyticsJobs, id)
+            ? SimulatorResult.Empty(204)
+            : GenesysErrors.Create(409, "general.conflict", $"The analytics job [{id}] has already ended.", request.CorrelationId);
+    }
+
+    private static SimulatorResult FailNextJob(SimulatorRequest request, IReadOnlyList<SimulatorOrganization> organizations)
+    {
+        if (FindOrganization(request, organizations, out var organization) is { } notFound)
+        {
+            return notFound;
+        }
+
+        var message = RequestBody.TryReadObject(request, out var body) is null && body["errorMessage"] is JsonValue value ? value.GetValue<string>() : null;
+        organization.AnalyticsJobs.FailNext(message ?? "The simulator was told to fail this job.");
+        return SimulatorResult.Empty(204);
+    }
+
+    private static JsonObject DescribeJob(SimulatorOrganization organization, SimulatorAnalyticsJob job) => new()
+    {
+        ["id"] = job.Id,
+        ["organization"] = organization.Name,
+        ["kind"] = job.Kind,
+        ["state"] = job.State,
+        ["submittedAt"] = job.SubmittedAt.ToString("O", CultureInfo.InvariantCulture),
+        ["interval"] = job.Interval,
+    };
 
     private static SimulatorResult? FindOrganization(SimulatorRequest request, IReadOnlyList<SimulatorOrganization> organizations, out SimulatorOrganization organization)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using GenesysCloud.Extensions.Simulator.Analytics;
 using GenesysCloud.Extensions.Simulator.Catalog;
 using GenesysCloud.Extensions.Simulator.Control;
 using GenesysCloud.Extensions.Simulator.Faults;
@@ -116,6 +117,7 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
         var routes = new RouteTable();
         TokensMeEndpoints.Map(routes);
         OrganizationEndpoints.Map(routes);
+        AnalyticsJobEndpoints.Map(routes);
         var catalog = options.Catalog ?? SimulatorCatalog.Embedded;
 
         var stopping = new CancellationTokenSource();
@@ -302,6 +304,9 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
     {
         ThrowIfNotPositive(settings.AuthorizationCodeLifetime, nameof(settings.AuthorizationCodeLifetime), label);
         ThrowIfNotPositive(settings.RefreshTokenLifetime, nameof(settings.RefreshTokenLifetime), label);
+        ThrowIfNotPositive(settings.AnalyticsJobDuration, nameof(settings.AnalyticsJobDuration), label);
+        ThrowIfNotPositive(settings.AnalyticsJobResultLifetime, nameof(settings.AnalyticsJobResultLifetime), label);
+        ThrowIfNegative(settings.AnalyticsConversationsPerHour, nameof(settings.AnalyticsConversationsPerHour), label);
         foreach (var id in settings.OAuthClients.Select(static c => c?.ClientId).Prepend(settings.ClientId))
         {
             ArgumentNullException.ThrowIfNull(id, $"OAuthClients of {label}");

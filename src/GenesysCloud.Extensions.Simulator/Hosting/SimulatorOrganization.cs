@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using GenesysCloud.Extensions.Simulator.Analytics;
 using GenesysCloud.Extensions.Simulator.Hosting;
 using GenesysCloud.Extensions.Simulator.OAuth;
 using GenesysCloud.Extensions.Simulator.Organization;
@@ -55,6 +56,12 @@ public sealed class SimulatorOrganization
         }
 
         OAuthClients = [.. settings.OAuthClients];
+        AnalyticsJobs = new SimulatorAnalyticsJobs(
+            Store.OrganizationId,
+            new AnalyticsDataGenerator(AnalyticsRoster.Capture(settings.Seed, Store), settings.AnalyticsConversationsPerHour),
+            timeProvider,
+            settings.AnalyticsJobDuration,
+            settings.AnalyticsJobResultLifetime);
         _identityProviders = [.. settings.IdentityProviders];
         _builtInIdentityProvider = new Lazy<SimulatorIdentityProvider>(() => new SimulatorIdentityProvider(BuiltInIssuer, CreateSigningCertificate(Name)));
     }
@@ -99,6 +106,9 @@ public sealed class SimulatorOrganization
 
     /// <summary>Gets the organization's OAuth clients besides the client-credentials one.</summary>
     public IReadOnlyList<SimulatorOAuthClient> OAuthClients { get; }
+
+    /// <summary>Gets the organization's asynchronous analytics details jobs and their controls (fail, expire, fail the next one).</summary>
+    public SimulatorAnalyticsJobs AnalyticsJobs { get; }
 
     /// <summary>Gets a snapshot of the organization's users, in seeded order.</summary>
     public IReadOnlyList<SimulatorUser> Users =>

@@ -95,6 +95,21 @@ public abstract class SimulatorOrganizationSettings
     /// <remarks>Defaults to 5 minutes.</remarks>
     public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Gets or sets how long an asynchronous analytics details job takes on the simulator's clock: <c>QUEUED</c> for its first
+    /// fifth, <c>PENDING</c> for the rest, then <c>FULFILLED</c>.
+    /// </summary>
+    /// <remarks>Defaults to 5 seconds.</remarks>
+    public TimeSpan AnalyticsJobDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets how long a fulfilled analytics job's results stay available (its <c>expirationDate</c>); then the job is <c>EXPIRED</c>.</summary>
+    /// <remarks>Defaults to 24 hours.</remarks>
+    public TimeSpan AnalyticsJobResultLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Gets or sets the average number of conversations per hour in the organization's analytics history (each hour draws 0 to twice this many).</summary>
+    /// <remarks>Defaults to 12.</remarks>
+    public int AnalyticsConversationsPerHour { get; set; } = 12;
+
     /// <summary>Gets or sets how long a refresh token stays valid; each refresh rotates it (the old one is spent).</summary>
     /// <remarks>Defaults to 30 days.</remarks>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
