@@ -30,6 +30,42 @@ public sealed class StandaloneTests
         Assert.Equal("5", Header(queues, "inin-ratelimit-allowed"));
     }
 
+    [Fact]
+    public async Task Standalone_program_serves_another_organization_on_its_own_host()
+    {
+        await using var standalone = await StandaloneProcess.StartAsync(["--port", "0", "--org", "eu", "--port", "0", "--client-id", "eu-id", "--client-secret", "eu-secret", "--pkce-client", "spa:http://localhost/cb"]);
+        var banner = string.Join("\n", standalone.Banner);
+        Assert.Contains("Organization eu", banner, StringComparison.Ordinal);
+        Assert.Contains("AuthorizationCodePkce client: spa -> http://localhost/cb", banner, StringComparison.Ordinal);
+        var euLine = standalone.Banner.SkipWhile(static l => !l.StartsWith("Organization eu", StringComparison.Ordinal)).First(static l => l.Contains("API base address:", StringComparison.Ordinal));
+        var eu = new Uri(euLine[euLine.IndexOf("http", StringComparison.Ordinal)..].Trim());
+        Assert.NotEqual(standalone.Address("API base address:"), eu);
+
+        using var client = new HttpClient { BaseAddress = eu };
+        using var token = await client.SendAsync(TokenRequest("eu-id", "eu-secret"));
+        using var defaultHost = new HttpClient { BaseAddress = standalone.Address("API base address:") };
+        using var atDefault = await defaultHost.SendAsync(TokenRequest("eu-id", "eu-secret"));
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, atDefault.StatusCode);
+    }
+
+    [Fact]
+    public async Task Standalone_program_reports_bad_organization_options_and_exits_2()
+    {
+        var program = Path.Combine(AppContext.BaseDirectory, "GenesysCloud.Extensions.Simulator.dll");
+        using var process = Process.Start(new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            ArgumentList = { program, "--org", "a", "--client-id", GenesysCloudSimulatorOptions.DefaultClientId },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("client ids are unique", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("TERM", false)]
     [InlineData("INT", false)]
