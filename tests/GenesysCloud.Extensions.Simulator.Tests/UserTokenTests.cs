@@ -42,6 +42,10 @@ public sealed class UserTokenTests
         using var userAgain = await Authorized(sim, (string)tokens["access_token"]!).GetAsync("api/v2/users");
         Assert.Equal((HttpStatusCode)429, userAgain.StatusCode);
 
+        // The inspector keeps the request, not its secrets.
+        var tokenRequest = sim.Inspector.Requests.Single(r => r.Operation == "postOAuthToken" && r.Body.Contains("authorization_code", StringComparison.Ordinal));
+        Assert.Equal("grant_type=authorization_code&code=[redacted]&redirect_uri=" + Uri.EscapeDataString(WebRedirect) + "&code_verifier=[redacted]", tokenRequest.Body);
+
         var recorded = sim.Inspector.GetToken((string)tokens["access_token"]!)!;
         Assert.Equal((user.Id, "authorization_code", "web-app"), (recorded.UserId, recorded.GrantType, recorded.ClientId));
         Assert.Equal((2, 1), (recorded.Requests, recorded.TooManyRequests));

@@ -102,7 +102,7 @@ internal sealed class SimulatorPipeline(
                 RawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path + context.Request.QueryString,
                 Path = path,
                 Headers = RedactHeaders(context.Request.Headers),
-                Body = request?.Body ?? string.Empty,
+                Body = request is null ? string.Empty : RedactBody(request),
                 CorrelationId = correlationId,
                 Operation = request?.Operation,
                 Route = request?.Route,
@@ -258,6 +258,21 @@ internal sealed class SimulatorPipeline(
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Token request bodies carry secrets (codes, verifiers, refresh tokens, assertions, secrets): their values are recorded as <c>[redacted]</c>.</summary>
+    private static string RedactBody(SimulatorRequest request)
+    {
+        if (request.Operation != TokenEndpoint.OperationId || request.Body.Length == 0)
+        {
+            return request.Body;
+        }
+
+        var fields = QueryHelpers.ParseQuery(request.Body).Select(static field =>
+            field.Key is "grant_type" or "client_id" or "redirect_uri" or "orgName" or "scope"
+                ? $"{Uri.EscapeDataString(field.Key)}={Uri.EscapeDataString(field.Value.ToString())}"
+                : $"{Uri.EscapeDataString(field.Key)}=[redacted]");
+        return string.Join('&', fields);
     }
 
     private static Dictionary<string, string> RedactHeaders(IHeaderDictionary headers)
