@@ -53,6 +53,16 @@ internal sealed class SimulatorPipeline(
         SimulatorRequest? request = null;
         SimulatorOrganization? organization = null;
         var answered = false;
+        var recorded = false;
+        void RecordOnce(int statusCode)
+        {
+            if (!recorded)
+            {
+                recorded = true;
+                Record(context, path, timestamp, correlationId, request, organization, statusCode);
+            }
+        }
+
         try
         {
             var body = await ReadBodyAsync(context.Request, aborted.Token).ConfigureAwait(false);
@@ -74,6 +84,9 @@ internal sealed class SimulatorPipeline(
             }
 
             var result = Answer(request, route, host);
+
+            // Recorded before the answer is written, so a client that has the response always finds its request recorded.
+            RecordOnce(result.StatusCode);
             await ResultWriter.WriteAsync(context, result).ConfigureAwait(false);
             answered = true;
             Log.Answered(logger, request.Method, path, result.StatusCode);
@@ -95,32 +108,33 @@ internal sealed class SimulatorPipeline(
         finally
         {
             // Recorded before the request stops counting as in flight, so a test that waits for zero concurrent requests sees it.
-            var recorded = new RecordedRequest
-            {
-                Timestamp = timestamp,
-                Method = context.Request.Method,
-                RawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path + context.Request.QueryString,
-                Path = path,
-                Headers = RedactHeaders(context.Request.Headers),
-                Body = request is null ? string.Empty : RedactBody(request),
-                CorrelationId = correlationId,
-                Operation = request?.Operation,
-                Route = request?.Route,
-                StatusCode = answered ? context.Response.StatusCode : 0,
-                Fault = request?.Fault,
-                Organization = organization?.Name,
-                TokenId = request?.CarriedToken?.Id,
-            };
-            request?.CarriedToken?.CountRequest(recorded.StatusCode == 429);
-            inspector.Record(recorded);
-            if (organization is not null)
-            {
-                organization.Inspector.Record(recorded);
-                organization.Inspector.RequestEnded();
-            }
-
+            RecordOnce(answered ? context.Response.StatusCode : 0);
+            organization?.Inspector.RequestEnded();
             inspector.RequestEnded();
         }
+    }
+
+    private void Record(HttpContext context, string path, DateTimeOffset timestamp, string correlationId, SimulatorRequest? request, SimulatorOrganization? organization, int statusCode)
+    {
+        var recorded = new RecordedRequest
+        {
+            Timestamp = timestamp,
+            Method = context.Request.Method,
+            RawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path + context.Request.QueryString,
+            Path = path,
+            Headers = RedactHeaders(context.Request.Headers),
+            Body = request is null ? string.Empty : RedactBody(request),
+            CorrelationId = correlationId,
+            Operation = request?.Operation,
+            Route = request?.Route,
+            StatusCode = statusCode,
+            Fault = request?.Fault,
+            Organization = organization?.Name,
+            TokenId = request?.CarriedToken?.Id,
+        };
+        request?.CarriedToken?.CountRequest(statusCode == 429);
+        inspector.Record(recorded);
+        organization?.Inspector.Record(recorded);
     }
 
     /// <summary>
