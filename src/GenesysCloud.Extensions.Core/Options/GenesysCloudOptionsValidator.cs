@@ -38,7 +38,7 @@ internal sealed class GenesysCloudOptionsValidator : IValidateOptions<GenesysClo
         var retry = options.Retry;
         if (retry.MaxDelay < retry.BaseDelay)
         {
-            failures.Add($"{prefix}:Retry:MaxDelay must be at least Retry:BaseDelay; the values {retry.MaxDelay} and {retry.BaseDelay} are not. [{GenesysCloudErrorCodes.OptionOutOfBounds}]");
+            failures.Add($"{prefix}:Retry:MaxDelay must be at least {prefix}:Retry:BaseDelay; {retry.MaxDelay} is below {retry.BaseDelay}. [{GenesysCloudErrorCodes.OptionOutOfBounds}]");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
