@@ -22,6 +22,7 @@ internal static class ApiGenerator
         }
 
         files["GenesysCloudApiRegistration.cs"] = WriteRegistration(categories);
+        files["Api/GenesysCloudApiProvider.cs"] = WriteProvider(categories);
     }
 
     private static string WriteInterface(ApiCategory category)
@@ -274,20 +275,71 @@ internal static class ApiGenerator
 
     private static string WriteRegistration(IReadOnlyList<ApiCategory> categories)
     {
+        const string Di = "global::Microsoft.Extensions.DependencyInjection";
+        var count = categories.Count.ToString(CultureInfo.InvariantCulture);
         var w = CodeWriter.File("GenesysCloud.Extensions");
-        w.Doc("summary", "Registers the implementation of every API category interface.");
+        w.Doc("summary", "Registers the implementation of every API category interface, for the unnamed client and for named ones.");
         w.Open("internal static class GenesysCloudApiRegistration");
-        w.Doc("summary", $"Registers the {categories.Count.ToString(CultureInfo.InvariantCulture)} category interfaces as singletons, keeping any registration already made.");
-        w.Doc("param", "The service collection.", "name=\"services\"");
-        w.Doc("returns", "The same service collection.");
-        w.Open("internal static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddGenesysCloudApis(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
+        w.Doc("summary", $"The {count} category interfaces.");
+        w.Open("private static readonly global::System.Type[] ApiTypes =");
         foreach (var category in categories)
         {
-            w.Line($"global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::{ApiNamespace}.{category.Interface}, global::{ApiNamespace}.{category.Implementation}>(services);");
+            w.Line($"typeof(global::{ApiNamespace}.{category.Interface}),");
         }
 
+        w.Outdent();
+        w.Line("};");
+        w.Line();
+        w.Doc(
+            "summary",
+            $"Registers the {count} category interfaces of a client as singletons, keeping any registration already made: unkeyed for the\n"
+            + "unnamed client (<paramref name=\"name\"/> empty), keyed by <paramref name=\"name\"/> for a named one.");
+        w.Doc("param", "The service collection.", "name=\"services\"");
+        w.Doc("param", "The client's name; empty for the unnamed client.", "name=\"name\"");
+        w.Doc("returns", "The same service collection.");
+        w.Open($"internal static {Di}.IServiceCollection AddGenesysCloudApis({Di}.IServiceCollection services, string name)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(name);");
+        w.Line($"{Di}.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::{ApiNamespace}.IGenesysCloudApiProvider, global::{ApiNamespace}.GenesysCloudApiProvider>(services);");
+        w.Open("foreach (var apiType in ApiTypes)");
+        w.Open("if (name.Length == 0)");
+        w.Line($"{Di}.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, {Di}.ServiceDescriptor.Singleton(apiType, sp => global::{ApiNamespace}.GenesysCloudApiProvider.CreateApi(apiType, {Di}.ServiceProviderServiceExtensions.GetRequiredService<global::GenesysCloud.Extensions.IGenesysCloudClient>(sp))!));");
+        w.Close();
+        w.Open("else");
+        w.Line($"{Di}.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, {Di}.ServiceDescriptor.KeyedSingleton(apiType, name, (sp, key) => global::{ApiNamespace}.GenesysCloudApiProvider.CreateApi(apiType, {Di}.ServiceProviderKeyedServiceExtensions.GetRequiredKeyedService<global::GenesysCloud.Extensions.IGenesysCloudClient>(sp, key))!));");
+        w.Close();
+        w.Close();
+        w.Line();
         w.Line("return services;");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private static string WriteProvider(IReadOnlyList<ApiCategory> categories)
+    {
+        var w = CodeWriter.File(ApiNamespace);
+        w.Doc("summary", "Creates the implementation of a category interface over a client, without reflection (named and run-time clients use it).");
+        w.Open("internal sealed class GenesysCloudApiProvider : global::GenesysCloud.Extensions.Api.IGenesysCloudApiProvider");
+        w.Line("/// <inheritdoc/>");
+        w.Line("public object? Create(global::System.Type apiType, global::GenesysCloud.Extensions.IGenesysCloudClient client) => CreateApi(apiType, client);");
+        w.Line();
+        w.Doc("summary", "Creates the implementation of <paramref name=\"apiType\"/>, or returns <see langword=\"null\"/> when it is not a category interface.");
+        w.Doc("param", "The category interface.", "name=\"apiType\"");
+        w.Doc("param", "The client the calls go through.", "name=\"client\"");
+        w.Doc("returns", "The implementation, or <see langword=\"null\"/>.");
+        w.Open("internal static object? CreateApi(global::System.Type apiType, global::GenesysCloud.Extensions.IGenesysCloudClient client)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(apiType);");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+        foreach (var category in categories)
+        {
+            w.Open($"if (apiType == typeof({category.Interface}))");
+            w.Line($"return new {category.Implementation}(client);");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("return null;");
         w.Close();
         w.Close();
         return w.ToString();

@@ -8,6 +8,9 @@ namespace GenesysCloud.Extensions;
 /// </summary>
 public interface IGenesysCloudClient
 {
+    /// <summary>Gets the client's name: the one it was registered under, or <see cref="string.Empty"/> for the unnamed client.</summary>
+    string Name { get; }
+
     /// <summary>Gets the current lifecycle state.</summary>
     GenesysCloudClientState State { get; }
 

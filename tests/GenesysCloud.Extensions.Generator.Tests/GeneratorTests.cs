@@ -205,8 +205,15 @@ public sealed class GeneratorTests(SampleSpec sample) : IClassFixture<SampleSpec
     {
         var registration = File("GenesysCloudApiRegistration.cs");
         Assert.Contains("internal static class GenesysCloudApiRegistration", registration, StringComparison.Ordinal);
-        Assert.Contains("TryAddSingleton<global::GenesysCloud.Extensions.Api.IRoutingApi, global::GenesysCloud.Extensions.Api.RoutingApi>(services);", registration, StringComparison.Ordinal);
-        Assert.Equal(3, registration.Split("TryAddSingleton<").Length - 1);
+        Assert.Contains("typeof(global::GenesysCloud.Extensions.Api.IRoutingApi),", registration, StringComparison.Ordinal);
+        Assert.Equal(3, registration.Split("typeof(global::GenesysCloud.Extensions.Api.I").Length - 1);
+        Assert.Contains("ServiceDescriptor.KeyedSingleton(apiType, name,", registration, StringComparison.Ordinal);
+
+        // Named and run-time clients create the implementations without reflection.
+        var provider = File("Api/GenesysCloudApiProvider.cs");
+        Assert.Contains("if (apiType == typeof(IRoutingApi))", provider, StringComparison.Ordinal);
+        Assert.Contains("return new RoutingApi(client);", provider, StringComparison.Ordinal);
+        Assert.Equal(3, provider.Split("return new ").Length - 1);
     }
 
     [Fact]

@@ -47,13 +47,17 @@ public sealed class ManifestContractTests(ITestOutputHelper output)
     public void Registration_resolves_every_category_interface()
     {
         var services = new ServiceCollection();
-        services.AddSingleton(new FakeClient().Client);
+        var client = new FakeClient().Client;
+        var contoso = new FakeClient().Client;
+        services.AddSingleton(client);
+        services.AddKeyedSingleton("contoso", contoso);
         var registration = Library.GetType("GenesysCloud.Extensions.GenesysCloudApiRegistration", throwOnError: true)!;
         var register = registration.GetMethod("AddGenesysCloudApis", BindingFlags.Static | BindingFlags.NonPublic)!;
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        register.Invoke(null, [services]);
+        register.Invoke(null, [services, string.Empty]);
         var registered = watch.Elapsed;
+        register.Invoke(null, [services, "contoso"]);
         using var provider = services.BuildServiceProvider();
         watch.Restart();
         var routing = provider.GetRequiredService<IRoutingApi>();
@@ -65,10 +69,17 @@ public sealed class ManifestContractTests(ITestOutputHelper output)
         Assert.Contains(interfaces, t => t.Name == "ISpeechTextAnalyticsApi");
         Assert.Contains(interfaces, t => t.Name == "ISCIMApi");
         Assert.Contains(interfaces, t => t.Name == "IInfrastructureAsCodeApi");
+        var apiProvider = provider.GetRequiredService<GenesysCloud.Extensions.Api.IGenesysCloudApiProvider>();
         foreach (var type in interfaces)
         {
+            // Unkeyed for the unnamed client, keyed by name for a named one, and created on demand for a run-time one.
             Assert.NotNull(provider.GetService(type));
+            Assert.NotNull(provider.GetRequiredKeyedService(type, "contoso"));
+            Assert.NotSame(provider.GetService(type), provider.GetRequiredKeyedService(type, "contoso"));
+            Assert.IsAssignableFrom(type, apiProvider.Create(type, client));
         }
+
+        Assert.Null(apiProvider.Create(typeof(IDisposable), client));
 
         Assert.Same(routing, provider.GetRequiredService<IRoutingApi>());
         output.WriteLine($"Registering 86 interfaces: {registered.TotalMilliseconds:F2} ms; first resolve of IRoutingApi: {firstResolve.TotalMilliseconds:F2} ms.");

@@ -3,12 +3,14 @@ using GenesysCloud.Extensions.Options;
 namespace GenesysCloud.Extensions.Authentication;
 
 /// <summary>
-/// Holds the client's OAuth access token: obtains it, refreshes it and deletes it, through the <see cref="LoginService"/>.
+/// Holds one identity's OAuth access token: obtains it from its <see cref="IGenesysCloudTokenSource"/>, refreshes it, and
+/// deletes it when the identity is the client's own.
 /// <list type="bullet">
 /// <item>Single flight: however many calls need a token, one request is in progress at a time, and every waiter gets
 /// its outcome (a failure ends them all with the typed error; the next call tries again).</item>
-/// <item>Refreshed before expiry on a timer (<c>TokenRefreshBeforeExpiry</c>, at most half the lifetime), whether or
-/// not calls are running, and once on a 401 unless a newer token was issued after the rejected one.</item>
+/// <item>Refreshed before expiry (<c>TokenRefreshBeforeExpiry</c>, at most half the lifetime) — on a timer, whether or not
+/// calls are running, for the client's own tokens; when a call needs it for other identities — and once on a 401 unless a
+/// newer token was issued after the rejected one.</item>
 /// <item><see cref="TokenIssued"/> reports every new token, so that what belongs to a token — its rate budget — can be
 /// forgotten with it.</item>
 /// </list>
@@ -17,7 +19,9 @@ internal sealed class AccessTokenProvider : IDisposable
 {
     private static readonly TimeSpan LastChance = TimeSpan.FromSeconds(5);
     private readonly object _lock = new();
-    private readonly LoginService _login;
+    private readonly IGenesysCloudTokenSource _source;
+    private readonly Func<string, TimeSpan, CancellationToken, Task>? _delete;
+    private readonly bool _refreshOnTimer;
     private readonly GenesysCloudOptions _options;
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _lifetime = new();
@@ -26,9 +30,11 @@ internal sealed class AccessTokenProvider : IDisposable
     private Task<AccessToken>? _pending;
     private long _version;
 
-    public AccessTokenProvider(LoginService login, GenesysCloudOptions options, TimeProvider time)
+    public AccessTokenProvider(IGenesysCloudTokenSource source, Func<string, TimeSpan, CancellationToken, Task>? delete, GenesysCloudOptions options, TimeProvider time, bool refreshOnTimer = true)
     {
-        _login = login;
+        _source = source;
+        _delete = delete;
+        _refreshOnTimer = refreshOnTimer;
         _options = options;
         _time = time;
         _refreshTimer = time.CreateTimer(static state => _ = ((AccessTokenProvider)state!).StartRefresh(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -100,9 +106,9 @@ internal sealed class AccessTokenProvider : IDisposable
             _current = null;
         }
 
-        if (token is not null)
+        if (token is not null && _delete is not null)
         {
-            await _login.DeleteTokenAsync(token.Value, LastChance, cancellationToken).ConfigureAwait(false);
+            await _delete(token.Value, LastChance, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -140,14 +146,15 @@ internal sealed class AccessTokenProvider : IDisposable
     {
         try
         {
-            var (value, lifetime) = await _login.RequestTokenAsync(_lifetime.Token).ConfigureAwait(false);
-            var now = _time.GetUtcNow();
+            var issued = await _source.RequestTokenAsync(_lifetime.Token).ConfigureAwait(false);
+            var (value, now) = (issued.Value, _time.GetUtcNow());
+            var lifetime = issued.ExpiresAt > now ? issued.ExpiresAt - now : TimeSpan.Zero;
             var margin = _options.TokenRefreshBeforeExpiry < lifetime / 2 ? _options.TokenRefreshBeforeExpiry : lifetime / 2;
             var token = new AccessToken(value, now + lifetime, now + lifetime - margin, Interlocked.Increment(ref _version));
             lock (_lock)
             {
                 _current = token;
-                if (!_lifetime.IsCancellationRequested)
+                if (_refreshOnTimer && !_lifetime.IsCancellationRequested)
                 {
                     _refreshTimer.Change(token.RefreshAt - now, Timeout.InfiniteTimeSpan);
                 }

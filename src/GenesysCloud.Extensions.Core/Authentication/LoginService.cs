@@ -38,11 +38,13 @@ internal sealed class LoginService
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly Uri _tokenUri;
+    private readonly string _clientName;
     private readonly Uri _tokensMeUri;
     private HttpClient? _http;
 
     public LoginService(Func<HttpClient> httpClient, HttpAttempt attempt, GenesysCloudOptions options, TimeProvider time, GenesysCloudDiagnostics diagnostics, ILoggerFactory loggerFactory)
     {
+        _clientName = diagnostics.ClientName;
         _httpClient = httpClient;
         _attempt = attempt;
         _options = options;
@@ -54,25 +56,50 @@ internal sealed class LoginService
         _pipeline = CreatePipeline(loggerFactory);
     }
 
+    /// <summary>Gets the clock of the client.</summary>
+    public TimeProvider Time => _time;
+
+    /// <summary>Gets the client's own OAuth client id.</summary>
+    public string ClientId => _options.ClientId!;
+
+    /// <summary>Gets the client's own OAuth client secret.</summary>
+    public string? ClientSecret => _options.ClientSecret;
+
     /// <summary>Raised when the login service throttles a request, with the wait it asked for.</summary>
     public event Action<TimeSpan>? Throttled;
 
-    /// <summary>Requests a new client-credentials token.</summary>
-    public async Task<(string Value, TimeSpan Lifetime)> RequestTokenAsync(CancellationToken cancellationToken)
+    /// <summary>Requests a new client-credentials token for the client itself.</summary>
+    public Task<TokenResponse> RequestClientCredentialsTokenAsync(CancellationToken cancellationToken) =>
+        RequestTokenAsync(
+            [new("grant_type", "client_credentials")],
+            _options.ClientId!,
+            _options.ClientSecret,
+            GenesysCloudTelemetryNames.IdentityApp,
+            cancellationToken);
+
+    /// <summary>
+    /// Requests a token with the grant in <paramref name="form"/>, authenticating as OAuth client
+    /// <paramref name="clientId"/> (Basic with <paramref name="clientSecret"/>, or <c>client_id</c> in the form for a
+    /// public client).
+    /// </summary>
+    public async Task<TokenResponse> RequestTokenAsync(
+        IReadOnlyList<KeyValuePair<string, string>> form, string clientId, string? clientSecret, string identityKind, CancellationToken cancellationToken)
     {
-        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.ClientId}:{_options.ClientSecret}"));
+        var credentials = clientSecret is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{clientSecret}"));
+        IEnumerable<KeyValuePair<string, string>> fields = credentials is null ? [.. form, new("client_id", clientId)] : form;
         using var response = await SendAsync(
             () =>
             {
-                var request = new HttpRequestMessage(HttpMethod.Post, _tokenUri)
+                var request = new HttpRequestMessage(HttpMethod.Post, _tokenUri) { Content = new FormUrlEncodedContent(fields) };
+                if (credentials is not null)
                 {
-                    Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
-                };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+                }
+
                 return request;
             },
             static response => response.StatusCode == HttpStatusCode.OK,
-            _diagnostics.TokenRequested,
+            (outcome, duration) => _diagnostics.TokenRequested(outcome, duration, identityKind),
             cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.OK)
         {
@@ -81,7 +108,7 @@ internal sealed class LoginService
             return token;
         }
 
-        var exception = MapFailure(response);
+        var exception = MapFailure(response, identityKind, _clientName);
         Log.TokenFailed(_logger, exception.ErrorCode, exception.Message);
         throw exception;
     }
@@ -195,7 +222,7 @@ internal sealed class LoginService
         }
     }
 
-    private static GenesysCloudAuthenticationException MapFailure(HttpResponseMessage response)
+    private static GenesysCloudAuthenticationException MapFailure(HttpResponseMessage response, string identityKind, string clientName)
     {
         var status = response.StatusCode;
         var correlationId = GetCorrelationId(response);
@@ -208,7 +235,7 @@ internal sealed class LoginService
                 {
                     return new GenesysCloudAuthenticationException(
                         GenesysCloudErrorCodes.ClientIdNotFound,
-                        "The login service does not know the OAuth client id (GenesysCloud:ClientId). Check the client id and the region.",
+                        $"The login service does not know the OAuth client id of client '{clientName}' (ClientId). Check the client id and the region.",
                         status, body?.Error, correlationId);
                 }
 
@@ -216,9 +243,17 @@ internal sealed class LoginService
                 {
                     return new GenesysCloudAuthenticationException(
                         GenesysCloudErrorCodes.AuthenticationFailure,
-                        "The login service rejected the OAuth client credentials (GenesysCloud:ClientSecret).",
+                        $"The login service rejected the OAuth client credentials of client '{clientName}' (ClientSecret).",
                         status, body?.Error, correlationId);
                 }
+            }
+
+            if (string.Equals(body?.Error, "invalid_grant", StringComparison.OrdinalIgnoreCase))
+            {
+                return new GenesysCloudAuthenticationException(
+                    GenesysCloudErrorCodes.TokenGrantInvalid,
+                    $"The login service refused to issue a token for a {identityKind} identity of client '{clientName}' (invalid_grant): {body?.Text ?? "(no description)"}. A refresh token or assertion that was revoked, expired or already used cannot be used again; sign the user in again.",
+                    status, body?.Error, correlationId);
             }
 
             return new GenesysCloudAuthenticationException(
@@ -233,7 +268,7 @@ internal sealed class LoginService
             status, body?.Error, correlationId);
     }
 
-    private static (string Value, TimeSpan Lifetime) ParseToken(HttpResponseMessage response)
+    private static TokenResponse ParseToken(HttpResponseMessage response)
     {
         try
         {
@@ -250,7 +285,8 @@ internal sealed class LoginService
                     response.StatusCode, correlationId: GetCorrelationId(response));
             }
 
-            return (value, TimeSpan.FromSeconds(expiresIn));
+            var refresh = root.TryGetProperty("refresh_token", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            return new TokenResponse(value, TimeSpan.FromSeconds(expiresIn), refresh);
         }
         catch (JsonException ex)
         {
@@ -369,4 +405,10 @@ internal sealed class LoginService
     }
 
     private sealed record OAuthError(string? Error, string? Text);
+}
+
+/// <summary>A token the login service issued: the access token, its lifetime and, for user grants, the (rotated) refresh token.</summary>
+internal sealed record TokenResponse(string AccessToken, TimeSpan Lifetime, string? RefreshToken)
+{
+    public override string ToString() => $"TokenResponse(lifetime {Lifetime}, refresh token {(RefreshToken is null ? "no" : "yes")})";
 }

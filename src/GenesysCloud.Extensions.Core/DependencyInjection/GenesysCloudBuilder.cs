@@ -5,16 +5,20 @@ using Microsoft.Extensions.Http.Resilience;
 namespace GenesysCloud.Extensions.DependencyInjection;
 
 /// <summary>
-/// Returned by <c>AddGenesysCloud</c> to configure the client further: options, the typed
+/// Returned by <c>AddGenesysCloud</c> to configure that client further (named or not): options, the typed
 /// <see cref="HttpClient"/>, and the retry strategy.
 /// </summary>
 public sealed class GenesysCloudBuilder
 {
-    internal GenesysCloudBuilder(IServiceCollection services, IHttpClientBuilder httpClientBuilder)
+    internal GenesysCloudBuilder(IServiceCollection services, string name, IHttpClientBuilder httpClientBuilder)
     {
         Services = services;
+        Name = name;
         HttpClientBuilder = httpClientBuilder;
     }
+
+    /// <summary>Gets the client's name (<see cref="string.Empty"/> for the unnamed client).</summary>
+    public string Name { get; }
 
     /// <summary>Gets the service collection.</summary>
     public IServiceCollection Services { get; }
@@ -28,7 +32,7 @@ public sealed class GenesysCloudBuilder
     public GenesysCloudBuilder Configure(Action<GenesysCloudOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        Services.Configure(configure);
+        Services.Configure(Name, configure);
         return this;
     }
 
@@ -52,7 +56,7 @@ public sealed class GenesysCloudBuilder
     public GenesysCloudBuilder ConfigureRetry(Action<HttpRetryStrategyOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        Services.Configure<GenesysCloudRetryCustomization>(c => c.Actions.Add(configure));
+        Services.Configure<GenesysCloudRetryCustomization>(Name, c => c.Actions.Add(configure));
         return this;
     }
 }

@@ -73,6 +73,21 @@ public static class GenesysCloudErrorCodes
     /// <summary>The login service rejected the client credentials.</summary>
     public const string AuthenticationFailure = "GC_PLATFORM_API_CLIENT_AUTHENTICATION_FAILURE";
 
+    /// <summary>The login service refused a grant (<c>invalid_grant</c>): a refresh token, code or assertion that was revoked, expired or already used.</summary>
+    public const string TokenGrantInvalid = "GC_PLATFORM_API_CLIENT_TOKEN_GRANT_INVALID";
+
+    /// <summary>No client is registered under the name asked for.</summary>
+    public const string ClientNameUnknown = "GC_PLATFORM_API_CLIENT_NAME_UNKNOWN";
+
+    /// <summary>A client is already registered under the name.</summary>
+    public const string ClientNameDuplicate = "GC_PLATFORM_API_CLIENT_NAME_DUPLICATE";
+
+    /// <summary>The client name is empty or has characters a name cannot have.</summary>
+    public const string ClientNameInvalid = "GC_PLATFORM_API_CLIENT_NAME_INVALID";
+
+    /// <summary>A type asked of <c>IGenesysCloudClientFactory.GetApi</c> is not an API category interface.</summary>
+    public const string ApiTypeUnknown = "GC_PLATFORM_API_CLIENT_API_TYPE_UNKNOWN";
+
     /// <summary>The login service or the API answered with an unexpected body.</summary>
     public const string UnexpectedResponse = "GC_PLATFORM_API_CLIENT_UNEXPECTED_RESPONSE_ERROR";
 

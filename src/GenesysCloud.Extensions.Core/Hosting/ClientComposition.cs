@@ -18,14 +18,16 @@ namespace GenesysCloud.Extensions.Hosting;
 /// </summary>
 internal sealed class ClientComposition : IDisposable
 {
-    private ClientComposition(GenesysCloudOptions options, GenesysCloudDiagnostics diagnostics, RequestScheduler scheduler, AccessTokenProvider tokens, GenesysCloudClient client)
+    private ClientComposition(string name, GenesysCloudOptions options, GenesysCloudDiagnostics diagnostics, RequestScheduler scheduler, GenesysCloudClient client)
     {
+        Name = name;
         Options = options;
         Diagnostics = diagnostics;
         Scheduler = scheduler;
-        Tokens = tokens;
         Client = client;
     }
+
+    public string Name { get; }
 
     public GenesysCloudOptions Options { get; }
 
@@ -33,24 +35,45 @@ internal sealed class ClientComposition : IDisposable
 
     public RequestScheduler Scheduler { get; }
 
-    public AccessTokenProvider Tokens { get; }
-
     public GenesysCloudClient Client { get; }
 
-    public static ClientComposition Create(IServiceProvider services, string name, string apiHttpClientName, string loginHttpClientName)
+    /// <summary>Builds the client registered as <paramref name="name"/> (<see cref="string.Empty"/> for the unnamed one).</summary>
+    public static ClientComposition Create(IServiceProvider services, string name, GenesysCloudOptions options, string apiHttpClientName, string loginHttpClientName)
     {
-        var options = services.GetRequiredService<IOptionsMonitor<GenesysCloudOptions>>().Get(name);
         var time = services.GetRequiredService<TimeProvider>();
         var loggerFactory = services.GetRequiredService<ILoggerFactory>();
         var httpClients = services.GetRequiredService<IHttpClientFactory>();
-        var diagnostics = services.GetRequiredService<GenesysCloudDiagnostics>();
+        var diagnostics = new GenesysCloudDiagnostics(
+            services.GetRequiredService<GenesysCloudMetrics>(),
+            services.GetRequiredService<GenesysCloudClientEvents>(),
+            name.Length == 0 ? GenesysCloudDiagnostics.DefaultClientName : name);
         var attempt = new HttpAttempt(time, options.SocketTimeout, options.MaxResponseContentLength);
-
-        var scheduler = new RequestScheduler(time, options.RateLimiting, diagnostics);
         var login = new LoginService(() => httpClients.CreateClient(loginHttpClientName), attempt, options, time, diagnostics, loggerFactory);
-        var tokens = new AccessTokenProvider(login, options, time);
-        login.Throttled += delay => scheduler.Suspend(delay, GenesysCloudTelemetryNames.RateLimitSourceToken);
-        tokens.TokenIssued += (_, _) => scheduler.ForgetBudget();
+
+        // The client's own identity: one client-credentials token, or a pool of them, each with its own lane (budget).
+        var lanes = new RateLane[options.TokenPoolSize];
+        for (var i = 0; i < lanes.Length; i++)
+        {
+            var tokens = new AccessTokenProvider(new ClientCredentialsTokenSource(login, time), login.DeleteTokenAsync, options, time);
+            lanes[i] = new RateLane(tokens, GenesysCloudTelemetryNames.IdentityApp, i, options.RateLimiting);
+        }
+
+        diagnostics.SetTokenCount(lanes.Length);
+        var scheduler = new RequestScheduler(time, options.RateLimiting, diagnostics, new LaneGroup(lanes, identityKey: null));
+        foreach (var lane in lanes)
+        {
+            lane.Tokens.TokenIssued += (_, _) => scheduler.ForgetBudget(lane);
+        }
+
+        // Login throttling is per OAuth client: it holds back every lane of the client's own identity.
+        login.Throttled += delay =>
+        {
+            foreach (var lane in lanes)
+            {
+                scheduler.Suspend(lane, delay, GenesysCloudTelemetryNames.RateLimitSourceToken);
+            }
+        };
+        var identities = new IdentityLanes(login, options, time, scheduler.ForgetBudget);
 
         var abort = new CancellationTokenSource();
         var customizations = services.GetRequiredService<IOptionsMonitor<GenesysCloudRetryCustomization>>().Get(name).Actions;
@@ -65,9 +88,13 @@ internal sealed class ClientComposition : IDisposable
             time,
             options.ResolvedApiBaseAddress,
             abort.Token);
-        var client = new GenesysCloudClient(tokens, scheduler, executor, diagnostics, options, time, abort, loggerFactory.CreateLogger<GenesysCloudClient>());
-        return new ClientComposition(options, diagnostics, scheduler, tokens, client);
+        var client = new GenesysCloudClient(name, scheduler, identities, executor, diagnostics, options, time, abort, loggerFactory.CreateLogger<GenesysCloudClient>());
+        return new ClientComposition(name, options, diagnostics, scheduler, client);
     }
 
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        Client.Dispose();
+        Diagnostics.Dispose();
+    }
 }

@@ -28,8 +28,8 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
 
     private readonly object _lock = new();
     private readonly ClientLifecycle _lifecycle;
-    private readonly AccessTokenProvider _tokens;
     private readonly RequestScheduler _scheduler;
+    private readonly IdentityLanes _identities;
     private readonly CallExecutor _executor;
     private readonly GenesysCloudDiagnostics _diagnostics;
     private readonly GenesysCloudOptions _options;
@@ -40,8 +40,9 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
     private Task? _closing;
 
     public GenesysCloudClient(
-        AccessTokenProvider tokens,
+        string name,
         RequestScheduler scheduler,
+        IdentityLanes identities,
         CallExecutor executor,
         GenesysCloudDiagnostics diagnostics,
         GenesysCloudOptions options,
@@ -49,8 +50,9 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
         CancellationTokenSource abort,
         ILogger<GenesysCloudClient> logger)
     {
-        _tokens = tokens;
+        Name = name;
         _scheduler = scheduler;
+        _identities = identities;
         _executor = executor;
         _diagnostics = diagnostics;
         _options = options;
@@ -65,6 +67,8 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
         add => _diagnostics.Events.StateChanged += value;
         remove => _diagnostics.Events.StateChanged -= value;
     }
+
+    public string Name { get; }
 
     public GenesysCloudClientState State => _lifecycle.State;
 
@@ -122,7 +126,11 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.ThrowIfIncomplete();
-        var call = new PendingCall(request, SerializeBody(request), _time.GetTimestamp(), _time.GetUtcNow());
+        var identity = GenesysCloudIdentityScope.Current;
+        var call = new PendingCall(request, SerializeBody(request), _time.GetTimestamp(), _time.GetUtcNow())
+        {
+            Lanes = identity is null ? null : _identities.Get(identity),
+        };
         _lifecycle.EnterCall();
         return SendCoreAsync(call, cancellationToken);
     }
@@ -131,7 +139,10 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
     {
         _abort.Dispose();
         _scheduler.Dispose();
-        _tokens.Dispose();
+        foreach (var lane in _scheduler.App.Lanes)
+        {
+            lane.Tokens.Dispose();
+        }
     }
 
     private static byte[]? SerializeBody(GenesysCloudRequest request)
@@ -215,12 +226,20 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
         _lifecycle.EndConnect();
     }
 
-    // A token, then GET /api/v2/tokens/me through the call pipeline: it proves the token works against the API host and
-    // its answer's inin-ratelimit-* headers give the scheduler the budget before the first call. Only a 401 (a token the
-    // API refuses) or an unreachable API fails the connection; another status leaves the budget to be learned later.
+    // The client's token(s), then GET /api/v2/tokens/me through the call pipeline, once per token: it proves the token
+    // works against the API host and its answer's inin-ratelimit-* headers give the scheduler the token's budget before
+    // the first call (a lane whose budget is unknown takes one call at a time, so the probes spread over a pool's tokens).
+    // Only a 401 (a token the API refuses) or an unreachable API fails the connection; another status leaves the budget
+    // to be learned from the first calls.
     private async Task ConnectOnceAsync(CancellationToken cancellationToken)
     {
-        await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var lanes = _scheduler.App.Lanes;
+        await Task.WhenAll(lanes.Select(lane => lane.Tokens.GetTokenAsync(cancellationToken).AsTask())).ConfigureAwait(false);
+        await Task.WhenAll(lanes.Select(_ => ProbeAsync(cancellationToken))).ConfigureAwait(false);
+    }
+
+    private async Task ProbeAsync(CancellationToken cancellationToken)
+    {
         var probe = new PendingCall(ConnectProbe, body: null, _time.GetTimestamp(), _time.GetUtcNow()) { IsInternal = true };
         try
         {
@@ -266,7 +285,8 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
 
         try
         {
-            await _tokens.DeleteAsync(cancellationToken).ConfigureAwait(false);
+            // The client's own tokens (all of a pool); the tokens of users' identities are theirs and stay valid.
+            await Task.WhenAll(_scheduler.App.Lanes.Select(lane => lane.Tokens.DeleteAsync(cancellationToken))).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -2,55 +2,79 @@ using GenesysCloud.Extensions.Options;
 using GenesysCloud.Extensions.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GenesysCloud.Extensions.Hosting;
 
 /// <summary>
-/// Ties the client's lifecycle to the host: connects on start (failing the host, or retrying in the background,
-/// per <see cref="GenesysCloudOptions.StartupBehavior"/>), and on stop drains or clears the backlog — bounded by
-/// the host's shutdown timeout — then deletes the token.
+/// Ties every client's lifecycle to the host: on start it connects them all at once (failing the host — after closing
+/// the ones that did connect — or retrying in the background, per each client's
+/// <see cref="GenesysCloudOptions.StartupBehavior"/>); on stop it drains or clears each backlog, bounded by the host's
+/// shutdown timeout, and deletes the tokens. Clients added at run time are part of both.
 /// </summary>
 internal sealed class GenesysCloudHostedService : IHostedService
 {
-    private readonly GenesysCloudClient _client;
-    private readonly GenesysCloudOptions _options;
+    private readonly GenesysCloudClientRegistry _registry;
     private readonly ILogger _logger;
 
-    public GenesysCloudHostedService(GenesysCloudClient client, IOptions<GenesysCloudOptions> options, ILogger<GenesysCloudHostedService> logger)
+    public GenesysCloudHostedService(GenesysCloudClientRegistry registry, ILogger<GenesysCloudHostedService> logger)
     {
-        _client = client;
-        _options = options.Value;
+        _registry = registry;
         _logger = logger;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_options.StartupBehavior == GenesysCloudStartupBehavior.RetryInBackground)
+        var clients = _registry.All();
+        var connects = clients.Select(c => ConnectAsync(c, cancellationToken)).ToArray();
+        try
         {
-            _client.ConnectInBackground();
-            return Task.CompletedTask;
+            await Task.WhenAll(connects).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The host will not run: give back the tokens of the clients that did connect, then report the first failure.
+            await Task.WhenAll(clients.Select(c => CloseQuietlyAsync(c, cancellationToken))).ConfigureAwait(false);
+            throw;
         }
 
-        return _client.ConnectAsync(cancellationToken);
+        _registry.Started = true;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_client.State is GenesysCloudClientState.Created or GenesysCloudClientState.Failed or GenesysCloudClientState.Closed)
+        _registry.Started = false;
+        await Task.WhenAll(_registry.All().Select(c => CloseQuietlyAsync(c, cancellationToken))).ConfigureAwait(false);
+    }
+
+    /// <summary>Connects a client as its options say: now (the task fails with the client), or in the background.</summary>
+    internal static Task ConnectAsync(ClientComposition client, CancellationToken cancellationToken)
+    {
+        if (client.Options.StartupBehavior == GenesysCloudStartupBehavior.RetryInBackground)
         {
-            return;
+            client.Client.ConnectInBackground();
+            return Task.CompletedTask;
         }
 
+        return client.Client.ConnectAsync(cancellationToken);
+    }
+
+    /// <summary>Closes a client as its options say, unless it never connected or is closed already.</summary>
+    internal static Task CloseAsync(ClientComposition client, CancellationToken cancellationToken) =>
+        client.Client.State is GenesysCloudClientState.Created or GenesysCloudClientState.Failed or GenesysCloudClientState.Closed
+            ? Task.CompletedTask
+            : client.Client.CloseAsync(client.Options.ShutdownBehavior, cancellationToken);
+
+    private async Task CloseQuietlyAsync(ClientComposition client, CancellationToken cancellationToken)
+    {
         try
         {
-            await _client.CloseAsync(_options.ShutdownBehavior, cancellationToken).ConfigureAwait(false);
+            await CloseAsync(client, cancellationToken).ConfigureAwait(false);
         }
-#pragma warning disable CA1031 // Stopping must go on for the other hosted services; the failure is logged and the state is Failed.
+#pragma warning disable CA1031 // Stopping must go on for the other clients and hosted services; the failure is logged and the state is Failed.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.CloseFailed(_logger, ex);
+            Log.CloseFailed(_logger, client.Diagnostics.ClientName, ex);
         }
     }
 }

@@ -11,25 +11,33 @@ namespace GenesysCloud.Extensions.Http;
 
 /// <summary>
 /// Attaches the access token to each attempt, right before it is sent (after the backlog), and on a 401
-/// refreshes the token once and re-sends. It refuses to send the token to any host but the configured API host.
+/// refreshes the token once and re-sends. The token is that of the identity the attempt runs as (its lane's). It refuses
+/// to send a token to any host but the configured API host, and requests the client did not build.
 /// </summary>
 internal sealed class AccessTokenHandler : DelegatingHandler
 {
-    private readonly AccessTokenProvider _tokens;
-    private readonly Uri _apiBaseAddress;
+    /// <summary>The token of the identity the attempt runs as, set by the call executor on every attempt's message.</summary>
+    public static readonly HttpRequestOptionsKey<AccessTokenProvider> TokensKey = new("GenesysCloud.Tokens");
+
+    /// <summary>The API base address of the client that built the attempt: the only host that receives its token.</summary>
+    public static readonly HttpRequestOptionsKey<Uri> ApiBaseAddressKey = new("GenesysCloud.ApiBaseAddress");
+
     private readonly ILogger _logger;
 
-    public AccessTokenHandler(AccessTokenProvider tokens, IOptions<GenesysCloudOptions> options, ILogger<AccessTokenHandler> logger)
-    {
-        _tokens = tokens;
-        _apiBaseAddress = options.Value.ResolvedApiBaseAddress;
-        _logger = logger;
-    }
+    public AccessTokenHandler(ILogger<AccessTokenHandler> logger) => _logger = logger;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (!request.Options.TryGetValue(TokensKey, out var tokens) || !request.Options.TryGetValue(ApiBaseAddressKey, out var apiBaseAddress))
+        {
+            throw new GenesysCloudArgumentException(
+                GenesysCloudErrorCodes.ApiCallPathInvalid,
+                "Refusing to send a request the client did not build: requests through this HttpClient carry the token of a call's identity (use IGenesysCloudClient.SendAsync).",
+                nameof(request));
+        }
+
         var uri = request.RequestUri;
-        if (uri is null || !uri.IsAbsoluteUri || Uri.Compare(uri, _apiBaseAddress, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+        if (uri is null || !uri.IsAbsoluteUri || Uri.Compare(uri, apiBaseAddress, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
         {
             throw new GenesysCloudArgumentException(
                 GenesysCloudErrorCodes.ApiCallPathInvalid,
@@ -37,7 +45,7 @@ internal sealed class AccessTokenHandler : DelegatingHandler
                 nameof(request));
         }
 
-        var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
@@ -47,7 +55,7 @@ internal sealed class AccessTokenHandler : DelegatingHandler
 
         Log.RefreshingAfterUnauthorized(_logger);
         response.Dispose();
-        token = await _tokens.RefreshAfterUnauthorizedAsync(token, cancellationToken).ConfigureAwait(false);
+        token = await tokens.RefreshAfterUnauthorizedAsync(token, cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }

@@ -55,6 +55,20 @@ public sealed class GenesysCloudOptions
     [RangeRule(1024, int.MaxValue, GenesysCloudErrorCodes.OptionOutOfBounds)]
     public long MaxResponseContentLength { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>Gets or sets how many client-credentials tokens the client holds for its own calls. Each token has its own
+    /// rate budget (Genesys budgets per token), so a pool of N multiplies the per-token budget by N; calls go to the token
+    /// with the most budget left, a 429 suspends only its token, and all N are deleted on stop. Organization-wide limits
+    /// still apply to the sum.</summary>
+    /// <remarks>Defaults to 1. From 1 to 20.</remarks>
+    [RangeRule(1, 20, GenesysCloudErrorCodes.OptionOutOfBounds)]
+    public int TokenPoolSize { get; set; } = 1;
+
+    /// <summary>Gets or sets how many identities besides its own (<see cref="Authentication.GenesysCloudIdentity"/>) the
+    /// client keeps tokens and budgets for; the least recently used idle identity is forgotten first.</summary>
+    /// <remarks>Defaults to 1,000. From 1 to 100,000.</remarks>
+    [RangeRule(1, 100_000, GenesysCloudErrorCodes.OptionOutOfBounds)]
+    public int MaxIdentities { get; set; } = 1000;
+
     /// <summary>Gets or sets what the host does when the first connection fails.</summary>
     /// <remarks>Defaults to <see cref="GenesysCloudStartupBehavior.FailHost"/>.</remarks>
     [DefinedRule(typeof(GenesysCloudStartupBehavior), GenesysCloudErrorCodes.OptionOutOfBounds)]

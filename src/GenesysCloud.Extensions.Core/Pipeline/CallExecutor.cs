@@ -57,7 +57,7 @@ internal sealed class CallExecutor
         try
         {
             // Queued as a small record: nothing of the HTTP pipeline exists for the call until it gets its slot.
-            await _scheduler.AcquireAsync(call, first: false, cancellationToken).ConfigureAwait(false);
+            var lane = await _scheduler.AcquireAsync(call, first: false, cancellationToken).ConfigureAwait(false);
             call.Activity = _diagnostics.StartCallActivity(call);
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abort);
@@ -65,7 +65,7 @@ internal sealed class CallExecutor
             try
             {
                 context.Properties.Set(CallProperties.Call, call);
-                context.Properties.Set(CallProperties.HoldsSlot, true);
+                context.Properties.Set(CallProperties.GrantedLane, lane);
                 context.Properties.Set(CallProperties.Attempts, 1);
                 var outcome = await _pipeline.ExecuteOutcomeAsync(
                     static (context, self) => self.AttemptAsync(context), context, this).ConfigureAwait(false);
@@ -113,16 +113,18 @@ internal sealed class CallExecutor
     {
         var call = context.Properties.GetValue(CallProperties.Call, null!);
         var cancellationToken = context.CancellationToken;
+        RateLane lane;
         try
         {
-            if (context.Get(CallProperties.HoldsSlot))
+            if (context.Properties.GetValue(CallProperties.GrantedLane, null) is { } granted)
             {
-                context.Properties.Set(CallProperties.HoldsSlot, false);
+                lane = granted;
+                context.Properties.Set(CallProperties.GrantedLane, null);
             }
             else
             {
                 // A retry or a 429 re-send keeps its place: it goes to the head of the backlog.
-                await _scheduler.AcquireAsync(call, first: true, cancellationToken).ConfigureAwait(false);
+                lane = await _scheduler.AcquireAsync(call, first: true, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex)
@@ -136,16 +138,18 @@ internal sealed class CallExecutor
         try
         {
             using var message = CreateMessage(call);
+            message.Options.Set(AccessTokenHandler.TokensKey, lane.Tokens);
+            message.Options.Set(AccessTokenHandler.ApiBaseAddressKey, _apiBaseAddress);
             response = await _attempt.SendAsync(_http ??= _httpClient(), message, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            _scheduler.Release(call, null, sentAt);
+            _scheduler.Release(call, lane, null, sentAt);
             return Outcome.FromException<HttpResponseMessage>(ex);
         }
 
         context.Properties.Set(CallProperties.LastStatus, (int)response.StatusCode);
-        _scheduler.Release(call, response, sentAt);
+        _scheduler.Release(call, lane, response, sentAt);
         return Outcome.FromResult(response);
     }
 

@@ -4,8 +4,8 @@ namespace GenesysCloud.Extensions.Pipeline;
 
 /// <summary>
 /// What travels with one call through the resilience pipeline, in its <see cref="ResilienceContext"/>: the call, how
-/// many attempts were sent (429 re-sends excluded), how many 429 re-sends were made, and whether the next attempt
-/// already holds its start slot.
+/// many attempts were sent (429 re-sends excluded), how many 429 re-sends were made, and the start slot the next attempt
+/// already holds.
 /// </summary>
 internal static class CallProperties
 {
@@ -20,8 +20,8 @@ internal static class CallProperties
     /// <summary>Whether the next attempt is a re-send after a 429 (it does not count as an attempt).</summary>
     public static readonly ResiliencePropertyKey<bool> ResendAfterRateLimit = new("GenesysCloud.ResendAfterRateLimit");
 
-    /// <summary>Whether the next attempt already holds a start slot (the first attempt acquires it before the pipeline).</summary>
-    public static readonly ResiliencePropertyKey<bool> HoldsSlot = new("GenesysCloud.HoldsSlot");
+    /// <summary>The lane whose start slot the next attempt already holds (the first attempt's slot is acquired before the pipeline).</summary>
+    public static readonly ResiliencePropertyKey<Scheduling.RateLane?> GrantedLane = new("GenesysCloud.GrantedLane");
 
     /// <summary>The status of the last answer received.</summary>
     public static readonly ResiliencePropertyKey<int> LastStatus = new("GenesysCloud.LastStatus");

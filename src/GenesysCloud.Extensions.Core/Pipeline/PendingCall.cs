@@ -36,6 +36,12 @@ internal sealed class PendingCall
     /// <summary>Gets the instant the call was queued (the start of its span).</summary>
     public DateTimeOffset QueuedAtUtc { get; }
 
+    /// <summary>Gets the lanes of the identity the call runs as, or <see langword="null"/> for the client's own identity.</summary>
+    public Scheduling.LaneGroup? Lanes { get; init; }
+
+    /// <summary>Gets the kind of identity the call runs as, for telemetry.</summary>
+    public string IdentityKind => Lanes?.Lanes[0].IdentityKind ?? Telemetry.GenesysCloudTelemetryNames.IdentityApp;
+
     /// <summary>Gets a value indicating whether the client makes this call for itself (the connect probe): it is not
     /// counted or traced as a caller's call.</summary>
     public bool IsInternal { get; init; }

@@ -8,67 +8,60 @@ using GenesysCloud.Extensions.Telemetry;
 namespace GenesysCloud.Extensions.Scheduling;
 
 /// <summary>
-/// The one place that decides when an attempt may start. Calls wait here as small records, in FIFO order (a call
-/// that already started — a retry or a re-send after a 429 — goes to the head), for a start slot. A slot is granted
-/// when the concurrency cap, a rate-limit suspension and the pacing mode allow it:
+/// The one place that decides when an attempt may start. Calls wait here as small records, in FIFO order per identity
+/// (a call that already started — a retry or a re-send after a 429 — goes to the head), for a start slot on one of their
+/// identity's lanes (<see cref="RateLane"/>: one per token). A slot is granted when the client's concurrency cap, the
+/// lane's rate-limit suspension and the pacing mode allow it:
 /// <list type="bullet">
-/// <item><b>Adaptive</b>: once the budget is known (at connect, or from a new token's first answer), start as many
-/// calls at once as the window's remaining budget allows, then wait for the window's reset (see
-/// <see cref="RateBudget"/>). While the budget is unknown, one probe at a time. Answers without budget headers mean
-/// no budget (only the concurrency cap applies).</item>
-/// <item><b>Fixed</b>: at most one start per <c>TimeBetweenRequests</c> (the original client's pacing).</item>
+/// <item><b>Adaptive</b>: once a token's budget is known (at connect, or from a new token's first answer), start as many
+/// calls at once as its window's remaining budget allows, then wait for the window's reset (see
+/// <see cref="RateBudget"/>). While the budget is unknown, one probe at a time. Answers without budget headers mean no
+/// budget (only the concurrency cap applies).</item>
+/// <item><b>Fixed</b>: at most one start per <c>TimeBetweenRequests</c> per token (the original client's pacing).</item>
 /// </list>
-/// Every answer passes through <see cref="Release"/>, which learns the budget and, on a 429, suspends every start
-/// before the slot is freed, so no queued call starts into the limit that was just hit. One timer (from
-/// <see cref="TimeProvider"/>) wakes the backlog when time, not a completion, is what it waits for.
+/// Every answer passes through <see cref="Release"/>, which learns the budget and, on a 429, suspends the token's lane
+/// before the slot is freed, so no queued call starts into the limit that was just hit; other tokens' calls go on. One
+/// timer (from <see cref="TimeProvider"/>) wakes the backlog when time, not a completion, is what it waits for.
 /// </summary>
 internal sealed class RequestScheduler : IDisposable
 {
     private readonly object _lock = new();
-    private readonly LinkedList<Waiter> _backlog = new();
     private readonly TimeProvider _time;
     private readonly GenesysCloudRateLimitingOptions _options;
     private readonly GenesysCloudDiagnostics _diagnostics;
-    private readonly RateBudget _budget = new();
+    private readonly List<LaneGroup> _waiting = [];
     private readonly ITimer _timer;
     private DateTimeOffset _timerDue = DateTimeOffset.MaxValue;
-    private DateTimeOffset _suspendedUntil = DateTimeOffset.MinValue;
-    private DateTimeOffset? _suspensionStart;
-    private string _suspensionSource = GenesysCloudTelemetryNames.RateLimitSourceApi;
-    private DateTimeOffset _nextFixedStart = DateTimeOffset.MinValue;
-    private bool _budgetHeadersAbsent;
     private bool _closed;
     private int _inFlight;
+    private int _backlogCount;
 
-    public RequestScheduler(TimeProvider time, GenesysCloudRateLimitingOptions options, GenesysCloudDiagnostics diagnostics)
+    public RequestScheduler(TimeProvider time, GenesysCloudRateLimitingOptions options, GenesysCloudDiagnostics diagnostics, LaneGroup appGroup)
     {
         _time = time;
         _options = options;
         _diagnostics = diagnostics;
+        App = appGroup;
         _timer = time.CreateTimer(static state => ((RequestScheduler)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    public int BacklogCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _backlog.Count;
-            }
-        }
-    }
+    /// <summary>Gets the lanes of the client's own identity (one token, or the tokens of the pool).</summary>
+    public LaneGroup App { get; }
+
+    public int BacklogCount => Volatile.Read(ref _backlogCount);
 
     public int InFlightCount => Volatile.Read(ref _inFlight);
 
-    /// <summary>Gets the instant the current rate-limit suspension ends, or <see langword="null"/> when not suspended.</summary>
+    /// <summary>Gets the instant the suspension of the client's own token ends (the latest of a pool), or <see langword="null"/>.</summary>
     public DateTimeOffset? SuspendedUntil
     {
         get
         {
             lock (_lock)
             {
-                return _suspendedUntil > _time.GetUtcNow() ? _suspendedUntil : null;
+                var now = _time.GetUtcNow();
+                var until = App.Lanes.Max(l => l.SuspendedUntil);
+                return until > now ? until : null;
             }
         }
     }
@@ -85,27 +78,28 @@ internal sealed class RequestScheduler : IDisposable
         }
     }
 
-    /// <summary>Gets the budget left in the current window, when the server has told it.</summary>
+    /// <summary>Gets the budget left in the current window of the client's own token(s), when the server has told it.</summary>
     public (int Allowed, int Remaining, DateTimeOffset ResetAt)? Budget
     {
         get
         {
             lock (_lock)
             {
-                return _budget.IsKnown ? (_budget.Allowed, _budget.Remaining, _budget.ResetAt) : null;
+                var known = App.Lanes.Where(l => l.Budget.IsKnown).ToList();
+                return known.Count == 0 ? null : (known.Sum(l => l.Budget.Allowed), known.Sum(l => l.Budget.Remaining), known.Min(l => l.Budget.ResetAt));
             }
         }
     }
 
     /// <summary>
-    /// Waits for a start slot. <paramref name="first"/> puts the call at the head of the backlog (a call that already
-    /// started goes before every call queued after it). A call cancelled while waiting leaves the backlog at once and
-    /// consumes no budget.
+    /// Waits for a start slot on one of the call's lanes. <paramref name="first"/> puts the call at the head of its
+    /// identity's backlog. A call cancelled while waiting leaves the backlog at once and consumes no budget.
     /// </summary>
-    /// <returns>A task that completes when the slot is granted; <see cref="Release"/> must follow.</returns>
-    public Task AcquireAsync(PendingCall call, bool first, CancellationToken cancellationToken)
+    /// <returns>The lane the attempt runs on; <see cref="Release"/> must follow.</returns>
+    public Task<RateLane> AcquireAsync(PendingCall call, bool first, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var group = call.Lanes ?? App;
         Waiter waiter;
         int size;
         lock (_lock)
@@ -116,22 +110,27 @@ internal sealed class RequestScheduler : IDisposable
             }
 
             var now = _time.GetUtcNow();
-            if (_backlog.Count == 0 && NextStartDelay(now) == TimeSpan.Zero)
+            if (group.Backlog.Count == 0 && _inFlight < _options.MaxConcurrentRequests && group.Pick(now, out _) is { } lane)
             {
-                StartLocked(call, now);
-                return Task.CompletedTask;
+                StartLocked(call, lane, now);
+                return lane.Started;
             }
 
-            if (!first && _options.MaxBacklog is { } max && _backlog.Count >= max)
+            if (!first && _options.MaxBacklog is { } max && _backlogCount >= max)
             {
                 throw new GenesysCloudCallAbortedException(
                     GenesysCloudErrorCodes.BacklogFull,
                     $"The backlog is full ({max} calls, RateLimiting:MaxBacklog); the call was not queued.");
             }
 
-            waiter = new Waiter(this, call, _time.GetTimestamp());
-            waiter.Node = first ? _backlog.AddFirst(waiter) : _backlog.AddLast(waiter);
-            size = _backlog.Count;
+            waiter = new Waiter(this, group, call, _time.GetTimestamp());
+            waiter.Node = first ? group.Backlog.AddFirst(waiter) : group.Backlog.AddLast(waiter);
+            size = ++_backlogCount;
+            if (!group.Listed)
+            {
+                group.Listed = true;
+                _waiting.Add(group);
+            }
         }
 
         _diagnostics.BacklogAdded(call, size);
@@ -145,62 +144,47 @@ internal sealed class RequestScheduler : IDisposable
     }
 
     /// <summary>
-    /// Ends an attempt that was sent at <paramref name="sentAt"/>: learns the budget from the answer's headers, on a
-    /// 429 suspends every start (<c>Retry-After</c>, else <c>inin-ratelimit-reset</c>, else
+    /// Ends an attempt that was sent on <paramref name="lane"/> at <paramref name="sentAt"/>: learns the budget from the
+    /// answer's headers, on a 429 suspends the lane (<c>Retry-After</c>, else <c>inin-ratelimit-reset</c>, else
     /// <c>RateLimiting:DefaultRetryAfter</c>), then frees the slot.
     /// </summary>
-    /// <returns>The suspension a 429 asked for, or <see langword="null"/>.</returns>
-    public TimeSpan? Release(PendingCall? call, HttpResponseMessage? response, DateTimeOffset sentAt)
+    public void Release(PendingCall? call, RateLane lane, HttpResponseMessage? response, DateTimeOffset sentAt)
     {
-        TimeSpan? suspension = null;
         if (response is not null && response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             // Suspend before the slot is released: releasing first would let the next call start into the limit.
-            suspension = RetryAfter.GetRateLimitDelay(response, _time) ?? _options.DefaultRetryAfter;
-            Suspend(suspension.Value, GenesysCloudTelemetryNames.RateLimitSourceApi, pump: false);
+            Suspend(lane, RetryAfter.GetRateLimitDelay(response, _time) ?? _options.DefaultRetryAfter, GenesysCloudTelemetryNames.RateLimitSourceApi, pump: false);
         }
 
         int inFlight;
-        int? remaining = null;
+        int? remaining;
         lock (_lock)
         {
             inFlight = --_inFlight;
-            if (response is not null && _options.Mode == GenesysCloudPacingMode.Adaptive)
-            {
-                var observed = _budget.Observe(response, sentAt, _time.GetUtcNow());
-                if (!observed && !_budget.IsKnown && response.StatusCode != HttpStatusCode.TooManyRequests)
-                {
-                    _budgetHeadersAbsent = true;
-                }
-
-                remaining = _budget.IsKnown ? _budget.Remaining : null;
-            }
+            remaining = lane.OnEnd(response, sentAt, _time.GetUtcNow());
         }
 
         _diagnostics.InFlightChanged(call, inFlight, added: false);
-        if (remaining is { } left)
+        if (remaining is { } left && lane.IdentityKind == GenesysCloudTelemetryNames.IdentityApp)
         {
-            _diagnostics.BudgetObserved(left);
+            _diagnostics.BudgetObserved(lane.Index, left);
         }
 
         Pump();
-        return suspension;
     }
 
     /// <summary>
-    /// Suspends every start until <paramref name="delay"/> has passed. A rate limit that arrives while a suspension is
-    /// running extends it rather than starting another: one episode is counted when it starts and its whole length
-    /// is recorded when it ends.
+    /// Suspends every start on <paramref name="lane"/> until <paramref name="delay"/> has passed. A rate limit during a
+    /// suspension extends it: one episode is counted when it starts and its whole length is recorded when it ends.
     /// </summary>
-    public void Suspend(TimeSpan delay, string source) => Suspend(delay, source, pump: true);
+    public void Suspend(RateLane lane, TimeSpan delay, string source) => Suspend(lane, delay, source, pump: true);
 
-    /// <summary>Forgets the budget: a new access token has a window of its own, learned from its first answers.</summary>
-    public void ForgetBudget()
+    /// <summary>Forgets a lane's budget: a new access token has a window of its own, learned from its first answers.</summary>
+    public void ForgetBudget(RateLane lane)
     {
         lock (_lock)
         {
-            _budget.Forget();
-            _budgetHeadersAbsent = false;
+            lane.ForgetBudget();
         }
 
         Pump();
@@ -210,18 +194,26 @@ internal sealed class RequestScheduler : IDisposable
     /// <returns>The number of calls ended.</returns>
     public int Close()
     {
-        List<Waiter> dropped;
+        List<Waiter> dropped = [];
         lock (_lock)
         {
             _closed = true;
-            dropped = [.. _backlog];
-            _backlog.Clear();
+            foreach (var group in _waiting)
+            {
+                foreach (var waiter in group.Backlog)
+                {
+                    waiter.Node = null;
+                    dropped.Add(waiter);
+                }
+
+                group.Backlog.Clear();
+                group.Listed = false;
+            }
+
+            _waiting.Clear();
+            _backlogCount = 0;
             _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _timerDue = DateTimeOffset.MaxValue;
-            foreach (var waiter in dropped)
-            {
-                waiter.Node = null;
-            }
         }
 
         var now = _time.GetTimestamp();
@@ -241,34 +233,21 @@ internal sealed class RequestScheduler : IDisposable
     private static GenesysCloudCallAbortedException ClosingError() =>
         new(GenesysCloudErrorCodes.Closing, "The call was removed from the backlog because the client is closing.");
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    private void Suspend(TimeSpan delay, string source, bool pump)
+    private void Suspend(RateLane lane, TimeSpan delay, string source, bool pump)
     {
         bool started;
         (string Source, TimeSpan Length)? ended;
         lock (_lock)
         {
             var now = _time.GetUtcNow();
-            ended = EndSuspensionLocked(now);
-            var until = now + delay;
-            started = _suspensionStart is null;
-            if (started)
-            {
-                _suspensionStart = now;
-                _suspensionSource = source;
-            }
-
-            if (until > _suspendedUntil)
-            {
-                _suspendedUntil = until;
-            }
+            ended = lane.EndSuspension(now);
+            started = lane.Suspend(now, now + delay, source);
         }
 
-        RecordEnded(ended);
+        RecordEnded(lane, ended);
         if (started)
         {
-            _diagnostics.SuspensionStarted(source, delay);
+            _diagnostics.SuspensionStarted(source, delay, lane.IdentityKind);
         }
 
         if (pump)
@@ -277,109 +256,107 @@ internal sealed class RequestScheduler : IDisposable
         }
     }
 
-    // How long until the next start may happen: zero now, a delay for the timer, or null when only a completion can
-    // free a start (the concurrency cap, or the probe of an unknown budget).
-    private TimeSpan? NextStartDelay(DateTimeOffset now)
-    {
-        if (_inFlight >= _options.MaxConcurrentRequests)
-        {
-            return null;
-        }
-
-        if (_suspendedUntil > now)
-        {
-            return _suspendedUntil - now;
-        }
-
-        if (_options.Mode == GenesysCloudPacingMode.Fixed)
-        {
-            return _nextFixedStart > now ? _nextFixedStart - now : TimeSpan.Zero;
-        }
-
-        if (_budgetHeadersAbsent)
-        {
-            return TimeSpan.Zero;
-        }
-
-        _budget.Roll(now);
-        if (!_budget.IsKnown)
-        {
-            return _inFlight == 0 ? TimeSpan.Zero : null;
-        }
-
-        // Burst to the budget: every start the window still allows goes now; then wait for the reset.
-        return _budget.Remaining > 0 ? TimeSpan.Zero : Max(_budget.ResetAt - now, TimeSpan.FromMilliseconds(1));
-    }
-
-    private void StartLocked(PendingCall call, DateTimeOffset now)
+    private void StartLocked(PendingCall call, RateLane lane, DateTimeOffset now)
     {
         var inFlight = ++_inFlight;
-        if (_options.Mode == GenesysCloudPacingMode.Fixed)
-        {
-            _nextFixedStart = now + _options.TimeBetweenRequests;
-        }
-        else
-        {
-            _budget.OnStart();
-        }
-
+        lane.OnStart(now);
         _diagnostics.InFlightChanged(call, inFlight, added: true);
     }
 
     private void Pump()
     {
         List<Waiter>? ready = null;
-        var remainingInBacklog = 0;
-        (string Source, TimeSpan Length)? ended;
+        List<(RateLane Lane, (string Source, TimeSpan Length) Episode)>? ended = null;
         lock (_lock)
         {
             var now = _time.GetUtcNow();
-            ended = EndSuspensionLocked(now);
             if (_closed)
             {
-                RecordEnded(ended);
                 return;
             }
 
-            while (_backlog.First is { } node)
+            // Suspension episodes end when their deadline has passed, whenever the scheduler notices: those of the
+            // client's own lanes even while nothing waits, so the episode's length is recorded.
+            if (!App.Listed)
             {
-                var delay = NextStartDelay(now);
-                if (delay is null)
-                {
-                    break;
-                }
-
-                if (delay.Value > TimeSpan.Zero)
-                {
-                    ArmTimerLocked(now, delay.Value);
-                    break;
-                }
-
-                _backlog.RemoveFirst();
-                node.Value.Node = null;
-                StartLocked(node.Value.Call, now);
-                (ready ??= []).Add(node.Value);
+                EndSuspensions(App, now, ref ended);
             }
 
-            remainingInBacklog = _backlog.Count;
+            var wake = TimeSpan.MaxValue;
+            for (var g = 0; g < _waiting.Count; g++)
+            {
+                var group = _waiting[g];
+                EndSuspensions(group, now, ref ended);
+
+                while (group.Backlog.First is { } node && _inFlight < _options.MaxConcurrentRequests)
+                {
+                    var lane = group.Pick(now, out var delay);
+                    if (lane is null)
+                    {
+                        if (delay is { } wait && wait < wake)
+                        {
+                            wake = wait;
+                        }
+
+                        break;
+                    }
+
+                    group.Backlog.RemoveFirst();
+                    _backlogCount--;
+                    node.Value.Node = null;
+                    node.Value.Lane = lane;
+                    StartLocked(node.Value.Call, lane, now);
+                    (ready ??= []).Add(node.Value);
+                }
+
+                if (group.Backlog.Count == 0)
+                {
+                    group.Listed = false;
+                    _waiting.RemoveAt(g--);
+                }
+            }
+
+            if (wake != TimeSpan.MaxValue)
+            {
+                ArmTimerLocked(now, wake);
+            }
         }
 
-        RecordEnded(ended);
+        if (ended is not null)
+        {
+            foreach (var (lane, episode) in ended)
+            {
+                RecordEnded(lane, episode);
+            }
+        }
+
         if (ready is null)
         {
             return;
         }
 
         var timestamp = _time.GetTimestamp();
+        var remainingInBacklog = BacklogCount;
         for (var i = 0; i < ready.Count; i++)
         {
             var waiter = ready[i];
             waiter.Registration.Dispose();
             _diagnostics.BacklogRemoved(waiter.Call, remainingInBacklog + (ready.Count - i - 1), _time.GetElapsedTime(waiter.EnqueuedAt, timestamp), started: true);
-            if (!waiter.TrySetResult())
+            if (!waiter.TrySetResult(waiter.Lane!))
             {
                 // Cancelled between being dequeued and completed: give the slot back.
-                Release(waiter.Call, null, default);
+                Release(waiter.Call, waiter.Lane!, null, default);
+            }
+        }
+    }
+
+    private static void EndSuspensions(LaneGroup group, DateTimeOffset now, ref List<(RateLane Lane, (string Source, TimeSpan Length) Episode)>? ended)
+    {
+        foreach (var lane in group.Lanes)
+        {
+            if (lane.EndSuspension(now) is { } episode)
+            {
+                (ended ??= []).Add((lane, episode));
             }
         }
     }
@@ -416,9 +393,9 @@ internal sealed class RequestScheduler : IDisposable
                 return;
             }
 
-            _backlog.Remove(waiter.Node);
+            waiter.Group.Backlog.Remove(waiter.Node);
             waiter.Node = null;
-            size = _backlog.Count;
+            size = --_backlogCount;
         }
 
         _diagnostics.BacklogRemoved(waiter.Call, size, _time.GetElapsedTime(waiter.EnqueuedAt), started: false);
@@ -426,36 +403,28 @@ internal sealed class RequestScheduler : IDisposable
         Pump();
     }
 
-    // A suspension episode ends when its (possibly extended) deadline has passed; its length is the deadline minus its
-    // start, whenever the queue happens to notice.
-    private (string Source, TimeSpan Length)? EndSuspensionLocked(DateTimeOffset now)
-    {
-        if (_suspensionStart is not { } start || now < _suspendedUntil)
-        {
-            return null;
-        }
-
-        _suspensionStart = null;
-        return (_suspensionSource, _suspendedUntil - start);
-    }
-
-    private void RecordEnded((string Source, TimeSpan Length)? ended)
+    private void RecordEnded(RateLane lane, (string Source, TimeSpan Length)? ended)
     {
         if (ended is { } episode)
         {
-            _diagnostics.SuspensionEnded(episode.Source, episode.Length);
+            _diagnostics.SuspensionEnded(episode.Source, episode.Length, lane.IdentityKind);
         }
     }
 
-    private sealed class Waiter(RequestScheduler owner, PendingCall call, long enqueuedAt) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
+    /// <summary>A queued call: completes with the lane it may start on.</summary>
+    internal sealed class Waiter(RequestScheduler owner, LaneGroup group, PendingCall call, long enqueuedAt) : TaskCompletionSource<RateLane>(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         public RequestScheduler Owner { get; } = owner;
+
+        public LaneGroup Group { get; } = group;
 
         public PendingCall Call { get; } = call;
 
         public long EnqueuedAt { get; } = enqueuedAt;
 
         public LinkedListNode<Waiter>? Node { get; set; }
+
+        public RateLane? Lane { get; set; }
 
         public CancellationTokenRegistration Registration { get; set; }
     }

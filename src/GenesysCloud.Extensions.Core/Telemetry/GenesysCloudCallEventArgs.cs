@@ -14,6 +14,9 @@ public sealed class GenesysCloudCallEventArgs : EventArgs
         Operation = operation;
     }
 
+    /// <summary>Gets the name of the client that raised the event (<c>default</c> for the unnamed client).</summary>
+    public string ClientName { get; init; } = "default";
+
     /// <summary>Gets the call's id, unique in the process.</summary>
     public long CallId { get; }
 

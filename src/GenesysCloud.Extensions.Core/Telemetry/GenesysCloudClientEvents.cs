@@ -59,30 +59,31 @@ public sealed class GenesysCloudClientEvents : IDisposable
         }
     }
 
-    internal void RaiseBacklogChanged(PendingCall call, int size, bool added)
+    internal void RaiseBacklogChanged(string clientName, PendingCall call, int size, bool added)
     {
         if (BacklogChanged is { } handler && !call.IsInternal)
         {
-            var args = Describe(call, size, added);
+            var args = Describe(clientName, call, size, added);
             Post(() => handler(this, args), nameof(BacklogChanged));
         }
     }
 
-    internal void RaiseInFlightChanged(PendingCall? call, int count, bool added)
+    internal void RaiseInFlightChanged(string clientName, PendingCall? call, int count, bool added)
     {
         if (InFlightChanged is { } handler && call is { IsInternal: false })
         {
-            var args = Describe(call, count, added);
+            var args = Describe(clientName, call, count, added);
             Post(() => handler(this, args), nameof(InFlightChanged));
         }
     }
 
-    internal void RaiseCallEnded(PendingCall call, TimeSpan duration, int? statusCode, string? errorType)
+    internal void RaiseCallEnded(string clientName, PendingCall call, TimeSpan duration, int? statusCode, string? errorType)
     {
         if (CallEnded is { } handler)
         {
             var args = new GenesysCloudCallEventArgs(call.Id, call.Method, call.PathTemplate, call.Category, call.Operation)
             {
+                ClientName = clientName,
                 Duration = duration,
                 StatusCode = statusCode,
                 Reason = errorType,
@@ -91,12 +92,13 @@ public sealed class GenesysCloudClientEvents : IDisposable
         }
     }
 
-    internal void RaiseRetried(PendingCall call, string reason, TimeSpan delay, int? statusCode)
+    internal void RaiseRetried(string clientName, PendingCall call, string reason, TimeSpan delay, int? statusCode)
     {
         if (Retried is { } handler && !call.IsInternal)
         {
             var args = new GenesysCloudCallEventArgs(call.Id, call.Method, call.PathTemplate, call.Category, call.Operation)
             {
+                ClientName = clientName,
                 Duration = delay,
                 StatusCode = statusCode,
                 Reason = reason,
@@ -105,29 +107,29 @@ public sealed class GenesysCloudClientEvents : IDisposable
         }
     }
 
-    internal void RaiseTokenRefreshed(string outcome, TimeSpan duration)
+    internal void RaiseTokenRefreshed(string clientName, string outcome, TimeSpan duration)
     {
         if (TokenRefreshed is { } handler)
         {
-            var args = new GenesysCloudTokenEventArgs(outcome, duration);
+            var args = new GenesysCloudTokenEventArgs(outcome, duration) { ClientName = clientName };
             Post(() => handler(this, args), nameof(TokenRefreshed));
         }
     }
 
-    internal void RaiseTokenDeleted(string outcome, TimeSpan duration)
+    internal void RaiseTokenDeleted(string clientName, string outcome, TimeSpan duration)
     {
         if (TokenDeleted is { } handler)
         {
-            var args = new GenesysCloudTokenEventArgs(outcome, duration);
+            var args = new GenesysCloudTokenEventArgs(outcome, duration) { ClientName = clientName };
             Post(() => handler(this, args), nameof(TokenDeleted));
         }
     }
 
-    internal void RaiseRateLimited(string source, TimeSpan suspension)
+    internal void RaiseRateLimited(string clientName, string source, TimeSpan suspension)
     {
         if (RateLimited is { } handler)
         {
-            var args = new GenesysCloudTokenEventArgs(source, suspension);
+            var args = new GenesysCloudTokenEventArgs(source, suspension) { ClientName = clientName };
             Post(() => handler(this, args), nameof(RateLimited));
         }
     }
@@ -135,8 +137,8 @@ public sealed class GenesysCloudClientEvents : IDisposable
     /// <summary>Stops the dispatcher once the events already raised are delivered (the container calls this when the host is disposed).</summary>
     public void Dispose() => _queue.Writer.TryComplete();
 
-    private static GenesysCloudCallEventArgs Describe(PendingCall call, int size, bool added) =>
-        new(call.Id, call.Method, call.PathTemplate, call.Category, call.Operation) { QueueSize = size, Added = added };
+    private static GenesysCloudCallEventArgs Describe(string clientName, PendingCall call, int size, bool added) =>
+        new(call.Id, call.Method, call.PathTemplate, call.Category, call.Operation) { ClientName = clientName, QueueSize = size, Added = added };
 
     private void Post(Action invoke, string eventName) =>
         _queue.Writer.TryWrite(() =>

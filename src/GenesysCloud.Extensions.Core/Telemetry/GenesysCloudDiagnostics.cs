@@ -5,59 +5,49 @@ using GenesysCloud.Extensions.Pipeline;
 namespace GenesysCloud.Extensions.Telemetry;
 
 /// <summary>
-/// The one place that turns client events into metrics, spans and .NET events. Components call it at the
-/// points where things happen; nothing else records instruments.
+/// One client's telemetry: the one place that turns its events into measurements (on the shared
+/// <see cref="GenesysCloudMetrics"/> instruments, tagged with <c>genesyscloud.client.name</c>), spans and .NET events.
+/// Components call it where things happen; nothing else records instruments.
 /// </summary>
-internal sealed class GenesysCloudDiagnostics
+internal sealed class GenesysCloudDiagnostics : IDisposable
 {
+    /// <summary>The name the unnamed client reports in <c>genesyscloud.client.name</c>.</summary>
+    public const string DefaultClientName = "default";
+
     public static readonly ActivitySource ActivitySource = new(GenesysCloudTelemetryNames.SourceName, typeof(GenesysCloudDiagnostics).Assembly.GetName().Version?.ToString());
 
-    private readonly UpDownCounter<int> _backlog;
-    private readonly UpDownCounter<int> _inFlight;
-    private readonly Histogram<double> _callDuration;
-    private readonly Histogram<double> _backlogWait;
-    private readonly Counter<long> _tokenRefreshes;
-    private readonly Histogram<double> _tokenRefreshDuration;
-    private readonly Counter<long> _tokenDeletions;
-    private readonly Histogram<double> _tokenDeleteDuration;
-    private readonly Counter<long> _suspensions;
-    private readonly Histogram<double> _suspendedTime;
-    private readonly Counter<long> _retries;
+    private readonly GenesysCloudMetrics _metrics;
+    private int[] _remaining = [-1];
     private int _state = (int)GenesysCloudClientState.Created;
-    private int _remaining = -1;
 
-    public GenesysCloudDiagnostics(IMeterFactory meterFactory, GenesysCloudClientEvents events)
+    public GenesysCloudDiagnostics(GenesysCloudMetrics metrics, GenesysCloudClientEvents events, string clientName)
     {
+        _metrics = metrics;
         Events = events;
-        var meter = meterFactory.Create(new MeterOptions(GenesysCloudTelemetryNames.SourceName)
-        {
-            Version = typeof(GenesysCloudDiagnostics).Assembly.GetName().Version?.ToString(),
-        });
-
-        _backlog = meter.CreateUpDownCounter<int>(GenesysCloudTelemetryNames.BacklogSize, "{call}", "Calls waiting in the backlog.");
-        _inFlight = meter.CreateUpDownCounter<int>(GenesysCloudTelemetryNames.CallsInFlight, "{call}", "Calls whose HTTP request is in flight.");
-        _callDuration = meter.CreateHistogram(GenesysCloudTelemetryNames.CallDuration, "s", "Duration of API calls as the caller sees them (backlog wait and every attempt).", advice: DurationAdvice);
-        _backlogWait = meter.CreateHistogram(GenesysCloudTelemetryNames.BacklogWaitTime, "s", "Time calls waited in the backlog before an attempt started.", advice: DurationAdvice);
-        _tokenRefreshes = meter.CreateCounter<long>(GenesysCloudTelemetryNames.TokenRefreshes, "{request}", "Access token requests, by outcome.");
-        _tokenRefreshDuration = meter.CreateHistogram(GenesysCloudTelemetryNames.TokenRefreshDuration, "s", "Duration of access token requests.", advice: DurationAdvice);
-        _tokenDeletions = meter.CreateCounter<long>(GenesysCloudTelemetryNames.TokenDeletions, "{request}", "Access token deletions, by outcome.");
-        _tokenDeleteDuration = meter.CreateHistogram(GenesysCloudTelemetryNames.TokenDeleteDuration, "s", "Duration of access token deletions.", advice: DurationAdvice);
-        _suspensions = meter.CreateCounter<long>(GenesysCloudTelemetryNames.RateLimitSuspensions, "{suspension}", "Rate-limit suspensions of the backlog (a 429 during a suspension extends it and is not counted again).");
-        _suspendedTime = meter.CreateHistogram(GenesysCloudTelemetryNames.RateLimitSuspendedTime, "s", "Length of each rate-limit suspension, extensions included, recorded when it ends.", advice: DurationAdvice);
-        _retries = meter.CreateCounter<long>(GenesysCloudTelemetryNames.Retries, "{retry}", "Retried attempts, by reason.");
-        meter.CreateObservableGauge(GenesysCloudTelemetryNames.ClientState, ObserveState, "{state}", "The client state: 1 for the current state, 0 for the others.");
-        meter.CreateObservableGauge(GenesysCloudTelemetryNames.RateLimitRemaining, ObserveRemaining, "{request}", "Requests left in the current rate-limit window (from the inin-ratelimit-* headers).");
+        ClientName = clientName;
+        NameTag = new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.ClientNameAttribute, clientName);
+        metrics.Register(this);
     }
 
     public GenesysCloudClientEvents Events { get; }
 
-    private static InstrumentAdvice<double> DurationAdvice { get; } = new()
-    {
-        HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60, 120],
-    };
+    /// <summary>Gets the client's name as telemetry reports it (<see cref="DefaultClientName"/> for the unnamed client).</summary>
+    public string ClientName { get; }
 
-    /// <summary>Records the requests left in the current window, as the scheduler last learned them.</summary>
-    public void BudgetObserved(int remaining) => Volatile.Write(ref _remaining, remaining);
+    public KeyValuePair<string, object?> NameTag { get; }
+
+    /// <summary>Sets how many tokens the client's own identity has (a pool has several), for the budget gauge.</summary>
+    public void SetTokenCount(int count) => _remaining = Enumerable.Repeat(-1, count).ToArray();
+
+    /// <summary>Records the requests left in the current window of token <paramref name="token"/>, as the scheduler last learned them.</summary>
+    public void BudgetObserved(int token, int remaining)
+    {
+        var budgets = _remaining;
+        if (token < budgets.Length)
+        {
+            Volatile.Write(ref budgets[token], remaining);
+        }
+    }
 
     /// <summary>Starts the call's client span when it first leaves the backlog, dated from when it was queued.</summary>
     public Activity? StartCallActivity(PendingCall call)
@@ -75,6 +65,8 @@ internal sealed class GenesysCloudDiagnostics
 
         activity.SetTag("http.request.method", call.Method);
         activity.SetTag("url.template", call.PathTemplate);
+        activity.SetTag(GenesysCloudTelemetryNames.ClientNameAttribute, ClientName);
+        activity.SetTag(GenesysCloudTelemetryNames.IdentityKindAttribute, call.IdentityKind);
         if (call.Category is not null)
         {
             activity.SetTag(GenesysCloudTelemetryNames.CategoryAttribute, call.Category);
@@ -91,25 +83,25 @@ internal sealed class GenesysCloudDiagnostics
 
     public void BacklogAdded(PendingCall call, int size)
     {
-        _backlog.Add(1);
-        Events.RaiseBacklogChanged(call, size, added: true);
+        _metrics.Backlog.Add(1, NameTag);
+        Events.RaiseBacklogChanged(ClientName, call, size, added: true);
     }
 
     public void BacklogRemoved(PendingCall call, int size, TimeSpan waited, bool started)
     {
-        _backlog.Add(-1);
+        _metrics.Backlog.Add(-1, NameTag);
         if (started)
         {
-            _backlogWait.Record(waited.TotalSeconds);
+            _metrics.BacklogWait.Record(waited.TotalSeconds, NameTag);
         }
 
-        Events.RaiseBacklogChanged(call, size, added: false);
+        Events.RaiseBacklogChanged(ClientName, call, size, added: false);
     }
 
     public void InFlightChanged(PendingCall? call, int count, bool added)
     {
-        _inFlight.Add(added ? 1 : -1);
-        Events.RaiseInFlightChanged(call, count, added);
+        _metrics.InFlight.Add(added ? 1 : -1, NameTag);
+        Events.RaiseInFlightChanged(ClientName, call, count, added);
     }
 
     public void StateChanged(object sender, GenesysCloudClientState previous, GenesysCloudClientState next)
@@ -151,6 +143,8 @@ internal sealed class GenesysCloudDiagnostics
         {
             { "http.request.method", call.Method },
             { "url.template", call.PathTemplate },
+            NameTag,
+            { GenesysCloudTelemetryNames.IdentityKindAttribute, call.IdentityKind },
         };
         if (statusCode is { } status)
         {
@@ -172,57 +166,69 @@ internal sealed class GenesysCloudDiagnostics
             tags.Add("error.type", errorType);
         }
 
-        _callDuration.Record(duration.TotalSeconds, tags);
-        Events.RaiseCallEnded(call, duration, statusCode, errorType);
+        _metrics.CallDuration.Record(duration.TotalSeconds, tags);
+        Events.RaiseCallEnded(ClientName, call, duration, statusCode, errorType);
     }
 
-    public void TokenRequested(string outcome, TimeSpan duration)
+    public void TokenRequested(string outcome, TimeSpan duration, string identityKind)
     {
-        var tag = new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.OutcomeAttribute, outcome);
-        _tokenRefreshes.Add(1, tag);
-        _tokenRefreshDuration.Record(duration.TotalSeconds, tag);
-        Events.RaiseTokenRefreshed(outcome, duration);
+        var tags = new TagList { { GenesysCloudTelemetryNames.OutcomeAttribute, outcome }, NameTag, { GenesysCloudTelemetryNames.IdentityKindAttribute, identityKind } };
+        _metrics.TokenRefreshes.Add(1, tags);
+        _metrics.TokenRefreshDuration.Record(duration.TotalSeconds, tags);
+        Events.RaiseTokenRefreshed(ClientName, outcome, duration);
     }
 
     public void TokenDeleted(string outcome, TimeSpan duration)
     {
-        var tag = new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.OutcomeAttribute, outcome);
-        _tokenDeletions.Add(1, tag);
-        _tokenDeleteDuration.Record(duration.TotalSeconds, tag);
-        Events.RaiseTokenDeleted(outcome, duration);
+        var tags = new TagList { { GenesysCloudTelemetryNames.OutcomeAttribute, outcome }, NameTag };
+        _metrics.TokenDeletions.Add(1, tags);
+        _metrics.TokenDeleteDuration.Record(duration.TotalSeconds, tags);
+        Events.RaiseTokenDeleted(ClientName, outcome, duration);
     }
 
-    public void SuspensionStarted(string source, TimeSpan initialDelay)
+    public void SuspensionStarted(string source, TimeSpan initialDelay, string identityKind)
     {
-        _suspensions.Add(1, new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.RateLimitSourceAttribute, source));
-        Events.RaiseRateLimited(source, initialDelay);
+        _metrics.Suspensions.Add(1, new TagList { { GenesysCloudTelemetryNames.RateLimitSourceAttribute, source }, NameTag, { GenesysCloudTelemetryNames.IdentityKindAttribute, identityKind } });
+        Events.RaiseRateLimited(ClientName, source, initialDelay);
     }
 
-    public void SuspensionEnded(string source, TimeSpan length) =>
-        _suspendedTime.Record(length.TotalSeconds, new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.RateLimitSourceAttribute, source));
+    public void SuspensionEnded(string source, TimeSpan length, string identityKind) =>
+        _metrics.SuspendedTime.Record(length.TotalSeconds, new TagList { { GenesysCloudTelemetryNames.RateLimitSourceAttribute, source }, NameTag, { GenesysCloudTelemetryNames.IdentityKindAttribute, identityKind } });
 
     public void Retried(PendingCall call, string reason, TimeSpan delay, int? statusCode)
     {
-        _retries.Add(1, new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.RetryReasonAttribute, reason));
+        _metrics.Retries.Add(1, new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.RetryReasonAttribute, reason), NameTag);
         call.Activity?.AddEvent(new ActivityEvent("retried", tags: new ActivityTagsCollection { [GenesysCloudTelemetryNames.RetryReasonAttribute] = reason }));
-        Events.RaiseRetried(call, reason, delay, statusCode);
+        Events.RaiseRetried(ClientName, call, reason, delay, statusCode);
     }
 
-    private IEnumerable<Measurement<int>> ObserveState()
+    public void Dispose() => _metrics.Unregister(this);
+
+    internal GenesysCloudClientState CurrentState => (GenesysCloudClientState)Volatile.Read(ref _state);
+
+    internal IEnumerable<Measurement<int>> ObserveState()
     {
-        var current = (GenesysCloudClientState)Volatile.Read(ref _state);
+        var current = CurrentState;
         foreach (var state in Enum.GetValues<GenesysCloudClientState>())
         {
-            yield return new Measurement<int>(state == current ? 1 : 0, new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.StateAttribute, state.ToString()));
+            yield return new Measurement<int>(state == current ? 1 : 0, new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.StateAttribute, state.ToString()), NameTag);
         }
     }
 
-    private IEnumerable<Measurement<int>> ObserveRemaining()
+    internal IEnumerable<Measurement<int>> ObserveRemaining()
     {
-        var remaining = Volatile.Read(ref _remaining);
-        if (remaining >= 0)
+        var budgets = _remaining;
+        for (var token = 0; token < budgets.Length; token++)
         {
-            yield return new Measurement<int>(remaining);
+            var remaining = Volatile.Read(ref budgets[token]);
+            if (remaining < 0)
+            {
+                continue;
+            }
+
+            yield return budgets.Length == 1
+                ? new Measurement<int>(remaining, NameTag)
+                : new Measurement<int>(remaining, NameTag, new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.TokenIndexAttribute, token));
         }
     }
 }

@@ -63,6 +63,18 @@ public static class GenesysCloudTelemetryNames
     /// <summary>Attribute: where a rate limit was hit (<c>api</c> or <c>token</c>).</summary>
     public const string RateLimitSourceAttribute = "genesyscloud.rate_limit.source";
 
+    /// <summary>Attribute: the client's name (<c>default</c> for the unnamed client), on every metric and span.</summary>
+    public const string ClientNameAttribute = "genesyscloud.client.name";
+
+    /// <summary>Attribute: the kind of identity a call or token runs as — <c>app</c>, <c>user</c>, <c>saml2</c> or <c>custom</c>; never who.</summary>
+    public const string IdentityKindAttribute = "genesyscloud.identity.kind";
+
+    /// <summary>Attribute: the token's number in a token pool (<c>TokenPoolSize</c> above 1).</summary>
+    public const string TokenIndexAttribute = "genesyscloud.token.index";
+
+    /// <summary>Value of <see cref="IdentityKindAttribute"/>: the client's own (client-credentials) identity.</summary>
+    internal const string IdentityApp = "app";
+
     /// <summary>Value of <see cref="RateLimitSourceAttribute"/>: a 429 from the API.</summary>
     internal const string RateLimitSourceApi = "api";
 

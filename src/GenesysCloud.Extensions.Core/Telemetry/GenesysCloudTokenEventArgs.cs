@@ -11,6 +11,9 @@ public sealed class GenesysCloudTokenEventArgs : EventArgs
         Duration = duration;
     }
 
+    /// <summary>Gets the name of the client that raised the event (<c>default</c> for the unnamed client).</summary>
+    public string ClientName { get; init; } = "default";
+
     /// <summary>Gets the outcome: <c>success</c>, <c>failure</c> or <c>rate_limited</c>; for rate-limit events, the source (<c>api</c> or <c>token</c>).</summary>
     public string Outcome { get; }
 

@@ -55,8 +55,8 @@ internal static partial class Log
     [LoggerMessage(16, LogLevel.Warning, "A subscriber of the {EventName} event threw; the client ignores it.")]
     public static partial void SubscriberFailed(ILogger logger, string eventName, Exception exception);
 
-    [LoggerMessage(17, LogLevel.Error, "Closing the Genesys Cloud client failed.")]
-    public static partial void CloseFailed(ILogger logger, Exception exception);
+    [LoggerMessage(17, LogLevel.Error, "Closing the Genesys Cloud client {ClientName} failed.")]
+    public static partial void CloseFailed(ILogger logger, string clientName, Exception exception);
 
     [LoggerMessage(18, LogLevel.Warning, "The access token was not deleted: the host's shutdown timeout passed while the deletion waited. The token expires on its own.")]
     public static partial void TokenDeleteAbandoned(ILogger logger);

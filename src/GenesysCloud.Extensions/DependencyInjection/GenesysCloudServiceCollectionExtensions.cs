@@ -6,13 +6,14 @@ using Microsoft.Extensions.Configuration;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// Registers the Genesys Cloud client: options (validated at start-up), the hosted service that owns the
-/// client's lifecycle, the typed <see cref="HttpClient"/> pipeline, and one interface per API category.
+/// Registers Genesys Cloud clients: options (validated at start-up), the hosted service that owns every client's
+/// lifecycle, the <see cref="HttpClient"/> pipeline, and one interface per API category — unkeyed for the unnamed
+/// client, keyed by name (<c>[FromKeyedServices("contoso")] IRoutingApi</c>) for a named one.
 /// </summary>
 public static class GenesysCloudServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the Genesys Cloud client, bound from a configuration section (usually <c>GenesysCloud</c>).
+    /// Adds the (unnamed) Genesys Cloud client, bound from a configuration section (usually <c>GenesysCloud</c>).
     /// Calling it again adds configuration but registers nothing twice.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -20,13 +21,12 @@ public static class GenesysCloudServiceCollectionExtensions
     /// <returns>A builder for further configuration.</returns>
     public static GenesysCloudBuilder AddGenesysCloud(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        return AddCore(services, configuration, configure: null);
+        return AddCore(services, string.Empty, configuration, configure: null);
     }
 
     /// <summary>
-    /// Adds the Genesys Cloud client, configured by a delegate.
+    /// Adds the (unnamed) Genesys Cloud client, configured by a delegate.
     /// Calling it again adds configuration but registers nothing twice.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -34,15 +34,83 @@ public static class GenesysCloudServiceCollectionExtensions
     /// <returns>A builder for further configuration.</returns>
     public static GenesysCloudBuilder AddGenesysCloud(this IServiceCollection services, Action<GenesysCloudOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        return AddCore(services, configuration: null, configure);
+        return AddCore(services, string.Empty, configuration: null, configure);
     }
 
-    private static GenesysCloudBuilder AddCore(IServiceCollection services, IConfiguration? configuration, Action<GenesysCloudOptions>? configure)
+    /// <summary>
+    /// Adds a named Genesys Cloud client — one organization or OAuth client with its own options, token, rate budget,
+    /// <see cref="HttpClient"/>, health check entry and lifecycle — bound from a configuration section (for example
+    /// <c>GenesysCloud:Orgs:Contoso</c>) over the defaults of <see cref="ConfigureGenesysCloudDefaults(IServiceCollection, IConfiguration)"/>.
+    /// Its API interfaces are keyed services: <c>[FromKeyedServices("contoso")] IRoutingApi routing</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name: 1 to 64 ASCII letters, digits, '-', '_' or '.'; unique.</param>
+    /// <param name="configuration">The client's configuration section.</param>
+    /// <returns>A builder for further configuration of that client.</returns>
+    /// <exception cref="GenesysCloud.Extensions.Errors.GenesysCloudArgumentException">The name is invalid or registered already.</exception>
+    public static GenesysCloudBuilder AddGenesysCloud(this IServiceCollection services, string name, IConfiguration configuration)
     {
-        var builder = GenesysCloudCoreRegistration.AddGenesysCloudCore(services, configuration, configure);
-        GenesysCloudApiRegistration.AddGenesysCloudApis(services);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return AddCore(services, RequireName(name), configuration, configure: null);
+    }
+
+    /// <summary>
+    /// Adds a named Genesys Cloud client configured by a delegate (over the defaults of
+    /// <see cref="ConfigureGenesysCloudDefaults(IServiceCollection, Action{GenesysCloudOptions})"/>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name: 1 to 64 ASCII letters, digits, '-', '_' or '.'; unique.</param>
+    /// <param name="configure">Sets the client's options.</param>
+    /// <returns>A builder for further configuration of that client.</returns>
+    /// <exception cref="GenesysCloud.Extensions.Errors.GenesysCloudArgumentException">The name is invalid or registered already.</exception>
+    public static GenesysCloudBuilder AddGenesysCloud(this IServiceCollection services, string name, Action<GenesysCloudOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        return AddCore(services, RequireName(name), configuration: null, configure);
+    }
+
+    /// <summary>
+    /// Binds options every client starts from — the unnamed one, named ones and those added at run time — for example
+    /// <c>RateLimiting</c> and <c>Retry</c> shared by every organization; each client's own values override them.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section of shared values.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection ConfigureGenesysCloudDefaults(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        GenesysCloudCoreRegistration.AddDefaults(services, configuration, configure: null);
+        return services;
+    }
+
+    /// <summary>Sets options every client starts from; each client's own values override them.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the shared values.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection ConfigureGenesysCloudDefaults(this IServiceCollection services, Action<GenesysCloudOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        GenesysCloudCoreRegistration.AddDefaults(services, configuration: null, configure);
+        return services;
+    }
+
+    private static string RequireName(string name) => name.Length == 0
+        ? throw new GenesysCloud.Extensions.Errors.GenesysCloudArgumentException(
+            GenesysCloud.Extensions.Errors.GenesysCloudErrorCodes.ClientNameInvalid,
+            "A named Genesys Cloud client needs a name; the unnamed client is added with AddGenesysCloud(configuration).",
+            nameof(name))
+        : name;
+
+    private static GenesysCloudBuilder AddCore(IServiceCollection services, string name, IConfiguration? configuration, Action<GenesysCloudOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = GenesysCloudCoreRegistration.AddGenesysCloudCore(services, name, configuration, configure);
+        GenesysCloudApiRegistration.AddGenesysCloudApis(services, name);
         return builder;
     }
 }

@@ -3,101 +3,124 @@
 
 namespace GenesysCloud.Extensions;
 
-/// <summary>Registers the implementation of every API category interface.</summary>
+/// <summary>Registers the implementation of every API category interface, for the unnamed client and for named ones.</summary>
 internal static class GenesysCloudApiRegistration
 {
-    /// <summary>Registers the 86 category interfaces as singletons, keeping any registration already made.</summary>
+    /// <summary>The 86 category interfaces.</summary>
+    private static readonly global::System.Type[] ApiTypes =
+    {
+        typeof(global::GenesysCloud.Extensions.Api.IAIStudioApi),
+        typeof(global::GenesysCloud.Extensions.Api.IAgentAssistantsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IAgentCopilotApi),
+        typeof(global::GenesysCloud.Extensions.Api.IAgentUIApi),
+        typeof(global::GenesysCloud.Extensions.Api.IAlertingApi),
+        typeof(global::GenesysCloud.Extensions.Api.IAnalyticsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IArchitectApi),
+        typeof(global::GenesysCloud.Extensions.Api.IAssistantCopilotVariationsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IAuditApi),
+        typeof(global::GenesysCloud.Extensions.Api.IAuthorizationApi),
+        typeof(global::GenesysCloud.Extensions.Api.IBackgroundAssistantApi),
+        typeof(global::GenesysCloud.Extensions.Api.IBillingApi),
+        typeof(global::GenesysCloud.Extensions.Api.IBusinessRulesApi),
+        typeof(global::GenesysCloud.Extensions.Api.ICarrierServicesApi),
+        typeof(global::GenesysCloud.Extensions.Api.ICaseManagementApi),
+        typeof(global::GenesysCloud.Extensions.Api.IChatApi),
+        typeof(global::GenesysCloud.Extensions.Api.ICoachingApi),
+        typeof(global::GenesysCloud.Extensions.Api.IContentManagementApi),
+        typeof(global::GenesysCloud.Extensions.Api.IConversationsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IDataExtensionsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IDataPrivacyApi),
+        typeof(global::GenesysCloud.Extensions.Api.IDownloadsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IEmailsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IEmployeeEngagementApi),
+        typeof(global::GenesysCloud.Extensions.Api.IEventsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IExternalContactsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IFaxApi),
+        typeof(global::GenesysCloud.Extensions.Api.IFlowsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IGamificationApi),
+        typeof(global::GenesysCloud.Extensions.Api.IGeneralDataProtectionRegulationApi),
+        typeof(global::GenesysCloud.Extensions.Api.IGeolocationApi),
+        typeof(global::GenesysCloud.Extensions.Api.IGreetingsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IGroupsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IIdentityProviderApi),
+        typeof(global::GenesysCloud.Extensions.Api.IInfrastructureAsCodeApi),
+        typeof(global::GenesysCloud.Extensions.Api.IIntegrationsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IIntentsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IJourneyApi),
+        typeof(global::GenesysCloud.Extensions.Api.IKnowledgeApi),
+        typeof(global::GenesysCloud.Extensions.Api.ILanguageUnderstandingApi),
+        typeof(global::GenesysCloud.Extensions.Api.ILanguagesApi),
+        typeof(global::GenesysCloud.Extensions.Api.ILearningApi),
+        typeof(global::GenesysCloud.Extensions.Api.ILicenseApi),
+        typeof(global::GenesysCloud.Extensions.Api.ILocationsApi),
+        typeof(global::GenesysCloud.Extensions.Api.ILogCaptureApi),
+        typeof(global::GenesysCloud.Extensions.Api.IMessagingApi),
+        typeof(global::GenesysCloud.Extensions.Api.IMobileDevicesApi),
+        typeof(global::GenesysCloud.Extensions.Api.INotificationsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IOAuthApi),
+        typeof(global::GenesysCloud.Extensions.Api.IObjectsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IOperationalEventsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IOrganizationApi),
+        typeof(global::GenesysCloud.Extensions.Api.IOrganizationAuthorizationApi),
+        typeof(global::GenesysCloud.Extensions.Api.IOutboundApi),
+        typeof(global::GenesysCloud.Extensions.Api.IPresenceApi),
+        typeof(global::GenesysCloud.Extensions.Api.IProcessAutomationApi),
+        typeof(global::GenesysCloud.Extensions.Api.IQualityApi),
+        typeof(global::GenesysCloud.Extensions.Api.IRecordingApi),
+        typeof(global::GenesysCloud.Extensions.Api.IResponseManagementApi),
+        typeof(global::GenesysCloud.Extensions.Api.IRoutingApi),
+        typeof(global::GenesysCloud.Extensions.Api.ISCIMApi),
+        typeof(global::GenesysCloud.Extensions.Api.IScriptsApi),
+        typeof(global::GenesysCloud.Extensions.Api.ISearchApi),
+        typeof(global::GenesysCloud.Extensions.Api.ISettingsApi),
+        typeof(global::GenesysCloud.Extensions.Api.ISocialMediaApi),
+        typeof(global::GenesysCloud.Extensions.Api.ISpeechTextAnalyticsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IStationsApi),
+        typeof(global::GenesysCloud.Extensions.Api.ISuggestApi),
+        typeof(global::GenesysCloud.Extensions.Api.ITaskManagementApi),
+        typeof(global::GenesysCloud.Extensions.Api.ITeamsApi),
+        typeof(global::GenesysCloud.Extensions.Api.ITelephonyApi),
+        typeof(global::GenesysCloud.Extensions.Api.ITelephonyProvidersEdgeApi),
+        typeof(global::GenesysCloud.Extensions.Api.ITextbotsApi),
+        typeof(global::GenesysCloud.Extensions.Api.ITokensApi),
+        typeof(global::GenesysCloud.Extensions.Api.IUploadsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IUsageApi),
+        typeof(global::GenesysCloud.Extensions.Api.IUserRecordingsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IUsersApi),
+        typeof(global::GenesysCloud.Extensions.Api.IUsersRulesApi),
+        typeof(global::GenesysCloud.Extensions.Api.IUtilitiesApi),
+        typeof(global::GenesysCloud.Extensions.Api.IVoicemailApi),
+        typeof(global::GenesysCloud.Extensions.Api.IWebChatApi),
+        typeof(global::GenesysCloud.Extensions.Api.IWebDeploymentsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IWebMessagingApi),
+        typeof(global::GenesysCloud.Extensions.Api.IWidgetsApi),
+        typeof(global::GenesysCloud.Extensions.Api.IWorkforceManagementApi),
+    };
+
+    /// <summary>
+    /// Registers the 86 category interfaces of a client as singletons, keeping any registration already made: unkeyed for the
+    /// unnamed client (<paramref name="name"/> empty), keyed by <paramref name="name"/> for a named one.
+    /// </summary>
     /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name; empty for the unnamed client.</param>
     /// <returns>The same service collection.</returns>
-    internal static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddGenesysCloudApis(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    internal static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddGenesysCloudApis(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string name)
     {
         global::System.ArgumentNullException.ThrowIfNull(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IAIStudioApi, global::GenesysCloud.Extensions.Api.AIStudioApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IAgentAssistantsApi, global::GenesysCloud.Extensions.Api.AgentAssistantsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IAgentCopilotApi, global::GenesysCloud.Extensions.Api.AgentCopilotApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IAgentUIApi, global::GenesysCloud.Extensions.Api.AgentUIApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IAlertingApi, global::GenesysCloud.Extensions.Api.AlertingApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IAnalyticsApi, global::GenesysCloud.Extensions.Api.AnalyticsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IArchitectApi, global::GenesysCloud.Extensions.Api.ArchitectApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IAssistantCopilotVariationsApi, global::GenesysCloud.Extensions.Api.AssistantCopilotVariationsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IAuditApi, global::GenesysCloud.Extensions.Api.AuditApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IAuthorizationApi, global::GenesysCloud.Extensions.Api.AuthorizationApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IBackgroundAssistantApi, global::GenesysCloud.Extensions.Api.BackgroundAssistantApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IBillingApi, global::GenesysCloud.Extensions.Api.BillingApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IBusinessRulesApi, global::GenesysCloud.Extensions.Api.BusinessRulesApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ICarrierServicesApi, global::GenesysCloud.Extensions.Api.CarrierServicesApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ICaseManagementApi, global::GenesysCloud.Extensions.Api.CaseManagementApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IChatApi, global::GenesysCloud.Extensions.Api.ChatApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ICoachingApi, global::GenesysCloud.Extensions.Api.CoachingApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IContentManagementApi, global::GenesysCloud.Extensions.Api.ContentManagementApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IConversationsApi, global::GenesysCloud.Extensions.Api.ConversationsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IDataExtensionsApi, global::GenesysCloud.Extensions.Api.DataExtensionsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IDataPrivacyApi, global::GenesysCloud.Extensions.Api.DataPrivacyApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IDownloadsApi, global::GenesysCloud.Extensions.Api.DownloadsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IEmailsApi, global::GenesysCloud.Extensions.Api.EmailsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IEmployeeEngagementApi, global::GenesysCloud.Extensions.Api.EmployeeEngagementApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IEventsApi, global::GenesysCloud.Extensions.Api.EventsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IExternalContactsApi, global::GenesysCloud.Extensions.Api.ExternalContactsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IFaxApi, global::GenesysCloud.Extensions.Api.FaxApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IFlowsApi, global::GenesysCloud.Extensions.Api.FlowsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IGamificationApi, global::GenesysCloud.Extensions.Api.GamificationApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IGeneralDataProtectionRegulationApi, global::GenesysCloud.Extensions.Api.GeneralDataProtectionRegulationApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IGeolocationApi, global::GenesysCloud.Extensions.Api.GeolocationApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IGreetingsApi, global::GenesysCloud.Extensions.Api.GreetingsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IGroupsApi, global::GenesysCloud.Extensions.Api.GroupsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IIdentityProviderApi, global::GenesysCloud.Extensions.Api.IdentityProviderApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IInfrastructureAsCodeApi, global::GenesysCloud.Extensions.Api.InfrastructureAsCodeApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IIntegrationsApi, global::GenesysCloud.Extensions.Api.IntegrationsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IIntentsApi, global::GenesysCloud.Extensions.Api.IntentsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IJourneyApi, global::GenesysCloud.Extensions.Api.JourneyApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IKnowledgeApi, global::GenesysCloud.Extensions.Api.KnowledgeApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ILanguageUnderstandingApi, global::GenesysCloud.Extensions.Api.LanguageUnderstandingApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ILanguagesApi, global::GenesysCloud.Extensions.Api.LanguagesApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ILearningApi, global::GenesysCloud.Extensions.Api.LearningApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ILicenseApi, global::GenesysCloud.Extensions.Api.LicenseApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ILocationsApi, global::GenesysCloud.Extensions.Api.LocationsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ILogCaptureApi, global::GenesysCloud.Extensions.Api.LogCaptureApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IMessagingApi, global::GenesysCloud.Extensions.Api.MessagingApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IMobileDevicesApi, global::GenesysCloud.Extensions.Api.MobileDevicesApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.INotificationsApi, global::GenesysCloud.Extensions.Api.NotificationsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IOAuthApi, global::GenesysCloud.Extensions.Api.OAuthApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IObjectsApi, global::GenesysCloud.Extensions.Api.ObjectsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IOperationalEventsApi, global::GenesysCloud.Extensions.Api.OperationalEventsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IOrganizationApi, global::GenesysCloud.Extensions.Api.OrganizationApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IOrganizationAuthorizationApi, global::GenesysCloud.Extensions.Api.OrganizationAuthorizationApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IOutboundApi, global::GenesysCloud.Extensions.Api.OutboundApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IPresenceApi, global::GenesysCloud.Extensions.Api.PresenceApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IProcessAutomationApi, global::GenesysCloud.Extensions.Api.ProcessAutomationApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IQualityApi, global::GenesysCloud.Extensions.Api.QualityApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IRecordingApi, global::GenesysCloud.Extensions.Api.RecordingApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IResponseManagementApi, global::GenesysCloud.Extensions.Api.ResponseManagementApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IRoutingApi, global::GenesysCloud.Extensions.Api.RoutingApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ISCIMApi, global::GenesysCloud.Extensions.Api.SCIMApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IScriptsApi, global::GenesysCloud.Extensions.Api.ScriptsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ISearchApi, global::GenesysCloud.Extensions.Api.SearchApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ISettingsApi, global::GenesysCloud.Extensions.Api.SettingsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ISocialMediaApi, global::GenesysCloud.Extensions.Api.SocialMediaApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ISpeechTextAnalyticsApi, global::GenesysCloud.Extensions.Api.SpeechTextAnalyticsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IStationsApi, global::GenesysCloud.Extensions.Api.StationsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ISuggestApi, global::GenesysCloud.Extensions.Api.SuggestApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ITaskManagementApi, global::GenesysCloud.Extensions.Api.TaskManagementApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ITeamsApi, global::GenesysCloud.Extensions.Api.TeamsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ITelephonyApi, global::GenesysCloud.Extensions.Api.TelephonyApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ITelephonyProvidersEdgeApi, global::GenesysCloud.Extensions.Api.TelephonyProvidersEdgeApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ITextbotsApi, global::GenesysCloud.Extensions.Api.TextbotsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.ITokensApi, global::GenesysCloud.Extensions.Api.TokensApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IUploadsApi, global::GenesysCloud.Extensions.Api.UploadsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IUsageApi, global::GenesysCloud.Extensions.Api.UsageApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IUserRecordingsApi, global::GenesysCloud.Extensions.Api.UserRecordingsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IUsersApi, global::GenesysCloud.Extensions.Api.UsersApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IUsersRulesApi, global::GenesysCloud.Extensions.Api.UsersRulesApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IUtilitiesApi, global::GenesysCloud.Extensions.Api.UtilitiesApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IVoicemailApi, global::GenesysCloud.Extensions.Api.VoicemailApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IWebChatApi, global::GenesysCloud.Extensions.Api.WebChatApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IWebDeploymentsApi, global::GenesysCloud.Extensions.Api.WebDeploymentsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IWebMessagingApi, global::GenesysCloud.Extensions.Api.WebMessagingApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IWidgetsApi, global::GenesysCloud.Extensions.Api.WidgetsApi>(services);
-        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IWorkforceManagementApi, global::GenesysCloud.Extensions.Api.WorkforceManagementApi>(services);
+        global::System.ArgumentNullException.ThrowIfNull(name);
+        global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::GenesysCloud.Extensions.Api.IGenesysCloudApiProvider, global::GenesysCloud.Extensions.Api.GenesysCloudApiProvider>(services);
+        foreach (var apiType in ApiTypes)
+        {
+            if (name.Length == 0)
+            {
+                global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton(apiType, sp => global::GenesysCloud.Extensions.Api.GenesysCloudApiProvider.CreateApi(apiType, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::GenesysCloud.Extensions.IGenesysCloudClient>(sp))!));
+            }
+            else
+            {
+                global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAdd(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.KeyedSingleton(apiType, name, (sp, key) => global::GenesysCloud.Extensions.Api.GenesysCloudApiProvider.CreateApi(apiType, global::Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions.GetRequiredKeyedService<global::GenesysCloud.Extensions.IGenesysCloudClient>(sp, key))!));
+            }
+        }
+
         return services;
     }
 }

@@ -34,6 +34,11 @@ internal sealed class ClientHarness : IAsyncDisposable
 
     internal GenesysCloudClient Internal => Host.Services.GetRequiredService<GenesysCloudClient>();
 
+    internal GenesysCloudClientRegistry Registry => Host.Services.GetRequiredService<GenesysCloudClientRegistry>();
+
+    /// <summary>Suspends the calls of the client's own token (its first lane), as a 429 would.</summary>
+    internal void Suspend(TimeSpan delay) => Internal.Scheduler.Suspend(Internal.Scheduler.App.Lanes[0], delay, "api");
+
     public static ClientHarness Create(Action<GenesysCloudOptions>? configure = null, Action<FakeGenesysCloud>? server = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));

@@ -10,7 +10,7 @@ public sealed class GenesysCloudHealthCheckTests
     public async Task Health_follows_the_client_state_and_reports_a_429_suspension()
     {
         await using var harness = ClientHarness.Create();
-        var check = new GenesysCloud.Extensions.Hosting.GenesysCloudHealthCheck(harness.Internal);
+        var check = new GenesysCloud.Extensions.Hosting.GenesysCloudHealthCheck(harness.Registry, string.Empty);
         var context = new HealthCheckContext();
 
         Assert.Equal(HealthStatus.Degraded, (await check.CheckHealthAsync(context)).Status);
@@ -19,7 +19,7 @@ public sealed class GenesysCloudHealthCheckTests
         Assert.Equal(HealthStatus.Healthy, healthy.Status);
         Assert.Equal("Idle", healthy.Data["state"]);
 
-        harness.Internal.Scheduler.Suspend(TimeSpan.FromSeconds(30), "api");
+        harness.Suspend(TimeSpan.FromSeconds(30));
         Assert.True((await check.CheckHealthAsync(context)).Data.ContainsKey("rateLimitSuspendedUntil"));
 
         harness.Time.Advance(TimeSpan.FromSeconds(30));

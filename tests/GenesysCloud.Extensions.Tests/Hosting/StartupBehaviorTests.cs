@@ -22,7 +22,7 @@ public sealed class StartupBehaviorTests
                 s.EnqueueToken(_ => FakeGenesysCloud.Json(HttpStatusCode.BadGateway, "{}"));
                 s.EnqueueToken(_ => FakeGenesysCloud.Json(HttpStatusCode.BadGateway, "{}"));
             });
-        var health = new GenesysCloud.Extensions.Hosting.GenesysCloudHealthCheck(harness.Internal);
+        var health = new GenesysCloud.Extensions.Hosting.GenesysCloudHealthCheck(harness.Registry, string.Empty);
 
         await harness.Host.StartAsync();
         await Eventually.TrueAsync(() => harness.Server.TokenRequests == 1, "the first connect attempt failed");

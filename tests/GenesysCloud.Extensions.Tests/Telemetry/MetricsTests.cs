@@ -91,10 +91,10 @@ public sealed class MetricsTests
         using var suspended = Collect<double>(harness, GenesysCloudTelemetryNames.RateLimitSuspendedTime);
         var scheduler = harness.Internal.Scheduler;
 
-        scheduler.Suspend(TimeSpan.FromSeconds(10), "api");
+        harness.Suspend(TimeSpan.FromSeconds(10));
         harness.Time.Advance(TimeSpan.FromSeconds(4));
-        scheduler.Suspend(TimeSpan.FromSeconds(10), "api"); // extends to t = 14 s
-        scheduler.Suspend(TimeSpan.FromSeconds(2), "api");  // inside: changes nothing
+        harness.Suspend(TimeSpan.FromSeconds(10)); // extends to t = 14 s
+        harness.Suspend(TimeSpan.FromSeconds(2));  // inside: changes nothing
         harness.Time.Advance(TimeSpan.FromSeconds(10));
         await harness.Client.SendAsync(Get(1));
 

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using GenesysCloud.Extensions.Errors;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GenesysCloud.Extensions.Hosting;
+
+/// <summary>
+/// Every client of the container by name: the registered ones (built on first use from their keyed
+/// <see cref="ClientComposition"/>) and those added at run time. The hosted service starts and stops what is here.
+/// </summary>
+internal sealed class GenesysCloudClientRegistry : IDisposable
+{
+    private readonly IServiceProvider _services;
+    private readonly HashSet<string> _registered;
+    private readonly ConcurrentDictionary<string, ClientComposition> _added = new(StringComparer.Ordinal);
+    private readonly object _lock = new();
+
+    public GenesysCloudClientRegistry(IServiceProvider services, IEnumerable<ClientRegistration> registrations)
+    {
+        _services = services;
+        _registered = new HashSet<string>(registrations.Select(r => r.Name), StringComparer.Ordinal);
+    }
+
+    /// <summary>Gets or sets a value indicating whether the host has started the clients (run-time clients connect when added).</summary>
+    public bool Started { get; set; }
+
+    public IReadOnlyCollection<string> Names => [.. _registered.Concat(_added.Keys).Order(StringComparer.Ordinal)];
+
+    public IReadOnlyList<string> RegisteredNames => [.. _registered.Order(StringComparer.Ordinal)];
+
+    public bool IsRegistered(string name) => _registered.Contains(name);
+
+    public bool Contains(string name) => _registered.Contains(name) || _added.ContainsKey(name);
+
+    public ClientComposition Get(string name)
+    {
+        if (_registered.Contains(name))
+        {
+            return _services.GetRequiredKeyedService<ClientComposition>(name);
+        }
+
+        return _added.TryGetValue(name, out var added)
+            ? added
+            : throw new GenesysCloudArgumentException(
+                GenesysCloudErrorCodes.ClientNameUnknown,
+                $"No Genesys Cloud client is named '{name}'. The clients are: {Describe(Names)}.",
+                nameof(name));
+    }
+
+    /// <summary>Gets every client (registered ones are built now).</summary>
+    public IReadOnlyList<ClientComposition> All() => [.. _registered.Select(n => _services.GetRequiredKeyedService<ClientComposition>(n)), .. _added.Values];
+
+    public void Add(ClientComposition client)
+    {
+        lock (_lock)
+        {
+            if (Contains(client.Name) || !_added.TryAdd(client.Name, client))
+            {
+                throw Duplicate(client.Name);
+            }
+        }
+    }
+
+    public ClientComposition? Remove(string name) => _added.TryRemove(name, out var client) ? client : null;
+
+    public static GenesysCloudArgumentException Duplicate(string name) => new(
+        GenesysCloudErrorCodes.ClientNameDuplicate,
+        name.Length == 0 ? "The unnamed Genesys Cloud client is registered already." : $"A Genesys Cloud client named '{name}' exists already; names are unique.",
+        nameof(name));
+
+    public void Dispose()
+    {
+        foreach (var client in _added.Values)
+        {
+            client.Dispose();
+        }
+    }
+
+    private static string Describe(IEnumerable<string> names)
+    {
+        var list = names.Select(n => n.Length == 0 ? "(the unnamed client)" : $"'{n}'").ToList();
+        return list.Count == 0 ? "none" : string.Join(", ", list);
+    }
+}
+
+/// <summary>A client registered by <c>AddGenesysCloud</c>: its name and the names of its HTTP clients.</summary>
+internal sealed record ClientRegistration(string Name, string ApiHttpClientName, string LoginHttpClientName);

@@ -1,0 +1,71 @@
+namespace GenesysCloud.Extensions.Scheduling;
+
+/// <summary>
+/// The calls of one identity: their FIFO backlog and the lanes (tokens) they may start on — one lane, or the tokens of
+/// a pool, where each start goes to the lane with the most budget left. Not thread-safe: <see cref="RequestScheduler"/>
+/// guards it with its lock.
+/// </summary>
+internal sealed class LaneGroup
+{
+    public LaneGroup(IReadOnlyList<RateLane> lanes, string? identityKey)
+    {
+        Lanes = lanes;
+        IdentityKey = identityKey;
+    }
+
+    public IReadOnlyList<RateLane> Lanes { get; }
+
+    /// <summary>Gets the identity's key, or <see langword="null"/> for the client's own identity.</summary>
+    public string? IdentityKey { get; }
+
+    public LinkedList<RequestScheduler.Waiter> Backlog { get; } = new();
+
+    /// <summary>Gets or sets a value indicating whether the scheduler lists this group among those with waiting calls.</summary>
+    public bool Listed { get; set; }
+
+    public int InFlight
+    {
+        get
+        {
+            var total = 0;
+            foreach (var lane in Lanes)
+            {
+                total += lane.InFlight;
+            }
+
+            return total;
+        }
+    }
+
+    /// <summary>
+    /// Picks the lane that may start a call now (the one with the most budget left), or says how long until one may
+    /// (<see langword="null"/> when only a completion can free a start).
+    /// </summary>
+    public RateLane? Pick(DateTimeOffset now, out TimeSpan? delay)
+    {
+        RateLane? best = null;
+        delay = null;
+        foreach (var lane in Lanes)
+        {
+            var next = lane.NextStartDelay(now);
+            if (next == TimeSpan.Zero)
+            {
+                if (best is null || lane.Headroom > best.Headroom)
+                {
+                    best = lane;
+                }
+            }
+            else if (next is { } wait && (delay is null || wait < delay))
+            {
+                delay = wait;
+            }
+        }
+
+        if (best is not null)
+        {
+            delay = TimeSpan.Zero;
+        }
+
+        return best;
+    }
+}

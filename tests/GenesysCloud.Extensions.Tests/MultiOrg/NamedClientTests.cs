@@ -1,0 +1,195 @@
+using System.Net;
+using System.Text.Json;
+using GenesysCloud.Extensions.Api;
+using GenesysCloud.Extensions.Authentication;
+using GenesysCloud.Extensions.Errors;
+using GenesysCloud.Extensions.Simulator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GenesysCloud.Extensions.Tests.MultiOrg;
+
+/// <summary>Named clients, keyed interfaces, run-time clients and user identities against a two-organization simulator.</summary>
+public sealed class NamedClientTests
+{
+    private const string Redirect = "https://app.example.com/signin-genesys";
+
+    [Fact]
+    public async Task Two_named_clients_have_their_own_token_budget_and_keyed_interfaces_and_a_429_storm_on_one_leaves_the_other_running()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var contoso = sim.DefaultOrganization;
+        var fabrikam = sim.GetOrganization("fabrikam");
+        using var host = BuildHost(sim, services => { });
+        await host.StartAsync();
+
+        var contosoRouting = host.Services.GetRequiredKeyedService<IRoutingApi>("contoso");
+        var fabrikamRouting = host.Services.GetRequiredKeyedService<IRoutingApi>("fabrikam");
+        Assert.NotSame(contosoRouting, fabrikamRouting);
+        Assert.Same(fabrikamRouting, host.Services.GetRequiredService<IGenesysCloudClientFactory>().GetApi<IRoutingApi>("fabrikam"));
+        Assert.Equal(40, (await contosoRouting.GetRoutingQueuesAsync(pageSize: 100)).Entities!.Count);
+        Assert.Equal(7, (await fabrikamRouting.GetRoutingQueuesAsync(pageSize: 100)).Entities!.Count);
+        Assert.Equal((1, 1), (contoso.Inspector.TokensIssued, fabrikam.Inspector.TokensIssued));
+
+        // Contoso is rate limited for a while; fabrikam's calls all finish before contoso's first one does.
+        contoso.AddRateLimitStorm(TimeSpan.FromSeconds(2), retryAfter: TimeSpan.FromSeconds(2));
+        var limited = contosoRouting.GetRoutingWrapupcodesAsync();
+        var fabrikamCalls = Enumerable.Range(0, 20).Select(_ => fabrikamRouting.GetRoutingWrapupcodesAsync()).ToArray();
+        var done = await Task.WhenAny(limited, Task.WhenAll(fabrikamCalls));
+        Assert.NotSame(limited, done);
+        Assert.All(fabrikamCalls, c => Assert.True(c.IsCompletedSuccessfully));
+        Assert.Equal(0, fabrikam.Inspector.TooManyRequestsSent);
+        await limited; // and contoso's call ends once its suspension does
+        Assert.True(contoso.Inspector.TooManyRequestsSent >= 1);
+
+        await host.StopAsync();
+        Assert.Equal((1, 1), (contoso.Inspector.TokensDeleted, fabrikam.Inspector.TokensDeleted));
+    }
+
+    [Fact]
+    public async Task A_client_added_at_run_time_connects_works_and_is_drained_with_its_token_deleted()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var fabrikam = sim.GetOrganization("fabrikam");
+        using var host = BuildHost(sim, services => services.AddHealthChecks().AddGenesysCloudRuntimeClients());
+        await host.StartAsync();
+        var factory = host.Services.GetRequiredService<IGenesysCloudClientFactory>();
+
+        var tenant = await factory.AddClientAsync("tenant-1", o => Use(o, fabrikam));
+        Assert.Equal(GenesysCloudClientState.Idle, tenant.State);
+        Assert.Equal("tenant-1", tenant.Name);
+        Assert.Contains("tenant-1", factory.Names);
+        Assert.Equal(7, (await factory.GetApi<IRoutingApi>("tenant-1").GetRoutingQueuesAsync(pageSize: 100)).Entities!.Count);
+        Assert.Equal(2, fabrikam.Inspector.TokensIssued); // the registered fabrikam client's and the tenant's
+
+        var health = await host.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>().CheckHealthAsync();
+        Assert.Equal("Idle", health.Entries["genesyscloud:runtime"].Data["tenant-1"]);
+
+        var duplicate = await Assert.ThrowsAsync<GenesysCloudArgumentException>(() => factory.AddClientAsync("tenant-1", o => Use(o, fabrikam)));
+        Assert.Equal(GenesysCloudErrorCodes.ClientNameDuplicate, duplicate.ErrorCode);
+        var invalid = await Assert.ThrowsAsync<OptionsValidationException>(() => factory.AddClientAsync("tenant-2", o => { Use(o, fabrikam); o.ClientId = "not-a-uuid"; }));
+        Assert.Contains("GenesysCloud(tenant-2):ClientId", invalid.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("tenant-2", factory.Names);
+
+        await host.StopAsync();
+        Assert.Equal(GenesysCloudClientState.Closed, tenant.State);
+        Assert.Equal(2, fabrikam.Inspector.TokensDeleted);
+    }
+
+    [Fact]
+    public async Task Bad_names_and_options_are_typed_errors_naming_the_client()
+    {
+        var services = new ServiceCollection();
+        Assert.Equal(GenesysCloudErrorCodes.ClientNameInvalid, Assert.Throws<GenesysCloudArgumentException>(() => services.AddGenesysCloud("con toso", o => { })).ErrorCode);
+        Assert.Equal(GenesysCloudErrorCodes.ClientNameInvalid, Assert.Throws<GenesysCloudArgumentException>(() => services.AddGenesysCloud(string.Empty, o => { })).ErrorCode);
+        services.AddGenesysCloud("contoso", o => { });
+        Assert.Equal(GenesysCloudErrorCodes.ClientNameDuplicate, Assert.Throws<GenesysCloudArgumentException>(() => services.AddGenesysCloud("contoso", o => { })).ErrorCode);
+
+        await using var sim = await StartSimulatorAsync();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["GenesysCloud:Defaults:MaxRetries"] = "2",
+            ["GenesysCloud:Orgs:Contoso:ClientId"] = "not-a-uuid",
+            ["GenesysCloud:Orgs:Contoso:ClientSecret"] = "secret",
+            ["GenesysCloud:Orgs:Contoso:Region"] = "us-east-1",
+        });
+        builder.Services.ConfigureGenesysCloudDefaults(builder.Configuration.GetSection("GenesysCloud:Defaults"));
+        builder.Services.AddGenesysCloud("contoso", builder.Configuration.GetSection("GenesysCloud:Orgs:Contoso"));
+        using var host = builder.Build();
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("GenesysCloud:Orgs:Contoso:ClientId", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
+
+        var factory = host.Services.GetRequiredService<IGenesysCloudClientFactory>();
+        Assert.Equal(GenesysCloudErrorCodes.ClientNameUnknown, Assert.Throws<GenesysCloudArgumentException>(() => factory.GetClient("nobody")).ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_calls_with_its_own_token_which_is_refreshed_when_it_expires()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var contoso = sim.DefaultOrganization;
+        var user = contoso.Users[5];
+        var tokens = await SignInAsync(sim, user.Email!);
+        tokens.AccessTokenExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1); // expired: the first call refreshes it
+        var refreshed = 0;
+        tokens.Refreshed = _ => refreshed++;
+        using var host = BuildHost(sim, services => { });
+        await host.StartAsync();
+        var users = host.Services.GetRequiredKeyedService<IUsersApi>("contoso");
+
+        using (GenesysCloudIdentityScope.Begin(GenesysCloudIdentity.User(user.Id!, tokens)))
+        {
+            Assert.Equal(user.Id, (await users.GetUsersMeAsync()).Id);
+        }
+
+        Assert.Equal(1, refreshed);
+        Assert.Contains(contoso.Inspector.Requests, r => r.Operation == "postOAuthToken" && r.Body.Contains("grant_type=refresh_token", StringComparison.Ordinal));
+        // Outside the scope the call runs as the client itself, which has no user context.
+        Assert.Equal(HttpStatusCode.BadRequest, (await Assert.ThrowsAsync<GenesysCloudApiException>(() => users.GetUsersMeAsync())).StatusCode);
+        await host.StopAsync();
+    }
+
+    private static Task<GenesysCloudSimulator> StartSimulatorAsync()
+    {
+        var options = new GenesysCloudSimulatorOptions();
+        var web = SimulatorOAuthClient.AuthorizationCode("web-app", "web-secret", Redirect);
+        web.Scopes.Add("users");
+        options.OAuthClients.Add(web);
+        options.Organizations.Add(new SimulatorOrganizationOptions("fabrikam") { QueueCount = 7, RateLimit = 50 });
+        return GenesysCloudSimulator.StartAsync(options);
+    }
+
+    private static IHost BuildHost(GenesysCloudSimulator sim, Action<IServiceCollection> services)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.ConfigureGenesysCloudDefaults(o => o.Retry.BaseDelay = TimeSpan.FromMilliseconds(10));
+        builder.Services.AddGenesysCloud("contoso", o => Use(o, sim.DefaultOrganization));
+        builder.Services.AddGenesysCloud("fabrikam", o => Use(o, sim.GetOrganization("fabrikam")));
+        services(builder.Services);
+        return builder.Build();
+    }
+
+    private static void Use(global::GenesysCloud.Extensions.Options.GenesysCloudOptions options, SimulatorOrganization org)
+    {
+        options.ClientId = org.ClientId;
+        options.ClientSecret = org.ClientSecret;
+        options.ApiBaseAddress = org.ApiBaseAddress;
+        options.LoginBaseAddress = org.LoginBaseAddress;
+    }
+
+    private static async Task<GenesysCloudUserTokens> SignInAsync(GenesysCloudSimulator sim, string email)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = sim.ApiBaseAddress };
+        using var authorize = await http.GetAsync($"oauth/authorize?response_type=code&client_id=web-app&redirect_uri={Uri.EscapeDataString(Redirect)}&state=s&login_hint={Uri.EscapeDataString(email)}");
+        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
+        var code = authorize.Headers.Location!.Query.TrimStart('?').Split('&').Select(p => p.Split('=')).Single(p => p[0] == "code")[1];
+        using var request = new HttpRequestMessage(HttpMethod.Post, "oauth/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = Uri.UnescapeDataString(code),
+                ["redirect_uri"] = Redirect,
+            }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("web-app:web-secret")));
+        using var exchange = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, exchange.StatusCode);
+        using var body = JsonDocument.Parse(await exchange.Content.ReadAsStringAsync());
+        return new GenesysCloudUserTokens
+        {
+            AccessToken = body.RootElement.GetProperty("access_token").GetString(),
+            RefreshToken = body.RootElement.GetProperty("refresh_token").GetString(),
+            AccessTokenExpiresAt = DateTimeOffset.UtcNow.AddSeconds(body.RootElement.GetProperty("expires_in").GetInt32()),
+            ClientId = "web-app",
+            ClientSecret = "web-secret",
+        };
+    }
+}
