@@ -6,7 +6,7 @@ using GenesysCloud.Extensions.Benchmarks.Cold;
 using GenesysCloud.Extensions.Benchmarks.Micro;
 using GenesysCloud.Extensions.Benchmarks.Workloads;
 
-// dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- workloads [--quick] [--only W1,W3] [--latency 50-150] [--output path]
+// dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- workloads [--quick] [--only W1,W3] [--modes Adaptive,Fixed] [--bulk 50/10] [--latency 50-150] [--output path]
 // dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- micro [--quick]
 // dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- cold [--runs 3] [--latency 50-150] [--output path]
 var command = args.Length > 0 ? args[0] : "workloads";
@@ -44,9 +44,21 @@ switch (command)
             };
         }
 
+        if (Option("--bulk") is { } bulk)
+        {
+            // "50/10": W2's window budget and length in seconds (the issue's two budgets: 50/10 and 100/10).
+            var parts = bulk.Split('/');
+            workloadOptions = workloadOptions with
+            {
+                BulkWindowBudget = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture),
+                BulkWindow = TimeSpan.FromSeconds(double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)),
+            };
+        }
+
+        var modes = Option("--modes")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Enum.Parse<GenesysCloud.Extensions.Options.GenesysCloudPacingMode>).ToList();
         var runner = new WorkloadRunner(workloadOptions, Console.Out);
         Console.WriteLine($"Workloads ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-        var results = await runner.RunAllAsync(only);
+        var results = await runner.RunAllAsync(only, modes);
         Console.WriteLine();
         Console.WriteLine(WorkloadReport.ToMarkdown(results));
         await WorkloadReport.WriteJsonAsync(results, output);
@@ -73,7 +85,7 @@ switch (command)
         return await ColdStartProcess.RunAsync(new Uri(args[1]), args[2], args[3], int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
 
     default:
-        Console.Error.WriteLine("usage: (micro | workloads | cold) [--quick] [--only W1,W2,W3,W4] [--runs n] [--latency min-max] [--output path]");
+        Console.Error.WriteLine("usage: (micro | workloads | cold) [--quick] [--only W1,W2,W3,W4] [--modes Adaptive,Fixed] [--bulk budget/seconds] [--runs n] [--latency min-max] [--output path]");
         return 2;
 }
 

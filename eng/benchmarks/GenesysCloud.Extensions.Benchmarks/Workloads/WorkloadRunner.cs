@@ -14,12 +14,17 @@ public sealed class WorkloadRunner(WorkloadOptions options, TextWriter log)
 {
     private IReadOnlyList<string> _queueIds = [];
 
-    public async Task<IReadOnlyList<WorkloadResult>> RunAllAsync(IReadOnlyCollection<string>? only = null)
+    public async Task<IReadOnlyList<WorkloadResult>> RunAllAsync(IReadOnlyCollection<string>? only = null, IReadOnlyCollection<GenesysCloudPacingMode>? modes = null)
     {
         _queueIds = await ReadQueueIdsAsync();
         var results = new List<WorkloadResult>();
         foreach (var mode in new[] { GenesysCloudPacingMode.Adaptive, GenesysCloudPacingMode.Fixed })
         {
+            if (modes is { Count: > 0 } && !modes.Contains(mode))
+            {
+                continue;
+            }
+
             if (Selected(only, "W1"))
             {
                 results.Add(Logged(await QueueRosterAsync(mode)));
