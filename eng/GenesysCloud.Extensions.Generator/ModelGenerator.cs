@@ -30,10 +30,12 @@ internal sealed class ModelGenerator
     private static readonly string[] EnumReservedMembers = ["Value", "Create", "ToString", "Equals", "GetHashCode", "Deconstruct", "EqualityContract", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize"];
 
     private readonly SwaggerDocument _document;
+    private readonly EnumMemberNaming _enumNaming;
 
     public ModelGenerator(SwaggerDocument document)
     {
         _document = document;
+        _enumNaming = EnumMemberNaming.FromDefinitions(document.Definitions);
         var reachable = FindReachable(document);
         var names = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
@@ -229,7 +231,7 @@ internal sealed class ModelGenerator
         return w.ToString();
     }
 
-    private static void WriteEnum(CodeWriter w, string name, string usedBy, IReadOnlyList<string> values)
+    private void WriteEnum(CodeWriter w, string name, string usedBy, IReadOnlyList<string> values)
     {
         w.Doc("summary", $"The values of <see cref=\"{usedBy}\"/>. Values this version does not list still round-trip.");
         w.Doc("param", "The wire value.", "name=\"Value\"");
@@ -238,7 +240,7 @@ internal sealed class ModelGenerator
         var taken = new HashSet<string>(EnumReservedMembers, StringComparer.Ordinal) { name };
         foreach (var value in values)
         {
-            var member = value.Length == 0 ? "Empty" : Naming.Pascal(value);
+            var member = value.Length == 0 ? "Empty" : _enumNaming.Name(value);
             if (taken.Contains(member) && !member.EndsWith("Value", StringComparison.Ordinal))
             {
                 member += "Value";

@@ -81,6 +81,32 @@ public sealed class ModelJsonTests
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<MediaSettings>("""{"autoAnswerAlertToneSeconds":"Infinityx"}""", Options));
     }
 
+    [Theory]
+    [InlineData("2024-03-01T10:00:00.000+0000", "2024-03-01T10:00:00.0000000+00:00")]
+    [InlineData("2024-03-01T10:00:00+0530", "2024-03-01T10:00:00.0000000+05:30")]
+    [InlineData("2024-03-01T10:00:00-0500", "2024-03-01T10:00:00.0000000-05:00")]
+    [InlineData("2024-03-01T10:00:00-05", "2024-03-01T10:00:00.0000000-05:00")]
+    [InlineData("2024-03-01T10:00:00.123Z", "2024-03-01T10:00:00.1230000+00:00")]
+    [InlineData("2024-03-01T10:00:00+01:00", "2024-03-01T10:00:00.0000000+01:00")]
+    [InlineData("2024-03-01T10:00:00", "2024-03-01T10:00:00.0000000+00:00")]
+    [InlineData("2024-03-01T10:00:00.5", "2024-03-01T10:00:00.5000000+00:00")]
+    [InlineData("2024-03-01", "2024-03-01T00:00:00.0000000+00:00")]
+    public void Date_times_read_compact_offsets_and_no_offset_means_utc(string wire, string expected)
+    {
+        // Issue 13, item 4: "+0000" failed to parse; a value without an offset took the machine's local offset.
+        var queue = JsonSerializer.Deserialize<Queue>($$"""{"dateCreated":"{{wire}}"}""", Options)!;
+
+        Assert.Equal(expected, queue.DateCreated!.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("2024-03-01T10:00:00+000")]
+    [InlineData("2024-13-01T10:00:00Z")]
+    [InlineData("2024-03-01T10:00:00+0a00")]
+    [InlineData("20240301")]
+    public void Malformed_date_times_are_a_json_exception(string wire) =>
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Queue>($$"""{"dateCreated":"{{wire}}"}""", Options));
+
     [Fact]
     public void Unknown_properties_round_trip_after_the_known_ones()
     {

@@ -90,19 +90,19 @@ public sealed class AcwSettings : IGenesysCloudModel<AcwSettings>
     public readonly record struct WrapupPromptEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<WrapupPromptEnum>
     {
         /// <summary>Gets <c>MANDATORY</c>.</summary>
-        public static WrapupPromptEnum MANDATORY => new("MANDATORY");
+        public static WrapupPromptEnum Mandatory => new("MANDATORY");
 
         /// <summary>Gets <c>OPTIONAL</c>.</summary>
-        public static WrapupPromptEnum OPTIONAL => new("OPTIONAL");
+        public static WrapupPromptEnum Optional => new("OPTIONAL");
 
         /// <summary>Gets <c>MANDATORY_TIMEOUT</c>.</summary>
-        public static WrapupPromptEnum MANDATORYTIMEOUT => new("MANDATORY_TIMEOUT");
+        public static WrapupPromptEnum MandatoryTimeout => new("MANDATORY_TIMEOUT");
 
         /// <summary>Gets <c>MANDATORY_FORCED_TIMEOUT</c>.</summary>
-        public static WrapupPromptEnum MANDATORYFORCEDTIMEOUT => new("MANDATORY_FORCED_TIMEOUT");
+        public static WrapupPromptEnum MandatoryForcedTimeout => new("MANDATORY_FORCED_TIMEOUT");
 
         /// <summary>Gets <c>AGENT_REQUESTED</c>.</summary>
-        public static WrapupPromptEnum AGENTREQUESTED => new("AGENT_REQUESTED");
+        public static WrapupPromptEnum AgentRequested => new("AGENT_REQUESTED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -305,13 +305,13 @@ public sealed class AdminTimeOffRequestPatch : IGenesysCloudModel<AdminTimeOffRe
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>PENDING</c>.</summary>
-        public static StatusEnum PENDING => new("PENDING");
+        public static StatusEnum Pending => new("PENDING");
 
         /// <summary>Gets <c>APPROVED</c>.</summary>
-        public static StatusEnum APPROVED => new("APPROVED");
+        public static StatusEnum Approved => new("APPROVED");
 
         /// <summary>Gets <c>DENIED</c>.</summary>
-        public static StatusEnum DENIED => new("DENIED");
+        public static StatusEnum Denied => new("DENIED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -101,37 +101,37 @@ public sealed class AgentStatePresenceCount : IGenesysCloudModel<AgentStatePrese
     public readonly record struct SystemPresenceEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<SystemPresenceEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static SystemPresenceEnum UNKNOWN => new("UNKNOWN");
+        public static SystemPresenceEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>AVAILABLE</c>.</summary>
-        public static SystemPresenceEnum AVAILABLE => new("AVAILABLE");
+        public static SystemPresenceEnum Available => new("AVAILABLE");
 
         /// <summary>Gets <c>AWAY</c>.</summary>
-        public static SystemPresenceEnum AWAY => new("AWAY");
+        public static SystemPresenceEnum Away => new("AWAY");
 
         /// <summary>Gets <c>BUSY</c>.</summary>
-        public static SystemPresenceEnum BUSY => new("BUSY");
+        public static SystemPresenceEnum Busy => new("BUSY");
 
         /// <summary>Gets <c>OFFLINE</c>.</summary>
-        public static SystemPresenceEnum OFFLINE => new("OFFLINE");
+        public static SystemPresenceEnum Offline => new("OFFLINE");
 
         /// <summary>Gets <c>IDLE</c>.</summary>
-        public static SystemPresenceEnum IDLE => new("IDLE");
+        public static SystemPresenceEnum Idle => new("IDLE");
 
         /// <summary>Gets <c>ON_QUEUE</c>.</summary>
-        public static SystemPresenceEnum ONQUEUE => new("ON_QUEUE");
+        public static SystemPresenceEnum OnQueue => new("ON_QUEUE");
 
         /// <summary>Gets <c>MEAL</c>.</summary>
-        public static SystemPresenceEnum MEAL => new("MEAL");
+        public static SystemPresenceEnum Meal => new("MEAL");
 
         /// <summary>Gets <c>TRAINING</c>.</summary>
-        public static SystemPresenceEnum TRAINING => new("TRAINING");
+        public static SystemPresenceEnum Training => new("TRAINING");
 
         /// <summary>Gets <c>MEETING</c>.</summary>
-        public static SystemPresenceEnum MEETING => new("MEETING");
+        public static SystemPresenceEnum Meeting => new("MEETING");
 
         /// <summary>Gets <c>BREAK</c>.</summary>
-        public static SystemPresenceEnum BREAK => new("BREAK");
+        public static SystemPresenceEnum Break => new("BREAK");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

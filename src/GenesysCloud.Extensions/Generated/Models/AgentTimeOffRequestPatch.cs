@@ -101,7 +101,7 @@ public sealed class AgentTimeOffRequestPatch : IGenesysCloudModel<AgentTimeOffRe
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>CANCELED</c>.</summary>
-        public static StatusEnum CANCELED => new("CANCELED");
+        public static StatusEnum Canceled => new("CANCELED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -130,13 +130,13 @@ public sealed class AgentVideoSettings : IGenesysCloudModel<AgentVideoSettings>
     public readonly record struct BackgroundEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<BackgroundEnum>
     {
         /// <summary>Gets <c>BLUR</c>.</summary>
-        public static BackgroundEnum BLUR => new("BLUR");
+        public static BackgroundEnum Blur => new("BLUR");
 
         /// <summary>Gets <c>NONE</c>.</summary>
-        public static BackgroundEnum NONE => new("NONE");
+        public static BackgroundEnum None => new("NONE");
 
         /// <summary>Gets <c>IMAGE</c>.</summary>
-        public static BackgroundEnum IMAGE => new("IMAGE");
+        public static BackgroundEnum Image => new("IMAGE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

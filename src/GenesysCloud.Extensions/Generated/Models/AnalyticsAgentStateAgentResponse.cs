@@ -231,37 +231,37 @@ public sealed class AnalyticsAgentStateAgentResponse : IGenesysCloudModel<Analyt
     public readonly record struct SystemPresenceEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<SystemPresenceEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static SystemPresenceEnum UNKNOWN => new("UNKNOWN");
+        public static SystemPresenceEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>AVAILABLE</c>.</summary>
-        public static SystemPresenceEnum AVAILABLE => new("AVAILABLE");
+        public static SystemPresenceEnum Available => new("AVAILABLE");
 
         /// <summary>Gets <c>AWAY</c>.</summary>
-        public static SystemPresenceEnum AWAY => new("AWAY");
+        public static SystemPresenceEnum Away => new("AWAY");
 
         /// <summary>Gets <c>BUSY</c>.</summary>
-        public static SystemPresenceEnum BUSY => new("BUSY");
+        public static SystemPresenceEnum Busy => new("BUSY");
 
         /// <summary>Gets <c>OFFLINE</c>.</summary>
-        public static SystemPresenceEnum OFFLINE => new("OFFLINE");
+        public static SystemPresenceEnum Offline => new("OFFLINE");
 
         /// <summary>Gets <c>IDLE</c>.</summary>
-        public static SystemPresenceEnum IDLE => new("IDLE");
+        public static SystemPresenceEnum Idle => new("IDLE");
 
         /// <summary>Gets <c>ON_QUEUE</c>.</summary>
-        public static SystemPresenceEnum ONQUEUE => new("ON_QUEUE");
+        public static SystemPresenceEnum OnQueue => new("ON_QUEUE");
 
         /// <summary>Gets <c>MEAL</c>.</summary>
-        public static SystemPresenceEnum MEAL => new("MEAL");
+        public static SystemPresenceEnum Meal => new("MEAL");
 
         /// <summary>Gets <c>TRAINING</c>.</summary>
-        public static SystemPresenceEnum TRAINING => new("TRAINING");
+        public static SystemPresenceEnum Training => new("TRAINING");
 
         /// <summary>Gets <c>MEETING</c>.</summary>
-        public static SystemPresenceEnum MEETING => new("MEETING");
+        public static SystemPresenceEnum Meeting => new("MEETING");
 
         /// <summary>Gets <c>BREAK</c>.</summary>
-        public static SystemPresenceEnum BREAK => new("BREAK");
+        public static SystemPresenceEnum Break => new("BREAK");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -283,22 +283,22 @@ public sealed class AnalyticsAgentStateAgentResponse : IGenesysCloudModel<Analyt
     public readonly record struct RoutingStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<RoutingStatusEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static RoutingStatusEnum UNKNOWN => new("UNKNOWN");
+        public static RoutingStatusEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>OFF_QUEUE</c>.</summary>
-        public static RoutingStatusEnum OFFQUEUE => new("OFF_QUEUE");
+        public static RoutingStatusEnum OffQueue => new("OFF_QUEUE");
 
         /// <summary>Gets <c>IDLE</c>.</summary>
-        public static RoutingStatusEnum IDLE => new("IDLE");
+        public static RoutingStatusEnum Idle => new("IDLE");
 
         /// <summary>Gets <c>INTERACTING</c>.</summary>
-        public static RoutingStatusEnum INTERACTING => new("INTERACTING");
+        public static RoutingStatusEnum Interacting => new("INTERACTING");
 
         /// <summary>Gets <c>NOT_RESPONDING</c>.</summary>
-        public static RoutingStatusEnum NOTRESPONDING => new("NOT_RESPONDING");
+        public static RoutingStatusEnum NotResponding => new("NOT_RESPONDING");
 
         /// <summary>Gets <c>COMMUNICATING</c>.</summary>
-        public static RoutingStatusEnum COMMUNICATING => new("COMMUNICATING");
+        public static RoutingStatusEnum Communicating => new("COMMUNICATING");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -296,64 +296,64 @@ public sealed class AnalyticsFlow : IGenesysCloudModel<AnalyticsFlow>
     public readonly record struct FlowTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<FlowTypeEnum>
     {
         /// <summary>Gets <c>BOT</c>.</summary>
-        public static FlowTypeEnum BOT => new("BOT");
+        public static FlowTypeEnum Bot => new("BOT");
 
         /// <summary>Gets <c>COMMONMODULE</c>.</summary>
-        public static FlowTypeEnum COMMONMODULE => new("COMMONMODULE");
+        public static FlowTypeEnum Commonmodule => new("COMMONMODULE");
 
         /// <summary>Gets <c>DIGITALBOT</c>.</summary>
-        public static FlowTypeEnum DIGITALBOT => new("DIGITALBOT");
+        public static FlowTypeEnum Digitalbot => new("DIGITALBOT");
 
         /// <summary>Gets <c>EMAILSEND</c>.</summary>
-        public static FlowTypeEnum EMAILSEND => new("EMAILSEND");
+        public static FlowTypeEnum Emailsend => new("EMAILSEND");
 
         /// <summary>Gets <c>INBOUNDCALL</c>.</summary>
-        public static FlowTypeEnum INBOUNDCALL => new("INBOUNDCALL");
+        public static FlowTypeEnum Inboundcall => new("INBOUNDCALL");
 
         /// <summary>Gets <c>INBOUNDCHAT</c>.</summary>
-        public static FlowTypeEnum INBOUNDCHAT => new("INBOUNDCHAT");
+        public static FlowTypeEnum Inboundchat => new("INBOUNDCHAT");
 
         /// <summary>Gets <c>INBOUNDEMAIL</c>.</summary>
-        public static FlowTypeEnum INBOUNDEMAIL => new("INBOUNDEMAIL");
+        public static FlowTypeEnum Inboundemail => new("INBOUNDEMAIL");
 
         /// <summary>Gets <c>INBOUNDSHORTMESSAGE</c>.</summary>
-        public static FlowTypeEnum INBOUNDSHORTMESSAGE => new("INBOUNDSHORTMESSAGE");
+        public static FlowTypeEnum Inboundshortmessage => new("INBOUNDSHORTMESSAGE");
 
         /// <summary>Gets <c>INQUEUECALL</c>.</summary>
-        public static FlowTypeEnum INQUEUECALL => new("INQUEUECALL");
+        public static FlowTypeEnum Inqueuecall => new("INQUEUECALL");
 
         /// <summary>Gets <c>INQUEUEEMAIL</c>.</summary>
-        public static FlowTypeEnum INQUEUEEMAIL => new("INQUEUEEMAIL");
+        public static FlowTypeEnum Inqueueemail => new("INQUEUEEMAIL");
 
         /// <summary>Gets <c>INQUEUESHORTMESSAGE</c>.</summary>
-        public static FlowTypeEnum INQUEUESHORTMESSAGE => new("INQUEUESHORTMESSAGE");
+        public static FlowTypeEnum Inqueueshortmessage => new("INQUEUESHORTMESSAGE");
 
         /// <summary>Gets <c>OUTBOUNDCALL</c>.</summary>
-        public static FlowTypeEnum OUTBOUNDCALL => new("OUTBOUNDCALL");
+        public static FlowTypeEnum Outboundcall => new("OUTBOUNDCALL");
 
         /// <summary>Gets <c>SECURECALL</c>.</summary>
-        public static FlowTypeEnum SECURECALL => new("SECURECALL");
+        public static FlowTypeEnum Securecall => new("SECURECALL");
 
         /// <summary>Gets <c>SPEECH</c>.</summary>
-        public static FlowTypeEnum SPEECH => new("SPEECH");
+        public static FlowTypeEnum Speech => new("SPEECH");
 
         /// <summary>Gets <c>SURVEYINVITE</c>.</summary>
-        public static FlowTypeEnum SURVEYINVITE => new("SURVEYINVITE");
+        public static FlowTypeEnum Surveyinvite => new("SURVEYINVITE");
 
         /// <summary>Gets <c>VOICE</c>.</summary>
-        public static FlowTypeEnum VOICE => new("VOICE");
+        public static FlowTypeEnum Voice => new("VOICE");
 
         /// <summary>Gets <c>VOICEMAIL</c>.</summary>
-        public static FlowTypeEnum VOICEMAIL => new("VOICEMAIL");
+        public static FlowTypeEnum Voicemail => new("VOICEMAIL");
 
         /// <summary>Gets <c>VOICESURVEY</c>.</summary>
-        public static FlowTypeEnum VOICESURVEY => new("VOICESURVEY");
+        public static FlowTypeEnum Voicesurvey => new("VOICESURVEY");
 
         /// <summary>Gets <c>WORKFLOW</c>.</summary>
-        public static FlowTypeEnum WORKFLOW => new("WORKFLOW");
+        public static FlowTypeEnum Workflow => new("WORKFLOW");
 
         /// <summary>Gets <c>WORKITEM</c>.</summary>
-        public static FlowTypeEnum WORKITEM => new("WORKITEM");
+        public static FlowTypeEnum Workitem => new("WORKITEM");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -1483,7 +1483,7 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
         public static EngagementSourceEnum Other => new("Other");
 
         /// <summary>Gets <c>QQ</c>.</summary>
-        public static EngagementSourceEnum QQ => new("QQ");
+        public static EngagementSourceEnum Qq => new("QQ");
 
         /// <summary>Gets <c>Reddit</c>.</summary>
         public static EngagementSourceEnum Reddit => new("Reddit");
@@ -1492,10 +1492,10 @@ public sealed class AnalyticsSession : IGenesysCloudModel<AnalyticsSession>
         public static EngagementSourceEnum ServiceNow => new("ServiceNow");
 
         /// <summary>Gets <c>SFDC</c>.</summary>
-        public static EngagementSourceEnum SFDC => new("SFDC");
+        public static EngagementSourceEnum Sfdc => new("SFDC");
 
         /// <summary>Gets <c>SMS</c>.</summary>
-        public static EngagementSourceEnum SMS => new("SMS");
+        public static EngagementSourceEnum Sms => new("SMS");
 
         /// <summary>Gets <c>Snapchat</c>.</summary>
         public static EngagementSourceEnum Snapchat => new("Snapchat");

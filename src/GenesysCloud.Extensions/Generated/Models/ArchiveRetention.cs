@@ -90,7 +90,7 @@ public sealed class ArchiveRetention : IGenesysCloudModel<ArchiveRetention>
     public readonly record struct StorageMediumEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StorageMediumEnum>
     {
         /// <summary>Gets <c>CLOUDARCHIVE</c>.</summary>
-        public static StorageMediumEnum CLOUDARCHIVE => new("CLOUDARCHIVE");
+        public static StorageMediumEnum CloudArchive => new("CLOUDARCHIVE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

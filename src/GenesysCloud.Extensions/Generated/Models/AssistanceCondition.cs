@@ -118,10 +118,10 @@ public sealed class AssistanceCondition : IGenesysCloudModel<AssistanceCondition
     public readonly record struct OperatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperatorEnum>
     {
         /// <summary>Gets <c>EXISTS</c>.</summary>
-        public static OperatorEnum EXISTS => new("EXISTS");
+        public static OperatorEnum Exists => new("EXISTS");
 
         /// <summary>Gets <c>NOTEXISTS</c>.</summary>
-        public static OperatorEnum NOTEXISTS => new("NOTEXISTS");
+        public static OperatorEnum NotExists => new("NOTEXISTS");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -119,22 +119,22 @@ public sealed class AsyncQueryStatus : IGenesysCloudModel<AsyncQueryStatus>
     public readonly record struct StateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StateEnum>
     {
         /// <summary>Gets <c>QUEUED</c>.</summary>
-        public static StateEnum QUEUED => new("QUEUED");
+        public static StateEnum Queued => new("QUEUED");
 
         /// <summary>Gets <c>PENDING</c>.</summary>
-        public static StateEnum PENDING => new("PENDING");
+        public static StateEnum Pending => new("PENDING");
 
         /// <summary>Gets <c>FAILED</c>.</summary>
-        public static StateEnum FAILED => new("FAILED");
+        public static StateEnum Failed => new("FAILED");
 
         /// <summary>Gets <c>CANCELLED</c>.</summary>
-        public static StateEnum CANCELLED => new("CANCELLED");
+        public static StateEnum Cancelled => new("CANCELLED");
 
         /// <summary>Gets <c>FULFILLED</c>.</summary>
-        public static StateEnum FULFILLED => new("FULFILLED");
+        public static StateEnum Fulfilled => new("FULFILLED");
 
         /// <summary>Gets <c>EXPIRED</c>.</summary>
-        public static StateEnum EXPIRED => new("EXPIRED");
+        public static StateEnum Expired => new("EXPIRED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -223,97 +223,97 @@ public sealed class AttemptLimits : IGenesysCloudModel<AttemptLimits>
     public readonly record struct ResetPeriodEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ResetPeriodEnum>
     {
         /// <summary>Gets <c>NEVER</c>.</summary>
-        public static ResetPeriodEnum NEVER => new("NEVER");
+        public static ResetPeriodEnum Never => new("NEVER");
 
         /// <summary>Gets <c>TODAY</c>.</summary>
-        public static ResetPeriodEnum TODAY => new("TODAY");
+        public static ResetPeriodEnum ToDay => new("TODAY");
 
         /// <summary>Gets <c>DAYS_2</c>.</summary>
-        public static ResetPeriodEnum DAYS2 => new("DAYS_2");
+        public static ResetPeriodEnum Days2 => new("DAYS_2");
 
         /// <summary>Gets <c>DAYS_3</c>.</summary>
-        public static ResetPeriodEnum DAYS3 => new("DAYS_3");
+        public static ResetPeriodEnum Days3 => new("DAYS_3");
 
         /// <summary>Gets <c>DAYS_4</c>.</summary>
-        public static ResetPeriodEnum DAYS4 => new("DAYS_4");
+        public static ResetPeriodEnum Days4 => new("DAYS_4");
 
         /// <summary>Gets <c>DAYS_5</c>.</summary>
-        public static ResetPeriodEnum DAYS5 => new("DAYS_5");
+        public static ResetPeriodEnum Days5 => new("DAYS_5");
 
         /// <summary>Gets <c>DAYS_6</c>.</summary>
-        public static ResetPeriodEnum DAYS6 => new("DAYS_6");
+        public static ResetPeriodEnum Days6 => new("DAYS_6");
 
         /// <summary>Gets <c>DAYS_7</c>.</summary>
-        public static ResetPeriodEnum DAYS7 => new("DAYS_7");
+        public static ResetPeriodEnum Days7 => new("DAYS_7");
 
         /// <summary>Gets <c>DAYS_8</c>.</summary>
-        public static ResetPeriodEnum DAYS8 => new("DAYS_8");
+        public static ResetPeriodEnum Days8 => new("DAYS_8");
 
         /// <summary>Gets <c>DAYS_9</c>.</summary>
-        public static ResetPeriodEnum DAYS9 => new("DAYS_9");
+        public static ResetPeriodEnum Days9 => new("DAYS_9");
 
         /// <summary>Gets <c>DAYS_10</c>.</summary>
-        public static ResetPeriodEnum DAYS10 => new("DAYS_10");
+        public static ResetPeriodEnum Days10 => new("DAYS_10");
 
         /// <summary>Gets <c>DAYS_11</c>.</summary>
-        public static ResetPeriodEnum DAYS11 => new("DAYS_11");
+        public static ResetPeriodEnum Days11 => new("DAYS_11");
 
         /// <summary>Gets <c>DAYS_12</c>.</summary>
-        public static ResetPeriodEnum DAYS12 => new("DAYS_12");
+        public static ResetPeriodEnum Days12 => new("DAYS_12");
 
         /// <summary>Gets <c>DAYS_13</c>.</summary>
-        public static ResetPeriodEnum DAYS13 => new("DAYS_13");
+        public static ResetPeriodEnum Days13 => new("DAYS_13");
 
         /// <summary>Gets <c>DAYS_14</c>.</summary>
-        public static ResetPeriodEnum DAYS14 => new("DAYS_14");
+        public static ResetPeriodEnum Days14 => new("DAYS_14");
 
         /// <summary>Gets <c>DAYS_15</c>.</summary>
-        public static ResetPeriodEnum DAYS15 => new("DAYS_15");
+        public static ResetPeriodEnum Days15 => new("DAYS_15");
 
         /// <summary>Gets <c>DAYS_16</c>.</summary>
-        public static ResetPeriodEnum DAYS16 => new("DAYS_16");
+        public static ResetPeriodEnum Days16 => new("DAYS_16");
 
         /// <summary>Gets <c>DAYS_17</c>.</summary>
-        public static ResetPeriodEnum DAYS17 => new("DAYS_17");
+        public static ResetPeriodEnum Days17 => new("DAYS_17");
 
         /// <summary>Gets <c>DAYS_18</c>.</summary>
-        public static ResetPeriodEnum DAYS18 => new("DAYS_18");
+        public static ResetPeriodEnum Days18 => new("DAYS_18");
 
         /// <summary>Gets <c>DAYS_19</c>.</summary>
-        public static ResetPeriodEnum DAYS19 => new("DAYS_19");
+        public static ResetPeriodEnum Days19 => new("DAYS_19");
 
         /// <summary>Gets <c>DAYS_20</c>.</summary>
-        public static ResetPeriodEnum DAYS20 => new("DAYS_20");
+        public static ResetPeriodEnum Days20 => new("DAYS_20");
 
         /// <summary>Gets <c>DAYS_21</c>.</summary>
-        public static ResetPeriodEnum DAYS21 => new("DAYS_21");
+        public static ResetPeriodEnum Days21 => new("DAYS_21");
 
         /// <summary>Gets <c>DAYS_22</c>.</summary>
-        public static ResetPeriodEnum DAYS22 => new("DAYS_22");
+        public static ResetPeriodEnum Days22 => new("DAYS_22");
 
         /// <summary>Gets <c>DAYS_23</c>.</summary>
-        public static ResetPeriodEnum DAYS23 => new("DAYS_23");
+        public static ResetPeriodEnum Days23 => new("DAYS_23");
 
         /// <summary>Gets <c>DAYS_24</c>.</summary>
-        public static ResetPeriodEnum DAYS24 => new("DAYS_24");
+        public static ResetPeriodEnum Days24 => new("DAYS_24");
 
         /// <summary>Gets <c>DAYS_25</c>.</summary>
-        public static ResetPeriodEnum DAYS25 => new("DAYS_25");
+        public static ResetPeriodEnum Days25 => new("DAYS_25");
 
         /// <summary>Gets <c>DAYS_26</c>.</summary>
-        public static ResetPeriodEnum DAYS26 => new("DAYS_26");
+        public static ResetPeriodEnum Days26 => new("DAYS_26");
 
         /// <summary>Gets <c>DAYS_27</c>.</summary>
-        public static ResetPeriodEnum DAYS27 => new("DAYS_27");
+        public static ResetPeriodEnum Days27 => new("DAYS_27");
 
         /// <summary>Gets <c>DAYS_28</c>.</summary>
-        public static ResetPeriodEnum DAYS28 => new("DAYS_28");
+        public static ResetPeriodEnum Days28 => new("DAYS_28");
 
         /// <summary>Gets <c>DAYS_29</c>.</summary>
-        public static ResetPeriodEnum DAYS29 => new("DAYS_29");
+        public static ResetPeriodEnum Days29 => new("DAYS_29");
 
         /// <summary>Gets <c>DAYS_30</c>.</summary>
-        public static ResetPeriodEnum DAYS30 => new("DAYS_30");
+        public static ResetPeriodEnum Days30 => new("DAYS_30");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -131,31 +131,31 @@ public sealed class AttributeFilterItem : IGenesysCloudModel<AttributeFilterItem
     public readonly record struct OperatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperatorEnum>
     {
         /// <summary>Gets <c>IN</c>.</summary>
-        public static OperatorEnum IN => new("IN");
+        public static OperatorEnum In => new("IN");
 
         /// <summary>Gets <c>RANGE</c>.</summary>
-        public static OperatorEnum RANGE => new("RANGE");
+        public static OperatorEnum Range => new("RANGE");
 
         /// <summary>Gets <c>EQUALS</c>.</summary>
-        public static OperatorEnum EQUALS => new("EQUALS");
+        public static OperatorEnum EqualsValue => new("EQUALS");
 
         /// <summary>Gets <c>NOTEQUALS</c>.</summary>
-        public static OperatorEnum NOTEQUALS => new("NOTEQUALS");
+        public static OperatorEnum NotEquals => new("NOTEQUALS");
 
         /// <summary>Gets <c>LESSTHAN</c>.</summary>
-        public static OperatorEnum LESSTHAN => new("LESSTHAN");
+        public static OperatorEnum LessThan => new("LESSTHAN");
 
         /// <summary>Gets <c>LESSTHANEQUALS</c>.</summary>
-        public static OperatorEnum LESSTHANEQUALS => new("LESSTHANEQUALS");
+        public static OperatorEnum LessThanEquals => new("LESSTHANEQUALS");
 
         /// <summary>Gets <c>GREATERTHAN</c>.</summary>
-        public static OperatorEnum GREATERTHAN => new("GREATERTHAN");
+        public static OperatorEnum GreaterThan => new("GREATERTHAN");
 
         /// <summary>Gets <c>GREATERTHANEQUALS</c>.</summary>
-        public static OperatorEnum GREATERTHANEQUALS => new("GREATERTHANEQUALS");
+        public static OperatorEnum GreaterThanEquals => new("GREATERTHANEQUALS");
 
         /// <summary>Gets <c>CONTAINS</c>.</summary>
-        public static OperatorEnum CONTAINS => new("CONTAINS");
+        public static OperatorEnum Contains => new("CONTAINS");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -445,13 +445,13 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
     public readonly record struct LevelEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<LevelEnum>
     {
         /// <summary>Gets <c>USER</c>.</summary>
-        public static LevelEnum USER => new("USER");
+        public static LevelEnum User => new("USER");
 
         /// <summary>Gets <c>SYSTEM</c>.</summary>
-        public static LevelEnum SYSTEM => new("SYSTEM");
+        public static LevelEnum System => new("SYSTEM");
 
         /// <summary>Gets <c>GENESYS_INTERNAL</c>.</summary>
-        public static LevelEnum GENESYSINTERNAL => new("GENESYS_INTERNAL");
+        public static LevelEnum GenesysInternal => new("GENESYS_INTERNAL");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -473,13 +473,13 @@ public sealed class AuditLogMessage : IGenesysCloudModel<AuditLogMessage>
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>SUCCESS</c>.</summary>
-        public static StatusEnum SUCCESS => new("SUCCESS");
+        public static StatusEnum Success => new("SUCCESS");
 
         /// <summary>Gets <c>FAILURE</c>.</summary>
-        public static StatusEnum FAILURE => new("FAILURE");
+        public static StatusEnum Failure => new("FAILURE");
 
         /// <summary>Gets <c>WARNING</c>.</summary>
-        public static StatusEnum WARNING => new("WARNING");
+        public static StatusEnum Warning => new("WARNING");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

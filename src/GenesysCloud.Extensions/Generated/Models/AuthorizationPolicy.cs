@@ -241,10 +241,10 @@ public sealed class AuthorizationPolicy : IGenesysCloudModel<AuthorizationPolicy
     public readonly record struct EffectEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<EffectEnum>
     {
         /// <summary>Gets <c>ALLOW</c>.</summary>
-        public static EffectEnum ALLOW => new("ALLOW");
+        public static EffectEnum Allow => new("ALLOW");
 
         /// <summary>Gets <c>DENY</c>.</summary>
-        public static EffectEnum DENY => new("DENY");
+        public static EffectEnum Deny => new("DENY");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -224,7 +224,7 @@ public sealed class BillingInvoiceItem : IGenesysCloudModel<BillingInvoiceItem>
         public static UnitOfMeasureEnum Exam => new("Exam");
 
         /// <summary>Gets <c>GB</c>.</summary>
-        public static UnitOfMeasureEnum GB => new("GB");
+        public static UnitOfMeasureEnum Gb => new("GB");
 
         /// <summary>Gets <c>Hour</c>.</summary>
         public static UnitOfMeasureEnum Hour => new("Hour");

@@ -209,13 +209,13 @@ public sealed class CallForwarding : IGenesysCloudModel<CallForwarding>
     public readonly record struct VoicemailEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<VoicemailEnum>
     {
         /// <summary>Gets <c>PURECLOUD</c>.</summary>
-        public static VoicemailEnum PURECLOUD => new("PURECLOUD");
+        public static VoicemailEnum Purecloud => new("PURECLOUD");
 
         /// <summary>Gets <c>LASTCALL</c>.</summary>
-        public static VoicemailEnum LASTCALL => new("LASTCALL");
+        public static VoicemailEnum LastCall => new("LASTCALL");
 
         /// <summary>Gets <c>NONE</c>.</summary>
-        public static VoicemailEnum NONE => new("NONE");
+        public static VoicemailEnum None => new("NONE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

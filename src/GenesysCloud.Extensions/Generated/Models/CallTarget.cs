@@ -90,10 +90,10 @@ public sealed class CallTarget : IGenesysCloudModel<CallTarget>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>STATION</c>.</summary>
-        public static TypeEnum STATION => new("STATION");
+        public static TypeEnum Station => new("STATION");
 
         /// <summary>Gets <c>PHONENUMBER</c>.</summary>
-        public static TypeEnum PHONENUMBER => new("PHONENUMBER");
+        public static TypeEnum PhoneNumber => new("PHONENUMBER");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

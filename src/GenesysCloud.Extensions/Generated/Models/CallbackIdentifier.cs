@@ -90,13 +90,13 @@ public sealed class CallbackIdentifier : IGenesysCloudModel<CallbackIdentifier>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>ACD</c>.</summary>
-        public static TypeEnum ACD => new("ACD");
+        public static TypeEnum Acd => new("ACD");
 
         /// <summary>Gets <c>EXTERNAL</c>.</summary>
-        public static TypeEnum EXTERNAL => new("EXTERNAL");
+        public static TypeEnum External => new("EXTERNAL");
 
         /// <summary>Gets <c>DIALER</c>.</summary>
-        public static TypeEnum DIALER => new("DIALER");
+        public static TypeEnum Dialer => new("DIALER");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

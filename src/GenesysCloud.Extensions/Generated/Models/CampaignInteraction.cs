@@ -380,28 +380,28 @@ public sealed class CampaignInteraction : IGenesysCloudModel<CampaignInteraction
     public readonly record struct DispositionEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<DispositionEnum>
     {
         /// <summary>Gets <c>DISCONNECT</c>.</summary>
-        public static DispositionEnum DISCONNECT => new("DISCONNECT");
+        public static DispositionEnum Disconnect => new("DISCONNECT");
 
         /// <summary>Gets <c>LIVE_VOICE</c>.</summary>
-        public static DispositionEnum LIVEVOICE => new("LIVE_VOICE");
+        public static DispositionEnum LiveVoice => new("LIVE_VOICE");
 
         /// <summary>Gets <c>BUSY</c>.</summary>
-        public static DispositionEnum BUSY => new("BUSY");
+        public static DispositionEnum Busy => new("BUSY");
 
         /// <summary>Gets <c>MACHINE</c>.</summary>
-        public static DispositionEnum MACHINE => new("MACHINE");
+        public static DispositionEnum Machine => new("MACHINE");
 
         /// <summary>Gets <c>NO_ANSWER</c>.</summary>
-        public static DispositionEnum NOANSWER => new("NO_ANSWER");
+        public static DispositionEnum NoAnswer => new("NO_ANSWER");
 
         /// <summary>Gets <c>SIT_CALLABLE</c>.</summary>
-        public static DispositionEnum SITCALLABLE => new("SIT_CALLABLE");
+        public static DispositionEnum SitCallable => new("SIT_CALLABLE");
 
         /// <summary>Gets <c>SIT_UNCALLABLE</c>.</summary>
-        public static DispositionEnum SITUNCALLABLE => new("SIT_UNCALLABLE");
+        public static DispositionEnum SitUncallable => new("SIT_UNCALLABLE");
 
         /// <summary>Gets <c>FAX</c>.</summary>
-        public static DispositionEnum FAX => new("FAX");
+        public static DispositionEnum Fax => new("FAX");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

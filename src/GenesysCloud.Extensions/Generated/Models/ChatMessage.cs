@@ -199,25 +199,25 @@ public sealed class ChatMessage : IGenesysCloudModel<ChatMessage>
     public readonly record struct BodyTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<BodyTypeEnum>
     {
         /// <summary>Gets <c>STANDARD</c>.</summary>
-        public static BodyTypeEnum STANDARD => new("STANDARD");
+        public static BodyTypeEnum Standard => new("STANDARD");
 
         /// <summary>Gets <c>ACTIVITY</c>.</summary>
-        public static BodyTypeEnum ACTIVITY => new("ACTIVITY");
+        public static BodyTypeEnum Activity => new("ACTIVITY");
 
         /// <summary>Gets <c>TYPING</c>.</summary>
-        public static BodyTypeEnum TYPING => new("TYPING");
+        public static BodyTypeEnum Typing => new("TYPING");
 
         /// <summary>Gets <c>NOTICE</c>.</summary>
-        public static BodyTypeEnum NOTICE => new("NOTICE");
+        public static BodyTypeEnum Notice => new("NOTICE");
 
         /// <summary>Gets <c>MEMBERJOIN</c>.</summary>
-        public static BodyTypeEnum MEMBERJOIN => new("MEMBERJOIN");
+        public static BodyTypeEnum MemberJoin => new("MEMBERJOIN");
 
         /// <summary>Gets <c>MEMBERLEAVE</c>.</summary>
-        public static BodyTypeEnum MEMBERLEAVE => new("MEMBERLEAVE");
+        public static BodyTypeEnum MemberLeave => new("MEMBERLEAVE");
 
         /// <summary>Gets <c>MEDIAREQUEST</c>.</summary>
-        public static BodyTypeEnum MEDIAREQUEST => new("MEDIAREQUEST");
+        public static BodyTypeEnum MediaRequest => new("MEDIAREQUEST");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

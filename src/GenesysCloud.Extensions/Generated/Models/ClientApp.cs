@@ -223,16 +223,16 @@ public sealed class ClientApp : IGenesysCloudModel<ClientApp>
     public readonly record struct IntendedStateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<IntendedStateEnum>
     {
         /// <summary>Gets <c>ENABLED</c>.</summary>
-        public static IntendedStateEnum ENABLED => new("ENABLED");
+        public static IntendedStateEnum Enabled => new("ENABLED");
 
         /// <summary>Gets <c>DISABLED</c>.</summary>
-        public static IntendedStateEnum DISABLED => new("DISABLED");
+        public static IntendedStateEnum Disabled => new("DISABLED");
 
         /// <summary>Gets <c>DELETED</c>.</summary>
-        public static IntendedStateEnum DELETED => new("DELETED");
+        public static IntendedStateEnum Deleted => new("DELETED");
 
         /// <summary>Gets <c>RESTORED</c>.</summary>
-        public static IntendedStateEnum RESTORED => new("RESTORED");
+        public static IntendedStateEnum ReStored => new("RESTORED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

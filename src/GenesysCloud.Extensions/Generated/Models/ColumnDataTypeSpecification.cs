@@ -121,13 +121,13 @@ public sealed class ColumnDataTypeSpecification : IGenesysCloudModel<ColumnDataT
     public readonly record struct ColumnDataTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ColumnDataTypeEnum>
     {
         /// <summary>Gets <c>NUMERIC</c>.</summary>
-        public static ColumnDataTypeEnum NUMERIC => new("NUMERIC");
+        public static ColumnDataTypeEnum Numeric => new("NUMERIC");
 
         /// <summary>Gets <c>TEXT</c>.</summary>
-        public static ColumnDataTypeEnum TEXT => new("TEXT");
+        public static ColumnDataTypeEnum Text => new("TEXT");
 
         /// <summary>Gets <c>TIMESTAMP</c>.</summary>
-        public static ColumnDataTypeEnum TIMESTAMP => new("TIMESTAMP");
+        public static ColumnDataTypeEnum Timestamp => new("TIMESTAMP");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

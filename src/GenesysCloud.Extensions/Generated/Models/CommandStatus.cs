@@ -163,19 +163,19 @@ public sealed class CommandStatus : IGenesysCloudModel<CommandStatus>
     public readonly record struct StatusCodeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusCodeEnum>
     {
         /// <summary>Gets <c>INPROGRESS</c>.</summary>
-        public static StatusCodeEnum INPROGRESS => new("INPROGRESS");
+        public static StatusCodeEnum InProgress => new("INPROGRESS");
 
         /// <summary>Gets <c>COMPLETE</c>.</summary>
-        public static StatusCodeEnum COMPLETE => new("COMPLETE");
+        public static StatusCodeEnum Complete => new("COMPLETE");
 
         /// <summary>Gets <c>ERROR</c>.</summary>
-        public static StatusCodeEnum ERROR => new("ERROR");
+        public static StatusCodeEnum Error => new("ERROR");
 
         /// <summary>Gets <c>CANCELING</c>.</summary>
-        public static StatusCodeEnum CANCELING => new("CANCELING");
+        public static StatusCodeEnum Canceling => new("CANCELING");
 
         /// <summary>Gets <c>CANCELED</c>.</summary>
-        public static StatusCodeEnum CANCELED => new("CANCELED");
+        public static StatusCodeEnum Canceled => new("CANCELED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -197,34 +197,34 @@ public sealed class CommandStatus : IGenesysCloudModel<CommandStatus>
     public readonly record struct CommandTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<CommandTypeEnum>
     {
         /// <summary>Gets <c>UPLOAD</c>.</summary>
-        public static CommandTypeEnum UPLOAD => new("UPLOAD");
+        public static CommandTypeEnum Upload => new("UPLOAD");
 
         /// <summary>Gets <c>COPYDOCUMENT</c>.</summary>
-        public static CommandTypeEnum COPYDOCUMENT => new("COPYDOCUMENT");
+        public static CommandTypeEnum CopyDocument => new("COPYDOCUMENT");
 
         /// <summary>Gets <c>MOVEDOCUMENT</c>.</summary>
-        public static CommandTypeEnum MOVEDOCUMENT => new("MOVEDOCUMENT");
+        public static CommandTypeEnum MoveDocument => new("MOVEDOCUMENT");
 
         /// <summary>Gets <c>DELETEWORKSPACE</c>.</summary>
-        public static CommandTypeEnum DELETEWORKSPACE => new("DELETEWORKSPACE");
+        public static CommandTypeEnum DeleteWorkspace => new("DELETEWORKSPACE");
 
         /// <summary>Gets <c>DELETEDOCUMENT</c>.</summary>
-        public static CommandTypeEnum DELETEDOCUMENT => new("DELETEDOCUMENT");
+        public static CommandTypeEnum DeleteDocument => new("DELETEDOCUMENT");
 
         /// <summary>Gets <c>DELETETAG</c>.</summary>
-        public static CommandTypeEnum DELETETAG => new("DELETETAG");
+        public static CommandTypeEnum DeleteTag => new("DELETETAG");
 
         /// <summary>Gets <c>UPDATETAG</c>.</summary>
-        public static CommandTypeEnum UPDATETAG => new("UPDATETAG");
+        public static CommandTypeEnum UpdateTag => new("UPDATETAG");
 
         /// <summary>Gets <c>REINDEX</c>.</summary>
-        public static CommandTypeEnum REINDEX => new("REINDEX");
+        public static CommandTypeEnum ReIndex => new("REINDEX");
 
         /// <summary>Gets <c>CLEANUP</c>.</summary>
-        public static CommandTypeEnum CLEANUP => new("CLEANUP");
+        public static CommandTypeEnum Cleanup => new("CLEANUP");
 
         /// <summary>Gets <c>REPLACEDOCUMENT</c>.</summary>
-        public static CommandTypeEnum REPLACEDOCUMENT => new("REPLACEDOCUMENT");
+        public static CommandTypeEnum ReplaceDocument => new("REPLACEDOCUMENT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

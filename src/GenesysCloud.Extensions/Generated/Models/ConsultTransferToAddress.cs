@@ -99,16 +99,16 @@ public sealed class ConsultTransferToAddress : IGenesysCloudModel<ConsultTransfe
     public readonly record struct SpeakToEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<SpeakToEnum>
     {
         /// <summary>Gets <c>DESTINATION</c>.</summary>
-        public static SpeakToEnum DESTINATION => new("DESTINATION");
+        public static SpeakToEnum Destination => new("DESTINATION");
 
         /// <summary>Gets <c>OBJECT</c>.</summary>
-        public static SpeakToEnum OBJECT => new("OBJECT");
+        public static SpeakToEnum Object => new("OBJECT");
 
         /// <summary>Gets <c>BOTH</c>.</summary>
-        public static SpeakToEnum BOTH => new("BOTH");
+        public static SpeakToEnum Both => new("BOTH");
 
         /// <summary>Gets <c>CONFERENCE</c>.</summary>
-        public static SpeakToEnum CONFERENCE => new("CONFERENCE");
+        public static SpeakToEnum Conference => new("CONFERENCE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -139,13 +139,13 @@ public sealed class Contact : IGenesysCloudModel<Contact>
     public readonly record struct MediaTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MediaTypeEnum>
     {
         /// <summary>Gets <c>PHONE</c>.</summary>
-        public static MediaTypeEnum PHONE => new("PHONE");
+        public static MediaTypeEnum Phone => new("PHONE");
 
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static MediaTypeEnum EMAIL => new("EMAIL");
+        public static MediaTypeEnum Email => new("EMAIL");
 
         /// <summary>Gets <c>SMS</c>.</summary>
-        public static MediaTypeEnum SMS => new("SMS");
+        public static MediaTypeEnum Sms => new("SMS");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -167,31 +167,31 @@ public sealed class Contact : IGenesysCloudModel<Contact>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>PRIMARY</c>.</summary>
-        public static TypeEnum PRIMARY => new("PRIMARY");
+        public static TypeEnum Primary => new("PRIMARY");
 
         /// <summary>Gets <c>WORK</c>.</summary>
-        public static TypeEnum WORK => new("WORK");
+        public static TypeEnum Work => new("WORK");
 
         /// <summary>Gets <c>WORK2</c>.</summary>
-        public static TypeEnum WORK2 => new("WORK2");
+        public static TypeEnum Work2 => new("WORK2");
 
         /// <summary>Gets <c>WORK3</c>.</summary>
-        public static TypeEnum WORK3 => new("WORK3");
+        public static TypeEnum Work3 => new("WORK3");
 
         /// <summary>Gets <c>WORK4</c>.</summary>
-        public static TypeEnum WORK4 => new("WORK4");
+        public static TypeEnum Work4 => new("WORK4");
 
         /// <summary>Gets <c>HOME</c>.</summary>
-        public static TypeEnum HOME => new("HOME");
+        public static TypeEnum Home => new("HOME");
 
         /// <summary>Gets <c>MOBILE</c>.</summary>
-        public static TypeEnum MOBILE => new("MOBILE");
+        public static TypeEnum Mobile => new("MOBILE");
 
         /// <summary>Gets <c>MAIN</c>.</summary>
-        public static TypeEnum MAIN => new("MAIN");
+        public static TypeEnum Main => new("MAIN");
 
         /// <summary>Gets <c>OTHER</c>.</summary>
-        public static TypeEnum OTHER => new("OTHER");
+        public static TypeEnum Other => new("OTHER");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -90,10 +90,10 @@ public sealed class ContactColumnTimeZone : IGenesysCloudModel<ContactColumnTime
     public readonly record struct ColumnTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ColumnTypeEnum>
     {
         /// <summary>Gets <c>PHONE</c>.</summary>
-        public static ColumnTypeEnum PHONE => new("PHONE");
+        public static ColumnTypeEnum Phone => new("PHONE");
 
         /// <summary>Gets <c>ZIP</c>.</summary>
-        public static ColumnTypeEnum ZIP => new("ZIP");
+        public static ColumnTypeEnum Zip => new("ZIP");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -200,13 +200,13 @@ public sealed class ContactsExport : IGenesysCloudModel<ContactsExport>
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>RUNNING</c>.</summary>
-        public static StatusEnum RUNNING => new("RUNNING");
+        public static StatusEnum Running => new("RUNNING");
 
         /// <summary>Gets <c>SUCCEEDED</c>.</summary>
-        public static StatusEnum SUCCEEDED => new("SUCCEEDED");
+        public static StatusEnum Succeeded => new("SUCCEEDED");
 
         /// <summary>Gets <c>FAILED</c>.</summary>
-        public static StatusEnum FAILED => new("FAILED");
+        public static StatusEnum Failed => new("FAILED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -140,19 +140,19 @@ public sealed class ContentFilterItem : IGenesysCloudModel<ContentFilterItem>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>NUMBER</c>.</summary>
-        public static TypeEnum NUMBER => new("NUMBER");
+        public static TypeEnum Number => new("NUMBER");
 
         /// <summary>Gets <c>STRING</c>.</summary>
-        public static TypeEnum STRING => new("STRING");
+        public static TypeEnum String => new("STRING");
 
         /// <summary>Gets <c>DATE</c>.</summary>
-        public static TypeEnum DATE => new("DATE");
+        public static TypeEnum Date => new("DATE");
 
         /// <summary>Gets <c>BOOLEAN</c>.</summary>
-        public static TypeEnum BOOLEAN => new("BOOLEAN");
+        public static TypeEnum Boolean => new("BOOLEAN");
 
         /// <summary>Gets <c>LIST</c>.</summary>
-        public static TypeEnum LIST => new("LIST");
+        public static TypeEnum List => new("LIST");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -174,31 +174,31 @@ public sealed class ContentFilterItem : IGenesysCloudModel<ContentFilterItem>
     public readonly record struct OperatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperatorEnum>
     {
         /// <summary>Gets <c>IN</c>.</summary>
-        public static OperatorEnum IN => new("IN");
+        public static OperatorEnum In => new("IN");
 
         /// <summary>Gets <c>RANGE</c>.</summary>
-        public static OperatorEnum RANGE => new("RANGE");
+        public static OperatorEnum Range => new("RANGE");
 
         /// <summary>Gets <c>EQUALS</c>.</summary>
-        public static OperatorEnum EQUALS => new("EQUALS");
+        public static OperatorEnum EqualsValue => new("EQUALS");
 
         /// <summary>Gets <c>NOTEQUALS</c>.</summary>
-        public static OperatorEnum NOTEQUALS => new("NOTEQUALS");
+        public static OperatorEnum NotEquals => new("NOTEQUALS");
 
         /// <summary>Gets <c>LESSTHAN</c>.</summary>
-        public static OperatorEnum LESSTHAN => new("LESSTHAN");
+        public static OperatorEnum LessThan => new("LESSTHAN");
 
         /// <summary>Gets <c>LESSTHANEQUALS</c>.</summary>
-        public static OperatorEnum LESSTHANEQUALS => new("LESSTHANEQUALS");
+        public static OperatorEnum LessThanEquals => new("LESSTHANEQUALS");
 
         /// <summary>Gets <c>GREATERTHAN</c>.</summary>
-        public static OperatorEnum GREATERTHAN => new("GREATERTHAN");
+        public static OperatorEnum GreaterThan => new("GREATERTHAN");
 
         /// <summary>Gets <c>GREATERTHANEQUALS</c>.</summary>
-        public static OperatorEnum GREATERTHANEQUALS => new("GREATERTHANEQUALS");
+        public static OperatorEnum GreaterThanEquals => new("GREATERTHANEQUALS");
 
         /// <summary>Gets <c>CONTAINS</c>.</summary>
-        public static OperatorEnum CONTAINS => new("CONTAINS");
+        public static OperatorEnum Contains => new("CONTAINS");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

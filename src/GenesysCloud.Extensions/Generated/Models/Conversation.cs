@@ -384,13 +384,13 @@ public sealed class Conversation : IGenesysCloudModel<Conversation>
     public readonly record struct RecordingStateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<RecordingStateEnum>
     {
         /// <summary>Gets <c>ACTIVE</c>.</summary>
-        public static RecordingStateEnum ACTIVE => new("ACTIVE");
+        public static RecordingStateEnum Active => new("ACTIVE");
 
         /// <summary>Gets <c>PAUSED</c>.</summary>
-        public static RecordingStateEnum PAUSED => new("PAUSED");
+        public static RecordingStateEnum Paused => new("PAUSED");
 
         /// <summary>Gets <c>NONE</c>.</summary>
-        public static RecordingStateEnum NONE => new("NONE");
+        public static RecordingStateEnum None => new("NONE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -112,37 +112,37 @@ public sealed class ConversationAssociation : IGenesysCloudModel<ConversationAss
     public readonly record struct MediaTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MediaTypeEnum>
     {
         /// <summary>Gets <c>CALL</c>.</summary>
-        public static MediaTypeEnum CALL => new("CALL");
+        public static MediaTypeEnum Call => new("CALL");
 
         /// <summary>Gets <c>CALLBACK</c>.</summary>
-        public static MediaTypeEnum CALLBACK => new("CALLBACK");
+        public static MediaTypeEnum Callback => new("CALLBACK");
 
         /// <summary>Gets <c>CHAT</c>.</summary>
-        public static MediaTypeEnum CHAT => new("CHAT");
+        public static MediaTypeEnum Chat => new("CHAT");
 
         /// <summary>Gets <c>COBROWSE</c>.</summary>
-        public static MediaTypeEnum COBROWSE => new("COBROWSE");
+        public static MediaTypeEnum Cobrowse => new("COBROWSE");
 
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static MediaTypeEnum EMAIL => new("EMAIL");
+        public static MediaTypeEnum Email => new("EMAIL");
 
         /// <summary>Gets <c>MESSAGE</c>.</summary>
-        public static MediaTypeEnum MESSAGE => new("MESSAGE");
+        public static MediaTypeEnum Message => new("MESSAGE");
 
         /// <summary>Gets <c>INTERNAL_MESSAGE</c>.</summary>
-        public static MediaTypeEnum INTERNALMESSAGE => new("INTERNAL_MESSAGE");
+        public static MediaTypeEnum InternalMessage => new("INTERNAL_MESSAGE");
 
         /// <summary>Gets <c>SCREEN_MONITORING</c>.</summary>
-        public static MediaTypeEnum SCREENMONITORING => new("SCREEN_MONITORING");
+        public static MediaTypeEnum ScreenMonitoring => new("SCREEN_MONITORING");
 
         /// <summary>Gets <c>SOCIAL_EXPRESSION</c>.</summary>
-        public static MediaTypeEnum SOCIALEXPRESSION => new("SOCIAL_EXPRESSION");
+        public static MediaTypeEnum SocialExpression => new("SOCIAL_EXPRESSION");
 
         /// <summary>Gets <c>VIDEO</c>.</summary>
-        public static MediaTypeEnum VIDEO => new("VIDEO");
+        public static MediaTypeEnum Video => new("VIDEO");
 
         /// <summary>Gets <c>SCREENSHARE</c>.</summary>
-        public static MediaTypeEnum SCREENSHARE => new("SCREENSHARE");
+        public static MediaTypeEnum Screenshare => new("SCREENSHARE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

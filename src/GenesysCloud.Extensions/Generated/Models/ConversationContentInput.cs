@@ -177,7 +177,7 @@ public sealed class ConversationContentInput : IGenesysCloudModel<ConversationCo
         public static KeyboardTypeEnum Websearch => new("Websearch");
 
         /// <summary>Gets <c>URL</c>.</summary>
-        public static KeyboardTypeEnum URL => new("URL");
+        public static KeyboardTypeEnum Url => new("URL");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -201,7 +201,7 @@ public sealed class ConversationContentPush : IGenesysCloudModel<ConversationCon
         public static DeviceTypeEnum Android => new("Android");
 
         /// <summary>Gets <c>IOS</c>.</summary>
-        public static DeviceTypeEnum IOS => new("IOS");
+        public static DeviceTypeEnum Ios => new("IOS");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -93,19 +93,19 @@ public sealed class ConversationProfile : IGenesysCloudModel<ConversationProfile
         public static LanguageCodeEnum En => new("en");
 
         /// <summary>Gets <c>en-AU</c>.</summary>
-        public static LanguageCodeEnum EnAU => new("en-AU");
+        public static LanguageCodeEnum EnAu => new("en-AU");
 
         /// <summary>Gets <c>en-CA</c>.</summary>
-        public static LanguageCodeEnum EnCA => new("en-CA");
+        public static LanguageCodeEnum EnCa => new("en-CA");
 
         /// <summary>Gets <c>en-GB</c>.</summary>
-        public static LanguageCodeEnum EnGB => new("en-GB");
+        public static LanguageCodeEnum EnGb => new("en-GB");
 
         /// <summary>Gets <c>en-IN</c>.</summary>
-        public static LanguageCodeEnum EnIN => new("en-IN");
+        public static LanguageCodeEnum EnIn => new("en-IN");
 
         /// <summary>Gets <c>en-US</c>.</summary>
-        public static LanguageCodeEnum EnUS => new("en-US");
+        public static LanguageCodeEnum EnUs => new("en-US");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

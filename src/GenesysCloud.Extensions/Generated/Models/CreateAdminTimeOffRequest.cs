@@ -331,10 +331,10 @@ public sealed class CreateAdminTimeOffRequest : IGenesysCloudModel<CreateAdminTi
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>PENDING</c>.</summary>
-        public static StatusEnum PENDING => new("PENDING");
+        public static StatusEnum Pending => new("PENDING");
 
         /// <summary>Gets <c>APPROVED</c>.</summary>
-        public static StatusEnum APPROVED => new("APPROVED");
+        public static StatusEnum Approved => new("APPROVED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

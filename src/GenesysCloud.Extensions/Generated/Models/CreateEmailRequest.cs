@@ -298,10 +298,10 @@ public sealed class CreateEmailRequest : IGenesysCloudModel<CreateEmailRequest>
     public readonly record struct DirectionEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<DirectionEnum>
     {
         /// <summary>Gets <c>OUTBOUND</c>.</summary>
-        public static DirectionEnum OUTBOUND => new("OUTBOUND");
+        public static DirectionEnum Outbound => new("OUTBOUND");
 
         /// <summary>Gets <c>INBOUND</c>.</summary>
-        public static DirectionEnum INBOUND => new("INBOUND");
+        public static DirectionEnum Inbound => new("INBOUND");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

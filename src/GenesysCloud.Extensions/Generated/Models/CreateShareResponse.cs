@@ -295,7 +295,7 @@ public sealed class CreateShareResponse : IGenesysCloudModel<CreateShareResponse
     public readonly record struct SharedEntityTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<SharedEntityTypeEnum>
     {
         /// <summary>Gets <c>DOCUMENT</c>.</summary>
-        public static SharedEntityTypeEnum DOCUMENT => new("DOCUMENT");
+        public static SharedEntityTypeEnum Document => new("DOCUMENT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -317,13 +317,13 @@ public sealed class CreateShareResponse : IGenesysCloudModel<CreateShareResponse
     public readonly record struct MemberTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MemberTypeEnum>
     {
         /// <summary>Gets <c>USER</c>.</summary>
-        public static MemberTypeEnum USER => new("USER");
+        public static MemberTypeEnum User => new("USER");
 
         /// <summary>Gets <c>GROUP</c>.</summary>
-        public static MemberTypeEnum GROUP => new("GROUP");
+        public static MemberTypeEnum Group => new("GROUP");
 
         /// <summary>Gets <c>PUBLIC</c>.</summary>
-        public static MemberTypeEnum PUBLIC => new("PUBLIC");
+        public static MemberTypeEnum Public => new("PUBLIC");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

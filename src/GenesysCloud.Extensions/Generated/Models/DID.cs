@@ -296,16 +296,16 @@ public sealed class DID : IGenesysCloudModel<DID>
     public readonly record struct OwnerTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OwnerTypeEnum>
     {
         /// <summary>Gets <c>USER</c>.</summary>
-        public static OwnerTypeEnum USER => new("USER");
+        public static OwnerTypeEnum User => new("USER");
 
         /// <summary>Gets <c>PHONE</c>.</summary>
-        public static OwnerTypeEnum PHONE => new("PHONE");
+        public static OwnerTypeEnum Phone => new("PHONE");
 
         /// <summary>Gets <c>IVR_CONFIG</c>.</summary>
-        public static OwnerTypeEnum IVRCONFIG => new("IVR_CONFIG");
+        public static OwnerTypeEnum IvrConfig => new("IVR_CONFIG");
 
         /// <summary>Gets <c>GROUP</c>.</summary>
-        public static OwnerTypeEnum GROUP => new("GROUP");
+        public static OwnerTypeEnum Group => new("GROUP");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

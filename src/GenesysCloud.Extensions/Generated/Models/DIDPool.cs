@@ -282,10 +282,10 @@ public sealed class DIDPool : IGenesysCloudModel<DIDPool>
     public readonly record struct ProviderEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ProviderEnum>
     {
         /// <summary>Gets <c>PURE_CLOUD</c>.</summary>
-        public static ProviderEnum PURECLOUD => new("PURE_CLOUD");
+        public static ProviderEnum PureCloud => new("PURE_CLOUD");
 
         /// <summary>Gets <c>PURE_CLOUD_VOICE</c>.</summary>
-        public static ProviderEnum PURECLOUDVOICE => new("PURE_CLOUD_VOICE");
+        public static ProviderEnum PureCloudVoice => new("PURE_CLOUD_VOICE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -221,13 +221,13 @@ public sealed class DefaultGreetingList : IGenesysCloudModel<DefaultGreetingList
     public readonly record struct OwnerTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OwnerTypeEnum>
     {
         /// <summary>Gets <c>USER</c>.</summary>
-        public static OwnerTypeEnum USER => new("USER");
+        public static OwnerTypeEnum User => new("USER");
 
         /// <summary>Gets <c>ORGANIZATION</c>.</summary>
-        public static OwnerTypeEnum ORGANIZATION => new("ORGANIZATION");
+        public static OwnerTypeEnum Organization => new("ORGANIZATION");
 
         /// <summary>Gets <c>GROUP</c>.</summary>
-        public static OwnerTypeEnum GROUP => new("GROUP");
+        public static OwnerTypeEnum Group => new("GROUP");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

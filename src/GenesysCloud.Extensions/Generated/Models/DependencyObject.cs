@@ -244,265 +244,265 @@ public sealed class DependencyObject : IGenesysCloudModel<DependencyObject>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>ACDLANGUAGE</c>.</summary>
-        public static TypeEnum ACDLANGUAGE => new("ACDLANGUAGE");
+        public static TypeEnum AcdLanguage => new("ACDLANGUAGE");
 
         /// <summary>Gets <c>ACDSKILL</c>.</summary>
-        public static TypeEnum ACDSKILL => new("ACDSKILL");
+        public static TypeEnum AcdSkill => new("ACDSKILL");
 
         /// <summary>Gets <c>ACDWRAPUPCODE</c>.</summary>
-        public static TypeEnum ACDWRAPUPCODE => new("ACDWRAPUPCODE");
+        public static TypeEnum AcdWrapupCode => new("ACDWRAPUPCODE");
 
         /// <summary>Gets <c>AGENTICVIRTUALAGENT</c>.</summary>
-        public static TypeEnum AGENTICVIRTUALAGENT => new("AGENTICVIRTUALAGENT");
+        public static TypeEnum AgenticVirtualAgent => new("AGENTICVIRTUALAGENT");
 
         /// <summary>Gets <c>AGENTICVIRTUALAGENTVERSION</c>.</summary>
-        public static TypeEnum AGENTICVIRTUALAGENTVERSION => new("AGENTICVIRTUALAGENTVERSION");
+        public static TypeEnum AgenticVirtualAgentVersion => new("AGENTICVIRTUALAGENTVERSION");
 
         /// <summary>Gets <c>AUDIOCONNECTORBOT</c>.</summary>
-        public static TypeEnum AUDIOCONNECTORBOT => new("AUDIOCONNECTORBOT");
+        public static TypeEnum AudioConnectorBot => new("AUDIOCONNECTORBOT");
 
         /// <summary>Gets <c>BOTCONNECTORBOT</c>.</summary>
-        public static TypeEnum BOTCONNECTORBOT => new("BOTCONNECTORBOT");
+        public static TypeEnum BotConnectorBot => new("BOTCONNECTORBOT");
 
         /// <summary>Gets <c>BOTCONNECTORINTEGRATION</c>.</summary>
-        public static TypeEnum BOTCONNECTORINTEGRATION => new("BOTCONNECTORINTEGRATION");
+        public static TypeEnum BotConnectorIntegration => new("BOTCONNECTORINTEGRATION");
 
         /// <summary>Gets <c>BOTFLOW</c>.</summary>
-        public static TypeEnum BOTFLOW => new("BOTFLOW");
+        public static TypeEnum Botflow => new("BOTFLOW");
 
         /// <summary>Gets <c>BRIDGEACTION</c>.</summary>
-        public static TypeEnum BRIDGEACTION => new("BRIDGEACTION");
+        public static TypeEnum BridgeAction => new("BRIDGEACTION");
 
         /// <summary>Gets <c>COMMONMODULEFLOW</c>.</summary>
-        public static TypeEnum COMMONMODULEFLOW => new("COMMONMODULEFLOW");
+        public static TypeEnum CommonmoduleFlow => new("COMMONMODULEFLOW");
 
         /// <summary>Gets <c>COMPOSERSCRIPT</c>.</summary>
-        public static TypeEnum COMPOSERSCRIPT => new("COMPOSERSCRIPT");
+        public static TypeEnum ComposerScript => new("COMPOSERSCRIPT");
 
         /// <summary>Gets <c>CONTACTLIST</c>.</summary>
-        public static TypeEnum CONTACTLIST => new("CONTACTLIST");
+        public static TypeEnum Contactlist => new("CONTACTLIST");
 
         /// <summary>Gets <c>CONVERSATIONCUSTOMATTRIBUTESCHEMA</c>.</summary>
-        public static TypeEnum CONVERSATIONCUSTOMATTRIBUTESCHEMA => new("CONVERSATIONCUSTOMATTRIBUTESCHEMA");
+        public static TypeEnum ConversationCustomAttributeSchema => new("CONVERSATIONCUSTOMATTRIBUTESCHEMA");
 
         /// <summary>Gets <c>CONVERSATIONSUMMARYSETTING</c>.</summary>
-        public static TypeEnum CONVERSATIONSUMMARYSETTING => new("CONVERSATIONSUMMARYSETTING");
+        public static TypeEnum ConversationSummarySetting => new("CONVERSATIONSUMMARYSETTING");
 
         /// <summary>Gets <c>DATAACTION</c>.</summary>
-        public static TypeEnum DATAACTION => new("DATAACTION");
+        public static TypeEnum DataAction => new("DATAACTION");
 
         /// <summary>Gets <c>DATATABLE</c>.</summary>
-        public static TypeEnum DATATABLE => new("DATATABLE");
+        public static TypeEnum DataTable => new("DATATABLE");
 
         /// <summary>Gets <c>DECISIONTABLE</c>.</summary>
-        public static TypeEnum DECISIONTABLE => new("DECISIONTABLE");
+        public static TypeEnum DecisionTable => new("DECISIONTABLE");
 
         /// <summary>Gets <c>DIALOGENGINEBOT</c>.</summary>
-        public static TypeEnum DIALOGENGINEBOT => new("DIALOGENGINEBOT");
+        public static TypeEnum DialogEngineBot => new("DIALOGENGINEBOT");
 
         /// <summary>Gets <c>DIALOGENGINEBOTVERSION</c>.</summary>
-        public static TypeEnum DIALOGENGINEBOTVERSION => new("DIALOGENGINEBOTVERSION");
+        public static TypeEnum DialogEngineBotVersion => new("DIALOGENGINEBOTVERSION");
 
         /// <summary>Gets <c>DIALOGFLOWAGENT</c>.</summary>
-        public static TypeEnum DIALOGFLOWAGENT => new("DIALOGFLOWAGENT");
+        public static TypeEnum DialogflowAgent => new("DIALOGFLOWAGENT");
 
         /// <summary>Gets <c>DIALOGFLOWCXAGENT</c>.</summary>
-        public static TypeEnum DIALOGFLOWCXAGENT => new("DIALOGFLOWCXAGENT");
+        public static TypeEnum Dialogflowcxagent => new("DIALOGFLOWCXAGENT");
 
         /// <summary>Gets <c>DIGITALAUDIO</c>.</summary>
-        public static TypeEnum DIGITALAUDIO => new("DIGITALAUDIO");
+        public static TypeEnum DigitalAudio => new("DIGITALAUDIO");
 
         /// <summary>Gets <c>DIGITALBOTCONNECTOR</c>.</summary>
-        public static TypeEnum DIGITALBOTCONNECTOR => new("DIGITALBOTCONNECTOR");
+        public static TypeEnum DigitalbotConnector => new("DIGITALBOTCONNECTOR");
 
         /// <summary>Gets <c>DIGITALBOTCONNECTORINTEGRATION</c>.</summary>
-        public static TypeEnum DIGITALBOTCONNECTORINTEGRATION => new("DIGITALBOTCONNECTORINTEGRATION");
+        public static TypeEnum DigitalbotConnectorIntegration => new("DIGITALBOTCONNECTORINTEGRATION");
 
         /// <summary>Gets <c>DIGITALBOTFLOW</c>.</summary>
-        public static TypeEnum DIGITALBOTFLOW => new("DIGITALBOTFLOW");
+        public static TypeEnum DigitalBotflow => new("DIGITALBOTFLOW");
 
         /// <summary>Gets <c>DIVISION</c>.</summary>
-        public static TypeEnum DIVISION => new("DIVISION");
+        public static TypeEnum Division => new("DIVISION");
 
         /// <summary>Gets <c>EMAILROUTE</c>.</summary>
-        public static TypeEnum EMAILROUTE => new("EMAILROUTE");
+        public static TypeEnum EmailRoute => new("EMAILROUTE");
 
         /// <summary>Gets <c>EMAILSENDFLOW</c>.</summary>
-        public static TypeEnum EMAILSENDFLOW => new("EMAILSENDFLOW");
+        public static TypeEnum EmailsendFlow => new("EMAILSENDFLOW");
 
         /// <summary>Gets <c>EMERGENCYGROUP</c>.</summary>
-        public static TypeEnum EMERGENCYGROUP => new("EMERGENCYGROUP");
+        public static TypeEnum EmergencyGroup => new("EMERGENCYGROUP");
 
         /// <summary>Gets <c>FILE</c>.</summary>
-        public static TypeEnum FILE => new("FILE");
+        public static TypeEnum File => new("FILE");
 
         /// <summary>Gets <c>FLOWACTION</c>.</summary>
-        public static TypeEnum FLOWACTION => new("FLOWACTION");
+        public static TypeEnum FlowAction => new("FLOWACTION");
 
         /// <summary>Gets <c>FLOWDATATYPE</c>.</summary>
-        public static TypeEnum FLOWDATATYPE => new("FLOWDATATYPE");
+        public static TypeEnum FlowDataType => new("FLOWDATATYPE");
 
         /// <summary>Gets <c>FLOWMILESTONE</c>.</summary>
-        public static TypeEnum FLOWMILESTONE => new("FLOWMILESTONE");
+        public static TypeEnum FlowMilestone => new("FLOWMILESTONE");
 
         /// <summary>Gets <c>FLOWOUTCOME</c>.</summary>
-        public static TypeEnum FLOWOUTCOME => new("FLOWOUTCOME");
+        public static TypeEnum FlowOutcome => new("FLOWOUTCOME");
 
         /// <summary>Gets <c>GRAMMAR</c>.</summary>
-        public static TypeEnum GRAMMAR => new("GRAMMAR");
+        public static TypeEnum Grammar => new("GRAMMAR");
 
         /// <summary>Gets <c>GROUP</c>.</summary>
-        public static TypeEnum GROUP => new("GROUP");
+        public static TypeEnum Group => new("GROUP");
 
         /// <summary>Gets <c>GUIDE</c>.</summary>
-        public static TypeEnum GUIDE => new("GUIDE");
+        public static TypeEnum Guide => new("GUIDE");
 
         /// <summary>Gets <c>GUIDEVERSION</c>.</summary>
-        public static TypeEnum GUIDEVERSION => new("GUIDEVERSION");
+        public static TypeEnum GuideVersion => new("GUIDEVERSION");
 
         /// <summary>Gets <c>IMAGE</c>.</summary>
-        public static TypeEnum IMAGE => new("IMAGE");
+        public static TypeEnum Image => new("IMAGE");
 
         /// <summary>Gets <c>INBOUNDCALLFLOW</c>.</summary>
-        public static TypeEnum INBOUNDCALLFLOW => new("INBOUNDCALLFLOW");
+        public static TypeEnum InboundcallFlow => new("INBOUNDCALLFLOW");
 
         /// <summary>Gets <c>INBOUNDCHATFLOW</c>.</summary>
-        public static TypeEnum INBOUNDCHATFLOW => new("INBOUNDCHATFLOW");
+        public static TypeEnum InboundchatFlow => new("INBOUNDCHATFLOW");
 
         /// <summary>Gets <c>INBOUNDEMAILFLOW</c>.</summary>
-        public static TypeEnum INBOUNDEMAILFLOW => new("INBOUNDEMAILFLOW");
+        public static TypeEnum InboundemailFlow => new("INBOUNDEMAILFLOW");
 
         /// <summary>Gets <c>INBOUNDSHORTMESSAGEFLOW</c>.</summary>
-        public static TypeEnum INBOUNDSHORTMESSAGEFLOW => new("INBOUNDSHORTMESSAGEFLOW");
+        public static TypeEnum InboundshortmessageFlow => new("INBOUNDSHORTMESSAGEFLOW");
 
         /// <summary>Gets <c>INQUEUECALLFLOW</c>.</summary>
-        public static TypeEnum INQUEUECALLFLOW => new("INQUEUECALLFLOW");
+        public static TypeEnum InqueuecallFlow => new("INQUEUECALLFLOW");
 
         /// <summary>Gets <c>INQUEUEEMAILFLOW</c>.</summary>
-        public static TypeEnum INQUEUEEMAILFLOW => new("INQUEUEEMAILFLOW");
+        public static TypeEnum InqueueemailFlow => new("INQUEUEEMAILFLOW");
 
         /// <summary>Gets <c>INQUEUESHORTMESSAGEFLOW</c>.</summary>
-        public static TypeEnum INQUEUESHORTMESSAGEFLOW => new("INQUEUESHORTMESSAGEFLOW");
+        public static TypeEnum InqueueshortmessageFlow => new("INQUEUESHORTMESSAGEFLOW");
 
         /// <summary>Gets <c>IVRCONFIGURATION</c>.</summary>
-        public static TypeEnum IVRCONFIGURATION => new("IVRCONFIGURATION");
+        public static TypeEnum IvrConfiguration => new("IVRCONFIGURATION");
 
         /// <summary>Gets <c>KNOWLEDGEBASE</c>.</summary>
-        public static TypeEnum KNOWLEDGEBASE => new("KNOWLEDGEBASE");
+        public static TypeEnum KnowledgeBase => new("KNOWLEDGEBASE");
 
         /// <summary>Gets <c>KNOWLEDGEBASEDOCUMENT</c>.</summary>
-        public static TypeEnum KNOWLEDGEBASEDOCUMENT => new("KNOWLEDGEBASEDOCUMENT");
+        public static TypeEnum KnowledgeBaseDocument => new("KNOWLEDGEBASEDOCUMENT");
 
         /// <summary>Gets <c>KNOWLEDGESETTING</c>.</summary>
-        public static TypeEnum KNOWLEDGESETTING => new("KNOWLEDGESETTING");
+        public static TypeEnum KnowledgeSetting => new("KNOWLEDGESETTING");
 
         /// <summary>Gets <c>LANGUAGE</c>.</summary>
-        public static TypeEnum LANGUAGE => new("LANGUAGE");
+        public static TypeEnum Language => new("LANGUAGE");
 
         /// <summary>Gets <c>LEXBOT</c>.</summary>
-        public static TypeEnum LEXBOT => new("LEXBOT");
+        public static TypeEnum LexBot => new("LEXBOT");
 
         /// <summary>Gets <c>LEXBOTALIAS</c>.</summary>
-        public static TypeEnum LEXBOTALIAS => new("LEXBOTALIAS");
+        public static TypeEnum LexBotAlias => new("LEXBOTALIAS");
 
         /// <summary>Gets <c>LEXV2BOT</c>.</summary>
-        public static TypeEnum LEXV2BOT => new("LEXV2BOT");
+        public static TypeEnum Lexv2bot => new("LEXV2BOT");
 
         /// <summary>Gets <c>LEXV2BOTALIAS</c>.</summary>
-        public static TypeEnum LEXV2BOTALIAS => new("LEXV2BOTALIAS");
+        public static TypeEnum Lexv2botalias => new("LEXV2BOTALIAS");
 
         /// <summary>Gets <c>NLUDOMAIN</c>.</summary>
-        public static TypeEnum NLUDOMAIN => new("NLUDOMAIN");
+        public static TypeEnum NluDomain => new("NLUDOMAIN");
 
         /// <summary>Gets <c>NUANCEMIXBOT</c>.</summary>
-        public static TypeEnum NUANCEMIXBOT => new("NUANCEMIXBOT");
+        public static TypeEnum NuanceMixBot => new("NUANCEMIXBOT");
 
         /// <summary>Gets <c>NUANCEMIXINTEGRATION</c>.</summary>
-        public static TypeEnum NUANCEMIXINTEGRATION => new("NUANCEMIXINTEGRATION");
+        public static TypeEnum NuanceMixIntegration => new("NUANCEMIXINTEGRATION");
 
         /// <summary>Gets <c>OAUTHCLIENT</c>.</summary>
-        public static TypeEnum OAUTHCLIENT => new("OAUTHCLIENT");
+        public static TypeEnum OauthClient => new("OAUTHCLIENT");
 
         /// <summary>Gets <c>OUTBOUNDCALLFLOW</c>.</summary>
-        public static TypeEnum OUTBOUNDCALLFLOW => new("OUTBOUNDCALLFLOW");
+        public static TypeEnum OutboundcallFlow => new("OUTBOUNDCALLFLOW");
 
         /// <summary>Gets <c>QUEUE</c>.</summary>
-        public static TypeEnum QUEUE => new("QUEUE");
+        public static TypeEnum Queue => new("QUEUE");
 
         /// <summary>Gets <c>RECORDINGPOLICY</c>.</summary>
-        public static TypeEnum RECORDINGPOLICY => new("RECORDINGPOLICY");
+        public static TypeEnum RecordingPolicy => new("RECORDINGPOLICY");
 
         /// <summary>Gets <c>RESPONSE</c>.</summary>
-        public static TypeEnum RESPONSE => new("RESPONSE");
+        public static TypeEnum Response => new("RESPONSE");
 
         /// <summary>Gets <c>RESPONSEASSET</c>.</summary>
-        public static TypeEnum RESPONSEASSET => new("RESPONSEASSET");
+        public static TypeEnum ResponseAsset => new("RESPONSEASSET");
 
         /// <summary>Gets <c>SCHEDULE</c>.</summary>
-        public static TypeEnum SCHEDULE => new("SCHEDULE");
+        public static TypeEnum Schedule => new("SCHEDULE");
 
         /// <summary>Gets <c>SCHEDULEGROUP</c>.</summary>
-        public static TypeEnum SCHEDULEGROUP => new("SCHEDULEGROUP");
+        public static TypeEnum ScheduleGroup => new("SCHEDULEGROUP");
 
         /// <summary>Gets <c>SECUREACTION</c>.</summary>
-        public static TypeEnum SECUREACTION => new("SECUREACTION");
+        public static TypeEnum SecureAction => new("SECUREACTION");
 
         /// <summary>Gets <c>SECURECALLFLOW</c>.</summary>
-        public static TypeEnum SECURECALLFLOW => new("SECURECALLFLOW");
+        public static TypeEnum SecurecallFlow => new("SECURECALLFLOW");
 
         /// <summary>Gets <c>SMSPHONENUMBER</c>.</summary>
-        public static TypeEnum SMSPHONENUMBER => new("SMSPHONENUMBER");
+        public static TypeEnum SmsPhoneNumber => new("SMSPHONENUMBER");
 
         /// <summary>Gets <c>STTENGINE</c>.</summary>
-        public static TypeEnum STTENGINE => new("STTENGINE");
+        public static TypeEnum SttEngine => new("STTENGINE");
 
         /// <summary>Gets <c>SURVEYFORM</c>.</summary>
-        public static TypeEnum SURVEYFORM => new("SURVEYFORM");
+        public static TypeEnum SurveyForm => new("SURVEYFORM");
 
         /// <summary>Gets <c>SURVEYINVITEFLOW</c>.</summary>
-        public static TypeEnum SURVEYINVITEFLOW => new("SURVEYINVITEFLOW");
+        public static TypeEnum SurveyinviteFlow => new("SURVEYINVITEFLOW");
 
         /// <summary>Gets <c>SYSTEMPROMPT</c>.</summary>
-        public static TypeEnum SYSTEMPROMPT => new("SYSTEMPROMPT");
+        public static TypeEnum SystemPrompt => new("SYSTEMPROMPT");
 
         /// <summary>Gets <c>TTSENGINE</c>.</summary>
-        public static TypeEnum TTSENGINE => new("TTSENGINE");
+        public static TypeEnum TtsEngine => new("TTSENGINE");
 
         /// <summary>Gets <c>TTSVOICE</c>.</summary>
-        public static TypeEnum TTSVOICE => new("TTSVOICE");
+        public static TypeEnum TtsVoice => new("TTSVOICE");
 
         /// <summary>Gets <c>USER</c>.</summary>
-        public static TypeEnum USER => new("USER");
+        public static TypeEnum User => new("USER");
 
         /// <summary>Gets <c>USERPROMPT</c>.</summary>
-        public static TypeEnum USERPROMPT => new("USERPROMPT");
+        public static TypeEnum UserPrompt => new("USERPROMPT");
 
         /// <summary>Gets <c>UTILIZATIONLABEL</c>.</summary>
-        public static TypeEnum UTILIZATIONLABEL => new("UTILIZATIONLABEL");
+        public static TypeEnum UtilizationLabel => new("UTILIZATIONLABEL");
 
         /// <summary>Gets <c>VIDEO</c>.</summary>
-        public static TypeEnum VIDEO => new("VIDEO");
+        public static TypeEnum Video => new("VIDEO");
 
         /// <summary>Gets <c>VOICEFLOW</c>.</summary>
-        public static TypeEnum VOICEFLOW => new("VOICEFLOW");
+        public static TypeEnum VoiceFlow => new("VOICEFLOW");
 
         /// <summary>Gets <c>VOICEMAILFLOW</c>.</summary>
-        public static TypeEnum VOICEMAILFLOW => new("VOICEMAILFLOW");
+        public static TypeEnum VoicemailFlow => new("VOICEMAILFLOW");
 
         /// <summary>Gets <c>VOICESURVEYFLOW</c>.</summary>
-        public static TypeEnum VOICESURVEYFLOW => new("VOICESURVEYFLOW");
+        public static TypeEnum Voicesurveyflow => new("VOICESURVEYFLOW");
 
         /// <summary>Gets <c>WIDGET</c>.</summary>
-        public static TypeEnum WIDGET => new("WIDGET");
+        public static TypeEnum Widget => new("WIDGET");
 
         /// <summary>Gets <c>WORKFLOW</c>.</summary>
-        public static TypeEnum WORKFLOW => new("WORKFLOW");
+        public static TypeEnum Workflow => new("WORKFLOW");
 
         /// <summary>Gets <c>WORKITEMFLOW</c>.</summary>
-        public static TypeEnum WORKITEMFLOW => new("WORKITEMFLOW");
+        public static TypeEnum WorkitemFlow => new("WORKITEMFLOW");
 
         /// <summary>Gets <c>WORKTYPE</c>.</summary>
-        public static TypeEnum WORKTYPE => new("WORKTYPE");
+        public static TypeEnum Worktype => new("WORKTYPE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -225,25 +225,25 @@ public sealed class DependencyStatus : IGenesysCloudModel<DependencyStatus>
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>BUILDINCOMPLETE</c>.</summary>
-        public static StatusEnum BUILDINCOMPLETE => new("BUILDINCOMPLETE");
+        public static StatusEnum BuildIncomplete => new("BUILDINCOMPLETE");
 
         /// <summary>Gets <c>BUILDINITIALIZING</c>.</summary>
-        public static StatusEnum BUILDINITIALIZING => new("BUILDINITIALIZING");
+        public static StatusEnum Buildinitializing => new("BUILDINITIALIZING");
 
         /// <summary>Gets <c>BUILDINPROGRESS</c>.</summary>
-        public static StatusEnum BUILDINPROGRESS => new("BUILDINPROGRESS");
+        public static StatusEnum BuildInProgress => new("BUILDINPROGRESS");
 
         /// <summary>Gets <c>BUILDQUEUED</c>.</summary>
-        public static StatusEnum BUILDQUEUED => new("BUILDQUEUED");
+        public static StatusEnum BuildQueued => new("BUILDQUEUED");
 
         /// <summary>Gets <c>NOTBUILT</c>.</summary>
-        public static StatusEnum NOTBUILT => new("NOTBUILT");
+        public static StatusEnum NotBuilt => new("NOTBUILT");
 
         /// <summary>Gets <c>OPERATIONAL</c>.</summary>
-        public static StatusEnum OPERATIONAL => new("OPERATIONAL");
+        public static StatusEnum Operational => new("OPERATIONAL");
 
         /// <summary>Gets <c>OPERATIONALNEEDSREBUILD</c>.</summary>
-        public static StatusEnum OPERATIONALNEEDSREBUILD => new("OPERATIONALNEEDSREBUILD");
+        public static StatusEnum OperationalNeedsReBuild => new("OPERATIONALNEEDSREBUILD");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

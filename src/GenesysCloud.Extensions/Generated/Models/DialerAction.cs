@@ -268,37 +268,37 @@ public sealed class DialerAction : IGenesysCloudModel<DialerAction>
     public readonly record struct ActionTypeNameEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ActionTypeNameEnum>
     {
         /// <summary>Gets <c>DO_NOT_DIAL</c>.</summary>
-        public static ActionTypeNameEnum DONOTDIAL => new("DO_NOT_DIAL");
+        public static ActionTypeNameEnum DoNotDial => new("DO_NOT_DIAL");
 
         /// <summary>Gets <c>MODIFY_CONTACT_ATTRIBUTE</c>.</summary>
-        public static ActionTypeNameEnum MODIFYCONTACTATTRIBUTE => new("MODIFY_CONTACT_ATTRIBUTE");
+        public static ActionTypeNameEnum ModifyContactAttribute => new("MODIFY_CONTACT_ATTRIBUTE");
 
         /// <summary>Gets <c>SWITCH_TO_PREVIEW</c>.</summary>
-        public static ActionTypeNameEnum SWITCHTOPREVIEW => new("SWITCH_TO_PREVIEW");
+        public static ActionTypeNameEnum SwitchToPreview => new("SWITCH_TO_PREVIEW");
 
         /// <summary>Gets <c>APPEND_NUMBER_TO_DNC_LIST</c>.</summary>
-        public static ActionTypeNameEnum APPENDNUMBERTODNCLIST => new("APPEND_NUMBER_TO_DNC_LIST");
+        public static ActionTypeNameEnum AppendNumberToDncList => new("APPEND_NUMBER_TO_DNC_LIST");
 
         /// <summary>Gets <c>APPEND_CUSTOM_ENTRY_TO_DNC_LIST</c>.</summary>
-        public static ActionTypeNameEnum APPENDCUSTOMENTRYTODNCLIST => new("APPEND_CUSTOM_ENTRY_TO_DNC_LIST");
+        public static ActionTypeNameEnum AppendCustomEntryToDncList => new("APPEND_CUSTOM_ENTRY_TO_DNC_LIST");
 
         /// <summary>Gets <c>SCHEDULE_CALLBACK</c>.</summary>
-        public static ActionTypeNameEnum SCHEDULECALLBACK => new("SCHEDULE_CALLBACK");
+        public static ActionTypeNameEnum ScheduleCallback => new("SCHEDULE_CALLBACK");
 
         /// <summary>Gets <c>CONTACT_UNCALLABLE</c>.</summary>
-        public static ActionTypeNameEnum CONTACTUNCALLABLE => new("CONTACT_UNCALLABLE");
+        public static ActionTypeNameEnum ContactUncallable => new("CONTACT_UNCALLABLE");
 
         /// <summary>Gets <c>NUMBER_UNCALLABLE</c>.</summary>
-        public static ActionTypeNameEnum NUMBERUNCALLABLE => new("NUMBER_UNCALLABLE");
+        public static ActionTypeNameEnum NumberUncallable => new("NUMBER_UNCALLABLE");
 
         /// <summary>Gets <c>SET_CALLER_ID</c>.</summary>
-        public static ActionTypeNameEnum SETCALLERID => new("SET_CALLER_ID");
+        public static ActionTypeNameEnum SetCallerId => new("SET_CALLER_ID");
 
         /// <summary>Gets <c>SET_SKILLS</c>.</summary>
-        public static ActionTypeNameEnum SETSKILLS => new("SET_SKILLS");
+        public static ActionTypeNameEnum SetSkills => new("SET_SKILLS");
 
         /// <summary>Gets <c>DATA_ACTION</c>.</summary>
-        public static ActionTypeNameEnum DATAACTION => new("DATA_ACTION");
+        public static ActionTypeNameEnum DataAction => new("DATA_ACTION");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -320,16 +320,16 @@ public sealed class DialerAction : IGenesysCloudModel<DialerAction>
     public readonly record struct UpdateOptionEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<UpdateOptionEnum>
     {
         /// <summary>Gets <c>SET</c>.</summary>
-        public static UpdateOptionEnum SET => new("SET");
+        public static UpdateOptionEnum Set => new("SET");
 
         /// <summary>Gets <c>INCREMENT</c>.</summary>
-        public static UpdateOptionEnum INCREMENT => new("INCREMENT");
+        public static UpdateOptionEnum Increment => new("INCREMENT");
 
         /// <summary>Gets <c>DECREMENT</c>.</summary>
-        public static UpdateOptionEnum DECREMENT => new("DECREMENT");
+        public static UpdateOptionEnum Decrement => new("DECREMENT");
 
         /// <summary>Gets <c>CURRENT_TIME</c>.</summary>
-        public static UpdateOptionEnum CURRENTTIME => new("CURRENT_TIME");
+        public static UpdateOptionEnum CurrentTime => new("CURRENT_TIME");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -589,13 +589,13 @@ public sealed class Document : IGenesysCloudModel<Document>
     public readonly record struct SystemTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<SystemTypeEnum>
     {
         /// <summary>Gets <c>DOCUMENT</c>.</summary>
-        public static SystemTypeEnum DOCUMENT => new("DOCUMENT");
+        public static SystemTypeEnum Document => new("DOCUMENT");
 
         /// <summary>Gets <c>FAX</c>.</summary>
-        public static SystemTypeEnum FAX => new("FAX");
+        public static SystemTypeEnum Fax => new("FAX");
 
         /// <summary>Gets <c>RECORDING</c>.</summary>
-        public static SystemTypeEnum RECORDING => new("RECORDING");
+        public static SystemTypeEnum Recording => new("RECORDING");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -617,10 +617,10 @@ public sealed class Document : IGenesysCloudModel<Document>
     public readonly record struct UploadMethodEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<UploadMethodEnum>
     {
         /// <summary>Gets <c>SINGLE_PUT</c>.</summary>
-        public static UploadMethodEnum SINGLEPUT => new("SINGLE_PUT");
+        public static UploadMethodEnum SinglePut => new("SINGLE_PUT");
 
         /// <summary>Gets <c>MULTIPART_POST</c>.</summary>
-        public static UploadMethodEnum MULTIPARTPOST => new("MULTIPART_POST");
+        public static UploadMethodEnum MultiPartPost => new("MULTIPART_POST");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -642,13 +642,13 @@ public sealed class Document : IGenesysCloudModel<Document>
     public readonly record struct SharingStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<SharingStatusEnum>
     {
         /// <summary>Gets <c>NONE</c>.</summary>
-        public static SharingStatusEnum NONE => new("NONE");
+        public static SharingStatusEnum None => new("NONE");
 
         /// <summary>Gets <c>LIMITED</c>.</summary>
-        public static SharingStatusEnum LIMITED => new("LIMITED");
+        public static SharingStatusEnum Limited => new("LIMITED");
 
         /// <summary>Gets <c>PUBLIC</c>.</summary>
-        public static SharingStatusEnum PUBLIC => new("PUBLIC");
+        public static SharingStatusEnum Public => new("PUBLIC");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -156,10 +156,10 @@ public sealed class DocumentationV2SearchAggregation : IGenesysCloudModel<Docume
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>TERM</c>.</summary>
-        public static TypeEnum TERM => new("TERM");
+        public static TypeEnum Term => new("TERM");
 
         /// <summary>Gets <c>COUNT</c>.</summary>
-        public static TypeEnum COUNT => new("COUNT");
+        public static TypeEnum Count => new("COUNT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

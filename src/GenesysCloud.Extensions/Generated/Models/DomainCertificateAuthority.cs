@@ -347,10 +347,10 @@ public sealed class DomainCertificateAuthority : IGenesysCloudModel<DomainCertif
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>MANAGED</c>.</summary>
-        public static TypeEnum MANAGED => new("MANAGED");
+        public static TypeEnum Managed => new("MANAGED");
 
         /// <summary>Gets <c>REMOTE</c>.</summary>
-        public static TypeEnum REMOTE => new("REMOTE");
+        public static TypeEnum Remote => new("REMOTE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

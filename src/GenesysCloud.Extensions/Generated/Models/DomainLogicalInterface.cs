@@ -730,10 +730,10 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
     public readonly record struct InterfaceTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<InterfaceTypeEnum>
     {
         /// <summary>Gets <c>DIAGNOSTIC</c>.</summary>
-        public static InterfaceTypeEnum DIAGNOSTIC => new("DIAGNOSTIC");
+        public static InterfaceTypeEnum Diagnostic => new("DIAGNOSTIC");
 
         /// <summary>Gets <c>SYSTEM</c>.</summary>
-        public static InterfaceTypeEnum SYSTEM => new("SYSTEM");
+        public static InterfaceTypeEnum System => new("SYSTEM");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -755,22 +755,22 @@ public sealed class DomainLogicalInterface : IGenesysCloudModel<DomainLogicalInt
     public readonly record struct CurrentStateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<CurrentStateEnum>
     {
         /// <summary>Gets <c>INIT</c>.</summary>
-        public static CurrentStateEnum INIT => new("INIT");
+        public static CurrentStateEnum Init => new("INIT");
 
         /// <summary>Gets <c>CREATING</c>.</summary>
-        public static CurrentStateEnum CREATING => new("CREATING");
+        public static CurrentStateEnum Creating => new("CREATING");
 
         /// <summary>Gets <c>UPDATING</c>.</summary>
-        public static CurrentStateEnum UPDATING => new("UPDATING");
+        public static CurrentStateEnum Updating => new("UPDATING");
 
         /// <summary>Gets <c>OK</c>.</summary>
-        public static CurrentStateEnum OK => new("OK");
+        public static CurrentStateEnum Ok => new("OK");
 
         /// <summary>Gets <c>EXCEPTION</c>.</summary>
-        public static CurrentStateEnum EXCEPTION => new("EXCEPTION");
+        public static CurrentStateEnum Exception => new("EXCEPTION");
 
         /// <summary>Gets <c>DELETING</c>.</summary>
-        public static CurrentStateEnum DELETING => new("DELETING");
+        public static CurrentStateEnum Deleting => new("DELETING");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

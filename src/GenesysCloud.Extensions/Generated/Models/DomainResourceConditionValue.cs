@@ -144,19 +144,19 @@ public sealed class DomainResourceConditionValue : IGenesysCloudModel<DomainReso
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>SCALAR</c>.</summary>
-        public static TypeEnum SCALAR => new("SCALAR");
+        public static TypeEnum Scalar => new("SCALAR");
 
         /// <summary>Gets <c>VARIABLE</c>.</summary>
-        public static TypeEnum VARIABLE => new("VARIABLE");
+        public static TypeEnum Variable => new("VARIABLE");
 
         /// <summary>Gets <c>USER</c>.</summary>
-        public static TypeEnum USER => new("USER");
+        public static TypeEnum User => new("USER");
 
         /// <summary>Gets <c>TEAM</c>.</summary>
-        public static TypeEnum TEAM => new("TEAM");
+        public static TypeEnum Team => new("TEAM");
 
         /// <summary>Gets <c>QUEUE</c>.</summary>
-        public static TypeEnum QUEUE => new("QUEUE");
+        public static TypeEnum Queue => new("QUEUE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

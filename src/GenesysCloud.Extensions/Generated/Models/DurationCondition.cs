@@ -112,10 +112,10 @@ public sealed class DurationCondition : IGenesysCloudModel<DurationCondition>
     public readonly record struct DurationTargetEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<DurationTargetEnum>
     {
         /// <summary>Gets <c>DURATION</c>.</summary>
-        public static DurationTargetEnum DURATION => new("DURATION");
+        public static DurationTargetEnum Duration => new("DURATION");
 
         /// <summary>Gets <c>DURATION_RANGE</c>.</summary>
-        public static DurationTargetEnum DURATIONRANGE => new("DURATION_RANGE");
+        public static DurationTargetEnum DurationRange => new("DURATION_RANGE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

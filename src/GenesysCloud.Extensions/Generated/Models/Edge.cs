@@ -594,40 +594,40 @@ public sealed class Edge : IGenesysCloudModel<Edge>
     public readonly record struct StatusCodeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusCodeEnum>
     {
         /// <summary>Gets <c>NEW</c>.</summary>
-        public static StatusCodeEnum NEW => new("NEW");
+        public static StatusCodeEnum New => new("NEW");
 
         /// <summary>Gets <c>AWAITING_CONNECTION</c>.</summary>
-        public static StatusCodeEnum AWAITINGCONNECTION => new("AWAITING_CONNECTION");
+        public static StatusCodeEnum AwaitingConnection => new("AWAITING_CONNECTION");
 
         /// <summary>Gets <c>AWAITING_FINGERPRINT</c>.</summary>
-        public static StatusCodeEnum AWAITINGFINGERPRINT => new("AWAITING_FINGERPRINT");
+        public static StatusCodeEnum AwaitingFingerprint => new("AWAITING_FINGERPRINT");
 
         /// <summary>Gets <c>AWAITING_FINGERPRINT_VERIFICATION</c>.</summary>
-        public static StatusCodeEnum AWAITINGFINGERPRINTVERIFICATION => new("AWAITING_FINGERPRINT_VERIFICATION");
+        public static StatusCodeEnum AwaitingFingerprintVerification => new("AWAITING_FINGERPRINT_VERIFICATION");
 
         /// <summary>Gets <c>FINGERPRINT_VERIFIED</c>.</summary>
-        public static StatusCodeEnum FINGERPRINTVERIFIED => new("FINGERPRINT_VERIFIED");
+        public static StatusCodeEnum FingerprintVerified => new("FINGERPRINT_VERIFIED");
 
         /// <summary>Gets <c>AWAITING_BOOTSTRAP</c>.</summary>
-        public static StatusCodeEnum AWAITINGBOOTSTRAP => new("AWAITING_BOOTSTRAP");
+        public static StatusCodeEnum AwaitingBootstrap => new("AWAITING_BOOTSTRAP");
 
         /// <summary>Gets <c>ACTIVE</c>.</summary>
-        public static StatusCodeEnum ACTIVE => new("ACTIVE");
+        public static StatusCodeEnum Active => new("ACTIVE");
 
         /// <summary>Gets <c>INACTIVE</c>.</summary>
-        public static StatusCodeEnum INACTIVE => new("INACTIVE");
+        public static StatusCodeEnum Inactive => new("INACTIVE");
 
         /// <summary>Gets <c>RMA</c>.</summary>
-        public static StatusCodeEnum RMA => new("RMA");
+        public static StatusCodeEnum Rma => new("RMA");
 
         /// <summary>Gets <c>UNPAIRING</c>.</summary>
-        public static StatusCodeEnum UNPAIRING => new("UNPAIRING");
+        public static StatusCodeEnum Unpairing => new("UNPAIRING");
 
         /// <summary>Gets <c>UNPAIRED</c>.</summary>
-        public static StatusCodeEnum UNPAIRED => new("UNPAIRED");
+        public static StatusCodeEnum Unpaired => new("UNPAIRED");
 
         /// <summary>Gets <c>INITIALIZING</c>.</summary>
-        public static StatusCodeEnum INITIALIZING => new("INITIALIZING");
+        public static StatusCodeEnum Initializing => new("INITIALIZING");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -649,10 +649,10 @@ public sealed class Edge : IGenesysCloudModel<Edge>
     public readonly record struct OnlineStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OnlineStatusEnum>
     {
         /// <summary>Gets <c>ONLINE</c>.</summary>
-        public static OnlineStatusEnum ONLINE => new("ONLINE");
+        public static OnlineStatusEnum Online => new("ONLINE");
 
         /// <summary>Gets <c>OFFLINE</c>.</summary>
-        public static OnlineStatusEnum OFFLINE => new("OFFLINE");
+        public static OnlineStatusEnum Offline => new("OFFLINE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -674,19 +674,19 @@ public sealed class Edge : IGenesysCloudModel<Edge>
     public readonly record struct EdgeDeploymentTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<EdgeDeploymentTypeEnum>
     {
         /// <summary>Gets <c>HARDWARE</c>.</summary>
-        public static EdgeDeploymentTypeEnum HARDWARE => new("HARDWARE");
+        public static EdgeDeploymentTypeEnum Hardware => new("HARDWARE");
 
         /// <summary>Gets <c>LDM</c>.</summary>
-        public static EdgeDeploymentTypeEnum LDM => new("LDM");
+        public static EdgeDeploymentTypeEnum Ldm => new("LDM");
 
         /// <summary>Gets <c>CDM</c>.</summary>
-        public static EdgeDeploymentTypeEnum CDM => new("CDM");
+        public static EdgeDeploymentTypeEnum Cdm => new("CDM");
 
         /// <summary>Gets <c>CHS</c>.</summary>
-        public static EdgeDeploymentTypeEnum CHS => new("CHS");
+        public static EdgeDeploymentTypeEnum Chs => new("CHS");
 
         /// <summary>Gets <c>INVALID</c>.</summary>
-        public static EdgeDeploymentTypeEnum INVALID => new("INVALID");
+        public static EdgeDeploymentTypeEnum Invalid => new("INVALID");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -739,19 +739,19 @@ public sealed class Edge : IGenesysCloudModel<Edge>
     public readonly record struct CallDrainingStateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<CallDrainingStateEnum>
     {
         /// <summary>Gets <c>NONE</c>.</summary>
-        public static CallDrainingStateEnum NONE => new("NONE");
+        public static CallDrainingStateEnum None => new("NONE");
 
         /// <summary>Gets <c>WAIT</c>.</summary>
-        public static CallDrainingStateEnum WAIT => new("WAIT");
+        public static CallDrainingStateEnum Wait => new("WAIT");
 
         /// <summary>Gets <c>WAIT_TIMEOUT</c>.</summary>
-        public static CallDrainingStateEnum WAITTIMEOUT => new("WAIT_TIMEOUT");
+        public static CallDrainingStateEnum WaitTimeout => new("WAIT_TIMEOUT");
 
         /// <summary>Gets <c>TERMINATE</c>.</summary>
-        public static CallDrainingStateEnum TERMINATE => new("TERMINATE");
+        public static CallDrainingStateEnum Terminate => new("TERMINATE");
 
         /// <summary>Gets <c>COMPLETE</c>.</summary>
-        public static CallDrainingStateEnum COMPLETE => new("COMPLETE");
+        public static CallDrainingStateEnum Complete => new("COMPLETE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -296,16 +296,16 @@ public sealed class EdgeLogsJobFile : IGenesysCloudModel<EdgeLogsJobFile>
     public readonly record struct UploadStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<UploadStatusEnum>
     {
         /// <summary>Gets <c>UPLOADING</c>.</summary>
-        public static UploadStatusEnum UPLOADING => new("UPLOADING");
+        public static UploadStatusEnum Uploading => new("UPLOADING");
 
         /// <summary>Gets <c>NOT_UPLOADED</c>.</summary>
-        public static UploadStatusEnum NOTUPLOADED => new("NOT_UPLOADED");
+        public static UploadStatusEnum NotUploaded => new("NOT_UPLOADED");
 
         /// <summary>Gets <c>UPLOADED</c>.</summary>
-        public static UploadStatusEnum UPLOADED => new("UPLOADED");
+        public static UploadStatusEnum Uploaded => new("UPLOADED");
 
         /// <summary>Gets <c>ERROR_ON_UPLOAD</c>.</summary>
-        public static UploadStatusEnum ERRORONUPLOAD => new("ERROR_ON_UPLOAD");
+        public static UploadStatusEnum ErrorOnUpload => new("ERROR_ON_UPLOAD");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -342,7 +342,7 @@ public sealed class EvaluationCreateBody : IGenesysCloudModel<EvaluationCreateBo
     public readonly record struct ResourceTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ResourceTypeEnum>
     {
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static ResourceTypeEnum EMAIL => new("EMAIL");
+        public static ResourceTypeEnum Email => new("EMAIL");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -364,19 +364,19 @@ public sealed class EvaluationCreateBody : IGenesysCloudModel<EvaluationCreateBo
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>PENDING</c>.</summary>
-        public static StatusEnum PENDING => new("PENDING");
+        public static StatusEnum Pending => new("PENDING");
 
         /// <summary>Gets <c>INPROGRESS</c>.</summary>
-        public static StatusEnum INPROGRESS => new("INPROGRESS");
+        public static StatusEnum InProgress => new("INPROGRESS");
 
         /// <summary>Gets <c>FINISHED</c>.</summary>
-        public static StatusEnum FINISHED => new("FINISHED");
+        public static StatusEnum Finished => new("FINISHED");
 
         /// <summary>Gets <c>INREVIEW</c>.</summary>
-        public static StatusEnum INREVIEW => new("INREVIEW");
+        public static StatusEnum InReview => new("INREVIEW");
 
         /// <summary>Gets <c>RETRACTED</c>.</summary>
-        public static StatusEnum RETRACTED => new("RETRACTED");
+        public static StatusEnum Retracted => new("RETRACTED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -269,10 +269,10 @@ public sealed class EvaluationFormResponse : IGenesysCloudModel<EvaluationFormRe
     public readonly record struct WeightModeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<WeightModeEnum>
     {
         /// <summary>Gets <c>SCALED</c>.</summary>
-        public static WeightModeEnum SCALED => new("SCALED");
+        public static WeightModeEnum Scaled => new("SCALED");
 
         /// <summary>Gets <c>OFF</c>.</summary>
-        public static WeightModeEnum OFF => new("OFF");
+        public static WeightModeEnum Off => new("OFF");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

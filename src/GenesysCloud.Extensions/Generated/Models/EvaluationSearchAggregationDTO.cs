@@ -336,25 +336,25 @@ public sealed class EvaluationSearchAggregationDTO : IGenesysCloudModel<Evaluati
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>TERM</c>.</summary>
-        public static TypeEnum TERM => new("TERM");
+        public static TypeEnum Term => new("TERM");
 
         /// <summary>Gets <c>STATS</c>.</summary>
-        public static TypeEnum STATS => new("STATS");
+        public static TypeEnum Stats => new("STATS");
 
         /// <summary>Gets <c>SUM</c>.</summary>
-        public static TypeEnum SUM => new("SUM");
+        public static TypeEnum Sum => new("SUM");
 
         /// <summary>Gets <c>COUNT</c>.</summary>
-        public static TypeEnum COUNT => new("COUNT");
+        public static TypeEnum Count => new("COUNT");
 
         /// <summary>Gets <c>AVERAGE</c>.</summary>
-        public static TypeEnum AVERAGE => new("AVERAGE");
+        public static TypeEnum Average => new("AVERAGE");
 
         /// <summary>Gets <c>RANGE</c>.</summary>
-        public static TypeEnum RANGE => new("RANGE");
+        public static TypeEnum Range => new("RANGE");
 
         /// <summary>Gets <c>DATE_HISTOGRAM</c>.</summary>
-        public static TypeEnum DATEHISTOGRAM => new("DATE_HISTOGRAM");
+        public static TypeEnum DateHistogram => new("DATE_HISTOGRAM");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

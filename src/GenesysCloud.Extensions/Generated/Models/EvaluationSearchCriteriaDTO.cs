@@ -171,28 +171,28 @@ public sealed class EvaluationSearchCriteriaDTO : IGenesysCloudModel<EvaluationS
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>EXACT</c>.</summary>
-        public static TypeEnum EXACT => new("EXACT");
+        public static TypeEnum Exact => new("EXACT");
 
         /// <summary>Gets <c>DATE_RANGE</c>.</summary>
-        public static TypeEnum DATERANGE => new("DATE_RANGE");
+        public static TypeEnum DateRange => new("DATE_RANGE");
 
         /// <summary>Gets <c>GREATER_THAN</c>.</summary>
-        public static TypeEnum GREATERTHAN => new("GREATER_THAN");
+        public static TypeEnum GreaterThan => new("GREATER_THAN");
 
         /// <summary>Gets <c>GREATER_THAN_EQUAL_TO</c>.</summary>
-        public static TypeEnum GREATERTHANEQUALTO => new("GREATER_THAN_EQUAL_TO");
+        public static TypeEnum GreaterThanEqualTo => new("GREATER_THAN_EQUAL_TO");
 
         /// <summary>Gets <c>LESS_THAN</c>.</summary>
-        public static TypeEnum LESSTHAN => new("LESS_THAN");
+        public static TypeEnum LessThan => new("LESS_THAN");
 
         /// <summary>Gets <c>LESS_THAN_EQUAL_TO</c>.</summary>
-        public static TypeEnum LESSTHANEQUALTO => new("LESS_THAN_EQUAL_TO");
+        public static TypeEnum LessThanEqualTo => new("LESS_THAN_EQUAL_TO");
 
         /// <summary>Gets <c>RANGE</c>.</summary>
-        public static TypeEnum RANGE => new("RANGE");
+        public static TypeEnum Range => new("RANGE");
 
         /// <summary>Gets <c>REQUIRED_FIELDS</c>.</summary>
-        public static TypeEnum REQUIREDFIELDS => new("REQUIRED_FIELDS");
+        public static TypeEnum RequiredFields => new("REQUIRED_FIELDS");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -323,10 +323,10 @@ public sealed class EvaluationSearchCriteriaDTO : IGenesysCloudModel<EvaluationS
     public readonly record struct OperatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperatorEnum>
     {
         /// <summary>Gets <c>AND</c>.</summary>
-        public static OperatorEnum AND => new("AND");
+        public static OperatorEnum And => new("AND");
 
         /// <summary>Gets <c>NOT</c>.</summary>
-        public static OperatorEnum NOT => new("NOT");
+        public static OperatorEnum Not => new("NOT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

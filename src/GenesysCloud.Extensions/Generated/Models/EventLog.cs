@@ -203,13 +203,13 @@ public sealed class EventLog : IGenesysCloudModel<EventLog>
     public readonly record struct LevelEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<LevelEnum>
     {
         /// <summary>Gets <c>INFO</c>.</summary>
-        public static LevelEnum INFO => new("INFO");
+        public static LevelEnum Info => new("INFO");
 
         /// <summary>Gets <c>WARNING</c>.</summary>
-        public static LevelEnum WARNING => new("WARNING");
+        public static LevelEnum Warning => new("WARNING");
 
         /// <summary>Gets <c>ERROR</c>.</summary>
-        public static LevelEnum ERROR => new("ERROR");
+        public static LevelEnum Error => new("ERROR");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -231,61 +231,61 @@ public sealed class EventLog : IGenesysCloudModel<EventLog>
     public readonly record struct CategoryEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<CategoryEnum>
     {
         /// <summary>Gets <c>CALLBACK</c>.</summary>
-        public static CategoryEnum CALLBACK => new("CALLBACK");
+        public static CategoryEnum Callback => new("CALLBACK");
 
         /// <summary>Gets <c>CALL_RESTRICTION</c>.</summary>
-        public static CategoryEnum CALLRESTRICTION => new("CALL_RESTRICTION");
+        public static CategoryEnum CallRestriction => new("CALL_RESTRICTION");
 
         /// <summary>Gets <c>CALL_RULE</c>.</summary>
-        public static CategoryEnum CALLRULE => new("CALL_RULE");
+        public static CategoryEnum CallRule => new("CALL_RULE");
 
         /// <summary>Gets <c>CAMPAIGN</c>.</summary>
-        public static CategoryEnum CAMPAIGN => new("CAMPAIGN");
+        public static CategoryEnum Campaign => new("CAMPAIGN");
 
         /// <summary>Gets <c>CAMPAIGN_RULE</c>.</summary>
-        public static CategoryEnum CAMPAIGNRULE => new("CAMPAIGN_RULE");
+        public static CategoryEnum CampaignRule => new("CAMPAIGN_RULE");
 
         /// <summary>Gets <c>CONTACT</c>.</summary>
-        public static CategoryEnum CONTACT => new("CONTACT");
+        public static CategoryEnum Contact => new("CONTACT");
 
         /// <summary>Gets <c>CONTACT_LIST_FILTER</c>.</summary>
-        public static CategoryEnum CONTACTLISTFILTER => new("CONTACT_LIST_FILTER");
+        public static CategoryEnum ContactListFilter => new("CONTACT_LIST_FILTER");
 
         /// <summary>Gets <c>DIGITAL_RULE</c>.</summary>
-        public static CategoryEnum DIGITALRULE => new("DIGITAL_RULE");
+        public static CategoryEnum DigitalRule => new("DIGITAL_RULE");
 
         /// <summary>Gets <c>DNC_LIST</c>.</summary>
-        public static CategoryEnum DNCLIST => new("DNC_LIST");
+        public static CategoryEnum DncList => new("DNC_LIST");
 
         /// <summary>Gets <c>ENTITY_LIMIT</c>.</summary>
-        public static CategoryEnum ENTITYLIMIT => new("ENTITY_LIMIT");
+        public static CategoryEnum EntityLimit => new("ENTITY_LIMIT");
 
         /// <summary>Gets <c>IMPORT_ERROR</c>.</summary>
-        public static CategoryEnum IMPORTERROR => new("IMPORT_ERROR");
+        public static CategoryEnum ImportError => new("IMPORT_ERROR");
 
         /// <summary>Gets <c>MESSAGE_RESTRICTION</c>.</summary>
-        public static CategoryEnum MESSAGERESTRICTION => new("MESSAGE_RESTRICTION");
+        public static CategoryEnum MessageRestriction => new("MESSAGE_RESTRICTION");
 
         /// <summary>Gets <c>MESSAGING_CAMPAIGN</c>.</summary>
-        public static CategoryEnum MESSAGINGCAMPAIGN => new("MESSAGING_CAMPAIGN");
+        public static CategoryEnum MessagingCampaign => new("MESSAGING_CAMPAIGN");
 
         /// <summary>Gets <c>IMPORT_TEMPLATE</c>.</summary>
-        public static CategoryEnum IMPORTTEMPLATE => new("IMPORT_TEMPLATE");
+        public static CategoryEnum ImportTemplate => new("IMPORT_TEMPLATE");
 
         /// <summary>Gets <c>ORGANIZATION_CONFIGURATION</c>.</summary>
-        public static CategoryEnum ORGANIZATIONCONFIGURATION => new("ORGANIZATION_CONFIGURATION");
+        public static CategoryEnum OrganizationConfiguration => new("ORGANIZATION_CONFIGURATION");
 
         /// <summary>Gets <c>SCHEDULE</c>.</summary>
-        public static CategoryEnum SCHEDULE => new("SCHEDULE");
+        public static CategoryEnum Schedule => new("SCHEDULE");
 
         /// <summary>Gets <c>MESSAGING_CAMPAIGN_SCHEDULE</c>.</summary>
-        public static CategoryEnum MESSAGINGCAMPAIGNSCHEDULE => new("MESSAGING_CAMPAIGN_SCHEDULE");
+        public static CategoryEnum MessagingCampaignSchedule => new("MESSAGING_CAMPAIGN_SCHEDULE");
 
         /// <summary>Gets <c>EMAIL_CAMPAIGN_SCHEDULE</c>.</summary>
-        public static CategoryEnum EMAILCAMPAIGNSCHEDULE => new("EMAIL_CAMPAIGN_SCHEDULE");
+        public static CategoryEnum EmailCampaignSchedule => new("EMAIL_CAMPAIGN_SCHEDULE");
 
         /// <summary>Gets <c>WHATSAPP_CAMPAIGN_SCHEDULE</c>.</summary>
-        public static CategoryEnum WHATSAPPCAMPAIGNSCHEDULE => new("WHATSAPP_CAMPAIGN_SCHEDULE");
+        public static CategoryEnum WhatsappCampaignSchedule => new("WHATSAPP_CAMPAIGN_SCHEDULE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -195,304 +195,304 @@ public sealed class EventMessage : IGenesysCloudModel<EventMessage>
     public readonly record struct CodeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<CodeEnum>
     {
         /// <summary>Gets <c>ACTIVE_CAMPAIGNS_LIMIT_EXCEEDED</c>.</summary>
-        public static CodeEnum ACTIVECAMPAIGNSLIMITEXCEEDED => new("ACTIVE_CAMPAIGNS_LIMIT_EXCEEDED");
+        public static CodeEnum ActiveCampaignsLimitExceeded => new("ACTIVE_CAMPAIGNS_LIMIT_EXCEEDED");
 
         /// <summary>Gets <c>ALL_CAMPAIGNS_BLACKLISTED</c>.</summary>
-        public static CodeEnum ALLCAMPAIGNSBLACKLISTED => new("ALL_CAMPAIGNS_BLACKLISTED");
+        public static CodeEnum AllCampaignsBlacklisted => new("ALL_CAMPAIGNS_BLACKLISTED");
 
         /// <summary>Gets <c>ANOTHER_CAMPAIGN_STARTING</c>.</summary>
-        public static CodeEnum ANOTHERCAMPAIGNSTARTING => new("ANOTHER_CAMPAIGN_STARTING");
+        public static CodeEnum AnotherCampaignStarting => new("ANOTHER_CAMPAIGN_STARTING");
 
         /// <summary>Gets <c>APPROACHING_CONTACT_LIMIT</c>.</summary>
-        public static CodeEnum APPROACHINGCONTACTLIMIT => new("APPROACHING_CONTACT_LIMIT");
+        public static CodeEnum ApproachingContactLimit => new("APPROACHING_CONTACT_LIMIT");
 
         /// <summary>Gets <c>APPROACHING_DNC_LIST_PHONE_NUMBER_LIMIT</c>.</summary>
-        public static CodeEnum APPROACHINGDNCLISTPHONENUMBERLIMIT => new("APPROACHING_DNC_LIST_PHONE_NUMBER_LIMIT");
+        public static CodeEnum ApproachingDncListPhoneNumberLimit => new("APPROACHING_DNC_LIST_PHONE_NUMBER_LIMIT");
 
         /// <summary>Gets <c>APPROACHING_DNC_ORGANIZATION_PHONE_NUMBER_LIMIT</c>.</summary>
-        public static CodeEnum APPROACHINGDNCORGANIZATIONPHONENUMBERLIMIT => new("APPROACHING_DNC_ORGANIZATION_PHONE_NUMBER_LIMIT");
+        public static CodeEnum ApproachingDncOrganizationPhoneNumberLimit => new("APPROACHING_DNC_ORGANIZATION_PHONE_NUMBER_LIMIT");
 
         /// <summary>Gets <c>APPROACHING_ENTITY_LIMIT</c>.</summary>
-        public static CodeEnum APPROACHINGENTITYLIMIT => new("APPROACHING_ENTITY_LIMIT");
+        public static CodeEnum ApproachingEntityLimit => new("APPROACHING_ENTITY_LIMIT");
 
         /// <summary>Gets <c>AUTOMATIC_TIME_ZONE_ZIP_CODE_INVALID</c>.</summary>
-        public static CodeEnum AUTOMATICTIMEZONEZIPCODEINVALID => new("AUTOMATIC_TIME_ZONE_ZIP_CODE_INVALID");
+        public static CodeEnum AutomaticTimeZoneZipCodeInvalid => new("AUTOMATIC_TIME_ZONE_ZIP_CODE_INVALID");
 
         /// <summary>Gets <c>CAMPAIGN_BLACKLISTED</c>.</summary>
-        public static CodeEnum CAMPAIGNBLACKLISTED => new("CAMPAIGN_BLACKLISTED");
+        public static CodeEnum CampaignBlacklisted => new("CAMPAIGN_BLACKLISTED");
 
         /// <summary>Gets <c>CAMPAIGN_BUILD_CONTACT_QUEUE_ERROR</c>.</summary>
-        public static CodeEnum CAMPAIGNBUILDCONTACTQUEUEERROR => new("CAMPAIGN_BUILD_CONTACT_QUEUE_ERROR");
+        public static CodeEnum CampaignBuildContactQueueError => new("CAMPAIGN_BUILD_CONTACT_QUEUE_ERROR");
 
         /// <summary>Gets <c>CAMPAIGN_CHECK_JOB_DUPLICATE</c>.</summary>
-        public static CodeEnum CAMPAIGNCHECKJOBDUPLICATE => new("CAMPAIGN_CHECK_JOB_DUPLICATE");
+        public static CodeEnum CampaignCheckJobDuplicate => new("CAMPAIGN_CHECK_JOB_DUPLICATE");
 
         /// <summary>Gets <c>CAMPAIGN_CONTENT_TEMPLATE_SUBSTITUTION_MISMATCH</c>.</summary>
-        public static CodeEnum CAMPAIGNCONTENTTEMPLATESUBSTITUTIONMISMATCH => new("CAMPAIGN_CONTENT_TEMPLATE_SUBSTITUTION_MISMATCH");
+        public static CodeEnum CampaignContentTemplateSubstitutionMismatch => new("CAMPAIGN_CONTENT_TEMPLATE_SUBSTITUTION_MISMATCH");
 
         /// <summary>Gets <c>CAMPAIGN_CALLS_PER_AGENT_LOW</c>.</summary>
-        public static CodeEnum CAMPAIGNCALLSPERAGENTLOW => new("CAMPAIGN_CALLS_PER_AGENT_LOW");
+        public static CodeEnum CampaignCallsPerAgentLow => new("CAMPAIGN_CALLS_PER_AGENT_LOW");
 
         /// <summary>Gets <c>CAMPAIGN_EMAIL_BODY_CHARACTER_LIMIT_EXCEEDED</c>.</summary>
-        public static CodeEnum CAMPAIGNEMAILBODYCHARACTERLIMITEXCEEDED => new("CAMPAIGN_EMAIL_BODY_CHARACTER_LIMIT_EXCEEDED");
+        public static CodeEnum CampaignEmailBodyCharacterLimitExceeded => new("CAMPAIGN_EMAIL_BODY_CHARACTER_LIMIT_EXCEEDED");
 
         /// <summary>Gets <c>CAMPAIGN_EMAIL_SUBJECT_CHARACTER_LIMIT_EXCEEDED</c>.</summary>
-        public static CodeEnum CAMPAIGNEMAILSUBJECTCHARACTERLIMITEXCEEDED => new("CAMPAIGN_EMAIL_SUBJECT_CHARACTER_LIMIT_EXCEEDED");
+        public static CodeEnum CampaignEmailSubjectCharacterLimitExceeded => new("CAMPAIGN_EMAIL_SUBJECT_CHARACTER_LIMIT_EXCEEDED");
 
         /// <summary>Gets <c>CAMPAIGN_WHATSAPP_HEADER_VALUE_LIMIT_EXCEEDED</c>.</summary>
-        public static CodeEnum CAMPAIGNWHATSAPPHEADERVALUELIMITEXCEEDED => new("CAMPAIGN_WHATSAPP_HEADER_VALUE_LIMIT_EXCEEDED");
+        public static CodeEnum CampaignWhatsappHeaderValueLimitExceeded => new("CAMPAIGN_WHATSAPP_HEADER_VALUE_LIMIT_EXCEEDED");
 
         /// <summary>Gets <c>CAMPAIGN_WHATSAPP_BUTTON_URL_VALUE_LIMIT_EXCEEDED</c>.</summary>
-        public static CodeEnum CAMPAIGNWHATSAPPBUTTONURLVALUELIMITEXCEEDED => new("CAMPAIGN_WHATSAPP_BUTTON_URL_VALUE_LIMIT_EXCEEDED");
+        public static CodeEnum CampaignWhatsappButtonUrlValueLimitExceeded => new("CAMPAIGN_WHATSAPP_BUTTON_URL_VALUE_LIMIT_EXCEEDED");
 
         /// <summary>Gets <c>CAMPAIGN_INVALIDATED</c>.</summary>
-        public static CodeEnum CAMPAIGNINVALIDATED => new("CAMPAIGN_INVALIDATED");
+        public static CodeEnum CampaignInValidated => new("CAMPAIGN_INVALIDATED");
 
         /// <summary>Gets <c>CAMPAIGN_FORCE_STOPPED</c>.</summary>
-        public static CodeEnum CAMPAIGNFORCESTOPPED => new("CAMPAIGN_FORCE_STOPPED");
+        public static CodeEnum CampaignForceStopped => new("CAMPAIGN_FORCE_STOPPED");
 
         /// <summary>Gets <c>CAMPAIGN_MESSAGE_CHARACTER_LIMIT_EXCEEDED</c>.</summary>
-        public static CodeEnum CAMPAIGNMESSAGECHARACTERLIMITEXCEEDED => new("CAMPAIGN_MESSAGE_CHARACTER_LIMIT_EXCEEDED");
+        public static CodeEnum CampaignMessageCharacterLimitExceeded => new("CAMPAIGN_MESSAGE_CHARACTER_LIMIT_EXCEEDED");
 
         /// <summary>Gets <c>CAMPAIGN_START_ERROR</c>.</summary>
-        public static CodeEnum CAMPAIGNSTARTERROR => new("CAMPAIGN_START_ERROR");
+        public static CodeEnum CampaignStartError => new("CAMPAIGN_START_ERROR");
 
         /// <summary>Gets <c>CAMPAIGN_RULE_START_ERROR</c>.</summary>
-        public static CodeEnum CAMPAIGNRULESTARTERROR => new("CAMPAIGN_RULE_START_ERROR");
+        public static CodeEnum CampaignRuleStartError => new("CAMPAIGN_RULE_START_ERROR");
 
         /// <summary>Gets <c>CAMPAIGN_SCRIPT_STAGE_MISSING</c>.</summary>
-        public static CodeEnum CAMPAIGNSCRIPTSTAGEMISSING => new("CAMPAIGN_SCRIPT_STAGE_MISSING");
+        public static CodeEnum CampaignScriptStageMissing => new("CAMPAIGN_SCRIPT_STAGE_MISSING");
 
         /// <summary>Gets <c>CAMPAIGN_SET_DIALING_MODE_ERROR</c>.</summary>
-        public static CodeEnum CAMPAIGNSETDIALINGMODEERROR => new("CAMPAIGN_SET_DIALING_MODE_ERROR");
+        public static CodeEnum CampaignSetDialingModeError => new("CAMPAIGN_SET_DIALING_MODE_ERROR");
 
         /// <summary>Gets <c>CAMPAIGN_STOPPED</c>.</summary>
-        public static CodeEnum CAMPAIGNSTOPPED => new("CAMPAIGN_STOPPED");
+        public static CodeEnum CampaignStopped => new("CAMPAIGN_STOPPED");
 
         /// <summary>Gets <c>CAMPAIGN_THROTTLED</c>.</summary>
-        public static CodeEnum CAMPAIGNTHROTTLED => new("CAMPAIGN_THROTTLED");
+        public static CodeEnum CampaignThrottled => new("CAMPAIGN_THROTTLED");
 
         /// <summary>Gets <c>CAMPAIGN_QUEUE_MEMBERS_LIMIT_EXCEEDED</c>.</summary>
-        public static CodeEnum CAMPAIGNQUEUEMEMBERSLIMITEXCEEDED => new("CAMPAIGN_QUEUE_MEMBERS_LIMIT_EXCEEDED");
+        public static CodeEnum CampaignQueueMembersLimitExceeded => new("CAMPAIGN_QUEUE_MEMBERS_LIMIT_EXCEEDED");
 
         /// <summary>Gets <c>CAMPAIGN_WEIGHT_ZERO</c>.</summary>
-        public static CodeEnum CAMPAIGNWEIGHTZERO => new("CAMPAIGN_WEIGHT_ZERO");
+        public static CodeEnum CampaignWeightZero => new("CAMPAIGN_WEIGHT_ZERO");
 
         /// <summary>Gets <c>INVALID_CALLABLE_TIME_ZONE</c>.</summary>
-        public static CodeEnum INVALIDCALLABLETIMEZONE => new("INVALID_CALLABLE_TIME_ZONE");
+        public static CodeEnum InvalidCallableTimeZone => new("INVALID_CALLABLE_TIME_ZONE");
 
         /// <summary>Gets <c>CALLBACK_CREATION_INVALID_NUMBER</c>.</summary>
-        public static CodeEnum CALLBACKCREATIONINVALIDNUMBER => new("CALLBACK_CREATION_INVALID_NUMBER");
+        public static CodeEnum CallbackCreationInvalidNumber => new("CALLBACK_CREATION_INVALID_NUMBER");
 
         /// <summary>Gets <c>CALL_RULE_INVALID_CONTACT_COLUMN</c>.</summary>
-        public static CodeEnum CALLRULEINVALIDCONTACTCOLUMN => new("CALL_RULE_INVALID_CONTACT_COLUMN");
+        public static CodeEnum CallRuleInvalidContactColumn => new("CALL_RULE_INVALID_CONTACT_COLUMN");
 
         /// <summary>Gets <c>CALL_RULE_MISSING_DATA_ACTION_INPUT</c>.</summary>
-        public static CodeEnum CALLRULEMISSINGDATAACTIONINPUT => new("CALL_RULE_MISSING_DATA_ACTION_INPUT");
+        public static CodeEnum CallRuleMissingDataActionInput => new("CALL_RULE_MISSING_DATA_ACTION_INPUT");
 
         /// <summary>Gets <c>CALL_RULE_MISMATCH_TYPE</c>.</summary>
-        public static CodeEnum CALLRULEMISMATCHTYPE => new("CALL_RULE_MISMATCH_TYPE");
+        public static CodeEnum CallRuleMismatchType => new("CALL_RULE_MISMATCH_TYPE");
 
         /// <summary>Gets <c>CALL_RULE_INVALID_OPERATOR</c>.</summary>
-        public static CodeEnum CALLRULEINVALIDOPERATOR => new("CALL_RULE_INVALID_OPERATOR");
+        public static CodeEnum CallRuleInvalidOperator => new("CALL_RULE_INVALID_OPERATOR");
 
         /// <summary>Gets <c>CALL_RULE_NO_DNC_LISTS_CONFIGURED</c>.</summary>
-        public static CodeEnum CALLRULENODNCLISTSCONFIGURED => new("CALL_RULE_NO_DNC_LISTS_CONFIGURED");
+        public static CodeEnum CallRuleNoDncListsConfigured => new("CALL_RULE_NO_DNC_LISTS_CONFIGURED");
 
         /// <summary>Gets <c>CALL_RULE_UPDATED_PHONE_COLUMN</c>.</summary>
-        public static CodeEnum CALLRULEUPDATEDPHONECOLUMN => new("CALL_RULE_UPDATED_PHONE_COLUMN");
+        public static CodeEnum CallRuleUpdatedPhoneColumn => new("CALL_RULE_UPDATED_PHONE_COLUMN");
 
         /// <summary>Gets <c>CONTACT_LIST_FILTER_EVALUATION_FAILED</c>.</summary>
-        public static CodeEnum CONTACTLISTFILTEREVALUATIONFAILED => new("CONTACT_LIST_FILTER_EVALUATION_FAILED");
+        public static CodeEnum ContactListFilterEvaluationFailed => new("CONTACT_LIST_FILTER_EVALUATION_FAILED");
 
         /// <summary>Gets <c>CONTACT_LIST_FILTER_INTERNAL_ERROR</c>.</summary>
-        public static CodeEnum CONTACTLISTFILTERINTERNALERROR => new("CONTACT_LIST_FILTER_INTERNAL_ERROR");
+        public static CodeEnum ContactListFilterInternalError => new("CONTACT_LIST_FILTER_INTERNAL_ERROR");
 
         /// <summary>Gets <c>CONTACT_COLUMNS_LIMIT_EXCEEDED</c>.</summary>
-        public static CodeEnum CONTACTCOLUMNSLIMITEXCEEDED => new("CONTACT_COLUMNS_LIMIT_EXCEEDED");
+        public static CodeEnum ContactColumnsLimitExceeded => new("CONTACT_COLUMNS_LIMIT_EXCEEDED");
 
         /// <summary>Gets <c>CONTACT_COLUMN_LENGTH_LIMIT_EXCEEDED</c>.</summary>
-        public static CodeEnum CONTACTCOLUMNLENGTHLIMITEXCEEDED => new("CONTACT_COLUMN_LENGTH_LIMIT_EXCEEDED");
+        public static CodeEnum ContactColumnLengthLimitExceeded => new("CONTACT_COLUMN_LENGTH_LIMIT_EXCEEDED");
 
         /// <summary>Gets <c>CONTACT_ID_LENGTH_LIMIT_EXCEEDED</c>.</summary>
-        public static CodeEnum CONTACTIDLENGTHLIMITEXCEEDED => new("CONTACT_ID_LENGTH_LIMIT_EXCEEDED");
+        public static CodeEnum ContactIdLengthLimitExceeded => new("CONTACT_ID_LENGTH_LIMIT_EXCEEDED");
 
         /// <summary>Gets <c>CONTACT_DATUM_LENGTH_LIMIT_EXCEEDED</c>.</summary>
-        public static CodeEnum CONTACTDATUMLENGTHLIMITEXCEEDED => new("CONTACT_DATUM_LENGTH_LIMIT_EXCEEDED");
+        public static CodeEnum ContactDatumLengthLimitExceeded => new("CONTACT_DATUM_LENGTH_LIMIT_EXCEEDED");
 
         /// <summary>Gets <c>CONTACT_ZIP_CODE_COLUMN_VALUE_INVALID</c>.</summary>
-        public static CodeEnum CONTACTZIPCODECOLUMNVALUEINVALID => new("CONTACT_ZIP_CODE_COLUMN_VALUE_INVALID");
+        public static CodeEnum ContactZipCodeColumnValueInvalid => new("CONTACT_ZIP_CODE_COLUMN_VALUE_INVALID");
 
         /// <summary>Gets <c>DATA_ACTION_EXECUTION_FAILED</c>.</summary>
-        public static CodeEnum DATAACTIONEXECUTIONFAILED => new("DATA_ACTION_EXECUTION_FAILED");
+        public static CodeEnum DataActionExecutionFailed => new("DATA_ACTION_EXECUTION_FAILED");
 
         /// <summary>Gets <c>DATA_ACTION_AUTHENTICATION_FAILURE</c>.</summary>
-        public static CodeEnum DATAACTIONAUTHENTICATIONFAILURE => new("DATA_ACTION_AUTHENTICATION_FAILURE");
+        public static CodeEnum DataActionAuthenticationFailure => new("DATA_ACTION_AUTHENTICATION_FAILURE");
 
         /// <summary>Gets <c>DATA_ACTION_NOT_FOUND</c>.</summary>
-        public static CodeEnum DATAACTIONNOTFOUND => new("DATA_ACTION_NOT_FOUND");
+        public static CodeEnum DataActionNotFound => new("DATA_ACTION_NOT_FOUND");
 
         /// <summary>Gets <c>DATA_ACTION_TOO_MANY_REQUESTS</c>.</summary>
-        public static CodeEnum DATAACTIONTOOMANYREQUESTS => new("DATA_ACTION_TOO_MANY_REQUESTS");
+        public static CodeEnum DataActionTooManyRequests => new("DATA_ACTION_TOO_MANY_REQUESTS");
 
         /// <summary>Gets <c>DATA_ACTION_TOO_MANY_REQUESTS_REMOTE</c>.</summary>
-        public static CodeEnum DATAACTIONTOOMANYREQUESTSREMOTE => new("DATA_ACTION_TOO_MANY_REQUESTS_REMOTE");
+        public static CodeEnum DataActionTooManyRequestsRemote => new("DATA_ACTION_TOO_MANY_REQUESTS_REMOTE");
 
         /// <summary>Gets <c>ACTION_EXECUTION_FAILED</c>.</summary>
-        public static CodeEnum ACTIONEXECUTIONFAILED => new("ACTION_EXECUTION_FAILED");
+        public static CodeEnum ActionExecutionFailed => new("ACTION_EXECUTION_FAILED");
 
         /// <summary>Gets <c>ACTION_EXECUTION_FAILED_INVALID_PARAMETER</c>.</summary>
-        public static CodeEnum ACTIONEXECUTIONFAILEDINVALIDPARAMETER => new("ACTION_EXECUTION_FAILED_INVALID_PARAMETER");
+        public static CodeEnum ActionExecutionFailedInvalidParameter => new("ACTION_EXECUTION_FAILED_INVALID_PARAMETER");
 
         /// <summary>Gets <c>DIGITAL_RULE_EVALUATION_FAILED</c>.</summary>
-        public static CodeEnum DIGITALRULEEVALUATIONFAILED => new("DIGITAL_RULE_EVALUATION_FAILED");
+        public static CodeEnum DigitalRuleEvaluationFailed => new("DIGITAL_RULE_EVALUATION_FAILED");
 
         /// <summary>Gets <c>DIGITAL_RULE_INTERNAL_ERROR</c>.</summary>
-        public static CodeEnum DIGITALRULEINTERNALERROR => new("DIGITAL_RULE_INTERNAL_ERROR");
+        public static CodeEnum DigitalRuleInternalError => new("DIGITAL_RULE_INTERNAL_ERROR");
 
         /// <summary>Gets <c>DIGITAL_RULE_NO_DNC_LISTS_CONFIGURED</c>.</summary>
-        public static CodeEnum DIGITALRULENODNCLISTSCONFIGURED => new("DIGITAL_RULE_NO_DNC_LISTS_CONFIGURED");
+        public static CodeEnum DigitalRuleNoDncListsConfigured => new("DIGITAL_RULE_NO_DNC_LISTS_CONFIGURED");
 
         /// <summary>Gets <c>DIGITAL_RULE_UPDATED_CONTACT_ADDRESS</c>.</summary>
-        public static CodeEnum DIGITALRULEUPDATEDCONTACTADDRESS => new("DIGITAL_RULE_UPDATED_CONTACT_ADDRESS");
+        public static CodeEnum DigitalRuleUpdatedContactAddress => new("DIGITAL_RULE_UPDATED_CONTACT_ADDRESS");
 
         /// <summary>Gets <c>DIGITAL_RULE_SMS_PHONE_NUMBER_TYPE_MISMATCH</c>.</summary>
-        public static CodeEnum DIGITALRULESMSPHONENUMBERTYPEMISMATCH => new("DIGITAL_RULE_SMS_PHONE_NUMBER_TYPE_MISMATCH");
+        public static CodeEnum DigitalRuleSmsPhoneNumberTypeMismatch => new("DIGITAL_RULE_SMS_PHONE_NUMBER_TYPE_MISMATCH");
 
         /// <summary>Gets <c>DIGITAL_RULE_ERROR_SKIPPED</c>.</summary>
-        public static CodeEnum DIGITALRULEERRORSKIPPED => new("DIGITAL_RULE_ERROR_SKIPPED");
+        public static CodeEnum DigitalRuleErrorSkipped => new("DIGITAL_RULE_ERROR_SKIPPED");
 
         /// <summary>Gets <c>DNC_AUTHENTICATION_FAILURE</c>.</summary>
-        public static CodeEnum DNCAUTHENTICATIONFAILURE => new("DNC_AUTHENTICATION_FAILURE");
+        public static CodeEnum DncAuthenticationFailure => new("DNC_AUTHENTICATION_FAILURE");
 
         /// <summary>Gets <c>EXCEEDED_CONTACT_LIMIT</c>.</summary>
-        public static CodeEnum EXCEEDEDCONTACTLIMIT => new("EXCEEDED_CONTACT_LIMIT");
+        public static CodeEnum ExceededContactLimit => new("EXCEEDED_CONTACT_LIMIT");
 
         /// <summary>Gets <c>EXCEEDED_DNC_RECORD_LIMIT</c>.</summary>
-        public static CodeEnum EXCEEDEDDNCRECORDLIMIT => new("EXCEEDED_DNC_RECORD_LIMIT");
+        public static CodeEnum ExceededDncRecordLimit => new("EXCEEDED_DNC_RECORD_LIMIT");
 
         /// <summary>Gets <c>EXCEEDED_DNC_PHONE_NUMBER_LENGTH</c>.</summary>
-        public static CodeEnum EXCEEDEDDNCPHONENUMBERLENGTH => new("EXCEEDED_DNC_PHONE_NUMBER_LENGTH");
+        public static CodeEnum ExceededDncPhoneNumberLength => new("EXCEEDED_DNC_PHONE_NUMBER_LENGTH");
 
         /// <summary>Gets <c>INACTIVE_EDGES_FAILED_PLACE_CALLS</c>.</summary>
-        public static CodeEnum INACTIVEEDGESFAILEDPLACECALLS => new("INACTIVE_EDGES_FAILED_PLACE_CALLS");
+        public static CodeEnum InactiveEdgesFailedPlaceCalls => new("INACTIVE_EDGES_FAILED_PLACE_CALLS");
 
         /// <summary>Gets <c>INACTIVE_EDGES_TURNED_CAMPAIGN_OFF</c>.</summary>
-        public static CodeEnum INACTIVEEDGESTURNEDCAMPAIGNOFF => new("INACTIVE_EDGES_TURNED_CAMPAIGN_OFF");
+        public static CodeEnum InactiveEdgesTurnedCampaignOff => new("INACTIVE_EDGES_TURNED_CAMPAIGN_OFF");
 
         /// <summary>Gets <c>INVALID_AGENT</c>.</summary>
-        public static CodeEnum INVALIDAGENT => new("INVALID_AGENT");
+        public static CodeEnum InvalidAgent => new("INVALID_AGENT");
 
         /// <summary>Gets <c>INVALID_EMAIL_ADDRESS</c>.</summary>
-        public static CodeEnum INVALIDEMAILADDRESS => new("INVALID_EMAIL_ADDRESS");
+        public static CodeEnum InvalidEmailAddress => new("INVALID_EMAIL_ADDRESS");
 
         /// <summary>Gets <c>INVALID_PHONE_NUMBER</c>.</summary>
-        public static CodeEnum INVALIDPHONENUMBER => new("INVALID_PHONE_NUMBER");
+        public static CodeEnum InvalidPhoneNumber => new("INVALID_PHONE_NUMBER");
 
         /// <summary>Gets <c>IMPORT_FAILED_TO_READ_HEADERS</c>.</summary>
-        public static CodeEnum IMPORTFAILEDTOREADHEADERS => new("IMPORT_FAILED_TO_READ_HEADERS");
+        public static CodeEnum ImportFailedToReadHeaders => new("IMPORT_FAILED_TO_READ_HEADERS");
 
         /// <summary>Gets <c>IMPORT_COULD_NOT_PARSE_AN_ENTRY</c>.</summary>
-        public static CodeEnum IMPORTCOULDNOTPARSEANENTRY => new("IMPORT_COULD_NOT_PARSE_AN_ENTRY");
+        public static CodeEnum ImportCouldNotParseAnEntry => new("IMPORT_COULD_NOT_PARSE_AN_ENTRY");
 
         /// <summary>Gets <c>IMPORT_CONTACT_DOES_NOT_MATCH_LIST_FORMAT</c>.</summary>
-        public static CodeEnum IMPORTCONTACTDOESNOTMATCHLISTFORMAT => new("IMPORT_CONTACT_DOES_NOT_MATCH_LIST_FORMAT");
+        public static CodeEnum ImportContactDoesNotMatchListFormat => new("IMPORT_CONTACT_DOES_NOT_MATCH_LIST_FORMAT");
 
         /// <summary>Gets <c>IMPORT_ENTRY_DOES_NOT_ALIGN_WITH_HEADERS</c>.</summary>
-        public static CodeEnum IMPORTENTRYDOESNOTALIGNWITHHEADERS => new("IMPORT_ENTRY_DOES_NOT_ALIGN_WITH_HEADERS");
+        public static CodeEnum ImportEntryDoesNotAlignWithHeaders => new("IMPORT_ENTRY_DOES_NOT_ALIGN_WITH_HEADERS");
 
         /// <summary>Gets <c>IMPORT_INVALID_CUSTOM_ID</c>.</summary>
-        public static CodeEnum IMPORTINVALIDCUSTOMID => new("IMPORT_INVALID_CUSTOM_ID");
+        public static CodeEnum ImportInvalidCustomId => new("IMPORT_INVALID_CUSTOM_ID");
 
         /// <summary>Gets <c>IMPORT_INVALID_DATA</c>.</summary>
-        public static CodeEnum IMPORTINVALIDDATA => new("IMPORT_INVALID_DATA");
+        public static CodeEnum ImportInvalidData => new("IMPORT_INVALID_DATA");
 
         /// <summary>Gets <c>IMPORT_INVALID_EMAIL_ADDRESSES</c>.</summary>
-        public static CodeEnum IMPORTINVALIDEMAILADDRESSES => new("IMPORT_INVALID_EMAIL_ADDRESSES");
+        public static CodeEnum ImportInvalidEmailAddresses => new("IMPORT_INVALID_EMAIL_ADDRESSES");
 
         /// <summary>Gets <c>IMPORT_INVALID_PHONE_NUMBERS</c>.</summary>
-        public static CodeEnum IMPORTINVALIDPHONENUMBERS => new("IMPORT_INVALID_PHONE_NUMBERS");
+        public static CodeEnum ImportInvalidPhoneNumbers => new("IMPORT_INVALID_PHONE_NUMBERS");
 
         /// <summary>Gets <c>IMPORT_INVALID_EXPIRATION_DATE</c>.</summary>
-        public static CodeEnum IMPORTINVALIDEXPIRATIONDATE => new("IMPORT_INVALID_EXPIRATION_DATE");
+        public static CodeEnum ImportInvalidExpirationDate => new("IMPORT_INVALID_EXPIRATION_DATE");
 
         /// <summary>Gets <c>IMPORT_EXPIRATION_DATE_EXCEEDS_MAX_DAYS</c>.</summary>
-        public static CodeEnum IMPORTEXPIRATIONDATEEXCEEDSMAXDAYS => new("IMPORT_EXPIRATION_DATE_EXCEEDS_MAX_DAYS");
+        public static CodeEnum ImportExpirationDateExceedsMaxDays => new("IMPORT_EXPIRATION_DATE_EXCEEDS_MAX_DAYS");
 
         /// <summary>Gets <c>IMPORT_COLUMN_EXCEEDS_LENGTH_LIMIT</c>.</summary>
-        public static CodeEnum IMPORTCOLUMNEXCEEDSLENGTHLIMIT => new("IMPORT_COLUMN_EXCEEDS_LENGTH_LIMIT");
+        public static CodeEnum ImportColumnExceedsLengthLimit => new("IMPORT_COLUMN_EXCEEDS_LENGTH_LIMIT");
 
         /// <summary>Gets <c>IMPORT_DATUM_EXCEEDS_LENGTH_LIMIT</c>.</summary>
-        public static CodeEnum IMPORTDATUMEXCEEDSLENGTHLIMIT => new("IMPORT_DATUM_EXCEEDS_LENGTH_LIMIT");
+        public static CodeEnum ImportDatumExceedsLengthLimit => new("IMPORT_DATUM_EXCEEDS_LENGTH_LIMIT");
 
         /// <summary>Gets <c>IMPORT_MISSING_CUSTOM_ID</c>.</summary>
-        public static CodeEnum IMPORTMISSINGCUSTOMID => new("IMPORT_MISSING_CUSTOM_ID");
+        public static CodeEnum ImportMissingCustomId => new("IMPORT_MISSING_CUSTOM_ID");
 
         /// <summary>Gets <c>IMPORT_NO_COLUMNS_DEFINED</c>.</summary>
-        public static CodeEnum IMPORTNOCOLUMNSDEFINED => new("IMPORT_NO_COLUMNS_DEFINED");
+        public static CodeEnum ImportNoColumnsDefined => new("IMPORT_NO_COLUMNS_DEFINED");
 
         /// <summary>Gets <c>IMPORT_COLUMNS_DO_NOT_EXIST_ON_LIST</c>.</summary>
-        public static CodeEnum IMPORTCOLUMNSDONOTEXISTONLIST => new("IMPORT_COLUMNS_DO_NOT_EXIST_ON_LIST");
+        public static CodeEnum ImportColumnsDoNotExistOnList => new("IMPORT_COLUMNS_DO_NOT_EXIST_ON_LIST");
 
         /// <summary>Gets <c>IMPORT_LIST_NO_LONGER_EXISTS</c>.</summary>
-        public static CodeEnum IMPORTLISTNOLONGEREXISTS => new("IMPORT_LIST_NO_LONGER_EXISTS");
+        public static CodeEnum ImportListNoLongerExists => new("IMPORT_LIST_NO_LONGER_EXISTS");
 
         /// <summary>Gets <c>IMPORT_NO_LISTS_CREATED_NO_CONTACTS_MATCH_FILTER</c>.</summary>
-        public static CodeEnum IMPORTNOLISTSCREATEDNOCONTACTSMATCHFILTER => new("IMPORT_NO_LISTS_CREATED_NO_CONTACTS_MATCH_FILTER");
+        public static CodeEnum ImportNoListsCreatedNoContactsMatchFilter => new("IMPORT_NO_LISTS_CREATED_NO_CONTACTS_MATCH_FILTER");
 
         /// <summary>Gets <c>IMPORT_TARGET_CONTACT_LIST_NAME_EXISTS</c>.</summary>
-        public static CodeEnum IMPORTTARGETCONTACTLISTNAMEEXISTS => new("IMPORT_TARGET_CONTACT_LIST_NAME_EXISTS");
+        public static CodeEnum ImportTargetContactListNameExists => new("IMPORT_TARGET_CONTACT_LIST_NAME_EXISTS");
 
         /// <summary>Gets <c>IMPORT_FAILED_CONTACT_ZIP_CODE_COLUMN_VALUE_INVALID</c>.</summary>
-        public static CodeEnum IMPORTFAILEDCONTACTZIPCODECOLUMNVALUEINVALID => new("IMPORT_FAILED_CONTACT_ZIP_CODE_COLUMN_VALUE_INVALID");
+        public static CodeEnum ImportFailedContactZipCodeColumnValueInvalid => new("IMPORT_FAILED_CONTACT_ZIP_CODE_COLUMN_VALUE_INVALID");
 
         /// <summary>Gets <c>IMPORT_FAILED_CONTACT_DATA_GREATER_THAN_MAX_LENGTH</c>.</summary>
-        public static CodeEnum IMPORTFAILEDCONTACTDATAGREATERTHANMAXLENGTH => new("IMPORT_FAILED_CONTACT_DATA_GREATER_THAN_MAX_LENGTH");
+        public static CodeEnum ImportFailedContactDataGreaterThanMaxLength => new("IMPORT_FAILED_CONTACT_DATA_GREATER_THAN_MAX_LENGTH");
 
         /// <summary>Gets <c>IMPORT_FAILED_CONTACT_DATA_NOT_WITHIN_MIN_MAX_RANGE</c>.</summary>
-        public static CodeEnum IMPORTFAILEDCONTACTDATANOTWITHINMINMAXRANGE => new("IMPORT_FAILED_CONTACT_DATA_NOT_WITHIN_MIN_MAX_RANGE");
+        public static CodeEnum ImportFailedContactDataNotWithinMinMaxRange => new("IMPORT_FAILED_CONTACT_DATA_NOT_WITHIN_MIN_MAX_RANGE");
 
         /// <summary>Gets <c>IMPORT_FAILED_CONTACT_DATA_INVALID_DATATYPE</c>.</summary>
-        public static CodeEnum IMPORTFAILEDCONTACTDATAINVALIDDATATYPE => new("IMPORT_FAILED_CONTACT_DATA_INVALID_DATATYPE");
+        public static CodeEnum ImportFailedContactDataInvalidDataType => new("IMPORT_FAILED_CONTACT_DATA_INVALID_DATATYPE");
 
         /// <summary>Gets <c>IMPORT_TOO_MANY_COLUMNS</c>.</summary>
-        public static CodeEnum IMPORTTOOMANYCOLUMNS => new("IMPORT_TOO_MANY_COLUMNS");
+        public static CodeEnum ImportTooManyColumns => new("IMPORT_TOO_MANY_COLUMNS");
 
         /// <summary>Gets <c>IMPORT_TOO_MANY_EXTRA_COLUMNS</c>.</summary>
-        public static CodeEnum IMPORTTOOMANYEXTRACOLUMNS => new("IMPORT_TOO_MANY_EXTRA_COLUMNS");
+        public static CodeEnum ImportTooManyExtraColumns => new("IMPORT_TOO_MANY_EXTRA_COLUMNS");
 
         /// <summary>Gets <c>IMPORT_CONTACT_LIST_NAME_LENGTH_EXCEEDED</c>.</summary>
-        public static CodeEnum IMPORTCONTACTLISTNAMELENGTHEXCEEDED => new("IMPORT_CONTACT_LIST_NAME_LENGTH_EXCEEDED");
+        public static CodeEnum ImportContactListNameLengthExceeded => new("IMPORT_CONTACT_LIST_NAME_LENGTH_EXCEEDED");
 
         /// <summary>Gets <c>ORGANIZATION_HAS_NO_DOMAIN_SET</c>.</summary>
-        public static CodeEnum ORGANIZATIONHASNODOMAINSET => new("ORGANIZATION_HAS_NO_DOMAIN_SET");
+        public static CodeEnum OrganizationHasNoDomainSet => new("ORGANIZATION_HAS_NO_DOMAIN_SET");
 
         /// <summary>Gets <c>QUEUE_NOT_FOUND</c>.</summary>
-        public static CodeEnum QUEUENOTFOUND => new("QUEUE_NOT_FOUND");
+        public static CodeEnum QueueNotFound => new("QUEUE_NOT_FOUND");
 
         /// <summary>Gets <c>RECYCLE_CAMPAIGN</c>.</summary>
-        public static CodeEnum RECYCLECAMPAIGN => new("RECYCLE_CAMPAIGN");
+        public static CodeEnum RecycleCampaign => new("RECYCLE_CAMPAIGN");
 
         /// <summary>Gets <c>SCHEDULED_CAMPAIGN_INVALID</c>.</summary>
-        public static CodeEnum SCHEDULEDCAMPAIGNINVALID => new("SCHEDULED_CAMPAIGN_INVALID");
+        public static CodeEnum ScheduledCampaignInvalid => new("SCHEDULED_CAMPAIGN_INVALID");
 
         /// <summary>Gets <c>SCHEDULE_UNKNOWN_ERROR</c>.</summary>
-        public static CodeEnum SCHEDULEUNKNOWNERROR => new("SCHEDULE_UNKNOWN_ERROR");
+        public static CodeEnum ScheduleUnknownError => new("SCHEDULE_UNKNOWN_ERROR");
 
         /// <summary>Gets <c>SMS_CONTENT_TEMPLATE_NOT_FOUND</c>.</summary>
-        public static CodeEnum SMSCONTENTTEMPLATENOTFOUND => new("SMS_CONTENT_TEMPLATE_NOT_FOUND");
+        public static CodeEnum SmsContentTemplateNotFound => new("SMS_CONTENT_TEMPLATE_NOT_FOUND");
 
         /// <summary>Gets <c>RECURRING_SCHEDULE_NEXT_OCCURRENCE_FAILURE</c>.</summary>
-        public static CodeEnum RECURRINGSCHEDULENEXTOCCURRENCEFAILURE => new("RECURRING_SCHEDULE_NEXT_OCCURRENCE_FAILURE");
+        public static CodeEnum RecurringScheduleNextOccurrenceFailure => new("RECURRING_SCHEDULE_NEXT_OCCURRENCE_FAILURE");
 
         /// <summary>Gets <c>RECURRING_SCHEDULE_ENDED</c>.</summary>
-        public static CodeEnum RECURRINGSCHEDULEENDED => new("RECURRING_SCHEDULE_ENDED");
+        public static CodeEnum RecurringScheduleEnded => new("RECURRING_SCHEDULE_ENDED");
 
         /// <summary>Gets <c>RECURRING_SCHEDULE_MISSED_OCCURRENCES</c>.</summary>
-        public static CodeEnum RECURRINGSCHEDULEMISSEDOCCURRENCES => new("RECURRING_SCHEDULE_MISSED_OCCURRENCES");
+        public static CodeEnum RecurringScheduleMissedOccurrences => new("RECURRING_SCHEDULE_MISSED_OCCURRENCES");
 
         /// <summary>Gets <c>VERSION_CONFLICT</c>.</summary>
-        public static CodeEnum VERSIONCONFLICT => new("VERSION_CONFLICT");
+        public static CodeEnum VersionConflict => new("VERSION_CONFLICT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

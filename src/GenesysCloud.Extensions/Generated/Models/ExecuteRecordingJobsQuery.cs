@@ -79,7 +79,7 @@ public sealed class ExecuteRecordingJobsQuery : IGenesysCloudModel<ExecuteRecord
     public readonly record struct StateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StateEnum>
     {
         /// <summary>Gets <c>PROCESSING</c>.</summary>
-        public static StateEnum PROCESSING => new("PROCESSING");
+        public static StateEnum Processing => new("PROCESSING");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -90,7 +90,7 @@ public sealed class ExpansionCriterium : IGenesysCloudModel<ExpansionCriterium>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>TIMEOUT_SECONDS</c>.</summary>
-        public static TypeEnum TIMEOUTSECONDS => new("TIMEOUT_SECONDS");
+        public static TypeEnum TimeoutSeconds => new("TIMEOUT_SECONDS");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -90,7 +90,7 @@ public sealed class ExternalDataSource : IGenesysCloudModel<ExternalDataSource>
     public readonly record struct PlatformEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<PlatformEnum>
     {
         /// <summary>Gets <c>SALESFORCE</c>.</summary>
-        public static PlatformEnum SALESFORCE => new("SALESFORCE");
+        public static PlatformEnum Salesforce => new("SALESFORCE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -205,22 +205,22 @@ public sealed class FacetEntry : IGenesysCloudModel<FacetEntry>
     public readonly record struct TermTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TermTypeEnum>
     {
         /// <summary>Gets <c>TERM</c>.</summary>
-        public static TermTypeEnum TERM => new("TERM");
+        public static TermTypeEnum Term => new("TERM");
 
         /// <summary>Gets <c>NUMBERRANGE</c>.</summary>
-        public static TermTypeEnum NUMBERRANGE => new("NUMBERRANGE");
+        public static TermTypeEnum NumberRange => new("NUMBERRANGE");
 
         /// <summary>Gets <c>NUMBERHISTOGRAM</c>.</summary>
-        public static TermTypeEnum NUMBERHISTOGRAM => new("NUMBERHISTOGRAM");
+        public static TermTypeEnum Numberhistogram => new("NUMBERHISTOGRAM");
 
         /// <summary>Gets <c>DATERANGE</c>.</summary>
-        public static TermTypeEnum DATERANGE => new("DATERANGE");
+        public static TermTypeEnum DateRange => new("DATERANGE");
 
         /// <summary>Gets <c>DATEHISTOGRAM</c>.</summary>
-        public static TermTypeEnum DATEHISTOGRAM => new("DATEHISTOGRAM");
+        public static TermTypeEnum Datehistogram => new("DATEHISTOGRAM");
 
         /// <summary>Gets <c>ID</c>.</summary>
-        public static TermTypeEnum ID => new("ID");
+        public static TermTypeEnum Id => new("ID");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

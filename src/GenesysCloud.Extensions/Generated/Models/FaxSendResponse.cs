@@ -163,10 +163,10 @@ public sealed class FaxSendResponse : IGenesysCloudModel<FaxSendResponse>
     public readonly record struct UploadMethodTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<UploadMethodTypeEnum>
     {
         /// <summary>Gets <c>SINGLE_PUT</c>.</summary>
-        public static UploadMethodTypeEnum SINGLEPUT => new("SINGLE_PUT");
+        public static UploadMethodTypeEnum SinglePut => new("SINGLE_PUT");
 
         /// <summary>Gets <c>MULTIPART_POST</c>.</summary>
-        public static UploadMethodTypeEnum MULTIPARTPOST => new("MULTIPART_POST");
+        public static UploadMethodTypeEnum MultiPartPost => new("MULTIPART_POST");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -265,64 +265,64 @@ public sealed class FlowDivisionView : IGenesysCloudModel<FlowDivisionView>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>BOT</c>.</summary>
-        public static TypeEnum BOT => new("BOT");
+        public static TypeEnum Bot => new("BOT");
 
         /// <summary>Gets <c>COMMONMODULE</c>.</summary>
-        public static TypeEnum COMMONMODULE => new("COMMONMODULE");
+        public static TypeEnum Commonmodule => new("COMMONMODULE");
 
         /// <summary>Gets <c>DIGITALBOT</c>.</summary>
-        public static TypeEnum DIGITALBOT => new("DIGITALBOT");
+        public static TypeEnum Digitalbot => new("DIGITALBOT");
 
         /// <summary>Gets <c>EMAILSEND</c>.</summary>
-        public static TypeEnum EMAILSEND => new("EMAILSEND");
+        public static TypeEnum Emailsend => new("EMAILSEND");
 
         /// <summary>Gets <c>INBOUNDCALL</c>.</summary>
-        public static TypeEnum INBOUNDCALL => new("INBOUNDCALL");
+        public static TypeEnum Inboundcall => new("INBOUNDCALL");
 
         /// <summary>Gets <c>INBOUNDCHAT</c>.</summary>
-        public static TypeEnum INBOUNDCHAT => new("INBOUNDCHAT");
+        public static TypeEnum Inboundchat => new("INBOUNDCHAT");
 
         /// <summary>Gets <c>INBOUNDEMAIL</c>.</summary>
-        public static TypeEnum INBOUNDEMAIL => new("INBOUNDEMAIL");
+        public static TypeEnum Inboundemail => new("INBOUNDEMAIL");
 
         /// <summary>Gets <c>INBOUNDSHORTMESSAGE</c>.</summary>
-        public static TypeEnum INBOUNDSHORTMESSAGE => new("INBOUNDSHORTMESSAGE");
+        public static TypeEnum Inboundshortmessage => new("INBOUNDSHORTMESSAGE");
 
         /// <summary>Gets <c>INQUEUECALL</c>.</summary>
-        public static TypeEnum INQUEUECALL => new("INQUEUECALL");
+        public static TypeEnum Inqueuecall => new("INQUEUECALL");
 
         /// <summary>Gets <c>INQUEUEEMAIL</c>.</summary>
-        public static TypeEnum INQUEUEEMAIL => new("INQUEUEEMAIL");
+        public static TypeEnum Inqueueemail => new("INQUEUEEMAIL");
 
         /// <summary>Gets <c>INQUEUESHORTMESSAGE</c>.</summary>
-        public static TypeEnum INQUEUESHORTMESSAGE => new("INQUEUESHORTMESSAGE");
+        public static TypeEnum Inqueueshortmessage => new("INQUEUESHORTMESSAGE");
 
         /// <summary>Gets <c>OUTBOUNDCALL</c>.</summary>
-        public static TypeEnum OUTBOUNDCALL => new("OUTBOUNDCALL");
+        public static TypeEnum Outboundcall => new("OUTBOUNDCALL");
 
         /// <summary>Gets <c>SECURECALL</c>.</summary>
-        public static TypeEnum SECURECALL => new("SECURECALL");
+        public static TypeEnum Securecall => new("SECURECALL");
 
         /// <summary>Gets <c>SPEECH</c>.</summary>
-        public static TypeEnum SPEECH => new("SPEECH");
+        public static TypeEnum Speech => new("SPEECH");
 
         /// <summary>Gets <c>SURVEYINVITE</c>.</summary>
-        public static TypeEnum SURVEYINVITE => new("SURVEYINVITE");
+        public static TypeEnum Surveyinvite => new("SURVEYINVITE");
 
         /// <summary>Gets <c>VOICE</c>.</summary>
-        public static TypeEnum VOICE => new("VOICE");
+        public static TypeEnum Voice => new("VOICE");
 
         /// <summary>Gets <c>VOICEMAIL</c>.</summary>
-        public static TypeEnum VOICEMAIL => new("VOICEMAIL");
+        public static TypeEnum Voicemail => new("VOICEMAIL");
 
         /// <summary>Gets <c>VOICESURVEY</c>.</summary>
-        public static TypeEnum VOICESURVEY => new("VOICESURVEY");
+        public static TypeEnum Voicesurvey => new("VOICESURVEY");
 
         /// <summary>Gets <c>WORKFLOW</c>.</summary>
-        public static TypeEnum WORKFLOW => new("WORKFLOW");
+        public static TypeEnum Workflow => new("WORKFLOW");
 
         /// <summary>Gets <c>WORKITEM</c>.</summary>
-        public static TypeEnum WORKITEM => new("WORKITEM");
+        public static TypeEnum Workitem => new("WORKITEM");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

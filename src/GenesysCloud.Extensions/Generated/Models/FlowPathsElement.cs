@@ -274,13 +274,13 @@ public sealed class FlowPathsElement : IGenesysCloudModel<FlowPathsElement>
     public readonly record struct FlowOutcomeValueEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<FlowOutcomeValueEnum>
     {
         /// <summary>Gets <c>FAILURE</c>.</summary>
-        public static FlowOutcomeValueEnum FAILURE => new("FAILURE");
+        public static FlowOutcomeValueEnum Failure => new("FAILURE");
 
         /// <summary>Gets <c>SUCCESS</c>.</summary>
-        public static FlowOutcomeValueEnum SUCCESS => new("SUCCESS");
+        public static FlowOutcomeValueEnum Success => new("SUCCESS");
 
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static FlowOutcomeValueEnum UNKNOWN => new("UNKNOWN");
+        public static FlowOutcomeValueEnum Unknown => new("UNKNOWN");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -243,22 +243,22 @@ public sealed class FlowRuntimeExecution : IGenesysCloudModel<FlowRuntimeExecuti
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static StatusEnum UNKNOWN => new("UNKNOWN");
+        public static StatusEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>RUNNING</c>.</summary>
-        public static StatusEnum RUNNING => new("RUNNING");
+        public static StatusEnum Running => new("RUNNING");
 
         /// <summary>Gets <c>ERROR</c>.</summary>
-        public static StatusEnum ERROR => new("ERROR");
+        public static StatusEnum Error => new("ERROR");
 
         /// <summary>Gets <c>TERMINATED</c>.</summary>
-        public static StatusEnum TERMINATED => new("TERMINATED");
+        public static StatusEnum Terminated => new("TERMINATED");
 
         /// <summary>Gets <c>COMPLETED</c>.</summary>
-        public static StatusEnum COMPLETED => new("COMPLETED");
+        public static StatusEnum Completed => new("COMPLETED");
 
         /// <summary>Gets <c>FAILED</c>.</summary>
-        public static StatusEnum FAILED => new("FAILED");
+        public static StatusEnum Failed => new("FAILED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -424,13 +424,13 @@ public sealed class FlowVersion : IGenesysCloudModel<FlowVersion>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>PUBLISH</c>.</summary>
-        public static TypeEnum PUBLISH => new("PUBLISH");
+        public static TypeEnum Publish => new("PUBLISH");
 
         /// <summary>Gets <c>CHECKIN</c>.</summary>
-        public static TypeEnum CHECKIN => new("CHECKIN");
+        public static TypeEnum Checkin => new("CHECKIN");
 
         /// <summary>Gets <c>SAVE</c>.</summary>
-        public static TypeEnum SAVE => new("SAVE");
+        public static TypeEnum Save => new("SAVE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

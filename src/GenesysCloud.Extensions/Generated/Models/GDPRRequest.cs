@@ -268,13 +268,13 @@ public sealed class GDPRRequest : IGenesysCloudModel<GDPRRequest>
     public readonly record struct RequestTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<RequestTypeEnum>
     {
         /// <summary>Gets <c>GDPR_EXPORT</c>.</summary>
-        public static RequestTypeEnum GDPREXPORT => new("GDPR_EXPORT");
+        public static RequestTypeEnum GdprExport => new("GDPR_EXPORT");
 
         /// <summary>Gets <c>GDPR_UPDATE</c>.</summary>
-        public static RequestTypeEnum GDPRUPDATE => new("GDPR_UPDATE");
+        public static RequestTypeEnum GdprUpdate => new("GDPR_UPDATE");
 
         /// <summary>Gets <c>GDPR_DELETE</c>.</summary>
-        public static RequestTypeEnum GDPRDELETE => new("GDPR_DELETE");
+        public static RequestTypeEnum GdprDelete => new("GDPR_DELETE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -296,25 +296,25 @@ public sealed class GDPRRequest : IGenesysCloudModel<GDPRRequest>
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>INITIATED</c>.</summary>
-        public static StatusEnum INITIATED => new("INITIATED");
+        public static StatusEnum Initiated => new("INITIATED");
 
         /// <summary>Gets <c>SEARCHING</c>.</summary>
-        public static StatusEnum SEARCHING => new("SEARCHING");
+        public static StatusEnum Searching => new("SEARCHING");
 
         /// <summary>Gets <c>UPDATING</c>.</summary>
-        public static StatusEnum UPDATING => new("UPDATING");
+        public static StatusEnum Updating => new("UPDATING");
 
         /// <summary>Gets <c>DELETING</c>.</summary>
-        public static StatusEnum DELETING => new("DELETING");
+        public static StatusEnum Deleting => new("DELETING");
 
         /// <summary>Gets <c>COMPLETED</c>.</summary>
-        public static StatusEnum COMPLETED => new("COMPLETED");
+        public static StatusEnum Completed => new("COMPLETED");
 
         /// <summary>Gets <c>ERROR</c>.</summary>
-        public static StatusEnum ERROR => new("ERROR");
+        public static StatusEnum Error => new("ERROR");
 
         /// <summary>Gets <c>FINALIZING</c>.</summary>
-        public static StatusEnum FINALIZING => new("FINALIZING");
+        public static StatusEnum Finalizing => new("FINALIZING");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -93,121 +93,121 @@ public sealed class GeneralProgramJobRequest : IGenesysCloudModel<GeneralProgram
         public static DialectEnum Ar001 => new("ar-001");
 
         /// <summary>Gets <c>ar-AE</c>.</summary>
-        public static DialectEnum ArAE => new("ar-AE");
+        public static DialectEnum ArAe => new("ar-AE");
 
         /// <summary>Gets <c>ar-BH</c>.</summary>
-        public static DialectEnum ArBH => new("ar-BH");
+        public static DialectEnum ArBh => new("ar-BH");
 
         /// <summary>Gets <c>ar-EG</c>.</summary>
-        public static DialectEnum ArEG => new("ar-EG");
+        public static DialectEnum ArEg => new("ar-EG");
 
         /// <summary>Gets <c>ar-IL</c>.</summary>
-        public static DialectEnum ArIL => new("ar-IL");
+        public static DialectEnum ArIl => new("ar-IL");
 
         /// <summary>Gets <c>ar-SA</c>.</summary>
-        public static DialectEnum ArSA => new("ar-SA");
+        public static DialectEnum ArSa => new("ar-SA");
 
         /// <summary>Gets <c>ar-TN</c>.</summary>
-        public static DialectEnum ArTN => new("ar-TN");
+        public static DialectEnum ArTn => new("ar-TN");
 
         /// <summary>Gets <c>da-DK</c>.</summary>
-        public static DialectEnum DaDK => new("da-DK");
+        public static DialectEnum DaDk => new("da-DK");
 
         /// <summary>Gets <c>de-CH</c>.</summary>
-        public static DialectEnum DeCH => new("de-CH");
+        public static DialectEnum DeCh => new("de-CH");
 
         /// <summary>Gets <c>de-DE</c>.</summary>
-        public static DialectEnum DeDE => new("de-DE");
+        public static DialectEnum DeDe => new("de-DE");
 
         /// <summary>Gets <c>en-AU</c>.</summary>
-        public static DialectEnum EnAU => new("en-AU");
+        public static DialectEnum EnAu => new("en-AU");
 
         /// <summary>Gets <c>en-GB</c>.</summary>
-        public static DialectEnum EnGB => new("en-GB");
+        public static DialectEnum EnGb => new("en-GB");
 
         /// <summary>Gets <c>en-HK</c>.</summary>
-        public static DialectEnum EnHK => new("en-HK");
+        public static DialectEnum EnHk => new("en-HK");
 
         /// <summary>Gets <c>en-IE</c>.</summary>
-        public static DialectEnum EnIE => new("en-IE");
+        public static DialectEnum EnIe => new("en-IE");
 
         /// <summary>Gets <c>en-IN</c>.</summary>
-        public static DialectEnum EnIN => new("en-IN");
+        public static DialectEnum EnIn => new("en-IN");
 
         /// <summary>Gets <c>en-NZ</c>.</summary>
-        public static DialectEnum EnNZ => new("en-NZ");
+        public static DialectEnum EnNz => new("en-NZ");
 
         /// <summary>Gets <c>en-SG</c>.</summary>
-        public static DialectEnum EnSG => new("en-SG");
+        public static DialectEnum EnSg => new("en-SG");
 
         /// <summary>Gets <c>en-US</c>.</summary>
-        public static DialectEnum EnUS => new("en-US");
+        public static DialectEnum EnUs => new("en-US");
 
         /// <summary>Gets <c>en-ZA</c>.</summary>
-        public static DialectEnum EnZA => new("en-ZA");
+        public static DialectEnum EnZa => new("en-ZA");
 
         /// <summary>Gets <c>es-ES</c>.</summary>
-        public static DialectEnum EsES => new("es-ES");
+        public static DialectEnum EsEs => new("es-ES");
 
         /// <summary>Gets <c>es-US</c>.</summary>
-        public static DialectEnum EsUS => new("es-US");
+        public static DialectEnum EsUs => new("es-US");
 
         /// <summary>Gets <c>fi-FI</c>.</summary>
-        public static DialectEnum FiFI => new("fi-FI");
+        public static DialectEnum FiFi => new("fi-FI");
 
         /// <summary>Gets <c>fr-CA</c>.</summary>
-        public static DialectEnum FrCA => new("fr-CA");
+        public static DialectEnum FrCa => new("fr-CA");
 
         /// <summary>Gets <c>fr-FR</c>.</summary>
-        public static DialectEnum FrFR => new("fr-FR");
+        public static DialectEnum FrFr => new("fr-FR");
 
         /// <summary>Gets <c>he-IL</c>.</summary>
-        public static DialectEnum HeIL => new("he-IL");
+        public static DialectEnum HeIl => new("he-IL");
 
         /// <summary>Gets <c>hi-IN</c>.</summary>
-        public static DialectEnum HiIN => new("hi-IN");
+        public static DialectEnum HiIn => new("hi-IN");
 
         /// <summary>Gets <c>it-IT</c>.</summary>
-        public static DialectEnum ItIT => new("it-IT");
+        public static DialectEnum ItIt => new("it-IT");
 
         /// <summary>Gets <c>ja-JP</c>.</summary>
-        public static DialectEnum JaJP => new("ja-JP");
+        public static DialectEnum JaJp => new("ja-JP");
 
         /// <summary>Gets <c>ko-KR</c>.</summary>
-        public static DialectEnum KoKR => new("ko-KR");
+        public static DialectEnum KoKr => new("ko-KR");
 
         /// <summary>Gets <c>nb-NO</c>.</summary>
-        public static DialectEnum NbNO => new("nb-NO");
+        public static DialectEnum NbNo => new("nb-NO");
 
         /// <summary>Gets <c>nl-NL</c>.</summary>
-        public static DialectEnum NlNL => new("nl-NL");
+        public static DialectEnum NlNl => new("nl-NL");
 
         /// <summary>Gets <c>pl-PL</c>.</summary>
-        public static DialectEnum PlPL => new("pl-PL");
+        public static DialectEnum PlPl => new("pl-PL");
 
         /// <summary>Gets <c>pt-BR</c>.</summary>
-        public static DialectEnum PtBR => new("pt-BR");
+        public static DialectEnum PtBr => new("pt-BR");
 
         /// <summary>Gets <c>pt-PT</c>.</summary>
-        public static DialectEnum PtPT => new("pt-PT");
+        public static DialectEnum PtPt => new("pt-PT");
 
         /// <summary>Gets <c>sv-SE</c>.</summary>
-        public static DialectEnum SvSE => new("sv-SE");
+        public static DialectEnum SvSe => new("sv-SE");
 
         /// <summary>Gets <c>tr-TR</c>.</summary>
-        public static DialectEnum TrTR => new("tr-TR");
+        public static DialectEnum TrTr => new("tr-TR");
 
         /// <summary>Gets <c>zh-CN</c>.</summary>
-        public static DialectEnum ZhCN => new("zh-CN");
+        public static DialectEnum ZhCn => new("zh-CN");
 
         /// <summary>Gets <c>zh-HK</c>.</summary>
-        public static DialectEnum ZhHK => new("zh-HK");
+        public static DialectEnum ZhHk => new("zh-HK");
 
         /// <summary>Gets <c>zh-TW</c>.</summary>
-        public static DialectEnum ZhTW => new("zh-TW");
+        public static DialectEnum ZhTw => new("zh-TW");
 
         /// <summary>Gets <c>zu-ZA</c>.</summary>
-        public static DialectEnum ZuZA => new("zu-ZA");
+        public static DialectEnum ZuZa => new("zu-ZA");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

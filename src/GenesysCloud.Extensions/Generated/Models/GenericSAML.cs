@@ -308,28 +308,28 @@ public sealed class GenericSAML : IGenesysCloudModel<GenericSAML>
     public readonly record struct NameIdentifierFormatEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<NameIdentifierFormatEnum>
     {
         /// <summary>Gets <c>urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified</c>.</summary>
-        public static NameIdentifierFormatEnum UrnOasisNamesTcSAML11NameidFormatUnspecified => new("urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified");
+        public static NameIdentifierFormatEnum UrnOasisNamesTcSaml11NameidFormatUnspecified => new("urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified");
 
         /// <summary>Gets <c>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</c>.</summary>
-        public static NameIdentifierFormatEnum UrnOasisNamesTcSAML11NameidFormatEmailAddress => new("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress");
+        public static NameIdentifierFormatEnum UrnOasisNamesTcSaml11NameidFormatEmailAddress => new("urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress");
 
         /// <summary>Gets <c>urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName</c>.</summary>
-        public static NameIdentifierFormatEnum UrnOasisNamesTcSAML11NameidFormatX509SubjectName => new("urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName");
+        public static NameIdentifierFormatEnum UrnOasisNamesTcSaml11NameidFormatX509SubjectName => new("urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName");
 
         /// <summary>Gets <c>urn:oasis:names:tc:SAML:1.1:nameid-format:WindowsDomainQualifiedName</c>.</summary>
-        public static NameIdentifierFormatEnum UrnOasisNamesTcSAML11NameidFormatWindowsDomainQualifiedName => new("urn:oasis:names:tc:SAML:1.1:nameid-format:WindowsDomainQualifiedName");
+        public static NameIdentifierFormatEnum UrnOasisNamesTcSaml11NameidFormatWindowsDomainQualifiedName => new("urn:oasis:names:tc:SAML:1.1:nameid-format:WindowsDomainQualifiedName");
 
         /// <summary>Gets <c>urn:oasis:names:tc:SAML:2.0:nameid-format:kerberos</c>.</summary>
-        public static NameIdentifierFormatEnum UrnOasisNamesTcSAML20NameidFormatKerberos => new("urn:oasis:names:tc:SAML:2.0:nameid-format:kerberos");
+        public static NameIdentifierFormatEnum UrnOasisNamesTcSaml20NameidFormatKerberos => new("urn:oasis:names:tc:SAML:2.0:nameid-format:kerberos");
 
         /// <summary>Gets <c>urn:oasis:names:tc:SAML:2.0:nameid-format:entity</c>.</summary>
-        public static NameIdentifierFormatEnum UrnOasisNamesTcSAML20NameidFormatEntity => new("urn:oasis:names:tc:SAML:2.0:nameid-format:entity");
+        public static NameIdentifierFormatEnum UrnOasisNamesTcSaml20NameidFormatEntity => new("urn:oasis:names:tc:SAML:2.0:nameid-format:entity");
 
         /// <summary>Gets <c>urn:oasis:names:tc:SAML:2.0:nameid-format:persistent</c>.</summary>
-        public static NameIdentifierFormatEnum UrnOasisNamesTcSAML20NameidFormatPersistent => new("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent");
+        public static NameIdentifierFormatEnum UrnOasisNamesTcSaml20NameidFormatPersistent => new("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent");
 
         /// <summary>Gets <c>urn:oasis:names:tc:SAML:2.0:nameid-format:transient</c>.</summary>
-        public static NameIdentifierFormatEnum UrnOasisNamesTcSAML20NameidFormatTransient => new("urn:oasis:names:tc:SAML:2.0:nameid-format:transient");
+        public static NameIdentifierFormatEnum UrnOasisNamesTcSaml20NameidFormatTransient => new("urn:oasis:names:tc:SAML:2.0:nameid-format:transient");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -351,10 +351,10 @@ public sealed class GenericSAML : IGenesysCloudModel<GenericSAML>
     public readonly record struct SsoBindingEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<SsoBindingEnum>
     {
         /// <summary>Gets <c>urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST</c>.</summary>
-        public static SsoBindingEnum UrnOasisNamesTcSAML20BindingsHTTPPOST => new("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST");
+        public static SsoBindingEnum UrnOasisNamesTcSaml20BindingsHttpPost => new("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST");
 
         /// <summary>Gets <c>urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect</c>.</summary>
-        public static SsoBindingEnum UrnOasisNamesTcSAML20BindingsHTTPRedirect => new("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect");
+        public static SsoBindingEnum UrnOasisNamesTcSaml20BindingsHttpRedirect => new("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

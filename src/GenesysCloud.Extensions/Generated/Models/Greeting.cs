@@ -212,13 +212,13 @@ public sealed class Greeting : IGenesysCloudModel<Greeting>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>STATION</c>.</summary>
-        public static TypeEnum STATION => new("STATION");
+        public static TypeEnum Station => new("STATION");
 
         /// <summary>Gets <c>VOICEMAIL</c>.</summary>
-        public static TypeEnum VOICEMAIL => new("VOICEMAIL");
+        public static TypeEnum Voicemail => new("VOICEMAIL");
 
         /// <summary>Gets <c>NAME</c>.</summary>
-        public static TypeEnum NAME => new("NAME");
+        public static TypeEnum Name => new("NAME");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -240,13 +240,13 @@ public sealed class Greeting : IGenesysCloudModel<Greeting>
     public readonly record struct OwnerTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OwnerTypeEnum>
     {
         /// <summary>Gets <c>USER</c>.</summary>
-        public static OwnerTypeEnum USER => new("USER");
+        public static OwnerTypeEnum User => new("USER");
 
         /// <summary>Gets <c>ORGANIZATION</c>.</summary>
-        public static OwnerTypeEnum ORGANIZATION => new("ORGANIZATION");
+        public static OwnerTypeEnum Organization => new("ORGANIZATION");
 
         /// <summary>Gets <c>GROUP</c>.</summary>
-        public static OwnerTypeEnum GROUP => new("GROUP");
+        public static OwnerTypeEnum Group => new("GROUP");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -119,10 +119,10 @@ public sealed class GroupContact : IGenesysCloudModel<GroupContact>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>GROUPRING</c>.</summary>
-        public static TypeEnum GROUPRING => new("GROUPRING");
+        public static TypeEnum GroupRing => new("GROUPRING");
 
         /// <summary>Gets <c>GROUPPHONE</c>.</summary>
-        public static TypeEnum GROUPPHONE => new("GROUPPHONE");
+        public static TypeEnum GroupPhone => new("GROUPPHONE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -144,7 +144,7 @@ public sealed class GroupContact : IGenesysCloudModel<GroupContact>
     public readonly record struct MediaTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MediaTypeEnum>
     {
         /// <summary>Gets <c>PHONE</c>.</summary>
-        public static MediaTypeEnum PHONE => new("PHONE");
+        public static MediaTypeEnum Phone => new("PHONE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -256,13 +256,13 @@ public sealed class GroupSearchCriteria : IGenesysCloudModel<GroupSearchCriteria
     public readonly record struct OperatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperatorEnum>
     {
         /// <summary>Gets <c>AND</c>.</summary>
-        public static OperatorEnum AND => new("AND");
+        public static OperatorEnum And => new("AND");
 
         /// <summary>Gets <c>OR</c>.</summary>
-        public static OperatorEnum OR => new("OR");
+        public static OperatorEnum Or => new("OR");
 
         /// <summary>Gets <c>NOT</c>.</summary>
-        public static OperatorEnum NOT => new("NOT");
+        public static OperatorEnum Not => new("NOT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -284,28 +284,28 @@ public sealed class GroupSearchCriteria : IGenesysCloudModel<GroupSearchCriteria
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>EXACT</c>.</summary>
-        public static TypeEnum EXACT => new("EXACT");
+        public static TypeEnum Exact => new("EXACT");
 
         /// <summary>Gets <c>STARTS_WITH</c>.</summary>
-        public static TypeEnum STARTSWITH => new("STARTS_WITH");
+        public static TypeEnum StartsWith => new("STARTS_WITH");
 
         /// <summary>Gets <c>CONTAINS</c>.</summary>
-        public static TypeEnum CONTAINS => new("CONTAINS");
+        public static TypeEnum Contains => new("CONTAINS");
 
         /// <summary>Gets <c>REGEX</c>.</summary>
-        public static TypeEnum REGEX => new("REGEX");
+        public static TypeEnum Regex => new("REGEX");
 
         /// <summary>Gets <c>TERM</c>.</summary>
-        public static TypeEnum TERM => new("TERM");
+        public static TypeEnum Term => new("TERM");
 
         /// <summary>Gets <c>TERMS</c>.</summary>
-        public static TypeEnum TERMS => new("TERMS");
+        public static TypeEnum Terms => new("TERMS");
 
         /// <summary>Gets <c>REQUIRED_FIELDS</c>.</summary>
-        public static TypeEnum REQUIREDFIELDS => new("REQUIRED_FIELDS");
+        public static TypeEnum RequiredFields => new("REQUIRED_FIELDS");
 
         /// <summary>Gets <c>MATCH_ALL</c>.</summary>
-        public static TypeEnum MATCHALL => new("MATCH_ALL");
+        public static TypeEnum MatchAll => new("MATCH_ALL");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -215,13 +215,13 @@ public sealed class GuideSessionTurnResponse : IGenesysCloudModel<GuideSessionTu
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>IN_PROGRESS</c>.</summary>
-        public static StatusEnum INPROGRESS => new("IN_PROGRESS");
+        public static StatusEnum InProgress => new("IN_PROGRESS");
 
         /// <summary>Gets <c>COMPLETED</c>.</summary>
-        public static StatusEnum COMPLETED => new("COMPLETED");
+        public static StatusEnum Completed => new("COMPLETED");
 
         /// <summary>Gets <c>ERROR</c>.</summary>
-        public static StatusEnum ERROR => new("ERROR");
+        public static StatusEnum Error => new("ERROR");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -243,19 +243,19 @@ public sealed class GuideSessionTurnResponse : IGenesysCloudModel<GuideSessionTu
     public readonly record struct ResultEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ResultEnum>
     {
         /// <summary>Gets <c>SUCCESSFUL_COLLECTION</c>.</summary>
-        public static ResultEnum SUCCESSFULCOLLECTION => new("SUCCESSFUL_COLLECTION");
+        public static ResultEnum SuccessfulCollection => new("SUCCESSFUL_COLLECTION");
 
         /// <summary>Gets <c>CONFIRMATION_REQUIRED</c>.</summary>
-        public static ResultEnum CONFIRMATIONREQUIRED => new("CONFIRMATION_REQUIRED");
+        public static ResultEnum ConfirmationRequired => new("CONFIRMATION_REQUIRED");
 
         /// <summary>Gets <c>ESCALATION_TRIGGERED</c>.</summary>
-        public static ResultEnum ESCALATIONTRIGGERED => new("ESCALATION_TRIGGERED");
+        public static ResultEnum EscalationTriggered => new("ESCALATION_TRIGGERED");
 
         /// <summary>Gets <c>CLIENT_ACTION_REQUIRED</c>.</summary>
-        public static ResultEnum CLIENTACTIONREQUIRED => new("CLIENT_ACTION_REQUIRED");
+        public static ResultEnum ClientActionRequired => new("CLIENT_ACTION_REQUIRED");
 
         /// <summary>Gets <c>NO_MATCH</c>.</summary>
-        public static ResultEnum NOMATCH => new("NO_MATCH");
+        public static ResultEnum NoMatch => new("NO_MATCH");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

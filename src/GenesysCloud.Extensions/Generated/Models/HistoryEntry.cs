@@ -181,40 +181,40 @@ public sealed class HistoryEntry : IGenesysCloudModel<HistoryEntry>
     public readonly record struct ActionEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ActionEnum>
     {
         /// <summary>Gets <c>CHECKIN</c>.</summary>
-        public static ActionEnum CHECKIN => new("CHECKIN");
+        public static ActionEnum Checkin => new("CHECKIN");
 
         /// <summary>Gets <c>CHECKOUT</c>.</summary>
-        public static ActionEnum CHECKOUT => new("CHECKOUT");
+        public static ActionEnum Checkout => new("CHECKOUT");
 
         /// <summary>Gets <c>CREATE</c>.</summary>
-        public static ActionEnum CREATE => new("CREATE");
+        public static ActionEnum CreateValue => new("CREATE");
 
         /// <summary>Gets <c>DEACTIVATE</c>.</summary>
-        public static ActionEnum DEACTIVATE => new("DEACTIVATE");
+        public static ActionEnum Deactivate => new("DEACTIVATE");
 
         /// <summary>Gets <c>DEBUG</c>.</summary>
-        public static ActionEnum DEBUG => new("DEBUG");
+        public static ActionEnum Debug => new("DEBUG");
 
         /// <summary>Gets <c>DELETE</c>.</summary>
-        public static ActionEnum DELETE => new("DELETE");
+        public static ActionEnum Delete => new("DELETE");
 
         /// <summary>Gets <c>PUBLISH</c>.</summary>
-        public static ActionEnum PUBLISH => new("PUBLISH");
+        public static ActionEnum Publish => new("PUBLISH");
 
         /// <summary>Gets <c>REVERT</c>.</summary>
-        public static ActionEnum REVERT => new("REVERT");
+        public static ActionEnum Revert => new("REVERT");
 
         /// <summary>Gets <c>SAVE</c>.</summary>
-        public static ActionEnum SAVE => new("SAVE");
+        public static ActionEnum Save => new("SAVE");
 
         /// <summary>Gets <c>TRANSCODE</c>.</summary>
-        public static ActionEnum TRANSCODE => new("TRANSCODE");
+        public static ActionEnum Transcode => new("TRANSCODE");
 
         /// <summary>Gets <c>UPDATE</c>.</summary>
-        public static ActionEnum UPDATE => new("UPDATE");
+        public static ActionEnum Update => new("UPDATE");
 
         /// <summary>Gets <c>UPLOAD</c>.</summary>
-        public static ActionEnum UPLOAD => new("UPLOAD");
+        public static ActionEnum Upload => new("UPLOAD");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

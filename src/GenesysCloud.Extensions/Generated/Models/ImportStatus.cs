@@ -175,10 +175,10 @@ public sealed class ImportStatus : IGenesysCloudModel<ImportStatus>
     public readonly record struct StateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StateEnum>
     {
         /// <summary>Gets <c>IN_PROGRESS</c>.</summary>
-        public static StateEnum INPROGRESS => new("IN_PROGRESS");
+        public static StateEnum InProgress => new("IN_PROGRESS");
 
         /// <summary>Gets <c>FAILED</c>.</summary>
-        public static StateEnum FAILED => new("FAILED");
+        public static StateEnum Failed => new("FAILED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -110,10 +110,10 @@ public sealed class InactivityTimeoutSettings : IGenesysCloudModel<InactivityTim
     public readonly record struct ActionTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ActionTypeEnum>
     {
         /// <summary>Gets <c>DISCONNECT</c>.</summary>
-        public static ActionTypeEnum DISCONNECT => new("DISCONNECT");
+        public static ActionTypeEnum Disconnect => new("DISCONNECT");
 
         /// <summary>Gets <c>SEND_TO_ARCHITECT_FLOW</c>.</summary>
-        public static ActionTypeEnum SENDTOARCHITECTFLOW => new("SEND_TO_ARCHITECT_FLOW");
+        public static ActionTypeEnum SendToArchitectFlow => new("SEND_TO_ARCHITECT_FLOW");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -217,13 +217,13 @@ public sealed class InboundDomain : IGenesysCloudModel<InboundDomain>
     public readonly record struct MxRecordStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MxRecordStatusEnum>
     {
         /// <summary>Gets <c>VALID</c>.</summary>
-        public static MxRecordStatusEnum VALID => new("VALID");
+        public static MxRecordStatusEnum Valid => new("VALID");
 
         /// <summary>Gets <c>INVALID</c>.</summary>
-        public static MxRecordStatusEnum INVALID => new("INVALID");
+        public static MxRecordStatusEnum Invalid => new("INVALID");
 
         /// <summary>Gets <c>NOT_AVAILABLE</c>.</summary>
-        public static MxRecordStatusEnum NOTAVAILABLE => new("NOT_AVAILABLE");
+        public static MxRecordStatusEnum NotAvailable => new("NOT_AVAILABLE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

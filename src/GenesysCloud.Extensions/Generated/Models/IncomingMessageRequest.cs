@@ -278,7 +278,7 @@ public sealed class IncomingMessageRequest : IGenesysCloudModel<IncomingMessageR
         public static MessagingPlatformTypeEnum Phone => new("Phone");
 
         /// <summary>Gets <c>SMS</c>.</summary>
-        public static MessagingPlatformTypeEnum SMS => new("SMS");
+        public static MessagingPlatformTypeEnum Sms => new("SMS");
 
         /// <summary>Gets <c>GenesysWebWidget</c>.</summary>
         public static MessagingPlatformTypeEnum GenesysWebWidget => new("GenesysWebWidget");

@@ -121,19 +121,19 @@ public sealed class IntegrationStatusInfo : IGenesysCloudModel<IntegrationStatus
     public readonly record struct CodeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<CodeEnum>
     {
         /// <summary>Gets <c>ACTIVE</c>.</summary>
-        public static CodeEnum ACTIVE => new("ACTIVE");
+        public static CodeEnum Active => new("ACTIVE");
 
         /// <summary>Gets <c>ACTIVATING</c>.</summary>
-        public static CodeEnum ACTIVATING => new("ACTIVATING");
+        public static CodeEnum Activating => new("ACTIVATING");
 
         /// <summary>Gets <c>INACTIVE</c>.</summary>
-        public static CodeEnum INACTIVE => new("INACTIVE");
+        public static CodeEnum Inactive => new("INACTIVE");
 
         /// <summary>Gets <c>DEACTIVATING</c>.</summary>
-        public static CodeEnum DEACTIVATING => new("DEACTIVATING");
+        public static CodeEnum Deactivating => new("DEACTIVATING");
 
         /// <summary>Gets <c>ERROR</c>.</summary>
-        public static CodeEnum ERROR => new("ERROR");
+        public static CodeEnum Error => new("ERROR");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -112,19 +112,19 @@ public sealed class KeyRotationSchedule : IGenesysCloudModel<KeyRotationSchedule
     public readonly record struct PeriodEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<PeriodEnum>
     {
         /// <summary>Gets <c>DISABLED</c>.</summary>
-        public static PeriodEnum DISABLED => new("DISABLED");
+        public static PeriodEnum Disabled => new("DISABLED");
 
         /// <summary>Gets <c>DAILY</c>.</summary>
-        public static PeriodEnum DAILY => new("DAILY");
+        public static PeriodEnum Daily => new("DAILY");
 
         /// <summary>Gets <c>WEEKLY</c>.</summary>
-        public static PeriodEnum WEEKLY => new("WEEKLY");
+        public static PeriodEnum Weekly => new("WEEKLY");
 
         /// <summary>Gets <c>MONTHLY</c>.</summary>
-        public static PeriodEnum MONTHLY => new("MONTHLY");
+        public static PeriodEnum Monthly => new("MONTHLY");
 
         /// <summary>Gets <c>YEARLY</c>.</summary>
-        public static PeriodEnum YEARLY => new("YEARLY");
+        public static PeriodEnum Yearly => new("YEARLY");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

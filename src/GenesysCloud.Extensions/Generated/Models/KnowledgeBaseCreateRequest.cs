@@ -101,157 +101,157 @@ public sealed class KnowledgeBaseCreateRequest : IGenesysCloudModel<KnowledgeBas
     public readonly record struct CoreLanguageEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<CoreLanguageEnum>
     {
         /// <summary>Gets <c>en-US</c>.</summary>
-        public static CoreLanguageEnum EnUS => new("en-US");
+        public static CoreLanguageEnum EnUs => new("en-US");
 
         /// <summary>Gets <c>en-UK</c>.</summary>
-        public static CoreLanguageEnum EnUK => new("en-UK");
+        public static CoreLanguageEnum EnUk => new("en-UK");
 
         /// <summary>Gets <c>en-AU</c>.</summary>
-        public static CoreLanguageEnum EnAU => new("en-AU");
+        public static CoreLanguageEnum EnAu => new("en-AU");
 
         /// <summary>Gets <c>en-CA</c>.</summary>
-        public static CoreLanguageEnum EnCA => new("en-CA");
+        public static CoreLanguageEnum EnCa => new("en-CA");
 
         /// <summary>Gets <c>en-HK</c>.</summary>
-        public static CoreLanguageEnum EnHK => new("en-HK");
+        public static CoreLanguageEnum EnHk => new("en-HK");
 
         /// <summary>Gets <c>en-IN</c>.</summary>
-        public static CoreLanguageEnum EnIN => new("en-IN");
+        public static CoreLanguageEnum EnIn => new("en-IN");
 
         /// <summary>Gets <c>en-IE</c>.</summary>
-        public static CoreLanguageEnum EnIE => new("en-IE");
+        public static CoreLanguageEnum EnIe => new("en-IE");
 
         /// <summary>Gets <c>en-NZ</c>.</summary>
-        public static CoreLanguageEnum EnNZ => new("en-NZ");
+        public static CoreLanguageEnum EnNz => new("en-NZ");
 
         /// <summary>Gets <c>en-PH</c>.</summary>
-        public static CoreLanguageEnum EnPH => new("en-PH");
+        public static CoreLanguageEnum EnPh => new("en-PH");
 
         /// <summary>Gets <c>en-SG</c>.</summary>
-        public static CoreLanguageEnum EnSG => new("en-SG");
+        public static CoreLanguageEnum EnSg => new("en-SG");
 
         /// <summary>Gets <c>en-ZA</c>.</summary>
-        public static CoreLanguageEnum EnZA => new("en-ZA");
+        public static CoreLanguageEnum EnZa => new("en-ZA");
 
         /// <summary>Gets <c>de-DE</c>.</summary>
-        public static CoreLanguageEnum DeDE => new("de-DE");
+        public static CoreLanguageEnum DeDe => new("de-DE");
 
         /// <summary>Gets <c>de-AT</c>.</summary>
-        public static CoreLanguageEnum DeAT => new("de-AT");
+        public static CoreLanguageEnum DeAt => new("de-AT");
 
         /// <summary>Gets <c>de-CH</c>.</summary>
-        public static CoreLanguageEnum DeCH => new("de-CH");
+        public static CoreLanguageEnum DeCh => new("de-CH");
 
         /// <summary>Gets <c>es-AR</c>.</summary>
-        public static CoreLanguageEnum EsAR => new("es-AR");
+        public static CoreLanguageEnum EsAr => new("es-AR");
 
         /// <summary>Gets <c>es-CO</c>.</summary>
-        public static CoreLanguageEnum EsCO => new("es-CO");
+        public static CoreLanguageEnum EsCo => new("es-CO");
 
         /// <summary>Gets <c>es-MX</c>.</summary>
-        public static CoreLanguageEnum EsMX => new("es-MX");
+        public static CoreLanguageEnum EsMx => new("es-MX");
 
         /// <summary>Gets <c>es-US</c>.</summary>
-        public static CoreLanguageEnum EsUS => new("es-US");
+        public static CoreLanguageEnum EsUs => new("es-US");
 
         /// <summary>Gets <c>es-ES</c>.</summary>
-        public static CoreLanguageEnum EsES => new("es-ES");
+        public static CoreLanguageEnum EsEs => new("es-ES");
 
         /// <summary>Gets <c>fr-FR</c>.</summary>
-        public static CoreLanguageEnum FrFR => new("fr-FR");
+        public static CoreLanguageEnum FrFr => new("fr-FR");
 
         /// <summary>Gets <c>fr-BE</c>.</summary>
-        public static CoreLanguageEnum FrBE => new("fr-BE");
+        public static CoreLanguageEnum FrBe => new("fr-BE");
 
         /// <summary>Gets <c>fr-CA</c>.</summary>
-        public static CoreLanguageEnum FrCA => new("fr-CA");
+        public static CoreLanguageEnum FrCa => new("fr-CA");
 
         /// <summary>Gets <c>fr-CH</c>.</summary>
-        public static CoreLanguageEnum FrCH => new("fr-CH");
+        public static CoreLanguageEnum FrCh => new("fr-CH");
 
         /// <summary>Gets <c>pt-BR</c>.</summary>
-        public static CoreLanguageEnum PtBR => new("pt-BR");
+        public static CoreLanguageEnum PtBr => new("pt-BR");
 
         /// <summary>Gets <c>pt-PT</c>.</summary>
-        public static CoreLanguageEnum PtPT => new("pt-PT");
+        public static CoreLanguageEnum PtPt => new("pt-PT");
 
         /// <summary>Gets <c>nl-NL</c>.</summary>
-        public static CoreLanguageEnum NlNL => new("nl-NL");
+        public static CoreLanguageEnum NlNl => new("nl-NL");
 
         /// <summary>Gets <c>nl-BE</c>.</summary>
-        public static CoreLanguageEnum NlBE => new("nl-BE");
+        public static CoreLanguageEnum NlBe => new("nl-BE");
 
         /// <summary>Gets <c>it-IT</c>.</summary>
-        public static CoreLanguageEnum ItIT => new("it-IT");
+        public static CoreLanguageEnum ItIt => new("it-IT");
 
         /// <summary>Gets <c>ca-ES</c>.</summary>
-        public static CoreLanguageEnum CaES => new("ca-ES");
+        public static CoreLanguageEnum CaEs => new("ca-ES");
 
         /// <summary>Gets <c>tr-TR</c>.</summary>
-        public static CoreLanguageEnum TrTR => new("tr-TR");
+        public static CoreLanguageEnum TrTr => new("tr-TR");
 
         /// <summary>Gets <c>sv-SE</c>.</summary>
-        public static CoreLanguageEnum SvSE => new("sv-SE");
+        public static CoreLanguageEnum SvSe => new("sv-SE");
 
         /// <summary>Gets <c>fi-FI</c>.</summary>
-        public static CoreLanguageEnum FiFI => new("fi-FI");
+        public static CoreLanguageEnum FiFi => new("fi-FI");
 
         /// <summary>Gets <c>nb-NO</c>.</summary>
-        public static CoreLanguageEnum NbNO => new("nb-NO");
+        public static CoreLanguageEnum NbNo => new("nb-NO");
 
         /// <summary>Gets <c>da-DK</c>.</summary>
-        public static CoreLanguageEnum DaDK => new("da-DK");
+        public static CoreLanguageEnum DaDk => new("da-DK");
 
         /// <summary>Gets <c>ja-JP</c>.</summary>
-        public static CoreLanguageEnum JaJP => new("ja-JP");
+        public static CoreLanguageEnum JaJp => new("ja-JP");
 
         /// <summary>Gets <c>ar-AE</c>.</summary>
-        public static CoreLanguageEnum ArAE => new("ar-AE");
+        public static CoreLanguageEnum ArAe => new("ar-AE");
 
         /// <summary>Gets <c>zh-CN</c>.</summary>
-        public static CoreLanguageEnum ZhCN => new("zh-CN");
+        public static CoreLanguageEnum ZhCn => new("zh-CN");
 
         /// <summary>Gets <c>zh-TW</c>.</summary>
-        public static CoreLanguageEnum ZhTW => new("zh-TW");
+        public static CoreLanguageEnum ZhTw => new("zh-TW");
 
         /// <summary>Gets <c>zh-HK</c>.</summary>
-        public static CoreLanguageEnum ZhHK => new("zh-HK");
+        public static CoreLanguageEnum ZhHk => new("zh-HK");
 
         /// <summary>Gets <c>ko-KR</c>.</summary>
-        public static CoreLanguageEnum KoKR => new("ko-KR");
+        public static CoreLanguageEnum KoKr => new("ko-KR");
 
         /// <summary>Gets <c>pl-PL</c>.</summary>
-        public static CoreLanguageEnum PlPL => new("pl-PL");
+        public static CoreLanguageEnum PlPl => new("pl-PL");
 
         /// <summary>Gets <c>hi-IN</c>.</summary>
-        public static CoreLanguageEnum HiIN => new("hi-IN");
+        public static CoreLanguageEnum HiIn => new("hi-IN");
 
         /// <summary>Gets <c>th-TH</c>.</summary>
-        public static CoreLanguageEnum ThTH => new("th-TH");
+        public static CoreLanguageEnum ThTh => new("th-TH");
 
         /// <summary>Gets <c>hu-HU</c>.</summary>
-        public static CoreLanguageEnum HuHU => new("hu-HU");
+        public static CoreLanguageEnum HuHu => new("hu-HU");
 
         /// <summary>Gets <c>vi-VN</c>.</summary>
-        public static CoreLanguageEnum ViVN => new("vi-VN");
+        public static CoreLanguageEnum ViVn => new("vi-VN");
 
         /// <summary>Gets <c>uk-UA</c>.</summary>
-        public static CoreLanguageEnum UkUA => new("uk-UA");
+        public static CoreLanguageEnum UkUa => new("uk-UA");
 
         /// <summary>Gets <c>cs-CZ</c>.</summary>
-        public static CoreLanguageEnum CsCZ => new("cs-CZ");
+        public static CoreLanguageEnum CsCz => new("cs-CZ");
 
         /// <summary>Gets <c>fil-PH</c>.</summary>
-        public static CoreLanguageEnum FilPH => new("fil-PH");
+        public static CoreLanguageEnum FilPh => new("fil-PH");
 
         /// <summary>Gets <c>ms-MY</c>.</summary>
-        public static CoreLanguageEnum MsMY => new("ms-MY");
+        public static CoreLanguageEnum MsMy => new("ms-MY");
 
         /// <summary>Gets <c>he-IL</c>.</summary>
-        public static CoreLanguageEnum HeIL => new("he-IL");
+        public static CoreLanguageEnum HeIl => new("he-IL");
 
         /// <summary>Gets <c>el-GR</c>.</summary>
-        public static CoreLanguageEnum ElGR => new("el-GR");
+        public static CoreLanguageEnum ElGr => new("el-GR");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

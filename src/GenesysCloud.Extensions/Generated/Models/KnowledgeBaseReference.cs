@@ -101,157 +101,157 @@ public sealed class KnowledgeBaseReference : IGenesysCloudModel<KnowledgeBaseRef
     public readonly record struct LanguageCodeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<LanguageCodeEnum>
     {
         /// <summary>Gets <c>en-US</c>.</summary>
-        public static LanguageCodeEnum EnUS => new("en-US");
+        public static LanguageCodeEnum EnUs => new("en-US");
 
         /// <summary>Gets <c>en-UK</c>.</summary>
-        public static LanguageCodeEnum EnUK => new("en-UK");
+        public static LanguageCodeEnum EnUk => new("en-UK");
 
         /// <summary>Gets <c>en-AU</c>.</summary>
-        public static LanguageCodeEnum EnAU => new("en-AU");
+        public static LanguageCodeEnum EnAu => new("en-AU");
 
         /// <summary>Gets <c>en-CA</c>.</summary>
-        public static LanguageCodeEnum EnCA => new("en-CA");
+        public static LanguageCodeEnum EnCa => new("en-CA");
 
         /// <summary>Gets <c>en-HK</c>.</summary>
-        public static LanguageCodeEnum EnHK => new("en-HK");
+        public static LanguageCodeEnum EnHk => new("en-HK");
 
         /// <summary>Gets <c>en-IN</c>.</summary>
-        public static LanguageCodeEnum EnIN => new("en-IN");
+        public static LanguageCodeEnum EnIn => new("en-IN");
 
         /// <summary>Gets <c>en-IE</c>.</summary>
-        public static LanguageCodeEnum EnIE => new("en-IE");
+        public static LanguageCodeEnum EnIe => new("en-IE");
 
         /// <summary>Gets <c>en-NZ</c>.</summary>
-        public static LanguageCodeEnum EnNZ => new("en-NZ");
+        public static LanguageCodeEnum EnNz => new("en-NZ");
 
         /// <summary>Gets <c>en-PH</c>.</summary>
-        public static LanguageCodeEnum EnPH => new("en-PH");
+        public static LanguageCodeEnum EnPh => new("en-PH");
 
         /// <summary>Gets <c>en-SG</c>.</summary>
-        public static LanguageCodeEnum EnSG => new("en-SG");
+        public static LanguageCodeEnum EnSg => new("en-SG");
 
         /// <summary>Gets <c>en-ZA</c>.</summary>
-        public static LanguageCodeEnum EnZA => new("en-ZA");
+        public static LanguageCodeEnum EnZa => new("en-ZA");
 
         /// <summary>Gets <c>de-DE</c>.</summary>
-        public static LanguageCodeEnum DeDE => new("de-DE");
+        public static LanguageCodeEnum DeDe => new("de-DE");
 
         /// <summary>Gets <c>de-AT</c>.</summary>
-        public static LanguageCodeEnum DeAT => new("de-AT");
+        public static LanguageCodeEnum DeAt => new("de-AT");
 
         /// <summary>Gets <c>de-CH</c>.</summary>
-        public static LanguageCodeEnum DeCH => new("de-CH");
+        public static LanguageCodeEnum DeCh => new("de-CH");
 
         /// <summary>Gets <c>es-AR</c>.</summary>
-        public static LanguageCodeEnum EsAR => new("es-AR");
+        public static LanguageCodeEnum EsAr => new("es-AR");
 
         /// <summary>Gets <c>es-CO</c>.</summary>
-        public static LanguageCodeEnum EsCO => new("es-CO");
+        public static LanguageCodeEnum EsCo => new("es-CO");
 
         /// <summary>Gets <c>es-MX</c>.</summary>
-        public static LanguageCodeEnum EsMX => new("es-MX");
+        public static LanguageCodeEnum EsMx => new("es-MX");
 
         /// <summary>Gets <c>es-US</c>.</summary>
-        public static LanguageCodeEnum EsUS => new("es-US");
+        public static LanguageCodeEnum EsUs => new("es-US");
 
         /// <summary>Gets <c>es-ES</c>.</summary>
-        public static LanguageCodeEnum EsES => new("es-ES");
+        public static LanguageCodeEnum EsEs => new("es-ES");
 
         /// <summary>Gets <c>fr-FR</c>.</summary>
-        public static LanguageCodeEnum FrFR => new("fr-FR");
+        public static LanguageCodeEnum FrFr => new("fr-FR");
 
         /// <summary>Gets <c>fr-BE</c>.</summary>
-        public static LanguageCodeEnum FrBE => new("fr-BE");
+        public static LanguageCodeEnum FrBe => new("fr-BE");
 
         /// <summary>Gets <c>fr-CA</c>.</summary>
-        public static LanguageCodeEnum FrCA => new("fr-CA");
+        public static LanguageCodeEnum FrCa => new("fr-CA");
 
         /// <summary>Gets <c>fr-CH</c>.</summary>
-        public static LanguageCodeEnum FrCH => new("fr-CH");
+        public static LanguageCodeEnum FrCh => new("fr-CH");
 
         /// <summary>Gets <c>pt-BR</c>.</summary>
-        public static LanguageCodeEnum PtBR => new("pt-BR");
+        public static LanguageCodeEnum PtBr => new("pt-BR");
 
         /// <summary>Gets <c>pt-PT</c>.</summary>
-        public static LanguageCodeEnum PtPT => new("pt-PT");
+        public static LanguageCodeEnum PtPt => new("pt-PT");
 
         /// <summary>Gets <c>nl-NL</c>.</summary>
-        public static LanguageCodeEnum NlNL => new("nl-NL");
+        public static LanguageCodeEnum NlNl => new("nl-NL");
 
         /// <summary>Gets <c>nl-BE</c>.</summary>
-        public static LanguageCodeEnum NlBE => new("nl-BE");
+        public static LanguageCodeEnum NlBe => new("nl-BE");
 
         /// <summary>Gets <c>it-IT</c>.</summary>
-        public static LanguageCodeEnum ItIT => new("it-IT");
+        public static LanguageCodeEnum ItIt => new("it-IT");
 
         /// <summary>Gets <c>ca-ES</c>.</summary>
-        public static LanguageCodeEnum CaES => new("ca-ES");
+        public static LanguageCodeEnum CaEs => new("ca-ES");
 
         /// <summary>Gets <c>tr-TR</c>.</summary>
-        public static LanguageCodeEnum TrTR => new("tr-TR");
+        public static LanguageCodeEnum TrTr => new("tr-TR");
 
         /// <summary>Gets <c>sv-SE</c>.</summary>
-        public static LanguageCodeEnum SvSE => new("sv-SE");
+        public static LanguageCodeEnum SvSe => new("sv-SE");
 
         /// <summary>Gets <c>fi-FI</c>.</summary>
-        public static LanguageCodeEnum FiFI => new("fi-FI");
+        public static LanguageCodeEnum FiFi => new("fi-FI");
 
         /// <summary>Gets <c>nb-NO</c>.</summary>
-        public static LanguageCodeEnum NbNO => new("nb-NO");
+        public static LanguageCodeEnum NbNo => new("nb-NO");
 
         /// <summary>Gets <c>da-DK</c>.</summary>
-        public static LanguageCodeEnum DaDK => new("da-DK");
+        public static LanguageCodeEnum DaDk => new("da-DK");
 
         /// <summary>Gets <c>ja-JP</c>.</summary>
-        public static LanguageCodeEnum JaJP => new("ja-JP");
+        public static LanguageCodeEnum JaJp => new("ja-JP");
 
         /// <summary>Gets <c>ar-AE</c>.</summary>
-        public static LanguageCodeEnum ArAE => new("ar-AE");
+        public static LanguageCodeEnum ArAe => new("ar-AE");
 
         /// <summary>Gets <c>zh-CN</c>.</summary>
-        public static LanguageCodeEnum ZhCN => new("zh-CN");
+        public static LanguageCodeEnum ZhCn => new("zh-CN");
 
         /// <summary>Gets <c>zh-TW</c>.</summary>
-        public static LanguageCodeEnum ZhTW => new("zh-TW");
+        public static LanguageCodeEnum ZhTw => new("zh-TW");
 
         /// <summary>Gets <c>zh-HK</c>.</summary>
-        public static LanguageCodeEnum ZhHK => new("zh-HK");
+        public static LanguageCodeEnum ZhHk => new("zh-HK");
 
         /// <summary>Gets <c>ko-KR</c>.</summary>
-        public static LanguageCodeEnum KoKR => new("ko-KR");
+        public static LanguageCodeEnum KoKr => new("ko-KR");
 
         /// <summary>Gets <c>pl-PL</c>.</summary>
-        public static LanguageCodeEnum PlPL => new("pl-PL");
+        public static LanguageCodeEnum PlPl => new("pl-PL");
 
         /// <summary>Gets <c>hi-IN</c>.</summary>
-        public static LanguageCodeEnum HiIN => new("hi-IN");
+        public static LanguageCodeEnum HiIn => new("hi-IN");
 
         /// <summary>Gets <c>th-TH</c>.</summary>
-        public static LanguageCodeEnum ThTH => new("th-TH");
+        public static LanguageCodeEnum ThTh => new("th-TH");
 
         /// <summary>Gets <c>hu-HU</c>.</summary>
-        public static LanguageCodeEnum HuHU => new("hu-HU");
+        public static LanguageCodeEnum HuHu => new("hu-HU");
 
         /// <summary>Gets <c>vi-VN</c>.</summary>
-        public static LanguageCodeEnum ViVN => new("vi-VN");
+        public static LanguageCodeEnum ViVn => new("vi-VN");
 
         /// <summary>Gets <c>uk-UA</c>.</summary>
-        public static LanguageCodeEnum UkUA => new("uk-UA");
+        public static LanguageCodeEnum UkUa => new("uk-UA");
 
         /// <summary>Gets <c>cs-CZ</c>.</summary>
-        public static LanguageCodeEnum CsCZ => new("cs-CZ");
+        public static LanguageCodeEnum CsCz => new("cs-CZ");
 
         /// <summary>Gets <c>fil-PH</c>.</summary>
-        public static LanguageCodeEnum FilPH => new("fil-PH");
+        public static LanguageCodeEnum FilPh => new("fil-PH");
 
         /// <summary>Gets <c>ms-MY</c>.</summary>
-        public static LanguageCodeEnum MsMY => new("ms-MY");
+        public static LanguageCodeEnum MsMy => new("ms-MY");
 
         /// <summary>Gets <c>he-IL</c>.</summary>
-        public static LanguageCodeEnum HeIL => new("he-IL");
+        public static LanguageCodeEnum HeIl => new("he-IL");
 
         /// <summary>Gets <c>el-GR</c>.</summary>
-        public static LanguageCodeEnum ElGR => new("el-GR");
+        public static LanguageCodeEnum ElGr => new("el-GR");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -214,157 +214,157 @@ public sealed class KnowledgeDocumentsAnswerFilter : IGenesysCloudModel<Knowledg
     public readonly record struct LanguageEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<LanguageEnum>
     {
         /// <summary>Gets <c>en-US</c>.</summary>
-        public static LanguageEnum EnUS => new("en-US");
+        public static LanguageEnum EnUs => new("en-US");
 
         /// <summary>Gets <c>en-UK</c>.</summary>
-        public static LanguageEnum EnUK => new("en-UK");
+        public static LanguageEnum EnUk => new("en-UK");
 
         /// <summary>Gets <c>en-AU</c>.</summary>
-        public static LanguageEnum EnAU => new("en-AU");
+        public static LanguageEnum EnAu => new("en-AU");
 
         /// <summary>Gets <c>en-CA</c>.</summary>
-        public static LanguageEnum EnCA => new("en-CA");
+        public static LanguageEnum EnCa => new("en-CA");
 
         /// <summary>Gets <c>en-HK</c>.</summary>
-        public static LanguageEnum EnHK => new("en-HK");
+        public static LanguageEnum EnHk => new("en-HK");
 
         /// <summary>Gets <c>en-IN</c>.</summary>
-        public static LanguageEnum EnIN => new("en-IN");
+        public static LanguageEnum EnIn => new("en-IN");
 
         /// <summary>Gets <c>en-IE</c>.</summary>
-        public static LanguageEnum EnIE => new("en-IE");
+        public static LanguageEnum EnIe => new("en-IE");
 
         /// <summary>Gets <c>en-NZ</c>.</summary>
-        public static LanguageEnum EnNZ => new("en-NZ");
+        public static LanguageEnum EnNz => new("en-NZ");
 
         /// <summary>Gets <c>en-PH</c>.</summary>
-        public static LanguageEnum EnPH => new("en-PH");
+        public static LanguageEnum EnPh => new("en-PH");
 
         /// <summary>Gets <c>en-SG</c>.</summary>
-        public static LanguageEnum EnSG => new("en-SG");
+        public static LanguageEnum EnSg => new("en-SG");
 
         /// <summary>Gets <c>en-ZA</c>.</summary>
-        public static LanguageEnum EnZA => new("en-ZA");
+        public static LanguageEnum EnZa => new("en-ZA");
 
         /// <summary>Gets <c>de-DE</c>.</summary>
-        public static LanguageEnum DeDE => new("de-DE");
+        public static LanguageEnum DeDe => new("de-DE");
 
         /// <summary>Gets <c>de-AT</c>.</summary>
-        public static LanguageEnum DeAT => new("de-AT");
+        public static LanguageEnum DeAt => new("de-AT");
 
         /// <summary>Gets <c>de-CH</c>.</summary>
-        public static LanguageEnum DeCH => new("de-CH");
+        public static LanguageEnum DeCh => new("de-CH");
 
         /// <summary>Gets <c>es-AR</c>.</summary>
-        public static LanguageEnum EsAR => new("es-AR");
+        public static LanguageEnum EsAr => new("es-AR");
 
         /// <summary>Gets <c>es-CO</c>.</summary>
-        public static LanguageEnum EsCO => new("es-CO");
+        public static LanguageEnum EsCo => new("es-CO");
 
         /// <summary>Gets <c>es-MX</c>.</summary>
-        public static LanguageEnum EsMX => new("es-MX");
+        public static LanguageEnum EsMx => new("es-MX");
 
         /// <summary>Gets <c>es-US</c>.</summary>
-        public static LanguageEnum EsUS => new("es-US");
+        public static LanguageEnum EsUs => new("es-US");
 
         /// <summary>Gets <c>es-ES</c>.</summary>
-        public static LanguageEnum EsES => new("es-ES");
+        public static LanguageEnum EsEs => new("es-ES");
 
         /// <summary>Gets <c>fr-FR</c>.</summary>
-        public static LanguageEnum FrFR => new("fr-FR");
+        public static LanguageEnum FrFr => new("fr-FR");
 
         /// <summary>Gets <c>fr-BE</c>.</summary>
-        public static LanguageEnum FrBE => new("fr-BE");
+        public static LanguageEnum FrBe => new("fr-BE");
 
         /// <summary>Gets <c>fr-CA</c>.</summary>
-        public static LanguageEnum FrCA => new("fr-CA");
+        public static LanguageEnum FrCa => new("fr-CA");
 
         /// <summary>Gets <c>fr-CH</c>.</summary>
-        public static LanguageEnum FrCH => new("fr-CH");
+        public static LanguageEnum FrCh => new("fr-CH");
 
         /// <summary>Gets <c>pt-BR</c>.</summary>
-        public static LanguageEnum PtBR => new("pt-BR");
+        public static LanguageEnum PtBr => new("pt-BR");
 
         /// <summary>Gets <c>pt-PT</c>.</summary>
-        public static LanguageEnum PtPT => new("pt-PT");
+        public static LanguageEnum PtPt => new("pt-PT");
 
         /// <summary>Gets <c>nl-NL</c>.</summary>
-        public static LanguageEnum NlNL => new("nl-NL");
+        public static LanguageEnum NlNl => new("nl-NL");
 
         /// <summary>Gets <c>nl-BE</c>.</summary>
-        public static LanguageEnum NlBE => new("nl-BE");
+        public static LanguageEnum NlBe => new("nl-BE");
 
         /// <summary>Gets <c>it-IT</c>.</summary>
-        public static LanguageEnum ItIT => new("it-IT");
+        public static LanguageEnum ItIt => new("it-IT");
 
         /// <summary>Gets <c>ca-ES</c>.</summary>
-        public static LanguageEnum CaES => new("ca-ES");
+        public static LanguageEnum CaEs => new("ca-ES");
 
         /// <summary>Gets <c>tr-TR</c>.</summary>
-        public static LanguageEnum TrTR => new("tr-TR");
+        public static LanguageEnum TrTr => new("tr-TR");
 
         /// <summary>Gets <c>sv-SE</c>.</summary>
-        public static LanguageEnum SvSE => new("sv-SE");
+        public static LanguageEnum SvSe => new("sv-SE");
 
         /// <summary>Gets <c>fi-FI</c>.</summary>
-        public static LanguageEnum FiFI => new("fi-FI");
+        public static LanguageEnum FiFi => new("fi-FI");
 
         /// <summary>Gets <c>nb-NO</c>.</summary>
-        public static LanguageEnum NbNO => new("nb-NO");
+        public static LanguageEnum NbNo => new("nb-NO");
 
         /// <summary>Gets <c>da-DK</c>.</summary>
-        public static LanguageEnum DaDK => new("da-DK");
+        public static LanguageEnum DaDk => new("da-DK");
 
         /// <summary>Gets <c>ja-JP</c>.</summary>
-        public static LanguageEnum JaJP => new("ja-JP");
+        public static LanguageEnum JaJp => new("ja-JP");
 
         /// <summary>Gets <c>ar-AE</c>.</summary>
-        public static LanguageEnum ArAE => new("ar-AE");
+        public static LanguageEnum ArAe => new("ar-AE");
 
         /// <summary>Gets <c>zh-CN</c>.</summary>
-        public static LanguageEnum ZhCN => new("zh-CN");
+        public static LanguageEnum ZhCn => new("zh-CN");
 
         /// <summary>Gets <c>zh-TW</c>.</summary>
-        public static LanguageEnum ZhTW => new("zh-TW");
+        public static LanguageEnum ZhTw => new("zh-TW");
 
         /// <summary>Gets <c>zh-HK</c>.</summary>
-        public static LanguageEnum ZhHK => new("zh-HK");
+        public static LanguageEnum ZhHk => new("zh-HK");
 
         /// <summary>Gets <c>ko-KR</c>.</summary>
-        public static LanguageEnum KoKR => new("ko-KR");
+        public static LanguageEnum KoKr => new("ko-KR");
 
         /// <summary>Gets <c>pl-PL</c>.</summary>
-        public static LanguageEnum PlPL => new("pl-PL");
+        public static LanguageEnum PlPl => new("pl-PL");
 
         /// <summary>Gets <c>hi-IN</c>.</summary>
-        public static LanguageEnum HiIN => new("hi-IN");
+        public static LanguageEnum HiIn => new("hi-IN");
 
         /// <summary>Gets <c>th-TH</c>.</summary>
-        public static LanguageEnum ThTH => new("th-TH");
+        public static LanguageEnum ThTh => new("th-TH");
 
         /// <summary>Gets <c>hu-HU</c>.</summary>
-        public static LanguageEnum HuHU => new("hu-HU");
+        public static LanguageEnum HuHu => new("hu-HU");
 
         /// <summary>Gets <c>vi-VN</c>.</summary>
-        public static LanguageEnum ViVN => new("vi-VN");
+        public static LanguageEnum ViVn => new("vi-VN");
 
         /// <summary>Gets <c>uk-UA</c>.</summary>
-        public static LanguageEnum UkUA => new("uk-UA");
+        public static LanguageEnum UkUa => new("uk-UA");
 
         /// <summary>Gets <c>cs-CZ</c>.</summary>
-        public static LanguageEnum CsCZ => new("cs-CZ");
+        public static LanguageEnum CsCz => new("cs-CZ");
 
         /// <summary>Gets <c>fil-PH</c>.</summary>
-        public static LanguageEnum FilPH => new("fil-PH");
+        public static LanguageEnum FilPh => new("fil-PH");
 
         /// <summary>Gets <c>ms-MY</c>.</summary>
-        public static LanguageEnum MsMY => new("ms-MY");
+        public static LanguageEnum MsMy => new("ms-MY");
 
         /// <summary>Gets <c>he-IL</c>.</summary>
-        public static LanguageEnum HeIL => new("he-IL");
+        public static LanguageEnum HeIl => new("he-IL");
 
         /// <summary>Gets <c>el-GR</c>.</summary>
-        public static LanguageEnum ElGR => new("el-GR");
+        public static LanguageEnum ElGr => new("el-GR");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -226,121 +226,121 @@ public sealed class KnowledgeSourcesSearchResponse : IGenesysCloudModel<Knowledg
     public readonly record struct GenerationLanguageEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<GenerationLanguageEnum>
     {
         /// <summary>Gets <c>ar-AE</c>.</summary>
-        public static GenerationLanguageEnum ArAE => new("ar-AE");
+        public static GenerationLanguageEnum ArAe => new("ar-AE");
 
         /// <summary>Gets <c>cs-CZ</c>.</summary>
-        public static GenerationLanguageEnum CsCZ => new("cs-CZ");
+        public static GenerationLanguageEnum CsCz => new("cs-CZ");
 
         /// <summary>Gets <c>da-DK</c>.</summary>
-        public static GenerationLanguageEnum DaDK => new("da-DK");
+        public static GenerationLanguageEnum DaDk => new("da-DK");
 
         /// <summary>Gets <c>de-AT</c>.</summary>
-        public static GenerationLanguageEnum DeAT => new("de-AT");
+        public static GenerationLanguageEnum DeAt => new("de-AT");
 
         /// <summary>Gets <c>de-CH</c>.</summary>
-        public static GenerationLanguageEnum DeCH => new("de-CH");
+        public static GenerationLanguageEnum DeCh => new("de-CH");
 
         /// <summary>Gets <c>de-DE</c>.</summary>
-        public static GenerationLanguageEnum DeDE => new("de-DE");
+        public static GenerationLanguageEnum DeDe => new("de-DE");
 
         /// <summary>Gets <c>en-AU</c>.</summary>
-        public static GenerationLanguageEnum EnAU => new("en-AU");
+        public static GenerationLanguageEnum EnAu => new("en-AU");
 
         /// <summary>Gets <c>en-CA</c>.</summary>
-        public static GenerationLanguageEnum EnCA => new("en-CA");
+        public static GenerationLanguageEnum EnCa => new("en-CA");
 
         /// <summary>Gets <c>en-GB</c>.</summary>
-        public static GenerationLanguageEnum EnGB => new("en-GB");
+        public static GenerationLanguageEnum EnGb => new("en-GB");
 
         /// <summary>Gets <c>en-HK</c>.</summary>
-        public static GenerationLanguageEnum EnHK => new("en-HK");
+        public static GenerationLanguageEnum EnHk => new("en-HK");
 
         /// <summary>Gets <c>en-IE</c>.</summary>
-        public static GenerationLanguageEnum EnIE => new("en-IE");
+        public static GenerationLanguageEnum EnIe => new("en-IE");
 
         /// <summary>Gets <c>en-IN</c>.</summary>
-        public static GenerationLanguageEnum EnIN => new("en-IN");
+        public static GenerationLanguageEnum EnIn => new("en-IN");
 
         /// <summary>Gets <c>en-NZ</c>.</summary>
-        public static GenerationLanguageEnum EnNZ => new("en-NZ");
+        public static GenerationLanguageEnum EnNz => new("en-NZ");
 
         /// <summary>Gets <c>en-PH</c>.</summary>
-        public static GenerationLanguageEnum EnPH => new("en-PH");
+        public static GenerationLanguageEnum EnPh => new("en-PH");
 
         /// <summary>Gets <c>en-SG</c>.</summary>
-        public static GenerationLanguageEnum EnSG => new("en-SG");
+        public static GenerationLanguageEnum EnSg => new("en-SG");
 
         /// <summary>Gets <c>en-US</c>.</summary>
-        public static GenerationLanguageEnum EnUS => new("en-US");
+        public static GenerationLanguageEnum EnUs => new("en-US");
 
         /// <summary>Gets <c>en-ZA</c>.</summary>
-        public static GenerationLanguageEnum EnZA => new("en-ZA");
+        public static GenerationLanguageEnum EnZa => new("en-ZA");
 
         /// <summary>Gets <c>es-AR</c>.</summary>
-        public static GenerationLanguageEnum EsAR => new("es-AR");
+        public static GenerationLanguageEnum EsAr => new("es-AR");
 
         /// <summary>Gets <c>es-CO</c>.</summary>
-        public static GenerationLanguageEnum EsCO => new("es-CO");
+        public static GenerationLanguageEnum EsCo => new("es-CO");
 
         /// <summary>Gets <c>es-ES</c>.</summary>
-        public static GenerationLanguageEnum EsES => new("es-ES");
+        public static GenerationLanguageEnum EsEs => new("es-ES");
 
         /// <summary>Gets <c>es-MX</c>.</summary>
-        public static GenerationLanguageEnum EsMX => new("es-MX");
+        public static GenerationLanguageEnum EsMx => new("es-MX");
 
         /// <summary>Gets <c>es-US</c>.</summary>
-        public static GenerationLanguageEnum EsUS => new("es-US");
+        public static GenerationLanguageEnum EsUs => new("es-US");
 
         /// <summary>Gets <c>fi-FI</c>.</summary>
-        public static GenerationLanguageEnum FiFI => new("fi-FI");
+        public static GenerationLanguageEnum FiFi => new("fi-FI");
 
         /// <summary>Gets <c>fr-BE</c>.</summary>
-        public static GenerationLanguageEnum FrBE => new("fr-BE");
+        public static GenerationLanguageEnum FrBe => new("fr-BE");
 
         /// <summary>Gets <c>fr-CA</c>.</summary>
-        public static GenerationLanguageEnum FrCA => new("fr-CA");
+        public static GenerationLanguageEnum FrCa => new("fr-CA");
 
         /// <summary>Gets <c>fr-CH</c>.</summary>
-        public static GenerationLanguageEnum FrCH => new("fr-CH");
+        public static GenerationLanguageEnum FrCh => new("fr-CH");
 
         /// <summary>Gets <c>fr-FR</c>.</summary>
-        public static GenerationLanguageEnum FrFR => new("fr-FR");
+        public static GenerationLanguageEnum FrFr => new("fr-FR");
 
         /// <summary>Gets <c>hi-IN</c>.</summary>
-        public static GenerationLanguageEnum HiIN => new("hi-IN");
+        public static GenerationLanguageEnum HiIn => new("hi-IN");
 
         /// <summary>Gets <c>hu-HU</c>.</summary>
-        public static GenerationLanguageEnum HuHU => new("hu-HU");
+        public static GenerationLanguageEnum HuHu => new("hu-HU");
 
         /// <summary>Gets <c>it-IT</c>.</summary>
-        public static GenerationLanguageEnum ItIT => new("it-IT");
+        public static GenerationLanguageEnum ItIt => new("it-IT");
 
         /// <summary>Gets <c>ja-JP</c>.</summary>
-        public static GenerationLanguageEnum JaJP => new("ja-JP");
+        public static GenerationLanguageEnum JaJp => new("ja-JP");
 
         /// <summary>Gets <c>ko-KR</c>.</summary>
-        public static GenerationLanguageEnum KoKR => new("ko-KR");
+        public static GenerationLanguageEnum KoKr => new("ko-KR");
 
         /// <summary>Gets <c>nb-NO</c>.</summary>
-        public static GenerationLanguageEnum NbNO => new("nb-NO");
+        public static GenerationLanguageEnum NbNo => new("nb-NO");
 
         /// <summary>Gets <c>nl-BE</c>.</summary>
-        public static GenerationLanguageEnum NlBE => new("nl-BE");
+        public static GenerationLanguageEnum NlBe => new("nl-BE");
 
         /// <summary>Gets <c>nl-NL</c>.</summary>
-        public static GenerationLanguageEnum NlNL => new("nl-NL");
+        public static GenerationLanguageEnum NlNl => new("nl-NL");
 
         /// <summary>Gets <c>pt-BR</c>.</summary>
-        public static GenerationLanguageEnum PtBR => new("pt-BR");
+        public static GenerationLanguageEnum PtBr => new("pt-BR");
 
         /// <summary>Gets <c>pt-PT</c>.</summary>
-        public static GenerationLanguageEnum PtPT => new("pt-PT");
+        public static GenerationLanguageEnum PtPt => new("pt-PT");
 
         /// <summary>Gets <c>sv-SE</c>.</summary>
-        public static GenerationLanguageEnum SvSE => new("sv-SE");
+        public static GenerationLanguageEnum SvSe => new("sv-SE");
 
         /// <summary>Gets <c>tr-TR</c>.</summary>
-        public static GenerationLanguageEnum TrTR => new("tr-TR");
+        public static GenerationLanguageEnum TrTr => new("tr-TR");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

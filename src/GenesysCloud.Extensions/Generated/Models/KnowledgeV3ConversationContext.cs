@@ -163,7 +163,7 @@ public sealed class KnowledgeV3ConversationContext : IGenesysCloudModel<Knowledg
         public static MessageTypeEnum Phone => new("Phone");
 
         /// <summary>Gets <c>SMS</c>.</summary>
-        public static MessageTypeEnum SMS => new("SMS");
+        public static MessageTypeEnum Sms => new("SMS");
 
         /// <summary>Gets <c>GenesysChatWidget</c>.</summary>
         public static MessageTypeEnum GenesysChatWidget => new("GenesysChatWidget");

@@ -211,16 +211,16 @@ public sealed class LexBotAlias : IGenesysCloudModel<LexBotAlias>
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>BUILDING</c>.</summary>
-        public static StatusEnum BUILDING => new("BUILDING");
+        public static StatusEnum Building => new("BUILDING");
 
         /// <summary>Gets <c>READY</c>.</summary>
-        public static StatusEnum READY => new("READY");
+        public static StatusEnum Ready => new("READY");
 
         /// <summary>Gets <c>FAILED</c>.</summary>
-        public static StatusEnum FAILED => new("FAILED");
+        public static StatusEnum Failed => new("FAILED");
 
         /// <summary>Gets <c>NOT_BUILT</c>.</summary>
-        public static StatusEnum NOTBUILT => new("NOT_BUILT");
+        public static StatusEnum NotBuilt => new("NOT_BUILT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -242,7 +242,7 @@ public sealed class LexBotAlias : IGenesysCloudModel<LexBotAlias>
     public readonly record struct LanguageEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<LanguageEnum>
     {
         /// <summary>Gets <c>en-US</c>.</summary>
-        public static LanguageEnum EnUS => new("en-US");
+        public static LanguageEnum EnUs => new("en-US");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

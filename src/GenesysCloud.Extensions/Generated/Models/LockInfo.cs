@@ -119,25 +119,25 @@ public sealed class LockInfo : IGenesysCloudModel<LockInfo>
     public readonly record struct ActionEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ActionEnum>
     {
         /// <summary>Gets <c>UPDATE</c>.</summary>
-        public static ActionEnum UPDATE => new("UPDATE");
+        public static ActionEnum Update => new("UPDATE");
 
         /// <summary>Gets <c>DELETE</c>.</summary>
-        public static ActionEnum DELETE => new("DELETE");
+        public static ActionEnum Delete => new("DELETE");
 
         /// <summary>Gets <c>COPY</c>.</summary>
-        public static ActionEnum COPY => new("COPY");
+        public static ActionEnum Copy => new("COPY");
 
         /// <summary>Gets <c>MOVE</c>.</summary>
-        public static ActionEnum MOVE => new("MOVE");
+        public static ActionEnum Move => new("MOVE");
 
         /// <summary>Gets <c>REPLACE</c>.</summary>
-        public static ActionEnum REPLACE => new("REPLACE");
+        public static ActionEnum Replace => new("REPLACE");
 
         /// <summary>Gets <c>THUMBNAIL</c>.</summary>
-        public static ActionEnum THUMBNAIL => new("THUMBNAIL");
+        public static ActionEnum Thumbnail => new("THUMBNAIL");
 
         /// <summary>Gets <c>TEXT_EXTRACTION</c>.</summary>
-        public static ActionEnum TEXTEXTRACTION => new("TEXT_EXTRACTION");
+        public static ActionEnum TextExtraction => new("TEXT_EXTRACTION");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

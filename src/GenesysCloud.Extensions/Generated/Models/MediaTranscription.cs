@@ -101,10 +101,10 @@ public sealed class MediaTranscription : IGenesysCloudModel<MediaTranscription>
     public readonly record struct TranscriptionProviderEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TranscriptionProviderEnum>
     {
         /// <summary>Gets <c>VOCI</c>.</summary>
-        public static TranscriptionProviderEnum VOCI => new("VOCI");
+        public static TranscriptionProviderEnum Voci => new("VOCI");
 
         /// <summary>Gets <c>CALLJOURNEY</c>.</summary>
-        public static TranscriptionProviderEnum CALLJOURNEY => new("CALLJOURNEY");
+        public static TranscriptionProviderEnum CallJourney => new("CALLJOURNEY");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

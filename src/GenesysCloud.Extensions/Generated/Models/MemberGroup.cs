@@ -141,13 +141,13 @@ public sealed class MemberGroup : IGenesysCloudModel<MemberGroup>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>TEAM</c>.</summary>
-        public static TypeEnum TEAM => new("TEAM");
+        public static TypeEnum Team => new("TEAM");
 
         /// <summary>Gets <c>GROUP</c>.</summary>
-        public static TypeEnum GROUP => new("GROUP");
+        public static TypeEnum Group => new("GROUP");
 
         /// <summary>Gets <c>SKILLGROUP</c>.</summary>
-        public static TypeEnum SKILLGROUP => new("SKILLGROUP");
+        public static TypeEnum SkillGroup => new("SKILLGROUP");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -251,43 +251,43 @@ public sealed class Metabase : IGenesysCloudModel<Metabase>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>EXTERNAL</c>.</summary>
-        public static TypeEnum EXTERNAL => new("EXTERNAL");
+        public static TypeEnum External => new("EXTERNAL");
 
         /// <summary>Gets <c>EXTERNAL_PCV</c>.</summary>
-        public static TypeEnum EXTERNALPCV => new("EXTERNAL_PCV");
+        public static TypeEnum ExternalPcv => new("EXTERNAL_PCV");
 
         /// <summary>Gets <c>EXTERNAL_PCV_AWS</c>.</summary>
-        public static TypeEnum EXTERNALPCVAWS => new("EXTERNAL_PCV_AWS");
+        public static TypeEnum ExternalPcvAws => new("EXTERNAL_PCV_AWS");
 
         /// <summary>Gets <c>EXTERNAL_BYOC_CARRIER</c>.</summary>
-        public static TypeEnum EXTERNALBYOCCARRIER => new("EXTERNAL_BYOC_CARRIER");
+        public static TypeEnum ExternalByocCarrier => new("EXTERNAL_BYOC_CARRIER");
 
         /// <summary>Gets <c>EXTERNAL_BYOC_PBX</c>.</summary>
-        public static TypeEnum EXTERNALBYOCPBX => new("EXTERNAL_BYOC_PBX");
+        public static TypeEnum ExternalByocPbx => new("EXTERNAL_BYOC_PBX");
 
         /// <summary>Gets <c>STATION_CDM</c>.</summary>
-        public static TypeEnum STATIONCDM => new("STATION_CDM");
+        public static TypeEnum StationCdm => new("STATION_CDM");
 
         /// <summary>Gets <c>STATION_CDM_WEBRTC</c>.</summary>
-        public static TypeEnum STATIONCDMWEBRTC => new("STATION_CDM_WEBRTC");
+        public static TypeEnum StationCdmWebrtc => new("STATION_CDM_WEBRTC");
 
         /// <summary>Gets <c>STATION</c>.</summary>
-        public static TypeEnum STATION => new("STATION");
+        public static TypeEnum Station => new("STATION");
 
         /// <summary>Gets <c>TIE</c>.</summary>
-        public static TypeEnum TIE => new("TIE");
+        public static TypeEnum Tie => new("TIE");
 
         /// <summary>Gets <c>TIE_DIRECT</c>.</summary>
-        public static TypeEnum TIEDIRECT => new("TIE_DIRECT");
+        public static TypeEnum TieDirect => new("TIE_DIRECT");
 
         /// <summary>Gets <c>TIE_INDIRECT</c>.</summary>
-        public static TypeEnum TIEINDIRECT => new("TIE_INDIRECT");
+        public static TypeEnum TieIndirect => new("TIE_INDIRECT");
 
         /// <summary>Gets <c>TIE_CLOUD_PROXY</c>.</summary>
-        public static TypeEnum TIECLOUDPROXY => new("TIE_CLOUD_PROXY");
+        public static TypeEnum TieCloudProxy => new("TIE_CLOUD_PROXY");
 
         /// <summary>Gets <c>TIE_CLOUD_PROXY_CALLSESSION</c>.</summary>
-        public static TypeEnum TIECLOUDPROXYCALLSESSION => new("TIE_CLOUD_PROXY_CALLSESSION");
+        public static TypeEnum TieCloudProxyCallsession => new("TIE_CLOUD_PROXY_CALLSESSION");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -228,7 +228,7 @@ public sealed class NamedEntityTypeMechanism : IGenesysCloudModel<NamedEntityTyp
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>AI</c>.</summary>
-        public static TypeEnum AI => new("AI");
+        public static TypeEnum Ai => new("AI");
 
         /// <summary>Gets <c>DynamicDateTime</c>.</summary>
         public static TypeEnum DynamicDateTime => new("DynamicDateTime");

@@ -288,19 +288,19 @@ public sealed class OrgOAuthClient : IGenesysCloudModel<OrgOAuthClient>
     public readonly record struct AuthorizedGrantTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<AuthorizedGrantTypeEnum>
     {
         /// <summary>Gets <c>CODE</c>.</summary>
-        public static AuthorizedGrantTypeEnum CODE => new("CODE");
+        public static AuthorizedGrantTypeEnum Code => new("CODE");
 
         /// <summary>Gets <c>TOKEN</c>.</summary>
-        public static AuthorizedGrantTypeEnum TOKEN => new("TOKEN");
+        public static AuthorizedGrantTypeEnum Token => new("TOKEN");
 
         /// <summary>Gets <c>SAML2-BEARER</c>.</summary>
-        public static AuthorizedGrantTypeEnum SAML2BEARER => new("SAML2-BEARER");
+        public static AuthorizedGrantTypeEnum Saml2Bearer => new("SAML2-BEARER");
 
         /// <summary>Gets <c>PASSWORD</c>.</summary>
-        public static AuthorizedGrantTypeEnum PASSWORD => new("PASSWORD");
+        public static AuthorizedGrantTypeEnum Password => new("PASSWORD");
 
         /// <summary>Gets <c>CLIENT-CREDENTIALS</c>.</summary>
-        public static AuthorizedGrantTypeEnum CLIENTCREDENTIALS => new("CLIENT-CREDENTIALS");
+        public static AuthorizedGrantTypeEnum ClientCredentials => new("CLIENT-CREDENTIALS");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -206,22 +206,22 @@ public sealed class OrganizationPublicApiUsage : IGenesysCloudModel<Organization
     public readonly record struct HttpMethodEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<HttpMethodEnum>
     {
         /// <summary>Gets <c>GET</c>.</summary>
-        public static HttpMethodEnum GET => new("GET");
+        public static HttpMethodEnum Get => new("GET");
 
         /// <summary>Gets <c>POST</c>.</summary>
-        public static HttpMethodEnum POST => new("POST");
+        public static HttpMethodEnum Post => new("POST");
 
         /// <summary>Gets <c>PUT</c>.</summary>
-        public static HttpMethodEnum PUT => new("PUT");
+        public static HttpMethodEnum Put => new("PUT");
 
         /// <summary>Gets <c>PATCH</c>.</summary>
-        public static HttpMethodEnum PATCH => new("PATCH");
+        public static HttpMethodEnum Patch => new("PATCH");
 
         /// <summary>Gets <c>DELETE</c>.</summary>
-        public static HttpMethodEnum DELETE => new("DELETE");
+        public static HttpMethodEnum Delete => new("DELETE");
 
         /// <summary>Gets <c>HEAD</c>.</summary>
-        public static HttpMethodEnum HEAD => new("HEAD");
+        public static HttpMethodEnum Head => new("HEAD");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -252,22 +252,22 @@ public sealed class OrphanRecording : IGenesysCloudModel<OrphanRecording>
     public readonly record struct ProviderTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ProviderTypeEnum>
     {
         /// <summary>Gets <c>EDGE</c>.</summary>
-        public static ProviderTypeEnum EDGE => new("EDGE");
+        public static ProviderTypeEnum Edge => new("EDGE");
 
         /// <summary>Gets <c>CHAT</c>.</summary>
-        public static ProviderTypeEnum CHAT => new("CHAT");
+        public static ProviderTypeEnum Chat => new("CHAT");
 
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static ProviderTypeEnum EMAIL => new("EMAIL");
+        public static ProviderTypeEnum Email => new("EMAIL");
 
         /// <summary>Gets <c>SCREEN_RECORDING</c>.</summary>
-        public static ProviderTypeEnum SCREENRECORDING => new("SCREEN_RECORDING");
+        public static ProviderTypeEnum ScreenRecording => new("SCREEN_RECORDING");
 
         /// <summary>Gets <c>PUREENGAGE</c>.</summary>
-        public static ProviderTypeEnum PUREENGAGE => new("PUREENGAGE");
+        public static ProviderTypeEnum PureEngage => new("PUREENGAGE");
 
         /// <summary>Gets <c>PURECONNECT</c>.</summary>
-        public static ProviderTypeEnum PURECONNECT => new("PURECONNECT");
+        public static ProviderTypeEnum PureConnect => new("PURECONNECT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -289,16 +289,16 @@ public sealed class OrphanRecording : IGenesysCloudModel<OrphanRecording>
     public readonly record struct MediaTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MediaTypeEnum>
     {
         /// <summary>Gets <c>CALL</c>.</summary>
-        public static MediaTypeEnum CALL => new("CALL");
+        public static MediaTypeEnum Call => new("CALL");
 
         /// <summary>Gets <c>CHAT</c>.</summary>
-        public static MediaTypeEnum CHAT => new("CHAT");
+        public static MediaTypeEnum Chat => new("CHAT");
 
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static MediaTypeEnum EMAIL => new("EMAIL");
+        public static MediaTypeEnum Email => new("EMAIL");
 
         /// <summary>Gets <c>SCREEN</c>.</summary>
-        public static MediaTypeEnum SCREEN => new("SCREEN");
+        public static MediaTypeEnum Screen => new("SCREEN");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -354,22 +354,22 @@ public sealed class OrphanRecording : IGenesysCloudModel<OrphanRecording>
     public readonly record struct FileStateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<FileStateEnum>
     {
         /// <summary>Gets <c>ARCHIVED</c>.</summary>
-        public static FileStateEnum ARCHIVED => new("ARCHIVED");
+        public static FileStateEnum Archived => new("ARCHIVED");
 
         /// <summary>Gets <c>AVAILABLE</c>.</summary>
-        public static FileStateEnum AVAILABLE => new("AVAILABLE");
+        public static FileStateEnum Available => new("AVAILABLE");
 
         /// <summary>Gets <c>DELETED</c>.</summary>
-        public static FileStateEnum DELETED => new("DELETED");
+        public static FileStateEnum Deleted => new("DELETED");
 
         /// <summary>Gets <c>RESTORED</c>.</summary>
-        public static FileStateEnum RESTORED => new("RESTORED");
+        public static FileStateEnum ReStored => new("RESTORED");
 
         /// <summary>Gets <c>RESTORING</c>.</summary>
-        public static FileStateEnum RESTORING => new("RESTORING");
+        public static FileStateEnum Restoring => new("RESTORING");
 
         /// <summary>Gets <c>UPLOADING</c>.</summary>
-        public static FileStateEnum UPLOADING => new("UPLOADING");
+        public static FileStateEnum Uploading => new("UPLOADING");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -391,19 +391,19 @@ public sealed class OrphanRecording : IGenesysCloudModel<OrphanRecording>
     public readonly record struct OrphanStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OrphanStatusEnum>
     {
         /// <summary>Gets <c>NO_CONVERSATION</c>.</summary>
-        public static OrphanStatusEnum NOCONVERSATION => new("NO_CONVERSATION");
+        public static OrphanStatusEnum NoConversation => new("NO_CONVERSATION");
 
         /// <summary>Gets <c>UNKNOWN_CONVERSATION</c>.</summary>
-        public static OrphanStatusEnum UNKNOWNCONVERSATION => new("UNKNOWN_CONVERSATION");
+        public static OrphanStatusEnum UnknownConversation => new("UNKNOWN_CONVERSATION");
 
         /// <summary>Gets <c>CONVERSATION_NOT_COMPLETE</c>.</summary>
-        public static OrphanStatusEnum CONVERSATIONNOTCOMPLETE => new("CONVERSATION_NOT_COMPLETE");
+        public static OrphanStatusEnum ConversationNotComplete => new("CONVERSATION_NOT_COMPLETE");
 
         /// <summary>Gets <c>CONVERSATION_NOT_EVALUATED</c>.</summary>
-        public static OrphanStatusEnum CONVERSATIONNOTEVALUATED => new("CONVERSATION_NOT_EVALUATED");
+        public static OrphanStatusEnum ConversationNotEvaluated => new("CONVERSATION_NOT_EVALUATED");
 
         /// <summary>Gets <c>EVALUATED</c>.</summary>
-        public static OrphanStatusEnum EVALUATED => new("EVALUATED");
+        public static OrphanStatusEnum Evaluated => new("EVALUATED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

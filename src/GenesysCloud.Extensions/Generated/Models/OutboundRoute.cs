@@ -376,10 +376,10 @@ public sealed class OutboundRoute : IGenesysCloudModel<OutboundRoute>
     public readonly record struct DistributionEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<DistributionEnum>
     {
         /// <summary>Gets <c>SEQUENTIAL</c>.</summary>
-        public static DistributionEnum SEQUENTIAL => new("SEQUENTIAL");
+        public static DistributionEnum Sequential => new("SEQUENTIAL");
 
         /// <summary>Gets <c>RANDOM</c>.</summary>
-        public static DistributionEnum RANDOM => new("RANDOM");
+        public static DistributionEnum Random => new("RANDOM");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

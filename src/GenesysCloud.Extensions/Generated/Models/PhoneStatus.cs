@@ -220,16 +220,16 @@ public sealed class PhoneStatus : IGenesysCloudModel<PhoneStatus>
     public readonly record struct OperationalStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperationalStatusEnum>
     {
         /// <summary>Gets <c>OPERATIONAL</c>.</summary>
-        public static OperationalStatusEnum OPERATIONAL => new("OPERATIONAL");
+        public static OperationalStatusEnum Operational => new("OPERATIONAL");
 
         /// <summary>Gets <c>DEGRADED</c>.</summary>
-        public static OperationalStatusEnum DEGRADED => new("DEGRADED");
+        public static OperationalStatusEnum Degraded => new("DEGRADED");
 
         /// <summary>Gets <c>OFFLINE</c>.</summary>
-        public static OperationalStatusEnum OFFLINE => new("OFFLINE");
+        public static OperationalStatusEnum Offline => new("OFFLINE");
 
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static OperationalStatusEnum UNKNOWN => new("UNKNOWN");
+        public static OperationalStatusEnum Unknown => new("UNKNOWN");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -251,16 +251,16 @@ public sealed class PhoneStatus : IGenesysCloudModel<PhoneStatus>
     public readonly record struct EdgesStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<EdgesStatusEnum>
     {
         /// <summary>Gets <c>IN_SERVICE</c>.</summary>
-        public static EdgesStatusEnum INSERVICE => new("IN_SERVICE");
+        public static EdgesStatusEnum InService => new("IN_SERVICE");
 
         /// <summary>Gets <c>MIXED_SERVICE</c>.</summary>
-        public static EdgesStatusEnum MIXEDSERVICE => new("MIXED_SERVICE");
+        public static EdgesStatusEnum MixedService => new("MIXED_SERVICE");
 
         /// <summary>Gets <c>OUT_OF_SERVICE</c>.</summary>
-        public static EdgesStatusEnum OUTOFSERVICE => new("OUT_OF_SERVICE");
+        public static EdgesStatusEnum OutOfService => new("OUT_OF_SERVICE");
 
         /// <summary>Gets <c>NO_EDGES</c>.</summary>
-        public static EdgesStatusEnum NOEDGES => new("NO_EDGES");
+        public static EdgesStatusEnum NoEdges => new("NO_EDGES");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -282,10 +282,10 @@ public sealed class PhoneStatus : IGenesysCloudModel<PhoneStatus>
     public readonly record struct PhoneAssignmentToEdgeTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<PhoneAssignmentToEdgeTypeEnum>
     {
         /// <summary>Gets <c>PRIMARY</c>.</summary>
-        public static PhoneAssignmentToEdgeTypeEnum PRIMARY => new("PRIMARY");
+        public static PhoneAssignmentToEdgeTypeEnum Primary => new("PRIMARY");
 
         /// <summary>Gets <c>SECONDARY</c>.</summary>
-        public static PhoneAssignmentToEdgeTypeEnum SECONDARY => new("SECONDARY");
+        public static PhoneAssignmentToEdgeTypeEnum Secondary => new("SECONDARY");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

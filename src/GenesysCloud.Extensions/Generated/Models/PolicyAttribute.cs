@@ -110,37 +110,37 @@ public sealed class PolicyAttribute : IGenesysCloudModel<PolicyAttribute>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>BOOLEAN</c>.</summary>
-        public static TypeEnum BOOLEAN => new("BOOLEAN");
+        public static TypeEnum Boolean => new("BOOLEAN");
 
         /// <summary>Gets <c>NUMBER</c>.</summary>
-        public static TypeEnum NUMBER => new("NUMBER");
+        public static TypeEnum Number => new("NUMBER");
 
         /// <summary>Gets <c>STRING</c>.</summary>
-        public static TypeEnum STRING => new("STRING");
+        public static TypeEnum String => new("STRING");
 
         /// <summary>Gets <c>STRING_LIST</c>.</summary>
-        public static TypeEnum STRINGLIST => new("STRING_LIST");
+        public static TypeEnum StringList => new("STRING_LIST");
 
         /// <summary>Gets <c>TIME</c>.</summary>
-        public static TypeEnum TIME => new("TIME");
+        public static TypeEnum Time => new("TIME");
 
         /// <summary>Gets <c>RELATIVE_TIME</c>.</summary>
-        public static TypeEnum RELATIVETIME => new("RELATIVE_TIME");
+        public static TypeEnum RelativeTime => new("RELATIVE_TIME");
 
         /// <summary>Gets <c>DATE</c>.</summary>
-        public static TypeEnum DATE => new("DATE");
+        public static TypeEnum Date => new("DATE");
 
         /// <summary>Gets <c>TIME_RANGE</c>.</summary>
-        public static TypeEnum TIMERANGE => new("TIME_RANGE");
+        public static TypeEnum TimeRange => new("TIME_RANGE");
 
         /// <summary>Gets <c>DAY_RANGE</c>.</summary>
-        public static TypeEnum DAYRANGE => new("DAY_RANGE");
+        public static TypeEnum DayRange => new("DAY_RANGE");
 
         /// <summary>Gets <c>IP_ADDRESS</c>.</summary>
-        public static TypeEnum IPADDRESS => new("IP_ADDRESS");
+        public static TypeEnum IpAddress => new("IP_ADDRESS");
 
         /// <summary>Gets <c>IP_CIDR</c>.</summary>
-        public static TypeEnum IPCIDR => new("IP_CIDR");
+        public static TypeEnum IpCidr => new("IP_CIDR");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

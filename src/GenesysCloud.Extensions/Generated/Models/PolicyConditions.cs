@@ -426,10 +426,10 @@ public sealed class PolicyConditions : IGenesysCloudModel<PolicyConditions>
     public readonly record struct CustomerParticipationEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<CustomerParticipationEnum>
     {
         /// <summary>Gets <c>YES</c>.</summary>
-        public static CustomerParticipationEnum YES => new("YES");
+        public static CustomerParticipationEnum Yes => new("YES");
 
         /// <summary>Gets <c>NO</c>.</summary>
-        public static CustomerParticipationEnum NO => new("NO");
+        public static CustomerParticipationEnum No => new("NO");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

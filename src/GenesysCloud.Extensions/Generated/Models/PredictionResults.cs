@@ -121,28 +121,28 @@ public sealed class PredictionResults : IGenesysCloudModel<PredictionResults>
     public readonly record struct IntentEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<IntentEnum>
     {
         /// <summary>Gets <c>ALL</c>.</summary>
-        public static IntentEnum ALL => new("ALL");
+        public static IntentEnum All => new("ALL");
 
         /// <summary>Gets <c>CALL</c>.</summary>
-        public static IntentEnum CALL => new("CALL");
+        public static IntentEnum Call => new("CALL");
 
         /// <summary>Gets <c>CALLBACK</c>.</summary>
-        public static IntentEnum CALLBACK => new("CALLBACK");
+        public static IntentEnum Callback => new("CALLBACK");
 
         /// <summary>Gets <c>CHAT</c>.</summary>
-        public static IntentEnum CHAT => new("CHAT");
+        public static IntentEnum Chat => new("CHAT");
 
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static IntentEnum EMAIL => new("EMAIL");
+        public static IntentEnum Email => new("EMAIL");
 
         /// <summary>Gets <c>SOCIALEXPRESSION</c>.</summary>
-        public static IntentEnum SOCIALEXPRESSION => new("SOCIALEXPRESSION");
+        public static IntentEnum SocialExpression => new("SOCIALEXPRESSION");
 
         /// <summary>Gets <c>VIDEOCOMM</c>.</summary>
-        public static IntentEnum VIDEOCOMM => new("VIDEOCOMM");
+        public static IntentEnum Videocomm => new("VIDEOCOMM");
 
         /// <summary>Gets <c>MESSAGE</c>.</summary>
-        public static IntentEnum MESSAGE => new("MESSAGE");
+        public static IntentEnum Message => new("MESSAGE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -164,22 +164,22 @@ public sealed class PredictionResults : IGenesysCloudModel<PredictionResults>
     public readonly record struct FormulaEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<FormulaEnum>
     {
         /// <summary>Gets <c>BEST</c>.</summary>
-        public static FormulaEnum BEST => new("BEST");
+        public static FormulaEnum Best => new("BEST");
 
         /// <summary>Gets <c>SIMPLE</c>.</summary>
-        public static FormulaEnum SIMPLE => new("SIMPLE");
+        public static FormulaEnum Simple => new("SIMPLE");
 
         /// <summary>Gets <c>ABANDON</c>.</summary>
-        public static FormulaEnum ABANDON => new("ABANDON");
+        public static FormulaEnum Abandon => new("ABANDON");
 
         /// <summary>Gets <c>PATIENCE_ABANDON</c>.</summary>
-        public static FormulaEnum PATIENCEABANDON => new("PATIENCE_ABANDON");
+        public static FormulaEnum PatienceAbandon => new("PATIENCE_ABANDON");
 
         /// <summary>Gets <c>AI-ADJUSTED-AHT</c>.</summary>
-        public static FormulaEnum AIADJUSTEDAHT => new("AI-ADJUSTED-AHT");
+        public static FormulaEnum AiAdjustedAht => new("AI-ADJUSTED-AHT");
 
         /// <summary>Gets <c>POSITION-IN-QUEUE</c>.</summary>
-        public static FormulaEnum POSITIONINQUEUE => new("POSITION-IN-QUEUE");
+        public static FormulaEnum PositionInQueue => new("POSITION-IN-QUEUE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -112,10 +112,10 @@ public sealed class PushDeviceInsertRequest : IGenesysCloudModel<PushDeviceInser
     public readonly record struct NotificationProviderEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<NotificationProviderEnum>
     {
         /// <summary>Gets <c>FCM</c>.</summary>
-        public static NotificationProviderEnum FCM => new("FCM");
+        public static NotificationProviderEnum Fcm => new("FCM");
 
         /// <summary>Gets <c>APNS</c>.</summary>
-        public static NotificationProviderEnum APNS => new("APNS");
+        public static NotificationProviderEnum Apns => new("APNS");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

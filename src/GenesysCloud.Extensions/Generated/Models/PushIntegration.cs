@@ -90,10 +90,10 @@ public sealed class PushIntegration : IGenesysCloudModel<PushIntegration>
     public readonly record struct ProviderEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ProviderEnum>
     {
         /// <summary>Gets <c>APNS</c>.</summary>
-        public static ProviderEnum APNS => new("APNS");
+        public static ProviderEnum Apns => new("APNS");
 
         /// <summary>Gets <c>FCM</c>.</summary>
-        public static ProviderEnum FCM => new("FCM");
+        public static ProviderEnum Fcm => new("FCM");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

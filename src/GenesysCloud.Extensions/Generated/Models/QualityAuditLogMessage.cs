@@ -405,7 +405,7 @@ public sealed class QualityAuditLogMessage : IGenesysCloudModel<QualityAuditLogM
         public static LevelEnum System => new("System");
 
         /// <summary>Gets <c>GENESYS_INTERNAL</c>.</summary>
-        public static LevelEnum GENESYSINTERNAL => new("GENESYS_INTERNAL");
+        public static LevelEnum GenesysInternal => new("GENESYS_INTERNAL");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -790,13 +790,13 @@ public sealed class Queue : IGenesysCloudModel<Queue>
     public readonly record struct SkillEvaluationMethodEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<SkillEvaluationMethodEnum>
     {
         /// <summary>Gets <c>NONE</c>.</summary>
-        public static SkillEvaluationMethodEnum NONE => new("NONE");
+        public static SkillEvaluationMethodEnum None => new("NONE");
 
         /// <summary>Gets <c>BEST</c>.</summary>
-        public static SkillEvaluationMethodEnum BEST => new("BEST");
+        public static SkillEvaluationMethodEnum Best => new("BEST");
 
         /// <summary>Gets <c>ALL</c>.</summary>
-        public static SkillEvaluationMethodEnum ALL => new("ALL");
+        public static SkillEvaluationMethodEnum All => new("ALL");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -112,13 +112,13 @@ public sealed class RecordersState : IGenesysCloudModel<RecordersState>
     public readonly record struct AdhocStateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<AdhocStateEnum>
     {
         /// <summary>Gets <c>ACTIVE</c>.</summary>
-        public static AdhocStateEnum ACTIVE => new("ACTIVE");
+        public static AdhocStateEnum Active => new("ACTIVE");
 
         /// <summary>Gets <c>PAUSED</c>.</summary>
-        public static AdhocStateEnum PAUSED => new("PAUSED");
+        public static AdhocStateEnum Paused => new("PAUSED");
 
         /// <summary>Gets <c>NONE</c>.</summary>
-        public static AdhocStateEnum NONE => new("NONE");
+        public static AdhocStateEnum None => new("NONE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -140,13 +140,13 @@ public sealed class RecordersState : IGenesysCloudModel<RecordersState>
     public readonly record struct CustomerExperienceStateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<CustomerExperienceStateEnum>
     {
         /// <summary>Gets <c>ACTIVE</c>.</summary>
-        public static CustomerExperienceStateEnum ACTIVE => new("ACTIVE");
+        public static CustomerExperienceStateEnum Active => new("ACTIVE");
 
         /// <summary>Gets <c>PAUSED</c>.</summary>
-        public static CustomerExperienceStateEnum PAUSED => new("PAUSED");
+        public static CustomerExperienceStateEnum Paused => new("PAUSED");
 
         /// <summary>Gets <c>NONE</c>.</summary>
-        public static CustomerExperienceStateEnum NONE => new("NONE");
+        public static CustomerExperienceStateEnum None => new("NONE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -168,13 +168,13 @@ public sealed class RecordersState : IGenesysCloudModel<RecordersState>
     public readonly record struct AgentExperienceStateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<AgentExperienceStateEnum>
     {
         /// <summary>Gets <c>ACTIVE</c>.</summary>
-        public static AgentExperienceStateEnum ACTIVE => new("ACTIVE");
+        public static AgentExperienceStateEnum Active => new("ACTIVE");
 
         /// <summary>Gets <c>PAUSED</c>.</summary>
-        public static AgentExperienceStateEnum PAUSED => new("PAUSED");
+        public static AgentExperienceStateEnum Paused => new("PAUSED");
 
         /// <summary>Gets <c>NONE</c>.</summary>
-        public static AgentExperienceStateEnum NONE => new("NONE");
+        public static AgentExperienceStateEnum None => new("NONE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -196,13 +196,13 @@ public sealed class RecordersState : IGenesysCloudModel<RecordersState>
     public readonly record struct SnippetStateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<SnippetStateEnum>
     {
         /// <summary>Gets <c>ACTIVE</c>.</summary>
-        public static SnippetStateEnum ACTIVE => new("ACTIVE");
+        public static SnippetStateEnum Active => new("ACTIVE");
 
         /// <summary>Gets <c>PAUSED</c>.</summary>
-        public static SnippetStateEnum PAUSED => new("PAUSED");
+        public static SnippetStateEnum Paused => new("PAUSED");
 
         /// <summary>Gets <c>NONE</c>.</summary>
-        public static SnippetStateEnum NONE => new("NONE");
+        public static SnippetStateEnum None => new("NONE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -671,25 +671,25 @@ public sealed class Recording : IGenesysCloudModel<Recording>
     public readonly record struct FileStateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<FileStateEnum>
     {
         /// <summary>Gets <c>ARCHIVED</c>.</summary>
-        public static FileStateEnum ARCHIVED => new("ARCHIVED");
+        public static FileStateEnum Archived => new("ARCHIVED");
 
         /// <summary>Gets <c>AVAILABLE</c>.</summary>
-        public static FileStateEnum AVAILABLE => new("AVAILABLE");
+        public static FileStateEnum Available => new("AVAILABLE");
 
         /// <summary>Gets <c>DELETED</c>.</summary>
-        public static FileStateEnum DELETED => new("DELETED");
+        public static FileStateEnum Deleted => new("DELETED");
 
         /// <summary>Gets <c>RESTORED</c>.</summary>
-        public static FileStateEnum RESTORED => new("RESTORED");
+        public static FileStateEnum ReStored => new("RESTORED");
 
         /// <summary>Gets <c>RESTORING</c>.</summary>
-        public static FileStateEnum RESTORING => new("RESTORING");
+        public static FileStateEnum Restoring => new("RESTORING");
 
         /// <summary>Gets <c>UPLOADING</c>.</summary>
-        public static FileStateEnum UPLOADING => new("UPLOADING");
+        public static FileStateEnum Uploading => new("UPLOADING");
 
         /// <summary>Gets <c>ERROR</c>.</summary>
-        public static FileStateEnum ERROR => new("ERROR");
+        public static FileStateEnum Error => new("ERROR");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -711,7 +711,7 @@ public sealed class Recording : IGenesysCloudModel<Recording>
     public readonly record struct ArchiveMediumEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ArchiveMediumEnum>
     {
         /// <summary>Gets <c>CLOUDARCHIVE</c>.</summary>
-        public static ArchiveMediumEnum CLOUDARCHIVE => new("CLOUDARCHIVE");
+        public static ArchiveMediumEnum CloudArchive => new("CLOUDARCHIVE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -733,10 +733,10 @@ public sealed class Recording : IGenesysCloudModel<Recording>
     public readonly record struct RecordingFileRoleEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<RecordingFileRoleEnum>
     {
         /// <summary>Gets <c>CUSTOMER_EXPERIENCE</c>.</summary>
-        public static RecordingFileRoleEnum CUSTOMEREXPERIENCE => new("CUSTOMER_EXPERIENCE");
+        public static RecordingFileRoleEnum CustomerExperience => new("CUSTOMER_EXPERIENCE");
 
         /// <summary>Gets <c>ADHOC</c>.</summary>
-        public static RecordingFileRoleEnum ADHOC => new("ADHOC");
+        public static RecordingFileRoleEnum Adhoc => new("ADHOC");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -758,7 +758,7 @@ public sealed class Recording : IGenesysCloudModel<Recording>
     public readonly record struct RecordingErrorStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<RecordingErrorStatusEnum>
     {
         /// <summary>Gets <c>EMAIL_TRANSCRIPT_TOO_LARGE</c>.</summary>
-        public static RecordingErrorStatusEnum EMAILTRANSCRIPTTOOLARGE => new("EMAIL_TRANSCRIPT_TOO_LARGE");
+        public static RecordingErrorStatusEnum EmailTranscriptTooLarge => new("EMAIL_TRANSCRIPT_TOO_LARGE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

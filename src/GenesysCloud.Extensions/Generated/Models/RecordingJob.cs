@@ -236,22 +236,22 @@ public sealed class RecordingJob : IGenesysCloudModel<RecordingJob>
     public readonly record struct StateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StateEnum>
     {
         /// <summary>Gets <c>FULFILLED</c>.</summary>
-        public static StateEnum FULFILLED => new("FULFILLED");
+        public static StateEnum Fulfilled => new("FULFILLED");
 
         /// <summary>Gets <c>PENDING</c>.</summary>
-        public static StateEnum PENDING => new("PENDING");
+        public static StateEnum Pending => new("PENDING");
 
         /// <summary>Gets <c>READY</c>.</summary>
-        public static StateEnum READY => new("READY");
+        public static StateEnum Ready => new("READY");
 
         /// <summary>Gets <c>PROCESSING</c>.</summary>
-        public static StateEnum PROCESSING => new("PROCESSING");
+        public static StateEnum Processing => new("PROCESSING");
 
         /// <summary>Gets <c>CANCELLED</c>.</summary>
-        public static StateEnum CANCELLED => new("CANCELLED");
+        public static StateEnum Cancelled => new("CANCELLED");
 
         /// <summary>Gets <c>FAILED</c>.</summary>
-        public static StateEnum FAILED => new("FAILED");
+        public static StateEnum Failed => new("FAILED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

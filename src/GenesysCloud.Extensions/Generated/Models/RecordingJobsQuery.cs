@@ -216,13 +216,13 @@ public sealed class RecordingJobsQuery : IGenesysCloudModel<RecordingJobsQuery>
     public readonly record struct ActionEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ActionEnum>
     {
         /// <summary>Gets <c>ARCHIVE</c>.</summary>
-        public static ActionEnum ARCHIVE => new("ARCHIVE");
+        public static ActionEnum Archive => new("ARCHIVE");
 
         /// <summary>Gets <c>DELETE</c>.</summary>
-        public static ActionEnum DELETE => new("DELETE");
+        public static ActionEnum Delete => new("DELETE");
 
         /// <summary>Gets <c>EXPORT</c>.</summary>
-        public static ActionEnum EXPORT => new("EXPORT");
+        public static ActionEnum Export => new("EXPORT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

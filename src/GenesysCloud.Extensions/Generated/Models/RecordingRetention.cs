@@ -150,7 +150,7 @@ public sealed class RecordingRetention : IGenesysCloudModel<RecordingRetention>
     public readonly record struct ArchiveMediumEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ArchiveMediumEnum>
     {
         /// <summary>Gets <c>CLOUDARCHIVE</c>.</summary>
-        public static ArchiveMediumEnum CLOUDARCHIVE => new("CLOUDARCHIVE");
+        public static ArchiveMediumEnum CloudArchive => new("CLOUDARCHIVE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -139,10 +139,10 @@ public sealed class ReplaceResponse : IGenesysCloudModel<ReplaceResponse>
     public readonly record struct UploadMethodEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<UploadMethodEnum>
     {
         /// <summary>Gets <c>SINGLE_PUT</c>.</summary>
-        public static UploadMethodEnum SINGLEPUT => new("SINGLE_PUT");
+        public static UploadMethodEnum SinglePut => new("SINGLE_PUT");
 
         /// <summary>Gets <c>MULTIPART_POST</c>.</summary>
-        public static UploadMethodEnum MULTIPARTPOST => new("MULTIPART_POST");
+        public static UploadMethodEnum MultiPartPost => new("MULTIPART_POST");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

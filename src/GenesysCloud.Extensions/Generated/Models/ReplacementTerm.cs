@@ -101,31 +101,31 @@ public sealed class ReplacementTerm : IGenesysCloudModel<ReplacementTerm>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>NAME</c>.</summary>
-        public static TypeEnum NAME => new("NAME");
+        public static TypeEnum Name => new("NAME");
 
         /// <summary>Gets <c>ADDRESS</c>.</summary>
-        public static TypeEnum ADDRESS => new("ADDRESS");
+        public static TypeEnum Address => new("ADDRESS");
 
         /// <summary>Gets <c>PHONE</c>.</summary>
-        public static TypeEnum PHONE => new("PHONE");
+        public static TypeEnum Phone => new("PHONE");
 
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static TypeEnum EMAIL => new("EMAIL");
+        public static TypeEnum Email => new("EMAIL");
 
         /// <summary>Gets <c>TWITTER</c>.</summary>
-        public static TypeEnum TWITTER => new("TWITTER");
+        public static TypeEnum Twitter => new("TWITTER");
 
         /// <summary>Gets <c>INSTAGRAM</c>.</summary>
-        public static TypeEnum INSTAGRAM => new("INSTAGRAM");
+        public static TypeEnum Instagram => new("INSTAGRAM");
 
         /// <summary>Gets <c>FACEBOOK</c>.</summary>
-        public static TypeEnum FACEBOOK => new("FACEBOOK");
+        public static TypeEnum Facebook => new("FACEBOOK");
 
         /// <summary>Gets <c>APPLE_MESSAGES</c>.</summary>
-        public static TypeEnum APPLEMESSAGES => new("APPLE_MESSAGES");
+        public static TypeEnum AppleMessages => new("APPLE_MESSAGES");
 
         /// <summary>Gets <c>EXTERNAL_ID</c>.</summary>
-        public static TypeEnum EXTERNALID => new("EXTERNAL_ID");
+        public static TypeEnum ExternalId => new("EXTERNAL_ID");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

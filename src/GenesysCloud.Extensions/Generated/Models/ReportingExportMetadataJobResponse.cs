@@ -355,406 +355,406 @@ public sealed class ReportingExportMetadataJobResponse : IGenesysCloudModel<Repo
     public readonly record struct ViewTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ViewTypeEnum>
     {
         /// <summary>Gets <c>QUEUE_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEPERFORMANCESUMMARYVIEW => new("QUEUE_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum QueuePerformanceSummaryView => new("QUEUE_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>QUEUE_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEPERFORMANCEDETAILVIEW => new("QUEUE_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum QueuePerformanceDetailView => new("QUEUE_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>INTERACTION_SEARCH_VIEW</c>.</summary>
-        public static ViewTypeEnum INTERACTIONSEARCHVIEW => new("INTERACTION_SEARCH_VIEW");
+        public static ViewTypeEnum InteractionSearchView => new("INTERACTION_SEARCH_VIEW");
 
         /// <summary>Gets <c>AGENT_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTPERFORMANCESUMMARYVIEW => new("AGENT_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentPerformanceSummaryView => new("AGENT_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTPERFORMANCEDETAILVIEW => new("AGENT_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum AgentPerformanceDetailView => new("AGENT_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_STATUS_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTSTATUSSUMMARYVIEW => new("AGENT_STATUS_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentStatusSummaryView => new("AGENT_STATUS_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_STATUS_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTSTATUSDETAILVIEW => new("AGENT_STATUS_DETAIL_VIEW");
+        public static ViewTypeEnum AgentStatusDetailView => new("AGENT_STATUS_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_EVALUATION_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTEVALUATIONSUMMARYVIEW => new("AGENT_EVALUATION_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentEvaluationSummaryView => new("AGENT_EVALUATION_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_EVALUATION_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTEVALUATIONDETAILVIEW => new("AGENT_EVALUATION_DETAIL_VIEW");
+        public static ViewTypeEnum AgentEvaluationDetailView => new("AGENT_EVALUATION_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_QUEUE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTQUEUEDETAILVIEW => new("AGENT_QUEUE_DETAIL_VIEW");
+        public static ViewTypeEnum AgentQueueDetailView => new("AGENT_QUEUE_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_INTERACTION_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTINTERACTIONDETAILVIEW => new("AGENT_INTERACTION_DETAIL_VIEW");
+        public static ViewTypeEnum AgentInteractionDetailView => new("AGENT_INTERACTION_DETAIL_VIEW");
 
         /// <summary>Gets <c>ABANDON_INSIGHTS_VIEW</c>.</summary>
-        public static ViewTypeEnum ABANDONINSIGHTSVIEW => new("ABANDON_INSIGHTS_VIEW");
+        public static ViewTypeEnum AbandonInsightsView => new("ABANDON_INSIGHTS_VIEW");
 
         /// <summary>Gets <c>SKILLS_PERFORMANCE_VIEW</c>.</summary>
-        public static ViewTypeEnum SKILLSPERFORMANCEVIEW => new("SKILLS_PERFORMANCE_VIEW");
+        public static ViewTypeEnum SkillsPerformanceView => new("SKILLS_PERFORMANCE_VIEW");
 
         /// <summary>Gets <c>SURVEY_FORM_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum SURVEYFORMPERFORMANCESUMMARYVIEW => new("SURVEY_FORM_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum SurveyFormPerformanceSummaryView => new("SURVEY_FORM_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>SURVEY_FORM_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum SURVEYFORMPERFORMANCEDETAILVIEW => new("SURVEY_FORM_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum SurveyFormPerformanceDetailView => new("SURVEY_FORM_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>DNIS_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum DNISPERFORMANCESUMMARYVIEW => new("DNIS_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum DnisPerformanceSummaryView => new("DNIS_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>DNIS_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum DNISPERFORMANCEDETAILVIEW => new("DNIS_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum DnisPerformanceDetailView => new("DNIS_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>WRAP_UP_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum WRAPUPPERFORMANCESUMMARYVIEW => new("WRAP_UP_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum WrapUpPerformanceSummaryView => new("WRAP_UP_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_WRAP_UP_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTWRAPUPPERFORMANCEDETAILVIEW => new("AGENT_WRAP_UP_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum AgentWrapUpPerformanceDetailView => new("AGENT_WRAP_UP_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>QUEUE_ACTIVITY_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEACTIVITYSUMMARYVIEW => new("QUEUE_ACTIVITY_SUMMARY_VIEW");
+        public static ViewTypeEnum QueueActivitySummaryView => new("QUEUE_ACTIVITY_SUMMARY_VIEW");
 
         /// <summary>Gets <c>QUEUE_ACTIVITY_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEACTIVITYDETAILVIEW => new("QUEUE_ACTIVITY_DETAIL_VIEW");
+        public static ViewTypeEnum QueueActivityDetailView => new("QUEUE_ACTIVITY_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_QUEUE_ACTIVITY_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTQUEUEACTIVITYSUMMARYVIEW => new("AGENT_QUEUE_ACTIVITY_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentQueueActivitySummaryView => new("AGENT_QUEUE_ACTIVITY_SUMMARY_VIEW");
 
         /// <summary>Gets <c>QUEUE_AGENT_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEAGENTDETAILVIEW => new("QUEUE_AGENT_DETAIL_VIEW");
+        public static ViewTypeEnum QueueAgentDetailView => new("QUEUE_AGENT_DETAIL_VIEW");
 
         /// <summary>Gets <c>QUEUE_INTERACTION_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEINTERACTIONDETAILVIEW => new("QUEUE_INTERACTION_DETAIL_VIEW");
+        public static ViewTypeEnum QueueInteractionDetailView => new("QUEUE_INTERACTION_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_SCHEDULE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTSCHEDULEDETAILVIEW => new("AGENT_SCHEDULE_DETAIL_VIEW");
+        public static ViewTypeEnum AgentScheduleDetailView => new("AGENT_SCHEDULE_DETAIL_VIEW");
 
         /// <summary>Gets <c>IVR_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum IVRPERFORMANCESUMMARYVIEW => new("IVR_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum IvrPerformanceSummaryView => new("IVR_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>IVR_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum IVRPERFORMANCEDETAILVIEW => new("IVR_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum IvrPerformanceDetailView => new("IVR_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>ANSWER_INSIGHTS_VIEW</c>.</summary>
-        public static ViewTypeEnum ANSWERINSIGHTSVIEW => new("ANSWER_INSIGHTS_VIEW");
+        public static ViewTypeEnum AnswerInsightsView => new("ANSWER_INSIGHTS_VIEW");
 
         /// <summary>Gets <c>HANDLE_INSIGHTS_VIEW</c>.</summary>
-        public static ViewTypeEnum HANDLEINSIGHTSVIEW => new("HANDLE_INSIGHTS_VIEW");
+        public static ViewTypeEnum HandleInsightsView => new("HANDLE_INSIGHTS_VIEW");
 
         /// <summary>Gets <c>TALK_INSIGHTS_VIEW</c>.</summary>
-        public static ViewTypeEnum TALKINSIGHTSVIEW => new("TALK_INSIGHTS_VIEW");
+        public static ViewTypeEnum TalkInsightsView => new("TALK_INSIGHTS_VIEW");
 
         /// <summary>Gets <c>HOLD_INSIGHTS_VIEW</c>.</summary>
-        public static ViewTypeEnum HOLDINSIGHTSVIEW => new("HOLD_INSIGHTS_VIEW");
+        public static ViewTypeEnum HoldInsightsView => new("HOLD_INSIGHTS_VIEW");
 
         /// <summary>Gets <c>ACW_INSIGHTS_VIEW</c>.</summary>
-        public static ViewTypeEnum ACWINSIGHTSVIEW => new("ACW_INSIGHTS_VIEW");
+        public static ViewTypeEnum AcwInsightsView => new("ACW_INSIGHTS_VIEW");
 
         /// <summary>Gets <c>WAIT_INSIGHTS_VIEW</c>.</summary>
-        public static ViewTypeEnum WAITINSIGHTSVIEW => new("WAIT_INSIGHTS_VIEW");
+        public static ViewTypeEnum WaitInsightsView => new("WAIT_INSIGHTS_VIEW");
 
         /// <summary>Gets <c>AGENT_WRAP_UP_PERFORMANCE_INTERVAL_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTWRAPUPPERFORMANCEINTERVALDETAILVIEW => new("AGENT_WRAP_UP_PERFORMANCE_INTERVAL_DETAIL_VIEW");
+        public static ViewTypeEnum AgentWrapUpPerformanceIntervalDetailView => new("AGENT_WRAP_UP_PERFORMANCE_INTERVAL_DETAIL_VIEW");
 
         /// <summary>Gets <c>FLOW_OUTCOME_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWOUTCOMESUMMARYVIEW => new("FLOW_OUTCOME_SUMMARY_VIEW");
+        public static ViewTypeEnum FlowOutcomeSummaryView => new("FLOW_OUTCOME_SUMMARY_VIEW");
 
         /// <summary>Gets <c>FLOW_OUTCOME_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWOUTCOMEPERFORMANCEDETAILVIEW => new("FLOW_OUTCOME_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum FlowOutcomePerformanceDetailView => new("FLOW_OUTCOME_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>FLOW_OUTCOME_PERFORMANCE_INTERVAL_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWOUTCOMEPERFORMANCEINTERVALDETAILVIEW => new("FLOW_OUTCOME_PERFORMANCE_INTERVAL_DETAIL_VIEW");
+        public static ViewTypeEnum FlowOutcomePerformanceIntervalDetailView => new("FLOW_OUTCOME_PERFORMANCE_INTERVAL_DETAIL_VIEW");
 
         /// <summary>Gets <c>FLOW_DESTINATION_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWDESTINATIONSUMMARYVIEW => new("FLOW_DESTINATION_SUMMARY_VIEW");
+        public static ViewTypeEnum FlowDestinationSummaryView => new("FLOW_DESTINATION_SUMMARY_VIEW");
 
         /// <summary>Gets <c>FLOW_DESTINATION_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWDESTINATIONDETAILVIEW => new("FLOW_DESTINATION_DETAIL_VIEW");
+        public static ViewTypeEnum FlowDestinationDetailView => new("FLOW_DESTINATION_DETAIL_VIEW");
 
         /// <summary>Gets <c>API_USAGE_VIEW</c>.</summary>
-        public static ViewTypeEnum APIUSAGEVIEW => new("API_USAGE_VIEW");
+        public static ViewTypeEnum ApiUsageView => new("API_USAGE_VIEW");
 
         /// <summary>Gets <c>SCHEDULED_CALLBACKS_VIEW</c>.</summary>
-        public static ViewTypeEnum SCHEDULEDCALLBACKSVIEW => new("SCHEDULED_CALLBACKS_VIEW");
+        public static ViewTypeEnum ScheduledCallbacksView => new("SCHEDULED_CALLBACKS_VIEW");
 
         /// <summary>Gets <c>CONTENT_SEARCH_VIEW</c>.</summary>
-        public static ViewTypeEnum CONTENTSEARCHVIEW => new("CONTENT_SEARCH_VIEW");
+        public static ViewTypeEnum ContentSearchView => new("CONTENT_SEARCH_VIEW");
 
         /// <summary>Gets <c>LANDING_PAGE</c>.</summary>
-        public static ViewTypeEnum LANDINGPAGE => new("LANDING_PAGE");
+        public static ViewTypeEnum LandingPage => new("LANDING_PAGE");
 
         /// <summary>Gets <c>DASHBOARD_SUMMARY</c>.</summary>
-        public static ViewTypeEnum DASHBOARDSUMMARY => new("DASHBOARD_SUMMARY");
+        public static ViewTypeEnum DashboardSummary => new("DASHBOARD_SUMMARY");
 
         /// <summary>Gets <c>DASHBOARD_DETAIL</c>.</summary>
-        public static ViewTypeEnum DASHBOARDDETAIL => new("DASHBOARD_DETAIL");
+        public static ViewTypeEnum DashboardDetail => new("DASHBOARD_DETAIL");
 
         /// <summary>Gets <c>DASHBOARD_USERS</c>.</summary>
-        public static ViewTypeEnum DASHBOARDUSERS => new("DASHBOARD_USERS");
+        public static ViewTypeEnum DashboardUsers => new("DASHBOARD_USERS");
 
         /// <summary>Gets <c>DASHBOARD_USERS_DETAIL</c>.</summary>
-        public static ViewTypeEnum DASHBOARDUSERSDETAIL => new("DASHBOARD_USERS_DETAIL");
+        public static ViewTypeEnum DashboardUsersDetail => new("DASHBOARD_USERS_DETAIL");
 
         /// <summary>Gets <c>JOURNEY_ACTION_MAP_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum JOURNEYACTIONMAPSUMMARYVIEW => new("JOURNEY_ACTION_MAP_SUMMARY_VIEW");
+        public static ViewTypeEnum JourneyActionMapSummaryView => new("JOURNEY_ACTION_MAP_SUMMARY_VIEW");
 
         /// <summary>Gets <c>JOURNEY_OUTCOME_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum JOURNEYOUTCOMESUMMARYVIEW => new("JOURNEY_OUTCOME_SUMMARY_VIEW");
+        public static ViewTypeEnum JourneyOutcomeSummaryView => new("JOURNEY_OUTCOME_SUMMARY_VIEW");
 
         /// <summary>Gets <c>JOURNEY_SEGMENT_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum JOURNEYSEGMENTSUMMARYVIEW => new("JOURNEY_SEGMENT_SUMMARY_VIEW");
+        public static ViewTypeEnum JourneySegmentSummaryView => new("JOURNEY_SEGMENT_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_DEVELOPMENT_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTDEVELOPMENTDETAILVIEW => new("AGENT_DEVELOPMENT_DETAIL_VIEW");
+        public static ViewTypeEnum AgentDevelopmentDetailView => new("AGENT_DEVELOPMENT_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_DEVELOPMENT_DETAIL_ME_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTDEVELOPMENTDETAILMEVIEW => new("AGENT_DEVELOPMENT_DETAIL_ME_VIEW");
+        public static ViewTypeEnum AgentDevelopmentDetailMeView => new("AGENT_DEVELOPMENT_DETAIL_ME_VIEW");
 
         /// <summary>Gets <c>AGENT_DEVELOPMENT_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTDEVELOPMENTSUMMARYVIEW => new("AGENT_DEVELOPMENT_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentDevelopmentSummaryView => new("AGENT_DEVELOPMENT_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_PERFORMANCE_ME_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTPERFORMANCEMEVIEW => new("AGENT_PERFORMANCE_ME_VIEW");
+        public static ViewTypeEnum AgentPerformanceMeView => new("AGENT_PERFORMANCE_ME_VIEW");
 
         /// <summary>Gets <c>AGENT_STATUS_ME_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTSTATUSMEVIEW => new("AGENT_STATUS_ME_VIEW");
+        public static ViewTypeEnum AgentStatusMeView => new("AGENT_STATUS_ME_VIEW");
 
         /// <summary>Gets <c>AGENT_EVALUATION_ME_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTEVALUATIONMEVIEW => new("AGENT_EVALUATION_ME_VIEW");
+        public static ViewTypeEnum AgentEvaluationMeView => new("AGENT_EVALUATION_ME_VIEW");
 
         /// <summary>Gets <c>AGENT_SCORECARD_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTSCORECARDVIEW => new("AGENT_SCORECARD_VIEW");
+        public static ViewTypeEnum AgentScorecardView => new("AGENT_SCORECARD_VIEW");
 
         /// <summary>Gets <c>AGENT_SCORECARD_ME_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTSCORECARDMEVIEW => new("AGENT_SCORECARD_ME_VIEW");
+        public static ViewTypeEnum AgentScorecardMeView => new("AGENT_SCORECARD_ME_VIEW");
 
         /// <summary>Gets <c>AGENT_GAMIFICATION_LEADERSHIP_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTGAMIFICATIONLEADERSHIPVIEW => new("AGENT_GAMIFICATION_LEADERSHIP_VIEW");
+        public static ViewTypeEnum AgentGamificationLeadershipView => new("AGENT_GAMIFICATION_LEADERSHIP_VIEW");
 
         /// <summary>Gets <c>AGENT_SCHEDULE_ME_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTSCHEDULEMEVIEW => new("AGENT_SCHEDULE_ME_VIEW");
+        public static ViewTypeEnum AgentScheduleMeView => new("AGENT_SCHEDULE_ME_VIEW");
 
         /// <summary>Gets <c>BOT_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum BOTPERFORMANCESUMMARYVIEW => new("BOT_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum BotPerformanceSummaryView => new("BOT_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>BOT_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum BOTPERFORMANCEDETAILVIEW => new("BOT_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum BotPerformanceDetailView => new("BOT_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>SCHEDULED_EXPORTS_VIEW</c>.</summary>
-        public static ViewTypeEnum SCHEDULEDEXPORTSVIEW => new("SCHEDULED_EXPORTS_VIEW");
+        public static ViewTypeEnum ScheduledExportsView => new("SCHEDULED_EXPORTS_VIEW");
 
         /// <summary>Gets <c>TOPIC_TREND_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum TOPICTRENDSUMMARYVIEW => new("TOPIC_TREND_SUMMARY_VIEW");
+        public static ViewTypeEnum TopicTrendSummaryView => new("TOPIC_TREND_SUMMARY_VIEW");
 
         /// <summary>Gets <c>TOPIC_TREND_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum TOPICTRENDDETAILVIEW => new("TOPIC_TREND_DETAIL_VIEW");
+        public static ViewTypeEnum TopicTrendDetailView => new("TOPIC_TREND_DETAIL_VIEW");
 
         /// <summary>Gets <c>ACTION_MAP_BLOCKED_CONSTRAINTS_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum ACTIONMAPBLOCKEDCONSTRAINTSDETAILVIEW => new("ACTION_MAP_BLOCKED_CONSTRAINTS_DETAIL_VIEW");
+        public static ViewTypeEnum ActionMapBlockedConstraintsDetailView => new("ACTION_MAP_BLOCKED_CONSTRAINTS_DETAIL_VIEW");
 
         /// <summary>Gets <c>ACTION_MAP_BLOCKED_CONSTRAINTS_INTERVAL_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum ACTIONMAPBLOCKEDCONSTRAINTSINTERVALDETAILVIEW => new("ACTION_MAP_BLOCKED_CONSTRAINTS_INTERVAL_DETAIL_VIEW");
+        public static ViewTypeEnum ActionMapBlockedConstraintsIntervalDetailView => new("ACTION_MAP_BLOCKED_CONSTRAINTS_INTERVAL_DETAIL_VIEW");
 
         /// <summary>Gets <c>FLOW_MILESTONE_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWMILESTONEPERFORMANCEDETAILVIEW => new("FLOW_MILESTONE_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum FlowMilestonePerformanceDetailView => new("FLOW_MILESTONE_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>FLOW_MILESTONE_PERFORMANCE_INTERVAL_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWMILESTONEPERFORMANCEINTERVALDETAILVIEW => new("FLOW_MILESTONE_PERFORMANCE_INTERVAL_DETAIL_VIEW");
+        public static ViewTypeEnum FlowMilestonePerformanceIntervalDetailView => new("FLOW_MILESTONE_PERFORMANCE_INTERVAL_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_TOPIC_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTTOPICSUMMARYVIEW => new("AGENT_TOPIC_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentTopicSummaryView => new("AGENT_TOPIC_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_TOPIC_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTTOPICDETAILVIEW => new("AGENT_TOPIC_DETAIL_VIEW");
+        public static ViewTypeEnum AgentTopicDetailView => new("AGENT_TOPIC_DETAIL_VIEW");
 
         /// <summary>Gets <c>QUEUE_TOPIC_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUETOPICSUMMARYVIEW => new("QUEUE_TOPIC_SUMMARY_VIEW");
+        public static ViewTypeEnum QueueTopicSummaryView => new("QUEUE_TOPIC_SUMMARY_VIEW");
 
         /// <summary>Gets <c>QUEUE_TOPIC_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUETOPICDETAILVIEW => new("QUEUE_TOPIC_DETAIL_VIEW");
+        public static ViewTypeEnum QueueTopicDetailView => new("QUEUE_TOPIC_DETAIL_VIEW");
 
         /// <summary>Gets <c>FLOW_TOPIC_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWTOPICSUMMARYVIEW => new("FLOW_TOPIC_SUMMARY_VIEW");
+        public static ViewTypeEnum FlowTopicSummaryView => new("FLOW_TOPIC_SUMMARY_VIEW");
 
         /// <summary>Gets <c>FLOW_TOPIC_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWTOPICDETAILVIEW => new("FLOW_TOPIC_DETAIL_VIEW");
+        public static ViewTypeEnum FlowTopicDetailView => new("FLOW_TOPIC_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_INTERACTIONS_ME_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTINTERACTIONSMEVIEW => new("AGENT_INTERACTIONS_ME_VIEW");
+        public static ViewTypeEnum AgentInteractionsMeView => new("AGENT_INTERACTIONS_ME_VIEW");
 
         /// <summary>Gets <c>ALERT_RULES_VIEW</c>.</summary>
-        public static ViewTypeEnum ALERTRULESVIEW => new("ALERT_RULES_VIEW");
+        public static ViewTypeEnum AlertRulesView => new("ALERT_RULES_VIEW");
 
         /// <summary>Gets <c>CONFIGURE_ALERT_RULE_VIEW</c>.</summary>
-        public static ViewTypeEnum CONFIGUREALERTRULEVIEW => new("CONFIGURE_ALERT_RULE_VIEW");
+        public static ViewTypeEnum ConfigureAlertRuleView => new("CONFIGURE_ALERT_RULE_VIEW");
 
         /// <summary>Gets <c>PREDICTIVE_ROUTING_VIEW</c>.</summary>
-        public static ViewTypeEnum PREDICTIVEROUTINGVIEW => new("PREDICTIVE_ROUTING_VIEW");
+        public static ViewTypeEnum PredictiveRoutingView => new("PREDICTIVE_ROUTING_VIEW");
 
         /// <summary>Gets <c>PREDICTIVE_ROUTING_QUEUE_OVERVIEW</c>.</summary>
-        public static ViewTypeEnum PREDICTIVEROUTINGQUEUEOVERVIEW => new("PREDICTIVE_ROUTING_QUEUE_OVERVIEW");
+        public static ViewTypeEnum PredictiveRoutingQueueOverview => new("PREDICTIVE_ROUTING_QUEUE_OVERVIEW");
 
         /// <summary>Gets <c>PREDICTIVE_ROUTING_MODEL_VIEW</c>.</summary>
-        public static ViewTypeEnum PREDICTIVEROUTINGMODELVIEW => new("PREDICTIVE_ROUTING_MODEL_VIEW");
+        public static ViewTypeEnum PredictiveRoutingModelView => new("PREDICTIVE_ROUTING_MODEL_VIEW");
 
         /// <summary>Gets <c>PREDICTIVE_ROUTING_IMPACT_VIEW</c>.</summary>
-        public static ViewTypeEnum PREDICTIVEROUTINGIMPACTVIEW => new("PREDICTIVE_ROUTING_IMPACT_VIEW");
+        public static ViewTypeEnum PredictiveRoutingImpactView => new("PREDICTIVE_ROUTING_IMPACT_VIEW");
 
         /// <summary>Gets <c>DATA_ACTIONS_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum DATAACTIONSPERFORMANCESUMMARYVIEW => new("DATA_ACTIONS_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum DataActionsPerformanceSummaryView => new("DATA_ACTIONS_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>DATA_ACTIONS_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum DATAACTIONSPERFORMANCEDETAILVIEW => new("DATA_ACTIONS_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum DataActionsPerformanceDetailView => new("DATA_ACTIONS_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_TIMELINE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTTIMELINESUMMARYVIEW => new("AGENT_TIMELINE_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentTimelineSummaryView => new("AGENT_TIMELINE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_TIMELINE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTTIMELINEDETAILVIEW => new("AGENT_TIMELINE_DETAIL_VIEW");
+        public static ViewTypeEnum AgentTimelineDetailView => new("AGENT_TIMELINE_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_LOGIN_LOGOUT_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTLOGINLOGOUTSUMMARYVIEW => new("AGENT_LOGIN_LOGOUT_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentLoginLogoutSummaryView => new("AGENT_LOGIN_LOGOUT_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_LOGIN_LOGOUT_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTLOGINLOGOUTDETAILVIEW => new("AGENT_LOGIN_LOGOUT_DETAIL_VIEW");
+        public static ViewTypeEnum AgentLoginLogoutDetailView => new("AGENT_LOGIN_LOGOUT_DETAIL_VIEW");
 
         /// <summary>Gets <c>CAMPAIGN_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum CAMPAIGNPERFORMANCESUMMARYVIEW => new("CAMPAIGN_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum CampaignPerformanceSummaryView => new("CAMPAIGN_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>CAMPAIGN_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum CAMPAIGNPERFORMANCEDETAILVIEW => new("CAMPAIGN_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum CampaignPerformanceDetailView => new("CAMPAIGN_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>KNOWLEDGE_PERFORMANCE_VIEW</c>.</summary>
-        public static ViewTypeEnum KNOWLEDGEPERFORMANCEVIEW => new("KNOWLEDGE_PERFORMANCE_VIEW");
+        public static ViewTypeEnum KnowledgePerformanceView => new("KNOWLEDGE_PERFORMANCE_VIEW");
 
         /// <summary>Gets <c>AGENT_SCORECARD_INSIGHTS_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTSCORECARDINSIGHTSSUMMARYVIEW => new("AGENT_SCORECARD_INSIGHTS_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentScorecardInsightsSummaryView => new("AGENT_SCORECARD_INSIGHTS_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_SCORECARD_INSIGHTS_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTSCORECARDINSIGHTSDETAILVIEW => new("AGENT_SCORECARD_INSIGHTS_DETAIL_VIEW");
+        public static ViewTypeEnum AgentScorecardInsightsDetailView => new("AGENT_SCORECARD_INSIGHTS_DETAIL_VIEW");
 
         /// <summary>Gets <c>QUEUE_WRAPUP_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEWRAPUPDETAILVIEW => new("QUEUE_WRAPUP_DETAIL_VIEW");
+        public static ViewTypeEnum QueueWrapupDetailView => new("QUEUE_WRAPUP_DETAIL_VIEW");
 
         /// <summary>Gets <c>INTERACTION_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum INTERACTIONDETAILVIEW => new("INTERACTION_DETAIL_VIEW");
+        public static ViewTypeEnum InteractionDetailView => new("INTERACTION_DETAIL_VIEW");
 
         /// <summary>Gets <c>CAMPAIGN_INTERACTION_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum CAMPAIGNINTERACTIONDETAILVIEW => new("CAMPAIGN_INTERACTION_DETAIL_VIEW");
+        public static ViewTypeEnum CampaignInteractionDetailView => new("CAMPAIGN_INTERACTION_DETAIL_VIEW");
 
         /// <summary>Gets <c>CAMPAIGN_ATTEMPT_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum CAMPAIGNATTEMPTDETAILVIEW => new("CAMPAIGN_ATTEMPT_DETAIL_VIEW");
+        public static ViewTypeEnum CampaignAttemptDetailView => new("CAMPAIGN_ATTEMPT_DETAIL_VIEW");
 
         /// <summary>Gets <c>WORKITEM_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum WORKITEMPERFORMANCESUMMARYVIEW => new("WORKITEM_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum WorkitemPerformanceSummaryView => new("WORKITEM_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_ASSIST_PERFORMANCE_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTASSISTPERFORMANCEVIEW => new("AGENT_ASSIST_PERFORMANCE_VIEW");
+        public static ViewTypeEnum AgentAssistPerformanceView => new("AGENT_ASSIST_PERFORMANCE_VIEW");
 
         /// <summary>Gets <c>CONTACT_CENTER_PERFORMANCE_VIEW</c>.</summary>
-        public static ViewTypeEnum CONTACTCENTERPERFORMANCEVIEW => new("CONTACT_CENTER_PERFORMANCE_VIEW");
+        public static ViewTypeEnum ContactCenterPerformanceView => new("CONTACT_CENTER_PERFORMANCE_VIEW");
 
         /// <summary>Gets <c>QUEUE_ROUTING_PERFORMANCE_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEROUTINGPERFORMANCEVIEW => new("QUEUE_ROUTING_PERFORMANCE_VIEW");
+        public static ViewTypeEnum QueueRoutingPerformanceView => new("QUEUE_ROUTING_PERFORMANCE_VIEW");
 
         /// <summary>Gets <c>AGENT_WORKITEM_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTWORKITEMPERFORMANCESUMMARYVIEW => new("AGENT_WORKITEM_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentWorkitemPerformanceSummaryView => new("AGENT_WORKITEM_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_WORKITEM_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTWORKITEMPERFORMANCEDETAILVIEW => new("AGENT_WORKITEM_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum AgentWorkitemPerformanceDetailView => new("AGENT_WORKITEM_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>QUEUE_WORKITEM_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEWORKITEMPERFORMANCESUMMARYVIEW => new("QUEUE_WORKITEM_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum QueueWorkitemPerformanceSummaryView => new("QUEUE_WORKITEM_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>QUEUE_WORKITEM_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEWORKITEMPERFORMANCEDETAILVIEW => new("QUEUE_WORKITEM_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum QueueWorkitemPerformanceDetailView => new("QUEUE_WORKITEM_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>EMAIL_AGENT_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum EMAILAGENTPERFORMANCESUMMARYVIEW => new("EMAIL_AGENT_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum EmailAgentPerformanceSummaryView => new("EMAIL_AGENT_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>EMAIL_AGENT_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum EMAILAGENTPERFORMANCEDETAILVIEW => new("EMAIL_AGENT_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum EmailAgentPerformanceDetailView => new("EMAIL_AGENT_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>MESSAGING_AGENT_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum MESSAGINGAGENTPERFORMANCESUMMARYVIEW => new("MESSAGING_AGENT_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum MessagingAgentPerformanceSummaryView => new("MESSAGING_AGENT_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>MESSAGING_AGENT_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum MESSAGINGAGENTPERFORMANCEDETAILVIEW => new("MESSAGING_AGENT_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum MessagingAgentPerformanceDetailView => new("MESSAGING_AGENT_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>EMAIL_QUEUE_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum EMAILQUEUEPERFORMANCESUMMARYVIEW => new("EMAIL_QUEUE_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum EmailQueuePerformanceSummaryView => new("EMAIL_QUEUE_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>EMAIL_QUEUE_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum EMAILQUEUEPERFORMANCEDETAILVIEW => new("EMAIL_QUEUE_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum EmailQueuePerformanceDetailView => new("EMAIL_QUEUE_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>MESSAGING_QUEUE_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum MESSAGINGQUEUEPERFORMANCESUMMARYVIEW => new("MESSAGING_QUEUE_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum MessagingQueuePerformanceSummaryView => new("MESSAGING_QUEUE_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>MESSAGING_QUEUE_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum MESSAGINGQUEUEPERFORMANCEDETAILVIEW => new("MESSAGING_QUEUE_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum MessagingQueuePerformanceDetailView => new("MESSAGING_QUEUE_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>SOCIAL_LISTENING_VIEW</c>.</summary>
-        public static ViewTypeEnum SOCIALLISTENINGVIEW => new("SOCIAL_LISTENING_VIEW");
+        public static ViewTypeEnum SocialListeningView => new("SOCIAL_LISTENING_VIEW");
 
         /// <summary>Gets <c>SOCIAL_LISTENING_POSTS_VIEW</c>.</summary>
-        public static ViewTypeEnum SOCIALLISTENINGPOSTSVIEW => new("SOCIAL_LISTENING_POSTS_VIEW");
+        public static ViewTypeEnum SocialListeningPostsView => new("SOCIAL_LISTENING_POSTS_VIEW");
 
         /// <summary>Gets <c>AGENT_PERFORMANCE_TIMELINE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTPERFORMANCETIMELINEDETAILVIEW => new("AGENT_PERFORMANCE_TIMELINE_DETAIL_VIEW");
+        public static ViewTypeEnum AgentPerformanceTimelineDetailView => new("AGENT_PERFORMANCE_TIMELINE_DETAIL_VIEW");
 
         /// <summary>Gets <c>DASHBOARD_SLIDESHOWS</c>.</summary>
-        public static ViewTypeEnum DASHBOARDSLIDESHOWS => new("DASHBOARD_SLIDESHOWS");
+        public static ViewTypeEnum DashboardSlideshows => new("DASHBOARD_SLIDESHOWS");
 
         /// <summary>Gets <c>DASHBOARD_SLIDESHOWS_DETAIL</c>.</summary>
-        public static ViewTypeEnum DASHBOARDSLIDESHOWSDETAIL => new("DASHBOARD_SLIDESHOWS_DETAIL");
+        public static ViewTypeEnum DashboardSlideshowsDetail => new("DASHBOARD_SLIDESHOWS_DETAIL");
 
         /// <summary>Gets <c>AGENT_COPILOT_PERFORMANCE_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTCOPILOTPERFORMANCEVIEW => new("AGENT_COPILOT_PERFORMANCE_VIEW");
+        public static ViewTypeEnum AgentCopilotPerformanceView => new("AGENT_COPILOT_PERFORMANCE_VIEW");
 
         /// <summary>Gets <c>AGENT_ASSIGNED_EVALUATION_ME_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTASSIGNEDEVALUATIONMEVIEW => new("AGENT_ASSIGNED_EVALUATION_ME_VIEW");
+        public static ViewTypeEnum AgentAssignedEvaluationMeView => new("AGENT_ASSIGNED_EVALUATION_ME_VIEW");
 
         /// <summary>Gets <c>VIRTUAL_AGENT_PERFORMANCE_VIEW</c>.</summary>
-        public static ViewTypeEnum VIRTUALAGENTPERFORMANCEVIEW => new("VIRTUAL_AGENT_PERFORMANCE_VIEW");
+        public static ViewTypeEnum VirtualAgentPerformanceView => new("VIRTUAL_AGENT_PERFORMANCE_VIEW");
 
         /// <summary>Gets <c>CONTENT_EXPLORATION_VIEW</c>.</summary>
-        public static ViewTypeEnum CONTENTEXPLORATIONVIEW => new("CONTENT_EXPLORATION_VIEW");
+        public static ViewTypeEnum ContentExplorationView => new("CONTENT_EXPLORATION_VIEW");
 
         /// <summary>Gets <c>EVALUATION_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum EVALUATIONPERFORMANCESUMMARYVIEW => new("EVALUATION_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum EvaluationPerformanceSummaryView => new("EVALUATION_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>EVALUATION_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum EVALUATIONPERFORMANCEDETAILVIEW => new("EVALUATION_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum EvaluationPerformanceDetailView => new("EVALUATION_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>EVALUATION_PERFORMANCE_QUESTION_GROUP_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum EVALUATIONPERFORMANCEQUESTIONGROUPDETAILVIEW => new("EVALUATION_PERFORMANCE_QUESTION_GROUP_DETAIL_VIEW");
+        public static ViewTypeEnum EvaluationPerformanceQuestionGroupDetailView => new("EVALUATION_PERFORMANCE_QUESTION_GROUP_DETAIL_VIEW");
 
         /// <summary>Gets <c>EVALUATION_PERFORMANCE_QUESTION_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum EVALUATIONPERFORMANCEQUESTIONDETAILVIEW => new("EVALUATION_PERFORMANCE_QUESTION_DETAIL_VIEW");
+        public static ViewTypeEnum EvaluationPerformanceQuestionDetailView => new("EVALUATION_PERFORMANCE_QUESTION_DETAIL_VIEW");
 
         /// <summary>Gets <c>QUEUE_WORKITEM_ACTIVITY_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEWORKITEMACTIVITYSUMMARYVIEW => new("QUEUE_WORKITEM_ACTIVITY_SUMMARY_VIEW");
+        public static ViewTypeEnum QueueWorkitemActivitySummaryView => new("QUEUE_WORKITEM_ACTIVITY_SUMMARY_VIEW");
 
         /// <summary>Gets <c>QUEUE_WORKITEM_ACTIVITY_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEWORKITEMACTIVITYDETAILVIEW => new("QUEUE_WORKITEM_ACTIVITY_DETAIL_VIEW");
+        public static ViewTypeEnum QueueWorkitemActivityDetailView => new("QUEUE_WORKITEM_ACTIVITY_DETAIL_VIEW");
 
         /// <summary>Gets <c>DIGITAL_ADOPTION_VIEW</c>.</summary>
-        public static ViewTypeEnum DIGITALADOPTIONVIEW => new("DIGITAL_ADOPTION_VIEW");
+        public static ViewTypeEnum DigitalAdoptionView => new("DIGITAL_ADOPTION_VIEW");
 
         /// <summary>Gets <c>DIGITAL_INTENT_VIEW</c>.</summary>
-        public static ViewTypeEnum DIGITALINTENTVIEW => new("DIGITAL_INTENT_VIEW");
+        public static ViewTypeEnum DigitalIntentView => new("DIGITAL_INTENT_VIEW");
 
         /// <summary>Gets <c>DIGITAL_PERFORMANCE_VIEW</c>.</summary>
-        public static ViewTypeEnum DIGITALPERFORMANCEVIEW => new("DIGITAL_PERFORMANCE_VIEW");
+        public static ViewTypeEnum DigitalPerformanceView => new("DIGITAL_PERFORMANCE_VIEW");
 
         /// <summary>Gets <c>COPILOT_USAGE_VIEW</c>.</summary>
-        public static ViewTypeEnum COPILOTUSAGEVIEW => new("COPILOT_USAGE_VIEW");
+        public static ViewTypeEnum CopilotUsageView => new("COPILOT_USAGE_VIEW");
 
         /// <summary>Gets <c>PREDICTIVE_ROUTING_THROUGHPUT_VIEW</c>.</summary>
-        public static ViewTypeEnum PREDICTIVEROUTINGTHROUGHPUTVIEW => new("PREDICTIVE_ROUTING_THROUGHPUT_VIEW");
+        public static ViewTypeEnum PredictiveRoutingThroughPutView => new("PREDICTIVE_ROUTING_THROUGHPUT_VIEW");
 
         /// <summary>Gets <c>QUEUE_SKILL_EXPRESSION_PERFORMANCE_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUESKILLEXPRESSIONPERFORMANCEVIEW => new("QUEUE_SKILL_EXPRESSION_PERFORMANCE_VIEW");
+        public static ViewTypeEnum QueueSkillExpressionPerformanceView => new("QUEUE_SKILL_EXPRESSION_PERFORMANCE_VIEW");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

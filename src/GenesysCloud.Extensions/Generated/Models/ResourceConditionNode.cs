@@ -195,10 +195,10 @@ public sealed class ResourceConditionNode : IGenesysCloudModel<ResourceCondition
     public readonly record struct ConjunctionEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ConjunctionEnum>
     {
         /// <summary>Gets <c>AND</c>.</summary>
-        public static ConjunctionEnum AND => new("AND");
+        public static ConjunctionEnum And => new("AND");
 
         /// <summary>Gets <c>OR</c>.</summary>
-        public static ConjunctionEnum OR => new("OR");
+        public static ConjunctionEnum Or => new("OR");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -220,22 +220,22 @@ public sealed class ResourceConditionNode : IGenesysCloudModel<ResourceCondition
     public readonly record struct OperatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperatorEnum>
     {
         /// <summary>Gets <c>EQ</c>.</summary>
-        public static OperatorEnum EQ => new("EQ");
+        public static OperatorEnum Eq => new("EQ");
 
         /// <summary>Gets <c>IN</c>.</summary>
-        public static OperatorEnum IN => new("IN");
+        public static OperatorEnum In => new("IN");
 
         /// <summary>Gets <c>GE</c>.</summary>
-        public static OperatorEnum GE => new("GE");
+        public static OperatorEnum Ge => new("GE");
 
         /// <summary>Gets <c>GT</c>.</summary>
-        public static OperatorEnum GT => new("GT");
+        public static OperatorEnum Gt => new("GT");
 
         /// <summary>Gets <c>LE</c>.</summary>
-        public static OperatorEnum LE => new("LE");
+        public static OperatorEnum Le => new("LE");
 
         /// <summary>Gets <c>LT</c>.</summary>
-        public static OperatorEnum LT => new("LT");
+        public static OperatorEnum Lt => new("LT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -192,25 +192,25 @@ public sealed class ResponseAssetFilter : IGenesysCloudModel<ResponseAssetFilter
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>TERM</c>.</summary>
-        public static TypeEnum TERM => new("TERM");
+        public static TypeEnum Term => new("TERM");
 
         /// <summary>Gets <c>TERMS</c>.</summary>
-        public static TypeEnum TERMS => new("TERMS");
+        public static TypeEnum Terms => new("TERMS");
 
         /// <summary>Gets <c>STARTS_WITH</c>.</summary>
-        public static TypeEnum STARTSWITH => new("STARTS_WITH");
+        public static TypeEnum StartsWith => new("STARTS_WITH");
 
         /// <summary>Gets <c>RANGE</c>.</summary>
-        public static TypeEnum RANGE => new("RANGE");
+        public static TypeEnum Range => new("RANGE");
 
         /// <summary>Gets <c>GREATER_THAN_EQUAL_TO</c>.</summary>
-        public static TypeEnum GREATERTHANEQUALTO => new("GREATER_THAN_EQUAL_TO");
+        public static TypeEnum GreaterThanEqualTo => new("GREATER_THAN_EQUAL_TO");
 
         /// <summary>Gets <c>LESS_THAN_EQUAL_TO</c>.</summary>
-        public static TypeEnum LESSTHANEQUALTO => new("LESS_THAN_EQUAL_TO");
+        public static TypeEnum LessThanEqualTo => new("LESS_THAN_EQUAL_TO");
 
         /// <summary>Gets <c>DATE_RANGE</c>.</summary>
-        public static TypeEnum DATERANGE => new("DATE_RANGE");
+        public static TypeEnum DateRange => new("DATE_RANGE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

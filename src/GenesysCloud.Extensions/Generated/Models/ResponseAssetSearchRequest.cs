@@ -160,10 +160,10 @@ public sealed class ResponseAssetSearchRequest : IGenesysCloudModel<ResponseAsse
     public readonly record struct SortOrderEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<SortOrderEnum>
     {
         /// <summary>Gets <c>ASC</c>.</summary>
-        public static SortOrderEnum ASC => new("ASC");
+        public static SortOrderEnum Asc => new("ASC");
 
         /// <summary>Gets <c>DESC</c>.</summary>
-        public static SortOrderEnum DESC => new("DESC");
+        public static SortOrderEnum Desc => new("DESC");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -131,22 +131,22 @@ public sealed class ResponseFilter : IGenesysCloudModel<ResponseFilter>
     public readonly record struct OperatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperatorEnum>
     {
         /// <summary>Gets <c>IN</c>.</summary>
-        public static OperatorEnum IN => new("IN");
+        public static OperatorEnum In => new("IN");
 
         /// <summary>Gets <c>EQUALS</c>.</summary>
-        public static OperatorEnum EQUALS => new("EQUALS");
+        public static OperatorEnum EqualsValue => new("EQUALS");
 
         /// <summary>Gets <c>NOTEQUALS</c>.</summary>
-        public static OperatorEnum NOTEQUALS => new("NOTEQUALS");
+        public static OperatorEnum NotEquals => new("NOTEQUALS");
 
         /// <summary>Gets <c>BEGINS_WITH</c>.</summary>
-        public static OperatorEnum BEGINSWITH => new("BEGINS_WITH");
+        public static OperatorEnum BeginsWith => new("BEGINS_WITH");
 
         /// <summary>Gets <c>ENDS_WITH</c>.</summary>
-        public static OperatorEnum ENDSWITH => new("ENDS_WITH");
+        public static OperatorEnum EndsWith => new("ENDS_WITH");
 
         /// <summary>Gets <c>CONTAINS</c>.</summary>
-        public static OperatorEnum CONTAINS => new("CONTAINS");
+        public static OperatorEnum Contains => new("CONTAINS");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -101,10 +101,10 @@ public sealed class RoutingRule : IGenesysCloudModel<RoutingRule>
     public readonly record struct OperatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperatorEnum>
     {
         /// <summary>Gets <c>MEETS_THRESHOLD</c>.</summary>
-        public static OperatorEnum MEETSTHRESHOLD => new("MEETS_THRESHOLD");
+        public static OperatorEnum MeetsThreshold => new("MEETS_THRESHOLD");
 
         /// <summary>Gets <c>ANY</c>.</summary>
-        public static OperatorEnum ANY => new("ANY");
+        public static OperatorEnum Any => new("ANY");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -156,25 +156,25 @@ public sealed class SearchAggregation : IGenesysCloudModel<SearchAggregation>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>COUNT</c>.</summary>
-        public static TypeEnum COUNT => new("COUNT");
+        public static TypeEnum Count => new("COUNT");
 
         /// <summary>Gets <c>SUM</c>.</summary>
-        public static TypeEnum SUM => new("SUM");
+        public static TypeEnum Sum => new("SUM");
 
         /// <summary>Gets <c>AVERAGE</c>.</summary>
-        public static TypeEnum AVERAGE => new("AVERAGE");
+        public static TypeEnum Average => new("AVERAGE");
 
         /// <summary>Gets <c>TERM</c>.</summary>
-        public static TypeEnum TERM => new("TERM");
+        public static TypeEnum Term => new("TERM");
 
         /// <summary>Gets <c>CONTAINS</c>.</summary>
-        public static TypeEnum CONTAINS => new("CONTAINS");
+        public static TypeEnum Contains => new("CONTAINS");
 
         /// <summary>Gets <c>STARTS_WITH</c>.</summary>
-        public static TypeEnum STARTSWITH => new("STARTS_WITH");
+        public static TypeEnum StartsWith => new("STARTS_WITH");
 
         /// <summary>Gets <c>ENDS_WITH</c>.</summary>
-        public static TypeEnum ENDSWITH => new("ENDS_WITH");
+        public static TypeEnum EndsWith => new("ENDS_WITH");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -154,13 +154,13 @@ public sealed class SecureSession : IGenesysCloudModel<SecureSession>
     public readonly record struct StateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StateEnum>
     {
         /// <summary>Gets <c>PENDING</c>.</summary>
-        public static StateEnum PENDING => new("PENDING");
+        public static StateEnum Pending => new("PENDING");
 
         /// <summary>Gets <c>COMPLETED</c>.</summary>
-        public static StateEnum COMPLETED => new("COMPLETED");
+        public static StateEnum Completed => new("COMPLETED");
 
         /// <summary>Gets <c>FAILED</c>.</summary>
-        public static StateEnum FAILED => new("FAILED");
+        public static StateEnum Failed => new("FAILED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -475,22 +475,22 @@ public sealed class SmsPhoneNumber : IGenesysCloudModel<SmsPhoneNumber>
     public readonly record struct PhoneNumberStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<PhoneNumberStatusEnum>
     {
         /// <summary>Gets <c>INVALID</c>.</summary>
-        public static PhoneNumberStatusEnum INVALID => new("INVALID");
+        public static PhoneNumberStatusEnum Invalid => new("INVALID");
 
         /// <summary>Gets <c>ACTIVE</c>.</summary>
-        public static PhoneNumberStatusEnum ACTIVE => new("ACTIVE");
+        public static PhoneNumberStatusEnum Active => new("ACTIVE");
 
         /// <summary>Gets <c>PORTING</c>.</summary>
-        public static PhoneNumberStatusEnum PORTING => new("PORTING");
+        public static PhoneNumberStatusEnum Porting => new("PORTING");
 
         /// <summary>Gets <c>PENDING</c>.</summary>
-        public static PhoneNumberStatusEnum PENDING => new("PENDING");
+        public static PhoneNumberStatusEnum Pending => new("PENDING");
 
         /// <summary>Gets <c>PENDING_CANCELLATION</c>.</summary>
-        public static PhoneNumberStatusEnum PENDINGCANCELLATION => new("PENDING_CANCELLATION");
+        public static PhoneNumberStatusEnum PendingCancellation => new("PENDING_CANCELLATION");
 
         /// <summary>Gets <c>INITIATED</c>.</summary>
-        public static PhoneNumberStatusEnum INITIATED => new("INITIATED");
+        public static PhoneNumberStatusEnum Initiated => new("INITIATED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -90,16 +90,16 @@ public sealed class SocialHandle : IGenesysCloudModel<SocialHandle>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>TWITTER</c>.</summary>
-        public static TypeEnum TWITTER => new("TWITTER");
+        public static TypeEnum Twitter => new("TWITTER");
 
         /// <summary>Gets <c>INSTAGRAM</c>.</summary>
-        public static TypeEnum INSTAGRAM => new("INSTAGRAM");
+        public static TypeEnum Instagram => new("INSTAGRAM");
 
         /// <summary>Gets <c>FACEBOOK</c>.</summary>
-        public static TypeEnum FACEBOOK => new("FACEBOOK");
+        public static TypeEnum Facebook => new("FACEBOOK");
 
         /// <summary>Gets <c>APPLE_MESSAGES</c>.</summary>
-        public static TypeEnum APPLEMESSAGES => new("APPLE_MESSAGES");
+        public static TypeEnum AppleMessages => new("APPLE_MESSAGES");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

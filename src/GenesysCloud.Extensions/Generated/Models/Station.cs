@@ -254,10 +254,10 @@ public sealed class Station : IGenesysCloudModel<Station>
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>AVAILABLE</c>.</summary>
-        public static StatusEnum AVAILABLE => new("AVAILABLE");
+        public static StatusEnum Available => new("AVAILABLE");
 
         /// <summary>Gets <c>ASSOCIATED</c>.</summary>
-        public static StatusEnum ASSOCIATED => new("ASSOCIATED");
+        public static StatusEnum Associated => new("ASSOCIATED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

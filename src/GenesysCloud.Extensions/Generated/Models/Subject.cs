@@ -90,19 +90,19 @@ public sealed class Subject : IGenesysCloudModel<Subject>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>USER</c>.</summary>
-        public static TypeEnum USER => new("USER");
+        public static TypeEnum User => new("USER");
 
         /// <summary>Gets <c>CLIENT</c>.</summary>
-        public static TypeEnum CLIENT => new("CLIENT");
+        public static TypeEnum Client => new("CLIENT");
 
         /// <summary>Gets <c>GROUP</c>.</summary>
-        public static TypeEnum GROUP => new("GROUP");
+        public static TypeEnum Group => new("GROUP");
 
         /// <summary>Gets <c>TEAM</c>.</summary>
-        public static TypeEnum TEAM => new("TEAM");
+        public static TypeEnum Team => new("TEAM");
 
         /// <summary>Gets <c>ALL</c>.</summary>
-        public static TypeEnum ALL => new("ALL");
+        public static TypeEnum All => new("ALL");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -158,22 +158,22 @@ public sealed class SubjectDivisionGrants : IGenesysCloudModel<SubjectDivisionGr
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>PC_USER</c>.</summary>
-        public static TypeEnum PCUSER => new("PC_USER");
+        public static TypeEnum PcUser => new("PC_USER");
 
         /// <summary>Gets <c>PC_GROUP</c>.</summary>
-        public static TypeEnum PCGROUP => new("PC_GROUP");
+        public static TypeEnum PcGroup => new("PC_GROUP");
 
         /// <summary>Gets <c>PC_OAUTH_CLIENT</c>.</summary>
-        public static TypeEnum PCOAUTHCLIENT => new("PC_OAUTH_CLIENT");
+        public static TypeEnum PcOauthClient => new("PC_OAUTH_CLIENT");
 
         /// <summary>Gets <c>PC_TRUSTEE_USER</c>.</summary>
-        public static TypeEnum PCTRUSTEEUSER => new("PC_TRUSTEE_USER");
+        public static TypeEnum PcTrusteeUser => new("PC_TRUSTEE_USER");
 
         /// <summary>Gets <c>PC_TRUSTEE_GROUP</c>.</summary>
-        public static TypeEnum PCTRUSTEEGROUP => new("PC_TRUSTEE_GROUP");
+        public static TypeEnum PcTrusteeGroup => new("PC_TRUSTEE_GROUP");
 
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static TypeEnum UNKNOWN => new("UNKNOWN");
+        public static TypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

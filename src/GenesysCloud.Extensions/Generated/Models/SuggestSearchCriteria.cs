@@ -245,13 +245,13 @@ public sealed class SuggestSearchCriteria : IGenesysCloudModel<SuggestSearchCrit
     public readonly record struct OperatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperatorEnum>
     {
         /// <summary>Gets <c>AND</c>.</summary>
-        public static OperatorEnum AND => new("AND");
+        public static OperatorEnum And => new("AND");
 
         /// <summary>Gets <c>OR</c>.</summary>
-        public static OperatorEnum OR => new("OR");
+        public static OperatorEnum Or => new("OR");
 
         /// <summary>Gets <c>NOT</c>.</summary>
-        public static OperatorEnum NOT => new("NOT");
+        public static OperatorEnum Not => new("NOT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

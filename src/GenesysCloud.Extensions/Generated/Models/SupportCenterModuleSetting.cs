@@ -136,7 +136,7 @@ public sealed class SupportCenterModuleSetting : IGenesysCloudModel<SupportCente
         public static TypeEnum Categories => new("Categories");
 
         /// <summary>Gets <c>FAQ</c>.</summary>
-        public static TypeEnum FAQ => new("FAQ");
+        public static TypeEnum Faq => new("FAQ");
 
         /// <summary>Gets <c>Contact</c>.</summary>
         public static TypeEnum Contact => new("Contact");

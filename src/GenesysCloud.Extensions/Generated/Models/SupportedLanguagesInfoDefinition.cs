@@ -160,13 +160,13 @@ public sealed class SupportedLanguagesInfoDefinition : IGenesysCloudModel<Suppor
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>EARLY_PREVIEW</c>.</summary>
-        public static StatusEnum EARLYPREVIEW => new("EARLY_PREVIEW");
+        public static StatusEnum EarlyPreview => new("EARLY_PREVIEW");
 
         /// <summary>Gets <c>PREVIEW</c>.</summary>
-        public static StatusEnum PREVIEW => new("PREVIEW");
+        public static StatusEnum Preview => new("PREVIEW");
 
         /// <summary>Gets <c>GA</c>.</summary>
-        public static StatusEnum GA => new("GA");
+        public static StatusEnum Ga => new("GA");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

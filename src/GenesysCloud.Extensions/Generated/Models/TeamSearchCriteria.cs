@@ -256,13 +256,13 @@ public sealed class TeamSearchCriteria : IGenesysCloudModel<TeamSearchCriteria>
     public readonly record struct OperatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperatorEnum>
     {
         /// <summary>Gets <c>AND</c>.</summary>
-        public static OperatorEnum AND => new("AND");
+        public static OperatorEnum And => new("AND");
 
         /// <summary>Gets <c>OR</c>.</summary>
-        public static OperatorEnum OR => new("OR");
+        public static OperatorEnum Or => new("OR");
 
         /// <summary>Gets <c>NOT</c>.</summary>
-        public static OperatorEnum NOT => new("NOT");
+        public static OperatorEnum Not => new("NOT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -284,10 +284,10 @@ public sealed class TeamSearchCriteria : IGenesysCloudModel<TeamSearchCriteria>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>EXACT</c>.</summary>
-        public static TypeEnum EXACT => new("EXACT");
+        public static TypeEnum Exact => new("EXACT");
 
         /// <summary>Gets <c>STARTS_WITH</c>.</summary>
-        public static TypeEnum STARTSWITH => new("STARTS_WITH");
+        public static TypeEnum StartsWith => new("STARTS_WITH");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -99,19 +99,19 @@ public sealed class TermAttribute : IGenesysCloudModel<TermAttribute>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>NUMBER</c>.</summary>
-        public static TypeEnum NUMBER => new("NUMBER");
+        public static TypeEnum Number => new("NUMBER");
 
         /// <summary>Gets <c>STRING</c>.</summary>
-        public static TypeEnum STRING => new("STRING");
+        public static TypeEnum String => new("STRING");
 
         /// <summary>Gets <c>DATE</c>.</summary>
-        public static TypeEnum DATE => new("DATE");
+        public static TypeEnum Date => new("DATE");
 
         /// <summary>Gets <c>BOOLEAN</c>.</summary>
-        public static TypeEnum BOOLEAN => new("BOOLEAN");
+        public static TypeEnum Boolean => new("BOOLEAN");
 
         /// <summary>Gets <c>LIST</c>.</summary>
-        public static TypeEnum LIST => new("LIST");
+        public static TypeEnum List => new("LIST");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -193,16 +193,16 @@ public sealed class TestTopicPhraseJobs : IGenesysCloudModel<TestTopicPhraseJobs
     public readonly record struct EntityTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<EntityTypeEnum>
     {
         /// <summary>Gets <c>TOPIC</c>.</summary>
-        public static EntityTypeEnum TOPIC => new("TOPIC");
+        public static EntityTypeEnum Topic => new("TOPIC");
 
         /// <summary>Gets <c>PROGRAM</c>.</summary>
-        public static EntityTypeEnum PROGRAM => new("PROGRAM");
+        public static EntityTypeEnum Program => new("PROGRAM");
 
         /// <summary>Gets <c>PROGRAM_TOPIC_LINK</c>.</summary>
-        public static EntityTypeEnum PROGRAMTOPICLINK => new("PROGRAM_TOPIC_LINK");
+        public static EntityTypeEnum ProgramTopicLink => new("PROGRAM_TOPIC_LINK");
 
         /// <summary>Gets <c>TOPIC_PHRASE</c>.</summary>
-        public static EntityTypeEnum TOPICPHRASE => new("TOPIC_PHRASE");
+        public static EntityTypeEnum TopicPhrase => new("TOPIC_PHRASE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

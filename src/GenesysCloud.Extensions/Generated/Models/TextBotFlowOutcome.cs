@@ -158,10 +158,10 @@ public sealed class TextBotFlowOutcome : IGenesysCloudModel<TextBotFlowOutcome>
     public readonly record struct OutcomeValueEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OutcomeValueEnum>
     {
         /// <summary>Gets <c>SUCCESS</c>.</summary>
-        public static OutcomeValueEnum SUCCESS => new("SUCCESS");
+        public static OutcomeValueEnum Success => new("SUCCESS");
 
         /// <summary>Gets <c>FAILURE</c>.</summary>
-        public static OutcomeValueEnum FAILURE => new("FAILURE");
+        public static OutcomeValueEnum Failure => new("FAILURE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

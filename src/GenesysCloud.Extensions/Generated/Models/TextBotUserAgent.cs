@@ -82,7 +82,7 @@ public sealed class TextBotUserAgent : IGenesysCloudModel<TextBotUserAgent>
         public static NameEnum Phone => new("Phone");
 
         /// <summary>Gets <c>SMS</c>.</summary>
-        public static NameEnum SMS => new("SMS");
+        public static NameEnum Sms => new("SMS");
 
         /// <summary>Gets <c>GenesysWebWidget</c>.</summary>
         public static NameEnum GenesysWebWidget => new("GenesysWebWidget");

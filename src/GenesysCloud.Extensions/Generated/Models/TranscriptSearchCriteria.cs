@@ -256,13 +256,13 @@ public sealed class TranscriptSearchCriteria : IGenesysCloudModel<TranscriptSear
     public readonly record struct OperatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperatorEnum>
     {
         /// <summary>Gets <c>AND</c>.</summary>
-        public static OperatorEnum AND => new("AND");
+        public static OperatorEnum And => new("AND");
 
         /// <summary>Gets <c>OR</c>.</summary>
-        public static OperatorEnum OR => new("OR");
+        public static OperatorEnum Or => new("OR");
 
         /// <summary>Gets <c>NOT</c>.</summary>
-        public static OperatorEnum NOT => new("NOT");
+        public static OperatorEnum Not => new("NOT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -284,25 +284,25 @@ public sealed class TranscriptSearchCriteria : IGenesysCloudModel<TranscriptSear
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>EXACT</c>.</summary>
-        public static TypeEnum EXACT => new("EXACT");
+        public static TypeEnum Exact => new("EXACT");
 
         /// <summary>Gets <c>EXACT_PHRASE</c>.</summary>
-        public static TypeEnum EXACTPHRASE => new("EXACT_PHRASE");
+        public static TypeEnum ExactPhrase => new("EXACT_PHRASE");
 
         /// <summary>Gets <c>PHRASE</c>.</summary>
-        public static TypeEnum PHRASE => new("PHRASE");
+        public static TypeEnum Phrase => new("PHRASE");
 
         /// <summary>Gets <c>DATE_RANGE</c>.</summary>
-        public static TypeEnum DATERANGE => new("DATE_RANGE");
+        public static TypeEnum DateRange => new("DATE_RANGE");
 
         /// <summary>Gets <c>RANGE</c>.</summary>
-        public static TypeEnum RANGE => new("RANGE");
+        public static TypeEnum Range => new("RANGE");
 
         /// <summary>Gets <c>GREATER_THAN</c>.</summary>
-        public static TypeEnum GREATERTHAN => new("GREATER_THAN");
+        public static TypeEnum GreaterThan => new("GREATER_THAN");
 
         /// <summary>Gets <c>LESS_THAN</c>.</summary>
-        public static TypeEnum LESSTHAN => new("LESS_THAN");
+        public static TypeEnum LessThan => new("LESS_THAN");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -563,13 +563,13 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
     public readonly record struct TrunkTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TrunkTypeEnum>
     {
         /// <summary>Gets <c>EXTERNAL</c>.</summary>
-        public static TrunkTypeEnum EXTERNAL => new("EXTERNAL");
+        public static TrunkTypeEnum External => new("EXTERNAL");
 
         /// <summary>Gets <c>PHONE</c>.</summary>
-        public static TrunkTypeEnum PHONE => new("PHONE");
+        public static TrunkTypeEnum Phone => new("PHONE");
 
         /// <summary>Gets <c>EDGE</c>.</summary>
-        public static TrunkTypeEnum EDGE => new("EDGE");
+        public static TrunkTypeEnum Edge => new("EDGE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -591,13 +591,13 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
     public readonly record struct OptionsEnabledStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OptionsEnabledStatusEnum>
     {
         /// <summary>Gets <c>ENABLED</c>.</summary>
-        public static OptionsEnabledStatusEnum ENABLED => new("ENABLED");
+        public static OptionsEnabledStatusEnum Enabled => new("ENABLED");
 
         /// <summary>Gets <c>DISABLED</c>.</summary>
-        public static OptionsEnabledStatusEnum DISABLED => new("DISABLED");
+        public static OptionsEnabledStatusEnum Disabled => new("DISABLED");
 
         /// <summary>Gets <c>NOT_SUPPORTED</c>.</summary>
-        public static OptionsEnabledStatusEnum NOTSUPPORTED => new("NOT_SUPPORTED");
+        public static OptionsEnabledStatusEnum NotSupported => new("NOT_SUPPORTED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -619,13 +619,13 @@ public sealed class Trunk : IGenesysCloudModel<Trunk>
     public readonly record struct RegistersEnabledStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<RegistersEnabledStatusEnum>
     {
         /// <summary>Gets <c>ENABLED</c>.</summary>
-        public static RegistersEnabledStatusEnum ENABLED => new("ENABLED");
+        public static RegistersEnabledStatusEnum Enabled => new("ENABLED");
 
         /// <summary>Gets <c>DISABLED</c>.</summary>
-        public static RegistersEnabledStatusEnum DISABLED => new("DISABLED");
+        public static RegistersEnabledStatusEnum Disabled => new("DISABLED");
 
         /// <summary>Gets <c>NOT_SUPPORTED</c>.</summary>
-        public static RegistersEnabledStatusEnum NOTSUPPORTED => new("NOT_SUPPORTED");
+        public static RegistersEnabledStatusEnum NotSupported => new("NOT_SUPPORTED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -354,13 +354,13 @@ public sealed class TrunkBase : IGenesysCloudModel<TrunkBase>
     public readonly record struct TrunkTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TrunkTypeEnum>
     {
         /// <summary>Gets <c>EXTERNAL</c>.</summary>
-        public static TrunkTypeEnum EXTERNAL => new("EXTERNAL");
+        public static TrunkTypeEnum External => new("EXTERNAL");
 
         /// <summary>Gets <c>PHONE</c>.</summary>
-        public static TrunkTypeEnum PHONE => new("PHONE");
+        public static TrunkTypeEnum Phone => new("PHONE");
 
         /// <summary>Gets <c>EDGE</c>.</summary>
-        public static TrunkTypeEnum EDGE => new("EDGE");
+        public static TrunkTypeEnum Edge => new("EDGE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

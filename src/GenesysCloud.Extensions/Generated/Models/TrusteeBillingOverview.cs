@@ -323,28 +323,28 @@ public sealed class TrusteeBillingOverview : IGenesysCloudModel<TrusteeBillingOv
     public readonly record struct SubscriptionTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<SubscriptionTypeEnum>
     {
         /// <summary>Gets <c>ININ</c>.</summary>
-        public static SubscriptionTypeEnum ININ => new("ININ");
+        public static SubscriptionTypeEnum InIn => new("ININ");
 
         /// <summary>Gets <c>MONTH_TO_MONTH</c>.</summary>
-        public static SubscriptionTypeEnum MONTHTOMONTH => new("MONTH_TO_MONTH");
+        public static SubscriptionTypeEnum MonthToMonth => new("MONTH_TO_MONTH");
 
         /// <summary>Gets <c>FREE_TRIAL_MONTH_TO_MONTH</c>.</summary>
-        public static SubscriptionTypeEnum FREETRIALMONTHTOMONTH => new("FREE_TRIAL_MONTH_TO_MONTH");
+        public static SubscriptionTypeEnum FreeTrialMonthToMonth => new("FREE_TRIAL_MONTH_TO_MONTH");
 
         /// <summary>Gets <c>PREPAY_MONTHLY_COMMITMENT</c>.</summary>
-        public static SubscriptionTypeEnum PREPAYMONTHLYCOMMITMENT => new("PREPAY_MONTHLY_COMMITMENT");
+        public static SubscriptionTypeEnum PrepayMonthlyCommitment => new("PREPAY_MONTHLY_COMMITMENT");
 
         /// <summary>Gets <c>PREPAY</c>.</summary>
-        public static SubscriptionTypeEnum PREPAY => new("PREPAY");
+        public static SubscriptionTypeEnum Prepay => new("PREPAY");
 
         /// <summary>Gets <c>DEV_ORG_MONTH_TO_MONTH</c>.</summary>
-        public static SubscriptionTypeEnum DEVORGMONTHTOMONTH => new("DEV_ORG_MONTH_TO_MONTH");
+        public static SubscriptionTypeEnum DevOrgMonthToMonth => new("DEV_ORG_MONTH_TO_MONTH");
 
         /// <summary>Gets <c>DEV_ORG_PREPAY_MONTHLY_COMMITMENT</c>.</summary>
-        public static SubscriptionTypeEnum DEVORGPREPAYMONTHLYCOMMITMENT => new("DEV_ORG_PREPAY_MONTHLY_COMMITMENT");
+        public static SubscriptionTypeEnum DevOrgPrepayMonthlyCommitment => new("DEV_ORG_PREPAY_MONTHLY_COMMITMENT");
 
         /// <summary>Gets <c>DEV_ORG_PREPAY</c>.</summary>
-        public static SubscriptionTypeEnum DEVORGPREPAY => new("DEV_ORG_PREPAY");
+        public static SubscriptionTypeEnum DevOrgPrepay => new("DEV_ORG_PREPAY");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

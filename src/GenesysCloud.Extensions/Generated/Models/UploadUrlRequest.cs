@@ -123,7 +123,7 @@ public sealed class UploadUrlRequest : IGenesysCloudModel<UploadUrlRequest>
     public readonly record struct ServerSideEncryptionEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ServerSideEncryptionEnum>
     {
         /// <summary>Gets <c>AES256</c>.</summary>
-        public static ServerSideEncryptionEnum AES256 => new("AES256");
+        public static ServerSideEncryptionEnum Aes256 => new("AES256");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

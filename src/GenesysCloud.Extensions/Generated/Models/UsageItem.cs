@@ -101,16 +101,16 @@ public sealed class UsageItem : IGenesysCloudModel<UsageItem>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>RECORDING</c>.</summary>
-        public static TypeEnum RECORDING => new("RECORDING");
+        public static TypeEnum Recording => new("RECORDING");
 
         /// <summary>Gets <c>FAX</c>.</summary>
-        public static TypeEnum FAX => new("FAX");
+        public static TypeEnum Fax => new("FAX");
 
         /// <summary>Gets <c>DOCUMENT</c>.</summary>
-        public static TypeEnum DOCUMENT => new("DOCUMENT");
+        public static TypeEnum Document => new("DOCUMENT");
 
         /// <summary>Gets <c>ALL</c>.</summary>
-        public static TypeEnum ALL => new("ALL");
+        public static TypeEnum All => new("ALL");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -127,16 +127,16 @@ public sealed class VerificationResult : IGenesysCloudModel<VerificationResult>
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>FAILED</c>.</summary>
-        public static StatusEnum FAILED => new("FAILED");
+        public static StatusEnum Failed => new("FAILED");
 
         /// <summary>Gets <c>PENDING</c>.</summary>
-        public static StatusEnum PENDING => new("PENDING");
+        public static StatusEnum Pending => new("PENDING");
 
         /// <summary>Gets <c>VERIFIED</c>.</summary>
-        public static StatusEnum VERIFIED => new("VERIFIED");
+        public static StatusEnum Verified => new("VERIFIED");
 
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static StatusEnum UNKNOWN => new("UNKNOWN");
+        public static StatusEnum Unknown => new("UNKNOWN");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

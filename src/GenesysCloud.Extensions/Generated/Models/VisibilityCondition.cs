@@ -120,10 +120,10 @@ public sealed class VisibilityCondition : IGenesysCloudModel<VisibilityCondition
     public readonly record struct CombiningOperationEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<CombiningOperationEnum>
     {
         /// <summary>Gets <c>AND</c>.</summary>
-        public static CombiningOperationEnum AND => new("AND");
+        public static CombiningOperationEnum And => new("AND");
 
         /// <summary>Gets <c>OR</c>.</summary>
-        public static CombiningOperationEnum OR => new("OR");
+        public static CombiningOperationEnum Or => new("OR");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -245,13 +245,13 @@ public sealed class VoicemailGroupPolicy : IGenesysCloudModel<VoicemailGroupPoli
     public readonly record struct GroupAlertTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<GroupAlertTypeEnum>
     {
         /// <summary>Gets <c>RANDOM</c>.</summary>
-        public static GroupAlertTypeEnum RANDOM => new("RANDOM");
+        public static GroupAlertTypeEnum Random => new("RANDOM");
 
         /// <summary>Gets <c>ROUND_ROBIN</c>.</summary>
-        public static GroupAlertTypeEnum ROUNDROBIN => new("ROUND_ROBIN");
+        public static GroupAlertTypeEnum RoundRobin => new("ROUND_ROBIN");
 
         /// <summary>Gets <c>SEQUENTIAL</c>.</summary>
-        public static GroupAlertTypeEnum SEQUENTIAL => new("SEQUENTIAL");
+        public static GroupAlertTypeEnum Sequential => new("SEQUENTIAL");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

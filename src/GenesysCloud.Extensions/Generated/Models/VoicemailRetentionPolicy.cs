@@ -90,13 +90,13 @@ public sealed class VoicemailRetentionPolicy : IGenesysCloudModel<VoicemailReten
     public readonly record struct VoicemailRetentionPolicyTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<VoicemailRetentionPolicyTypeEnum>
     {
         /// <summary>Gets <c>RETAIN_INDEFINITELY</c>.</summary>
-        public static VoicemailRetentionPolicyTypeEnum RETAININDEFINITELY => new("RETAIN_INDEFINITELY");
+        public static VoicemailRetentionPolicyTypeEnum RetainIndefinitely => new("RETAIN_INDEFINITELY");
 
         /// <summary>Gets <c>RETAIN_WITH_TTL</c>.</summary>
-        public static VoicemailRetentionPolicyTypeEnum RETAINWITHTTL => new("RETAIN_WITH_TTL");
+        public static VoicemailRetentionPolicyTypeEnum RetainWithTtl => new("RETAIN_WITH_TTL");
 
         /// <summary>Gets <c>IMMEDIATE_DELETE</c>.</summary>
-        public static VoicemailRetentionPolicyTypeEnum IMMEDIATEDELETE => new("IMMEDIATE_DELETE");
+        public static VoicemailRetentionPolicyTypeEnum ImmediateDelete => new("IMMEDIATE_DELETE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

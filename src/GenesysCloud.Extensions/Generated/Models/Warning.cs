@@ -99,13 +99,13 @@ public sealed class Warning : IGenesysCloudModel<Warning>
     public readonly record struct RangeTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<RangeTypeEnum>
     {
         /// <summary>Gets <c>OVER</c>.</summary>
-        public static RangeTypeEnum OVER => new("OVER");
+        public static RangeTypeEnum Over => new("OVER");
 
         /// <summary>Gets <c>UNDER</c>.</summary>
-        public static RangeTypeEnum UNDER => new("UNDER");
+        public static RangeTypeEnum Under => new("UNDER");
 
         /// <summary>Gets <c>BETWEEN</c>.</summary>
-        public static RangeTypeEnum BETWEEN => new("BETWEEN");
+        public static RangeTypeEnum Between => new("BETWEEN");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -173,22 +173,22 @@ public sealed class WebChatGuestMediaRequest : IGenesysCloudModel<WebChatGuestMe
     public readonly record struct StateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StateEnum>
     {
         /// <summary>Gets <c>PENDING</c>.</summary>
-        public static StateEnum PENDING => new("PENDING");
+        public static StateEnum Pending => new("PENDING");
 
         /// <summary>Gets <c>ACCEPTED</c>.</summary>
-        public static StateEnum ACCEPTED => new("ACCEPTED");
+        public static StateEnum Accepted => new("ACCEPTED");
 
         /// <summary>Gets <c>DECLINED</c>.</summary>
-        public static StateEnum DECLINED => new("DECLINED");
+        public static StateEnum Declined => new("DECLINED");
 
         /// <summary>Gets <c>TIMEDOUT</c>.</summary>
-        public static StateEnum TIMEDOUT => new("TIMEDOUT");
+        public static StateEnum Timedout => new("TIMEDOUT");
 
         /// <summary>Gets <c>CANCELLED</c>.</summary>
-        public static StateEnum CANCELLED => new("CANCELLED");
+        public static StateEnum Cancelled => new("CANCELLED");
 
         /// <summary>Gets <c>ERRORED</c>.</summary>
-        public static StateEnum ERRORED => new("ERRORED");
+        public static StateEnum Errored => new("ERRORED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

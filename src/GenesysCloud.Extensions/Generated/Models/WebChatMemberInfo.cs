@@ -234,16 +234,16 @@ public sealed class WebChatMemberInfo : IGenesysCloudModel<WebChatMemberInfo>
     public readonly record struct RoleEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<RoleEnum>
     {
         /// <summary>Gets <c>AGENT</c>.</summary>
-        public static RoleEnum AGENT => new("AGENT");
+        public static RoleEnum Agent => new("AGENT");
 
         /// <summary>Gets <c>CUSTOMER</c>.</summary>
-        public static RoleEnum CUSTOMER => new("CUSTOMER");
+        public static RoleEnum Customer => new("CUSTOMER");
 
         /// <summary>Gets <c>WORKFLOW</c>.</summary>
-        public static RoleEnum WORKFLOW => new("WORKFLOW");
+        public static RoleEnum Workflow => new("WORKFLOW");
 
         /// <summary>Gets <c>ACD</c>.</summary>
-        public static RoleEnum ACD => new("ACD");
+        public static RoleEnum Acd => new("ACD");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -265,13 +265,13 @@ public sealed class WebChatMemberInfo : IGenesysCloudModel<WebChatMemberInfo>
     public readonly record struct StateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StateEnum>
     {
         /// <summary>Gets <c>CONNECTED</c>.</summary>
-        public static StateEnum CONNECTED => new("CONNECTED");
+        public static StateEnum Connected => new("CONNECTED");
 
         /// <summary>Gets <c>DISCONNECTED</c>.</summary>
-        public static StateEnum DISCONNECTED => new("DISCONNECTED");
+        public static StateEnum Disconnected => new("DISCONNECTED");
 
         /// <summary>Gets <c>ALERTING</c>.</summary>
-        public static StateEnum ALERTING => new("ALERTING");
+        public static StateEnum Alerting => new("ALERTING");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

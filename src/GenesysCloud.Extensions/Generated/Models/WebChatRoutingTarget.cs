@@ -151,7 +151,7 @@ public sealed class WebChatRoutingTarget : IGenesysCloudModel<WebChatRoutingTarg
     public readonly record struct TargetTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TargetTypeEnum>
     {
         /// <summary>Gets <c>QUEUE</c>.</summary>
-        public static TargetTypeEnum QUEUE => new("QUEUE");
+        public static TargetTypeEnum Queue => new("QUEUE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

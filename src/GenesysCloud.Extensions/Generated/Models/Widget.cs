@@ -559,31 +559,31 @@ public sealed class Widget : IGenesysCloudModel<Widget>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>METRIC</c>.</summary>
-        public static TypeEnum METRIC => new("METRIC");
+        public static TypeEnum Metric => new("METRIC");
 
         /// <summary>Gets <c>CHART</c>.</summary>
-        public static TypeEnum CHART => new("CHART");
+        public static TypeEnum Chart => new("CHART");
 
         /// <summary>Gets <c>PIE</c>.</summary>
-        public static TypeEnum PIE => new("PIE");
+        public static TypeEnum Pie => new("PIE");
 
         /// <summary>Gets <c>HEAT_MAP</c>.</summary>
-        public static TypeEnum HEATMAP => new("HEAT_MAP");
+        public static TypeEnum HeAtMap => new("HEAT_MAP");
 
         /// <summary>Gets <c>FREE_TEXT</c>.</summary>
-        public static TypeEnum FREETEXT => new("FREE_TEXT");
+        public static TypeEnum FreeText => new("FREE_TEXT");
 
         /// <summary>Gets <c>AGENT_STATUS</c>.</summary>
-        public static TypeEnum AGENTSTATUS => new("AGENT_STATUS");
+        public static TypeEnum AgentStatus => new("AGENT_STATUS");
 
         /// <summary>Gets <c>REALTIME_ADHERENCE</c>.</summary>
-        public static TypeEnum REALTIMEADHERENCE => new("REALTIME_ADHERENCE");
+        public static TypeEnum RealtimeAdherence => new("REALTIME_ADHERENCE");
 
         /// <summary>Gets <c>WEB_CONTENT_URL</c>.</summary>
-        public static TypeEnum WEBCONTENTURL => new("WEB_CONTENT_URL");
+        public static TypeEnum WebContentUrl => new("WEB_CONTENT_URL");
 
         /// <summary>Gets <c>AGENT_ACTIVITY</c>.</summary>
-        public static TypeEnum AGENTACTIVITY => new("AGENT_ACTIVITY");
+        public static TypeEnum AgentActivity => new("AGENT_ACTIVITY");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -131,34 +131,34 @@ public sealed class WorkitemQueryJobFilter : IGenesysCloudModel<WorkitemQueryJob
     public readonly record struct OperatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperatorEnum>
     {
         /// <summary>Gets <c>EQ</c>.</summary>
-        public static OperatorEnum EQ => new("EQ");
+        public static OperatorEnum Eq => new("EQ");
 
         /// <summary>Gets <c>NEQ</c>.</summary>
-        public static OperatorEnum NEQ => new("NEQ");
+        public static OperatorEnum Neq => new("NEQ");
 
         /// <summary>Gets <c>GT</c>.</summary>
-        public static OperatorEnum GT => new("GT");
+        public static OperatorEnum Gt => new("GT");
 
         /// <summary>Gets <c>LT</c>.</summary>
-        public static OperatorEnum LT => new("LT");
+        public static OperatorEnum Lt => new("LT");
 
         /// <summary>Gets <c>GTE</c>.</summary>
-        public static OperatorEnum GTE => new("GTE");
+        public static OperatorEnum Gte => new("GTE");
 
         /// <summary>Gets <c>LTE</c>.</summary>
-        public static OperatorEnum LTE => new("LTE");
+        public static OperatorEnum Lte => new("LTE");
 
         /// <summary>Gets <c>IN</c>.</summary>
-        public static OperatorEnum IN => new("IN");
+        public static OperatorEnum In => new("IN");
 
         /// <summary>Gets <c>CONTAINS</c>.</summary>
-        public static OperatorEnum CONTAINS => new("CONTAINS");
+        public static OperatorEnum Contains => new("CONTAINS");
 
         /// <summary>Gets <c>BETWEEN</c>.</summary>
-        public static OperatorEnum BETWEEN => new("BETWEEN");
+        public static OperatorEnum Between => new("BETWEEN");
 
         /// <summary>Gets <c>BEGINS_WITH</c>.</summary>
-        public static OperatorEnum BEGINSWITH => new("BEGINS_WITH");
+        public static OperatorEnum BeginsWith => new("BEGINS_WITH");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

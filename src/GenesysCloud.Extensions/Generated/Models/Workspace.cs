@@ -240,10 +240,10 @@ public sealed class Workspace : IGenesysCloudModel<Workspace>
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>USER</c>.</summary>
-        public static TypeEnum USER => new("USER");
+        public static TypeEnum User => new("USER");
 
         /// <summary>Gets <c>GROUP</c>.</summary>
-        public static TypeEnum GROUP => new("GROUP");
+        public static TypeEnum Group => new("GROUP");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

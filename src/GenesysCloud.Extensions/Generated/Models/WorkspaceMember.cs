@@ -210,10 +210,10 @@ public sealed class WorkspaceMember : IGenesysCloudModel<WorkspaceMember>
     public readonly record struct MemberTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MemberTypeEnum>
     {
         /// <summary>Gets <c>USER</c>.</summary>
-        public static MemberTypeEnum USER => new("USER");
+        public static MemberTypeEnum User => new("USER");
 
         /// <summary>Gets <c>GROUP</c>.</summary>
-        public static MemberTypeEnum GROUP => new("GROUP");
+        public static MemberTypeEnum Group => new("GROUP");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
