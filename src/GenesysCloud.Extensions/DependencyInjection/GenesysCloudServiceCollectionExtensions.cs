@@ -1,5 +1,6 @@
 using GenesysCloud.Extensions;
 using GenesysCloud.Extensions.DependencyInjection;
+using GenesysCloud.Extensions.Jobs;
 using GenesysCloud.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 
@@ -7,7 +8,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers the Genesys Cloud client: options (validated at start-up), the hosted service that owns the
-/// client's lifecycle, the typed <see cref="HttpClient"/> pipeline, and one interface per API category.
+/// client's lifecycle, the typed <see cref="HttpClient"/> pipeline, one interface per API category, and the job helpers
+/// (<see cref="IAnalyticsJobRunner"/>).
 /// </summary>
 public static class GenesysCloudServiceCollectionExtensions
 {
@@ -43,6 +45,7 @@ public static class GenesysCloudServiceCollectionExtensions
     {
         var builder = GenesysCloudCoreRegistration.AddGenesysCloudCore(services, configuration, configure);
         GenesysCloudApiRegistration.AddGenesysCloudApis(services);
+        GenesysCloudJobsRegistration.AddGenesysCloudJobs(services, configuration);
         return builder;
     }
 }
