@@ -1,4 +1,5 @@
 using GenesysCloud.Extensions.Api;
+using GenesysCloud.Extensions.Options;
 using GenesysCloud.Extensions.Paging;
 
 namespace GenesysCloud.Extensions.Generator.Tests;
@@ -42,7 +43,41 @@ public sealed class PagingTests
         Assert.Equal(3, fake.Requests.Count);
     }
 
+    public static TheoryData<string> RegionApiHosts => [.. GenesysCloudRegions.All.Select(static r => r.ApiBaseAddress.Host)];
+
     [Theory]
+    [MemberData(nameof(RegionApiHosts))]
+    public async Task Absolute_next_uri_on_the_api_host_of_every_region_is_followed(string host)
+    {
+        // api.edee1.eusc-pure.cloud (eusc-de-east-1) was refused: the paging code kept its own list of host suffixes.
+        var fake = new FakeClient().Respond(
+            $$"""{"entities":[{"id":"q1"}],"nextUri":"https://{{host}}/api/v2/routing/queues?pageSize=1&pageNumber=2"}""",
+            """{"entities":[{"id":"q2"}]}""");
+
+        var all = await fake.Api<IRoutingApi>().GetRoutingQueuesPageableAsync(pageSize: 1).ToListAsync();
+
+        Assert.Equal(["q1", "q2"], all.Select(q => q.Id));
+        Assert.Equal("api/v2/routing/queues?pageNumber=2&pageSize=1", fake.Requests[1].BuildRelativeUri());
+    }
+
+    [Fact]
+    public async Task Absolute_next_uri_on_the_eusc_de_east_1_api_host_is_followed()
+    {
+        var fake = new FakeClient().Respond(
+            """{"entities":[{"id":"u1"}],"nextUri":"https://api.edee1.eusc-pure.cloud/api/v2/analytics/botflows/f1/sessions?after=c2"}""",
+            """{"entities":[{"id":"u2"}]}""");
+
+        var sessions = await fake.Api<IAnalyticsApi>().GetAnalyticsBotflowSessionsPageableAsync("f1").ToListAsync();
+
+        Assert.Equal(["u1", "u2"], sessions.Select(s => s.Id));
+        Assert.Equal("api/v2/analytics/botflows/f1/sessions?after=c2", fake.Requests[1].BuildRelativeUri());
+    }
+
+    [Theory]
+    [InlineData("https://api.elsewhere.pure.cloud/api/v2/routing/queues?pageNumber=2")]
+    [InlineData("https://login.mypurecloud.com/api/v2/routing/queues?pageNumber=2")]
+    [InlineData("https://api.mypurecloud.com.example.com/api/v2/routing/queues?pageNumber=2")]
+    [InlineData("http://127.0.0.1:5080/api/v2/routing/queues?pageNumber=2")]
     [InlineData("https://evil.example.com/api/v2/routing/queues?pageNumber=2")]
     [InlineData("//evil.example.com/api/v2/routing/queues?pageNumber=2")]
     [InlineData("/api/v2/users?pageNumber=2")]

@@ -120,4 +120,13 @@ public static class GenesysCloudErrorCodes
 
     /// <summary>The request body cannot be serialized.</summary>
     public const string ApiCallRequestBodyInvalid = "GC_PLATFORM_API_CLIENT_API_CALL_REQUEST_BODY_TYPE_INVALID";
+
+    /// <summary>An asynchronous job (for example an analytics details job) ended in <c>FAILED</c>; the exception carries Genesys's error message.</summary>
+    public const string JobFailed = "GC_PLATFORM_API_CLIENT_JOB_FAILED";
+
+    /// <summary>An asynchronous job was cancelled (deleted) by someone other than the helper waiting for it.</summary>
+    public const string JobCancelled = "GC_PLATFORM_API_CLIENT_JOB_CANCELLED";
+
+    /// <summary>An asynchronous job expired: its results are no longer available.</summary>
+    public const string JobExpired = "GC_PLATFORM_API_CLIENT_JOB_EXPIRED";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 
 namespace GenesysCloud.Extensions.Options;
@@ -29,6 +30,8 @@ public static class GenesysCloudRegions
         new("ap-southeast-2", "mypurecloud.com.au"),
     }.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
 
+    private static readonly FrozenSet<string> ApiHosts = ByName.Values.Select(r => r.ApiBaseAddress.Host).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Gets every region, ordered by name.</summary>
     public static IReadOnlyList<GenesysCloudRegion> All { get; } = [.. ByName.Values.OrderBy(r => r.Name, StringComparer.Ordinal)];
 
@@ -41,4 +44,9 @@ public static class GenesysCloudRegions
         region = null;
         return name is not null && ByName.TryGetValue(name.Trim(), out region);
     }
+
+    /// <summary>Tells whether <paramref name="host"/> is the API host (<c>api.{domain}</c>) of one of the regions.</summary>
+    /// <param name="host">A host name, for example <c>api.mypurecloud.com</c> (case-insensitive).</param>
+    /// <returns><see langword="true"/> for a region's API host.</returns>
+    internal static bool IsApiHost(string host) => ApiHosts.Contains(host);
 }

@@ -1,3 +1,5 @@
+using GenesysCloud.Extensions.Options;
+
 namespace GenesysCloud.Extensions.Paging;
 
 /// <summary>
@@ -7,32 +9,27 @@ namespace GenesysCloud.Extensions.Paging;
 /// <remarks>
 /// The helpers never send a request to the <c>nextUri</c> itself: they call the typed method again through the
 /// client, whose base address is the configured one. The checks still refuse a URI that points elsewhere, because
-/// such a response means the listing is not what the operation promised.
+/// such a response means the listing is not what the operation promised. An absolute URI may name the API host of a
+/// region (<see cref="GenesysCloudRegions"/>, the one table of hosts) or the host the page was requested from (an
+/// <c>ApiBaseAddress</c> override: a private deployment, the simulator).
 /// </remarks>
 internal static class GenesysCloudNextUri
 {
-    // Genesys Cloud API hosts are api.<region domain>: mypurecloud.com/.ie/.de/.jp/.com.au, <region>.pure.cloud,
-    // and the US government cloud.
-    private static readonly string[] ApiHostSuffixes =
-    [
-        ".mypurecloud.com", ".mypurecloud.ie", ".mypurecloud.de", ".mypurecloud.jp", ".mypurecloud.com.au",
-        ".pure.cloud", ".us-gov-pure.cloud",
-    ];
-
     /// <summary>Gets the value of query parameter <paramref name="name"/> in <paramref name="nextUri"/>.</summary>
     /// <param name="nextUri">The listing's <c>nextUri</c>; <see langword="null"/> or empty means "no next page".</param>
     /// <param name="name">The query parameter, for example <c>cursor</c>.</param>
     /// <param name="pathTemplate">The operation's path template; the URI's path must match it.</param>
+    /// <param name="requestUri">The URI the page was requested from (<see cref="Requests.GenesysCloudResponse.RequestUri"/>), when known.</param>
     /// <returns>The value, or <see langword="null"/> when there is no next page or no such parameter.</returns>
     /// <exception cref="GenesysCloudPagingException">The URI points to another host or path.</exception>
-    public static string? GetQueryValue(string? nextUri, string name, string pathTemplate)
+    public static string? GetQueryValue(string? nextUri, string name, string pathTemplate, Uri? requestUri = null)
     {
         if (string.IsNullOrEmpty(nextUri))
         {
             return null;
         }
 
-        var (path, query) = Split(nextUri, pathTemplate);
+        var (path, query) = Split(nextUri, pathTemplate, requestUri);
         if (!PathMatches(path, pathTemplate))
         {
             throw new GenesysCloudPagingException(
@@ -52,7 +49,7 @@ internal static class GenesysCloudNextUri
         return null;
     }
 
-    private static (string Path, string Query) Split(string nextUri, string pathTemplate)
+    private static (string Path, string Query) Split(string nextUri, string pathTemplate, Uri? requestUri)
     {
         string pathAndQuery;
         if (nextUri.StartsWith('/') && !nextUri.StartsWith("//", StringComparison.Ordinal))
@@ -61,7 +58,7 @@ internal static class GenesysCloudNextUri
         }
         else if (Uri.TryCreate(nextUri, UriKind.Absolute, out var absolute)
             && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp)
-            && IsApiHost(absolute.Host))
+            && IsApiHost(absolute, requestUri))
         {
             pathAndQuery = absolute.PathAndQuery;
         }
@@ -81,23 +78,11 @@ internal static class GenesysCloudNextUri
         return question < 0 ? (pathAndQuery, string.Empty) : (pathAndQuery[..question], pathAndQuery[(question + 1)..]);
     }
 
-    private static bool IsApiHost(string host)
-    {
-        if (!host.StartsWith("api.", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        foreach (var suffix in ApiHostSuffixes)
-        {
-            if (host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsApiHost(Uri absolute, Uri? requestUri) =>
+        GenesysCloudRegions.IsApiHost(absolute.Host)
+        || (requestUri is { IsAbsoluteUri: true }
+            && string.Equals(absolute.Host, requestUri.Host, StringComparison.OrdinalIgnoreCase)
+            && absolute.Port == requestUri.Port);
 
     private static bool PathMatches(string path, string pathTemplate)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using GenesysCloud.Extensions.Requests;
 
 namespace GenesysCloud.Extensions.Paging;
 
@@ -30,7 +31,7 @@ internal static class GenesysCloudPaging
         new DelegatePageable<TListing, TItem>(
             (token, cancellationToken) => fetchPage(token is null ? 1 : int.Parse(token, NumberStyles.None, CultureInfo.InvariantCulture), cancellationToken),
             getItems,
-            (listing, token, count) =>
+            (listing, requestUri, token, count) =>
             {
                 var current = token is null ? 1 : int.Parse(token, NumberStyles.None, CultureInfo.InvariantCulture);
                 if (count == 0)
@@ -51,7 +52,7 @@ internal static class GenesysCloudPaging
                         return null;
                     }
 
-                    var next = GenesysCloudNextUri.GetQueryValue(nextUri, "pageNumber", pathTemplate);
+                    var next = GenesysCloudNextUri.GetQueryValue(nextUri, "pageNumber", pathTemplate, requestUri);
                     return int.TryParse(next, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > current
                         ? Format(number)
                         : Format(current + 1);
@@ -82,11 +83,11 @@ internal static class GenesysCloudPaging
         new DelegatePageable<TListing, TItem>(
             fetchPage,
             getItems,
-            (listing, token, count) =>
+            (listing, requestUri, token, count) =>
             {
                 var next = getCursor is not null
                     ? getCursor(listing)
-                    : GenesysCloudNextUri.GetQueryValue(getNextUri?.Invoke(listing), cursorParameter, pathTemplate);
+                    : GenesysCloudNextUri.GetQueryValue(getNextUri?.Invoke(listing), cursorParameter, pathTemplate, requestUri);
 
                 // A missing or repeated cursor ends the listing (a repeated one would loop for ever).
                 return string.IsNullOrEmpty(next) || string.Equals(next, token, StringComparison.Ordinal) ? null : next;
@@ -97,7 +98,7 @@ internal static class GenesysCloudPaging
     private sealed class DelegatePageable<TListing, TItem>(
         Func<string?, CancellationToken, Task<TListing>> fetchPage,
         Func<TListing, IReadOnlyList<TItem>?> getItems,
-        Func<TListing, string?, int, string?> getNextToken) : GenesysCloudAsyncPageable<TItem>
+        Func<TListing, Uri?, string?, int, string?> getNextToken) : GenesysCloudAsyncPageable<TItem>
         where TListing : class
     {
         public override async IAsyncEnumerable<GenesysCloudPage<TItem>> AsPages(
@@ -107,14 +108,14 @@ internal static class GenesysCloudPaging
             var token = continuationToken;
             while (true)
             {
-                var listing = await fetchPage(token, cancellationToken).ConfigureAwait(false);
+                var (listing, requestUri) = await FetchAsync(token, cancellationToken).ConfigureAwait(false);
                 if (listing is null)
                 {
                     yield break;
                 }
 
                 var items = getItems(listing) ?? [];
-                var next = getNextToken(listing, token, items.Count);
+                var next = getNextToken(listing, requestUri, token, items.Count);
                 yield return new GenesysCloudPage<TItem>(items, next, listing);
                 if (next is null)
                 {
@@ -123,6 +124,15 @@ internal static class GenesysCloudPaging
 
                 token = next;
             }
+        }
+
+        // The typed method returns only the model; a scope of its own tells where the page came from (the configured
+        // API host), and hands the response on to any scope of the caller's.
+        private async Task<(TListing? Listing, Uri? RequestUri)> FetchAsync(string? token, CancellationToken cancellationToken)
+        {
+            using var scope = GenesysCloudResponseScope.BeginTransparent();
+            var listing = await fetchPage(token, cancellationToken).ConfigureAwait(false);
+            return (listing, scope.LastResponse?.RequestUri);
         }
     }
 }

@@ -43,7 +43,7 @@ internal sealed class CallOutcomes
         }
 
         var body = response.Content is BufferedContent buffered ? buffered.Body : [];
-        return new GenesysCloudResponse(response.StatusCode, headers, body, response.Content.Headers.ContentType?.MediaType);
+        return new GenesysCloudResponse(response.StatusCode, headers, body, response.Content.Headers.ContentType?.MediaType) { RequestUri = response.RequestMessage?.RequestUri };
     }
 
     public static GenesysCloudApiException CreateApiException(PendingCall call, GenesysCloudResponse response, int attempts)

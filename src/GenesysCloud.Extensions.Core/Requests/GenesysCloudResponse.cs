@@ -44,6 +44,13 @@ public sealed class GenesysCloudResponse
     /// <summary>Gets the body's media type, for example <c>application/json</c>.</summary>
     public string? ContentType { get; }
 
+    /// <summary>
+    /// Gets the absolute URI the request was sent to (the configured API base address with the call's path and query),
+    /// or <see langword="null"/> when the response did not come from the client's pipeline.
+    /// </summary>
+    /// <remarks>The paging helpers accept a <c>nextUri</c> on this host, whatever <c>ApiBaseAddress</c> says.</remarks>
+    public Uri? RequestUri { get; init; }
+
     /// <summary>Gets the <c>inin-correlation-id</c> header, which Genesys support asks for.</summary>
     public string? CorrelationId => GetHeader(GenesysCloudHeaderNames.CorrelationId);
 

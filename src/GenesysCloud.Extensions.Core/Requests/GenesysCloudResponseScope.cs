@@ -21,7 +21,13 @@ public sealed class GenesysCloudResponseScope : IDisposable
     private readonly GenesysCloudResponseScope? _parent;
     private GenesysCloudResponse? _lastResponse;
 
-    private GenesysCloudResponseScope(GenesysCloudResponseScope? parent) => _parent = parent;
+    private readonly bool _transparent;
+
+    private GenesysCloudResponseScope(GenesysCloudResponseScope? parent, bool transparent = false)
+    {
+        _parent = parent;
+        _transparent = transparent;
+    }
 
     /// <summary>Gets the successful response of the last call that completed inside this scope.</summary>
     public GenesysCloudResponse? LastResponse => Volatile.Read(ref _lastResponse);
@@ -37,6 +43,18 @@ public sealed class GenesysCloudResponseScope : IDisposable
         return scope;
     }
 
+    /// <summary>
+    /// Starts a scope for the library's own use (the paging helpers read each page's <see cref="GenesysCloudResponse.RequestUri"/>)
+    /// that also hands every response on to the scope it is nested in, so the caller's scope sees the calls as before.
+    /// </summary>
+    /// <returns>The scope; dispose it to stop capturing.</returns>
+    internal static GenesysCloudResponseScope BeginTransparent()
+    {
+        var scope = new GenesysCloudResponseScope(CurrentScope.Value, transparent: true);
+        CurrentScope.Value = scope;
+        return scope;
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {
@@ -46,5 +64,12 @@ public sealed class GenesysCloudResponseScope : IDisposable
         }
     }
 
-    internal void Record(GenesysCloudResponse response) => Volatile.Write(ref _lastResponse, response);
+    internal void Record(GenesysCloudResponse response)
+    {
+        Volatile.Write(ref _lastResponse, response);
+        if (_transparent)
+        {
+            _parent?.Record(response);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using GenesysCloud.Extensions;
 using GenesysCloud.Extensions.DependencyInjection;
+using GenesysCloud.Extensions.Jobs;
 using GenesysCloud.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 
@@ -8,7 +9,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Registers Genesys Cloud clients: options (validated at start-up), the hosted service that owns every client's
 /// lifecycle, the <see cref="HttpClient"/> pipeline, and one interface per API category — unkeyed for the unnamed
-/// client, keyed by name (<c>[FromKeyedServices("contoso")] IRoutingApi</c>) for a named one.
+/// client, keyed by name (<c>[FromKeyedServices("contoso")] IRoutingApi</c>) for a named one — and, for the unnamed
+/// client, the job helpers (<see cref="IAnalyticsJobRunner"/>).
 /// </summary>
 public static class GenesysCloudServiceCollectionExtensions
 {
@@ -111,6 +113,11 @@ public static class GenesysCloudServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var builder = GenesysCloudCoreRegistration.AddGenesysCloudCore(services, name, configuration, configure);
         GenesysCloudApiRegistration.AddGenesysCloudApis(services, name);
+        if (name.Length == 0)
+        {
+            GenesysCloudJobsRegistration.AddGenesysCloudJobs(services, configuration);
+        }
+
         return builder;
     }
 }

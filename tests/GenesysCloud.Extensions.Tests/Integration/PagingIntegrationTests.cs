@@ -1,4 +1,7 @@
+using System.Text;
 using GenesysCloud.Extensions.Api;
+using GenesysCloud.Extensions.Paging;
+using GenesysCloud.Extensions.Requests;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GenesysCloud.Extensions.Tests.Integration;
@@ -67,5 +70,63 @@ public sealed class PagingIntegrationTests
 
         Assert.Equal(total - 50, rest.Count);
         Assert.Equal(all.Skip(50).Select(u => u.Id), rest);
+    }
+
+    [Fact]
+    public async Task Absolute_next_uri_on_the_configured_api_base_address_host_is_followed()
+    {
+        // Genesys's relative nextUri made absolute on the host the page came from: the simulator's loopback ApiBaseAddress.
+        await using var harness = await StartWithAbsoluteNextUrisAsync(static requestUri => new Uri(requestUri, "/"));
+        var routing = harness.Host.Services.GetRequiredService<IRoutingApi>();
+        var queue = (await routing.GetRoutingQueuesPageableAsync(pageSize: 100).ToListAsync()).OrderByDescending(q => q.MemberCount ?? 0).First();
+        using var scope = GenesysCloudResponseScope.Begin();
+
+        var members = new List<Models.QueueMember>();
+        var nextUris = new List<string?>();
+        await foreach (var page in routing.GetRoutingQueueMembersPageableAsync(queue.Id!, pageSize: 10).AsPages())
+        {
+            members.AddRange(page.Values);
+            nextUris.Add(Assert.IsType<Models.QueueMemberEntityListing>(page.Listing).NextUri);
+        }
+
+        Assert.True(queue.MemberCount > 20);
+        Assert.Equal(queue.MemberCount, members.Count);
+        Assert.All(nextUris.SkipLast(1), uri => Assert.StartsWith($"{harness.Simulator.ApiBaseAddress}api/v2/routing/queues/{queue.Id}/members?", uri, StringComparison.Ordinal));
+        var last = Assert.IsType<GenesysCloudResponse>(scope.LastResponse); // the caller's own scope still sees the pages
+        Assert.Equal(new Uri(harness.Simulator.ApiBaseAddress, $"api/v2/routing/queues/{queue.Id}/members?pageNumber={nextUris.Count}&pageSize=10"), last.RequestUri);
+    }
+
+    [Fact]
+    public async Task Absolute_next_uri_on_another_loopback_port_is_refused()
+    {
+        await using var harness = await StartWithAbsoluteNextUrisAsync(static requestUri => new UriBuilder(requestUri.Scheme, requestUri.Host, requestUri.Port + 1).Uri);
+        var routing = harness.Host.Services.GetRequiredService<IRoutingApi>();
+        var queue = (await routing.GetRoutingQueuesPageableAsync(pageSize: 100).ToListAsync()).OrderByDescending(q => q.MemberCount ?? 0).First();
+
+        var error = await Assert.ThrowsAsync<GenesysCloudPagingException>(() => routing.GetRoutingQueueMembersPageableAsync(queue.Id!, pageSize: 10).ToListAsync());
+
+        Assert.Equal(GenesysCloudPagingException.NextUriInvalid, error.ErrorCode);
+        Assert.StartsWith($"http://127.0.0.1:{harness.Simulator.ApiBaseAddress.Port + 1}/api/v2/routing/queues/", error.NextUri, StringComparison.Ordinal);
+    }
+
+    private static Task<SimulatorHarness> StartWithAbsoluteNextUrisAsync(Func<Uri, Uri> origin) =>
+        SimulatorHarness.StartAsync(
+            simulator: s => s.RateLimit = null,
+            services: services => services.AddGenesysCloud(_ => { }).HttpClientBuilder.AddHttpMessageHandler(() => new AbsoluteNextUriHandler(origin)));
+
+    /// <summary>Rewrites the simulator's relative <c>nextUri</c> links into absolute ones on the origin chosen by the test.</summary>
+    private sealed class AbsoluteNextUriHandler(Func<Uri, Uri> origin) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            var absolute = origin(request.RequestUri!).GetLeftPart(UriPartial.Authority);
+            var rewritten = body.Replace("\"nextUri\":\"/", $"\"nextUri\":\"{absolute}/", StringComparison.Ordinal);
+            var content = new StringContent(rewritten, Encoding.UTF8, response.Content.Headers.ContentType?.MediaType ?? "application/json");
+            response.Content.Dispose();
+            response.Content = content;
+            return response;
+        }
     }
 }
