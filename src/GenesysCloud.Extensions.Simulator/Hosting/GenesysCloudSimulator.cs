@@ -5,6 +5,7 @@ using GenesysCloud.Extensions.Simulator.Faults;
 using GenesysCloud.Extensions.Simulator.Hosting;
 using GenesysCloud.Extensions.Simulator.Http;
 using GenesysCloud.Extensions.Simulator.Logging;
+using GenesysCloud.Extensions.Simulator.Notifications;
 using GenesysCloud.Extensions.Simulator.OAuth;
 using GenesysCloud.Extensions.Simulator.Organization;
 using GenesysCloud.Extensions.Simulator.RateLimiting;
@@ -36,8 +37,9 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private int _disposed;
 
-    private GenesysCloudSimulator(WebApplication app, CancellationTokenSource stopping, Uri address, GenesysCloudSimulatorOptions options, SimulatorFaults faults, SimulatorInspector inspector)
+    private GenesysCloudSimulator(WebApplication app, CancellationTokenSource stopping, Uri address, GenesysCloudSimulatorOptions options, SimulatorFaults faults, SimulatorInspector inspector, SimulatorNotifications notifications)
     {
+        Notifications = notifications;
         _app = app;
         _stopping = stopping;
         ApiBaseAddress = address;
@@ -65,6 +67,9 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
 
     /// <summary>Gets what the simulator has seen: requests, counts, tokens, concurrency and 429s.</summary>
     public SimulatorInspector Inspector { get; }
+
+    /// <summary>Gets the Notifications service: drive events and socket faults, inspect channels and deliveries.</summary>
+    public SimulatorNotifications Notifications { get; }
 
     /// <summary>Starts a simulator and returns once it listens.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
@@ -94,6 +99,8 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
         var catalog = options.Catalog ?? SimulatorCatalog.Embedded;
 
         var stopping = new CancellationTokenSource();
+        var notifications = new SimulatorNotifications(options.Notifications, tokens, organization, timeProvider, options.Seed, stopping.Token);
+        NotificationEndpoints.Map(routes, notifications);
         var pipeline = new SimulatorPipeline(
             routes,
             catalog is null ? null : new CatalogResponder(catalog),
@@ -127,6 +134,8 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
         });
 
         var app = builder.Build();
+        app.UseWebSockets();
+        app.Use(new NotificationControlApi(notifications).InvokeAsync);
         app.Run(pipeline.InvokeAsync);
         try
         {
@@ -142,7 +151,7 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var baseAddress = new Uri(address.TrimEnd('/') + "/");
         Log.Started(logger, baseAddress);
-        return new GenesysCloudSimulator(app, stopping, baseAddress, options, faults, inspector);
+        return new GenesysCloudSimulator(app, stopping, baseAddress, options, faults, inspector, notifications);
     }
 
     /// <summary>Stops the server, cancelling stalled and delayed requests.</summary>
@@ -154,6 +163,7 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
             return;
         }
 
+        Notifications.Stop();
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
