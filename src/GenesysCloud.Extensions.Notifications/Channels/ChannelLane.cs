@@ -136,6 +136,18 @@ internal sealed class ChannelLane : ISocketListener
         }
     }
 
+    /// <summary>Gets the version of the topic list (one more for each change).</summary>
+    public long Version
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _version;
+            }
+        }
+    }
+
     private bool IsActiveLocked => _socket is { IsOpen: true } && _applied >= _version;
 
     /// <summary>Adds and removes topics; returns the version that, once applied, includes the change.</summary>
@@ -386,7 +398,7 @@ internal sealed class ChannelLane : ISocketListener
         using var activity = NotificationsDiagnostics.StartChannelActivity(reason, TopicCount);
         try
         {
-            var (channel, _) = await _registry.AcquireAsync(reason, cancellationToken).ConfigureAwait(false);
+            var channel = await _registry.AcquireAsync(reason, cancellationToken).ConfigureAwait(false);
             activity?.SetTag(GenesysCloudNotificationsTelemetryNames.ChannelIdAttribute, channel.Id);
             lock (_gate)
             {
@@ -517,7 +529,7 @@ internal sealed class ChannelLane : ISocketListener
                 await _retry.ExecuteAsync(
                     async ct =>
                     {
-                        _nextChannel ??= (await _registry.AcquireAsync(reason, ct).ConfigureAwait(false)).Channel;
+                        _nextChannel ??= await _registry.AcquireAsync(reason, ct).ConfigureAwait(false);
                         activity?.SetTag(GenesysCloudNotificationsTelemetryNames.ChannelIdAttribute, _nextChannel.Id);
                         if (_nextSocket is not { IsOpen: true })
                         {

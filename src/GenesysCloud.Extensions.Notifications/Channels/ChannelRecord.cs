@@ -31,6 +31,6 @@ internal sealed class ChannelRecord(string id, Uri connectUri, DateTimeOffset cr
         return Expires - margin;
     }
 
-    /// <summary>The URI to log: scheme, host, port and path, never a query (where a token could travel).</summary>
+    /// <summary>Gets what is logged of the connect URI: its host only, never its query (where a token could travel).</summary>
     public string Host => ConnectUri.Host;
 }

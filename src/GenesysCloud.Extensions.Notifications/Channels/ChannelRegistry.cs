@@ -60,7 +60,7 @@ internal sealed class ChannelRegistry(INotificationsApi api, TimeProvider time, 
     }
 
     /// <summary>Gets a channel for a group: reused, created, or once there is room.</summary>
-    public async Task<(ChannelRecord Channel, bool Created)> AcquireAsync(string reason, CancellationToken cancellationToken)
+    public async Task<ChannelRecord> AcquireAsync(string reason, CancellationToken cancellationToken)
     {
         var warned = false;
         while (true)
@@ -93,7 +93,7 @@ internal sealed class ChannelRegistry(INotificationsApi api, TimeProvider time, 
                 if (await ExistsAsync(candidate, cancellationToken).ConfigureAwait(false))
                 {
                     Log.ChannelReused(logger, candidate.Id, reason);
-                    return (candidate, false);
+                    return candidate;
                 }
 
                 continue;
@@ -101,7 +101,7 @@ internal sealed class ChannelRegistry(INotificationsApi api, TimeProvider time, 
 
             if (create)
             {
-                return (await CreateAsync(reason, cancellationToken).ConfigureAwait(false), true);
+                return await CreateAsync(reason, cancellationToken).ConfigureAwait(false);
             }
 
             // Full: an unused channel that is gone frees room; otherwise wait for a release or the next check.

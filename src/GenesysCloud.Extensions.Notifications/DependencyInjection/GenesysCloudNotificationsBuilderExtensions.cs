@@ -39,6 +39,7 @@ public static class GenesysCloudNotificationsBuilderExtensions
             registrations = new NotificationRegistrations();
             services.AddSingleton(registrations);
             services.AddOptions<GenesysCloudNotificationsOptions>().ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<GenesysCloudNotificationsOptions>, NotificationsConfigurationBinder>());
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GenesysCloudNotificationsOptions>, GenesysCloudNotificationsOptionsValidator>());
             services.TryAddSingleton<NotificationsDiagnostics>();
             services.TryAddSingleton<GenesysCloudNotificationsService>();

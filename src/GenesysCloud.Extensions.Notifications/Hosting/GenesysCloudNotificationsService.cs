@@ -184,7 +184,7 @@ internal sealed class GenesysCloudNotificationsService : IHostedService, IGenesy
     public async Task WaitUntilActiveAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfStopped();
-        await Task.WhenAll(_table.Lanes.Select(l => l.WhenActiveAsync(0, [], cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(_table.Lanes.Select(l => l.WhenActiveAsync(l.Version, [], cancellationToken))).ConfigureAwait(false);
     }
 
     public GenesysCloudNotificationsStatus GetStatus()

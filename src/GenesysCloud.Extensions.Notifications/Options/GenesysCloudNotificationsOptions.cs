@@ -3,8 +3,9 @@ using System.Net.WebSockets;
 namespace GenesysCloud.Extensions.Notifications;
 
 /// <summary>
-/// Options of the notifications client, bound from <c>GenesysCloud:Notifications</c> (or set with
-/// <c>Configure</c> on the notifications builder) and validated when the host starts.
+/// Options of the notifications client, bound from the <c>GenesysCloud:Notifications</c> section of the application's
+/// configuration (when the container has one), then from <c>Bind</c> and <c>Configure</c> on the notifications builder,
+/// and validated when the host starts.
 /// </summary>
 public sealed class GenesysCloudNotificationsOptions
 {

@@ -22,7 +22,7 @@ internal sealed class NotificationSocketSession
     private readonly TimeProvider _time;
     private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _ended = new();
-    private readonly TimeSpan _heartbeatInterval;
+    private readonly ITimer _heartbeat;
     private volatile bool _silenced;
     private int _open = 1;
     private ITimer? _closeTimer;
@@ -33,7 +33,9 @@ internal sealed class NotificationSocketSession
         _channel = channel;
         _hub = hub;
         _time = time;
-        _heartbeatInterval = heartbeatInterval;
+
+        // From the accept on, so that a test that saw the socket connect can advance the clock to the next heartbeat.
+        _heartbeat = time.CreateTimer(static state => ((NotificationSocketSession)state!).OnHeartbeat(), this, heartbeatInterval, heartbeatInterval);
     }
 
     private enum OutgoingKind
@@ -84,7 +86,6 @@ internal sealed class NotificationSocketSession
     public async Task RunAsync(CancellationToken stopping)
     {
         using var stop = stopping.Register(static state => ((NotificationSocketSession)state!)._ended.Cancel(), this);
-        using var heartbeat = _time.CreateTimer(static state => ((NotificationSocketSession)state!).OnHeartbeat(), this, _heartbeatInterval, _heartbeatInterval);
         var reading = ReadLoopAsync();
         var closed = await WriteLoopAsync().ConfigureAwait(false);
         Volatile.Write(ref _open, 0);
@@ -112,6 +113,7 @@ internal sealed class NotificationSocketSession
         }
 
         _closeTimer?.Dispose();
+        _heartbeat.Dispose();
         _hub.SocketEnded(_channel, this);
         _ended.Dispose();
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GenesysCloud.Extensions.Errors;
 using GenesysCloud.Extensions.Notifications.Events;
 using GenesysCloud.Extensions.Notifications.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -84,6 +85,30 @@ public sealed class BadInputTests
         Assert.Contains(failure.Failures, f => f.StartsWith("GenesysCloud:Notifications:MaxChannels must be from 2 to 20", StringComparison.Ordinal));
         Assert.Contains(failure.Failures, f => f.StartsWith("GenesysCloud:Notifications:MaxTopicsPerChannel", StringComparison.Ordinal));
         Assert.Contains(failure.Failures, f => f.StartsWith("GenesysCloud:Notifications:PingAfter", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Options_are_bound_from_the_GenesysCloud_Notifications_section_and_Configure_wins()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["GenesysCloud:Notifications:MaxTopicsPerChannel"] = "7",
+            ["GenesysCloud:Notifications:PingAfter"] = "00:01:00",
+            ["GenesysCloud:Notifications:HandlerBufferCapacity"] = "0",
+        });
+        builder.Services.AddGenesysCloud(o => o.ClientId = "x").AddNotifications(n => n.Configure(o => o.PingAfter = TimeSpan.FromSeconds(40)));
+        using var host = builder.Build();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<GenesysCloudNotificationsOptions>>().Value);
+        Assert.Equal(["GenesysCloud:Notifications:HandlerBufferCapacity must be from 1 to 10000000; the value 0 is not. [GC_NOTIFICATIONS_OPTIONS_INVALID]"], failure.Failures);
+        builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["GenesysCloud:Notifications:MaxTopicsPerChannel"] = "7", ["GenesysCloud:Notifications:PingAfter"] = "00:01:00" });
+        builder.Services.AddGenesysCloud(o => o.ClientId = "x").AddNotifications(n => n.Configure(o => o.PingAfter = TimeSpan.FromSeconds(40)));
+        using var valid = builder.Build();
+        var options = valid.Services.GetRequiredService<IOptions<GenesysCloudNotificationsOptions>>().Value;
+        Assert.Equal(7, options.MaxTopicsPerChannel);
+        Assert.Equal(TimeSpan.FromSeconds(40), options.PingAfter);
     }
 
     [Fact]

@@ -33,7 +33,9 @@ public sealed class TelemetryTests
         await harness.StartHostAsync();
         await harness.WaitUntilActiveAsync();
 
+        await harness.Sim.WaitUntilAsync(s => s.Channels.Single().Connected).WaitAsync(TimeSpan.FromSeconds(20));
         harness.Sim.SetPresence(UserId, "Busy");
+        await Eventually.TrueAsync(() => harness.Get<RecordingHandler<PresenceEventUserPresence>>().Received.Count == 1, "the event arrived", harness.Describe);
         for (var i = 1; i <= 2; i++)
         {
             harness.Time.Advance(TimeSpan.FromSeconds(30));
