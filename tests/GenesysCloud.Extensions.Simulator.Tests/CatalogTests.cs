@@ -128,11 +128,11 @@ public sealed class CatalogTests
         using var users = await client.GetAsync("api/v2/users?pageSize=1");
         var userId = (string)(await ReadObjectAsync(users))["entities"]![0]!["id"]!;
 
-        using var me = await client.GetAsync("api/v2/users/me");
+        using var development = await client.GetAsync("api/v2/users/development");
         using var user = await client.GetAsync($"api/v2/users/{userId}");
 
-        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
-        Assert.Equal("getUsersMe", sim.Inspector.Requests[^2].Operation);
+        Assert.Equal(HttpStatusCode.OK, development.StatusCode);
+        Assert.Equal("getUsersDevelopmentActivities", sim.Inspector.Requests[^2].Operation);
         Assert.Equal(userId, (string?)(await ReadObjectAsync(user))["id"]);
         Assert.Equal("getUser", sim.Inspector.Requests[^1].Operation);
     }

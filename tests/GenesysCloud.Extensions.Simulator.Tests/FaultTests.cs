@@ -189,6 +189,27 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Control_api_fault_aimed_at_one_organization_leaves_requests_of_others_and_of_no_organization_alone()
+    {
+        await using var sim = await StartAsync(o => o.Organizations.Add(new SimulatorOrganizationOptions("fabrikam")));
+        var fabrikam = sim.GetOrganization("fabrikam");
+        using var client = CreateClient(sim);
+
+        using var added = await client.PostAsync("_simulator/faults", Json("""{"status":503,"organization":"fabrikam","count":null}"""));
+        using var listed = await client.GetAsync("_simulator/faults");
+        using var fabrikamToken = await client.SendAsync(TokenRequest(fabrikam.ClientId, fabrikam.ClientSecret));
+        using var defaultToken = await client.SendAsync(TokenRequest(sim.ClientId, sim.ClientSecret));
+        using var anonymous = await client.GetAsync("api/v2/users");
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Contains("\"organization\":\"fabrikam\"", await listed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, fabrikamToken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, defaultToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("Status", fabrikam.Inspector.Requests.Single().Fault);
+    }
+
+    [Fact]
     public async Task Control_api_adds_lists_and_clears_faults()
     {
         await using var sim = await StartAsync();

@@ -56,6 +56,20 @@ public sealed class InspectionTests
     }
 
     [Fact]
+    public async Task A_request_is_recorded_before_its_answer_reaches_the_client()
+    {
+        await using var sim = await StartAsync();
+        using var client = await CreateAuthorizedClientAsync(sim);
+
+        for (var i = 0; i < 50; i++)
+        {
+            using var response = await client.GetAsync($"api/v2/routing/queues/missing-{i}");
+            var correlationId = Header(response, "inin-correlation-id");
+            Assert.Contains(sim.Inspector.Requests, r => r.CorrelationId == correlationId && r.StatusCode == 404);
+        }
+    }
+
+    [Fact]
     public async Task Request_log_is_bounded_but_counters_are_not()
     {
         await using var sim = await StartAsync(o => o.MaxRecordedRequests = 3);

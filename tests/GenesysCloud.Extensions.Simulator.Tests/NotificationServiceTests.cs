@@ -185,4 +185,49 @@ public sealed class NotificationServiceTests
         clock.Advance(TimeSpan.FromHours(1));
         Assert.Empty(sim.Notifications.Channels);
     }
+
+    [Fact]
+    public async Task Each_organization_has_its_own_channels_events_and_control_and_its_host_serves_its_sockets()
+    {
+        await using var sim = await SimulatorTestHost.StartAsync(o =>
+        {
+            o.Organizations.Add(new SimulatorOrganizationOptions("fabrikam"));
+            o.Organizations.Add(new SimulatorOrganizationOptions("contoso") { Port = 0 });
+        });
+        var fabrikam = sim.GetOrganization("fabrikam");
+        var contoso = sim.GetOrganization("contoso");
+        using var fabrikamClient = await SimulatorTestHost.CreateAuthorizedClientAsync(fabrikam);
+        using var contosoClient = await SimulatorTestHost.CreateAuthorizedClientAsync(contoso);
+
+        var channel = await CreateChannelAsync(fabrikamClient);
+        (await PutTopicsAsync(fabrikamClient, (string)channel["id"]!, ["v2.users.u1.presence"])).Dispose();
+        Assert.Empty(sim.Notifications.Channels);
+        Assert.Equal([(string)channel["id"]!], fabrikam.Notifications.Channels.Select(c => c.Id));
+        using var socket = await ConnectAsync(channel);
+        await fabrikam.Notifications.WaitUntilAsync(n => n.Channels.Single().Connected).WaitAsync(TimeSpan.FromSeconds(20));
+
+        // The same topic in another organization is another stream: the default organization's event goes nowhere.
+        sim.Notifications.SetPresence("u1", "Away");
+        Assert.Empty(sim.Notifications.Deliveries);
+        using var control = SimulatorTestHost.CreateClient(sim);
+        using (var published = await control.PostAsync("_simulator/notifications/events?organization=fabrikam", SimulatorTestHost.Json("""{"kind":"presence","userId":"u1","presence":"Busy"}""")))
+        {
+            Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        }
+
+        var received = await ReceiveAsync(socket);
+        Assert.Equal("Busy", (string)received!["eventBody"]!["presenceDefinition"]!["systemPresence"]!);
+        Assert.Equal(1, (long)received["metadata"]!["sequence"]!);
+        using (var unknown = await control.GetAsync("_simulator/notifications?organization=nobody"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
+
+        // A channel of an organization on its own host is not served by another host, as in another region.
+        var contosoChannel = await CreateChannelAsync(contosoClient);
+        Assert.StartsWith($"ws://{contoso.ApiBaseAddress.Authority}/", (string)contosoChannel["connectUri"]!, StringComparison.Ordinal);
+        using var wrongHost = new ClientWebSocket { Options = { CollectHttpResponseDetails = true } };
+        await Assert.ThrowsAsync<WebSocketException>(() => wrongHost.ConnectAsync(new Uri($"ws://{sim.ApiBaseAddress.Authority}/channels/{contosoChannel["id"]}"), CancellationToken.None));
+        Assert.Equal(HttpStatusCode.NotFound, wrongHost.HttpStatusCode);
+    }
 }

@@ -1,3 +1,4 @@
+using GenesysCloud.Extensions.Authentication;
 using GenesysCloud.Extensions.Hosting;
 using GenesysCloud.Extensions.Http;
 using GenesysCloud.Extensions.Options;
@@ -5,10 +6,8 @@ using GenesysCloud.Extensions.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace GenesysCloud.Extensions.DependencyInjection;
 
@@ -18,6 +17,9 @@ namespace GenesysCloud.Extensions.DependencyInjection;
 /// </summary>
 internal static class GenesysCloudCoreRegistration
 {
+    /// <summary>The name of the login service's <see cref="HttpClient"/>.</summary>
+    public const string LoginHttpClientName = "GenesysCloud.OAuth";
+
     public static GenesysCloudBuilder AddGenesysCloudCore(IServiceCollection services, IConfiguration? configuration, Action<GenesysCloudOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -47,35 +49,31 @@ internal static class GenesysCloudCoreRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new GenesysCloudClientEvents(sp.GetRequiredService<ILogger<GenesysCloudClientEvents>>()));
         services.TryAddSingleton<GenesysCloudDiagnostics>();
-        services.TryAddSingleton(sp => new RequestScheduler(
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<GenesysCloudOptions>>().Value.RateLimiting,
-            sp.GetRequiredService<GenesysCloudDiagnostics>()));
-        services.TryAddSingleton<AccessTokenProvider>();
         services.TryAddSingleton<PrimaryHandlers>();
-        services.TryAddSingleton<GenesysCloudClient>();
+        services.TryAddSingleton(sp => ClientComposition.Create(sp, Microsoft.Extensions.Options.Options.DefaultName, GenesysCloudClient.HttpClientName, LoginHttpClientName));
+        services.TryAddSingleton(sp => sp.GetRequiredService<ClientComposition>().Client);
         services.TryAddSingleton<IGenesysCloudClient>(sp => sp.GetRequiredService<GenesysCloudClient>());
         services.AddHostedService<GenesysCloudHostedService>();
-        services.TryAddTransient<RateLimitPacingHandler>();
-        services.TryAddTransient<AttemptTimeoutHandler>();
-        services.TryAddTransient<AccessTokenHandler>();
 
-        // The handlers are never rotated by the factory: SocketsHttpHandler's PooledConnectionLifetime already
-        // renews connections (DNS changes), and a rotation timer would keep a disposed host alive for its lifetime.
-        services.AddHttpClient(AccessTokenProvider.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        // The handlers are never rotated by the factory: SocketsHttpHandler's PooledConnectionLifetime already renews
+        // connections (DNS changes), and a rotation timer would keep a disposed host alive for its lifetime. The factory's
+        // default logging handlers are removed: their structured state carries every request header (the Basic
+        // credentials and bearer tokens), whatever their message shows. The library logs what matters itself.
+        services.AddHttpClient(LoginHttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
+        // Pacing and retries happen before the HttpClient (a queued call holds no HTTP message); its handlers attach the
+        // token to each attempt. Handlers added through the builder run between the two.
         var httpClientBuilder = services.AddHttpClient(GenesysCloudClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-
-        // Outermost: each retry passes the pacing, the attempt timeout and the token handler again.
-        httpClientBuilder.AddResilienceHandler("genesyscloud", ConfigureResilience);
-        httpClientBuilder
-            .AddHttpMessageHandler<RateLimitPacingHandler>()
-            .AddHttpMessageHandler<AttemptTimeoutHandler>()
-            .AddHttpMessageHandler<AccessTokenHandler>();
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => new AccessTokenHandler(
+                sp.GetRequiredService<ClientComposition>().Tokens,
+                sp.GetRequiredService<IOptions<GenesysCloudOptions>>(),
+                sp.GetRequiredService<ILogger<AccessTokenHandler>>()));
 
         var builder = new GenesysCloudBuilder(services, httpClientBuilder);
         services.AddSingleton(builder);
@@ -83,52 +81,4 @@ internal static class GenesysCloudCoreRegistration
     }
 
     private static HttpMessageHandler CreatePrimaryHandler(IServiceProvider services) => services.GetRequiredService<PrimaryHandlers>().Create();
-
-    private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
-    {
-        var services = context.ServiceProvider;
-        var options = services.GetRequiredService<IOptions<GenesysCloudOptions>>().Value;
-        if (options.MaxRetries == 0)
-        {
-            return;
-        }
-
-        var diagnostics = services.GetRequiredService<GenesysCloudDiagnostics>();
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("GenesysCloud.Extensions.Retry");
-        var retry = new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = options.MaxRetries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = options.Retry.BaseDelay,
-            MaxDelay = options.Retry.MaxDelay,
-            ShouldRetryAfterHeader = true,
-            ShouldHandle = args =>
-            {
-                var request = args.Context.GetRequestMessage();
-                var reason = request is null ? null : RetryClassifier.GetRetryReason(request.Method, args.Outcome.Result, args.Outcome.Exception, options.Retry);
-                return new ValueTask<bool>(reason is not null);
-            },
-            OnRetry = args =>
-            {
-                var request = args.Context.GetRequestMessage();
-                if (request is not null)
-                {
-                    var reason = RetryClassifier.GetRetryReason(request.Method, args.Outcome.Result, args.Outcome.Exception, options.Retry) ?? "unknown";
-                    var call = CallContext.Get(request);
-                    diagnostics.Retried(call, reason, args.RetryDelay);
-                    Log.Retrying(logger, request.Method.Method, call?.PathTemplate ?? "(raw)", args.AttemptNumber + 2, reason, args.RetryDelay);
-                }
-
-                return default;
-            },
-        };
-
-        foreach (var customize in services.GetRequiredService<IOptions<GenesysCloudRetryCustomization>>().Value.Actions)
-        {
-            customize(retry);
-        }
-
-        pipeline.AddRetry(retry);
-    }
 }

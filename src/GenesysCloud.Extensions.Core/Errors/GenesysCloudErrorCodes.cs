@@ -76,6 +76,9 @@ public static class GenesysCloudErrorCodes
     /// <summary>The login service or the API answered with an unexpected status code.</summary>
     public const string UnexpectedStatusCode = "GC_PLATFORM_API_CLIENT_UNEXPECTED_STATUS_CODE";
 
+    /// <summary>A response body is larger than <c>MaxResponseContentLength</c>; it was not read to the end and the request is not sent again.</summary>
+    public const string ResponseTooLarge = "GC_PLATFORM_API_CLIENT_RESPONSE_TOO_LARGE";
+
     /// <summary>The API answered a non-2xx status (see <see cref="GenesysCloudApiException"/>).</summary>
     public const string HttpStatusCodeError = "GC_PLATFORM_API_CLIENT_HTTP_STATUS_CODE_ERROR";
 

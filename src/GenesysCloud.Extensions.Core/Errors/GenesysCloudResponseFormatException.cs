@@ -3,7 +3,8 @@ using System.Net;
 namespace GenesysCloud.Extensions.Errors;
 
 /// <summary>
-/// A successful response's body could not be read as the expected type (malformed, truncated, or not JSON).
+/// A response's body could not be read as the expected type (malformed, truncated, or not JSON), or was larger than
+/// <c>MaxResponseContentLength</c> (<see cref="GenesysCloudErrorCodes.ResponseTooLarge"/>).
 /// The request is not sent again: the server did process it.
 /// </summary>
 public sealed class GenesysCloudResponseFormatException : GenesysCloudException
@@ -20,7 +21,25 @@ public sealed class GenesysCloudResponseFormatException : GenesysCloudException
         string? contentType,
         string? correlationId,
         Exception? innerException)
-        : base(GenesysCloudErrorCodes.UnexpectedResponse, message, innerException)
+        : this(GenesysCloudErrorCodes.UnexpectedResponse, message, statusCode, contentType, correlationId, innerException)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="GenesysCloudResponseFormatException"/> class with a specific code.</summary>
+    /// <param name="errorCode">A stable code from <see cref="GenesysCloudErrorCodes"/>, for example <see cref="GenesysCloudErrorCodes.ResponseTooLarge"/>.</param>
+    /// <param name="message">A message for people.</param>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <param name="contentType">The response's content type.</param>
+    /// <param name="correlationId">The <c>inin-correlation-id</c> header.</param>
+    /// <param name="innerException">The underlying error.</param>
+    public GenesysCloudResponseFormatException(
+        string errorCode,
+        string message,
+        HttpStatusCode statusCode,
+        string? contentType,
+        string? correlationId,
+        Exception? innerException)
+        : base(errorCode, message, innerException)
     {
         StatusCode = statusCode;
         ContentType = contentType;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using GenesysCloud.Extensions.Authentication;
 using GenesysCloud.Extensions.Errors;
 using GenesysCloud.Extensions.Options;
 using GenesysCloud.Extensions.Telemetry;

@@ -35,6 +35,11 @@ public sealed class GenesysCloudOptions
     /// <remarks>Defaults to 5. From 0 (no retries) to 10. 429 and 401 re-sends do not count.</remarks>
     public int MaxRetries { get; set; } = 5;
 
+    /// <summary>Gets or sets the largest response body the client reads; a longer one ends the call with
+    /// <see cref="Errors.GenesysCloudErrorCodes.ResponseTooLarge"/> and is not sent again.</summary>
+    /// <remarks>Defaults to 64 MiB (67,108,864 bytes). From 1 KiB to 2 GiB − 1.</remarks>
+    public long MaxResponseContentLength { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>Gets or sets what the host does when the first connection fails.</summary>
     /// <remarks>Defaults to <see cref="GenesysCloudStartupBehavior.FailHost"/>.</remarks>
     public GenesysCloudStartupBehavior StartupBehavior { get; set; } = GenesysCloudStartupBehavior.FailHost;

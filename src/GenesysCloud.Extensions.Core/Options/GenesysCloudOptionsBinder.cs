@@ -22,6 +22,7 @@ internal static class GenesysCloudOptionsBinder
         options.LoginBaseAddress = reader.Uri("LoginBaseAddress") ?? options.LoginBaseAddress;
         options.SocketTimeout = reader.TimeSpan("SocketTimeout", GenesysCloudErrorCodes.SocketTimeoutTypeInvalid) ?? options.SocketTimeout;
         options.MaxRetries = reader.Int("MaxRetries", GenesysCloudErrorCodes.MaxRetriesTypeInvalid) ?? options.MaxRetries;
+        options.MaxResponseContentLength = reader.Long("MaxResponseContentLength", GenesysCloudErrorCodes.OptionOutOfBounds) ?? options.MaxResponseContentLength;
         options.StartupBehavior = reader.Enum<GenesysCloudStartupBehavior>("StartupBehavior") ?? options.StartupBehavior;
         options.ShutdownBehavior = reader.Enum<GenesysCloudShutdownBehavior>("ShutdownBehavior") ?? options.ShutdownBehavior;
         options.TokenRefreshBeforeExpiry = reader.TimeSpan("TokenRefreshBeforeExpiry", GenesysCloudErrorCodes.OptionOutOfBounds) ?? options.TokenRefreshBeforeExpiry;
@@ -37,6 +38,7 @@ internal static class GenesysCloudOptionsBinder
         var retry = options.Retry;
         retry.BaseDelay = reader.TimeSpan("Retry:BaseDelay", GenesysCloudErrorCodes.OptionOutOfBounds) ?? retry.BaseDelay;
         retry.MaxDelay = reader.TimeSpan("Retry:MaxDelay", GenesysCloudErrorCodes.OptionOutOfBounds) ?? retry.MaxDelay;
+        retry.MaxRetryAfter = reader.TimeSpan("Retry:MaxRetryAfter", GenesysCloudErrorCodes.OptionOutOfBounds) ?? retry.MaxRetryAfter;
         retry.RetryNonIdempotentRequests = reader.Bool("Retry:RetryNonIdempotentRequests") ?? retry.RetryNonIdempotentRequests;
     }
 
@@ -87,6 +89,23 @@ internal static class GenesysCloudOptionsBinder
             }
 
             if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            errors.Add($"{prefix}:{key} must be an integer; the value '{text}' is not. [{code}]");
+            return null;
+        }
+
+        public long? Long(string key, string code)
+        {
+            var text = String(key);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
             {
                 return value;
             }

@@ -56,6 +56,11 @@ internal sealed class GenesysCloudOptionsValidator : IValidateOptions<GenesysClo
             failures.Add($"{P}:MaxRetries must be from 0 to 10; the value {options.MaxRetries} is not. [{GenesysCloudErrorCodes.MaxRetriesOutOfBounds}]");
         }
 
+        if (options.MaxResponseContentLength is < 1024 or > int.MaxValue)
+        {
+            failures.Add($"{P}:MaxResponseContentLength must be from 1024 to {int.MaxValue} bytes; the value {options.MaxResponseContentLength} is not. [{GenesysCloudErrorCodes.OptionOutOfBounds}]");
+        }
+
         if (!Enum.IsDefined(options.StartupBehavior))
         {
             failures.Add($"{P}:StartupBehavior must be FailHost or RetryInBackground. [{GenesysCloudErrorCodes.OptionOutOfBounds}]");
@@ -106,6 +111,11 @@ internal sealed class GenesysCloudOptionsValidator : IValidateOptions<GenesysClo
         if (retry.BaseDelay < TimeSpan.Zero || retry.MaxDelay < retry.BaseDelay)
         {
             failures.Add($"{P}:Retry:BaseDelay must not be negative and Retry:MaxDelay must be at least BaseDelay; the values {retry.BaseDelay} and {retry.MaxDelay} are not. [{GenesysCloudErrorCodes.OptionOutOfBounds}]");
+        }
+
+        if (retry.MaxRetryAfter < TimeSpan.Zero)
+        {
+            failures.Add($"{P}:Retry:MaxRetryAfter must not be negative; the value {retry.MaxRetryAfter} is. [{GenesysCloudErrorCodes.OptionOutOfBounds}]");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -14,6 +14,11 @@ public sealed class GenesysCloudRetryOptions
     /// <remarks>Defaults to 30 seconds.</remarks>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Gets or sets the longest <c>Retry-After</c> the client waits for before retrying a 408/503 (or asking the
+    /// login service again after it throttled a token request).</summary>
+    /// <remarks>Defaults to 1 minute. A longer <c>Retry-After</c> ends the call with the answer that carried it.</remarks>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Gets or sets a value indicating whether POST and PATCH are retried like idempotent methods.</summary>
     /// <remarks>
     /// Defaults to <see langword="false"/>: POST and PATCH are retried only where the request provably was not

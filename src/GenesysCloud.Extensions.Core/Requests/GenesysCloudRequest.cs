@@ -99,6 +99,14 @@ public sealed class GenesysCloudRequest
                 name);
         }
 
+        if (ParameterFormatter.HasUnpairedSurrogate(text))
+        {
+            throw new GenesysCloudArgumentException(
+                GenesysCloudErrorCodes.ApiCallPathParametersInvalid,
+                $"The path parameter '{name}' contains an unpaired UTF-16 surrogate: it has no UTF-8 form and would be sent as U+FFFD.",
+                name);
+        }
+
         if (Requests.PathTemplate.IsDotSegment(text))
         {
             throw new GenesysCloudArgumentException(
@@ -132,17 +140,18 @@ public sealed class GenesysCloudRequest
         _query ??= [];
         if (value is not string && value is System.Collections.IEnumerable sequence)
         {
+            var start = _query.Count;
             foreach (var item in sequence)
             {
                 if (item is not null)
                 {
-                    _query.Add(new(name, ParameterFormatter.Format(item)));
+                    _query.Add(new(name, FormatQueryValue(name, item, start)));
                 }
             }
         }
         else
         {
-            _query.Add(new(name, ParameterFormatter.Format(value)));
+            _query.Add(new(name, FormatQueryValue(name, value, _query.Count)));
         }
 
         return this;
@@ -221,6 +230,26 @@ public sealed class GenesysCloudRequest
 
         return builder.ToString();
     }
+
+    private string FormatQueryValue(string name, object value, int rollbackTo)
+    {
+        var text = ParameterFormatter.Format(value);
+        if (ParameterFormatter.HasUnpairedSurrogate(text) || ParameterFormatter.HasUnpairedSurrogate(name))
+        {
+            // Leave the request as it was before this call: a sequence is added whole or not at all.
+            _query!.RemoveRange(rollbackTo, _query.Count - rollbackTo);
+            throw new GenesysCloudArgumentException(
+                GenesysCloudErrorCodes.ApiCallQueryParametersInvalid,
+                $"The query parameter '{name}' contains an unpaired UTF-16 surrogate: it has no UTF-8 form and would be sent as U+FFFD.",
+                name);
+        }
+
+        return text;
+    }
+
+    /// <summary>Checks that every path parameter was set, without building the URI (a queued call does not need it yet).</summary>
+    /// <exception cref="GenesysCloudArgumentException">A path parameter is missing.</exception>
+    internal void ThrowIfIncomplete() => _template.ThrowIfIncomplete(_pathValues);
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Method.Method} {_template.Template}");

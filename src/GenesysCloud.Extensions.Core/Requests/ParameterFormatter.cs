@@ -20,4 +20,27 @@ internal static class ParameterFormatter
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
+
+    /// <summary>
+    /// Whether <paramref name="value"/> holds a high surrogate not followed by a low one, or a lone low surrogate:
+    /// such a string has no UTF-8 form, so percent-encoding would silently replace it with U+FFFD.
+    /// </summary>
+    public static bool HasUnpairedSurrogate(string value)
+    {
+        var span = value.AsSpan();
+        var i = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        while (i >= 0)
+        {
+            if (!char.IsHighSurrogate(span[i]) || i + 1 >= span.Length || !char.IsLowSurrogate(span[i + 1]))
+            {
+                return true;
+            }
+
+            i += 2;
+            var next = span[i..].IndexOfAnyInRange('\uD800', '\uDFFF');
+            i = next < 0 ? -1 : i + next;
+        }
+
+        return false;
+    }
 }

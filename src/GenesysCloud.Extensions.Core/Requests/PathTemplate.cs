@@ -95,6 +95,18 @@ internal sealed class PathTemplate
 
     public int IndexOf(string name) => Array.IndexOf(_parameterNames, name);
 
+    /// <summary>Throws when a placeholder has no value in <paramref name="values"/>.</summary>
+    public void ThrowIfIncomplete(string?[]? values)
+    {
+        for (var i = 0; i < _parameterNames.Length; i++)
+        {
+            if (values?[i] is null)
+            {
+                throw MissingParameter(i);
+            }
+        }
+    }
+
     public string Expand(string?[]? values)
     {
         if (_parameterNames.Length == 0)
@@ -116,10 +128,7 @@ internal sealed class PathTemplate
                 var value = values?[next];
                 if (value is null)
                 {
-                    throw new GenesysCloudArgumentException(
-                        GenesysCloudErrorCodes.ApiCallPathParametersInvalid,
-                        $"The path parameter '{_parameterNames[next]}' of '{Template}' was not set.",
-                        _parameterNames[next]);
+                    throw MissingParameter(next);
                 }
 
                 AppendEncodedSegment(builder, value);
@@ -133,6 +142,11 @@ internal sealed class PathTemplate
 
         return builder.ToString();
     }
+
+    private GenesysCloudArgumentException MissingParameter(int index) => new(
+        GenesysCloudErrorCodes.ApiCallPathParametersInvalid,
+        $"The path parameter '{_parameterNames[index]}' of '{Template}' was not set.",
+        _parameterNames[index]);
 
     // Percent-encodes everything outside the unreserved set, so '/', '?', '#', '%', CR/LF and non-ASCII
     // cannot alter the path. (Values '.' and '..' are refused earlier: System.Uri decodes %2E and removes

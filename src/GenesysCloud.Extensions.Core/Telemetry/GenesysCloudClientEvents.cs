@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using GenesysCloud.Extensions.Http;
+using GenesysCloud.Extensions.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace GenesysCloud.Extensions.Telemetry;
@@ -59,25 +59,25 @@ public sealed class GenesysCloudClientEvents : IDisposable
         }
     }
 
-    internal void RaiseBacklogChanged(CallContext? call, int size, bool added)
+    internal void RaiseBacklogChanged(PendingCall call, int size, bool added)
     {
-        if (BacklogChanged is { } handler && call is not null)
+        if (BacklogChanged is { } handler && !call.IsInternal)
         {
             var args = Describe(call, size, added);
             Post(() => handler(this, args), nameof(BacklogChanged));
         }
     }
 
-    internal void RaiseInFlightChanged(CallContext? call, int count, bool added)
+    internal void RaiseInFlightChanged(PendingCall? call, int count, bool added)
     {
-        if (InFlightChanged is { } handler && call is not null)
+        if (InFlightChanged is { } handler && call is { IsInternal: false })
         {
             var args = Describe(call, count, added);
             Post(() => handler(this, args), nameof(InFlightChanged));
         }
     }
 
-    internal void RaiseCallEnded(CallContext call, TimeSpan duration, int? statusCode, string? errorType)
+    internal void RaiseCallEnded(PendingCall call, TimeSpan duration, int? statusCode, string? errorType)
     {
         if (CallEnded is { } handler)
         {
@@ -91,14 +91,14 @@ public sealed class GenesysCloudClientEvents : IDisposable
         }
     }
 
-    internal void RaiseRetried(CallContext? call, string reason, TimeSpan delay)
+    internal void RaiseRetried(PendingCall call, string reason, TimeSpan delay, int? statusCode)
     {
-        if (Retried is { } handler && call is not null)
+        if (Retried is { } handler && !call.IsInternal)
         {
             var args = new GenesysCloudCallEventArgs(call.Id, call.Method, call.PathTemplate, call.Category, call.Operation)
             {
                 Duration = delay,
-                StatusCode = call.LastStatusCode,
+                StatusCode = statusCode,
                 Reason = reason,
             };
             Post(() => handler(this, args), nameof(Retried));
@@ -135,7 +135,7 @@ public sealed class GenesysCloudClientEvents : IDisposable
     /// <summary>Stops the dispatcher once the events already raised are delivered (the container calls this when the host is disposed).</summary>
     public void Dispose() => _queue.Writer.TryComplete();
 
-    private static GenesysCloudCallEventArgs Describe(CallContext call, int size, bool added) =>
+    private static GenesysCloudCallEventArgs Describe(PendingCall call, int size, bool added) =>
         new(call.Id, call.Method, call.PathTemplate, call.Category, call.Operation) { QueueSize = size, Added = added };
 
     private void Post(Action invoke, string eventName) =>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using GenesysCloud.Extensions.Http;
+using GenesysCloud.Extensions.Pipeline;
 
 namespace GenesysCloud.Extensions.Telemetry;
 
@@ -23,8 +23,8 @@ internal sealed class GenesysCloudDiagnostics
     private readonly Counter<long> _suspensions;
     private readonly Histogram<double> _suspendedTime;
     private readonly Counter<long> _retries;
-    private Func<GenesysCloudClientState>? _state;
-    private Func<int?>? _remaining;
+    private int _state = (int)GenesysCloudClientState.Created;
+    private int _remaining = -1;
 
     public GenesysCloudDiagnostics(IMeterFactory meterFactory, GenesysCloudClientEvents events)
     {
@@ -56,17 +56,46 @@ internal sealed class GenesysCloudDiagnostics
         HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60, 120],
     };
 
-    public void ObserveClient(Func<GenesysCloudClientState> state) => _state = state;
+    /// <summary>Records the requests left in the current window, as the scheduler last learned them.</summary>
+    public void BudgetObserved(int remaining) => Volatile.Write(ref _remaining, remaining);
 
-    public void ObserveBudget(Func<int?> remaining) => _remaining = remaining;
+    /// <summary>Starts the call's client span when it first leaves the backlog, dated from when it was queued.</summary>
+    public Activity? StartCallActivity(PendingCall call)
+    {
+        if (call.IsInternal || !ActivitySource.HasListeners())
+        {
+            return null;
+        }
 
-    public void BacklogAdded(CallContext? call, int size)
+        var activity = ActivitySource.StartActivity($"{call.Method} {call.PathTemplate}", ActivityKind.Client, parentContext: default, startTime: call.QueuedAtUtc);
+        if (activity is null)
+        {
+            return null;
+        }
+
+        activity.SetTag("http.request.method", call.Method);
+        activity.SetTag("url.template", call.PathTemplate);
+        if (call.Category is not null)
+        {
+            activity.SetTag(GenesysCloudTelemetryNames.CategoryAttribute, call.Category);
+        }
+
+        if (call.Operation is not null)
+        {
+            activity.SetTag(GenesysCloudTelemetryNames.OperationAttribute, call.Operation);
+        }
+
+        activity.AddEvent(new ActivityEvent("queued", call.QueuedAtUtc));
+        return activity;
+    }
+
+    public void BacklogAdded(PendingCall call, int size)
     {
         _backlog.Add(1);
         Events.RaiseBacklogChanged(call, size, added: true);
     }
 
-    public void BacklogRemoved(CallContext? call, int size, TimeSpan waited, bool started)
+    public void BacklogRemoved(PendingCall call, int size, TimeSpan waited, bool started)
     {
         _backlog.Add(-1);
         if (started)
@@ -77,17 +106,47 @@ internal sealed class GenesysCloudDiagnostics
         Events.RaiseBacklogChanged(call, size, added: false);
     }
 
-    public void InFlightChanged(CallContext? call, int count, bool added)
+    public void InFlightChanged(PendingCall? call, int count, bool added)
     {
         _inFlight.Add(added ? 1 : -1);
         Events.RaiseInFlightChanged(call, count, added);
     }
 
-    public void StateChanged(object sender, GenesysCloudClientState previous, GenesysCloudClientState next) =>
-        Events.RaiseStateChanged(sender, previous, next);
-
-    public void CallEnded(CallContext call, TimeSpan duration, int? statusCode, string? errorType)
+    public void StateChanged(object sender, GenesysCloudClientState previous, GenesysCloudClientState next)
     {
+        Volatile.Write(ref _state, (int)next);
+        Events.RaiseStateChanged(sender, previous, next);
+    }
+
+    /// <summary>Ends the call: its span (status, error, re-sends) and its duration measurement.</summary>
+    public void CallEnded(PendingCall call, TimeSpan duration, int? statusCode, string? errorType, int attempts)
+    {
+        if (call.IsInternal)
+        {
+            return;
+        }
+
+        if (call.Activity is { } activity)
+        {
+            if (statusCode is { } s)
+            {
+                activity.SetTag("http.response.status_code", s);
+            }
+
+            if (errorType is not null)
+            {
+                activity.SetTag("error.type", errorType);
+                activity.SetStatus(ActivityStatusCode.Error);
+            }
+
+            if (attempts > 1)
+            {
+                activity.SetTag("http.request.resend_count", attempts - 1);
+            }
+
+            activity.Dispose();
+        }
+
         var tags = new TagList
         {
             { "http.request.method", call.Method },
@@ -142,21 +201,16 @@ internal sealed class GenesysCloudDiagnostics
     public void SuspensionEnded(string source, TimeSpan length) =>
         _suspendedTime.Record(length.TotalSeconds, new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.RateLimitSourceAttribute, source));
 
-    public void Retried(CallContext? call, string reason, TimeSpan delay)
+    public void Retried(PendingCall call, string reason, TimeSpan delay, int? statusCode)
     {
         _retries.Add(1, new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.RetryReasonAttribute, reason));
-        call?.Activity?.AddEvent(new ActivityEvent("retried", tags: new ActivityTagsCollection { [GenesysCloudTelemetryNames.RetryReasonAttribute] = reason }));
-        Events.RaiseRetried(call, reason, delay);
+        call.Activity?.AddEvent(new ActivityEvent("retried", tags: new ActivityTagsCollection { [GenesysCloudTelemetryNames.RetryReasonAttribute] = reason }));
+        Events.RaiseRetried(call, reason, delay, statusCode);
     }
 
     private IEnumerable<Measurement<int>> ObserveState()
     {
-        if (_state is null)
-        {
-            yield break;
-        }
-
-        var current = _state();
+        var current = (GenesysCloudClientState)Volatile.Read(ref _state);
         foreach (var state in Enum.GetValues<GenesysCloudClientState>())
         {
             yield return new Measurement<int>(state == current ? 1 : 0, new KeyValuePair<string, object?>(GenesysCloudTelemetryNames.StateAttribute, state.ToString()));
@@ -165,7 +219,8 @@ internal sealed class GenesysCloudDiagnostics
 
     private IEnumerable<Measurement<int>> ObserveRemaining()
     {
-        if (_remaining?.Invoke() is { } remaining)
+        var remaining = Volatile.Read(ref _remaining);
+        if (remaining >= 0)
         {
             yield return new Measurement<int>(remaining);
         }

@@ -63,6 +63,12 @@ public static class GenesysCloudTelemetryNames
     /// <summary>Attribute: where a rate limit was hit (<c>api</c> or <c>token</c>).</summary>
     public const string RateLimitSourceAttribute = "genesyscloud.rate_limit.source";
 
+    /// <summary>Value of <see cref="RateLimitSourceAttribute"/>: a 429 from the API.</summary>
+    internal const string RateLimitSourceApi = "api";
+
+    /// <summary>Value of <see cref="RateLimitSourceAttribute"/>: throttling by the login service.</summary>
+    internal const string RateLimitSourceToken = "token";
+
     /// <summary>Attribute: the client state.</summary>
     public const string StateAttribute = "genesyscloud.client.state";
 }

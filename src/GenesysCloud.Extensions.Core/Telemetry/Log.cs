@@ -57,4 +57,10 @@ internal static partial class Log
 
     [LoggerMessage(17, LogLevel.Error, "Closing the Genesys Cloud client failed.")]
     public static partial void CloseFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(18, LogLevel.Warning, "The access token was not deleted: the host's shutdown timeout passed while the deletion waited. The token expires on its own.")]
+    public static partial void TokenDeleteAbandoned(ILogger logger);
+
+    [LoggerMessage(19, LogLevel.Warning, "Connecting: GET /api/v2/tokens/me answered {StatusCode}; the rate budget will be learned from the first calls.")]
+    public static partial void ConnectProbeFailed(ILogger logger, int statusCode);
 }

@@ -6,7 +6,8 @@ namespace GenesysCloud.Extensions.Simulator.Control;
 
 /// <summary>
 /// Reads a fault from the control API's JSON: <c>method</c>, <c>path</c>, <c>kind</c>, <c>status</c>, <c>statuses</c>,
-/// <c>retryAfterSeconds</c>, <c>delayMilliseconds</c>, <c>count</c>, <c>probability</c>, <c>durationSeconds</c>, <c>hugeBodyBytes</c>.
+/// <c>retryAfterSeconds</c>, <c>delayMilliseconds</c>, <c>count</c>, <c>probability</c>, <c>durationSeconds</c>, <c>hugeBodyBytes</c>,
+/// <c>organization</c>.
 /// </summary>
 internal static class FaultDefinitionParser
 {
@@ -34,6 +35,7 @@ internal static class FaultDefinitionParser
         {
             Method = (string?)json["method"],
             Path = (string?)json["path"],
+            Organization = (string?)json["organization"],
             Kind = kind,
             StatusCode = Read<int>(json, "status"),
             StatusCodes = json["statuses"] is JsonArray statuses ? statuses.Select(static s => s!.GetValue<int>()).ToArray() : null,
@@ -51,6 +53,7 @@ internal static class FaultDefinitionParser
         ["id"] = active.Id,
         ["method"] = active.Fault.Method,
         ["path"] = active.Fault.Path,
+        ["organization"] = active.Fault.Organization,
         ["kind"] = active.Fault.Kind.ToString(),
         ["status"] = active.Fault.StatusCode,
         ["remaining"] = active.Remaining,

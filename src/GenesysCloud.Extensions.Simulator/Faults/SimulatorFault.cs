@@ -15,6 +15,12 @@ public sealed class SimulatorFault
     /// </summary>
     public string? Path { get; init; }
 
+    /// <summary>
+    /// Gets the name of the organization whose requests the fault applies to; <see langword="null"/> matches every request,
+    /// including those no organization is known for.
+    /// </summary>
+    public string? Organization { get; init; }
+
     /// <summary>Gets what the fault does.</summary>
     /// <remarks>Defaults to <see cref="SimulatorFaultKind.Status"/>.</remarks>
     public SimulatorFaultKind Kind { get; init; } = SimulatorFaultKind.Status;

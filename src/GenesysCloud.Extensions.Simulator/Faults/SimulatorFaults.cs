@@ -98,7 +98,7 @@ public sealed class SimulatorFaults
     }
 
     /// <summary>Finds the fault for a request and uses it up; <see langword="null"/> when the request is left alone.</summary>
-    internal FaultMatch? Take(string method, string path)
+    internal FaultMatch? Take(string method, string path, string? organization)
     {
         lock (_gate)
         {
@@ -107,7 +107,9 @@ public sealed class SimulatorFaults
             foreach (var active in _faults)
             {
                 var fault = active.Fault;
-                if ((fault.Method is not null && !string.Equals(fault.Method, method, StringComparison.OrdinalIgnoreCase)) || !active.Path.IsMatch(path))
+                if ((fault.Method is not null && !string.Equals(fault.Method, method, StringComparison.OrdinalIgnoreCase))
+                    || (fault.Organization is not null && !string.Equals(fault.Organization, organization, StringComparison.OrdinalIgnoreCase))
+                    || !active.Path.IsMatch(path))
                 {
                     continue;
                 }

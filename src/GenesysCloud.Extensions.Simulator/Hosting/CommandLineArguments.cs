@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using GenesysCloud.Extensions.Simulator.Catalog;
 
 namespace GenesysCloud.Extensions.Simulator.Hosting;
@@ -22,6 +23,18 @@ internal static class CommandLineArguments
           --queues <n>             Seeded routing queues (default 40)
           --max-members <n>        Largest member count of a seeded queue (default 250)
           --users <n>              Seeded users (default 500)
+          --code-client <id>:<secret>:<redirect-uri>
+                                   Add a code-authorization client (repeatable)
+          --pkce-client <id>:<redirect-uri>
+                                   Add a public PKCE client (repeatable)
+          --saml-client <id>:<secret>
+                                   Add a SAML2-bearer client (repeatable)
+          --saml-idp <certificate-file>,<issuer>
+                                   Trust a SAML identity provider (PEM or DER certificate; repeatable)
+          --analytics-job-duration <s>
+                                   How long an analytics details job takes (default 5)
+          --org <name>             Start another organization: the organization flags after it (credentials, limits,
+                                   seed, sizes, clients, --port for a host of its own) apply to it
           --catalog <dir>          Answer other operations from <dir>/api-manifest.json and <dir>/api-schemas.json
                                    (default: the catalog embedded at build time, if any)
           --verbose                Log every request
@@ -32,6 +45,7 @@ internal static class CommandLineArguments
     public static (GenesysCloudSimulatorOptions Options, bool Verbose, bool Help) Parse(IReadOnlyList<string> args)
     {
         var options = new GenesysCloudSimulatorOptions();
+        SimulatorOrganizationSettings organization = options;
         var verbose = false;
         for (var i = 0; i < args.Count; i++)
         {
@@ -53,16 +67,39 @@ internal static class CommandLineArguments
             var value = args[++i];
             switch (flag)
             {
+                case "--org":
+                    var added = new SimulatorOrganizationOptions(value);
+                    options.Organizations.Add(added);
+                    organization = added;
+                    break;
+                case "--port" when organization is SimulatorOrganizationOptions other: other.Port = ParseInt(flag, value); break;
                 case "--port": options.Port = ParseInt(flag, value); break;
-                case "--client-id": options.ClientId = value; break;
-                case "--client-secret": options.ClientSecret = value; break;
-                case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(ParseDouble(flag, value)); break;
-                case "--rate-limit": options.RateLimit = ParseInt(flag, value); break;
-                case "--rate-window": options.RateWindow = TimeSpan.FromSeconds(ParseDouble(flag, value)); break;
-                case "--token-rate-limit": options.TokenRateLimit = ParseInt(flag, value); break;
-                case "--token-rate-window": options.TokenRateWindow = TimeSpan.FromSeconds(ParseDouble(flag, value)); break;
+                case "--client-id": organization.ClientId = value; break;
+                case "--client-secret": organization.ClientSecret = value; break;
+                case "--token-lifetime": organization.TokenLifetime = TimeSpan.FromSeconds(ParseDouble(flag, value)); break;
+                case "--rate-limit": organization.RateLimit = ParseInt(flag, value); break;
+                case "--rate-window": organization.RateWindow = TimeSpan.FromSeconds(ParseDouble(flag, value)); break;
+                case "--token-rate-limit": organization.TokenRateLimit = ParseInt(flag, value); break;
+                case "--token-rate-window": organization.TokenRateWindow = TimeSpan.FromSeconds(ParseDouble(flag, value)); break;
+                case "--code-client":
+                    var (codeId, codeSecret, redirect) = Split3(flag, value);
+                    organization.OAuthClients.Add(SimulatorOAuthClient.AuthorizationCode(codeId, codeSecret, redirect));
+                    break;
+                case "--pkce-client":
+                    var (pkceId, pkceRedirect) = Split2(flag, value, ':');
+                    organization.OAuthClients.Add(SimulatorOAuthClient.Pkce(pkceId, pkceRedirect));
+                    break;
+                case "--saml-client":
+                    var (samlId, samlSecret) = Split2(flag, value, ':');
+                    organization.OAuthClients.Add(SimulatorOAuthClient.Saml2Bearer(samlId, samlSecret));
+                    break;
+                case "--saml-idp":
+                    var (certificate, issuer) = Split2(flag, value, ',');
+                    organization.IdentityProviders.Add(new SimulatorIdentityProvider(issuer, X509CertificateLoader.LoadCertificateFromFile(certificate)));
+                    break;
+                case "--analytics-job-duration": organization.AnalyticsJobDuration = TimeSpan.FromSeconds(ParseDouble(flag, value)); break;
                 case "--token-throttle":
-                    options.TokenThrottleResponse = value switch
+                    organization.TokenThrottleResponse = value switch
                     {
                         "genesys" or "400" => TokenThrottleResponse.GenesysBadRequest,
                         "429" => TokenThrottleResponse.TooManyRequests,
@@ -74,10 +111,10 @@ internal static class CommandLineArguments
                     options.MinLatency = min;
                     options.MaxLatency = max;
                     break;
-                case "--seed": options.Seed = ParseInt(flag, value); break;
-                case "--queues": options.QueueCount = ParseInt(flag, value); break;
-                case "--max-members": options.MaxMembersPerQueue = ParseInt(flag, value); break;
-                case "--users": options.UserCount = ParseInt(flag, value); break;
+                case "--seed": organization.Seed = ParseInt(flag, value); break;
+                case "--queues": organization.QueueCount = ParseInt(flag, value); break;
+                case "--max-members": organization.MaxMembersPerQueue = ParseInt(flag, value); break;
+                case "--users": organization.UserCount = ParseInt(flag, value); break;
                 case "--catalog":
                     options.Catalog = SimulatorCatalog.LoadFromFiles(Path.Combine(value, "api-manifest.json"), Path.Combine(value, "api-schemas.json"));
                     break;
@@ -101,6 +138,19 @@ internal static class CommandLineArguments
         var min = TimeSpan.FromMilliseconds(ParseDouble("--latency", value[..dash]));
         var max = TimeSpan.FromMilliseconds(ParseDouble("--latency", value[(dash + 1)..]));
         return max < min ? throw new FormatException($"--latency range {value} ends before it starts.") : (min, max);
+    }
+
+    private static (string First, string Second) Split2(string flag, string value, char separator)
+    {
+        var at = value.IndexOf(separator, StringComparison.Ordinal);
+        return at > 0 && at < value.Length - 1 ? (value[..at], value[(at + 1)..]) : throw new FormatException($"{flag} needs two parts separated by '{separator}', not {value}.");
+    }
+
+    private static (string Id, string Secret, string Remainder) Split3(string flag, string value)
+    {
+        var (id, rest) = Split2(flag, value, ':');
+        var (secret, redirect) = Split2(flag, rest, ':');
+        return (id, secret, redirect);
     }
 
     private static int ParseInt(string flag, string value) =>

@@ -6,23 +6,23 @@ using GenesysCloud.Extensions.Simulator.Faults;
 using GenesysCloud.Extensions.Simulator.Http;
 using GenesysCloud.Extensions.Simulator.Logging;
 using GenesysCloud.Extensions.Simulator.OAuth;
-using GenesysCloud.Extensions.Simulator.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 
 namespace GenesysCloud.Extensions.Simulator.Hosting;
 
 /// <summary>
-/// The one request handler. In order: correlation id, resolve the operation, latency, faults, then the token endpoint or
-/// bearer authentication, the per-token rate limit and the seeded route / catalog / 404; every request is recorded.
+/// The one request handler, shared by every host. In order: correlation id, resolve the operation, attribute the request to an
+/// organization of the host, latency, faults, then the token endpoint or bearer authentication, the token's rate limit and the
+/// seeded route / catalog / 404; every request is recorded, in the simulator's inspector and in its organization's.
 /// </summary>
 internal sealed class SimulatorPipeline(
     RouteTable routes,
     CatalogResponder? catalog,
     TokenEndpoint tokenEndpoint,
-    TokenStore tokens,
-    FixedWindowRateLimiter apiLimiter,
+    AuthorizeEndpoint authorizeEndpoint,
     SimulatorFaults faults,
     FaultResponder faultResponder,
     LatencySimulator latency,
@@ -34,7 +34,7 @@ internal sealed class SimulatorPipeline(
 {
     public const string CorrelationIdHeader = "inin-correlation-id";
 
-    public async Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context, SimulatorHost host)
     {
         var correlationId = Guid.NewGuid().ToString("D");
         context.Response.Headers[CorrelationIdHeader] = correlationId;
@@ -51,16 +51,29 @@ internal sealed class SimulatorPipeline(
         inspector.RequestStarted();
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         SimulatorRequest? request = null;
+        SimulatorOrganization? organization = null;
         var answered = false;
+        var recorded = false;
+        void RecordOnce(int statusCode)
+        {
+            if (!recorded)
+            {
+                recorded = true;
+                Record(context, path, timestamp, correlationId, request, organization, statusCode);
+            }
+        }
+
         try
         {
             var body = await ReadBodyAsync(context.Request, aborted.Token).ConfigureAwait(false);
             request = new SimulatorRequest(context, correlationId, body, aborted.Token);
             var route = Resolve(request);
+            organization = Attribute(request, host);
+            organization?.Inspector.RequestStarted();
 
             await latency.DelayAsync(aborted.Token).ConfigureAwait(false);
 
-            if (faults.Take(request.Method, path) is { } fault)
+            if (faults.Take(request.Method, path, organization?.Name) is { } fault)
             {
                 Log.FaultApplied(logger, fault.Fault.Kind.ToString(), request.Method, path);
                 if (await faultResponder.ApplyAsync(fault, request).ConfigureAwait(false))
@@ -70,7 +83,10 @@ internal sealed class SimulatorPipeline(
                 }
             }
 
-            var result = Answer(request, route);
+            var result = Answer(request, route, host);
+
+            // Recorded before the answer is written, so a client that has the response always finds its request recorded.
+            RecordOnce(result.StatusCode);
             await ResultWriter.WriteAsync(context, result).ConfigureAwait(false);
             answered = true;
             Log.Answered(logger, request.Method, path, result.StatusCode);
@@ -92,22 +108,60 @@ internal sealed class SimulatorPipeline(
         finally
         {
             // Recorded before the request stops counting as in flight, so a test that waits for zero concurrent requests sees it.
-            inspector.Record(new RecordedRequest
-            {
-                Timestamp = timestamp,
-                Method = context.Request.Method,
-                RawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path + context.Request.QueryString,
-                Path = path,
-                Headers = RedactHeaders(context.Request.Headers),
-                Body = request?.Body ?? string.Empty,
-                CorrelationId = correlationId,
-                Operation = request?.Operation,
-                Route = request?.Route,
-                StatusCode = answered ? context.Response.StatusCode : 0,
-                Fault = request?.Fault,
-            });
+            RecordOnce(answered ? context.Response.StatusCode : 0);
+            organization?.Inspector.RequestEnded();
             inspector.RequestEnded();
         }
+    }
+
+    private void Record(HttpContext context, string path, DateTimeOffset timestamp, string correlationId, SimulatorRequest? request, SimulatorOrganization? organization, int statusCode)
+    {
+        var recorded = new RecordedRequest
+        {
+            Timestamp = timestamp,
+            Method = context.Request.Method,
+            RawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path + context.Request.QueryString,
+            Path = path,
+            Headers = RedactHeaders(context.Request.Headers),
+            Body = request is null ? string.Empty : RedactBody(request),
+            CorrelationId = correlationId,
+            Operation = request?.Operation,
+            Route = request?.Route,
+            StatusCode = statusCode,
+            Fault = request?.Fault,
+            Organization = organization?.Name,
+            TokenId = request?.CarriedToken?.Id,
+        };
+        request?.CarriedToken?.CountRequest(statusCode == 429);
+        inspector.Record(recorded);
+        organization?.Inspector.Record(recorded);
+    }
+
+    /// <summary>
+    /// Names the organization a request is for, before latency and faults so both can be aimed at one organization: the only
+    /// one on the host, or the one the bearer token or client id (Basic header, <c>client_id</c> form field or query) belongs to.
+    /// </summary>
+    private static SimulatorOrganization? Attribute(SimulatorRequest request, SimulatorHost host)
+    {
+        var httpRequest = request.HttpContext.Request;
+        if (TryReadBearer(httpRequest, out var value) && host.PeekToken(value) is { } token)
+        {
+            request.CarriedToken = token;
+            return request.Organization = token.Organization;
+        }
+
+        if (host.Organizations.Count == 1)
+        {
+            return request.Organization = host.Primary;
+        }
+
+        var clientId = BasicCredentials.TryParse(httpRequest.Headers.Authorization, out var id, out _) ? id : httpRequest.Query["client_id"].ToString();
+        if (clientId.Length == 0 && request.Operation == TokenEndpoint.OperationId)
+        {
+            clientId = QueryHelpers.ParseQuery(request.Body).TryGetValue("client_id", out var formClientId) ? formClientId.ToString() : string.Empty;
+        }
+
+        return request.Organization = clientId.Length > 0 ? host.FindClientOrganization(clientId) : null;
     }
 
     /// <summary>
@@ -120,6 +174,13 @@ internal sealed class SimulatorPipeline(
         {
             request.Operation = TokenEndpoint.OperationId;
             request.Route = TokenEndpoint.Path;
+            return new ResolvedRoute(null, null);
+        }
+
+        if (string.Equals(request.Path, AuthorizeEndpoint.Path, StringComparison.OrdinalIgnoreCase))
+        {
+            request.Operation = AuthorizeEndpoint.OperationId;
+            request.Route = AuthorizeEndpoint.Path;
             return new ResolvedRoute(null, null);
         }
 
@@ -145,11 +206,16 @@ internal sealed class SimulatorPipeline(
         return new ResolvedRoute(null, null);
     }
 
-    private SimulatorResult Answer(SimulatorRequest request, ResolvedRoute route)
+    private SimulatorResult Answer(SimulatorRequest request, ResolvedRoute route, SimulatorHost host)
     {
         if (request.Operation == TokenEndpoint.OperationId)
         {
-            return tokenEndpoint.Handle(request);
+            return tokenEndpoint.Handle(request, host);
+        }
+
+        if (request.Operation == AuthorizeEndpoint.OperationId)
+        {
+            return authorizeEndpoint.Handle(request, host);
         }
 
         if (!request.Path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
@@ -157,16 +223,18 @@ internal sealed class SimulatorPipeline(
             return GenesysErrors.NotFound($"No resource at [{request.Path}].", request.CorrelationId);
         }
 
-        if (!TryReadBearer(request.HttpContext.Request, out var value) || tokens.Find(value) is not { } token)
+        // Only the host's organizations know the token, so a token from another host (another region) gets 401, as in Genesys.
+        if (request.CarriedToken is not { } token || !token.IsLive(timeProvider.GetUtcNow()))
         {
             return GenesysErrors.BadCredentials(request.CorrelationId);
         }
 
         request.Token = token;
-        var decision = apiLimiter.Acquire(token.Value);
+        var limiter = token.Organization.ApiLimiter;
+        var decision = limiter.Acquire(token.Value);
         var result = decision.Allowed
             ? Dispatch(request, route)
-            : GenesysErrors.TooManyRequests(decision.Limit ?? 0, apiLimiter.WindowLength, decision.ResetAfterSeconds, request.CorrelationId);
+            : GenesysErrors.TooManyRequests(decision.Limit ?? 0, limiter.WindowLength, decision.ResetAfterSeconds, request.CorrelationId);
         if (!decision.Allowed)
         {
             Log.RateLimited(logger, request.Method, request.Path, decision.Count, decision.Limit ?? 0);
@@ -204,6 +272,21 @@ internal sealed class SimulatorPipeline(
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Token request bodies carry secrets (codes, verifiers, refresh tokens, assertions, secrets): their values are recorded as <c>[redacted]</c>.</summary>
+    private static string RedactBody(SimulatorRequest request)
+    {
+        if (request.Operation != TokenEndpoint.OperationId || request.Body.Length == 0)
+        {
+            return request.Body;
+        }
+
+        var fields = QueryHelpers.ParseQuery(request.Body).Select(static field =>
+            field.Key is "grant_type" or "client_id" or "redirect_uri" or "orgName" or "scope"
+                ? $"{Uri.EscapeDataString(field.Key)}={Uri.EscapeDataString(field.Value.ToString())}"
+                : $"{Uri.EscapeDataString(field.Key)}=[redacted]");
+        return string.Join('&', fields);
     }
 
     private static Dictionary<string, string> RedactHeaders(IHeaderDictionary headers)

@@ -20,7 +20,14 @@ internal sealed class SimulatorRequest(HttpContext httpContext, string correlati
 
     public IReadOnlyDictionary<string, string> RouteValues { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Gets or sets the live access token that authenticated the request.</summary>
     public IssuedToken? Token { get; set; }
+
+    /// <summary>Gets or sets the token the request carried, whatever its state, once attributed (for the inspector).</summary>
+    public IssuedToken? CarriedToken { get; set; }
+
+    /// <summary>Gets or sets the organization the request is attributed to; <see langword="null"/> when nothing named one.</summary>
+    public SimulatorOrganization? Organization { get; set; }
 
     public string? Operation { get; set; }
 

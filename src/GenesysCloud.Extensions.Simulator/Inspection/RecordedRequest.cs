@@ -35,4 +35,13 @@ public sealed class RecordedRequest
 
     /// <summary>Gets the fault applied to the request, if any.</summary>
     public string? Fault { get; init; }
+
+    /// <summary>
+    /// Gets the name of the organization the request was attributed to: the only one on its host, or the one its access token
+    /// or client id belongs to; <see langword="null"/> when nothing named one.
+    /// </summary>
+    public string? Organization { get; init; }
+
+    /// <summary>Gets the <see cref="SimulatorToken.Id"/> of the access token the request carried, when it belongs to an organization of the host it was sent to.</summary>
+    public string? TokenId { get; init; }
 }

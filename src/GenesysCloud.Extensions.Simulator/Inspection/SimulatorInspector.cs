@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
-using GenesysCloud.Extensions.Simulator.RateLimiting;
 
 namespace GenesysCloud.Extensions.Simulator;
 
 /// <summary>
 /// What the simulator saw: the last requests, counts per operation, tokens issued and deleted, concurrency and 429s.
-/// Thread-safe; the request log is bounded, the counters are not.
+/// Thread-safe; the request log is bounded, the counters are not. <see cref="GenesysCloudSimulator.Inspector"/> sees every
+/// request; each <see cref="SimulatorOrganization.Inspector"/> sees those attributed to its organization.
 /// </summary>
 public sealed class SimulatorInspector
 {
@@ -13,7 +13,8 @@ public sealed class SimulatorInspector
     private readonly Queue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, int> _operationCounts = new(StringComparer.Ordinal);
     private readonly int _capacity;
-    private readonly FixedWindowRateLimiter _apiLimiter;
+    private readonly TimeProvider _timeProvider;
+    private readonly IReadOnlyList<SimulatorOrganization> _organizations;
     private readonly List<(Func<SimulatorInspector, bool> Condition, TaskCompletionSource Completion)> _waiters = [];
     private long _totalRequests;
     private int _tokensIssued;
@@ -23,10 +24,11 @@ public sealed class SimulatorInspector
     private int _tooManyRequests;
     private int _delayedRequests;
 
-    internal SimulatorInspector(int capacity, FixedWindowRateLimiter apiLimiter)
+    internal SimulatorInspector(int capacity, TimeProvider timeProvider, IReadOnlyList<SimulatorOrganization> organizations)
     {
         _capacity = Math.Max(1, capacity);
-        _apiLimiter = apiLimiter;
+        _timeProvider = timeProvider;
+        _organizations = organizations;
     }
 
     /// <summary>Gets a snapshot of the recorded requests, oldest first.</summary>
@@ -46,6 +48,19 @@ public sealed class SimulatorInspector
 
     /// <summary>Gets a snapshot of the number of requests per matched operation.</summary>
     public IReadOnlyDictionary<string, int> OperationCounts => new Dictionary<string, int>(_operationCounts, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets a snapshot of every access token issued to the organizations this inspector covers, oldest first, with the requests
+    /// and 429s of each. Lets a test prove that two clients never shared a token. Not cleared by <see cref="Reset"/>: tokens are state.
+    /// </summary>
+    public IReadOnlyList<SimulatorToken> Tokens
+    {
+        get
+        {
+            var now = _timeProvider.GetUtcNow();
+            return [.. _organizations.SelectMany(static o => o.Tokens.All).OrderBy(static t => t.IssuedAt).Select(t => t.Describe(now))];
+        }
+    }
 
     /// <summary>Gets the number of access tokens issued.</summary>
     public int TokensIssued => Volatile.Read(ref _tokensIssued);
@@ -77,7 +92,31 @@ public sealed class SimulatorInspector
     public RateLimitWindowUsage? GetWindowUsage(string accessToken)
     {
         ArgumentNullException.ThrowIfNull(accessToken);
-        return _apiLimiter.Peek(accessToken) is { } usage ? new RateLimitWindowUsage(usage.Count, _apiLimiter.Limit, usage.ResetAfter) : null;
+        foreach (var organization in _organizations)
+        {
+            if (organization.ApiLimiter.Peek(accessToken) is { } usage)
+            {
+                return new RateLimitWindowUsage(usage.Count, organization.ApiLimiter.Limit, usage.ResetAfter);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Describes the access token <paramref name="accessToken"/>, or <see langword="null"/> when none of the covered organizations issued it.</summary>
+    /// <param name="accessToken">An access token value, e.g. from a token response.</param>
+    public SimulatorToken? GetToken(string accessToken)
+    {
+        ArgumentNullException.ThrowIfNull(accessToken);
+        foreach (var organization in _organizations)
+        {
+            if (organization.Tokens.Peek(accessToken) is { } token)
+            {
+                return token.Describe(_timeProvider.GetUtcNow());
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -1,28 +1,32 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GenesysCloud.Extensions.Simulator.Hosting;
 using GenesysCloud.Extensions.Simulator.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace GenesysCloud.Extensions.Simulator.Notifications;
 
 /// <summary>
-/// In front of the API pipeline: the channels' WebSockets (<c>/channels/{channelId}</c>) and the notifications part of the
-/// control API (<c>/_simulator/notifications</c>: state, events, faults), never authenticated, limited or recorded.
+/// In front of a host's API pipeline: the WebSockets of the channels of the host's organizations (<c>/channels/{channelId}</c>)
+/// and the notifications part of the control API (<c>/_simulator/notifications</c>: state, events, faults; the default
+/// organization's unless <c>?organization=name</c> names another), never authenticated, limited or recorded.
 /// </summary>
 internal sealed class NotificationControlApi
 {
     public const string SocketPrefix = "/channels/";
     public const string Prefix = "/_simulator/notifications";
 
-    private readonly SimulatorNotifications _hub;
+    private readonly SimulatorHost _host;
+    private readonly IReadOnlyList<SimulatorOrganization> _organizations;
     private readonly RouteTable _routes = new();
 
-    public NotificationControlApi(SimulatorNotifications hub)
+    public NotificationControlApi(SimulatorHost host, IReadOnlyList<SimulatorOrganization> organizations)
     {
-        _hub = hub;
-        _routes.Add("GET", Prefix, "getNotifications", _ => SimulatorResult.Ok(State()));
-        _routes.Add("POST", Prefix + "/events", "publishNotification", Publish);
-        _routes.Add("POST", Prefix + "/faults", "addNotificationFault", Fault);
+        _host = host;
+        _organizations = organizations;
+        _routes.Add("GET", Prefix, "getNotifications", static r => SimulatorResult.Ok(State(Hub(r))));
+        _routes.Add("POST", Prefix + "/events", "publishNotification", static r => Publish(r, Hub(r)));
+        _routes.Add("POST", Prefix + "/faults", "addNotificationFault", static r => Fault(r, Hub(r)));
     }
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -30,7 +34,10 @@ internal sealed class NotificationControlApi
         var path = context.Request.Path.Value ?? "/";
         if (path.StartsWith(SocketPrefix, StringComparison.Ordinal) && path.Length > SocketPrefix.Length)
         {
-            await _hub.HandleSocketAsync(context, path[SocketPrefix.Length..]).ConfigureAwait(false);
+            // A channel id is unique; only the host of the channel's organization serves its socket.
+            var channelId = path[SocketPrefix.Length..];
+            var hub = _host.Organizations.FirstOrDefault(o => o.Notifications.HasChannel(channelId))?.Notifications ?? _host.Primary.Notifications;
+            await hub.HandleSocketAsync(context, channelId).ConfigureAwait(false);
             return;
         }
 
@@ -43,8 +50,10 @@ internal sealed class NotificationControlApi
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var request = new SimulatorRequest(context, Guid.NewGuid().ToString("D"), body, context.RequestAborted);
-        var result = _routes.Find(request.Method, request.Path) is var (route, values)
-            ? Handle(route, values, request)
+        var name = context.Request.Query["organization"].ToString();
+        request.Organization = name.Length == 0 ? _organizations[0] : _organizations.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
+        var result = request.Organization is null ? GenesysErrors.NotFound($"No organization [{name}].", request.CorrelationId)
+            : _routes.Find(request.Method, request.Path) is var (route, values) ? Handle(route, values, request)
             : GenesysErrors.NotFound($"No notifications control operation {request.Method} [{request.Path}].", request.CorrelationId);
         await ResultWriter.WriteAsync(context, result).ConfigureAwait(false);
     }
@@ -55,16 +64,18 @@ internal sealed class NotificationControlApi
         return route.Handler(request);
     }
 
-    private JsonObject State() => new()
+    private static SimulatorNotifications Hub(SimulatorRequest request) => request.Organization!.Notifications;
+
+    private static JsonObject State(SimulatorNotifications hub) => new()
     {
-        ["published"] = _hub.PublishedCount,
-        ["delivered"] = _hub.DeliveredCount,
-        ["undelivered"] = _hub.UndeliveredCount,
-        ["channelsCreated"] = _hub.ChannelsCreated,
-        ["channelsEvicted"] = _hub.ChannelsEvicted,
-        ["maxChannelsPerClient"] = _hub.MaxChannelsPerClient,
-        ["socketConnections"] = _hub.SocketConnections,
-        ["channels"] = new JsonArray([.. _hub.Channels.Select(static c => (JsonNode)new JsonObject
+        ["published"] = hub.PublishedCount,
+        ["delivered"] = hub.DeliveredCount,
+        ["undelivered"] = hub.UndeliveredCount,
+        ["channelsCreated"] = hub.ChannelsCreated,
+        ["channelsEvicted"] = hub.ChannelsEvicted,
+        ["maxChannelsPerClient"] = hub.MaxChannelsPerClient,
+        ["socketConnections"] = hub.SocketConnections,
+        ["channels"] = new JsonArray([.. hub.Channels.Select(static c => (JsonNode)new JsonObject
         {
             ["id"] = c.Id,
             ["clientId"] = c.ClientId,
@@ -76,7 +87,7 @@ internal sealed class NotificationControlApi
 
     // {"topic": "...", "eventBody": {...}} | {"kind": "conversation", "queueId": "..."} | {"kind": "presence", "userId": "...", "presence": "Available"}
     // | {"kind": "routingStatus", "userId": "...", "status": "IDLE"}
-    private SimulatorResult Publish(SimulatorRequest request)
+    private static SimulatorResult Publish(SimulatorRequest request, SimulatorNotifications hub)
     {
         if (RequestBody.TryReadObject(request, out var body) is { } error)
         {
@@ -87,10 +98,10 @@ internal sealed class NotificationControlApi
         {
             var published = (string?)body["kind"] switch
             {
-                "conversation" => _hub.StartConversation(Required(body, "queueId")),
-                "presence" => _hub.SetPresence(Required(body, "userId"), (string?)body["presence"] ?? "Available"),
-                "routingStatus" => _hub.SetRoutingStatus(Required(body, "userId"), (string?)body["status"] ?? "IDLE"),
-                null => _hub.Publish(Required(body, "topic"), body["eventBody"] ?? new JsonObject()),
+                "conversation" => hub.StartConversation(Required(body, "queueId")),
+                "presence" => hub.SetPresence(Required(body, "userId"), (string?)body["presence"] ?? "Available"),
+                "routingStatus" => hub.SetRoutingStatus(Required(body, "userId"), (string?)body["status"] ?? "IDLE"),
+                null => hub.Publish(Required(body, "topic"), body["eventBody"] ?? new JsonObject()),
                 var kind => throw new FormatException($"Unknown event kind [{kind}]: conversation, presence, routingStatus, or a topic and an eventBody."),
             };
             return SimulatorResult.Json(201, new JsonObject { ["sequence"] = published.Sequence, ["correlationId"] = published.CorrelationId, ["topic"] = published.Topic });
@@ -102,7 +113,7 @@ internal sealed class NotificationControlApi
     }
 
     // {"kind": "dropSocket" | "stopHeartbeats" | "closingWarning" | "expireChannel" | "revokeToken", "channelId": optional}
-    private SimulatorResult Fault(SimulatorRequest request)
+    private static SimulatorResult Fault(SimulatorRequest request, SimulatorNotifications hub)
     {
         if (RequestBody.TryReadObject(request, out var body) is { } error)
         {
@@ -112,11 +123,11 @@ internal sealed class NotificationControlApi
         var channelId = (string?)body["channelId"];
         int? affected = (string?)body["kind"] switch
         {
-            "dropSocket" => _hub.DropSockets(channelId),
-            "stopHeartbeats" => _hub.StopHeartbeats(channelId),
-            "closingWarning" => _hub.SendClosingWarning(channelId),
-            "expireChannel" => _hub.ExpireChannels(channelId),
-            "revokeToken" => _hub.RevokeTokens(channelId),
+            "dropSocket" => hub.DropSockets(channelId),
+            "stopHeartbeats" => hub.StopHeartbeats(channelId),
+            "closingWarning" => hub.SendClosingWarning(channelId),
+            "expireChannel" => hub.ExpireChannels(channelId),
+            "revokeToken" => hub.RevokeTokens(channelId),
             _ => null,
         };
         return affected is { } count

@@ -9,31 +9,33 @@ namespace GenesysCloud.Extensions.Simulator.Notifications;
 /// <summary>
 /// The Notifications API routes: channels (<c>POST</c>, <c>GET</c>, <c>HEAD</c>; no <c>DELETE</c>, as in Genesys Cloud) and their
 /// subscriptions (<c>GET</c>, <c>PUT</c>, <c>POST</c>, <c>DELETE</c>; the body is a bare array of <c>{"id": topic}</c>). A channel
-/// belongs to the OAuth client that created it.
+/// belongs to the OAuth client that created it, in the organization of the token that created it.
 /// </summary>
 internal static class NotificationEndpoints
 {
     private const string Channels = "/api/v2/notifications/channels";
 
-    public static void Map(RouteTable routes, SimulatorNotifications hub)
+    public static void Map(RouteTable routes)
     {
-        routes.Add("POST", Channels, "postNotificationsChannels", r => Create(r, hub));
+        routes.Add("POST", Channels, "postNotificationsChannels", static r => Create(r, Hub(r)));
         // includechannels=token (the default) lists the calling token's channels; oauthclient those of every token of the client.
-        routes.Add("GET", Channels, "getNotificationsChannels", r => SimulatorResult.Ok(new JsonObject
+        routes.Add("GET", Channels, "getNotificationsChannels", static r => SimulatorResult.Ok(new JsonObject
         {
-            ["entities"] = new JsonArray([.. hub.List(r.Token!, allTokens: string.Equals(r.Query["includechannels"], "oauthclient", StringComparison.OrdinalIgnoreCase))
+            ["entities"] = new JsonArray([.. Hub(r).List(r.Token!, allTokens: string.Equals(r.Query["includechannels"], "oauthclient", StringComparison.OrdinalIgnoreCase))
                 .Select(c => Describe(r, c.Id, c.Expires))]),
         }));
-        routes.Add("HEAD", Channels + "/{channelId}", "headNotificationsChannel", r =>
-            hub.Find(r.Token!.ClientId, r.RouteValues["channelId"]) is null ? NotFound(r) : SimulatorResult.Empty(200));
-        routes.Add("GET", Channels + "/{channelId}/subscriptions", "getNotificationsChannelSubscriptions", r =>
-            hub.Find(r.Token!.ClientId, r.RouteValues["channelId"]) is { } channel
+        // A HEAD answer has no body, so the 404 carries none either (not even its length).
+        routes.Add("HEAD", Channels + "/{channelId}", "headNotificationsChannel", static r =>
+            SimulatorResult.Empty(Hub(r).Find(r.Token!.ClientId, r.RouteValues["channelId"]) is null ? 404 : 200));
+        routes.Add("GET", Channels + "/{channelId}/subscriptions", "getNotificationsChannelSubscriptions", static r =>
+            Hub(r).Find(r.Token!.ClientId, r.RouteValues["channelId"]) is { } channel
                 ? SimulatorResult.Ok(Listing(channel.Describe().Topics.Select(static t => (t, (string?)null))))
                 : NotFound(r));
-        routes.Add("PUT", Channels + "/{channelId}/subscriptions", "putNotificationsChannelSubscriptions", r => Subscribe(r, hub, replace: true));
-        routes.Add("POST", Channels + "/{channelId}/subscriptions", "postNotificationsChannelSubscriptions", r => Subscribe(r, hub, replace: false));
-        routes.Add("DELETE", Channels + "/{channelId}/subscriptions", "deleteNotificationsChannelSubscriptions", r =>
+        routes.Add("PUT", Channels + "/{channelId}/subscriptions", "putNotificationsChannelSubscriptions", static r => Subscribe(r, Hub(r), replace: true));
+        routes.Add("POST", Channels + "/{channelId}/subscriptions", "postNotificationsChannelSubscriptions", static r => Subscribe(r, Hub(r), replace: false));
+        routes.Add("DELETE", Channels + "/{channelId}/subscriptions", "deleteNotificationsChannelSubscriptions", static r =>
         {
+            var hub = Hub(r);
             if (hub.Find(r.Token!.ClientId, r.RouteValues["channelId"]) is not { } channel)
             {
                 return NotFound(r);
@@ -43,6 +45,9 @@ internal static class NotificationEndpoints
             return SimulatorResult.Empty(204);
         });
     }
+
+    /// <summary>The Notifications service of the organization whose token authenticated the request.</summary>
+    private static SimulatorNotifications Hub(SimulatorRequest request) => request.Token!.Organization.Notifications;
 
     private static SimulatorResult Create(SimulatorRequest request, SimulatorNotifications hub)
     {

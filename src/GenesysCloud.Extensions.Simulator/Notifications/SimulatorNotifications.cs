@@ -39,13 +39,13 @@ public sealed class SimulatorNotifications
     private long _undelivered;
     private long _pending;
 
-    internal SimulatorNotifications(SimulatorNotificationOptions options, TokenStore tokens, OrganizationStore organization, TimeProvider time, int seed, CancellationToken stopping)
+    internal SimulatorNotifications(SimulatorNotificationOptions options, SimulatorOrganization organization, int seed, CancellationToken stopping)
     {
         _options = options;
-        _tokens = tokens;
-        _time = time;
+        _tokens = organization.Tokens;
+        _time = organization.TimeProvider;
         _stopping = stopping;
-        _activity = new OrganizationActivity(this, organization, time, seed, options.ActivityInterval);
+        _activity = new OrganizationActivity(this, organization.Store, _time, seed, options.ActivityInterval);
         _patterns = NotificationTopicPatterns.With(options.AdditionalTopics);
     }
 
@@ -246,7 +246,11 @@ public sealed class SimulatorNotifications
             var revoked = Select(channelId).Select(static c => c.Token).Distinct(StringComparer.Ordinal).ToList();
             foreach (var token in revoked)
             {
-                _tokens.Delete(token);
+                if (_tokens.Peek(token) is { } issued)
+                {
+                    _tokens.End(issued, SimulatorTokenState.Revoked);
+                }
+
                 foreach (var channel in _channels.Values.Where(c => c.Token == token).ToList())
                 {
                     RemoveLocked(channel, "token revoked", WebSocketCloseStatus.PolicyViolation);
@@ -331,6 +335,14 @@ public sealed class SimulatorNotifications
 
         Signal();
         return created;
+    }
+
+    internal bool HasChannel(string channelId)
+    {
+        lock (_gate)
+        {
+            return _channels.ContainsKey(channelId);
+        }
     }
 
     internal NotificationChannel? Find(string clientId, string channelId)

@@ -1,41 +1,42 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using GenesysCloud.Extensions.Simulator.Hosting;
 using GenesysCloud.Extensions.Simulator.Http;
 using GenesysCloud.Extensions.Simulator.Logging;
-using GenesysCloud.Extensions.Simulator.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 
 namespace GenesysCloud.Extensions.Simulator.OAuth;
 
 /// <summary>
-/// <c>POST /oauth/token</c> with the client-credentials grant, answered the way login.mypurecloud.com does, including its
-/// habit of answering throttling with a 400 <c>invalid_request</c> rather than a 429.
+/// <c>POST /oauth/token</c>, answered the way login.mypurecloud.com does, including its habit of answering throttling with a
+/// 400 <c>invalid_request</c> rather than a 429. Grants: <c>client_credentials</c>, <c>authorization_code</c> (with PKCE),
+/// <c>refresh_token</c> (rotating) and the SAML2 bearer. Confidential clients authenticate with HTTP Basic; a PKCE client
+/// names itself with the <c>client_id</c> form field. Each host knows the clients of its own organizations only; each
+/// organization throttles its own clients.
 /// </summary>
-internal sealed class TokenEndpoint(
-    string clientId,
-    string clientSecret,
-    TokenThrottleResponse throttleResponse,
-    FixedWindowRateLimiter limiter,
-    TokenStore tokens,
-    SimulatorInspector inspector,
-    ILogger logger)
+internal sealed class TokenEndpoint(ILogger logger)
 {
     public const string Path = "/oauth/token";
     public const string OperationId = "postOAuthToken";
+    public const string Saml2BearerGrant = "urn:ietf:params:oauth:grant-type:saml2-bearer";
 
-    public SimulatorResult Handle(SimulatorRequest request)
+    public SimulatorResult Handle(SimulatorRequest request, SimulatorHost host)
     {
-        var hasCredentials = BasicCredentials.TryParse(request.HttpContext.Request.Headers.Authorization, out var id, out var secret);
+        var hasBasic = BasicCredentials.TryParse(request.HttpContext.Request.Headers.Authorization, out var basicId, out var secret);
+        var form = QueryHelpers.ParseQuery(request.Body);
+        var clientId = hasBasic ? basicId : form.TryGetValue("client_id", out var formClientId) ? formClientId.ToString() : string.Empty;
 
-        // The login service budgets per client; requests without credentials share one budget.
-        var decision = limiter.Acquire(hasCredentials ? id : string.Empty);
+        // The login service budgets per client; requests of unknown clients, or without credentials, share one budget of
+        // the host's first organization.
+        var throttling = request.Organization ?? host.Primary;
+        var limiter = throttling.TokenLimiter;
+        var decision = limiter.Acquire(clientId);
         if (!decision.Allowed)
         {
             Log.TokenRequestThrottled(logger, decision.Count, decision.Limit ?? 0);
-            return throttleResponse == TokenThrottleResponse.TooManyRequests
+            return throttling.TokenThrottleResponse == TokenThrottleResponse.TooManyRequests
                 ? GenesysErrors.TooManyRequests(decision.Limit ?? 0, limiter.WindowLength, decision.ResetAfterSeconds, request.CorrelationId)
                 : OAuthErrors.RateLimited();
         }
@@ -45,78 +46,85 @@ internal sealed class TokenEndpoint(
             return OAuthErrors.Create("invalid_request", "method not allowed");
         }
 
-        if (!hasCredentials)
+        if (clientId.Length == 0)
         {
             return OAuthErrors.Create("invalid_request", "missing or malformed basic authorization header");
         }
 
-        var form = QueryHelpers.ParseQuery(request.Body);
-        if (!form.TryGetValue("grant_type", out var grantType) || string.IsNullOrEmpty(grantType))
+        var grantType = form.TryGetValue("grant_type", out var grant) ? grant.ToString() : string.Empty;
+        if (grantType.Length == 0)
         {
             return OAuthErrors.Create("invalid_request", "grant_type is required");
         }
 
-        if (!string.Equals(grantType, "client_credentials", StringComparison.Ordinal))
+        if (grantType is not ("client_credentials" or "authorization_code" or "refresh_token" or Saml2BearerGrant))
         {
             return OAuthErrors.Create("unsupported_grant_type", $"grant type {grantType} is not supported");
         }
 
-        if (!string.Equals(id, clientId, StringComparison.Ordinal))
+        if (host.FindClientOrganization(clientId) is not { } organization)
         {
             Log.TokenRefused(logger, "client not found");
             return OAuthErrors.ClientNotFound();
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(clientSecret)))
+        var client = organization.Clients[clientId];
+        if (!client.IsPublic && (!hasBasic || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(client.ClientSecret ?? string.Empty))))
         {
             Log.TokenRefused(logger, "authentication failed");
             return OAuthErrors.AuthenticationFailed();
         }
 
-        var token = tokens.Issue(id);
-        inspector.TokenIssued();
-        Log.TokenIssued(logger, id, token.ExpiresAt);
-        return SimulatorResult.Ok(new JsonObject
+        if (!Allows(client, grantType))
+        {
+            Log.TokenRefused(logger, "grant not allowed for the client");
+            return OAuthErrors.Create("unauthorized_client", $"client is not authorized for grant type {grantType}");
+        }
+
+        var context = new TokenGrantContext(organization, client, form, request);
+        return grantType switch
+        {
+            "client_credentials" => Issue(context, grantType, userId: null, refresh: null),
+            "authorization_code" => AuthorizationCodeGrant.Exchange(context, this),
+            "refresh_token" => RefreshTokenGrant.Exchange(context, this),
+            _ => Saml2BearerGrantHandler.Exchange(context, this),
+        };
+    }
+
+    /// <summary>Issues an access token (and hands out <paramref name="refresh"/>, when given) and answers the token response.</summary>
+    public SimulatorResult Issue(TokenGrantContext context, string grantType, string? userId, RefreshGrant? refresh, AuthorizationCode? code = null)
+    {
+        var organization = context.Organization;
+        var token = organization.Tokens.Issue(organization, context.Client.ClientId, grantType, userId, organization.TokenLifetime);
+        token.RefreshTokenId = refresh?.Id;
+        code?.IssuedTokens.Add(token);
+        organization.TokenIssued();
+        Log.TokenIssued(logger, context.Client.ClientId, token.ExpiresAt);
+        var body = new JsonObject
         {
             ["access_token"] = token.Value,
             ["token_type"] = "bearer",
-            ["expires_in"] = (long)Math.Ceiling(tokens.Lifetime.TotalSeconds),
-        });
+            ["expires_in"] = (long)Math.Ceiling(organization.TokenLifetime.TotalSeconds),
+        };
+        if (refresh is not null)
+        {
+            body["refresh_token"] = refresh.Value;
+        }
+
+        return SimulatorResult.Ok(body);
     }
 
-    /// <summary>Maps <c>GET</c> and <c>DELETE /api/v2/tokens/me</c>.</summary>
-    public static void MapTokensMe(RouteTable routes, TokenStore tokens, SimulatorInspector inspector, string organizationId, string organizationName)
+    /// <summary>Logs why a grant was refused (never the secret) and answers Genesys's <c>invalid_grant</c>.</summary>
+    public SimulatorResult InvalidGrant(string description)
     {
-        routes.Add("GET", "/api/v2/tokens/me", "getTokensMe", request =>
-        {
-            var token = request.Token!;
-            var organization = new JsonObject { ["id"] = organizationId, ["name"] = organizationName, ["selfUri"] = $"/api/v2/organizations/{organizationId}" };
-            return SimulatorResult.Ok(new JsonObject
-            {
-                ["organization"] = organization,
-                ["homeOrganization"] = organization.DeepClone(),
-                ["authorizedScope"] = new JsonArray("routing", "routing:readonly", "users", "users:readonly"),
-                ["OAuthClient"] = new JsonObject
-                {
-                    ["id"] = token.ClientId,
-                    ["name"] = "Genesys Cloud Simulator client",
-                    ["organization"] = organization.DeepClone(),
-                },
-
-                // TokenInfo has no expiry field; dateTokenIdles is the closest Genesys property.
-                ["dateTokenIdles"] = token.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            });
-        });
-
-        // The spec documents 204 but the Genesys service and the Node.js client use 200; a 204 would make that client fail.
-        routes.Add("DELETE", "/api/v2/tokens/me", "deleteTokensMe", request =>
-        {
-            if (tokens.Delete(request.Token!.Value))
-            {
-                inspector.TokenDeleted();
-            }
-
-            return SimulatorResult.Empty(200);
-        });
+        Log.TokenRefused(logger, description);
+        return OAuthErrors.Create("invalid_grant", description);
     }
+
+    private static bool Allows(SimulatorOAuthClient client, string grantType) => grantType switch
+    {
+        "client_credentials" => client.Grant == SimulatorOAuthGrant.ClientCredentials,
+        "authorization_code" or "refresh_token" => client.IssuesRefreshTokens,
+        _ => client.Grant == SimulatorOAuthGrant.Saml2Bearer,
+    };
 }

@@ -64,6 +64,6 @@ internal static class CursorListing
         return listing;
     }
 
-    private static string Encode(int offset) =>
+    public static string Encode(int offset) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"offset:{offset}"))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

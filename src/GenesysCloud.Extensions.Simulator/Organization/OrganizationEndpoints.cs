@@ -10,29 +10,47 @@ internal static class OrganizationEndpoints
     private const string Users = "/api/v2/users";
     private const string WrapupCodes = "/api/v2/routing/wrapupcodes";
 
-    public static void Map(RouteTable routes, OrganizationStore store)
+    public static void Map(RouteTable routes)
     {
-        routes.Add("GET", Queues, "getRoutingQueues", r => ListQueues(r, store));
-        routes.Add("POST", Queues, "postRoutingQueues", r => CreateQueue(r, store));
-        routes.Add("GET", Queues + "/{queueId}", "getRoutingQueue", r => Found(r, store.GetQueue(r.RouteValues["queueId"]), "queue"));
-        routes.Add("PUT", Queues + "/{queueId}", "putRoutingQueue", r => ReplaceQueue(r, store));
-        routes.Add("DELETE", Queues + "/{queueId}", "deleteRoutingQueue", r => Deleted(r, store.DeleteQueue(r.RouteValues["queueId"]), "queue"));
-        routes.Add("GET", Queues + "/{queueId}/members", "getRoutingQueueMembers", r => ListQueueMembers(r, store));
-        routes.Add("PATCH", Queues + "/{queueId}/members/{memberId}", "patchRoutingQueueMember", r => PatchQueueMember(r, store));
+        routes.Add("GET", Queues, "getRoutingQueues", r => ListQueues(r, Store(r)));
+        routes.Add("POST", Queues, "postRoutingQueues", r => CreateQueue(r, Store(r)));
+        routes.Add("GET", Queues + "/{queueId}", "getRoutingQueue", r => Found(r, Store(r).GetQueue(r.RouteValues["queueId"]), "queue"));
+        routes.Add("PUT", Queues + "/{queueId}", "putRoutingQueue", r => ReplaceQueue(r, Store(r)));
+        routes.Add("DELETE", Queues + "/{queueId}", "deleteRoutingQueue", r => Deleted(r, Store(r).DeleteQueue(r.RouteValues["queueId"]), "queue"));
+        routes.Add("GET", Queues + "/{queueId}/members", "getRoutingQueueMembers", r => ListQueueMembers(r, Store(r)));
+        routes.Add("PATCH", Queues + "/{queueId}/members/{memberId}", "patchRoutingQueueMember", r => PatchQueueMember(r, Store(r)));
         routes.Add("DELETE", Queues + "/{queueId}/members/{memberId}", "deleteRoutingQueueMember", r =>
-            Deleted(r, store.RemoveQueueMember(r.RouteValues["queueId"], r.RouteValues["memberId"]), "queue member"));
+            Deleted(r, Store(r).RemoveQueueMember(r.RouteValues["queueId"], r.RouteValues["memberId"]), "queue member"));
 
-        routes.Add("GET", Users, "getUsers", r => ListUsers(r, store));
-        routes.Add("GET", Users + "/query", "getUsersQuery", r => QueryUsers(r, store));
-        routes.Add("GET", Users + "/{userId}", "getUser", r => Found(r, store.GetUser(r.RouteValues["userId"]), "user"));
-        routes.Add("PATCH", Users + "/{userId}", "patchUser", r => PatchUser(r, store));
+        routes.Add("GET", Users, "getUsers", r => ListUsers(r, Store(r)));
+        routes.Add("GET", Users + "/query", "getUsersQuery", r => QueryUsers(r, Store(r)));
+        routes.Add("GET", Users + "/me", "getUsersMe", UsersMe);
+        routes.Add("GET", Users + "/{userId}", "getUser", r => Found(r, Store(r).GetUser(r.RouteValues["userId"]), "user"));
+        routes.Add("PATCH", Users + "/{userId}", "patchUser", r => PatchUser(r, Store(r)));
 
-        routes.Add("GET", WrapupCodes, "getRoutingWrapupcodes", r => ListWrapupCodes(r, store));
-        routes.Add("POST", WrapupCodes, "postRoutingWrapupcodes", r => CreateWrapupCode(r, store));
-        routes.Add("GET", WrapupCodes + "/{codeId}", "getRoutingWrapupcode", r => Found(r, store.GetWrapupCode(r.RouteValues["codeId"]), "wrap-up code"));
-        routes.Add("PUT", WrapupCodes + "/{codeId}", "putRoutingWrapupcode", r => ReplaceWrapupCode(r, store));
-        routes.Add("DELETE", WrapupCodes + "/{codeId}", "deleteRoutingWrapupcode", r => Deleted(r, store.DeleteWrapupCode(r.RouteValues["codeId"]), "wrap-up code"));
+        routes.Add("GET", WrapupCodes, "getRoutingWrapupcodes", r => ListWrapupCodes(r, Store(r)));
+        routes.Add("POST", WrapupCodes, "postRoutingWrapupcodes", r => CreateWrapupCode(r, Store(r)));
+        routes.Add("GET", WrapupCodes + "/{codeId}", "getRoutingWrapupcode", r => Found(r, Store(r).GetWrapupCode(r.RouteValues["codeId"]), "wrap-up code"));
+        routes.Add("PUT", WrapupCodes + "/{codeId}", "putRoutingWrapupcode", r => ReplaceWrapupCode(r, Store(r)));
+        routes.Add("DELETE", WrapupCodes + "/{codeId}", "deleteRoutingWrapupcode", r => Deleted(r, Store(r).DeleteWrapupCode(r.RouteValues["codeId"]), "wrap-up code"));
     }
+
+    /// <summary>
+    /// The user a user token acts as. Client-credentials tokens have no user; Genesys refuses them with this 400 (the code and
+    /// message as the community reports them).
+    /// </summary>
+    private static SimulatorResult UsersMe(SimulatorRequest request)
+    {
+        if (request.Token!.UserId is not { } userId)
+        {
+            return GenesysErrors.Create(400, "not.a.user", "This request requires a user context. Client credentials cannot be used for requests to this resource.", request.CorrelationId);
+        }
+
+        return Found(request, Store(request).GetUser(userId), "user");
+    }
+
+    /// <summary>The data of the organization the request's token belongs to.</summary>
+    private static OrganizationStore Store(SimulatorRequest request) => request.Token!.Organization.Store;
 
     private static SimulatorResult ListQueues(SimulatorRequest request, OrganizationStore store)
     {
@@ -67,7 +85,7 @@ internal static class OrganizationEndpoints
             return error;
         }
 
-        return ToResult(request, store.CreateQueue(body, request.Token?.ClientId), "queue");
+        return ToResult(request, store.CreateQueue(body, Author(request)), "queue");
     }
 
     private static SimulatorResult ReplaceQueue(SimulatorRequest request, OrganizationStore store)
@@ -77,7 +95,7 @@ internal static class OrganizationEndpoints
             return error;
         }
 
-        return ToResult(request, store.ReplaceQueue(request.RouteValues["queueId"], body, request.Token?.ClientId), "queue");
+        return ToResult(request, store.ReplaceQueue(request.RouteValues["queueId"], body, Author(request)), "queue");
     }
 
     private static SimulatorResult ListQueueMembers(SimulatorRequest request, OrganizationStore store)
@@ -198,7 +216,7 @@ internal static class OrganizationEndpoints
             return error;
         }
 
-        return ToResult(request, store.CreateWrapupCode(body, request.Token?.ClientId), "wrap-up code");
+        return ToResult(request, store.CreateWrapupCode(body, Author(request)), "wrap-up code");
     }
 
     private static SimulatorResult ReplaceWrapupCode(SimulatorRequest request, OrganizationStore store)
@@ -208,8 +226,11 @@ internal static class OrganizationEndpoints
             return error;
         }
 
-        return ToResult(request, store.ReplaceWrapupCode(request.RouteValues["codeId"], body, request.Token?.ClientId), "wrap-up code");
+        return ToResult(request, store.ReplaceWrapupCode(request.RouteValues["codeId"], body, Author(request)), "wrap-up code");
     }
+
+    /// <summary>Who a write is attributed to (<c>createdBy</c>, <c>modifiedBy</c>): the user of a user token, else the OAuth client.</summary>
+    private static string? Author(SimulatorRequest request) => request.Token?.UserId ?? request.Token?.ClientId;
 
     private static bool IsDescending(SimulatorRequest request) =>
         string.Equals(request.Query["sortOrder"].ToString(), "desc", StringComparison.OrdinalIgnoreCase);

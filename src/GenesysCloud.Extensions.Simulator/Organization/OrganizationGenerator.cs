@@ -4,7 +4,7 @@ namespace GenesysCloud.Extensions.Simulator.Organization;
 
 /// <summary>
 /// Builds the seeded organization. Everything (ids, names, dates, memberships) comes from one <see cref="Random"/> seeded with
-/// <see cref="GenesysCloudSimulatorOptions.Seed"/>, never from the clock, so the same seed gives byte-identical JSON.
+/// <see cref="SimulatorOrganizationSettings.Seed"/>, never from the clock, so the same seed gives byte-identical JSON.
 /// </summary>
 internal static class OrganizationGenerator
 {
@@ -40,11 +40,10 @@ internal static class OrganizationGenerator
 
     private static readonly string[] Titles = ["Agent", "Senior Agent", "Team Lead", "Supervisor", "Specialist"];
 
-    public static OrganizationStore Generate(GenesysCloudSimulatorOptions options, TimeProvider timeProvider)
+    public static OrganizationStore Generate(SimulatorOrganizationSettings options, string organizationName, TimeProvider timeProvider)
     {
         var random = new Random(options.Seed);
         var organizationId = NextGuid(random);
-        var organizationName = $"Simulated Organization {options.Seed}";
         var divisionId = NextGuid(random);
         var division = new JsonObject
         {

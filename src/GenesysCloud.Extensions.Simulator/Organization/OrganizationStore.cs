@@ -20,6 +20,9 @@ internal sealed class OrganizationStore(string organizationId, string organizati
 
     public string OrganizationName { get; } = organizationName;
 
+    /// <summary>Gets the id of the organization's home division.</summary>
+    public string DivisionId => (string)division["id"]!;
+
     public void AddUser(JsonObject user)
     {
         _users.Add(user);
@@ -50,6 +53,17 @@ internal sealed class OrganizationStore(string organizationId, string organizati
         lock (_gate)
         {
             return _usersById.TryGetValue(id, out var user) ? (JsonObject)user.DeepClone() : null;
+        }
+    }
+
+    /// <summary>Finds a user by id, or by email or username (case-insensitive).</summary>
+    public JsonObject? FindUser(string idOrEmail)
+    {
+        lock (_gate)
+        {
+            var user = _usersById.GetValueOrDefault(idOrEmail)
+                ?? _users.Find(u => string.Equals((string?)u["email"], idOrEmail, StringComparison.OrdinalIgnoreCase) || string.Equals((string?)u["username"], idOrEmail, StringComparison.OrdinalIgnoreCase));
+            return (JsonObject?)user?.DeepClone();
         }
     }
 

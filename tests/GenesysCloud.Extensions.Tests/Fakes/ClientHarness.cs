@@ -54,7 +54,7 @@ internal sealed class ClientHarness : IAsyncDisposable
             options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
             configure?.Invoke(options);
         }).HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => fake);
-        builder.Services.AddHttpClient(AccessTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => fake);
+        builder.Services.AddHttpClient(GenesysCloud.Extensions.DependencyInjection.GenesysCloudCoreRegistration.LoginHttpClientName).ConfigurePrimaryHttpMessageHandler(() => fake);
         return new ClientHarness(builder.Build(), fake, time, logs);
     }
 

@@ -44,7 +44,11 @@ internal sealed class FakeGenesysCloud : HttpMessageHandler
     /// <summary>When set, API requests wait for this gate before answering (to hold calls in flight).</summary>
     public TaskCompletionSource? ApiGate { get; set; }
 
+    /// <summary>Gets the API requests, except the client's connect probe (<c>GET /api/v2/tokens/me</c>).</summary>
     public ConcurrentQueue<(string Method, string Target, string? Authorization, DateTimeOffset At)> ApiRequests { get; } = new();
+
+    /// <summary>Gets the client's connect probes (<c>GET /api/v2/tokens/me</c>): counted in the rate window, never scripted.</summary>
+    public ConcurrentQueue<(string Method, string Target, string? Authorization, DateTimeOffset At)> ProbeRequests { get; } = new();
 
     public int TokenRequests;
 
@@ -111,7 +115,8 @@ internal sealed class FakeGenesysCloud : HttpMessageHandler
         }
 
         var auth = request.Headers.Authorization?.Parameter;
-        ApiRequests.Enqueue((request.Method.Method, request.RequestUri.PathAndQuery, auth, _time.GetUtcNow()));
+        var probe = path == "/api/v2/tokens/me" && request.Method == HttpMethod.Get;
+        (probe ? ProbeRequests : ApiRequests).Enqueue((request.Method.Method, request.RequestUri.PathAndQuery, auth, _time.GetUtcNow()));
         if (path == "/api/v2/tokens/me" && request.Method == HttpMethod.Delete)
         {
             Interlocked.Increment(ref TokenDeletions);
@@ -127,7 +132,7 @@ internal sealed class FakeGenesysCloud : HttpMessageHandler
         InterlockedMax(ref MaxInFlight, inFlight);
         try
         {
-            if (ApiGate is { } gate)
+            if (!probe && ApiGate is { } gate)
             {
                 await gate.Task.WaitAsync(cancellationToken);
             }
@@ -161,7 +166,7 @@ internal sealed class FakeGenesysCloud : HttpMessageHandler
                 response = Error(HttpStatusCode.TooManyRequests, "too.many.requests", "Rate limit exceeded");
                 response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(reset));
             }
-            else if (_apiScript.TryDequeue(out var scripted) && scripted(request) is { } scriptedResponse)
+            else if (!probe && _apiScript.TryDequeue(out var scripted) && scripted(request) is { } scriptedResponse)
             {
                 response = scriptedResponse;
             }

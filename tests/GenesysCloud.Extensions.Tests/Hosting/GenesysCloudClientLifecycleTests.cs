@@ -98,7 +98,6 @@ public sealed class GenesysCloudClientLifecycleTests
         var server = harness.Server;
 
         // The deletion bypasses the API script; make it fail by answering 403 to DELETE via a revoked + scripted host.
-        harness.Host.Services.GetRequiredService<GenesysCloud.Extensions.Http.AccessTokenProvider>();
         server.DeleteStatus = HttpStatusCode.Forbidden;
         await harness.Host.StopAsync();
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using GenesysCloud.Extensions.Http;
+using GenesysCloud.Extensions.Scheduling;
 
 namespace GenesysCloud.Extensions.Tests.Http;
 
@@ -24,21 +24,21 @@ public sealed class RateBudgetTests
         // The server's window ends at T0 + 9.3 s; the header is whole seconds rounded up.
         using (var first = Response(100, 1, 10))
         {
-            budget.Observe(first, T0);
+            budget.Observe(first, T0, T0);
         }
 
         Assert.Equal(T0.AddSeconds(10), budget.ResetAt);
 
         using (var later = Response(100, 2, 2))
         {
-            budget.Observe(later, T0.AddSeconds(7.5)); // 1.8 s left, reported as 2
+            budget.Observe(later, T0.AddSeconds(7.5), T0.AddSeconds(7.5)); // 1.8 s left, reported as 2
         }
 
         Assert.Equal(T0.AddSeconds(9.5), budget.ResetAt);
 
         using (var looser = Response(100, 3, 1))
         {
-            budget.Observe(looser, T0.AddSeconds(8.9)); // 0.4 s left, reported as 1: a later bound, ignored
+            budget.Observe(looser, T0.AddSeconds(8.9), T0.AddSeconds(8.9)); // 0.4 s left, reported as 1: a later bound, ignored
         }
 
         Assert.Equal(T0.AddSeconds(9.5), budget.ResetAt);
@@ -51,7 +51,7 @@ public sealed class RateBudgetTests
         var budget = new RateBudget();
         using (var first = Response(100, 1, 5))
         {
-            budget.Observe(first, T0);
+            budget.Observe(first, T0, T0);
         }
 
         // Locally rolled to T0 + 10 s; the server started its next window with the first request after the reset,
@@ -62,7 +62,7 @@ public sealed class RateBudgetTests
 
         using (var answer = Response(100, 1, 5))
         {
-            budget.Observe(answer, T0.AddSeconds(5.4));
+            budget.Observe(answer, T0.AddSeconds(5.4), T0.AddSeconds(5.4));
         }
 
         Assert.Equal(T0.AddSeconds(10.4), budget.ResetAt);

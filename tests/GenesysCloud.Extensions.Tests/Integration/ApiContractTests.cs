@@ -23,6 +23,15 @@ public sealed class ApiContractTests(ITestOutputHelper output)
         "deleteRoutingQueue", "deleteRoutingQueueMember", "deleteRoutingWrapupcode", "getRoutingQueue", "getRoutingQueueMembers",
         "getRoutingQueues", "getRoutingWrapupcode", "getRoutingWrapupcodes", "getUser", "getUsers", "getUsersQuery",
         "patchRoutingQueueMember", "patchUser", "postRoutingQueues", "postRoutingWrapupcodes", "putRoutingQueue", "putRoutingWrapupcode",
+
+        // A client-credentials token has no user (400 not.a.user); synthetic intervals and job ids are refused (400, 404).
+        "getUsersMe",
+        "postAnalyticsConversationsDetailsJobs", "getAnalyticsConversationsDetailsJob", "deleteAnalyticsConversationsDetailsJob", "getAnalyticsConversationsDetailsJobResults",
+        "postAnalyticsUsersDetailsJobs", "getAnalyticsUsersDetailsJob", "deleteAnalyticsUsersDetailsJob", "getAnalyticsUsersDetailsJobResults",
+
+        // Notification channels belong to the client that created them: a synthetic channel id is unknown (404).
+        "headNotificationsChannel", "getNotificationsChannelSubscriptions", "putNotificationsChannelSubscriptions",
+        "postNotificationsChannelSubscriptions", "deleteNotificationsChannelSubscriptions",
     };
 
     private static readonly DateTimeOffset Date = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);

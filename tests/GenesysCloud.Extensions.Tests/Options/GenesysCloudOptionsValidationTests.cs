@@ -85,6 +85,8 @@ public sealed class GenesysCloudOptionsValidationTests
         Assert.Null(options.RateLimiting.MaxBacklog);
         Assert.Equal(TimeSpan.FromSeconds(60), options.RateLimiting.DefaultRetryAfter);
         Assert.False(options.Retry.RetryNonIdempotentRequests);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.Retry.MaxRetryAfter);
+        Assert.Equal(64L * 1024 * 1024, options.MaxResponseContentLength);
     }
 
     [Fact]

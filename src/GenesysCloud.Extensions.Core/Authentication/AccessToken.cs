@@ -1,4 +1,4 @@
-namespace GenesysCloud.Extensions.Http;
+namespace GenesysCloud.Extensions.Authentication;
 
 /// <summary>
 /// An OAuth access token held in memory. <see cref="ToString"/> never shows the value.

@@ -1,19 +1,26 @@
+using System.Net;
 using GenesysCloud.Extensions.Errors;
+using GenesysCloud.Extensions.Http;
 using GenesysCloud.Extensions.Options;
+using GenesysCloud.Extensions.Pipeline;
 using GenesysCloud.Extensions.Telemetry;
 
-namespace GenesysCloud.Extensions.Http;
+namespace GenesysCloud.Extensions.Scheduling;
 
 /// <summary>
-/// The backlog and execution queues: every attempt waits here, in FIFO order, for a start slot. A slot is
-/// granted when the concurrency cap, a rate-limit suspension and the pacing mode allow it:
+/// The one place that decides when an attempt may start. Calls wait here as small records, in FIFO order (a call
+/// that already started — a retry or a re-send after a 429 — goes to the head), for a start slot. A slot is granted
+/// when the concurrency cap, a rate-limit suspension and the pacing mode allow it:
 /// <list type="bullet">
-/// <item><b>Adaptive</b>: until the first response reveals the budget, one probe at a time; then burst while
-/// the window's budget lasts, spread the last tenth over the time left, and wait for the reset when it is spent.
-/// Responses without budget headers mean no budget (only the concurrency cap applies).</item>
+/// <item><b>Adaptive</b>: once the budget is known (at connect, or from a new token's first answer), start as many
+/// calls at once as the window's remaining budget allows, then wait for the window's reset (see
+/// <see cref="RateBudget"/>). While the budget is unknown, one probe at a time. Answers without budget headers mean
+/// no budget (only the concurrency cap applies).</item>
 /// <item><b>Fixed</b>: at most one start per <c>TimeBetweenRequests</c> (the original client's pacing).</item>
 /// </list>
-/// One timer (from <see cref="TimeProvider"/>) wakes the queue when time, not a completion, is what it waits for.
+/// Every answer passes through <see cref="Release"/>, which learns the budget and, on a 429, suspends every start
+/// before the slot is freed, so no queued call starts into the limit that was just hit. One timer (from
+/// <see cref="TimeProvider"/>) wakes the backlog when time, not a completion, is what it waits for.
 /// </summary>
 internal sealed class RequestScheduler : IDisposable
 {
@@ -27,9 +34,8 @@ internal sealed class RequestScheduler : IDisposable
     private DateTimeOffset _timerDue = DateTimeOffset.MaxValue;
     private DateTimeOffset _suspendedUntil = DateTimeOffset.MinValue;
     private DateTimeOffset? _suspensionStart;
-    private string _suspensionSource = "api";
+    private string _suspensionSource = GenesysCloudTelemetryNames.RateLimitSourceApi;
     private DateTimeOffset _nextFixedStart = DateTimeOffset.MinValue;
-    private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
     private bool _budgetHeadersAbsent;
     private bool _closed;
     private int _inFlight;
@@ -40,13 +46,6 @@ internal sealed class RequestScheduler : IDisposable
         _options = options;
         _diagnostics = diagnostics;
         _timer = time.CreateTimer(static state => ((RequestScheduler)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        diagnostics.ObserveBudget(() =>
-        {
-            lock (_lock)
-            {
-                return _budget.IsKnown ? _budget.Remaining : null;
-            }
-        });
     }
 
     public int BacklogCount
@@ -99,11 +98,12 @@ internal sealed class RequestScheduler : IDisposable
     }
 
     /// <summary>
-    /// Waits for a start slot. <paramref name="first"/> puts the call at the head of the backlog (a call
-    /// re-sent after a 429 goes first). A call cancelled while waiting leaves the backlog at once and
+    /// Waits for a start slot. <paramref name="first"/> puts the call at the head of the backlog (a call that already
+    /// started goes before every call queued after it). A call cancelled while waiting leaves the backlog at once and
     /// consumes no budget.
     /// </summary>
-    public Task AcquireAsync(CallContext? call, bool first, CancellationToken cancellationToken)
+    /// <returns>A task that completes when the slot is granted; <see cref="Release"/> must follow.</returns>
+    public Task AcquireAsync(PendingCall call, bool first, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Waiter waiter;
@@ -129,7 +129,7 @@ internal sealed class RequestScheduler : IDisposable
                     $"The backlog is full ({max} calls, RateLimiting:MaxBacklog); the call was not queued.");
             }
 
-            waiter = new Waiter(call, _time.GetTimestamp());
+            waiter = new Waiter(this, call, _time.GetTimestamp());
             waiter.Node = first ? _backlog.AddFirst(waiter) : _backlog.AddLast(waiter);
             size = _backlog.Count;
         }
@@ -137,74 +137,73 @@ internal sealed class RequestScheduler : IDisposable
         _diagnostics.BacklogAdded(call, size);
         if (cancellationToken.CanBeCanceled)
         {
-            waiter.Registration = cancellationToken.UnsafeRegister(
-                static (state, token) => ((RequestScheduler)((Waiter)state!).Owner!).Cancel((Waiter)state!, token),
-                waiter.WithOwner(this));
+            waiter.Registration = cancellationToken.UnsafeRegister(static (state, token) => ((Waiter)state!).Owner.Cancel((Waiter)state!, token), waiter);
         }
 
         Pump();
         return waiter.Task;
     }
 
-    /// <summary>Ends an attempt: frees its slot and learns the budget from the response headers.</summary>
-    public void Release(CallContext? call, HttpResponseMessage? response)
+    /// <summary>
+    /// Ends an attempt that was sent at <paramref name="sentAt"/>: learns the budget from the answer's headers, on a
+    /// 429 suspends every start (<c>Retry-After</c>, else <c>inin-ratelimit-reset</c>, else
+    /// <c>RateLimiting:DefaultRetryAfter</c>), then frees the slot.
+    /// </summary>
+    /// <returns>The suspension a 429 asked for, or <see langword="null"/>.</returns>
+    public TimeSpan? Release(PendingCall? call, HttpResponseMessage? response, DateTimeOffset sentAt)
     {
+        TimeSpan? suspension = null;
+        if (response is not null && response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            // Suspend before the slot is released: releasing first would let the next call start into the limit.
+            suspension = RetryAfter.GetRateLimitDelay(response, _time) ?? _options.DefaultRetryAfter;
+            Suspend(suspension.Value, GenesysCloudTelemetryNames.RateLimitSourceApi, pump: false);
+        }
+
         int inFlight;
+        int? remaining = null;
         lock (_lock)
         {
             inFlight = --_inFlight;
             if (response is not null && _options.Mode == GenesysCloudPacingMode.Adaptive)
             {
-                var observed = _budget.Observe(response, _time.GetUtcNow());
-                if (!observed && !_budget.IsKnown && (int)response.StatusCode != 429)
+                var observed = _budget.Observe(response, sentAt, _time.GetUtcNow());
+                if (!observed && !_budget.IsKnown && response.StatusCode != HttpStatusCode.TooManyRequests)
                 {
                     _budgetHeadersAbsent = true;
                 }
+
+                remaining = _budget.IsKnown ? _budget.Remaining : null;
             }
         }
 
         _diagnostics.InFlightChanged(call, inFlight, added: false);
+        if (remaining is { } left)
+        {
+            _diagnostics.BudgetObserved(left);
+        }
+
         Pump();
+        return suspension;
     }
 
     /// <summary>
-    /// Suspends every start until <paramref name="delay"/> has passed (a 429). A 429 that arrives while a
-    /// suspension is running extends it rather than starting another: one episode is counted when it starts and
-    /// its whole length is recorded when it ends.
+    /// Suspends every start until <paramref name="delay"/> has passed. A rate limit that arrives while a suspension is
+    /// running extends it rather than starting another: one episode is counted when it starts and its whole length
+    /// is recorded when it ends.
     /// </summary>
-    /// <returns><see langword="true"/> when this began or extended a suspension.</returns>
-    public bool Suspend(TimeSpan delay, string source)
+    public void Suspend(TimeSpan delay, string source) => Suspend(delay, source, pump: true);
+
+    /// <summary>Forgets the budget: a new access token has a window of its own, learned from its first answers.</summary>
+    public void ForgetBudget()
     {
-        bool started;
-        bool extended;
-        (string Source, TimeSpan Length)? ended;
         lock (_lock)
         {
-            var now = _time.GetUtcNow();
-            ended = EndSuspensionLocked(now);
-            var until = now + delay;
-            started = _suspensionStart is null;
-            if (started)
-            {
-                _suspensionStart = now;
-                _suspensionSource = source;
-            }
-
-            extended = until > _suspendedUntil;
-            if (extended)
-            {
-                _suspendedUntil = until;
-            }
-        }
-
-        RecordEnded(ended);
-        if (started)
-        {
-            _diagnostics.SuspensionStarted(source, delay);
+            _budget.Forget();
+            _budgetHeadersAbsent = false;
         }
 
         Pump();
-        return started || extended;
     }
 
     /// <summary>Ends every call still in the backlog with <see cref="GenesysCloudErrorCodes.Closing"/> and refuses new ones.</summary>
@@ -219,6 +218,10 @@ internal sealed class RequestScheduler : IDisposable
             _backlog.Clear();
             _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _timerDue = DateTimeOffset.MaxValue;
+            foreach (var waiter in dropped)
+            {
+                waiter.Node = null;
+            }
         }
 
         var now = _time.GetTimestamp();
@@ -238,8 +241,44 @@ internal sealed class RequestScheduler : IDisposable
     private static GenesysCloudCallAbortedException ClosingError() =>
         new(GenesysCloudErrorCodes.Closing, "The call was removed from the backlog because the client is closing.");
 
-    // How long until the next start may happen: zero now, a delay for the timer, or null when only a
-    // completion can free a start (the concurrency cap, or the first probe of the budget).
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private void Suspend(TimeSpan delay, string source, bool pump)
+    {
+        bool started;
+        (string Source, TimeSpan Length)? ended;
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            ended = EndSuspensionLocked(now);
+            var until = now + delay;
+            started = _suspensionStart is null;
+            if (started)
+            {
+                _suspensionStart = now;
+                _suspensionSource = source;
+            }
+
+            if (until > _suspendedUntil)
+            {
+                _suspendedUntil = until;
+            }
+        }
+
+        RecordEnded(ended);
+        if (started)
+        {
+            _diagnostics.SuspensionStarted(source, delay);
+        }
+
+        if (pump)
+        {
+            Pump();
+        }
+    }
+
+    // How long until the next start may happen: zero now, a delay for the timer, or null when only a completion can
+    // free a start (the concurrency cap, or the probe of an unknown budget).
     private TimeSpan? NextStartDelay(DateTimeOffset now)
     {
         if (_inFlight >= _options.MaxConcurrentRequests)
@@ -268,31 +307,13 @@ internal sealed class RequestScheduler : IDisposable
             return _inFlight == 0 ? TimeSpan.Zero : null;
         }
 
-        var remaining = _budget.Remaining;
-        if (remaining <= 0)
-        {
-            return Max(_budget.ResetAt - now, TimeSpan.FromMilliseconds(1));
-        }
-
-        // Spread the last tenth of the budget over the time left in the window instead of bursting it.
-        var lowWatermark = Math.Max(1, _budget.Allowed / 10);
-        if (remaining <= lowWatermark && _budget.ResetAt > now)
-        {
-            var spacing = (_budget.ResetAt - now) / (remaining + 1);
-            var next = _lastStart + spacing;
-            if (next > now)
-            {
-                return next - now;
-            }
-        }
-
-        return TimeSpan.Zero;
+        // Burst to the budget: every start the window still allows goes now; then wait for the reset.
+        return _budget.Remaining > 0 ? TimeSpan.Zero : Max(_budget.ResetAt - now, TimeSpan.FromMilliseconds(1));
     }
 
-    private void StartLocked(CallContext? call, DateTimeOffset now)
+    private void StartLocked(PendingCall call, DateTimeOffset now)
     {
         var inFlight = ++_inFlight;
-        _lastStart = now;
         if (_options.Mode == GenesysCloudPacingMode.Fixed)
         {
             _nextFixedStart = now + _options.TimeBetweenRequests;
@@ -308,7 +329,7 @@ internal sealed class RequestScheduler : IDisposable
     private void Pump()
     {
         List<Waiter>? ready = null;
-        int remainingInBacklog = 0;
+        var remainingInBacklog = 0;
         (string Source, TimeSpan Length)? ended;
         lock (_lock)
         {
@@ -358,7 +379,7 @@ internal sealed class RequestScheduler : IDisposable
             if (!waiter.TrySetResult())
             {
                 // Cancelled between being dequeued and completed: give the slot back.
-                Release(waiter.Call, null);
+                Release(waiter.Call, null, default);
             }
         }
     }
@@ -405,10 +426,8 @@ internal sealed class RequestScheduler : IDisposable
         Pump();
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    // A suspension episode ends when its (possibly extended) deadline has passed; its length is the deadline
-    // minus its start, whenever the queue happens to notice.
+    // A suspension episode ends when its (possibly extended) deadline has passed; its length is the deadline minus its
+    // start, whenever the queue happens to notice.
     private (string Source, TimeSpan Length)? EndSuspensionLocked(DateTimeOffset now)
     {
         if (_suspensionStart is not { } start || now < _suspendedUntil)
@@ -428,22 +447,16 @@ internal sealed class RequestScheduler : IDisposable
         }
     }
 
-    private sealed class Waiter(CallContext? call, long enqueuedAt) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
+    private sealed class Waiter(RequestScheduler owner, PendingCall call, long enqueuedAt) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
     {
-        public CallContext? Call { get; } = call;
+        public RequestScheduler Owner { get; } = owner;
+
+        public PendingCall Call { get; } = call;
 
         public long EnqueuedAt { get; } = enqueuedAt;
 
         public LinkedListNode<Waiter>? Node { get; set; }
 
         public CancellationTokenRegistration Registration { get; set; }
-
-        public object? Owner { get; private set; }
-
-        public Waiter WithOwner(object owner)
-        {
-            Owner = owner;
-            return this;
-        }
     }
 }
