@@ -182,7 +182,10 @@ internal sealed class ChannelSocket : IDisposable
                     break;
                 }
 
-                Touch();
+                // One reading of the clock per frame, taken before the arrival time is published, so whoever sees the
+                // arrival time also sees this frame's heartbeat measured at (or before) it.
+                var receivedAt = _time.GetTimestamp();
+                Touch(receivedAt);
                 if (!skipping && message.WrittenCount + result.Count > _options.MaxMessageBytes)
                 {
                     skipping = true;
@@ -203,7 +206,7 @@ internal sealed class ChannelSocket : IDisposable
                     }
                     else if (result.MessageType == WebSocketMessageType.Text)
                     {
-                        Handle(message.WrittenSpan);
+                        Handle(message.WrittenSpan, receivedAt);
                     }
 
                     message.ResetWrittenCount();
@@ -255,7 +258,7 @@ internal sealed class ChannelSocket : IDisposable
         }
     }
 
-    private void Handle(ReadOnlySpan<byte> utf8)
+    private void Handle(ReadOnlySpan<byte> utf8, long receivedAt)
     {
         var frame = NotificationFrame.Parse(utf8, Channel.Id, _time.GetUtcNow(), out var ignored);
         if (frame is null)
@@ -267,11 +270,10 @@ internal sealed class ChannelSocket : IDisposable
         switch (frame.Kind)
         {
             case FrameKind.Heartbeat:
-                var now = _time.GetTimestamp();
-                var previous = Interlocked.Exchange(ref _lastHeartbeat, now);
+                var previous = Interlocked.Exchange(ref _lastHeartbeat, receivedAt);
                 if (previous != 0)
                 {
-                    _diagnostics.HeartbeatGap(_time.GetElapsedTime(previous, now));
+                    _diagnostics.HeartbeatGap(_time.GetElapsedTime(previous, receivedAt));
                 }
 
                 break;
@@ -283,9 +285,9 @@ internal sealed class ChannelSocket : IDisposable
         }
     }
 
-    private void Touch()
+    private void Touch(long receivedAt)
     {
-        Volatile.Write(ref _lastActivity, _time.GetTimestamp());
+        Volatile.Write(ref _lastActivity, receivedAt);
         Interlocked.Exchange(ref _lastMessageAtTicks, _time.GetUtcNow().UtcTicks);
         Volatile.Write(ref _pingSent, 0);
     }
