@@ -9,12 +9,12 @@ internal static class ApiGenerator
     private const string ApiNamespace = "GenesysCloud.Extensions.Api";
     private const string ObsoleteMessage = "This operation is deprecated in the Genesys Cloud Platform API.";
 
-    public static void Write(IReadOnlyList<ApiCategory> categories, IDictionary<string, string> files)
+    public static void Write(IReadOnlyList<ApiCategory> categories, IReadOnlyDictionary<CsType, string> responseTypes, IDictionary<string, string> files)
     {
         foreach (var category in categories)
         {
             files[$"Api/{category.Interface}.cs"] = WriteInterface(category);
-            files[$"Api/{category.Implementation}.cs"] = WriteImplementation(category);
+            files[$"Api/{category.Implementation}.cs"] = WriteImplementation(category, responseTypes);
             if (category.Methods.Any(m => m.PagingName is not null))
             {
                 files[$"Api/{category.PagingExtensions}.cs"] = WritePagingExtensions(category);
@@ -133,7 +133,7 @@ internal static class ApiGenerator
         }
     }
 
-    private static string WriteImplementation(ApiCategory category)
+    private static string WriteImplementation(ApiCategory category, IReadOnlyDictionary<CsType, string> responseTypes)
     {
         var w = CodeWriter.File(ApiNamespace);
         w.Doc("summary", $"Implements <see cref=\"{category.Interface}\"/> over the client's single request pipeline.");
@@ -176,8 +176,8 @@ internal static class ApiGenerator
             }
 
             w.Line(operation.ReturnType is null
-                ? "return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);"
-                : $"return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<{operation.ReturnType.Name}>(_client, apiRequest, cancellationToken);");
+                ? "return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);"
+                : $"return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, {JsonTypeInfoGenerator.Qualified}.{responseTypes[operation.ReturnType]}, cancellationToken);");
             w.Close();
         }
 

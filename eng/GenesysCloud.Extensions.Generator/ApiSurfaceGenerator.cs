@@ -20,7 +20,9 @@ internal static class ApiSurfaceGenerator
 
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         models.Write(files);
-        ApiGenerator.Write(categories, files);
+        var responseTypes = JsonTypeInfoGenerator.Members(operations.Where(o => o.ReturnType is not null).Select(o => o.ReturnType!));
+        ApiGenerator.Write(categories, responseTypes, files);
+        files[$"Api/{JsonTypeInfoGenerator.ClassName}.cs"] = JsonTypeInfoGenerator.Write(responseTypes, models.Json);
         files["api-manifest.json"] = ManifestWriter.WriteManifest(document, operations, categories, models.Models.Count);
         files["api-schemas.json"] = ManifestWriter.WriteSchemas(document, models);
 

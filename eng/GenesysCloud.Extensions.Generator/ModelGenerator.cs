@@ -3,7 +3,14 @@ using System.Text.Json;
 namespace GenesysCloud.Extensions.Generator;
 
 /// <summary>A generated model property.</summary>
-internal sealed record ModelProperty(string WireName, string Name, JsonElement Schema, CsType Type, string? EnumTypeName);
+internal sealed record ModelProperty(string WireName, string Name, JsonElement Schema, CsType Type, string? EnumTypeName)
+{
+    /// <summary>
+    /// Gets the backing field, which the generated reader and writer use directly: a setter or getter called from
+    /// them would be one more method to JIT-compile per property on first use.
+    /// </summary>
+    public string Field => "_" + char.ToLowerInvariant(Name[0]) + Name[1..];
+}
 
 /// <summary>A generated model: the reachable definition it comes from and its properties.</summary>
 internal sealed record ModelInfo(string Definition, string Name, IReadOnlyList<ModelProperty> Properties)
@@ -54,7 +61,11 @@ internal sealed class ModelGenerator
         }
 
         Models = models;
+        Json = new ModelJsonGenerator(imported: !models.Values.Any(m => ModelJsonGenerator.ReservedMembers.Contains(m.Name, StringComparer.Ordinal)));
     }
+
+    /// <summary>Gets the writer of the models' JSON code.</summary>
+    public ModelJsonGenerator Json { get; }
 
     public TypeMap TypeMap { get; }
 
@@ -138,7 +149,7 @@ internal sealed class ModelGenerator
 
     private ModelInfo BuildModel(string definition, string name, JsonElement schema)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal) { name, "ExtensionData" };
+        var taken = new HashSet<string>(ModelJsonGenerator.ReservedMembers, StringComparer.Ordinal) { name, "ExtensionData" };
         var raw = new List<(string Wire, string Name, JsonElement Schema)>();
         foreach (var property in Properties(schema))
         {
@@ -159,7 +170,7 @@ internal sealed class ModelGenerator
             if (TypeMap.HasStringEnum(propertySchema))
             {
                 enumName = Naming.Unique(propertyName + "Enum", taken);
-                enumType = new CsType($"global::{TypeMap.Namespace}.{name}.{enumName}", true, $"{name}.{enumName}");
+                enumType = new CsType($"global::{TypeMap.Namespace}.{name}.{enumName}", true, $"{name}.{enumName}", CsKind.Enum);
             }
 
             properties.Add(new ModelProperty(wire, propertyName, propertySchema, TypeMap.Map(propertySchema, model: true, enumType), enumName));
@@ -193,21 +204,32 @@ internal sealed class ModelGenerator
 
     private string WriteModel(ModelInfo model)
     {
-        var w = CodeWriter.File(TypeMap.Namespace);
+        var w = CodeWriter.File(TypeMap.Namespace, Json.Usings);
         w.Doc("summary", $"The <c>{Naming.Xml(model.Definition)}</c> model of the Genesys Cloud Platform API.");
-        w.Open($"public sealed class {model.Name}");
+        w.Line(Json.ConverterAttribute(model));
+        w.Open($"public sealed class {model.Name} : {Json.Interface(model)}");
         foreach (var property in model.Properties)
         {
             var description = SwaggerDocument.GetString(property.Schema, "description");
             w.Doc("summary", string.IsNullOrWhiteSpace(description) ? $"Gets or sets <c>{Naming.Xml(property.WireName)}</c>." : Naming.Xml(description));
             w.Line($"[global::System.Text.Json.Serialization.JsonPropertyName({Naming.Literal(property.WireName)})]");
-            w.Line($"public {property.Type.Nullable} {property.Name} {{ get; set; }}");
+            w.Line($"public {property.Type.Nullable} {property.Name} {{ get => {property.Field}; set => {property.Field} = value; }}");
             w.Line();
         }
 
+        foreach (var property in model.Properties)
+        {
+            w.Line($"private {property.Type.Nullable} {property.Field};");
+        }
+
+        w.Line("private global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? _extensionData;");
+        w.Line();
+
         w.Doc("summary", "Gets or sets the properties this version of the library does not know; they are kept and written back unchanged.");
         w.Line("[global::System.Text.Json.Serialization.JsonExtensionData]");
-        w.Line("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get; set; }");
+        w.Line("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ExtensionData { get => _extensionData; set => _extensionData = value; }");
+        w.Line();
+        Json.WriteMembers(w, model);
 
         foreach (var property in model.Properties.Where(p => p.EnumTypeName is not null))
         {

@@ -2,16 +2,39 @@ using System.Text.Json;
 
 namespace GenesysCloud.Extensions.Generator;
 
-/// <summary>A C# type as generated code spells it, <c>global::</c>-qualified.</summary>
-internal sealed record CsType(string Name, bool IsValueType, string Display)
+/// <summary>What a generated type is, for the JSON reader and writer the generator writes.</summary>
+internal enum CsKind
 {
-    public static readonly CsType String = new("string", false, "string");
-    public static readonly CsType Json = new("global::System.Text.Json.JsonElement", true, "JsonElement");
-    public static readonly CsType Long = new("long", true, "long");
-    public static readonly CsType Int = new("int", true, "int");
-    public static readonly CsType Double = new("double", true, "double");
-    public static readonly CsType Bool = new("bool", true, "bool");
-    public static readonly CsType DateTime = new("global::System.DateTimeOffset", true, "DateTimeOffset");
+    String,
+    Long,
+    Int,
+    Double,
+    Bool,
+    DateTime,
+    Json,
+    Enum,
+    Model,
+
+    /// <summary>A model of another assembly (the API models, for the notification events): read and written through its public interface.</summary>
+    ImportedModel,
+    List,
+    Dictionary,
+    Sequence,
+}
+
+/// <summary>
+/// A C# type as generated code spells it, <c>global::</c>-qualified: its kind and, for lists and dictionaries, the
+/// item (value) type.
+/// </summary>
+internal sealed record CsType(string Name, bool IsValueType, string Display, CsKind Kind, CsType? Item = null)
+{
+    public static readonly CsType String = new("string", false, "string", CsKind.String);
+    public static readonly CsType Json = new("global::System.Text.Json.JsonElement", true, "JsonElement", CsKind.Json);
+    public static readonly CsType Long = new("long", true, "long", CsKind.Long);
+    public static readonly CsType Int = new("int", true, "int", CsKind.Int);
+    public static readonly CsType Double = new("double", true, "double", CsKind.Double);
+    public static readonly CsType Bool = new("bool", true, "bool", CsKind.Bool);
+    public static readonly CsType DateTime = new("global::System.DateTimeOffset", true, "DateTimeOffset", CsKind.DateTime);
 
     /// <summary>Gets the type with a nullable annotation.</summary>
     public string Nullable => Name + "?";
@@ -64,8 +87,8 @@ internal sealed class TypeMap
         if (definition is not null)
         {
             var name = ModelName(definition);
-            return name is not null ? new CsType($"global::{Namespace}.{name}", false, name)
-                : _inherited?.ModelName(definition) is not null ? _inherited.Map(schema, model, enumType, sequence)
+            return name is not null ? new CsType($"global::{Namespace}.{name}", false, name, CsKind.Model)
+                : _inherited?.ModelName(definition) is not null ? _inherited.Map(schema, model, enumType, sequence) with { Kind = CsKind.ImportedModel }
                 : CsType.Json;
         }
 
@@ -89,8 +112,8 @@ internal sealed class TypeMap
             case "array":
                 var items = schema.TryGetProperty("items", out var i) ? Map(i, model, enumType) : CsType.Json;
                 return sequence
-                    ? new CsType($"global::System.Collections.Generic.IEnumerable<{items.Name}>", false, $"IEnumerable<{items.Display}>")
-                    : new CsType($"global::System.Collections.Generic.IReadOnlyList<{items.Name}>", false, $"IReadOnlyList<{items.Display}>");
+                    ? new CsType($"global::System.Collections.Generic.IEnumerable<{items.Name}>", false, $"IEnumerable<{items.Display}>", CsKind.Sequence, items)
+                    : new CsType($"global::System.Collections.Generic.IReadOnlyList<{items.Name}>", false, $"IReadOnlyList<{items.Display}>", CsKind.List, items);
             case "object" or null:
                 if (schema.TryGetProperty("additionalProperties", out var additional)
                     && additional.ValueKind is JsonValueKind.Object or JsonValueKind.True
@@ -100,7 +123,9 @@ internal sealed class TypeMap
                     return new CsType(
                         $"global::System.Collections.Generic.IReadOnlyDictionary<string, {value.Name}>",
                         false,
-                        $"IReadOnlyDictionary<string, {value.Display}>");
+                        $"IReadOnlyDictionary<string, {value.Display}>",
+                        CsKind.Dictionary,
+                        value);
                 }
 
                 return CsType.Json;

@@ -98,8 +98,8 @@ public sealed class GeneratorTests(SampleSpec sample) : IClassFixture<SampleSpec
         Assert.Contains("global::System.ArgumentNullException.ThrowIfNull(body);", implementation, StringComparison.Ordinal);
         Assert.Contains("apiRequest.WithQueryParameter(\"class\", @class);", implementation, StringComparison.Ordinal);
         Assert.Contains("apiRequest.WithHeader(\"If-Match\", ifMatch);", implementation, StringComparison.Ordinal);
-        Assert.Contains("return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);", implementation, StringComparison.Ordinal);
-        Assert.Contains("ApiInvoker.SendAsync<long>(_client, apiRequest, cancellationToken);", implementation, StringComparison.Ordinal);
+        Assert.Contains("return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);", implementation, StringComparison.Ordinal);
+        Assert.Contains("GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Int64, cancellationToken);", implementation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,23 +125,50 @@ public sealed class GeneratorTests(SampleSpec sample) : IClassFixture<SampleSpec
     public void Models_have_wire_names_long_integers_and_safe_property_names()
     {
         var queue = File("Models/Queue.cs");
-        Assert.Contains("[global::System.Text.Json.Serialization.JsonPropertyName(\"$ref\")]\n    public string? Ref { get; set; }", queue, StringComparison.Ordinal);
-        Assert.Contains("public string? QueueValue { get; set; }", queue, StringComparison.Ordinal); // collides with the class name
-        Assert.Contains("public string? GetTypeValue { get; set; }", queue, StringComparison.Ordinal); // would hide object.GetType
-        Assert.Contains("public long? MemberCount { get; set; }", queue, StringComparison.Ordinal);
-        Assert.Contains("public global::System.DateTimeOffset? DateCreated { get; set; }", queue, StringComparison.Ordinal);
-        Assert.Contains("public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Labels { get; set; }", queue, StringComparison.Ordinal);
-        Assert.Contains("public global::System.Text.Json.JsonElement? Custom { get; set; }", queue, StringComparison.Ordinal);
+        Assert.Contains("[global::System.Text.Json.Serialization.JsonPropertyName(\"$ref\")]\n    public string? Ref { get ", queue, StringComparison.Ordinal);
+        Assert.Contains("public string? QueueValue { get ", queue, StringComparison.Ordinal); // collides with the class name
+        Assert.Contains("public string? GetTypeValue { get ", queue, StringComparison.Ordinal); // would hide object.GetType
+        Assert.Contains("public long? MemberCount { get ", queue, StringComparison.Ordinal);
+        Assert.Contains("public global::System.DateTimeOffset? DateCreated { get ", queue, StringComparison.Ordinal);
+        Assert.Contains("public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Labels { get ", queue, StringComparison.Ordinal);
+        Assert.Contains("public global::System.Text.Json.JsonElement? Custom { get ", queue, StringComparison.Ordinal);
         Assert.Contains("[global::System.Text.Json.Serialization.JsonExtensionData]", queue, StringComparison.Ordinal);
         Assert.Contains("/// <summary>The id &lt;b&gt;&amp;&lt;/b&gt;.</summary>", queue, StringComparison.Ordinal);
+        Assert.Contains("public long? MemberCount { get => _memberCount; set => _memberCount = value; }", queue, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Models_read_and_write_themselves_through_the_model_converter()
+    {
+        var queue = File("Models/Queue.cs");
+        Assert.Contains("[global::System.Text.Json.Serialization.JsonConverter(typeof(GenesysCloudModelConverter<Queue>))]\npublic sealed class Queue : IGenesysCloudModel<Queue>", queue, StringComparison.Ordinal);
+        Assert.Contains("using static global::GenesysCloud.Extensions.Serialization.GenesysCloudJsonReader;", queue, StringComparison.Ordinal);
+        Assert.Contains("static Queue IGenesysCloudModel<Queue>.ReadJson(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadJson(ref reader, options);", queue, StringComparison.Ordinal);
+        Assert.Contains("value._memberCount = ReadNullableInt64(ref reader, options, name);", queue, StringComparison.Ordinal);
+        Assert.Contains("value._division = IsNull(ref reader) ? null : global::GenesysCloud.Extensions.Models.Division.ReadJson(ref reader, options);", queue, StringComparison.Ordinal);
+        Assert.Contains("value._state = ReadEnum(ref reader, name) is { } text1 ? new global::GenesysCloud.Extensions.Models.Queue.StateEnum(text1) : (global::GenesysCloud.Extensions.Models.Queue.StateEnum?)null;", queue, StringComparison.Ordinal);
+        Assert.Contains("ReadEnum(ref reader, name) is { } text3 ? new global::GenesysCloud.Extensions.Models.Queue.ChannelsEnum(text3) : default", queue, StringComparison.Ordinal);
+        Assert.Contains("value._extensionData = ReadExtensionData(ref reader, name, value._extensionData);", queue, StringComparison.Ordinal);
+        Assert.Contains("case 8:\n                return NameEquals(name, \"get_type\"u8, ignoreCase) ? 3 : NameEquals(name, \"channels\"u8, ignoreCase) ? 8 : NameEquals(name, \"division\"u8, ignoreCase) ? 11 : -1;", queue, StringComparison.Ordinal);
+        Assert.Contains("WriteString(writer, \"state\"u8, value._state?.ToString(), nulls);", queue, StringComparison.Ordinal);
+        Assert.Contains("WriteExtensionData(writer, value._extensionData);", queue, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Response_types_get_lazily_created_converter_based_metadata()
+    {
+        var infos = File("Api/ApiJsonTypeInfos.cs");
+        Assert.Contains("internal static class ApiJsonTypeInfos", infos, StringComparison.Ordinal);
+        Assert.Contains("Queue => _queue ??= global::GenesysCloud.Extensions.Serialization.GenesysCloudJsonTypeInfo.Create<global::GenesysCloud.Extensions.Models.Queue>(new global::GenesysCloud.Extensions.Serialization.GenesysCloudModelConverter<global::GenesysCloud.Extensions.Models.Queue>());", infos, StringComparison.Ordinal);
+        Assert.Contains("Int64 => _int64 ??= global::GenesysCloud.Extensions.Serialization.GenesysCloudJsonTypeInfo.Create<long>(global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);", infos, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Enums_are_forward_compatible_structs()
     {
         var queue = File("Models/Queue.cs");
-        Assert.Contains("public global::GenesysCloud.Extensions.Models.Queue.StateEnum? State { get; set; }", queue, StringComparison.Ordinal);
-        Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Queue.ChannelsEnum>? Channels { get; set; }", queue, StringComparison.Ordinal);
+        Assert.Contains("public global::GenesysCloud.Extensions.Models.Queue.StateEnum? State { get ", queue, StringComparison.Ordinal);
+        Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Queue.ChannelsEnum>? Channels { get ", queue, StringComparison.Ordinal);
         Assert.Contains("public readonly record struct StateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StateEnum>", queue, StringComparison.Ordinal);
         Assert.Contains("GenesysCloudEnumConverter<StateEnum>", queue, StringComparison.Ordinal);
         Assert.Contains("public static StateEnum InProgress => new(\"in-progress\");", queue, StringComparison.Ordinal);

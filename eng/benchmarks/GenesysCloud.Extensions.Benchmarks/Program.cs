@@ -2,11 +2,13 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using GenesysCloud.Extensions.Benchmarks.Cold;
 using GenesysCloud.Extensions.Benchmarks.Micro;
 using GenesysCloud.Extensions.Benchmarks.Workloads;
 
 // dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- workloads [--quick] [--only W1,W3] [--latency 50-150] [--output path]
 // dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- micro [--quick]
+// dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- cold [--runs 3] [--latency 50-150] [--output path]
 var command = args.Length > 0 ? args[0] : "workloads";
 var quick = args.Contains("--quick");
 if (Environment.GetEnvironmentVariable("GC_BENCH_MIN_THREADS") is { } minThreads)
@@ -52,8 +54,26 @@ switch (command)
         return results.All(r => r.Errors == 0 && r.Completed == r.Calls) ? 0 : 1;
     }
 
+    case "cold":
+    {
+        // Each run a fresh process (this program, "cold-process"); the standalone simulator in another process.
+        var runs = int.Parse(Option("--runs") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
+        var output = Option("--output") ?? Path.Combine("artifacts", "benchmarks", "cold.json");
+        Console.WriteLine($"Cold start ({runs} fresh processes), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        var report = await new ColdStartRunner(runs, Option("--latency") ?? "50-150", pageSize: 100, Console.Out).RunAsync();
+        Console.WriteLine();
+        Console.WriteLine(report.ToMarkdown());
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        await File.WriteAllTextAsync(output, System.Text.Json.JsonSerializer.Serialize(report, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { WriteIndented = true }));
+        Console.WriteLine($"JSON: {Path.GetFullPath(output)}");
+        return 0;
+    }
+
+    case "cold-process" when args.Length == 5:
+        return await ColdStartProcess.RunAsync(new Uri(args[1]), args[2], args[3], int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
+
     default:
-        Console.Error.WriteLine("usage: (micro | workloads) [--quick] [--only W1,W2,W3,W4] [--latency min-max] [--output path]");
+        Console.Error.WriteLine("usage: (micro | workloads | cold) [--quick] [--only W1,W2,W3,W4] [--runs n] [--latency min-max] [--output path]");
         return 2;
 }
 

@@ -43,6 +43,9 @@ public static class GenesysCloudErrorCodes
     /// <summary>A base address override is invalid (not absolute, or plain HTTP to a host that is not loopback).</summary>
     public const string BaseAddressInvalid = "GC_PLATFORM_API_CLIENT_BASE_ADDRESS_INVALID";
 
+    /// <summary>An option's configured text cannot be read as its type (and the option has no more specific code).</summary>
+    public const string OptionTypeInvalid = "GC_PLATFORM_API_CLIENT_OPTION_TYPE_INVALID";
+
     /// <summary>Another option is out of bounds.</summary>
     public const string OptionOutOfBounds = "GC_PLATFORM_API_CLIENT_OPTION_OUT_OF_BOUNDS";
 

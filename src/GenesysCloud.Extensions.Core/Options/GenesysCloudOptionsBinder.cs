@@ -1,152 +1,97 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Reflection;
 using GenesysCloud.Extensions.Errors;
+using GenesysCloud.Extensions.Options.Validation;
 using Microsoft.Extensions.Configuration;
 
 namespace GenesysCloud.Extensions.Options;
 
 /// <summary>
-/// Binds <see cref="GenesysCloudOptions"/> from configuration without throwing: a value of the wrong type is
-/// recorded as a validation failure (with its key and error code) and reported at start-up with the others.
+/// Binds <see cref="GenesysCloudOptions"/> from a configuration section without throwing: every public settable
+/// property is read by its name (nested options by <c>RateLimiting:</c> and <c>Retry:</c>), and a value of the wrong type
+/// becomes a failure — naming the key under the section actually bound, and the option's type-error code
+/// (<see cref="OptionTypeErrorCodeAttribute"/>) — that start-up validation reports with the others.
 /// </summary>
 internal static class GenesysCloudOptionsBinder
 {
     public static void Bind(IConfiguration section, GenesysCloudOptions options)
     {
-        var prefix = section is IConfigurationSection s ? s.Path : GenesysCloudOptions.SectionName;
-        var reader = new Reader(section, prefix, options.BindingErrors);
-
-        options.ClientId = reader.String("ClientId") ?? options.ClientId;
-        options.ClientSecret = reader.String("ClientSecret") ?? options.ClientSecret;
-        options.Region = reader.String("Region") ?? options.Region;
-        options.ApiBaseAddress = reader.Uri("ApiBaseAddress") ?? options.ApiBaseAddress;
-        options.LoginBaseAddress = reader.Uri("LoginBaseAddress") ?? options.LoginBaseAddress;
-        options.SocketTimeout = reader.TimeSpan("SocketTimeout", GenesysCloudErrorCodes.SocketTimeoutTypeInvalid) ?? options.SocketTimeout;
-        options.MaxRetries = reader.Int("MaxRetries", GenesysCloudErrorCodes.MaxRetriesTypeInvalid) ?? options.MaxRetries;
-        options.MaxResponseContentLength = reader.Long("MaxResponseContentLength", GenesysCloudErrorCodes.OptionOutOfBounds) ?? options.MaxResponseContentLength;
-        options.StartupBehavior = reader.Enum<GenesysCloudStartupBehavior>("StartupBehavior") ?? options.StartupBehavior;
-        options.ShutdownBehavior = reader.Enum<GenesysCloudShutdownBehavior>("ShutdownBehavior") ?? options.ShutdownBehavior;
-        options.TokenRefreshBeforeExpiry = reader.TimeSpan("TokenRefreshBeforeExpiry", GenesysCloudErrorCodes.OptionOutOfBounds) ?? options.TokenRefreshBeforeExpiry;
-
-        var rate = options.RateLimiting;
-        rate.Mode = reader.Enum<GenesysCloudPacingMode>("RateLimiting:Mode") ?? rate.Mode;
-        rate.TimeBetweenRequests = reader.TimeSpan("RateLimiting:TimeBetweenRequests", GenesysCloudErrorCodes.TimeBetweenRequestsTypeInvalid) ?? rate.TimeBetweenRequests;
-        rate.MaxConcurrentRequests = reader.Int("RateLimiting:MaxConcurrentRequests", GenesysCloudErrorCodes.OptionOutOfBounds) ?? rate.MaxConcurrentRequests;
-        rate.MaxBacklog = reader.Int("RateLimiting:MaxBacklog", GenesysCloudErrorCodes.OptionOutOfBounds) ?? rate.MaxBacklog;
-        rate.DefaultRetryAfter = reader.TimeSpan("RateLimiting:DefaultRetryAfter", GenesysCloudErrorCodes.OptionOutOfBounds) ?? rate.DefaultRetryAfter;
-        rate.MaxRateLimitRetries = reader.Int("RateLimiting:MaxRateLimitRetries", GenesysCloudErrorCodes.OptionOutOfBounds) ?? rate.MaxRateLimitRetries;
-
-        var retry = options.Retry;
-        retry.BaseDelay = reader.TimeSpan("Retry:BaseDelay", GenesysCloudErrorCodes.OptionOutOfBounds) ?? retry.BaseDelay;
-        retry.MaxDelay = reader.TimeSpan("Retry:MaxDelay", GenesysCloudErrorCodes.OptionOutOfBounds) ?? retry.MaxDelay;
-        retry.MaxRetryAfter = reader.TimeSpan("Retry:MaxRetryAfter", GenesysCloudErrorCodes.OptionOutOfBounds) ?? retry.MaxRetryAfter;
-        retry.RetryNonIdempotentRequests = reader.Bool("Retry:RetryNonIdempotentRequests") ?? retry.RetryNonIdempotentRequests;
+        var path = section is IConfigurationSection s ? s.Path : GenesysCloudOptions.SectionName;
+        options.SectionPath = path;
+        BindObject(section, options, path, string.Empty, options.BindingErrors);
+        BindObject(section, options.RateLimiting, path, "RateLimiting:", options.BindingErrors);
+        BindObject(section, options.Retry, path, "Retry:", options.BindingErrors);
     }
 
-    private readonly struct Reader(IConfiguration section, string prefix, List<string> errors)
+    private static void BindObject<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
+        IConfiguration section, T target, string path, string prefix, List<string> errors)
+        where T : class
     {
-        public string? String(string key) => section[key] is { Length: > 0 } value ? value : null;
-
-        public Uri? Uri(string key)
+        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            var text = String(key);
-            if (text is null)
+            if (!property.CanWrite || property.SetMethod is not { IsPublic: true })
             {
-                return null;
+                continue;
             }
 
-            if (System.Uri.TryCreate(text, UriKind.Absolute, out var uri))
+            var key = prefix + property.Name;
+            if (section[key] is not { Length: > 0 } text)
             {
-                return uri;
+                continue;
             }
 
-            errors.Add($"{prefix}:{key} must be an absolute URI; the value '{text}' is not. [{GenesysCloudErrorCodes.BaseAddressInvalid}]");
-            return null;
+            if (TryParse(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, text, out var value, out var expected))
+            {
+                property.SetValue(target, value);
+            }
+            else
+            {
+                // A name outside an enum's members is out of its bounds; other unreadable text is a type error.
+                var code = property.GetCustomAttribute<OptionTypeErrorCodeAttribute>()?.ErrorCode ??
+                    (property.PropertyType.IsEnum ? GenesysCloudErrorCodes.OptionOutOfBounds : GenesysCloudErrorCodes.OptionTypeInvalid);
+                var shown = property.Name.Contains("Secret", StringComparison.Ordinal) ? "(hidden)" : $"'{text}'";
+                errors.Add($"{path}:{key} must be {expected}; the value {shown} is not. [{code}]");
+            }
         }
+    }
 
-        public TimeSpan? TimeSpan(string key, string code)
+    private static bool TryParse(Type type, string text, out object? value, out string expected)
+    {
+        value = null;
+        expected = string.Empty;
+        switch (type)
         {
-            var text = String(key);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (System.TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value))
-            {
-                return value;
-            }
-
-            errors.Add($"{prefix}:{key} must be a duration in the form [d.]hh:mm:ss[.fff] (for example 00:01:00); the value '{text}' is not. [{code}]");
-            return null;
-        }
-
-        public int? Int(string key, string code)
-        {
-            var text = String(key);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-            {
-                return value;
-            }
-
-            errors.Add($"{prefix}:{key} must be an integer; the value '{text}' is not. [{code}]");
-            return null;
-        }
-
-        public long? Long(string key, string code)
-        {
-            var text = String(key);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-            {
-                return value;
-            }
-
-            errors.Add($"{prefix}:{key} must be an integer; the value '{text}' is not. [{code}]");
-            return null;
-        }
-
-        public bool? Bool(string key)
-        {
-            var text = String(key);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (bool.TryParse(text, out var value))
-            {
-                return value;
-            }
-
-            errors.Add($"{prefix}:{key} must be true or false; the value '{text}' is not. [{GenesysCloudErrorCodes.OptionOutOfBounds}]");
-            return null;
-        }
-
-        public TEnum? Enum<TEnum>(string key)
-            where TEnum : struct, System.Enum
-        {
-            var text = String(key);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !int.TryParse(text, out _))
-            {
-                return value;
-            }
-
-            errors.Add($"{prefix}:{key} must be one of {string.Join(", ", System.Enum.GetNames<TEnum>())}; the value '{text}' is not. [{GenesysCloudErrorCodes.OptionOutOfBounds}]");
-            return null;
+            case var t when t == typeof(string):
+                value = text;
+                return true;
+            case var t when t == typeof(Uri):
+                expected = "an absolute URI";
+                value = Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
+                return value is not null;
+            case var t when t == typeof(TimeSpan):
+                expected = "a duration in the form [d.]hh:mm:ss[.fff] (for example 00:01:00)";
+                value = TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : null;
+                return value is not null;
+            case var t when t == typeof(int):
+                expected = "an integer";
+                value = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null;
+                return value is not null;
+            case var t when t == typeof(long):
+                expected = "an integer";
+                value = long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : null;
+                return value is not null;
+            case var t when t == typeof(bool):
+                expected = "true or false";
+                value = bool.TryParse(text, out var b) ? b : null;
+                return value is not null;
+            case { IsEnum: true } t:
+                expected = $"one of {string.Join(", ", Enum.GetNames(t))}";
+                value = !int.TryParse(text, out _) && Enum.TryParse(t, text, ignoreCase: true, out var e) && Enum.IsDefined(t, e!) ? e : null;
+                return value is not null;
+            default:
+                expected = $"a {type.Name}";
+                return false;
         }
     }
 }

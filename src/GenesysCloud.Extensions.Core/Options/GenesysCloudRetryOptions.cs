@@ -1,3 +1,6 @@
+using GenesysCloud.Extensions.Errors;
+using GenesysCloud.Extensions.Options.Validation;
+
 namespace GenesysCloud.Extensions.Options;
 
 /// <summary>
@@ -8,6 +11,7 @@ public sealed class GenesysCloudRetryOptions
 {
     /// <summary>Gets or sets the delay before the first retry; later delays double, with jitter.</summary>
     /// <remarks>Defaults to 1 second.</remarks>
+    [RangeRule("00:00:00", "10675199.02:48:05.4775807", GenesysCloudErrorCodes.OptionOutOfBounds)]
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets or sets the longest delay between two attempts.</summary>
@@ -17,6 +21,7 @@ public sealed class GenesysCloudRetryOptions
     /// <summary>Gets or sets the longest <c>Retry-After</c> the client waits for before retrying a 408/503 (or asking the
     /// login service again after it throttled a token request).</summary>
     /// <remarks>Defaults to 1 minute. A longer <c>Retry-After</c> ends the call with the answer that carried it.</remarks>
+    [RangeRule("00:00:00", "10675199.02:48:05.4775807", GenesysCloudErrorCodes.OptionOutOfBounds)]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Gets or sets a value indicating whether POST and PATCH are retried like idempotent methods.</summary>

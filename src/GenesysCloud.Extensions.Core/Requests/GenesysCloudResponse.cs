@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using GenesysCloud.Extensions.Errors;
 using GenesysCloud.Extensions.Serialization;
 
@@ -60,6 +62,12 @@ public sealed class GenesysCloudResponse
     /// <param name="options">Serializer options; defaults to <see cref="GenesysCloudJson.Options"/>.</param>
     /// <returns>The value, or <see langword="default"/> when the body is empty.</returns>
     /// <exception cref="GenesysCloudResponseFormatException">The body is not valid JSON for <typeparamref name="T"/>.</exception>
+    /// <remarks>
+    /// Reflection-based for types other than the generated models; in trimmed or Native AOT applications use
+    /// <see cref="ReadAs{T}(JsonTypeInfo{T})"/>.
+    /// </remarks>
+    [RequiresUnreferencedCode("Deserializes T by reflection unless it is a generated model; use ReadAs<T>(JsonTypeInfo<T>) in trimmed applications.")]
+    [RequiresDynamicCode("Deserializes T by reflection unless it is a generated model; use ReadAs<T>(JsonTypeInfo<T>) in Native AOT applications.")]
     public T? ReadAs<T>(JsonSerializerOptions? options = null)
     {
         if (Content.IsEmpty)
@@ -73,12 +81,41 @@ public sealed class GenesysCloudResponse
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {
-            throw new GenesysCloudResponseFormatException(
-                $"The {(int)StatusCode} response body ({ContentType ?? "no content type"}, {Content.Length} bytes) could not be read as {typeof(T).Name}: {ex.Message}",
-                StatusCode,
-                ContentType,
-                CorrelationId,
-                ex);
+            throw FormatException(typeof(T), ex);
         }
     }
+
+    /// <summary>Deserializes the JSON body with the given metadata, without reflection.</summary>
+    /// <typeparam name="T">The expected type.</typeparam>
+    /// <param name="typeInfo">
+    /// The metadata of <typeparamref name="T"/>, for example from a <see cref="System.Text.Json.Serialization.JsonSerializerContext"/>,
+    /// or <c>GenesysCloudJson.Options.GetTypeInfo(typeof(Queue))</c> for a generated model.
+    /// </param>
+    /// <returns>The value, or <see langword="default"/> when the body is empty.</returns>
+    /// <exception cref="GenesysCloudResponseFormatException">The body is not valid JSON for <typeparamref name="T"/>.</exception>
+    public T? ReadAs<T>(JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        if (Content.IsEmpty)
+        {
+            return default;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(Content.Span, typeInfo);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            throw FormatException(typeof(T), ex);
+        }
+    }
+
+    private GenesysCloudResponseFormatException FormatException(Type type, Exception ex) =>
+        new(
+            $"The {(int)StatusCode} response body ({ContentType ?? "no content type"}, {Content.Length} bytes) could not be read as {type.Name}: {ex.Message}",
+            StatusCode,
+            ContentType,
+            CorrelationId,
+            ex);
 }

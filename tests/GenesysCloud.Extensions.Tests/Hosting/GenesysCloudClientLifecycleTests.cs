@@ -130,7 +130,11 @@ public sealed class GenesysCloudClientLifecycleTests
         await using var harness = await ClientHarness.Create().StartAsync();
         using var scope = GenesysCloudResponseScope.Begin();
 
-        await GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<System.Text.Json.JsonElement>(harness.Client, Get(), CancellationToken.None);
+        await GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(
+            harness.Client,
+            Get(),
+            GenesysCloud.Extensions.Serialization.GenesysCloudJsonTypeInfo.Create(System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter),
+            CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.OK, scope.LastResponse?.StatusCode);
         Assert.Equal("300", scope.LastResponse?.GetHeader("inin-ratelimit-allowed"));

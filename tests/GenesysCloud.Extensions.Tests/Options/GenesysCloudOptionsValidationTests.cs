@@ -118,6 +118,40 @@ public sealed class GenesysCloudOptionsValidationTests
         Assert.DoesNotContain(failures, f => f.Contains(Valid["GenesysCloud:ClientSecret"]!, StringComparison.Ordinal) && !f.Contains("ClientId", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Messages_name_the_key_under_the_section_actually_bound()
+    {
+        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tenants:Contoso:ClientId"] = "f6eb9da0-4590-4bb7-82a0-f85afbfa1070",
+            ["Tenants:Contoso:ClientSecret"] = "s",
+            ["Tenants:Contoso:Region"] = "us-east-1",
+            ["Tenants:Contoso:SocketTimeout"] = "00:00:00",
+            ["Tenants:Contoso:RateLimiting:MaxConcurrentRequests"] = "5000",
+            ["Tenants:Contoso:Retry:BaseDelay"] = "soon",
+        }).Build().GetSection("Tenants:Contoso");
+        var options = new GenesysCloudOptions();
+        GenesysCloudOptionsBinder.Bind(section, options);
+
+        var failures = new GenesysCloudOptionsValidator().Validate(null, options).Failures!.ToList();
+
+        Assert.Equal(3, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("Tenants:Contoso:SocketTimeout ", StringComparison.Ordinal) && f.EndsWith($"[{GenesysCloudErrorCodes.SocketTimeoutOutOfBounds}]", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Tenants:Contoso:RateLimiting:MaxConcurrentRequests must be from 1 to 1000; the value 5000 is not.", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Tenants:Contoso:Retry:BaseDelay must be a duration", StringComparison.Ordinal));
+        Assert.DoesNotContain(failures, f => f.Contains("GenesysCloud:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_is_reported_with_a_type_error_code()
+    {
+        var failures = Validate(new Dictionary<string, string?> { ["GenesysCloud:TokenRefreshBeforeExpiry"] = "five minutes" });
+
+        var failure = Assert.Single(failures);
+        Assert.StartsWith("GenesysCloud:TokenRefreshBeforeExpiry must be a duration", failure, StringComparison.Ordinal);
+        Assert.EndsWith($"[{GenesysCloudErrorCodes.OptionTypeInvalid}]", failure, StringComparison.Ordinal);
+    }
+
     private static List<string> Validate(Dictionary<string, string?> overrides)
     {
         var config = new Dictionary<string, string?>(Valid);

@@ -23,7 +23,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(summarySettingId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/summaries/settings/{summarySettingId}") { Category = CategoryName, Operation = "deleteConversationsSummariesSetting" };
         apiRequest.WithPathParameter("summarySettingId", summarySettingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideJob> DeleteGuideJobsAsync(string guideId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(guideId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/guides/{guideId}/jobs") { Category = CategoryName, Operation = "deleteGuideJobs" };
         apiRequest.WithPathParameter("guideId", guideId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GuideJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GuideJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SummarySetting> GetConversationsSummariesSettingAsync(string summarySettingId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(summarySettingId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/summaries/settings/{summarySettingId}") { Category = CategoryName, Operation = "getConversationsSummariesSetting" };
         apiRequest.WithPathParameter("summarySettingId", summarySettingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SummarySetting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SummarySetting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SummarySettingEntityListing> GetConversationsSummariesSettingsAsync(string? language = null, string? name = null, string? sortBy = null, string? sortOrder = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -51,7 +51,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SummarySettingEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SummarySettingEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Guide> GetGuideAsync(string guideId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -59,7 +59,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(guideId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/guides/{guideId}") { Category = CategoryName, Operation = "getGuide" };
         apiRequest.WithPathParameter("guideId", guideId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Guide>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Guide, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideJob> GetGuideJobAsync(string guideId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -69,7 +69,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/guides/{guideId}/jobs/{jobId}") { Category = CategoryName, Operation = "getGuideJob" };
         apiRequest.WithPathParameter("guideId", guideId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GuideJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GuideJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideVersion> GetGuideVersionAsync(string guideId, string versionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -79,7 +79,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/guides/{guideId}/versions/{versionId}") { Category = CategoryName, Operation = "getGuideVersion" };
         apiRequest.WithPathParameter("guideId", guideId);
         apiRequest.WithPathParameter("versionId", versionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GuideVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GuideVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideVersionPublishJob> GetGuideVersionJobAsync(string guideId, string versionId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -91,7 +91,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         apiRequest.WithPathParameter("guideId", guideId);
         apiRequest.WithPathParameter("versionId", versionId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GuideVersionPublishJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GuideVersionPublishJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideEntityListing> GetGuidesAsync(string? name = null, string? nameContains = null, string? status = null, string? sortBy = null, string? sortOrder = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -104,7 +104,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GuideEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GuideEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideContentGenerationJob> GetGuidesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -112,7 +112,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/guides/jobs/{jobId}") { Category = CategoryName, Operation = "getGuidesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GuideContentGenerationJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GuideContentGenerationJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Guide> PatchGuideAsync(string guideId, global::GenesysCloud.Extensions.Models.UpdateGuide body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -122,7 +122,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/guides/{guideId}") { Category = CategoryName, Operation = "patchGuide" };
         apiRequest.WithPathParameter("guideId", guideId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Guide>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Guide, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideVersion> PatchGuideVersionAsync(string guideId, string versionId, global::GenesysCloud.Extensions.Models.UpdateGuideVersion body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -134,7 +134,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         apiRequest.WithPathParameter("guideId", guideId);
         apiRequest.WithPathParameter("versionId", versionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GuideVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GuideVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsSummariesPreviewAsync(global::GenesysCloud.Extensions.Models.SummarySettingWithTranscript body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -142,7 +142,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/summaries/preview") { Category = CategoryName, Operation = "postConversationsSummariesPreview" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SummarySetting> PostConversationsSummariesSettingsAsync(global::GenesysCloud.Extensions.Models.SummarySetting body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -150,7 +150,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/summaries/settings") { Category = CategoryName, Operation = "postConversationsSummariesSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SummarySetting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SummarySetting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse> PostGuideSessionTurnsAsync(string guideId, string guideSessionId, global::GenesysCloud.Extensions.Models.GuideSessionTurnRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -162,7 +162,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         apiRequest.WithPathParameter("guideId", guideId);
         apiRequest.WithPathParameter("guideSessionId", guideSessionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GuideSessionTurnResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GuideSessionTurnResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideVersionPublishJob> PostGuideVersionJobsAsync(string guideId, string versionId, global::GenesysCloud.Extensions.Models.GuideVersionPublishJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -174,7 +174,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         apiRequest.WithPathParameter("guideId", guideId);
         apiRequest.WithPathParameter("versionId", versionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GuideVersionPublishJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GuideVersionPublishJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideVersion> PostGuideVersionsAsync(string guideId, global::GenesysCloud.Extensions.Models.CreateGuideVersion? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -183,7 +183,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/guides/{guideId}/versions") { Category = CategoryName, Operation = "postGuideVersions" };
         apiRequest.WithPathParameter("guideId", guideId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GuideVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GuideVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Guide> PostGuidesAsync(global::GenesysCloud.Extensions.Models.CreateGuide body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -191,7 +191,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/guides") { Category = CategoryName, Operation = "postGuides" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Guide>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Guide, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideContentGenerationJob> PostGuidesJobsAsync(global::GenesysCloud.Extensions.Models.GenerateGuideContentRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -199,7 +199,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/guides/jobs") { Category = CategoryName, Operation = "postGuidesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GuideContentGenerationJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GuideContentGenerationJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UploadUrlResponse> PostGuidesUploadsAsync(global::GenesysCloud.Extensions.Models.UploadUrlRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -207,7 +207,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/guides/uploads") { Category = CategoryName, Operation = "postGuidesUploads" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UploadUrlResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UploadUrlResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SummarySetting> PutConversationsSummariesSettingAsync(string summarySettingId, global::GenesysCloud.Extensions.Models.SummarySetting body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -217,6 +217,6 @@ internal sealed class AIStudioApi : IAIStudioApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/summaries/settings/{summarySettingId}") { Category = CategoryName, Operation = "putConversationsSummariesSetting" };
         apiRequest.WithPathParameter("summarySettingId", summarySettingId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SummarySetting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SummarySetting, cancellationToken);
     }
 }

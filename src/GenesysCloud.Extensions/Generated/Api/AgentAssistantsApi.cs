@@ -23,7 +23,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(assistantId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/assistants/{assistantId}") { Category = CategoryName, Operation = "deleteAssistant" };
         apiRequest.WithPathParameter("assistantId", assistantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAssistantQueueAsync(string assistantId, string queueId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/assistants/{assistantId}/queues/{queueId}") { Category = CategoryName, Operation = "deleteAssistantQueue" };
         apiRequest.WithPathParameter("assistantId", assistantId);
         apiRequest.WithPathParameter("queueId", queueId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAssistantQueuesAsync(string assistantId, string? queueIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -42,7 +42,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/assistants/{assistantId}/queues") { Category = CategoryName, Operation = "deleteAssistantQueues" };
         apiRequest.WithPathParameter("assistantId", assistantId);
         apiRequest.WithQueryParameter("queueIds", queueIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAssistantsAgentchecklistAsync(string agentChecklistId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -50,7 +50,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(agentChecklistId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/assistants/agentchecklists/{agentChecklistId}") { Category = CategoryName, Operation = "deleteAssistantsAgentchecklist" };
         apiRequest.WithPathParameter("agentChecklistId", agentChecklistId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Assistant> GetAssistantAsync(string assistantId, string? expand = null, string? languageVariation = null, bool? fallbackToPrimaryAssistant = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -61,7 +61,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("languageVariation", languageVariation);
         apiRequest.WithQueryParameter("fallbackToPrimaryAssistant", fallbackToPrimaryAssistant);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Assistant>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Assistant, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantQueue> GetAssistantQueueAsync(string assistantId, string queueId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -72,7 +72,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         apiRequest.WithPathParameter("assistantId", assistantId);
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssistantQueue>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssistantQueue, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobsResponse> GetAssistantQueueUsersJobAsync(string assistantId, string queueId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -84,7 +84,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         apiRequest.WithPathParameter("assistantId", assistantId);
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssistantQueueUsersJobsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantQueueListing> GetAssistantQueuesAsync(string assistantId, string? before = null, string? after = null, string? pageSize = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -96,7 +96,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssistantQueueListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssistantQueueListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentChecklist> GetAssistantsAgentchecklistAsync(string agentChecklistId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -104,7 +104,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(agentChecklistId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/assistants/agentchecklists/{agentChecklistId}") { Category = CategoryName, Operation = "getAssistantsAgentchecklist" };
         apiRequest.WithPathParameter("agentChecklistId", agentChecklistId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentChecklist>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentChecklist, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentChecklistListing> GetAssistantsAgentchecklistsAsync(string? before = null, string? after = null, string? pageSize = null, string? namePrefix = null, string? language = null, string? sortOrder = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -117,13 +117,13 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         apiRequest.WithQueryParameter("language", language);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("sortBy", sortBy);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentChecklistListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentChecklistListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EntityListing> GetAssistantsAgentchecklistsLanguagesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/assistants/agentchecklists/languages") { Category = CategoryName, Operation = "getAssistantsAgentchecklistsLanguages" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantListing> GetAssistantsAsync(string? before = null, string? after = null, string? limit = null, string? pageSize = null, string? name = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -135,7 +135,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssistantListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssistantListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantQueueListing> GetAssistantsQueuesAsync(string? before = null, string? after = null, string? pageSize = null, string? queueIds = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -146,7 +146,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("queueIds", queueIds);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssistantQueueListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssistantQueueListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Assistant> PatchAssistantAsync(string assistantId, global::GenesysCloud.Extensions.Models.Assistant body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -156,7 +156,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/assistants/{assistantId}") { Category = CategoryName, Operation = "patchAssistant" };
         apiRequest.WithPathParameter("assistantId", assistantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Assistant>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Assistant, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantQueueListing> PatchAssistantQueuesAsync(string assistantId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.AssistantQueue> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -166,7 +166,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/assistants/{assistantId}/queues") { Category = CategoryName, Operation = "patchAssistantQueues" };
         apiRequest.WithPathParameter("assistantId", assistantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssistantQueueListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssistantQueueListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkResponse> PostAssistantQueueUsersBulkAddAsync(string assistantId, string queueId, global::GenesysCloud.Extensions.Models.AssistantQueueUsersBulkAddRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -178,7 +178,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         apiRequest.WithPathParameter("assistantId", assistantId);
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkResponse> PostAssistantQueueUsersBulkRemoveAsync(string assistantId, string queueId, global::GenesysCloud.Extensions.Models.AssistantQueueUsersBulkRemoveRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -190,7 +190,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         apiRequest.WithPathParameter("assistantId", assistantId);
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobsResponse> PostAssistantQueueUsersJobsAsync(string assistantId, string queueId, global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -202,7 +202,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         apiRequest.WithPathParameter("assistantId", assistantId);
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssistantQueueUsersJobsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantQueueUsersQueryResponse> PostAssistantQueueUsersQueryAsync(string assistantId, string queueId, global::GenesysCloud.Extensions.Models.AssistantQueueUsersQueryRequest body, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -215,7 +215,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssistantQueueUsersQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssistantQueueUsersQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentChecklist> PostAssistantsAgentchecklistsAsync(global::GenesysCloud.Extensions.Models.AgentChecklist body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -223,7 +223,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/assistants/agentchecklists") { Category = CategoryName, Operation = "postAssistantsAgentchecklists" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentChecklist>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentChecklist, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Assistant> PostAssistantsAsync(global::GenesysCloud.Extensions.Models.Assistant body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -231,7 +231,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/assistants") { Category = CategoryName, Operation = "postAssistants" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Assistant>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Assistant, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantQueue> PutAssistantQueueAsync(string assistantId, string queueId, global::GenesysCloud.Extensions.Models.AssistantQueue body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -243,7 +243,7 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         apiRequest.WithPathParameter("assistantId", assistantId);
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssistantQueue>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssistantQueue, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentChecklist> PutAssistantsAgentchecklistAsync(string agentChecklistId, global::GenesysCloud.Extensions.Models.AgentChecklist body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -253,6 +253,6 @@ internal sealed class AgentAssistantsApi : IAgentAssistantsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/assistants/agentchecklists/{agentChecklistId}") { Category = CategoryName, Operation = "putAssistantsAgentchecklist" };
         apiRequest.WithPathParameter("agentChecklistId", agentChecklistId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentChecklist>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentChecklist, cancellationToken);
     }
 }

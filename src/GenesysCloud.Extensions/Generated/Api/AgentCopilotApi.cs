@@ -23,14 +23,14 @@ internal sealed class AgentCopilotApi : IAgentCopilotApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(assistantId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/assistants/{assistantId}/copilot") { Category = CategoryName, Operation = "getAssistantCopilot" };
         apiRequest.WithPathParameter("assistantId", assistantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Copilot>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Copilot, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LanguageSupportResponse> GetAssistantsCopilotFeaturesupportAsync(string? language = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/assistants/copilot/featuresupport") { Category = CategoryName, Operation = "getAssistantsCopilotFeaturesupport" };
         apiRequest.WithQueryParameter("language", language);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LanguageSupportResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LanguageSupportResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Copilot> PutAssistantCopilotAsync(string assistantId, global::GenesysCloud.Extensions.Models.Copilot body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -40,6 +40,6 @@ internal sealed class AgentCopilotApi : IAgentCopilotApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/assistants/{assistantId}/copilot") { Category = CategoryName, Operation = "putAssistantCopilot" };
         apiRequest.WithPathParameter("assistantId", assistantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Copilot>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Copilot, cancellationToken);
     }
 }

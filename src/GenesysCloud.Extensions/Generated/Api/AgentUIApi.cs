@@ -23,7 +23,7 @@ internal sealed class AgentUIApi : IAgentUIApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(agentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/users/agentui/agents/autoanswer/{agentId}/settings") { Category = CategoryName, Operation = "deleteUsersAgentuiAgentsAutoanswerAgentIdSettings" };
         apiRequest.WithPathParameter("agentId", agentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AutoAnswerSettings> GetUsersAgentuiAgentsAutoanswerAgentIdSettingsAsync(string agentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class AgentUIApi : IAgentUIApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(agentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/agentui/agents/autoanswer/{agentId}/settings") { Category = CategoryName, Operation = "getUsersAgentuiAgentsAutoanswerAgentIdSettings" };
         apiRequest.WithPathParameter("agentId", agentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AutoAnswerSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AutoAnswerSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AutoAnswerSettings> PatchUsersAgentuiAgentsAutoanswerAgentIdSettingsAsync(string agentId, global::GenesysCloud.Extensions.Models.AutoAnswerSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -41,7 +41,7 @@ internal sealed class AgentUIApi : IAgentUIApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/users/agentui/agents/autoanswer/{agentId}/settings") { Category = CategoryName, Operation = "patchUsersAgentuiAgentsAutoanswerAgentIdSettings" };
         apiRequest.WithPathParameter("agentId", agentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AutoAnswerSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AutoAnswerSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AutoAnswerSettings> PutUsersAgentuiAgentsAutoanswerAgentIdSettingsAsync(string agentId, global::GenesysCloud.Extensions.Models.AutoAnswerSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -51,6 +51,6 @@ internal sealed class AgentUIApi : IAgentUIApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/agentui/agents/autoanswer/{agentId}/settings") { Category = CategoryName, Operation = "putUsersAgentuiAgentsAutoanswerAgentIdSettings" };
         apiRequest.WithPathParameter("agentId", agentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AutoAnswerSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AutoAnswerSettings, cancellationToken);
     }
 }

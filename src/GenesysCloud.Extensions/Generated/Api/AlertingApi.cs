@@ -23,13 +23,13 @@ internal sealed class AlertingApi : IAlertingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(alertId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/alerting/alerts/{alertId}") { Category = CategoryName, Operation = "deleteAlertingAlert" };
         apiRequest.WithPathParameter("alertId", alertId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteAlertingAlertsAllAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/alerting/alerts/all") { Category = CategoryName, Operation = "deleteAlertingAlertsAll" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAlertingRuleAsync(string ruleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -37,7 +37,7 @@ internal sealed class AlertingApi : IAlertingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(ruleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/alerting/rules/{ruleId}") { Category = CategoryName, Operation = "deleteAlertingRule" };
         apiRequest.WithPathParameter("ruleId", ruleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonAlert> GetAlertingAlertAsync(string alertId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -45,7 +45,7 @@ internal sealed class AlertingApi : IAlertingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(alertId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/alerting/alerts/{alertId}") { Category = CategoryName, Operation = "getAlertingAlert" };
         apiRequest.WithPathParameter("alertId", alertId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CommonAlert>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CommonAlert, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonRule> GetAlertingRuleAsync(string ruleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -53,7 +53,7 @@ internal sealed class AlertingApi : IAlertingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(ruleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/alerting/rules/{ruleId}") { Category = CategoryName, Operation = "getAlertingRule" };
         apiRequest.WithPathParameter("ruleId", ruleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CommonRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CommonRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonAlert> PatchAlertingAlertAsync(string alertId, global::GenesysCloud.Extensions.Models.AlertRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -62,14 +62,14 @@ internal sealed class AlertingApi : IAlertingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/alerting/alerts/{alertId}") { Category = CategoryName, Operation = "patchAlertingAlert" };
         apiRequest.WithPathParameter("alertId", alertId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CommonAlert>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CommonAlert, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PatchAlertingAlertsAllAsync(global::GenesysCloud.Extensions.Models.CommonAllAlertUpdateRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/alerting/alerts/all") { Category = CategoryName, Operation = "patchAlertingAlertsAll" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkResponse> PatchAlertingAlertsBulkAsync(global::GenesysCloud.Extensions.Models.CommonAlertBulkUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -77,7 +77,7 @@ internal sealed class AlertingApi : IAlertingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/alerting/alerts/bulk") { Category = CategoryName, Operation = "patchAlertingAlertsBulk" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkResponse> PatchAlertingRulesBulkAsync(global::GenesysCloud.Extensions.Models.CommonRuleBulkUpdateNotificationsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -85,14 +85,14 @@ internal sealed class AlertingApi : IAlertingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/alerting/rules/bulk") { Category = CategoryName, Operation = "patchAlertingRulesBulk" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlertListing> PostAlertingAlertsQueryAsync(global::GenesysCloud.Extensions.Models.GetAlertQuery? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/alerting/alerts/query") { Category = CategoryName, Operation = "postAlertingAlertsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlertListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlertListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonRule> PostAlertingRulesAsync(global::GenesysCloud.Extensions.Models.CommonRule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -100,7 +100,7 @@ internal sealed class AlertingApi : IAlertingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/alerting/rules") { Category = CategoryName, Operation = "postAlertingRules" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CommonRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CommonRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkResponse> PostAlertingRulesBulkRemoveAsync(global::GenesysCloud.Extensions.Models.CommonRuleBulkDeleteRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -108,14 +108,14 @@ internal sealed class AlertingApi : IAlertingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/alerting/rules/bulk/remove") { Category = CategoryName, Operation = "postAlertingRulesBulkRemove" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonRuleContainer> PostAlertingRulesQueryAsync(global::GenesysCloud.Extensions.Models.GetRulesQuery? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/alerting/rules/query") { Category = CategoryName, Operation = "postAlertingRulesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CommonRuleContainer>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CommonRuleContainer, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlertingUnreadStatus> PutAlertingAlertAsync(string alertId, global::GenesysCloud.Extensions.Models.AlertingUnreadStatus? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -124,7 +124,7 @@ internal sealed class AlertingApi : IAlertingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/alerting/alerts/{alertId}") { Category = CategoryName, Operation = "putAlertingAlert" };
         apiRequest.WithPathParameter("alertId", alertId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlertingUnreadStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlertingUnreadStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonRule> PutAlertingRuleAsync(string ruleId, global::GenesysCloud.Extensions.Models.ModifiableRuleProperties body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -134,6 +134,6 @@ internal sealed class AlertingApi : IAlertingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/alerting/rules/{ruleId}") { Category = CategoryName, Operation = "putAlertingRule" };
         apiRequest.WithPathParameter("ruleId", ruleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CommonRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CommonRule, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/actions/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsActionsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsAgentcopilotsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/agentcopilots/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsAgentcopilotsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsAgentutilizationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/agentutilizations/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsAgentutilizationsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsBotsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -47,7 +47,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/bots/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsBotsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsCasemanagementAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -55,7 +55,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/casemanagement/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsCasemanagementAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsConversationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -63,7 +63,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/conversations/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsConversationsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsConversationsDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -71,7 +71,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/conversations/details/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsConversationsDetailsJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsCopilotsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -79,7 +79,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/copilots/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsCopilotsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsEvaluationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -87,7 +87,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/evaluations/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsEvaluationsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsFlowexecutionsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -95,7 +95,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/flowexecutions/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsFlowexecutionsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsFlowsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -103,7 +103,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/flows/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsFlowsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsJourneysAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -111,7 +111,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/journeys/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsJourneysAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsKnowledgeAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -119,7 +119,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/knowledge/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsKnowledgeAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsResolutionsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -127,7 +127,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/resolutions/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsResolutionsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsSummariesAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -135,7 +135,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/summaries/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsSummariesAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsSurveysAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -143,7 +143,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/surveys/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsSurveysAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsTaskmanagementAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -151,7 +151,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/taskmanagement/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsTaskmanagementAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsTranscriptsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -159,7 +159,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/transcripts/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsTranscriptsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsUsersAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -167,7 +167,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/users/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsUsersAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsUsersDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -175,7 +175,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/users/details/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsUsersDetailsJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsActionsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -183,7 +183,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/actions/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsActionsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionAsyncAggregateQueryResponse> GetAnalyticsActionsAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -192,7 +192,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/actions/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsActionsAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse> GetAnalyticsAgentStatusAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -200,7 +200,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/agents/{userId}/status") { Category = CategoryName, Operation = "getAnalyticsAgentStatus" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsAgentStateAgentResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsAgentcopilotsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -208,7 +208,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/agentcopilots/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsAgentcopilotsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentCopilotAsyncAggregateQueryResponse> GetAnalyticsAgentcopilotsAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -217,7 +217,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/agentcopilots/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsAgentcopilotsAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentCopilotAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentCopilotAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsAgentutilizationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -225,7 +225,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/agentutilizations/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsAgentutilizationsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentUtilizationAsyncAggregateQueryResponse> GetAnalyticsAgentutilizationsAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -234,7 +234,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/agentutilizations/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsAgentutilizationsAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentUtilizationAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentUtilizationAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReportingTurnsResponse> GetAnalyticsBotflowDivisionsReportingturnsAsync(string botFlowId, string? after = null, string? pageSize = null, string? interval = null, string? actionId = null, string? sessionId = null, string? language = null, string? askActionResults = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -249,7 +249,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         apiRequest.WithQueryParameter("sessionId", sessionId);
         apiRequest.WithQueryParameter("language", language);
         apiRequest.WithQueryParameter("askActionResults", askActionResults);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ReportingTurnsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ReportingTurnsResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -265,7 +265,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         apiRequest.WithQueryParameter("sessionId", sessionId);
         apiRequest.WithQueryParameter("language", language);
         apiRequest.WithQueryParameter("askActionResults", askActionResults);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ReportingTurnsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ReportingTurnsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SessionsResponse> GetAnalyticsBotflowSessionsAsync(string botFlowId, string? after = null, string? pageSize = null, string? interval = null, string? botResultCategories = null, string? endLanguage = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -278,7 +278,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         apiRequest.WithQueryParameter("interval", interval);
         apiRequest.WithQueryParameter("botResultCategories", botResultCategories);
         apiRequest.WithQueryParameter("endLanguage", endLanguage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SessionsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SessionsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsBotsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -286,7 +286,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/bots/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsBotsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotAsyncAggregateQueryResponse> GetAnalyticsBotsAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -295,7 +295,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/bots/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsBotsAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BotAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BotAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsCasemanagementAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -303,7 +303,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/casemanagement/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsCasemanagementAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseManagementAsyncAggregateQueryResponse> GetAnalyticsCasemanagementAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -312,7 +312,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/casemanagement/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsCasemanagementAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CaseManagementAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CaseManagementAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes> GetAnalyticsConversationDetailsAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -320,7 +320,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/conversations/{conversationId}/details") { Category = CategoryName, Operation = "getAnalyticsConversationDetails" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsConversationWithoutAttributes, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsConversationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -328,7 +328,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/conversations/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsConversationsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationAsyncAggregateQueryResponse> GetAnalyticsConversationsAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -337,14 +337,14 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/conversations/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsConversationsAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributesMultiGetResponse> GetAnalyticsConversationsDetailsAsync(global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/conversations/details") { Category = CategoryName, Operation = "getAnalyticsConversationsDetails" };
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributesMultiGetResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsConversationWithoutAttributesMultiGetResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsConversationsDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -352,7 +352,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/conversations/details/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsConversationsDetailsJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationAsyncQueryResponse> GetAnalyticsConversationsDetailsJobResultsAsync(string jobId, string? cursor = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -362,13 +362,13 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsConversationAsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsConversationAsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataAvailabilityResponse> GetAnalyticsConversationsDetailsJobsAvailabilityAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/conversations/details/jobs/availability") { Category = CategoryName, Operation = "getAnalyticsConversationsDetailsJobsAvailability" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataAvailabilityResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataAvailabilityResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsCopilotsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -376,7 +376,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/copilots/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsCopilotsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CopilotAsyncAggregateQueryResponse> GetAnalyticsCopilotsAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -385,7 +385,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/copilots/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsCopilotsAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CopilotAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CopilotAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task GetAnalyticsDataextractionDownloadAsync(string downloadId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -393,7 +393,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(downloadId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/dataextraction/downloads/{downloadId}") { Category = CategoryName, Operation = "getAnalyticsDataextractionDownload" };
         apiRequest.WithPathParameter("downloadId", downloadId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataExtractionFileSchemaListing> GetAnalyticsDataextractionDownloadsMetadataAsync(string? before = null, string? after = null, string? pageSize = null, string? dataSchema = null, global::System.DateTimeOffset? dateStart = null, global::System.DateTimeOffset? dateEnd = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -405,13 +405,13 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         apiRequest.WithQueryParameter("dataSchema", dataSchema);
         apiRequest.WithQueryParameter("dateStart", dateStart);
         apiRequest.WithQueryParameter("dateEnd", dateEnd);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataExtractionFileSchemaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataExtractionFileSchemaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsDataRetentionResponse> GetAnalyticsDataretentionSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/dataretention/settings") { Category = CategoryName, Operation = "getAnalyticsDataretentionSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsDataRetentionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsDataRetentionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsEvaluationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -419,7 +419,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/evaluations/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsEvaluationsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationAsyncAggregateQueryResponse> GetAnalyticsEvaluationsAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -428,7 +428,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/evaluations/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsEvaluationsAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsFlowexecutionsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -436,7 +436,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/flowexecutions/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsFlowexecutionsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowExecutionAsyncAggregateQueryResponse> GetAnalyticsFlowexecutionsAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -445,7 +445,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/flowexecutions/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsFlowexecutionsAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowExecutionAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowExecutionAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsFlowsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -453,7 +453,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/flows/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsFlowsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowAsyncAggregateQueryResponse> GetAnalyticsFlowsAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -462,7 +462,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/flows/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsFlowsAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsJourneysAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -470,7 +470,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/journeys/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsJourneysAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyAsyncAggregateQueryResponse> GetAnalyticsJourneysAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -479,7 +479,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/journeys/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsJourneysAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsKnowledgeAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -487,7 +487,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/knowledge/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsKnowledgeAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeAsyncAggregateQueryResponse> GetAnalyticsKnowledgeAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -496,7 +496,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/knowledge/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsKnowledgeAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardUser> GetAnalyticsReportingDashboardsUserAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -504,7 +504,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/reporting/dashboards/users/{userId}") { Category = CategoryName, Operation = "getAnalyticsReportingDashboardsUser" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DashboardUser>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DashboardUser, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardUserListing> GetAnalyticsReportingDashboardsUsersAsync(string? sortBy = null, int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? state = null, bool? deletedOnly = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -516,7 +516,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("state", state);
         apiRequest.WithQueryParameter("deletedOnly", deletedOnly);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DashboardUserListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DashboardUserListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReportingExportJobListing> GetAnalyticsReportingExportsAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -524,19 +524,19 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/reporting/exports") { Category = CategoryName, Operation = "getAnalyticsReportingExports" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ReportingExportJobListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ReportingExportJobListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReportingExportMetadataJobListing> GetAnalyticsReportingExportsMetadataAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/reporting/exports/metadata") { Category = CategoryName, Operation = "getAnalyticsReportingExportsMetadata" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ReportingExportMetadataJobListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ReportingExportMetadataJobListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsReportingSettings> GetAnalyticsReportingSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/reporting/settings") { Category = CategoryName, Operation = "getAnalyticsReportingSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsReportingSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsReportingSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardConfigurationListing> GetAnalyticsReportingSettingsDashboardsQueryAsync(string dashboardType, string dashboardAccessFilter, string? name = null, string? dashboardState = null, string? sortBy = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -551,7 +551,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DashboardConfigurationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DashboardConfigurationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardConfigurationListing> GetAnalyticsReportingSettingsUserDashboardsAsync(string userId, string? sortBy = null, int? pageNumber = null, int? pageSize = null, bool? publicOnly = null, bool? favoriteOnly = null, bool? deletedOnly = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -566,7 +566,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         apiRequest.WithQueryParameter("favoriteOnly", favoriteOnly);
         apiRequest.WithQueryParameter("deletedOnly", deletedOnly);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DashboardConfigurationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DashboardConfigurationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsResolutionsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -574,7 +574,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/resolutions/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsResolutionsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResolutionAsyncAggregateQueryResponse> GetAnalyticsResolutionsAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -583,7 +583,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/resolutions/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsResolutionsAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ResolutionAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResolutionAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsSummariesAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -591,7 +591,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/summaries/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsSummariesAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SummaryAsyncAggregateQueryResponse> GetAnalyticsSummariesAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -600,7 +600,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/summaries/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsSummariesAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SummaryAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SummaryAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsSurveysAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -608,7 +608,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/surveys/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsSurveysAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyAsyncAggregateQueryResponse> GetAnalyticsSurveysAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -617,7 +617,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/surveys/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsSurveysAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SurveyAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsTaskmanagementAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -625,7 +625,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/taskmanagement/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsTaskmanagementAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TaskManagementAsyncAggregateQueryResponse> GetAnalyticsTaskmanagementAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -634,7 +634,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/taskmanagement/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsTaskmanagementAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TaskManagementAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TaskManagementAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsTranscriptsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -642,7 +642,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/transcripts/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsTranscriptsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TranscriptAsyncAggregateQueryResponse> GetAnalyticsTranscriptsAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -651,7 +651,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/transcripts/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsTranscriptsAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TranscriptAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TranscriptAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsUsersAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -659,7 +659,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/users/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsUsersAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAsyncAggregateQueryResponse> GetAnalyticsUsersAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -668,7 +668,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/users/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsUsersAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsUsersDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -676,7 +676,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/users/details/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsUsersDetailsJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsAsyncQueryResponse> GetAnalyticsUsersDetailsJobResultsAsync(string jobId, string? cursor = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -686,13 +686,13 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsAsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsUserDetailsAsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataAvailabilityResponse> GetAnalyticsUsersDetailsJobsAvailabilityAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/users/details/jobs/availability") { Category = CategoryName, Operation = "getAnalyticsUsersDetailsJobsAvailability" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataAvailabilityResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataAvailabilityResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsReportingSettings> PatchAnalyticsReportingSettingsAsync(global::GenesysCloud.Extensions.Models.AnalyticsReportingSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -700,7 +700,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/analytics/reporting/settings") { Category = CategoryName, Operation = "patchAnalyticsReportingSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsReportingSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsReportingSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsActionsAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.ActionAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -708,7 +708,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/actions/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsActionsAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionAggregateQueryResponse> PostAnalyticsActionsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.ActionAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -716,7 +716,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/actions/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsActionsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsAgentcopilotsAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.AgentCopilotAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -724,7 +724,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/agentcopilots/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsAgentcopilotsAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentCopilotAggregateQueryResponse> PostAnalyticsAgentcopilotsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.AgentCopilotAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -732,7 +732,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/agentcopilots/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsAgentcopilotsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentCopilotAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentCopilotAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsAgentStateCountsResponse> PostAnalyticsAgentsStatusCountsAsync(global::GenesysCloud.Extensions.Models.AgentStateCountsRequest body, global::System.Collections.Generic.IEnumerable<string>? groupBy = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -741,7 +741,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/agents/status/counts") { Category = CategoryName, Operation = "postAnalyticsAgentsStatusCounts" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("groupBy", groupBy);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsAgentStateCountsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsAgentStateCountsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsAgentStateQueryResponse> PostAnalyticsAgentsStatusQueryAsync(global::GenesysCloud.Extensions.Models.AgentStateQueryRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -749,7 +749,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/agents/status/query") { Category = CategoryName, Operation = "postAnalyticsAgentsStatusQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsAgentStateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsAgentStateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsAgentutilizationsAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.AgentUtilizationAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -757,7 +757,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/agentutilizations/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsAgentutilizationsAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentUtilizationAggregateQueryResponse> PostAnalyticsAgentutilizationsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.AgentUtilizationAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -765,7 +765,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/agentutilizations/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsAgentutilizationsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentUtilizationAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentUtilizationAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsBotsAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.BotAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -773,7 +773,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/bots/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsBotsAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotAggregateQueryResponse> PostAnalyticsBotsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.BotAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -781,7 +781,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/bots/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsBotsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BotAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BotAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsCasemanagementAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.CaseManagementAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -789,7 +789,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/casemanagement/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsCasemanagementAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseManagementAggregateQueryResponse> PostAnalyticsCasemanagementAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.CaseManagementAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -797,7 +797,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/casemanagement/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsCasemanagementAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CaseManagementAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CaseManagementAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PropertyIndexRequest> PostAnalyticsConversationDetailsPropertiesAsync(string conversationId, global::GenesysCloud.Extensions.Models.PropertyIndexRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -807,7 +807,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/conversations/{conversationId}/details/properties") { Category = CategoryName, Operation = "postAnalyticsConversationDetailsProperties" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PropertyIndexRequest>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PropertyIndexRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationActivityResponse> PostAnalyticsConversationsActivityQueryAsync(global::GenesysCloud.Extensions.Models.ConversationActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -817,7 +817,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationActivityResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationActivityResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsConversationsAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.ConversationAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -825,7 +825,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/conversations/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsConversationsAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationAggregateQueryResponse> PostAnalyticsConversationsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.ConversationAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -833,7 +833,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/conversations/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsConversationsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsConversationsDetailsJobsAsync(global::GenesysCloud.Extensions.Models.AsyncConversationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -841,7 +841,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/conversations/details/jobs") { Category = CategoryName, Operation = "postAnalyticsConversationsDetailsJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationQueryResponse> PostAnalyticsConversationsDetailsQueryAsync(global::GenesysCloud.Extensions.Models.ConversationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -849,7 +849,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/conversations/details/query") { Category = CategoryName, Operation = "postAnalyticsConversationsDetailsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsConversationQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsConversationQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsCopilotsAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.CopilotAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -857,7 +857,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/copilots/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsCopilotsAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CopilotAggregateQueryResponse> PostAnalyticsCopilotsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.CopilotAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -865,7 +865,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/copilots/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsCopilotsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CopilotAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CopilotAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataExtractionFileUrlListing> PostAnalyticsDataextractionDownloadsBulkAsync(global::GenesysCloud.Extensions.Models.DownloadServiceRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -873,7 +873,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/dataextraction/downloads/bulk") { Category = CategoryName, Operation = "postAnalyticsDataextractionDownloadsBulk" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataExtractionFileUrlListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataExtractionFileUrlListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsEvaluationsAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.EvaluationAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -881,7 +881,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/evaluations/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsEvaluationsAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationAggregateQueryResponse> PostAnalyticsEvaluationsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.EvaluationAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -889,7 +889,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/evaluations/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsEvaluationsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsFlowexecutionsAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.FlowExecutionAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -897,7 +897,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/flowexecutions/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsFlowexecutionsAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowExecutionAggregateQueryResponse> PostAnalyticsFlowexecutionsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.FlowExecutionAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -905,7 +905,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/flowexecutions/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsFlowexecutionsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowExecutionAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowExecutionAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowActivityResponse> PostAnalyticsFlowsActivityQueryAsync(global::GenesysCloud.Extensions.Models.FlowActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -915,7 +915,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowActivityResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowActivityResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsFlowsAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.FlowAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -923,7 +923,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/flows/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsFlowsAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowAggregateQueryResponse> PostAnalyticsFlowsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.FlowAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -931,7 +931,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/flows/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsFlowsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowObservationQueryResponse> PostAnalyticsFlowsObservationsQueryAsync(global::GenesysCloud.Extensions.Models.FlowObservationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -939,7 +939,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/flows/observations/query") { Category = CategoryName, Operation = "postAnalyticsFlowsObservationsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowObservationQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowObservationQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsJourneysAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.JourneyAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -947,7 +947,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/journeys/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsJourneysAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyAggregateQueryResponse> PostAnalyticsJourneysAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.JourneyAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -955,7 +955,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/journeys/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsJourneysAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsKnowledgeAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.KnowledgeAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -963,7 +963,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/knowledge/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsKnowledgeAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeAggregateQueryResponse> PostAnalyticsKnowledgeAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.KnowledgeAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -971,7 +971,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/knowledge/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsKnowledgeAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueObservationQueryResponse> PostAnalyticsQueuesObservationsQueryAsync(global::GenesysCloud.Extensions.Models.QueueObservationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -979,7 +979,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/queues/observations/query") { Category = CategoryName, Operation = "postAnalyticsQueuesObservationsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueueObservationQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueueObservationQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RateLimitAggregateQueryResponse> PostAnalyticsRatelimitsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.RateLimitAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -987,7 +987,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/ratelimits/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsRatelimitsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RateLimitAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RateLimitAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostAnalyticsReportingDashboardsUsersBulkRemoveAsync(global::System.Collections.Generic.IEnumerable<string> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -995,7 +995,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/reporting/dashboards/users/bulk/remove") { Category = CategoryName, Operation = "postAnalyticsReportingDashboardsUsersBulkRemove" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReportingExportJobResponse> PostAnalyticsReportingExportsAsync(global::GenesysCloud.Extensions.Models.ReportingExportJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1003,7 +1003,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/reporting/exports") { Category = CategoryName, Operation = "postAnalyticsReportingExports" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ReportingExportJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ReportingExportJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostAnalyticsReportingSettingsDashboardsBulkRemoveAsync(global::GenesysCloud.Extensions.Models.DashboardConfigurationBulkRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1011,7 +1011,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/reporting/settings/dashboards/bulk/remove") { Category = CategoryName, Operation = "postAnalyticsReportingSettingsDashboardsBulkRemove" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardConfigurationListing> PostAnalyticsReportingSettingsDashboardsQueryAsync(global::GenesysCloud.Extensions.Models.DashboardConfigurationQueryRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1019,7 +1019,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/reporting/settings/dashboards/query") { Category = CategoryName, Operation = "postAnalyticsReportingSettingsDashboardsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DashboardConfigurationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DashboardConfigurationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsResolutionsAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.ResolutionAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1027,7 +1027,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/resolutions/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsResolutionsAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResolutionAggregateQueryResponse> PostAnalyticsResolutionsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.ResolutionAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1035,7 +1035,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/resolutions/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsResolutionsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ResolutionAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResolutionAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingActivityResponse> PostAnalyticsRoutingActivityQueryAsync(global::GenesysCloud.Extensions.Models.RoutingActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1045,7 +1045,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RoutingActivityResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RoutingActivityResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsSummariesAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.SummaryAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1053,7 +1053,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/summaries/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsSummariesAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SummaryAggregateQueryResponse> PostAnalyticsSummariesAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.SummaryAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1061,7 +1061,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/summaries/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsSummariesAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SummaryAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SummaryAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsSurveysAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.SurveyAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1069,7 +1069,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/surveys/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsSurveysAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyAggregateQueryResponse> PostAnalyticsSurveysAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.SurveyAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1077,7 +1077,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/surveys/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsSurveysAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SurveyAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsTaskmanagementAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.TaskManagementAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1085,7 +1085,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/taskmanagement/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsTaskmanagementAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TaskManagementAggregateQueryResponse> PostAnalyticsTaskmanagementAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.TaskManagementAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1093,7 +1093,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/taskmanagement/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsTaskmanagementAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TaskManagementAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TaskManagementAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TaskManagementObservationQueryResponse> PostAnalyticsTaskmanagementMetricsQueryAsync(global::GenesysCloud.Extensions.Models.TaskManagementObservationQuery body, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1103,7 +1103,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TaskManagementObservationQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TaskManagementObservationQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamActivityResponse> PostAnalyticsTeamsActivityQueryAsync(global::GenesysCloud.Extensions.Models.TeamActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1113,7 +1113,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TeamActivityResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TeamActivityResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsTranscriptsAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.TranscriptAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1121,7 +1121,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/transcripts/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsTranscriptsAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TranscriptAggregateQueryResponse> PostAnalyticsTranscriptsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.TranscriptAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1129,7 +1129,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/transcripts/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsTranscriptsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TranscriptAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TranscriptAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserActivityResponse> PostAnalyticsUsersActivityQueryAsync(global::GenesysCloud.Extensions.Models.UserActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1139,7 +1139,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserActivityResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserActivityResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsUsersAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.UserAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1147,7 +1147,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/users/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsUsersAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAggregateQueryResponse> PostAnalyticsUsersAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.UserAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1155,7 +1155,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/users/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsUsersAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsUsersDetailsJobsAsync(global::GenesysCloud.Extensions.Models.AsyncUserDetailsQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1163,7 +1163,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/users/details/jobs") { Category = CategoryName, Operation = "postAnalyticsUsersDetailsJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsQueryResponse> PostAnalyticsUsersDetailsQueryAsync(global::GenesysCloud.Extensions.Models.UserDetailsQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1171,7 +1171,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/users/details/query") { Category = CategoryName, Operation = "postAnalyticsUsersDetailsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsUserDetailsQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserObservationQueryResponse> PostAnalyticsUsersObservationsQueryAsync(global::GenesysCloud.Extensions.Models.UserObservationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1179,7 +1179,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/users/observations/query") { Category = CategoryName, Operation = "postAnalyticsUsersObservationsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserObservationQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserObservationQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsDataRetentionResponse> PutAnalyticsDataretentionSettingsAsync(global::GenesysCloud.Extensions.Models.UpdateAnalyticsDataRetentionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1187,6 +1187,6 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/analytics/dataretention/settings") { Category = CategoryName, Operation = "putAnalyticsDataretentionSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsDataRetentionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsDataRetentionResponse, cancellationToken);
     }
 }

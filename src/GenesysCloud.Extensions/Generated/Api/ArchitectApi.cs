@@ -23,7 +23,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(emergencyGroupId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/architect/emergencygroups/{emergencyGroupId}") { Category = CategoryName, Operation = "deleteArchitectEmergencygroup" };
         apiRequest.WithPathParameter("emergencyGroupId", emergencyGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteArchitectGrammarAsync(string grammarId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(grammarId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/architect/grammars/{grammarId}") { Category = CategoryName, Operation = "deleteArchitectGrammar" };
         apiRequest.WithPathParameter("grammarId", grammarId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteArchitectGrammarLanguageAsync(string grammarId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default)
@@ -41,7 +41,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/architect/grammars/{grammarId}/languages/{languageCode}") { Category = CategoryName, Operation = "deleteArchitectGrammarLanguage" };
         apiRequest.WithPathParameter("grammarId", grammarId);
         apiRequest.WithPathParameter("languageCode", languageCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteArchitectGrammarLanguageFilesDtmfAsync(string grammarId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default)
@@ -51,7 +51,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/architect/grammars/{grammarId}/languages/{languageCode}/files/dtmf") { Category = CategoryName, Operation = "deleteArchitectGrammarLanguageFilesDtmf" };
         apiRequest.WithPathParameter("grammarId", grammarId);
         apiRequest.WithPathParameter("languageCode", languageCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteArchitectGrammarLanguageFilesVoiceAsync(string grammarId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default)
@@ -61,7 +61,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/architect/grammars/{grammarId}/languages/{languageCode}/files/voice") { Category = CategoryName, Operation = "deleteArchitectGrammarLanguageFilesVoice" };
         apiRequest.WithPathParameter("grammarId", grammarId);
         apiRequest.WithPathParameter("languageCode", languageCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteArchitectIvrAsync(string ivrId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -69,7 +69,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(ivrId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/architect/ivrs/{ivrId}") { Category = CategoryName, Operation = "deleteArchitectIvr" };
         apiRequest.WithPathParameter("ivrId", ivrId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteArchitectPromptAsync(string promptId, bool? allResources = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -78,7 +78,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/architect/prompts/{promptId}") { Category = CategoryName, Operation = "deleteArchitectPrompt" };
         apiRequest.WithPathParameter("promptId", promptId);
         apiRequest.WithQueryParameter("allResources", allResources);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteArchitectPromptResourceAsync(string promptId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default)
@@ -88,7 +88,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/architect/prompts/{promptId}/resources/{languageCode}") { Category = CategoryName, Operation = "deleteArchitectPromptResource" };
         apiRequest.WithPathParameter("promptId", promptId);
         apiRequest.WithPathParameter("languageCode", languageCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteArchitectPromptResourceAudioAsync(string promptId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default)
@@ -98,7 +98,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/architect/prompts/{promptId}/resources/{languageCode}/audio") { Category = CategoryName, Operation = "deleteArchitectPromptResourceAudio" };
         apiRequest.WithPathParameter("promptId", promptId);
         apiRequest.WithPathParameter("languageCode", languageCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Operation> DeleteArchitectPromptsAsync(global::System.Collections.Generic.IEnumerable<string> id, global::System.Threading.CancellationToken cancellationToken = default)
@@ -106,7 +106,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/architect/prompts") { Category = CategoryName, Operation = "deleteArchitectPrompts" };
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Operation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Operation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteArchitectScheduleAsync(string scheduleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -114,7 +114,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(scheduleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/architect/schedules/{scheduleId}") { Category = CategoryName, Operation = "deleteArchitectSchedule" };
         apiRequest.WithPathParameter("scheduleId", scheduleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteArchitectSchedulegroupAsync(string scheduleGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -122,7 +122,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(scheduleGroupId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/architect/schedulegroups/{scheduleGroupId}") { Category = CategoryName, Operation = "deleteArchitectSchedulegroup" };
         apiRequest.WithPathParameter("scheduleGroupId", scheduleGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteArchitectSystempromptResourceAsync(string promptId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default)
@@ -132,7 +132,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/architect/systemprompts/{promptId}/resources/{languageCode}") { Category = CategoryName, Operation = "deleteArchitectSystempromptResource" };
         apiRequest.WithPathParameter("promptId", promptId);
         apiRequest.WithPathParameter("languageCode", languageCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteFlowAsync(string flowId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -140,7 +140,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(flowId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/flows/{flowId}") { Category = CategoryName, Operation = "deleteFlow" };
         apiRequest.WithPathParameter("flowId", flowId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteFlowInstancesSettingsLoglevelsAsync(string flowId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -148,7 +148,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(flowId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/flows/{flowId}/instances/settings/loglevels") { Category = CategoryName, Operation = "deleteFlowInstancesSettingsLoglevels" };
         apiRequest.WithPathParameter("flowId", flowId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Operation> DeleteFlowsAsync(global::System.Collections.Generic.IEnumerable<string> id, global::System.Threading.CancellationToken cancellationToken = default)
@@ -156,7 +156,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/flows") { Category = CategoryName, Operation = "deleteFlows" };
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Operation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Operation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteFlowsDatatableAsync(string datatableId, bool? force = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -165,7 +165,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/flows/datatables/{datatableId}") { Category = CategoryName, Operation = "deleteFlowsDatatable" };
         apiRequest.WithPathParameter("datatableId", datatableId);
         apiRequest.WithQueryParameter("force", force);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteFlowsDatatableRowAsync(string datatableId, string rowId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -175,13 +175,13 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/flows/datatables/{datatableId}/rows/{rowId}") { Category = CategoryName, Operation = "deleteFlowsDatatableRow" };
         apiRequest.WithPathParameter("datatableId", datatableId);
         apiRequest.WithPathParameter("rowId", rowId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteFlowsInstancesSettingsLoglevelsDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/flows/instances/settings/loglevels/default") { Category = CategoryName, Operation = "deleteFlowsInstancesSettingsLoglevelsDefault" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteFlowsMilestoneAsync(string milestoneId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -189,7 +189,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(milestoneId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/flows/milestones/{milestoneId}") { Category = CategoryName, Operation = "deleteFlowsMilestone" };
         apiRequest.WithPathParameter("milestoneId", milestoneId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing> GetArchitectDependencytrackingAsync(string name, int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, bool? consumedResources = null, bool? consumingResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, global::System.Collections.Generic.IEnumerable<string>? consumingResourceType = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -204,13 +204,13 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("consumingResources", consumingResources);
         apiRequest.WithQueryParameter("consumedResourceType", consumedResourceType);
         apiRequest.WithQueryParameter("consumingResourceType", consumingResourceType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DependencyObjectEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyStatus> GetArchitectDependencytrackingBuildAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/dependencytracking/build") { Category = CategoryName, Operation = "getArchitectDependencytrackingBuild" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DependencyStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DependencyStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConsumedResourcesEntityListing> GetArchitectDependencytrackingConsumedresourcesAsync(string id, string version, string objectType, global::System.Collections.Generic.IEnumerable<string>? resourceType = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -225,7 +225,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("resourceType", resourceType);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConsumedResourcesEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConsumedResourcesEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConsumingResourcesEntityListing> GetArchitectDependencytrackingConsumingresourcesAsync(string id, string objectType, global::System.Collections.Generic.IEnumerable<string>? resourceType = null, string? version = null, int? pageNumber = null, int? pageSize = null, string? flowFilter = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -240,7 +240,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("flowFilter", flowFilter);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConsumingResourcesEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConsumingResourcesEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing> GetArchitectDependencytrackingDeletedresourceconsumersAsync(string? name = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, string? flowFilter = null, bool? consumedResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -253,7 +253,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("consumedResourceType", consumedResourceType);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DependencyObjectEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObject> GetArchitectDependencytrackingObjectAsync(string id, string? version = null, string? objectType = null, bool? consumedResources = null, bool? consumingResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, global::System.Collections.Generic.IEnumerable<string>? consumingResourceType = null, bool? consumedResourceRequest = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -268,7 +268,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("consumedResourceType", consumedResourceType);
         apiRequest.WithQueryParameter("consumingResourceType", consumingResourceType);
         apiRequest.WithQueryParameter("consumedResourceRequest", consumedResourceRequest);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DependencyObject>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DependencyObject, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyType> GetArchitectDependencytrackingTypeAsync(string typeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -276,7 +276,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(typeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/dependencytracking/types/{typeId}") { Category = CategoryName, Operation = "getArchitectDependencytrackingType" };
         apiRequest.WithPathParameter("typeId", typeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DependencyType>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DependencyType, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyTypeEntityListing> GetArchitectDependencytrackingTypesAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -284,7 +284,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/dependencytracking/types") { Category = CategoryName, Operation = "getArchitectDependencytrackingTypes" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DependencyTypeEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DependencyTypeEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing> GetArchitectDependencytrackingUpdatedresourceconsumersAsync(string? name = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, bool? consumedResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -296,7 +296,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("consumedResourceType", consumedResourceType);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DependencyObjectEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmergencyGroup> GetArchitectEmergencygroupAsync(string emergencyGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -304,7 +304,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(emergencyGroupId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/emergencygroups/{emergencyGroupId}") { Category = CategoryName, Operation = "getArchitectEmergencygroup" };
         apiRequest.WithPathParameter("emergencyGroupId", emergencyGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmergencyGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmergencyGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmergencyGroupListing> GetArchitectEmergencygroupsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -315,7 +315,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmergencyGroupListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmergencyGroupListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmergencyGroupDivisionViewEntityListing> GetArchitectEmergencygroupsDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -328,7 +328,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmergencyGroupDivisionViewEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmergencyGroupDivisionViewEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Grammar> GetArchitectGrammarAsync(string grammarId, bool? includeFileUrls = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -337,7 +337,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/grammars/{grammarId}") { Category = CategoryName, Operation = "getArchitectGrammar" };
         apiRequest.WithPathParameter("grammarId", grammarId);
         apiRequest.WithQueryParameter("includeFileUrls", includeFileUrls);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Grammar>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Grammar, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GrammarLanguage> GetArchitectGrammarLanguageAsync(string grammarId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default)
@@ -347,7 +347,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/grammars/{grammarId}/languages/{languageCode}") { Category = CategoryName, Operation = "getArchitectGrammarLanguage" };
         apiRequest.WithPathParameter("grammarId", grammarId);
         apiRequest.WithPathParameter("languageCode", languageCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GrammarLanguage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GrammarLanguage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GrammarListing> GetArchitectGrammarsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, bool? includeFileUrls = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -362,7 +362,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("description", description);
         apiRequest.WithQueryParameter("nameOrDescription", nameOrDescription);
         apiRequest.WithQueryParameter("includeFileUrls", includeFileUrls);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GrammarListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GrammarListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVR> GetArchitectIvrAsync(string ivrId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -370,7 +370,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(ivrId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/ivrs/{ivrId}") { Category = CategoryName, Operation = "getArchitectIvr" };
         apiRequest.WithPathParameter("ivrId", ivrId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IVR>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IVR, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVRIdentityResolutionConfig> GetArchitectIvrIdentityresolutionAsync(string ivrId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -378,7 +378,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(ivrId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/ivrs/{ivrId}/identityresolution") { Category = CategoryName, Operation = "getArchitectIvrIdentityresolution" };
         apiRequest.WithPathParameter("ivrId", ivrId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IVRIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IVRIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVREntityListing> GetArchitectIvrsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? dnis = null, string? scheduleGroup = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -392,7 +392,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("dnis", dnis);
         apiRequest.WithQueryParameter("scheduleGroup", scheduleGroup);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IVREntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IVREntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVRDivisionViewEntityListing> GetArchitectIvrsDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -405,7 +405,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IVRDivisionViewEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IVRDivisionViewEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Prompt> GetArchitectPromptAsync(string promptId, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -416,7 +416,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("includeMediaUris", includeMediaUris);
         apiRequest.WithQueryParameter("includeResources", includeResources);
         apiRequest.WithQueryParameter("language", language);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Prompt>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Prompt, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoryListing> GetArchitectPromptHistoryHistoryIdAsync(string promptId, string historyId, int? pageNumber = null, int? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -431,7 +431,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("action", action);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.HistoryListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.HistoryListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptAsset> GetArchitectPromptResourceAsync(string promptId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default)
@@ -441,7 +441,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/prompts/{promptId}/resources/{languageCode}") { Category = CategoryName, Operation = "getArchitectPromptResource" };
         apiRequest.WithPathParameter("promptId", promptId);
         apiRequest.WithPathParameter("languageCode", languageCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PromptAsset>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PromptAsset, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptAssetEntityListing> GetArchitectPromptResourcesAsync(string promptId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -451,7 +451,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("promptId", promptId);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PromptAssetEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PromptAssetEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptEntityListing> GetArchitectPromptsAsync(int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? name = null, string? description = null, string? nameOrDescription = null, string? sortBy = null, string? sortOrder = null, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -467,7 +467,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("includeMediaUris", includeMediaUris);
         apiRequest.WithQueryParameter("includeResources", includeResources);
         apiRequest.WithQueryParameter("language", language);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PromptEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PromptEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Schedule> GetArchitectScheduleAsync(string scheduleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -475,7 +475,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(scheduleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/schedules/{scheduleId}") { Category = CategoryName, Operation = "getArchitectSchedule" };
         apiRequest.WithPathParameter("scheduleId", scheduleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Schedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Schedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGroup> GetArchitectSchedulegroupAsync(string scheduleGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -483,7 +483,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(scheduleGroupId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/schedulegroups/{scheduleGroupId}") { Category = CategoryName, Operation = "getArchitectSchedulegroup" };
         apiRequest.WithPathParameter("scheduleGroupId", scheduleGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScheduleGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduleGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGroupEntityListing> GetArchitectSchedulegroupsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? scheduleIds = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -496,7 +496,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("scheduleIds", scheduleIds);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScheduleGroupEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduleGroupEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGroupDivisionViewEntityListing> GetArchitectSchedulegroupsDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -509,7 +509,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScheduleGroupDivisionViewEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduleGroupDivisionViewEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleEntityListing> GetArchitectSchedulesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -521,7 +521,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScheduleEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduleEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleDivisionViewEntityListing> GetArchitectSchedulesDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -534,7 +534,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScheduleDivisionViewEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduleDivisionViewEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SystemPrompt> GetArchitectSystempromptAsync(string promptId, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -545,7 +545,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("includeMediaUris", includeMediaUris);
         apiRequest.WithQueryParameter("includeResources", includeResources);
         apiRequest.WithQueryParameter("language", language);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SystemPrompt>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SystemPrompt, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoryListing> GetArchitectSystempromptHistoryHistoryIdAsync(string promptId, string historyId, int? pageNumber = null, int? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -560,7 +560,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("action", action);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.HistoryListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.HistoryListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SystemPromptAsset> GetArchitectSystempromptResourceAsync(string promptId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default)
@@ -570,7 +570,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/systemprompts/{promptId}/resources/{languageCode}") { Category = CategoryName, Operation = "getArchitectSystempromptResource" };
         apiRequest.WithPathParameter("promptId", promptId);
         apiRequest.WithPathParameter("languageCode", languageCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SystemPromptAsset>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SystemPromptAsset, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SystemPromptAssetEntityListing> GetArchitectSystempromptResourcesAsync(string promptId, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -582,7 +582,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SystemPromptAssetEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SystemPromptAssetEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SystemPromptEntityListing> GetArchitectSystempromptsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? description = null, string? nameOrDescription = null, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -598,7 +598,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("includeMediaUris", includeMediaUris);
         apiRequest.WithQueryParameter("includeResources", includeResources);
         apiRequest.WithQueryParameter("language", language);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SystemPromptEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SystemPromptEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Flow> GetFlowAsync(string flowId, bool? deleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -607,7 +607,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/{flowId}") { Category = CategoryName, Operation = "getFlow" };
         apiRequest.WithPathParameter("flowId", flowId);
         apiRequest.WithQueryParameter("deleted", deleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Flow>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Flow, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoryListing> GetFlowHistoryHistoryIdAsync(string flowId, string historyId, int? pageNumber = null, int? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -622,7 +622,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("action", action);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.HistoryListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.HistoryListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowSettingsResponse> GetFlowInstancesSettingsLoglevelsAsync(string flowId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -631,7 +631,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/{flowId}/instances/settings/loglevels") { Category = CategoryName, Operation = "getFlowInstancesSettingsLoglevels" };
         apiRequest.WithPathParameter("flowId", flowId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetFlowLatestconfigurationAsync(string flowId, bool? deleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -640,7 +640,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/{flowId}/latestconfiguration") { Category = CategoryName, Operation = "getFlowLatestconfiguration" };
         apiRequest.WithPathParameter("flowId", flowId);
         apiRequest.WithQueryParameter("deleted", deleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowVersion> GetFlowVersionAsync(string flowId, string versionId, string? deleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -651,7 +651,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("flowId", flowId);
         apiRequest.WithPathParameter("versionId", versionId);
         apiRequest.WithQueryParameter("deleted", deleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetFlowVersionConfigurationAsync(string flowId, string versionId, string? deleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -662,7 +662,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("flowId", flowId);
         apiRequest.WithPathParameter("versionId", versionId);
         apiRequest.WithQueryParameter("deleted", deleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowHealth> GetFlowVersionHealthAsync(string flowId, string versionId, string? language = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -673,7 +673,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("flowId", flowId);
         apiRequest.WithPathParameter("versionId", versionId);
         apiRequest.WithQueryParameter("language", language);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowHealth>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowHealth, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowHealthIntent> GetFlowVersionIntentHealthAsync(string flowId, string versionId, string intentId, string language, global::System.Threading.CancellationToken cancellationToken = default)
@@ -687,7 +687,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("versionId", versionId);
         apiRequest.WithPathParameter("intentId", intentId);
         apiRequest.WithQueryParameter("language", language);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowHealthIntent>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowHealthIntent, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowHealthUtterance> GetFlowVersionIntentUtteranceHealthAsync(string flowId, string versionId, string intentId, string utteranceId, string language, global::System.Threading.CancellationToken cancellationToken = default)
@@ -703,7 +703,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("intentId", intentId);
         apiRequest.WithPathParameter("utteranceId", utteranceId);
         apiRequest.WithQueryParameter("language", language);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowHealthUtterance>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowHealthUtterance, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowVersionEntityListing> GetFlowVersionsAsync(string flowId, int? pageNumber = null, int? pageSize = null, bool? deleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -714,7 +714,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("deleted", deleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowVersionEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowVersionEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowEntityListing> GetFlowsAsync(global::System.Collections.Generic.IEnumerable<string>? type = null, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, string? publishVersionId = null, string? editableBy = null, string? lockedBy = null, string? lockedByClientId = null, string? secure = null, bool? deleted = null, bool? includeSchemas = null, bool? virtualAgentEnabled = null, string? publishedAfter = null, string? publishedBefore = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -740,7 +740,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("publishedAfter", publishedAfter);
         apiRequest.WithQueryParameter("publishedBefore", publishedBefore);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTable> GetFlowsDatatableAsync(string datatableId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -749,7 +749,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/datatables/{datatableId}") { Category = CategoryName, Operation = "getFlowsDatatable" };
         apiRequest.WithPathParameter("datatableId", datatableId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataTable>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTable, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableExportJob> GetFlowsDatatableExportJobAsync(string datatableId, string exportJobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -759,7 +759,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/datatables/{datatableId}/export/jobs/{exportJobId}") { Category = CategoryName, Operation = "getFlowsDatatableExportJob" };
         apiRequest.WithPathParameter("datatableId", datatableId);
         apiRequest.WithPathParameter("exportJobId", exportJobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataTableExportJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTableExportJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableImportJob> GetFlowsDatatableImportJobAsync(string datatableId, string importJobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -769,7 +769,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/datatables/{datatableId}/import/jobs/{importJobId}") { Category = CategoryName, Operation = "getFlowsDatatableImportJob" };
         apiRequest.WithPathParameter("datatableId", datatableId);
         apiRequest.WithPathParameter("importJobId", importJobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataTableImportJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTableImportJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableImportEntityListing> GetFlowsDatatableImportJobsAsync(string datatableId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -779,7 +779,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("datatableId", datatableId);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataTableImportEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTableImportEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> GetFlowsDatatableRowAsync(string datatableId, string rowId, bool? showbrief = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -790,7 +790,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("datatableId", datatableId);
         apiRequest.WithPathParameter("rowId", rowId);
         apiRequest.WithQueryParameter("showbrief", showbrief);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DictionaryOfJsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableRowEntityListing> GetFlowsDatatableRowsAsync(string datatableId, int? pageNumber = null, int? pageSize = null, bool? showbrief = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -802,7 +802,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("showbrief", showbrief);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataTableRowEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTableRowEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTablesDomainEntityListing> GetFlowsDatatablesAsync(string? expand = null, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -815,7 +815,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataTablesDomainEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTablesDomainEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTable> GetFlowsDatatablesDivisionviewAsync(string datatableId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -824,7 +824,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/datatables/divisionviews/{datatableId}") { Category = CategoryName, Operation = "getFlowsDatatablesDivisionview" };
         apiRequest.WithPathParameter("datatableId", datatableId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataTable>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTable, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTablesDomainEntityListing> GetFlowsDatatablesDivisionviewsAsync(string? expand = null, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -837,7 +837,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataTablesDomainEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTablesDomainEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowDivisionViewEntityListing> GetFlowsDivisionviewsAsync(global::System.Collections.Generic.IEnumerable<string>? type = null, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? publishVersionId = null, string? publishedAfter = null, string? publishedBefore = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, bool? includeSchemas = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -855,7 +855,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("publishedBefore", publishedBefore);
         apiRequest.WithQueryParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("includeSchemas", includeSchemas);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowDivisionViewEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowDivisionViewEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowRuntimeExecution> GetFlowsExecutionAsync(string flowExecutionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -863,7 +863,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(flowExecutionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/executions/{flowExecutionId}") { Category = CategoryName, Operation = "getFlowsExecution" };
         apiRequest.WithPathParameter("flowExecutionId", flowExecutionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowRuntimeExecution>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowRuntimeExecution, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse> GetFlowsExportJobAsync(string jobId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -872,7 +872,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/export/jobs/{jobId}") { Category = CategoryName, Operation = "getFlowsExportJob" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ArchitectExportJobStateResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ArchitectExportJobStateResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetFlowExecutionDataJobResult> GetFlowsInstanceAsync(string instanceId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -881,7 +881,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/instances/{instanceId}") { Category = CategoryName, Operation = "getFlowsInstance" };
         apiRequest.WithPathParameter("instanceId", instanceId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GetFlowExecutionDataJobResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GetFlowExecutionDataJobResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetFlowExecutionDataJobResult> GetFlowsInstancesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -889,20 +889,20 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/instances/jobs/{jobId}") { Category = CategoryName, Operation = "getFlowsInstancesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GetFlowExecutionDataJobResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GetFlowExecutionDataJobResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowsQueryCriteriaResponse> GetFlowsInstancesQuerycapabilitiesAsync(string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/instances/querycapabilities") { Category = CategoryName, Operation = "getFlowsInstancesQuerycapabilities" };
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowsQueryCriteriaResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowsQueryCriteriaResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExecutionDataFlowSettingsResponse> GetFlowsInstancesSettingsExecutiondataAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/instances/settings/executiondata") { Category = CategoryName, Operation = "getFlowsInstancesSettingsExecutiondata" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExecutionDataFlowSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExecutionDataFlowSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowSettingsResponseEntityListing> GetFlowsInstancesSettingsLoglevelsAsync(global::System.Collections.Generic.IEnumerable<string>? expand = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -911,20 +911,20 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowSettingsResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowSettingsResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowLogLevelCharacteristicsDefinitions> GetFlowsInstancesSettingsLoglevelsCharacteristicsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/instances/settings/loglevels/characteristics") { Category = CategoryName, Operation = "getFlowsInstancesSettingsLoglevelsCharacteristics" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowLogLevelCharacteristicsDefinitions>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowLogLevelCharacteristicsDefinitions, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowSettingsResponse> GetFlowsInstancesSettingsLoglevelsDefaultAsync(global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/instances/settings/loglevels/default") { Category = CategoryName, Operation = "getFlowsInstancesSettingsLoglevelsDefault" };
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse> GetFlowsJobAsync(string jobId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -933,7 +933,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/jobs/{jobId}") { Category = CategoryName, Operation = "getFlowsJob" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ArchitectJobStateResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ArchitectJobStateResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowMilestone> GetFlowsMilestoneAsync(string milestoneId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -941,7 +941,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(milestoneId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/milestones/{milestoneId}") { Category = CategoryName, Operation = "getFlowsMilestone" };
         apiRequest.WithPathParameter("milestoneId", milestoneId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowMilestone>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowMilestone, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowMilestoneListing> GetFlowsMilestonesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -956,7 +956,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("description", description);
         apiRequest.WithQueryParameter("nameOrDescription", nameOrDescription);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowMilestoneListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowMilestoneListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowMilestoneDivisionViewEntityListing> GetFlowsMilestonesDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -969,7 +969,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowMilestoneDivisionViewEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowMilestoneDivisionViewEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowOutcome> GetFlowsOutcomeAsync(string flowOutcomeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -977,7 +977,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(flowOutcomeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/outcomes/{flowOutcomeId}") { Category = CategoryName, Operation = "getFlowsOutcome" };
         apiRequest.WithPathParameter("flowOutcomeId", flowOutcomeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowOutcome>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowOutcome, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowOutcomeListing> GetFlowsOutcomesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -992,7 +992,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("description", description);
         apiRequest.WithQueryParameter("nameOrDescription", nameOrDescription);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowOutcomeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowOutcomeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowOutcomeDivisionViewEntityListing> GetFlowsOutcomesDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1005,7 +1005,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowOutcomeDivisionViewEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowOutcomeDivisionViewEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Grammar> PatchArchitectGrammarAsync(string grammarId, global::GenesysCloud.Extensions.Models.Grammar? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1014,7 +1014,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/architect/grammars/{grammarId}") { Category = CategoryName, Operation = "patchArchitectGrammar" };
         apiRequest.WithPathParameter("grammarId", grammarId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Grammar>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Grammar, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GrammarLanguage> PatchArchitectGrammarLanguageAsync(string grammarId, string languageCode, global::GenesysCloud.Extensions.Models.GrammarLanguageUpdate? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1025,7 +1025,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("grammarId", grammarId);
         apiRequest.WithPathParameter("languageCode", languageCode);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GrammarLanguage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GrammarLanguage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExecutionDataFlowSettingsResponse> PatchFlowsInstancesSettingsExecutiondataAsync(global::GenesysCloud.Extensions.Models.ExecutionDataSettingsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1033,13 +1033,13 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/flows/instances/settings/executiondata") { Category = CategoryName, Operation = "patchFlowsInstancesSettingsExecutiondata" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExecutionDataFlowSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExecutionDataFlowSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostArchitectDependencytrackingBuildAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/architect/dependencytracking/build") { Category = CategoryName, Operation = "postArchitectDependencytrackingBuild" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmergencyGroup> PostArchitectEmergencygroupsAsync(global::GenesysCloud.Extensions.Models.EmergencyGroup body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1047,7 +1047,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/architect/emergencygroups") { Category = CategoryName, Operation = "postArchitectEmergencygroups" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmergencyGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmergencyGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UploadUrlResponse> PostArchitectGrammarLanguageFilesDtmfAsync(string grammarId, string languageCode, global::GenesysCloud.Extensions.Models.GrammarFileUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1059,7 +1059,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("grammarId", grammarId);
         apiRequest.WithPathParameter("languageCode", languageCode);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UploadUrlResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UploadUrlResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UploadUrlResponse> PostArchitectGrammarLanguageFilesVoiceAsync(string grammarId, string languageCode, global::GenesysCloud.Extensions.Models.GrammarFileUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1071,7 +1071,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("grammarId", grammarId);
         apiRequest.WithPathParameter("languageCode", languageCode);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UploadUrlResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UploadUrlResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GrammarLanguage> PostArchitectGrammarLanguagesAsync(string grammarId, global::GenesysCloud.Extensions.Models.GrammarLanguage body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1081,7 +1081,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/architect/grammars/{grammarId}/languages") { Category = CategoryName, Operation = "postArchitectGrammarLanguages" };
         apiRequest.WithPathParameter("grammarId", grammarId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GrammarLanguage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GrammarLanguage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Grammar> PostArchitectGrammarsAsync(global::GenesysCloud.Extensions.Models.Grammar body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1089,7 +1089,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/architect/grammars") { Category = CategoryName, Operation = "postArchitectGrammars" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Grammar>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Grammar, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVR> PostArchitectIvrsAsync(global::GenesysCloud.Extensions.Models.IVR body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1097,7 +1097,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/architect/ivrs") { Category = CategoryName, Operation = "postArchitectIvrs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IVR>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IVR, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Operation> PostArchitectPromptHistoryAsync(string promptId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1105,7 +1105,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(promptId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/architect/prompts/{promptId}/history") { Category = CategoryName, Operation = "postArchitectPromptHistory" };
         apiRequest.WithPathParameter("promptId", promptId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Operation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Operation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptAssetUpload> PostArchitectPromptResourceUploadsAsync(string promptId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1115,7 +1115,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/architect/prompts/{promptId}/resources/{languageCode}/uploads") { Category = CategoryName, Operation = "postArchitectPromptResourceUploads" };
         apiRequest.WithPathParameter("promptId", promptId);
         apiRequest.WithPathParameter("languageCode", languageCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PromptAssetUpload>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PromptAssetUpload, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptAsset> PostArchitectPromptResourcesAsync(string promptId, global::GenesysCloud.Extensions.Models.PromptAssetCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1125,7 +1125,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/architect/prompts/{promptId}/resources") { Category = CategoryName, Operation = "postArchitectPromptResources" };
         apiRequest.WithPathParameter("promptId", promptId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PromptAsset>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PromptAsset, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Prompt> PostArchitectPromptsAsync(global::GenesysCloud.Extensions.Models.Prompt body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1133,7 +1133,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/architect/prompts") { Category = CategoryName, Operation = "postArchitectPrompts" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Prompt>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Prompt, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGroup> PostArchitectSchedulegroupsAsync(global::GenesysCloud.Extensions.Models.ScheduleGroup body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1141,7 +1141,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/architect/schedulegroups") { Category = CategoryName, Operation = "postArchitectSchedulegroups" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScheduleGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduleGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Schedule> PostArchitectSchedulesAsync(global::GenesysCloud.Extensions.Models.Schedule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1149,7 +1149,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/architect/schedules") { Category = CategoryName, Operation = "postArchitectSchedules" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Schedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Schedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Operation> PostArchitectSystempromptHistoryAsync(string promptId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1157,7 +1157,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(promptId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/architect/systemprompts/{promptId}/history") { Category = CategoryName, Operation = "postArchitectSystempromptHistory" };
         apiRequest.WithPathParameter("promptId", promptId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Operation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Operation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptAssetUpload> PostArchitectSystempromptResourceUploadsAsync(string promptId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1167,7 +1167,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/architect/systemprompts/{promptId}/resources/{languageCode}/uploads") { Category = CategoryName, Operation = "postArchitectSystempromptResourceUploads" };
         apiRequest.WithPathParameter("promptId", promptId);
         apiRequest.WithPathParameter("languageCode", languageCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PromptAssetUpload>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PromptAssetUpload, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SystemPromptAsset> PostArchitectSystempromptResourcesAsync(string promptId, global::GenesysCloud.Extensions.Models.SystemPromptAsset body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1177,7 +1177,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/architect/systemprompts/{promptId}/resources") { Category = CategoryName, Operation = "postArchitectSystempromptResources" };
         apiRequest.WithPathParameter("promptId", promptId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SystemPromptAsset>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SystemPromptAsset, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Operation> PostFlowHistoryAsync(string flowId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1185,7 +1185,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(flowId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/{flowId}/history") { Category = CategoryName, Operation = "postFlowHistory" };
         apiRequest.WithPathParameter("flowId", flowId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Operation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Operation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowSettingsResponse> PostFlowInstancesSettingsLoglevelsAsync(string flowId, global::GenesysCloud.Extensions.Models.FlowLogLevelRequest body, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1196,7 +1196,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("flowId", flowId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowVersion> PostFlowVersionsAsync(string flowId, global::System.Text.Json.JsonElement body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1205,7 +1205,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/{flowId}/versions") { Category = CategoryName, Operation = "postFlowVersions" };
         apiRequest.WithPathParameter("flowId", flowId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Operation> PostFlowsActionsCheckinAsync(string flow, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1213,7 +1213,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(flow);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/actions/checkin") { Category = CategoryName, Operation = "postFlowsActionsCheckin" };
         apiRequest.WithQueryParameter("flow", flow);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Operation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Operation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Flow> PostFlowsActionsCheckoutAsync(string flow, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1221,7 +1221,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(flow);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/actions/checkout") { Category = CategoryName, Operation = "postFlowsActionsCheckout" };
         apiRequest.WithQueryParameter("flow", flow);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Flow>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Flow, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Flow> PostFlowsActionsDeactivateAsync(string flow, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1229,7 +1229,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(flow);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/actions/deactivate") { Category = CategoryName, Operation = "postFlowsActionsDeactivate" };
         apiRequest.WithQueryParameter("flow", flow);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Flow>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Flow, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Operation> PostFlowsActionsPublishAsync(string flow, string? version = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1238,7 +1238,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/actions/publish") { Category = CategoryName, Operation = "postFlowsActionsPublish" };
         apiRequest.WithQueryParameter("flow", flow);
         apiRequest.WithQueryParameter("version", version);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Operation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Operation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Flow> PostFlowsActionsRevertAsync(string flow, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1246,7 +1246,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(flow);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/actions/revert") { Category = CategoryName, Operation = "postFlowsActionsRevert" };
         apiRequest.WithQueryParameter("flow", flow);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Flow>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Flow, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Flow> PostFlowsActionsUnlockAsync(string flow, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1254,7 +1254,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(flow);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/actions/unlock") { Category = CategoryName, Operation = "postFlowsActionsUnlock" };
         apiRequest.WithQueryParameter("flow", flow);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Flow>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Flow, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Flow> PostFlowsAsync(global::GenesysCloud.Extensions.Models.Flow body, string? language = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1263,7 +1263,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows") { Category = CategoryName, Operation = "postFlows" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("language", language);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Flow>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Flow, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableExportJob> PostFlowsDatatableExportJobsAsync(string datatableId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1271,7 +1271,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(datatableId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/datatables/{datatableId}/export/jobs") { Category = CategoryName, Operation = "postFlowsDatatableExportJobs" };
         apiRequest.WithPathParameter("datatableId", datatableId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataTableExportJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTableExportJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableImportJob> PostFlowsDatatableImportCsvJobsAsync(string datatableId, global::GenesysCloud.Extensions.Models.DataTableImportJob body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1281,7 +1281,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/datatables/{datatableId}/import/csv/jobs") { Category = CategoryName, Operation = "postFlowsDatatableImportCsvJobs" };
         apiRequest.WithPathParameter("datatableId", datatableId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataTableImportJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTableImportJob, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1292,7 +1292,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/datatables/{datatableId}/import/jobs") { Category = CategoryName, Operation = "postFlowsDatatableImportJobs" };
         apiRequest.WithPathParameter("datatableId", datatableId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataTableImportJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTableImportJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> PostFlowsDatatableRowsAsync(string datatableId, global::System.Text.Json.JsonElement dataTableRow, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1301,7 +1301,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/datatables/{datatableId}/rows") { Category = CategoryName, Operation = "postFlowsDatatableRows" };
         apiRequest.WithPathParameter("datatableId", datatableId);
         apiRequest.WithJsonBody(dataTableRow);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DictionaryOfJsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTable> PostFlowsDatatablesAsync(global::GenesysCloud.Extensions.Models.DataTable body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1309,7 +1309,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/datatables") { Category = CategoryName, Operation = "postFlowsDatatables" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataTable>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTable, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowExecutionLaunchResponse> PostFlowsExecutionsAsync(global::GenesysCloud.Extensions.Models.FlowExecutionLaunchRequest flowLaunchRequest, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1317,7 +1317,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentNullException.ThrowIfNull(flowLaunchRequest);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/executions") { Category = CategoryName, Operation = "postFlowsExecutions" };
         apiRequest.WithJsonBody(flowLaunchRequest);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowExecutionLaunchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowExecutionLaunchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RegisterArchitectExportJobResponse> PostFlowsExportJobsAsync(global::GenesysCloud.Extensions.Models.RegisterArchitectExportJob body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1325,7 +1325,7 @@ internal sealed class ArchitectApi : IArchitectApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/export/jobs") { Category = CategoryName, Operation = "postFlowsExportJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RegisterArchitectExportJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RegisterArchitectExportJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetFlowExecutionDataJobResult> PostFlowsInstancesJobsAsync(global::GenesysCloud.Extensions.Models.ExecutionDataRequest body, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1334,7 +1334,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/instances/jobs") { Category = CategoryName, Operation = "postFlowsInstancesJobs" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GetFlowExecutionDataJobResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GetFlowExecutionDataJobResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowResultEntityListing> PostFlowsInstancesQueryAsync(global::GenesysCloud.Extensions.Models.CriteriaQuery body, bool? indexOnly = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1344,27 +1344,27 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("indexOnly", indexOnly);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowResultEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowResultEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RegisterArchitectJobResponse> PostFlowsJobsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/jobs") { Category = CategoryName, Operation = "postFlowsJobs" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RegisterArchitectJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RegisterArchitectJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowMilestone> PostFlowsMilestonesAsync(global::GenesysCloud.Extensions.Models.FlowMilestone? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/milestones") { Category = CategoryName, Operation = "postFlowsMilestones" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowMilestone>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowMilestone, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowOutcome> PostFlowsOutcomesAsync(global::GenesysCloud.Extensions.Models.FlowOutcome? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/outcomes") { Category = CategoryName, Operation = "postFlowsOutcomes" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowOutcome>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowOutcome, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmergencyGroup> PutArchitectEmergencygroupAsync(string emergencyGroupId, global::GenesysCloud.Extensions.Models.EmergencyGroup body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1374,7 +1374,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/architect/emergencygroups/{emergencyGroupId}") { Category = CategoryName, Operation = "putArchitectEmergencygroup" };
         apiRequest.WithPathParameter("emergencyGroupId", emergencyGroupId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmergencyGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmergencyGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVR> PutArchitectIvrAsync(string ivrId, global::GenesysCloud.Extensions.Models.IVR body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1384,7 +1384,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/architect/ivrs/{ivrId}") { Category = CategoryName, Operation = "putArchitectIvr" };
         apiRequest.WithPathParameter("ivrId", ivrId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IVR>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IVR, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVRIdentityResolutionConfig> PutArchitectIvrIdentityresolutionAsync(string ivrId, global::GenesysCloud.Extensions.Models.IVRIdentityResolutionConfig body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1394,7 +1394,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/architect/ivrs/{ivrId}/identityresolution") { Category = CategoryName, Operation = "putArchitectIvrIdentityresolution" };
         apiRequest.WithPathParameter("ivrId", ivrId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IVRIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IVRIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Prompt> PutArchitectPromptAsync(string promptId, global::GenesysCloud.Extensions.Models.Prompt body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1404,7 +1404,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/architect/prompts/{promptId}") { Category = CategoryName, Operation = "putArchitectPrompt" };
         apiRequest.WithPathParameter("promptId", promptId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Prompt>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Prompt, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptAsset> PutArchitectPromptResourceAsync(string promptId, string languageCode, global::GenesysCloud.Extensions.Models.PromptAsset body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1416,7 +1416,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("promptId", promptId);
         apiRequest.WithPathParameter("languageCode", languageCode);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PromptAsset>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PromptAsset, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Schedule> PutArchitectScheduleAsync(string scheduleId, global::GenesysCloud.Extensions.Models.Schedule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1426,7 +1426,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/architect/schedules/{scheduleId}") { Category = CategoryName, Operation = "putArchitectSchedule" };
         apiRequest.WithPathParameter("scheduleId", scheduleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Schedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Schedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGroup> PutArchitectSchedulegroupAsync(string scheduleGroupId, global::GenesysCloud.Extensions.Models.ScheduleGroup body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1436,7 +1436,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/architect/schedulegroups/{scheduleGroupId}") { Category = CategoryName, Operation = "putArchitectSchedulegroup" };
         apiRequest.WithPathParameter("scheduleGroupId", scheduleGroupId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScheduleGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduleGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SystemPromptAsset> PutArchitectSystempromptResourceAsync(string promptId, string languageCode, global::GenesysCloud.Extensions.Models.SystemPromptAsset body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1448,7 +1448,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("promptId", promptId);
         apiRequest.WithPathParameter("languageCode", languageCode);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SystemPromptAsset>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SystemPromptAsset, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Flow> PutFlowAsync(string flowId, global::GenesysCloud.Extensions.Models.Flow body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1458,7 +1458,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/flows/{flowId}") { Category = CategoryName, Operation = "putFlow" };
         apiRequest.WithPathParameter("flowId", flowId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Flow>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Flow, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowSettingsResponse> PutFlowInstancesSettingsLoglevelsAsync(string flowId, global::GenesysCloud.Extensions.Models.FlowLogLevelRequest body, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1469,7 +1469,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("flowId", flowId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTable> PutFlowsDatatableAsync(string datatableId, global::GenesysCloud.Extensions.Models.DataTable body, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1480,7 +1480,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("datatableId", datatableId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataTable>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTable, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> PutFlowsDatatableRowAsync(string datatableId, string rowId, global::System.Text.Json.JsonElement? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1491,7 +1491,7 @@ internal sealed class ArchitectApi : IArchitectApi
         apiRequest.WithPathParameter("datatableId", datatableId);
         apiRequest.WithPathParameter("rowId", rowId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DictionaryOfJsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowSettingsResponse> PutFlowsInstancesSettingsLoglevelsDefaultAsync(global::GenesysCloud.Extensions.Models.FlowLogLevelRequest body, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1500,7 +1500,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/flows/instances/settings/loglevels/default") { Category = CategoryName, Operation = "putFlowsInstancesSettingsLoglevelsDefault" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowMilestone> PutFlowsMilestoneAsync(string milestoneId, global::GenesysCloud.Extensions.Models.FlowMilestone? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1509,7 +1509,7 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/flows/milestones/{milestoneId}") { Category = CategoryName, Operation = "putFlowsMilestone" };
         apiRequest.WithPathParameter("milestoneId", milestoneId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowMilestone>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowMilestone, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Operation> PutFlowsOutcomeAsync(string flowOutcomeId, global::GenesysCloud.Extensions.Models.FlowOutcome? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1518,6 +1518,6 @@ internal sealed class ArchitectApi : IArchitectApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/flows/outcomes/{flowOutcomeId}") { Category = CategoryName, Operation = "putFlowsOutcome" };
         apiRequest.WithPathParameter("flowOutcomeId", flowOutcomeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Operation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Operation, cancellationToken);
     }
 }

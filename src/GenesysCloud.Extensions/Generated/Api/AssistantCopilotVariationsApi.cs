@@ -25,7 +25,7 @@ internal sealed class AssistantCopilotVariationsApi : IAssistantCopilotVariation
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/assistants/{assistantId}/variations/{variationId}") { Category = CategoryName, Operation = "deleteAssistantVariation" };
         apiRequest.WithPathParameter("assistantId", assistantId);
         apiRequest.WithPathParameter("variationId", variationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantCopilotVariation> GetAssistantVariationAsync(string assistantId, string variationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -35,7 +35,7 @@ internal sealed class AssistantCopilotVariationsApi : IAssistantCopilotVariation
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/assistants/{assistantId}/variations/{variationId}") { Category = CategoryName, Operation = "getAssistantVariation" };
         apiRequest.WithPathParameter("assistantId", assistantId);
         apiRequest.WithPathParameter("variationId", variationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssistantCopilotVariation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssistantCopilotVariation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantCopilotVariationListing> GetAssistantVariationsAsync(string assistantId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -43,7 +43,7 @@ internal sealed class AssistantCopilotVariationsApi : IAssistantCopilotVariation
         global::System.ArgumentException.ThrowIfNullOrEmpty(assistantId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/assistants/{assistantId}/variations") { Category = CategoryName, Operation = "getAssistantVariations" };
         apiRequest.WithPathParameter("assistantId", assistantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssistantCopilotVariationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssistantCopilotVariationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantCopilotVariation> PostAssistantVariationsAsync(string assistantId, global::GenesysCloud.Extensions.Models.AssistantCopilotVariation body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -53,7 +53,7 @@ internal sealed class AssistantCopilotVariationsApi : IAssistantCopilotVariation
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/assistants/{assistantId}/variations") { Category = CategoryName, Operation = "postAssistantVariations" };
         apiRequest.WithPathParameter("assistantId", assistantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssistantCopilotVariation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssistantCopilotVariation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantCopilotVariation> PutAssistantVariationAsync(string assistantId, string variationId, global::GenesysCloud.Extensions.Models.AssistantCopilotVariation body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -65,6 +65,6 @@ internal sealed class AssistantCopilotVariationsApi : IAssistantCopilotVariation
         apiRequest.WithPathParameter("assistantId", assistantId);
         apiRequest.WithPathParameter("variationId", variationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssistantCopilotVariation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssistantCopilotVariation, cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/authorization/divisions/{divisionId}") { Category = CategoryName, Operation = "deleteAuthorizationDivision" };
         apiRequest.WithPathParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("force", force);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAuthorizationPoliciesTargetSubjectSubjectIdAsync(string targetName, string subjectId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -34,7 +34,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/authorization/policies/targets/{targetName}/subject/{subjectId}") { Category = CategoryName, Operation = "deleteAuthorizationPoliciesTargetSubjectSubjectId" };
         apiRequest.WithPathParameter("targetName", targetName);
         apiRequest.WithPathParameter("subjectId", subjectId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAuthorizationRoleAsync(string roleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -42,7 +42,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(roleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/authorization/roles/{roleId}") { Category = CategoryName, Operation = "deleteAuthorizationRole" };
         apiRequest.WithPathParameter("roleId", roleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAuthorizationSubjectDivisionRoleAsync(string subjectId, string divisionId, string roleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -54,7 +54,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithPathParameter("subjectId", subjectId);
         apiRequest.WithPathParameter("divisionId", divisionId);
         apiRequest.WithPathParameter("roleId", roleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionAsync(string divisionId, bool? objectCount = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -63,7 +63,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/divisions/{divisionId}") { Category = CategoryName, Operation = "getAuthorizationDivision" };
         apiRequest.WithPathParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("objectCount", objectCount);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivision>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivision, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionGrantEntityListing> GetAuthorizationDivisionGrantsAsync(string divisionId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -73,7 +73,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithPathParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivisionGrantEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivisionGrantEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? objectCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -88,7 +88,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithQueryParameter("objectCount", objectCount);
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivisionEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsDeletedAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -96,19 +96,19 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/divisions/deleted") { Category = CategoryName, Operation = "getAuthorizationDivisionsDeleted" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivisionEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionsHomeAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/divisions/home") { Category = CategoryName, Operation = "getAuthorizationDivisionsHome" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivision>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivision, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<long> GetAuthorizationDivisionsLimitAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/divisions/limit") { Category = CategoryName, Operation = "getAuthorizationDivisionsLimit" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<long>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Int64, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionCursorListing> GetAuthorizationDivisionsQueryAsync(string? before = null, string? after = null, string? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -119,7 +119,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivisionCursorListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivisionCursorListing, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -129,7 +129,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/divisionspermitted/me") { Category = CategoryName, Operation = "getAuthorizationDivisionspermittedMe" };
         apiRequest.WithQueryParameter("permission", permission);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuthzDivision>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfAuthzDivision, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedMeAsync(string permission, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -139,7 +139,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithQueryParameter("permission", permission);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DivsPermittedEntityListing, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -152,7 +152,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithQueryParameter("permission", permission);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DivsPermittedEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PermissionCollectionEntityListing> GetAuthorizationPermissionsAsync(int? pageSize = null, int? pageNumber = null, string? queryType = null, string? query = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -162,7 +162,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("queryType", queryType);
         apiRequest.WithQueryParameter("query", query);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PermissionCollectionEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PermissionCollectionEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing> GetAuthorizationPoliciesAsync(string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -170,7 +170,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/policies") { Category = CategoryName, Operation = "getAuthorizationPolicies" };
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthorizationPolicyEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing> GetAuthorizationPoliciesSubjectSubjectIdAsync(string subjectId, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -180,7 +180,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithPathParameter("subjectId", subjectId);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthorizationPolicyEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing> GetAuthorizationPoliciesTargetAsync(string targetName, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -190,7 +190,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithPathParameter("targetName", targetName);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthorizationPolicyEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicy> GetAuthorizationPoliciesTargetSubjectSubjectIdAsync(string targetName, string subjectId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -200,13 +200,13 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/policies/targets/{targetName}/subject/{subjectId}") { Category = CategoryName, Operation = "getAuthorizationPoliciesTargetSubjectSubjectId" };
         apiRequest.WithPathParameter("targetName", targetName);
         apiRequest.WithPathParameter("subjectId", subjectId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthorizationPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthorizationPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TargetAttributes> GetAuthorizationPoliciesTargetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/policies/targets") { Category = CategoryName, Operation = "getAuthorizationPoliciesTargets" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TargetAttributes>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TargetAttributes, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicy> GetAuthorizationPolicyAsync(string policyId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -214,7 +214,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(policyId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/policies/{policyId}") { Category = CategoryName, Operation = "getAuthorizationPolicy" };
         apiRequest.WithPathParameter("policyId", policyId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthorizationPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthorizationPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PolicyAttributeSet> GetAuthorizationPolicyAttributesAsync(string policyId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -222,13 +222,13 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(policyId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/policies/{policyId}/attributes") { Category = CategoryName, Operation = "getAuthorizationPolicyAttributes" };
         apiRequest.WithPathParameter("policyId", policyId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PolicyAttributeSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PolicyAttributeSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationProductEntityListing> GetAuthorizationProductsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/products") { Category = CategoryName, Operation = "getAuthorizationProducts" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationProductEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationProductEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainOrganizationRole> GetAuthorizationRoleAsync(string roleId, bool? userCount = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -238,7 +238,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithPathParameter("roleId", roleId);
         apiRequest.WithQueryParameter("userCount", userCount);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainOrganizationRole>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainOrganizationRole, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainOrgRoleDifference> GetAuthorizationRoleComparedefaultRightRoleIdAsync(string leftRoleId, string rightRoleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -248,7 +248,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/roles/{leftRoleId}/comparedefault/{rightRoleId}") { Category = CategoryName, Operation = "getAuthorizationRoleComparedefaultRightRoleId" };
         apiRequest.WithPathParameter("leftRoleId", leftRoleId);
         apiRequest.WithPathParameter("rightRoleId", rightRoleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainOrgRoleDifference>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainOrgRoleDifference, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SubjectDivisionGrantsEntityListing> GetAuthorizationRoleSubjectgrantsAsync(string roleId, int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -262,7 +262,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("nextPage", nextPage);
         apiRequest.WithQueryParameter("previousPage", previousPage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SubjectDivisionGrantsEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SubjectDivisionGrantsEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserReferenceEntityListing> GetAuthorizationRoleUsersAsync(string roleId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -272,7 +272,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithPathParameter("roleId", roleId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserReferenceEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserReferenceEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationRoleEntityListing> GetAuthorizationRolesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? permission = null, global::System.Collections.Generic.IEnumerable<string>? defaultRoleId = null, bool? userCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -289,19 +289,19 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithQueryParameter("defaultRoleId", defaultRoleId);
         apiRequest.WithQueryParameter("userCount", userCount);
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationRoleEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationRoleEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoleSettings> GetAuthorizationRolesSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/roles/settings") { Category = CategoryName, Operation = "getAuthorizationRolesSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RoleSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RoleSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationSettings> GetAuthorizationSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/settings") { Category = CategoryName, Operation = "getAuthorizationSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthorizationSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthorizationSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzSubject> GetAuthorizationSubjectAsync(string subjectId, bool? includeDuplicates = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -310,21 +310,21 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/subjects/{subjectId}") { Category = CategoryName, Operation = "getAuthorizationSubject" };
         apiRequest.WithPathParameter("subjectId", subjectId);
         apiRequest.WithQueryParameter("includeDuplicates", includeDuplicates);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzSubject>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzSubject, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzSubject> GetAuthorizationSubjectsMeAsync(bool? includeDuplicates = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/subjects/me") { Category = CategoryName, Operation = "getAuthorizationSubjectsMe" };
         apiRequest.WithQueryParameter("includeDuplicates", includeDuplicates);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzSubject>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzSubject, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> GetAuthorizationSubjectsRolecountsAsync(global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/subjects/rolecounts") { Category = CategoryName, Operation = "getAuthorizationSubjectsRolecounts" };
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DictionaryOfJsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAuthorization> GetUserRolesAsync(string subjectId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -332,7 +332,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(subjectId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{subjectId}/roles") { Category = CategoryName, Operation = "getUserRoles" };
         apiRequest.WithPathParameter("subjectId", subjectId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserAuthorization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAuthorization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainOrganizationRole> PatchAuthorizationRoleAsync(string roleId, global::GenesysCloud.Extensions.Models.DomainOrganizationRole body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -342,7 +342,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/authorization/roles/{roleId}") { Category = CategoryName, Operation = "patchAuthorizationRole" };
         apiRequest.WithPathParameter("roleId", roleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainOrganizationRole>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainOrganizationRole, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationSettings> PatchAuthorizationSettingsAsync(global::GenesysCloud.Extensions.Models.AuthorizationSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -350,7 +350,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/authorization/settings") { Category = CategoryName, Operation = "patchAuthorizationSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthorizationSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthorizationSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostAuthorizationDivisionObjectAsync(string divisionId, string objectType, global::System.Collections.Generic.IEnumerable<string> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -362,7 +362,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithPathParameter("divisionId", divisionId);
         apiRequest.WithPathParameter("objectType", objectType);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivision> PostAuthorizationDivisionRestoreAsync(string divisionId, global::GenesysCloud.Extensions.Models.AuthzDivision body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -372,7 +372,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/authorization/divisions/{divisionId}/restore") { Category = CategoryName, Operation = "postAuthorizationDivisionRestore" };
         apiRequest.WithPathParameter("divisionId", divisionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivision>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivision, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivision> PostAuthorizationDivisionsAsync(global::GenesysCloud.Extensions.Models.AuthzDivision body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -380,7 +380,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/authorization/divisions") { Category = CategoryName, Operation = "postAuthorizationDivisions" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivision>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivision, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicy> PostAuthorizationPoliciesTargetAsync(string targetName, global::GenesysCloud.Extensions.Models.AuthorizationPolicy body, bool? skipLockoutCheck = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -391,7 +391,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithPathParameter("targetName", targetName);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("skipLockoutCheck", skipLockoutCheck);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthorizationPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthorizationPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ValidationErrorListing> PostAuthorizationPoliciesTargetValidateAsync(string targetName, global::GenesysCloud.Extensions.Models.AuthorizationPolicy body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -401,7 +401,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/authorization/policies/targets/{targetName}/validate") { Category = CategoryName, Operation = "postAuthorizationPoliciesTargetValidate" };
         apiRequest.WithPathParameter("targetName", targetName);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ValidationErrorListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ValidationErrorListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PolicyTestResult> PostAuthorizationPolicySimulateAsync(string policyId, global::GenesysCloud.Extensions.Models.PolicyTestPayload body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -411,7 +411,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/authorization/policies/{policyId}/simulate") { Category = CategoryName, Operation = "postAuthorizationPolicySimulate" };
         apiRequest.WithPathParameter("policyId", policyId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PolicyTestResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PolicyTestResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostAuthorizationRoleAsync(string roleId, global::GenesysCloud.Extensions.Models.SubjectDivisions body, string? subjectType = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -422,7 +422,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithPathParameter("roleId", roleId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("subjectType", subjectType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainOrgRoleDifference> PostAuthorizationRoleComparedefaultRightRoleIdAsync(string leftRoleId, string rightRoleId, global::GenesysCloud.Extensions.Models.DomainOrganizationRole body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -434,7 +434,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithPathParameter("leftRoleId", leftRoleId);
         apiRequest.WithPathParameter("rightRoleId", rightRoleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainOrgRoleDifference>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainOrgRoleDifference, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainOrganizationRole> PostAuthorizationRolesAsync(global::GenesysCloud.Extensions.Models.DomainOrganizationRoleCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -442,14 +442,14 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/authorization/roles") { Category = CategoryName, Operation = "postAuthorizationRoles" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainOrganizationRole>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainOrganizationRole, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationRoleEntityListing> PostAuthorizationRolesDefaultAsync(bool? force = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/authorization/roles/default") { Category = CategoryName, Operation = "postAuthorizationRolesDefault" };
         apiRequest.WithQueryParameter("force", force);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationRoleEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationRoleEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostAuthorizationSubjectBulkaddAsync(string subjectId, global::GenesysCloud.Extensions.Models.RoleDivisionGrants body, string? subjectType = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -460,7 +460,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithPathParameter("subjectId", subjectId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("subjectType", subjectType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostAuthorizationSubjectBulkremoveAsync(string subjectId, global::GenesysCloud.Extensions.Models.RoleDivisionGrants body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -470,7 +470,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/authorization/subjects/{subjectId}/bulkremove") { Category = CategoryName, Operation = "postAuthorizationSubjectBulkremove" };
         apiRequest.WithPathParameter("subjectId", subjectId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostAuthorizationSubjectBulkreplaceAsync(string subjectId, global::GenesysCloud.Extensions.Models.RoleDivisionGrants body, string? subjectType = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -481,7 +481,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithPathParameter("subjectId", subjectId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("subjectType", subjectType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostAuthorizationSubjectDivisionRoleAsync(string subjectId, string divisionId, string roleId, string? subjectType = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -494,7 +494,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithPathParameter("divisionId", divisionId);
         apiRequest.WithPathParameter("roleId", roleId);
         apiRequest.WithQueryParameter("subjectType", subjectType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivision> PutAuthorizationDivisionAsync(string divisionId, global::GenesysCloud.Extensions.Models.AuthzDivision body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -504,7 +504,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/authorization/divisions/{divisionId}") { Category = CategoryName, Operation = "putAuthorizationDivision" };
         apiRequest.WithPathParameter("divisionId", divisionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivision>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivision, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicy> PutAuthorizationPoliciesTargetAsync(string targetName, global::GenesysCloud.Extensions.Models.AuthorizationPolicy body, bool? skipLockoutCheck = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -515,7 +515,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithPathParameter("targetName", targetName);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("skipLockoutCheck", skipLockoutCheck);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthorizationPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthorizationPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicy> PutAuthorizationPolicyAsync(string policyId, global::GenesysCloud.Extensions.Models.AuthorizationPolicy body, bool? skipLockoutCheck = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -526,7 +526,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         apiRequest.WithPathParameter("policyId", policyId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("skipLockoutCheck", skipLockoutCheck);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthorizationPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthorizationPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainOrganizationRole> PutAuthorizationRoleAsync(string roleId, global::GenesysCloud.Extensions.Models.DomainOrganizationRoleUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -536,7 +536,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/authorization/roles/{roleId}") { Category = CategoryName, Operation = "putAuthorizationRole" };
         apiRequest.WithPathParameter("roleId", roleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainOrganizationRole>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainOrganizationRole, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> PutAuthorizationRoleUsersAddAsync(string roleId, global::System.Collections.Generic.IEnumerable<string> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -546,7 +546,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/authorization/roles/{roleId}/users/add") { Category = CategoryName, Operation = "putAuthorizationRoleUsersAdd" };
         apiRequest.WithPathParameter("roleId", roleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<string>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfString, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> PutAuthorizationRoleUsersRemoveAsync(string roleId, global::System.Collections.Generic.IEnumerable<string> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -556,7 +556,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/authorization/roles/{roleId}/users/remove") { Category = CategoryName, Operation = "putAuthorizationRoleUsersRemove" };
         apiRequest.WithPathParameter("roleId", roleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<string>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfString, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationRoleEntityListing> PutAuthorizationRolesDefaultAsync(global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.DomainOrganizationRole> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -564,7 +564,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/authorization/roles/default") { Category = CategoryName, Operation = "putAuthorizationRolesDefault" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationRoleEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationRoleEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoleSettings> PutAuthorizationRolesSettingsAsync(global::GenesysCloud.Extensions.Models.RoleSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -572,7 +572,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/authorization/roles/settings") { Category = CategoryName, Operation = "putAuthorizationRolesSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RoleSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RoleSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAuthorization> PutUserRolesAsync(string subjectId, global::System.Collections.Generic.IEnumerable<string> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -582,6 +582,6 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/{subjectId}/roles") { Category = CategoryName, Operation = "putUserRoles" };
         apiRequest.WithPathParameter("subjectId", subjectId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserAuthorization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAuthorization, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class BillingApi : IBillingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contractId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/billing/contracts/{contractId}") { Category = CategoryName, Operation = "getBillingContract" };
         apiRequest.WithPathParameter("contractId", contractId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BillingContract>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BillingContract, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BillingContractPeriodDetail> GetBillingContractBillingperiodAsync(string contractId, string billingPeriodId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ internal sealed class BillingApi : IBillingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/billing/contracts/{contractId}/billingperiods/{billingPeriodId}") { Category = CategoryName, Operation = "getBillingContractBillingperiod" };
         apiRequest.WithPathParameter("contractId", contractId);
         apiRequest.WithPathParameter("billingPeriodId", billingPeriodId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BillingContractPeriodDetail>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BillingContractPeriodDetail, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BillingContractListing> GetBillingContractsAsync(string? before = null, string? after = null, string? pageSize = null, string? dateStart = null, string? dateEnd = null, string? status = null, string? externalNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -46,7 +46,7 @@ internal sealed class BillingApi : IBillingApi
         apiRequest.WithQueryParameter("dateEnd", dateEnd);
         apiRequest.WithQueryParameter("status", status);
         apiRequest.WithQueryParameter("externalNumber", externalNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BillingContractListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BillingContractListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UrlResponse> GetBillingContractsInvoiceDocumentAsync(string invoiceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -54,7 +54,7 @@ internal sealed class BillingApi : IBillingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(invoiceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/billing/contracts/invoices/{invoiceId}/document") { Category = CategoryName, Operation = "getBillingContractsInvoiceDocument" };
         apiRequest.WithPathParameter("invoiceId", invoiceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UrlResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UrlResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BillingInvoiceItemListing> GetBillingContractsInvoiceLinesAsync(string invoiceId, string? before = null, string? after = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -65,7 +65,7 @@ internal sealed class BillingApi : IBillingApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BillingInvoiceItemListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BillingInvoiceItemListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BillingInvoiceListing> GetBillingContractsInvoicesAsync(string? before = null, string? after = null, string? pageSize = null, string? dateStart = null, string? dateEnd = null, string? paymentStatus = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -77,7 +77,7 @@ internal sealed class BillingApi : IBillingApi
         apiRequest.WithQueryParameter("dateStart", dateStart);
         apiRequest.WithQueryParameter("dateEnd", dateEnd);
         apiRequest.WithQueryParameter("paymentStatus", paymentStatus);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BillingInvoiceListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BillingInvoiceListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BillingUsageReport> GetBillingReportsBillableusageAsync(global::System.DateTimeOffset startDate, global::System.DateTimeOffset endDate, global::System.Threading.CancellationToken cancellationToken = default)
@@ -85,7 +85,7 @@ internal sealed class BillingApi : IBillingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/billing/reports/billableusage") { Category = CategoryName, Operation = "getBillingReportsBillableusage" };
         apiRequest.WithQueryParameter("startDate", startDate);
         apiRequest.WithQueryParameter("endDate", endDate);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BillingUsageReport>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BillingUsageReport, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrusteeBillingOverview> GetBillingTrusteebillingoverviewTrustorOrgIdAsync(string trustorOrgId, int? billingPeriodIndex = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -94,6 +94,6 @@ internal sealed class BillingApi : IBillingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/billing/trusteebillingoverview/{trustorOrgId}") { Category = CategoryName, Operation = "getBillingTrusteebillingoverviewTrustorOrgId" };
         apiRequest.WithPathParameter("trustorOrgId", trustorOrgId);
         apiRequest.WithQueryParameter("billingPeriodIndex", billingPeriodIndex);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrusteeBillingOverview>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrusteeBillingOverview, cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/businessrules/decisiontables/{tableId}") { Category = CategoryName, Operation = "deleteBusinessrulesDecisiontable" };
         apiRequest.WithPathParameter("tableId", tableId);
         apiRequest.WithQueryParameter("forceDelete", forceDelete);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteBusinessrulesDecisiontableVersionAsync(string tableId, int tableVersion, global::System.Threading.CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}") { Category = CategoryName, Operation = "deleteBusinessrulesDecisiontableVersion" };
         apiRequest.WithPathParameter("tableId", tableId);
         apiRequest.WithPathParameter("tableVersion", tableVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteBusinessrulesDecisiontableVersionRowAsync(string tableId, int tableVersion, string rowId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -44,7 +44,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         apiRequest.WithPathParameter("tableId", tableId);
         apiRequest.WithPathParameter("tableVersion", tableVersion);
         apiRequest.WithPathParameter("rowId", rowId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteBusinessrulesSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -52,7 +52,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/businessrules/schemas/{schemaId}") { Category = CategoryName, Operation = "deleteBusinessrulesSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTable> GetBusinessrulesDecisiontableAsync(string tableId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -60,7 +60,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/businessrules/decisiontables/{tableId}") { Category = CategoryName, Operation = "getBusinessrulesDecisiontable" };
         apiRequest.WithPathParameter("tableId", tableId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTable>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTable, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> GetBusinessrulesDecisiontableVersionAsync(string tableId, int tableVersion, global::System.Threading.CancellationToken cancellationToken = default)
@@ -69,7 +69,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}") { Category = CategoryName, Operation = "getBusinessrulesDecisiontableVersion" };
         apiRequest.WithPathParameter("tableId", tableId);
         apiRequest.WithPathParameter("tableVersion", tableVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRow> GetBusinessrulesDecisiontableVersionRowAsync(string tableId, int tableVersion, string rowId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -80,7 +80,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         apiRequest.WithPathParameter("tableId", tableId);
         apiRequest.WithPathParameter("tableVersion", tableVersion);
         apiRequest.WithPathParameter("rowId", rowId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableRow>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableRow, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRowListing> GetBusinessrulesDecisiontableVersionRowsAsync(string tableId, int tableVersion, string? pageNumber = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -91,7 +91,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         apiRequest.WithPathParameter("tableVersion", tableVersion);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableRowListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableRowListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersionListing> GetBusinessrulesDecisiontableVersionsAsync(string tableId, string? after = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -101,7 +101,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         apiRequest.WithPathParameter("tableId", tableId);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableVersionListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableVersionListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableListing> GetBusinessrulesDecisiontablesAsync(string? after = null, string? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -111,7 +111,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("divisionIds", divisionIds);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableListing> GetBusinessrulesDecisiontablesSearchAsync(string? after = null, string? pageSize = null, string? schemaId = null, string? name = null, bool? withPublishedVersion = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -124,7 +124,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         apiRequest.WithQueryParameter("withPublishedVersion", withPublishedVersion);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("ids", ids);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BusinessRulesDataSchema> GetBusinessrulesSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -132,13 +132,13 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/businessrules/schemas/{schemaId}") { Category = CategoryName, Operation = "getBusinessrulesSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BusinessRulesDataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BusinessRulesDataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BusinessRulesDataSchemaListing> GetBusinessrulesSchemasAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/businessrules/schemas") { Category = CategoryName, Operation = "getBusinessrulesSchemas" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BusinessRulesDataSchemaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BusinessRulesDataSchemaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Coretype> GetBusinessrulesSchemasCoretypeAsync(string coreTypeName, global::System.Threading.CancellationToken cancellationToken = default)
@@ -146,13 +146,13 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(coreTypeName);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/businessrules/schemas/coretypes/{coreTypeName}") { Category = CategoryName, Operation = "getBusinessrulesSchemasCoretype" };
         apiRequest.WithPathParameter("coreTypeName", coreTypeName);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Coretype>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Coretype, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoretypeListing> GetBusinessrulesSchemasCoretypesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/businessrules/schemas/coretypes") { Category = CategoryName, Operation = "getBusinessrulesSchemasCoretypes" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoretypeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoretypeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTable> PatchBusinessrulesDecisiontableAsync(string tableId, global::GenesysCloud.Extensions.Models.UpdateDecisionTableRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -162,7 +162,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/businessrules/decisiontables/{tableId}") { Category = CategoryName, Operation = "patchBusinessrulesDecisiontable" };
         apiRequest.WithPathParameter("tableId", tableId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTable>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTable, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PatchBusinessrulesDecisiontableVersionAsync(string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.UpdateDecisionTableVersionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -173,7 +173,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         apiRequest.WithPathParameter("tableId", tableId);
         apiRequest.WithPathParameter("tableVersion", tableVersion);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableExecutionResponse> PostBusinessrulesDecisiontableExecuteAsync(string tableId, global::GenesysCloud.Extensions.Models.DecisionTableExecutionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -183,7 +183,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/businessrules/decisiontables/{tableId}/execute") { Category = CategoryName, Operation = "postBusinessrulesDecisiontableExecute" };
         apiRequest.WithPathParameter("tableId", tableId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableExecutionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableExecutionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PostBusinessrulesDecisiontableVersionCopyAsync(string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.CopyDecisionTableRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -194,7 +194,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         apiRequest.WithPathParameter("tableId", tableId);
         apiRequest.WithPathParameter("tableVersion", tableVersion);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableExecutionResponse> PostBusinessrulesDecisiontableVersionExecuteAsync(string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.DecisionTableExecutionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -205,7 +205,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         apiRequest.WithPathParameter("tableId", tableId);
         apiRequest.WithPathParameter("tableVersion", tableVersion);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableExecutionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableExecutionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRow> PostBusinessrulesDecisiontableVersionRowsAsync(string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.CreateDecisionTableRowRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -216,7 +216,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         apiRequest.WithPathParameter("tableId", tableId);
         apiRequest.WithPathParameter("tableVersion", tableVersion);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableRow>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableRow, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRowListing> PostBusinessrulesDecisiontableVersionRowsSearchAsync(string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.SearchDecisionTableRowsRequest body, string? pageNumber = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -229,7 +229,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableRowListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableRowListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PostBusinessrulesDecisiontableVersionSyncAsync(string tableId, int tableVersion, global::System.Threading.CancellationToken cancellationToken = default)
@@ -238,7 +238,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/sync") { Category = CategoryName, Operation = "postBusinessrulesDecisiontableVersionSync" };
         apiRequest.WithPathParameter("tableId", tableId);
         apiRequest.WithPathParameter("tableVersion", tableVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PostBusinessrulesDecisiontableVersionsAsync(string tableId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -246,7 +246,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/businessrules/decisiontables/{tableId}/versions") { Category = CategoryName, Operation = "postBusinessrulesDecisiontableVersions" };
         apiRequest.WithPathParameter("tableId", tableId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PostBusinessrulesDecisiontablesAsync(global::GenesysCloud.Extensions.Models.CreateDecisionTableRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -254,7 +254,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/businessrules/decisiontables") { Category = CategoryName, Operation = "postBusinessrulesDecisiontables" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BusinessRulesDataSchema> PostBusinessrulesSchemasAsync(global::GenesysCloud.Extensions.Models.BusinessRulesSchemaCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -262,7 +262,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/businessrules/schemas") { Category = CategoryName, Operation = "postBusinessrulesSchemas" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BusinessRulesDataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BusinessRulesDataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PutBusinessrulesDecisiontableVersionPublishAsync(string tableId, int tableVersion, global::System.Threading.CancellationToken cancellationToken = default)
@@ -271,7 +271,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/publish") { Category = CategoryName, Operation = "putBusinessrulesDecisiontableVersionPublish" };
         apiRequest.WithPathParameter("tableId", tableId);
         apiRequest.WithPathParameter("tableVersion", tableVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRow> PutBusinessrulesDecisiontableVersionRowAsync(string tableId, int tableVersion, string rowId, global::GenesysCloud.Extensions.Models.PutDecisionTableRowRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -284,7 +284,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         apiRequest.WithPathParameter("tableVersion", tableVersion);
         apiRequest.WithPathParameter("rowId", rowId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DecisionTableRow>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableRow, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BusinessRulesDataSchema> PutBusinessrulesSchemaAsync(string schemaId, global::GenesysCloud.Extensions.Models.BusinessRulesSchemaUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -294,6 +294,6 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/businessrules/schemas/{schemaId}") { Category = CategoryName, Operation = "putBusinessrulesSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BusinessRulesDataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BusinessRulesDataSchema, cancellationToken);
     }
 }

@@ -23,13 +23,13 @@ internal sealed class CarrierServicesApi : ICarrierServicesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(phoneNumber);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/carrierservices/integrations/emergencylocations/me") { Category = CategoryName, Operation = "getCarrierservicesIntegrationsEmergencylocationsMe" };
         apiRequest.WithQueryParameter("phoneNumber", phoneNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmergencyLocation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmergencyLocation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmergencyLocation> PostCarrierservicesIntegrationsEmergencylocationsMeAsync(global::GenesysCloud.Extensions.Models.EmergencyLocation? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/carrierservices/integrations/emergencylocations/me") { Category = CategoryName, Operation = "postCarrierservicesIntegrationsEmergencylocationsMe" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmergencyLocation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmergencyLocation, cancellationToken);
     }
 }

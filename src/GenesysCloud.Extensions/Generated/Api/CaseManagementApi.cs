@@ -23,7 +23,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(caseId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/casemanagement/cases/{caseId}") { Category = CategoryName, Operation = "deleteCasemanagementCase" };
         apiRequest.WithPathParameter("caseId", caseId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteCasemanagementCaseplanAsync(string caseplanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(caseplanId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/casemanagement/caseplans/{caseplanId}") { Category = CategoryName, Operation = "deleteCasemanagementCaseplan" };
         apiRequest.WithPathParameter("caseplanId", caseplanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseAssociation> GetCasemanagementCaseAssociationAsync(string caseId, string associationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -41,7 +41,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/casemanagement/cases/{caseId}/associations/{associationId}") { Category = CategoryName, Operation = "getCasemanagementCaseAssociation" };
         apiRequest.WithPathParameter("caseId", caseId);
         apiRequest.WithPathParameter("associationId", associationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CaseAssociation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CaseAssociation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseAssociationListing> GetCasemanagementCaseAssociationsAsync(string caseId, string? before = null, string? after = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -52,7 +52,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CaseAssociationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CaseAssociationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Case> GetCasemanagementCaseAsync(string caseId, string? expands = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -61,7 +61,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/casemanagement/cases/{caseId}") { Category = CategoryName, Operation = "getCasemanagementCase" };
         apiRequest.WithPathParameter("caseId", caseId);
         apiRequest.WithQueryParameter("expands", expands);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Case>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Case, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Stage> GetCasemanagementCaseStageAsync(string caseId, string stageId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -71,7 +71,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/casemanagement/cases/{caseId}/stages/{stageId}") { Category = CategoryName, Operation = "getCasemanagementCaseStage" };
         apiRequest.WithPathParameter("caseId", caseId);
         apiRequest.WithPathParameter("stageId", stageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Stage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Stage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Step> GetCasemanagementCaseStageStepAsync(string caseId, string stageId, string stepId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -83,7 +83,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         apiRequest.WithPathParameter("caseId", caseId);
         apiRequest.WithPathParameter("stageId", stageId);
         apiRequest.WithPathParameter("stepId", stepId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Step>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Step, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StepListing> GetCasemanagementCaseStageStepsAsync(string caseId, string stageId, string? before = null, string? after = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -96,7 +96,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.StepListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.StepListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StageListing> GetCasemanagementCaseStagesAsync(string caseId, string? before = null, string? after = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -107,7 +107,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.StageListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.StageListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TerminateJob> GetCasemanagementCaseTerminateJobAsync(string caseId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -117,7 +117,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/casemanagement/cases/{caseId}/terminate/jobs/{jobId}") { Category = CategoryName, Operation = "getCasemanagementCaseTerminateJob" };
         apiRequest.WithPathParameter("caseId", caseId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TerminateJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TerminateJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Caseplan> GetCasemanagementCaseplanAsync(string caseplanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -125,7 +125,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(caseplanId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/casemanagement/caseplans/{caseplanId}") { Category = CategoryName, Operation = "getCasemanagementCaseplan" };
         apiRequest.WithPathParameter("caseplanId", caseplanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Caseplan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Caseplan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Caseplan> GetCasemanagementCaseplanVersionAsync(string caseplanId, string versionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -135,7 +135,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/casemanagement/caseplans/{caseplanId}/versions/{versionId}") { Category = CategoryName, Operation = "getCasemanagementCaseplanVersion" };
         apiRequest.WithPathParameter("caseplanId", caseplanId);
         apiRequest.WithPathParameter("versionId", versionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Caseplan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Caseplan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseplanDataSchemaListing> GetCasemanagementCaseplanVersionDataschemasAsync(string caseplanId, string versionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -145,7 +145,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/casemanagement/caseplans/{caseplanId}/versions/{versionId}/dataschemas") { Category = CategoryName, Operation = "getCasemanagementCaseplanVersionDataschemas" };
         apiRequest.WithPathParameter("caseplanId", caseplanId);
         apiRequest.WithPathParameter("versionId", versionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CaseplanDataSchemaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CaseplanDataSchemaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntakeSettingsListing> GetCasemanagementCaseplanVersionIntakesettingsAsync(string caseplanId, string versionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -155,7 +155,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/casemanagement/caseplans/{caseplanId}/versions/{versionId}/intakesettings") { Category = CategoryName, Operation = "getCasemanagementCaseplanVersionIntakesettings" };
         apiRequest.WithPathParameter("caseplanId", caseplanId);
         apiRequest.WithPathParameter("versionId", versionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IntakeSettingsListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IntakeSettingsListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Stageplan> GetCasemanagementCaseplanVersionStageplanAsync(string caseplanId, string versionId, string stageplanId, global::System.Collections.Generic.IEnumerable<string>? expands = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -168,7 +168,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         apiRequest.WithPathParameter("versionId", versionId);
         apiRequest.WithPathParameter("stageplanId", stageplanId);
         apiRequest.WithQueryParameter("expands", expands);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Stageplan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Stageplan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Stepplan> GetCasemanagementCaseplanVersionStageplanStepplanAsync(string caseplanId, string versionId, string stageplanId, string stepplanId, global::System.Collections.Generic.IEnumerable<string>? expands = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -183,7 +183,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         apiRequest.WithPathParameter("stageplanId", stageplanId);
         apiRequest.WithPathParameter("stepplanId", stepplanId);
         apiRequest.WithQueryParameter("expands", expands);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Stepplan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Stepplan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StepplanListing> GetCasemanagementCaseplanVersionStageplanStepplansAsync(string caseplanId, string versionId, string stageplanId, string? before = null, string? after = null, string? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expands = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -199,7 +199,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("expands", expands);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.StepplanListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.StepplanListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StageplanListing> GetCasemanagementCaseplanVersionStageplansAsync(string caseplanId, string versionId, string? before = null, string? after = null, string? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expands = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -213,7 +213,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("expands", expands);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.StageplanListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.StageplanListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseplanListing> GetCasemanagementCaseplansAsync(string? after = null, int? pageSize = null, string? customerIntentId = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -223,7 +223,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("customerIntentId", customerIntentId);
         apiRequest.WithQueryParameter("divisionIds", divisionIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CaseplanListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CaseplanListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseListing> GetCasemanagementCasesExternalcontactAsync(string externalContactId, string? after = null, int? pageSize = null, string? divisionIds = null, global::System.Collections.Generic.IEnumerable<string>? expands = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -235,7 +235,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("divisionIds", divisionIds);
         apiRequest.WithQueryParameter("expands", expands);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CaseListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CaseListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Case> GetCasemanagementCasesReferenceAsync(string referenceId, string? expands = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -244,7 +244,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/casemanagement/cases/references/{referenceId}") { Category = CategoryName, Operation = "getCasemanagementCasesReference" };
         apiRequest.WithPathParameter("referenceId", referenceId);
         apiRequest.WithQueryParameter("expands", expands);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Case>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Case, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Case> PatchCasemanagementCaseDatedueAsync(string caseId, global::GenesysCloud.Extensions.Models.CaseDateDueUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -254,7 +254,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/casemanagement/cases/{caseId}/datedue") { Category = CategoryName, Operation = "patchCasemanagementCaseDatedue" };
         apiRequest.WithPathParameter("caseId", caseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Case>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Case, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Case> PatchCasemanagementCasePriorityAsync(string caseId, global::GenesysCloud.Extensions.Models.CasePriorityUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -264,7 +264,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/casemanagement/cases/{caseId}/priority") { Category = CategoryName, Operation = "patchCasemanagementCasePriority" };
         apiRequest.WithPathParameter("caseId", caseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Case>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Case, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Case> PatchCasemanagementCaseSummaryAsync(string caseId, global::GenesysCloud.Extensions.Models.CaseSummaryUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -274,7 +274,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/casemanagement/cases/{caseId}/summary") { Category = CategoryName, Operation = "patchCasemanagementCaseSummary" };
         apiRequest.WithPathParameter("caseId", caseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Case>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Case, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Caseplan> PatchCasemanagementCaseplanAsync(string caseplanId, global::GenesysCloud.Extensions.Models.CaseplanUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -284,7 +284,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/casemanagement/caseplans/{caseplanId}") { Category = CategoryName, Operation = "patchCasemanagementCaseplan" };
         apiRequest.WithPathParameter("caseplanId", caseplanId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Caseplan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Caseplan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Stageplan> PatchCasemanagementCaseplanStageplanAsync(string caseplanId, string stageplanId, global::GenesysCloud.Extensions.Models.StageplanUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -296,7 +296,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         apiRequest.WithPathParameter("caseplanId", caseplanId);
         apiRequest.WithPathParameter("stageplanId", stageplanId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Stageplan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Stageplan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Stepplan> PatchCasemanagementCaseplanStageplanStepplanAsync(string caseplanId, string stageplanId, string stepplanId, global::GenesysCloud.Extensions.Models.StepplanUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -310,7 +310,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         apiRequest.WithPathParameter("stageplanId", stageplanId);
         apiRequest.WithPathParameter("stepplanId", stepplanId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Stepplan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Stepplan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseAssociation> PostCasemanagementCaseAssociationsAsync(string caseId, global::GenesysCloud.Extensions.Models.CaseAssociationCreate? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -319,7 +319,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/casemanagement/cases/{caseId}/associations") { Category = CategoryName, Operation = "postCasemanagementCaseAssociations" };
         apiRequest.WithPathParameter("caseId", caseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CaseAssociation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CaseAssociation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TerminateJob> PostCasemanagementCaseTerminateJobsAsync(string caseId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -327,7 +327,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(caseId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/casemanagement/cases/{caseId}/terminate/jobs") { Category = CategoryName, Operation = "postCasemanagementCaseTerminateJobs" };
         apiRequest.WithPathParameter("caseId", caseId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TerminateJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TerminateJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Caseplan> PostCasemanagementCaseplanPublishAsync(string caseplanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -335,7 +335,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(caseplanId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/casemanagement/caseplans/{caseplanId}/publish") { Category = CategoryName, Operation = "postCasemanagementCaseplanPublish" };
         apiRequest.WithPathParameter("caseplanId", caseplanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Caseplan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Caseplan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Caseplan> PostCasemanagementCaseplanVersionsAsync(string caseplanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -343,7 +343,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(caseplanId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/casemanagement/caseplans/{caseplanId}/versions") { Category = CategoryName, Operation = "postCasemanagementCaseplanVersions" };
         apiRequest.WithPathParameter("caseplanId", caseplanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Caseplan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Caseplan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseplanCreateResponse> PostCasemanagementCaseplansAsync(global::GenesysCloud.Extensions.Models.CaseplanCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -351,7 +351,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/casemanagement/caseplans") { Category = CategoryName, Operation = "postCasemanagementCaseplans" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CaseplanCreateResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CaseplanCreateResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseplanQueryEntityListing> PostCasemanagementCaseplansQueryAsync(global::GenesysCloud.Extensions.Models.CaseplanQueryRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -359,14 +359,14 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/casemanagement/caseplans/query") { Category = CategoryName, Operation = "postCasemanagementCaseplansQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CaseplanQueryEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CaseplanQueryEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseAssociationQueryEntityListing> PostCasemanagementCasesAssociationsQueryAsync(global::GenesysCloud.Extensions.Models.CaseAssociationQuery? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/casemanagement/cases/associations/query") { Category = CategoryName, Operation = "postCasemanagementCasesAssociationsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CaseAssociationQueryEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CaseAssociationQueryEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Case> PostCasemanagementCasesAsync(global::GenesysCloud.Extensions.Models.CaseCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -374,7 +374,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/casemanagement/cases") { Category = CategoryName, Operation = "postCasemanagementCases" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Case>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Case, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntakeSettingsListing> PutCasemanagementCaseplanIntakesettingsAsync(string caseplanId, global::GenesysCloud.Extensions.Models.IntakeSettingsUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -384,6 +384,6 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/casemanagement/caseplans/{caseplanId}/intakesettings") { Category = CategoryName, Operation = "putCasemanagementCaseplanIntakesettings" };
         apiRequest.WithPathParameter("caseplanId", caseplanId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IntakeSettingsListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IntakeSettingsListing, cancellationToken);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/chats/rooms/{roomJid}/messages/{messageId}") { Category = CategoryName, Operation = "deleteChatsRoomMessage" };
         apiRequest.WithPathParameter("roomJid", roomJid);
         apiRequest.WithPathParameter("messageId", messageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteChatsRoomMessagesPinAsync(string roomJid, string pinnedMessageId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -35,7 +35,7 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/chats/rooms/{roomJid}/messages/pins/{pinnedMessageId}") { Category = CategoryName, Operation = "deleteChatsRoomMessagesPin" };
         apiRequest.WithPathParameter("roomJid", roomJid);
         apiRequest.WithPathParameter("pinnedMessageId", pinnedMessageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteChatsRoomParticipantAsync(string roomJid, string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -45,7 +45,7 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/chats/rooms/{roomJid}/participants/{userId}") { Category = CategoryName, Operation = "deleteChatsRoomParticipant" };
         apiRequest.WithPathParameter("roomJid", roomJid);
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteChatsUserMessageAsync(string userId, string messageId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -55,7 +55,7 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/chats/users/{userId}/messages/{messageId}") { Category = CategoryName, Operation = "deleteChatsUserMessage" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("messageId", messageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteChatsUserMessagesPinAsync(string userId, string pinnedMessageId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -65,13 +65,13 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/chats/users/{userId}/messages/pins/{pinnedMessageId}") { Category = CategoryName, Operation = "deleteChatsUserMessagesPin" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("pinnedMessageId", pinnedMessageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteChatsUsersMeSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/chats/users/me/settings") { Category = CategoryName, Operation = "deleteChatsUsersMeSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatMessageResponse> GetChatsMessageAsync(string messageId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -79,7 +79,7 @@ internal sealed class ChatApi : IChatApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(messageId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/chats/messages/{messageId}") { Category = CategoryName, Operation = "getChatsMessage" };
         apiRequest.WithPathParameter("messageId", messageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatMessageResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatMessageResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Room> GetChatsRoomAsync(string roomJid, global::System.Threading.CancellationToken cancellationToken = default)
@@ -87,7 +87,7 @@ internal sealed class ChatApi : IChatApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(roomJid);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/chats/rooms/{roomJid}") { Category = CategoryName, Operation = "getChatsRoom" };
         apiRequest.WithPathParameter("roomJid", roomJid);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Room>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Room, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatMessageEntityListing> GetChatsRoomMessageAsync(string roomJid, string messageIds, global::System.Threading.CancellationToken cancellationToken = default)
@@ -97,7 +97,7 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/chats/rooms/{roomJid}/messages/{messageIds}") { Category = CategoryName, Operation = "getChatsRoomMessage" };
         apiRequest.WithPathParameter("roomJid", roomJid);
         apiRequest.WithPathParameter("messageIds", messageIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatMessageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatMessageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatMessageEntityListing> GetChatsRoomMessagesAsync(string roomJid, string? limit = null, string? before = null, string? after = null, bool? excludeMetadata = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -109,7 +109,7 @@ internal sealed class ChatApi : IChatApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("excludeMetadata", excludeMetadata);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatMessageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatMessageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoomParticipant> GetChatsRoomParticipantAsync(string roomJid, string participantJid, global::System.Threading.CancellationToken cancellationToken = default)
@@ -119,7 +119,7 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/chats/rooms/{roomJid}/participants/{participantJid}") { Category = CategoryName, Operation = "getChatsRoomParticipant" };
         apiRequest.WithPathParameter("roomJid", roomJid);
         apiRequest.WithPathParameter("participantJid", participantJid);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RoomParticipant>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RoomParticipant, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoomParticipantsResponse> GetChatsRoomParticipantsAsync(string roomJid, bool? notify = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -128,13 +128,13 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/chats/rooms/{roomJid}/participants") { Category = CategoryName, Operation = "getChatsRoomParticipants" };
         apiRequest.WithPathParameter("roomJid", roomJid);
         apiRequest.WithQueryParameter("notify", notify);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RoomParticipantsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RoomParticipantsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatSettings> GetChatsSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/chats/settings") { Category = CategoryName, Operation = "getChatsSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatMessageEntityListing> GetChatsThreadMessagesAsync(string threadId, string? limit = null, string? before = null, string? after = null, bool? excludeMetadata = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -146,7 +146,7 @@ internal sealed class ChatApi : IChatApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("excludeMetadata", excludeMetadata);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatMessageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatMessageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OneOnOne> GetChatsUserAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -154,7 +154,7 @@ internal sealed class ChatApi : IChatApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/chats/users/{userId}") { Category = CategoryName, Operation = "getChatsUser" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OneOnOne>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OneOnOne, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatMessageEntityListing> GetChatsUserMessageAsync(string userId, string messageIds, global::System.Threading.CancellationToken cancellationToken = default)
@@ -164,7 +164,7 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/chats/users/{userId}/messages/{messageIds}") { Category = CategoryName, Operation = "getChatsUserMessage" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("messageIds", messageIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatMessageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatMessageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatMessageResponse> GetChatsUserMessagesAsync(string userId, string? limit = null, string? before = null, string? after = null, bool? excludeMetadata = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -176,7 +176,7 @@ internal sealed class ChatApi : IChatApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("excludeMetadata", excludeMetadata);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatMessageResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatMessageResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatUserSettings> GetChatsUserSettingsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -184,13 +184,13 @@ internal sealed class ChatApi : IChatApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/chats/users/{userId}/settings") { Category = CategoryName, Operation = "getChatsUserSettings" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatUserSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatUserSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSettingsForChat> GetChatsUsersMeSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/chats/users/me/settings") { Category = CategoryName, Operation = "getChatsUsersMeSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserSettingsForChat>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserSettingsForChat, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchChatsRoomAsync(string roomJid, global::GenesysCloud.Extensions.Models.RoomUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -200,7 +200,7 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/chats/rooms/{roomJid}") { Category = CategoryName, Operation = "patchChatsRoom" };
         apiRequest.WithPathParameter("roomJid", roomJid);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatSendMessageResponse> PatchChatsRoomMessageAsync(string roomJid, string messageId, global::GenesysCloud.Extensions.Models.SendMessageBody body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -212,7 +212,7 @@ internal sealed class ChatApi : IChatApi
         apiRequest.WithPathParameter("roomJid", roomJid);
         apiRequest.WithPathParameter("messageId", messageId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatSendMessageResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatSendMessageResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatSettings> PatchChatsSettingsAsync(global::GenesysCloud.Extensions.Models.ChatSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -220,7 +220,7 @@ internal sealed class ChatApi : IChatApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/chats/settings") { Category = CategoryName, Operation = "patchChatsSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatSendMessageResponse> PatchChatsUserMessageAsync(string userId, string messageId, global::GenesysCloud.Extensions.Models.SendMessageBody body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -232,7 +232,7 @@ internal sealed class ChatApi : IChatApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("messageId", messageId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatSendMessageResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatSendMessageResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatUserSettings> PatchChatsUserSettingsAsync(string userId, global::GenesysCloud.Extensions.Models.ChatUserSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -242,7 +242,7 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/chats/users/{userId}/settings") { Category = CategoryName, Operation = "patchChatsUserSettings" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatUserSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatUserSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSettingsForChat> PatchChatsUsersMeSettingsAsync(global::GenesysCloud.Extensions.Models.UserSettingsForChat body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -250,7 +250,7 @@ internal sealed class ChatApi : IChatApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/chats/users/me/settings") { Category = CategoryName, Operation = "patchChatsUsersMeSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserSettingsForChat>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserSettingsForChat, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatSendMessageResponse> PostChatsRoomMessagesAsync(string roomJid, global::GenesysCloud.Extensions.Models.SendMessageBody body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -260,7 +260,7 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/chats/rooms/{roomJid}/messages") { Category = CategoryName, Operation = "postChatsRoomMessages" };
         apiRequest.WithPathParameter("roomJid", roomJid);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatSendMessageResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatSendMessageResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostChatsRoomMessagesPinsAsync(string roomJid, global::GenesysCloud.Extensions.Models.PinnedMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -270,7 +270,7 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/chats/rooms/{roomJid}/messages/pins") { Category = CategoryName, Operation = "postChatsRoomMessagesPins" };
         apiRequest.WithPathParameter("roomJid", roomJid);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostChatsRoomParticipantAsync(string roomJid, string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -280,7 +280,7 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/chats/rooms/{roomJid}/participants/{userId}") { Category = CategoryName, Operation = "postChatsRoomParticipant" };
         apiRequest.WithPathParameter("roomJid", roomJid);
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CreateRoomResponse> PostChatsRoomsAsync(global::GenesysCloud.Extensions.Models.CreateRoomRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -288,7 +288,7 @@ internal sealed class ChatApi : IChatApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/chats/rooms") { Category = CategoryName, Operation = "postChatsRooms" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CreateRoomResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CreateRoomResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatSendMessageResponse> PostChatsUserMessagesAsync(string userId, global::GenesysCloud.Extensions.Models.SendMessageBody body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -298,7 +298,7 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/chats/users/{userId}/messages") { Category = CategoryName, Operation = "postChatsUserMessages" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatSendMessageResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatSendMessageResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostChatsUserMessagesPinsAsync(string userId, global::GenesysCloud.Extensions.Models.PinnedMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -308,7 +308,7 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/chats/users/{userId}/messages/pins") { Category = CategoryName, Operation = "postChatsUserMessagesPins" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostChatsUsersMeSettingsAsync(global::GenesysCloud.Extensions.Models.UserChatSettingsPost body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -316,7 +316,7 @@ internal sealed class ChatApi : IChatApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/chats/users/me/settings") { Category = CategoryName, Operation = "postChatsUsersMeSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PutChatsMessageReactionsAsync(string messageId, global::GenesysCloud.Extensions.Models.ChatReactionUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -326,7 +326,7 @@ internal sealed class ChatApi : IChatApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/chats/messages/{messageId}/reactions") { Category = CategoryName, Operation = "putChatsMessageReactions" };
         apiRequest.WithPathParameter("messageId", messageId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatSettings> PutChatsSettingsAsync(global::GenesysCloud.Extensions.Models.ChatSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -334,6 +334,6 @@ internal sealed class ChatApi : IChatApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/chats/settings") { Category = CategoryName, Operation = "putChatsSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatSettings, cancellationToken);
     }
 }

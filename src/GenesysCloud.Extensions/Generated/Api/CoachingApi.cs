@@ -25,7 +25,7 @@ internal sealed class CoachingApi : ICoachingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/coaching/appointments/{appointmentId}/annotations/{annotationId}") { Category = CategoryName, Operation = "deleteCoachingAppointmentAnnotation" };
         apiRequest.WithPathParameter("appointmentId", appointmentId);
         apiRequest.WithPathParameter("annotationId", annotationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentReference> DeleteCoachingAppointmentAsync(string appointmentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ internal sealed class CoachingApi : ICoachingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(appointmentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/coaching/appointments/{appointmentId}") { Category = CategoryName, Operation = "deleteCoachingAppointment" };
         apiRequest.WithPathParameter("appointmentId", appointmentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingAppointmentReference>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAppointmentReference, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAnnotation> GetCoachingAppointmentAnnotationAsync(string appointmentId, string annotationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -43,7 +43,7 @@ internal sealed class CoachingApi : ICoachingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/coaching/appointments/{appointmentId}/annotations/{annotationId}") { Category = CategoryName, Operation = "getCoachingAppointmentAnnotation" };
         apiRequest.WithPathParameter("appointmentId", appointmentId);
         apiRequest.WithPathParameter("annotationId", annotationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingAnnotation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAnnotation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAnnotationList> GetCoachingAppointmentAnnotationsAsync(string appointmentId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -53,7 +53,7 @@ internal sealed class CoachingApi : ICoachingApi
         apiRequest.WithPathParameter("appointmentId", appointmentId);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingAnnotationList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAnnotationList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse> GetCoachingAppointmentAsync(string appointmentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -61,7 +61,7 @@ internal sealed class CoachingApi : ICoachingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(appointmentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/coaching/appointments/{appointmentId}") { Category = CategoryName, Operation = "getCoachingAppointment" };
         apiRequest.WithPathParameter("appointmentId", appointmentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAppointmentResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponseList> GetCoachingAppointmentStatusesAsync(string appointmentId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -71,7 +71,7 @@ internal sealed class CoachingApi : ICoachingApi
         apiRequest.WithPathParameter("appointmentId", appointmentId);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponseList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAppointmentStatusResponseList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponseList> GetCoachingAppointmentsAsync(global::System.Collections.Generic.IEnumerable<string> userIds, string? interval = null, int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? facilitatorIds = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? relationships = null, string? completionInterval = null, string? overdue = null, string? intervalCondition = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -89,7 +89,7 @@ internal sealed class CoachingApi : ICoachingApi
         apiRequest.WithQueryParameter("completionInterval", completionInterval);
         apiRequest.WithQueryParameter("overdue", overdue);
         apiRequest.WithQueryParameter("intervalCondition", intervalCondition);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponseList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAppointmentResponseList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponseList> GetCoachingAppointmentsMeAsync(string? interval = null, int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? facilitatorIds = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? relationships = null, string? completionInterval = null, string? overdue = null, string? intervalCondition = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -105,7 +105,7 @@ internal sealed class CoachingApi : ICoachingApi
         apiRequest.WithQueryParameter("completionInterval", completionInterval);
         apiRequest.WithQueryParameter("overdue", overdue);
         apiRequest.WithQueryParameter("intervalCondition", intervalCondition);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponseList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAppointmentResponseList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingNotification> GetCoachingNotificationAsync(string notificationId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -114,7 +114,7 @@ internal sealed class CoachingApi : ICoachingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/coaching/notifications/{notificationId}") { Category = CategoryName, Operation = "getCoachingNotification" };
         apiRequest.WithPathParameter("notificationId", notificationId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingNotification>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingNotification, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingNotificationList> GetCoachingNotificationsAsync(int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -123,7 +123,7 @@ internal sealed class CoachingApi : ICoachingApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingNotificationList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingNotificationList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResponse> GetCoachingScheduleslotsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -131,7 +131,7 @@ internal sealed class CoachingApi : ICoachingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/coaching/scheduleslots/jobs/{jobId}") { Category = CategoryName, Operation = "getCoachingScheduleslotsJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingScheduleSlotsJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAnnotation> PatchCoachingAppointmentAnnotationAsync(string appointmentId, string annotationId, global::GenesysCloud.Extensions.Models.CoachingAnnotation body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -143,7 +143,7 @@ internal sealed class CoachingApi : ICoachingApi
         apiRequest.WithPathParameter("appointmentId", appointmentId);
         apiRequest.WithPathParameter("annotationId", annotationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingAnnotation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAnnotation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse> PatchCoachingAppointmentAsync(string appointmentId, global::GenesysCloud.Extensions.Models.UpdateCoachingAppointmentRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -153,7 +153,7 @@ internal sealed class CoachingApi : ICoachingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/coaching/appointments/{appointmentId}") { Category = CategoryName, Operation = "patchCoachingAppointment" };
         apiRequest.WithPathParameter("appointmentId", appointmentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAppointmentResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponse> PatchCoachingAppointmentStatusAsync(string appointmentId, global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -163,7 +163,7 @@ internal sealed class CoachingApi : ICoachingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/coaching/appointments/{appointmentId}/status") { Category = CategoryName, Operation = "patchCoachingAppointmentStatus" };
         apiRequest.WithPathParameter("appointmentId", appointmentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAppointmentStatusResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingNotification> PatchCoachingNotificationAsync(string notificationId, global::GenesysCloud.Extensions.Models.CoachingNotification body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -173,7 +173,7 @@ internal sealed class CoachingApi : ICoachingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/coaching/notifications/{notificationId}") { Category = CategoryName, Operation = "patchCoachingNotification" };
         apiRequest.WithPathParameter("notificationId", notificationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingNotification>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingNotification, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAnnotation> PostCoachingAppointmentAnnotationsAsync(string appointmentId, global::GenesysCloud.Extensions.Models.CoachingAnnotationCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -183,7 +183,7 @@ internal sealed class CoachingApi : ICoachingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/coaching/appointments/{appointmentId}/annotations") { Category = CategoryName, Operation = "postCoachingAppointmentAnnotations" };
         apiRequest.WithPathParameter("appointmentId", appointmentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingAnnotation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAnnotation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AddConversationResponse> PostCoachingAppointmentConversationsAsync(string appointmentId, global::GenesysCloud.Extensions.Models.AddConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -193,7 +193,7 @@ internal sealed class CoachingApi : ICoachingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/coaching/appointments/{appointmentId}/conversations") { Category = CategoryName, Operation = "postCoachingAppointmentConversations" };
         apiRequest.WithPathParameter("appointmentId", appointmentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AddConversationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AddConversationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentAggregateResponse> PostCoachingAppointmentsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.CoachingAppointmentAggregateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -201,7 +201,7 @@ internal sealed class CoachingApi : ICoachingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/coaching/appointments/aggregates/query") { Category = CategoryName, Operation = "postCoachingAppointmentsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingAppointmentAggregateResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAppointmentAggregateResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse> PostCoachingAppointmentsAsync(global::GenesysCloud.Extensions.Models.CreateCoachingAppointmentRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -209,7 +209,7 @@ internal sealed class CoachingApi : ICoachingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/coaching/appointments") { Category = CategoryName, Operation = "postCoachingAppointments" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAppointmentResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResponse> PostCoachingScheduleslotsJobsAsync(global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -217,7 +217,7 @@ internal sealed class CoachingApi : ICoachingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/coaching/scheduleslots/jobs") { Category = CategoryName, Operation = "postCoachingScheduleslotsJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingScheduleSlotsJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingSlotsResponse> PostCoachingScheduleslotsQueryAsync(global::GenesysCloud.Extensions.Models.CoachingSlotsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -225,6 +225,6 @@ internal sealed class CoachingApi : ICoachingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/coaching/scheduleslots/query") { Category = CategoryName, Operation = "postCoachingScheduleslotsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoachingSlotsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingSlotsResponse, cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/contentmanagement/documents/{documentId}") { Category = CategoryName, Operation = "deleteContentmanagementDocument" };
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithQueryParameter("override", @override);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteContentmanagementShareAsync(string shareId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -32,7 +32,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(shareId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/contentmanagement/shares/{shareId}") { Category = CategoryName, Operation = "deleteContentmanagementShare" };
         apiRequest.WithPathParameter("shareId", shareId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteContentmanagementStatusStatusIdAsync(string statusId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(statusId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/contentmanagement/status/{statusId}") { Category = CategoryName, Operation = "deleteContentmanagementStatusStatusId" };
         apiRequest.WithPathParameter("statusId", statusId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteContentmanagementWorkspaceAsync(string workspaceId, string? moveChildrenToWorkspaceId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -49,7 +49,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/contentmanagement/workspaces/{workspaceId}") { Category = CategoryName, Operation = "deleteContentmanagementWorkspace" };
         apiRequest.WithPathParameter("workspaceId", workspaceId);
         apiRequest.WithQueryParameter("moveChildrenToWorkspaceId", moveChildrenToWorkspaceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteContentmanagementWorkspaceMemberAsync(string workspaceId, string memberId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -59,7 +59,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/contentmanagement/workspaces/{workspaceId}/members/{memberId}") { Category = CategoryName, Operation = "deleteContentmanagementWorkspaceMember" };
         apiRequest.WithPathParameter("workspaceId", workspaceId);
         apiRequest.WithPathParameter("memberId", memberId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteContentmanagementWorkspaceTagvalueAsync(string workspaceId, string tagId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -69,7 +69,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/contentmanagement/workspaces/{workspaceId}/tagvalues/{tagId}") { Category = CategoryName, Operation = "deleteContentmanagementWorkspaceTagvalue" };
         apiRequest.WithPathParameter("workspaceId", workspaceId);
         apiRequest.WithPathParameter("tagId", tagId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Document> GetContentmanagementDocumentAsync(string documentId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -78,7 +78,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/documents/{documentId}") { Category = CategoryName, Operation = "getContentmanagementDocument" };
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Document>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Document, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DownloadResponse> GetContentmanagementDocumentContentAsync(string documentId, string? disposition = null, string? contentType = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -88,7 +88,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithQueryParameter("disposition", disposition);
         apiRequest.WithQueryParameter("contentType", contentType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DownloadResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DownloadResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -103,7 +103,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DocumentEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DocumentEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueryResults> GetContentmanagementQueryAsync(string queryPhrase, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -116,7 +116,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueryResults>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueryResults, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SecurityProfile> GetContentmanagementSecurityprofileAsync(string securityProfileId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -124,13 +124,13 @@ internal sealed class ContentManagementApi : IContentManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(securityProfileId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/securityprofiles/{securityProfileId}") { Category = CategoryName, Operation = "getContentmanagementSecurityprofile" };
         apiRequest.WithPathParameter("securityProfileId", securityProfileId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SecurityProfile>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SecurityProfile, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SecurityProfileEntityListing> GetContentmanagementSecurityprofilesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/securityprofiles") { Category = CategoryName, Operation = "getContentmanagementSecurityprofiles" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SecurityProfileEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SecurityProfileEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Share> GetContentmanagementShareAsync(string shareId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -139,7 +139,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/shares/{shareId}") { Category = CategoryName, Operation = "getContentmanagementShare" };
         apiRequest.WithPathParameter("shareId", shareId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Share>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Share, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SharedResponse> GetContentmanagementSharedSharedIdAsync(string sharedId, string? disposition = null, string? contentType = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -150,7 +150,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithQueryParameter("disposition", disposition);
         apiRequest.WithQueryParameter("contentType", contentType);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SharedResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SharedResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShareEntityListing> GetContentmanagementSharesAsync(string? entityId = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -160,7 +160,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShareEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShareEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommandStatusEntityListing> GetContentmanagementStatusAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -168,7 +168,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/status") { Category = CategoryName, Operation = "getContentmanagementStatus" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CommandStatusEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CommandStatusEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommandStatus> GetContentmanagementStatusStatusIdAsync(string statusId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -176,13 +176,13 @@ internal sealed class ContentManagementApi : IContentManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(statusId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/status/{statusId}") { Category = CategoryName, Operation = "getContentmanagementStatusStatusId" };
         apiRequest.WithPathParameter("statusId", statusId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CommandStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CommandStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Usage> GetContentmanagementUsageAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/usage") { Category = CategoryName, Operation = "getContentmanagementUsage" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Usage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Usage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Workspace> GetContentmanagementWorkspaceAsync(string workspaceId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -191,7 +191,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/workspaces/{workspaceId}") { Category = CategoryName, Operation = "getContentmanagementWorkspace" };
         apiRequest.WithPathParameter("workspaceId", workspaceId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Workspace>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Workspace, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentEntityListing> GetContentmanagementWorkspaceDocumentsAsync(string workspaceId, global::System.Collections.Generic.IEnumerable<string>? expand = null, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -204,7 +204,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DocumentEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DocumentEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkspaceMember> GetContentmanagementWorkspaceMemberAsync(string workspaceId, string memberId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -215,7 +215,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithPathParameter("workspaceId", workspaceId);
         apiRequest.WithPathParameter("memberId", memberId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkspaceMember>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkspaceMember, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkspaceMemberEntityListing> GetContentmanagementWorkspaceMembersAsync(string workspaceId, int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -226,7 +226,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkspaceMemberEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkspaceMemberEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TagValue> GetContentmanagementWorkspaceTagvalueAsync(string workspaceId, string tagId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -237,7 +237,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithPathParameter("workspaceId", workspaceId);
         apiRequest.WithPathParameter("tagId", tagId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TagValue>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TagValue, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TagValueEntityListing> GetContentmanagementWorkspaceTagvaluesAsync(string workspaceId, string? value = null, int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -249,7 +249,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TagValueEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TagValueEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkspaceEntityListing> GetContentmanagementWorkspacesAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? access = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -259,7 +259,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("access", access);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkspaceEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkspaceEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Document> PostContentmanagementDocumentAsync(string documentId, global::GenesysCloud.Extensions.Models.DocumentUpdate body, string? expand = null, bool? @override = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -271,7 +271,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("override", @override);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Document>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Document, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReplaceResponse> PostContentmanagementDocumentContentAsync(string documentId, global::GenesysCloud.Extensions.Models.ReplaceRequest body, bool? @override = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -282,7 +282,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("override", @override);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ReplaceResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ReplaceResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Document> PostContentmanagementDocumentsAsync(global::GenesysCloud.Extensions.Models.DocumentUpload body, string? copySource = null, string? moveSource = null, bool? @override = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -293,7 +293,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithQueryParameter("copySource", copySource);
         apiRequest.WithQueryParameter("moveSource", moveSource);
         apiRequest.WithQueryParameter("override", @override);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Document>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Document, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueryResults> PostContentmanagementQueryAsync(global::GenesysCloud.Extensions.Models.QueryRequest body, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -302,7 +302,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/contentmanagement/query") { Category = CategoryName, Operation = "postContentmanagementQuery" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueryResults>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueryResults, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CreateShareResponse> PostContentmanagementSharesAsync(global::GenesysCloud.Extensions.Models.CreateShareRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -310,7 +310,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/contentmanagement/shares") { Category = CategoryName, Operation = "postContentmanagementShares" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CreateShareResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CreateShareResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TagValue> PostContentmanagementWorkspaceTagvaluesAsync(string workspaceId, global::GenesysCloud.Extensions.Models.TagValue body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -320,7 +320,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/contentmanagement/workspaces/{workspaceId}/tagvalues") { Category = CategoryName, Operation = "postContentmanagementWorkspaceTagvalues" };
         apiRequest.WithPathParameter("workspaceId", workspaceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TagValue>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TagValue, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TagValueEntityListing> PostContentmanagementWorkspaceTagvaluesQueryAsync(string workspaceId, global::GenesysCloud.Extensions.Models.TagQueryRequest body, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -331,7 +331,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithPathParameter("workspaceId", workspaceId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TagValueEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TagValueEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Workspace> PostContentmanagementWorkspacesAsync(global::GenesysCloud.Extensions.Models.WorkspaceCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -339,7 +339,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/contentmanagement/workspaces") { Category = CategoryName, Operation = "postContentmanagementWorkspaces" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Workspace>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Workspace, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Workspace> PutContentmanagementWorkspaceAsync(string workspaceId, global::GenesysCloud.Extensions.Models.Workspace body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -349,7 +349,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/contentmanagement/workspaces/{workspaceId}") { Category = CategoryName, Operation = "putContentmanagementWorkspace" };
         apiRequest.WithPathParameter("workspaceId", workspaceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Workspace>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Workspace, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkspaceMember> PutContentmanagementWorkspaceMemberAsync(string workspaceId, string memberId, global::GenesysCloud.Extensions.Models.WorkspaceMember body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -361,7 +361,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithPathParameter("workspaceId", workspaceId);
         apiRequest.WithPathParameter("memberId", memberId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkspaceMember>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkspaceMember, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TagValue> PutContentmanagementWorkspaceTagvalueAsync(string workspaceId, string tagId, global::GenesysCloud.Extensions.Models.TagValue body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -373,6 +373,6 @@ internal sealed class ContentManagementApi : IContentManagementApi
         apiRequest.WithPathParameter("workspaceId", workspaceId);
         apiRequest.WithPathParameter("tagId", tagId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TagValue>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TagValue, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/conversations/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsConversationsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsConversationsDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/conversations/details/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsConversationsDetailsJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/{conversationId}") { Category = CategoryName, Operation = "deleteConversation" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationCustomattributeAsync(string conversationId, string attributesId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -49,7 +49,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/{conversationId}/customattributes/{attributesId}") { Category = CategoryName, Operation = "deleteConversationCustomattribute" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("attributesId", attributesId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationParticipantCodeAsync(string conversationId, string participantId, string addCommunicationCode, global::System.Threading.CancellationToken cancellationToken = default)
@@ -61,7 +61,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("addCommunicationCode", addCommunicationCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationParticipantFlaggedreasonAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -71,7 +71,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/{conversationId}/participants/{participantId}/flaggedreason") { Category = CategoryName, Operation = "deleteConversationParticipantFlaggedreason" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationsCallParticipantCommunicationPostflowactionAsync(string conversationId, string participantId, string communicationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -83,7 +83,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationsCallParticipantConsultAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -93,7 +93,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/calls/{conversationId}/participants/{participantId}/consult") { Category = CategoryName, Operation = "deleteConversationsCallParticipantConsult" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationsEmailMessagesDraftAttachmentAsync(string conversationId, string attachmentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -103,7 +103,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/emails/{conversationId}/messages/draft/attachments/{attachmentId}") { Category = CategoryName, Operation = "deleteConversationsEmailMessagesDraftAttachment" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("attachmentId", attachmentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationsMessagesCachedmediaCachedMediaItemIdAsync(string cachedMediaItemId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -111,7 +111,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(cachedMediaItemId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/messages/cachedmedia/{cachedMediaItemId}") { Category = CategoryName, Operation = "deleteConversationsMessagesCachedmediaCachedMediaItemId" };
         apiRequest.WithPathParameter("cachedMediaItemId", cachedMediaItemId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationsMessagingIntegrationsAppleIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -119,7 +119,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/messaging/integrations/apple/{integrationId}") { Category = CategoryName, Operation = "deleteConversationsMessagingIntegrationsAppleIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationsMessagingIntegrationsFacebookIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -127,7 +127,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/messaging/integrations/facebook/{integrationId}") { Category = CategoryName, Operation = "deleteConversationsMessagingIntegrationsFacebookIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationsMessagingIntegrationsInstagramIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -135,7 +135,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/messaging/integrations/instagram/{integrationId}") { Category = CategoryName, Operation = "deleteConversationsMessagingIntegrationsInstagramIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -143,7 +143,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/messaging/integrations/open/extensions/googlebusinessprofile/{integrationId}") { Category = CategoryName, Operation = "deleteConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationsMessagingIntegrationsOpenIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -151,7 +151,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/messaging/integrations/open/{integrationId}") { Category = CategoryName, Operation = "deleteConversationsMessagingIntegrationsOpenIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationsMessagingIntegrationsTwitterIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -159,7 +159,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/messaging/integrations/twitter/{integrationId}") { Category = CategoryName, Operation = "deleteConversationsMessagingIntegrationsTwitterIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppIntegration> DeleteConversationsMessagingIntegrationsWhatsappIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -167,7 +167,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/messaging/integrations/whatsapp/{integrationId}") { Category = CategoryName, Operation = "deleteConversationsMessagingIntegrationsWhatsappIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WhatsAppIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WhatsAppIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationsMessagingSettingAsync(string messageSettingId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -175,13 +175,13 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(messageSettingId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/messaging/settings/{messageSettingId}") { Category = CategoryName, Operation = "deleteConversationsMessagingSetting" };
         apiRequest.WithPathParameter("messageSettingId", messageSettingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationsMessagingSettingsDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/messaging/settings/default") { Category = CategoryName, Operation = "deleteConversationsMessagingSettingsDefault" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteConversationsMessagingSupportedcontentSupportedContentIdAsync(string supportedContentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -189,7 +189,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(supportedContentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/conversations/messaging/supportedcontent/{supportedContentId}") { Category = CategoryName, Operation = "deleteConversationsMessagingSupportedcontentSupportedContentId" };
         apiRequest.WithPathParameter("supportedContentId", supportedContentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes> GetAnalyticsConversationDetailsAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -197,7 +197,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/conversations/{conversationId}/details") { Category = CategoryName, Operation = "getAnalyticsConversationDetails" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsConversationWithoutAttributes, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsConversationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -205,7 +205,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/conversations/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsConversationsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationAsyncAggregateQueryResponse> GetAnalyticsConversationsAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -214,14 +214,14 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/conversations/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsConversationsAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributesMultiGetResponse> GetAnalyticsConversationsDetailsAsync(global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/conversations/details") { Category = CategoryName, Operation = "getAnalyticsConversationsDetails" };
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributesMultiGetResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsConversationWithoutAttributesMultiGetResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsConversationsDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -229,7 +229,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/conversations/details/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsConversationsDetailsJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationAsyncQueryResponse> GetAnalyticsConversationsDetailsJobResultsAsync(string jobId, string? cursor = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -239,13 +239,13 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsConversationAsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsConversationAsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataAvailabilityResponse> GetAnalyticsConversationsDetailsJobsAvailabilityAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/conversations/details/jobs/availability") { Category = CategoryName, Operation = "getAnalyticsConversationsDetailsJobsAvailability" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataAvailabilityResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataAvailabilityResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CopilotContextValues> GetConversationAssistantCopilotcontextAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -253,7 +253,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/{conversationId}/assistant/copilotcontext") { Category = CategoryName, Operation = "getConversationAssistantCopilotcontext" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CopilotContextValues>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CopilotContextValues, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Conversation> GetConversationAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -261,7 +261,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/{conversationId}") { Category = CategoryName, Operation = "getConversation" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Conversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Conversation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentChecklistResponse> GetConversationCommunicationAgentchecklistAsync(string conversationId, string communicationId, string agentChecklistId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -273,7 +273,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithPathParameter("agentChecklistId", agentChecklistId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentChecklistResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentChecklistResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse> GetConversationCommunicationAgentchecklistJobAsync(string conversationId, string communicationId, string agentChecklistId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -287,7 +287,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithPathParameter("agentChecklistId", agentChecklistId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChecklistInferenceJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentChecklistResponseList> GetConversationCommunicationAgentchecklistsAsync(string conversationId, string communicationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -297,7 +297,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/{conversationId}/communications/{communicationId}/agentchecklists") { Category = CategoryName, Operation = "getConversationCommunicationAgentchecklists" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentChecklistResponseList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentChecklistResponseList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InternalMessageData> GetConversationCommunicationInternalmessageAsync(string conversationId, string communicationId, string messageId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -309,7 +309,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithPathParameter("messageId", messageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InternalMessageData>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InternalMessageData, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InternalMessageDataEntityListing> GetConversationCommunicationInternalmessagesAsync(string conversationId, string communicationId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -321,7 +321,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InternalMessageDataEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InternalMessageDataEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomAttributes> GetConversationCustomattributeAsync(string conversationId, string attributesId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -331,7 +331,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/{conversationId}/customattributes/{attributesId}") { Category = CategoryName, Operation = "getConversationCustomattribute" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("attributesId", attributesId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CustomAttributes>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomAttributes, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomAttributesListing> GetConversationCustomattributesAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -339,7 +339,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/{conversationId}/customattributes") { Category = CategoryName, Operation = "getConversationCustomattributes" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CustomAttributesListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomAttributesListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SecureSession> GetConversationParticipantSecureivrsessionAsync(string conversationId, string participantId, string secureSessionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -351,7 +351,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("secureSessionId", secureSessionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SecureSession>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SecureSession, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SecureSessionEntityListing> GetConversationParticipantSecureivrsessionsAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -361,7 +361,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/{conversationId}/participants/{participantId}/secureivrsessions") { Category = CategoryName, Operation = "getConversationParticipantSecureivrsessions" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SecureSessionEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SecureSessionEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedWrapupCode> GetConversationParticipantWrapupAsync(string conversationId, string participantId, bool? provisional = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -372,7 +372,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>> GetConversationParticipantWrapupcodesAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -382,7 +382,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/{conversationId}/participants/{participantId}/wrapupcodes") { Category = CategoryName, Operation = "getConversationParticipantWrapupcodes" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationSecureAttributes> GetConversationSecureattributesAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -390,7 +390,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/{conversationId}/secureattributes") { Category = CategoryName, Operation = "getConversationSecureattributes" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationSecureAttributes>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationSecureAttributes, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Suggestion> GetConversationSuggestionAsync(string conversationId, string suggestionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -400,7 +400,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/{conversationId}/suggestions/{suggestionId}") { Category = CategoryName, Operation = "getConversationSuggestion" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("suggestionId", suggestionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Suggestion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Suggestion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SuggestionListing> GetConversationSuggestionsAsync(string conversationId, string? before = null, string? after = null, string? pageSize = null, string? type = null, string? state = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -413,7 +413,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("type", type);
         apiRequest.WithQueryParameter("state", state);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SuggestionListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SuggestionListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationSummariesGetResponse> GetConversationSummariesAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -421,14 +421,14 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/{conversationId}/summaries") { Category = CategoryName, Operation = "getConversationSummaries" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationSummariesGetResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationSummariesGetResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationEntityListing> GetConversationsAsync(string? communicationType = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations") { Category = CategoryName, Operation = "getConversations" };
         apiRequest.WithQueryParameter("communicationType", communicationType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallConversation> GetConversationsCallAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -436,7 +436,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/calls/{conversationId}") { Category = CategoryName, Operation = "getConversationsCall" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CallConversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CallConversation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedWrapupCode> GetConversationsCallParticipantCommunicationWrapupAsync(string conversationId, string participantId, string communicationId, bool? provisional = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -449,7 +449,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedWrapupCode> GetConversationsCallParticipantWrapupAsync(string conversationId, string participantId, bool? provisional = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -460,7 +460,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>> GetConversationsCallParticipantWrapupcodesAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -470,7 +470,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/calls/{conversationId}/participants/{participantId}/wrapupcodes") { Category = CategoryName, Operation = "getConversationsCallParticipantWrapupcodes" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallbackConversation> GetConversationsCallbackAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -478,7 +478,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/callbacks/{conversationId}") { Category = CategoryName, Operation = "getConversationsCallback" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CallbackConversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CallbackConversation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedWrapupCode> GetConversationsCallbackParticipantCommunicationWrapupAsync(string conversationId, string participantId, string communicationId, bool? provisional = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -491,7 +491,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedWrapupCode> GetConversationsCallbackParticipantWrapupAsync(string conversationId, string participantId, bool? provisional = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -502,7 +502,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>> GetConversationsCallbackParticipantWrapupcodesAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -512,19 +512,19 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/callbacks/{conversationId}/participants/{participantId}/wrapupcodes") { Category = CategoryName, Operation = "getConversationsCallbackParticipantWrapupcodes" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallbackConversationEntityListing> GetConversationsCallbacksAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/callbacks") { Category = CategoryName, Operation = "getConversationsCallbacks" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CallbackConversationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CallbackConversationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallConversationEntityListing> GetConversationsCallsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/calls") { Category = CategoryName, Operation = "getConversationsCalls" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CallConversationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CallConversationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallHistoryConversationEntityListing> GetConversationsCallsHistoryAsync(int? pageSize = null, int? pageNumber = null, string? interval = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -534,13 +534,13 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("interval", interval);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CallHistoryConversationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CallHistoryConversationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MaxParticipants> GetConversationsCallsMaximumconferencepartiesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/calls/maximumconferenceparties") { Category = CategoryName, Operation = "getConversationsCallsMaximumconferenceparties" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MaxParticipants>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MaxParticipants, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -549,7 +549,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/chats/{conversationId}") { Category = CategoryName, Operation = "getConversationsChat" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatConversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatConversation, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -560,7 +560,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/chats/{conversationId}/messages/{messageId}") { Category = CategoryName, Operation = "getConversationsChatMessage" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("messageId", messageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebChatMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebChatMessage, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -573,7 +573,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("maxResults", maxResults);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebChatMessageEntityList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebChatMessageEntityList, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -587,7 +587,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -599,7 +599,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -610,14 +610,14 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/chats/{conversationId}/participants/{participantId}/wrapupcodes") { Category = CategoryName, Operation = "getConversationsChatParticipantWrapupcodes" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfWrapupCode, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatConversationEntityListing> GetConversationsChatsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/chats") { Category = CategoryName, Operation = "getConversationsChats" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatConversationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatConversationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CobrowseConversation> GetConversationsCobrowsesessionAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -625,7 +625,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/cobrowsesessions/{conversationId}") { Category = CategoryName, Operation = "getConversationsCobrowsesession" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CobrowseConversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CobrowseConversation, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -639,7 +639,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -651,7 +651,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -662,13 +662,13 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/cobrowsesessions/{conversationId}/participants/{participantId}/wrapupcodes") { Category = CategoryName, Operation = "getConversationsCobrowsesessionParticipantWrapupcodes" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CobrowseConversationEntityListing> GetConversationsCobrowsesessionsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/cobrowsesessions") { Category = CategoryName, Operation = "getConversationsCobrowsesessions" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CobrowseConversationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CobrowseConversationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationDataSchema> GetConversationsCustomattributesSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -676,7 +676,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/customattributes/schemas/{schemaId}") { Category = CategoryName, Operation = "getConversationsCustomattributesSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationDataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationDataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationDataSchema> GetConversationsCustomattributesSchemaVersionAsync(string schemaId, string versionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -686,7 +686,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/customattributes/schemas/{schemaId}/versions/{versionId}") { Category = CategoryName, Operation = "getConversationsCustomattributesSchemaVersion" };
         apiRequest.WithPathParameter("schemaId", schemaId);
         apiRequest.WithPathParameter("versionId", versionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationDataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationDataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationDataSchemaListing> GetConversationsCustomattributesSchemaVersionsAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -694,13 +694,13 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/customattributes/schemas/{schemaId}/versions") { Category = CategoryName, Operation = "getConversationsCustomattributesSchemaVersions" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationDataSchemaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationDataSchemaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationDataSchemaListing> GetConversationsCustomattributesSchemasAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/customattributes/schemas") { Category = CategoryName, Operation = "getConversationsCustomattributesSchemas" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationDataSchemaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationDataSchemaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Coretype> GetConversationsCustomattributesSchemasCoretypeAsync(string coreTypeName, global::System.Threading.CancellationToken cancellationToken = default)
@@ -708,19 +708,19 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(coreTypeName);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/customattributes/schemas/coretypes/{coreTypeName}") { Category = CategoryName, Operation = "getConversationsCustomattributesSchemasCoretype" };
         apiRequest.WithPathParameter("coreTypeName", coreTypeName);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Coretype>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Coretype, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoretypeListing> GetConversationsCustomattributesSchemasCoretypesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/customattributes/schemas/coretypes") { Category = CategoryName, Operation = "getConversationsCustomattributesSchemasCoretypes" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoretypeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoretypeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SchemaQuantityLimits> GetConversationsCustomattributesSchemasLimitsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/customattributes/schemas/limits") { Category = CategoryName, Operation = "getConversationsCustomattributesSchemasLimits" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SchemaQuantityLimits>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SchemaQuantityLimits, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailConversation> GetConversationsEmailAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -728,7 +728,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/emails/{conversationId}") { Category = CategoryName, Operation = "getConversationsEmail" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailConversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailConversation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailMessage> GetConversationsEmailMessageAsync(string conversationId, string messageId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -738,7 +738,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/emails/{conversationId}/messages/{messageId}") { Category = CategoryName, Operation = "getConversationsEmailMessage" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("messageId", messageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailMessagePreviewListing> GetConversationsEmailMessagesAsync(string conversationId, bool? includeAgentlessStitchedMessages = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -747,7 +747,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/emails/{conversationId}/messages") { Category = CategoryName, Operation = "getConversationsEmailMessages" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithQueryParameter("includeAgentlessStitchedMessages", includeAgentlessStitchedMessages);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailMessagePreviewListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailMessagePreviewListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailMessage> GetConversationsEmailMessagesDraftAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -755,7 +755,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/emails/{conversationId}/messages/draft") { Category = CategoryName, Operation = "getConversationsEmailMessagesDraft" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedWrapupCode> GetConversationsEmailParticipantCommunicationWrapupAsync(string conversationId, string participantId, string communicationId, bool? provisional = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -768,7 +768,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedWrapupCode> GetConversationsEmailParticipantWrapupAsync(string conversationId, string participantId, bool? provisional = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -779,7 +779,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>> GetConversationsEmailParticipantWrapupcodesAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -789,7 +789,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/emails/{conversationId}/participants/{participantId}/wrapupcodes") { Category = CategoryName, Operation = "getConversationsEmailParticipantWrapupcodes" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailsSettings> GetConversationsEmailSettingsAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -797,13 +797,13 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/emails/{conversationId}/settings") { Category = CategoryName, Operation = "getConversationsEmailSettings" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailsSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailsSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailConversationEntityListing> GetConversationsEmailsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/emails") { Category = CategoryName, Operation = "getConversationsEmails" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailConversationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailConversationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InternalMessageConversation> GetConversationsInternalmessageAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -811,13 +811,13 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/internalmessages/{conversationId}") { Category = CategoryName, Operation = "getConversationsInternalmessage" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InternalMessageConversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InternalMessageConversation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InternalMessageConversationEntityListing> GetConversationsInternalmessagesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/internalmessages") { Category = CategoryName, Operation = "getConversationsInternalmessages" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InternalMessageConversationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InternalMessageConversationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration> GetConversationsKeyconfigurationAsync(string keyconfigurationsId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -825,13 +825,13 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(keyconfigurationsId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/keyconfigurations/{keyconfigurationsId}") { Category = CategoryName, Operation = "getConversationsKeyconfiguration" };
         apiRequest.WithPathParameter("keyconfigurationsId", keyconfigurationsId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationEncryptionConfiguration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationEncryptionConfigurationListing> GetConversationsKeyconfigurationsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/keyconfigurations") { Category = CategoryName, Operation = "getConversationsKeyconfigurations" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationEncryptionConfigurationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationEncryptionConfigurationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessageConversation> GetConversationsMessageAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -839,7 +839,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messages/{conversationId}") { Category = CategoryName, Operation = "getConversationsMessage" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessageConversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessageConversation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessageMediaListing> GetConversationsMessageCommunicationMessagesMediaAsync(string conversationId, string communicationId, string? status = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -852,7 +852,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithQueryParameter("status", status);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessageMediaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessageMediaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessageMediaData> GetConversationsMessageCommunicationMessagesMediaMediaIdAsync(string conversationId, string communicationId, string mediaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -864,7 +864,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithPathParameter("mediaId", mediaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessageMediaData>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessageMediaData, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessageData> GetConversationsMessageDetailsAsync(string messageId, bool? useNormalizedMessage = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -873,7 +873,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messages/{messageId}/details") { Category = CategoryName, Operation = "getConversationsMessageDetails" };
         apiRequest.WithPathParameter("messageId", messageId);
         apiRequest.WithQueryParameter("useNormalizedMessage", useNormalizedMessage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessageData>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessageData, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessageData> GetConversationsMessageMessageAsync(string conversationId, string messageId, bool? useNormalizedMessage = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -884,7 +884,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("messageId", messageId);
         apiRequest.WithQueryParameter("useNormalizedMessage", useNormalizedMessage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessageData>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessageData, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedWrapupCode> GetConversationsMessageParticipantCommunicationWrapupAsync(string conversationId, string participantId, string communicationId, bool? provisional = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -897,7 +897,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedWrapupCode> GetConversationsMessageParticipantWrapupAsync(string conversationId, string participantId, bool? provisional = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -908,7 +908,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>> GetConversationsMessageParticipantWrapupcodesAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -918,13 +918,13 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messages/{conversationId}/participants/{participantId}/wrapupcodes") { Category = CategoryName, Operation = "getConversationsMessageParticipantWrapupcodes" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessageConversationEntityListing> GetConversationsMessagesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messages") { Category = CategoryName, Operation = "getConversationsMessages" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessageConversationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessageConversationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CachedMediaItemEntityListing> GetConversationsMessagesCachedmediaAsync(int? pageSize = null, int? pageNumber = null, string? url = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -933,7 +933,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("url", url);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CachedMediaItemEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CachedMediaItemEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CachedMediaItem> GetConversationsMessagesCachedmediaCachedMediaItemIdAsync(string cachedMediaItemId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -941,19 +941,19 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(cachedMediaItemId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messages/cachedmedia/{cachedMediaItemId}") { Category = CategoryName, Operation = "getConversationsMessagesCachedmediaCachedMediaItemId" };
         apiRequest.WithPathParameter("cachedMediaItemId", cachedMediaItemId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CachedMediaItem>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CachedMediaItem, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookAppCredentials> GetConversationsMessagingFacebookAppAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/facebook/app") { Category = CategoryName, Operation = "getConversationsMessagingFacebookApp" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FacebookAppCredentials>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookAppCredentials, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookPermissionEntityListing> GetConversationsMessagingFacebookPermissionsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/facebook/permissions") { Category = CategoryName, Operation = "getConversationsMessagingFacebookPermissions" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FacebookPermissionEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookPermissionEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AppleIdentityResolutionConfig> GetConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -961,7 +961,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/identityresolution/integrations/apple/{integrationId}") { Category = CategoryName, Operation = "getConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AppleIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AppleIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookIdentityResolutionConfig> GetConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -969,7 +969,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/identityresolution/integrations/facebook/{integrationId}") { Category = CategoryName, Operation = "getConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FacebookIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramIdentityResolutionConfig> GetConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -977,7 +977,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/identityresolution/integrations/instagram/{integrationId}") { Category = CategoryName, Operation = "getConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InstagramIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InstagramIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenMessagingIdentityResolutionConfig> GetConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -985,7 +985,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/identityresolution/integrations/open/{integrationId}") { Category = CategoryName, Operation = "getConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenMessagingIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenMessagingIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterIdentityResolutionConfig> GetConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -993,7 +993,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/identityresolution/integrations/twitter/{integrationId}") { Category = CategoryName, Operation = "getConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TwitterIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppIdentityResolutionConfig> GetConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1001,7 +1001,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/identityresolution/integrations/whatsapp/{integrationId}") { Category = CategoryName, Operation = "getConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WhatsAppIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WhatsAppIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterOAuthSettings> GetConversationsMessagingIntegrationTwitterOauthSettingsAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1009,7 +1009,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/{integrationId}/twitter/oauth/settings") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationTwitterOauthSettings" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TwitterOAuthSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterOAuthSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AppleIntegrationEntityListing> GetConversationsMessagingIntegrationsAppleAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1020,7 +1020,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("supportedContent.id", supportedContentId);
         apiRequest.WithQueryParameter("messagingSetting.id", messagingSettingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AppleIntegrationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AppleIntegrationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AppleIntegration> GetConversationsMessagingIntegrationsAppleIntegrationIdAsync(string integrationId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1029,7 +1029,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/apple/{integrationId}") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsAppleIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AppleIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AppleIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingIntegrationEntityListing> GetConversationsMessagingIntegrationsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1040,7 +1040,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("supportedContent.id", supportedContentId);
         apiRequest.WithQueryParameter("messagingSetting.id", messagingSettingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingIntegrationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingIntegrationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookIntegrationEntityListing> GetConversationsMessagingIntegrationsFacebookAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1051,7 +1051,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("supportedContent.id", supportedContentId);
         apiRequest.WithQueryParameter("messagingSetting.id", messagingSettingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FacebookIntegrationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookIntegrationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookIntegration> GetConversationsMessagingIntegrationsFacebookIntegrationIdAsync(string integrationId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1060,7 +1060,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/facebook/{integrationId}") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsFacebookIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FacebookIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramIntegrationEntityListing> GetConversationsMessagingIntegrationsInstagramAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1071,7 +1071,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("supportedContent.id", supportedContentId);
         apiRequest.WithQueryParameter("messagingSetting.id", messagingSettingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InstagramIntegrationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InstagramIntegrationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramIntegration> GetConversationsMessagingIntegrationsInstagramIntegrationIdAsync(string integrationId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1080,7 +1080,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/instagram/{integrationId}") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsInstagramIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InstagramIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InstagramIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenIntegrationEntityListing> GetConversationsMessagingIntegrationsOpenAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1091,7 +1091,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("supportedContent.id", supportedContentId);
         apiRequest.WithQueryParameter("messagingSetting.id", messagingSettingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenIntegrationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenIntegrationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileOpenIntegration> GetConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileIntegrationIdAsync(string integrationId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1100,13 +1100,13 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/open/extensions/googlebusinessprofile/{integrationId}") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileOpenIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GoogleBusinessProfileOpenIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleOAuthSettingsResponse> GetConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileOauthSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/open/extensions/googlebusinessprofile/oauth/settings") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileOauthSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GoogleOAuthSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GoogleOAuthSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileAccountListing> GetConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileTokenAccountsAsync(string tokenId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1114,7 +1114,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(tokenId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/open/extensions/googlebusinessprofile/tokens/{tokenId}/accounts") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileTokenAccounts" };
         apiRequest.WithPathParameter("tokenId", tokenId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileAccountListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GoogleBusinessProfileAccountListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleAuthToken> GetConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileTokenAsync(string tokenId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1122,7 +1122,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(tokenId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/open/extensions/googlebusinessprofile/tokens/{tokenId}") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileToken" };
         apiRequest.WithPathParameter("tokenId", tokenId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GoogleAuthToken>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GoogleAuthToken, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenIntegration> GetConversationsMessagingIntegrationsOpenIntegrationIdAsync(string integrationId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1131,7 +1131,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/open/{integrationId}") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsOpenIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterIntegrationEntityListing> GetConversationsMessagingIntegrationsTwitterAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1142,7 +1142,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("supportedContent.id", supportedContentId);
         apiRequest.WithQueryParameter("messagingSetting.id", messagingSettingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TwitterIntegrationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterIntegrationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterIntegration> GetConversationsMessagingIntegrationsTwitterIntegrationIdAsync(string integrationId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1151,13 +1151,13 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/twitter/{integrationId}") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsTwitterIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TwitterIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterSignupOAuthSettings> GetConversationsMessagingIntegrationsTwitterOauthSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/twitter/oauth/settings") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsTwitterOauthSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TwitterSignupOAuthSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterSignupOAuthSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppIntegrationEntityListing> GetConversationsMessagingIntegrationsWhatsappAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1168,7 +1168,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("supportedContent.id", supportedContentId);
         apiRequest.WithQueryParameter("messagingSetting.id", messagingSettingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WhatsAppIntegrationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WhatsAppIntegrationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppIntegration> GetConversationsMessagingIntegrationsWhatsappIntegrationIdAsync(string integrationId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1177,7 +1177,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/whatsapp/{integrationId}") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsWhatsappIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WhatsAppIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WhatsAppIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OAuthAppleAuthorizationResponse> GetConversationsMessagingOauthAppleCallbackAsync(string code, string state, string? error = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1188,7 +1188,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithQueryParameter("code", code);
         apiRequest.WithQueryParameter("state", state);
         apiRequest.WithQueryParameter("error", error);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OAuthAppleAuthorizationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OAuthAppleAuthorizationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingSetting> GetConversationsMessagingSettingAsync(string messageSettingId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1196,7 +1196,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(messageSettingId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/settings/{messageSettingId}") { Category = CategoryName, Operation = "getConversationsMessagingSetting" };
         apiRequest.WithPathParameter("messageSettingId", messageSettingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingSetting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingSetting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingConfigListing> GetConversationsMessagingSettingsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1204,13 +1204,13 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/settings") { Category = CategoryName, Operation = "getConversationsMessagingSettings" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingConfigListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingConfigListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingSetting> GetConversationsMessagingSettingsDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/settings/default") { Category = CategoryName, Operation = "getConversationsMessagingSettingsDefault" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingSetting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingSetting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedContentListing> GetConversationsMessagingSupportedcontentAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1218,13 +1218,13 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/supportedcontent") { Category = CategoryName, Operation = "getConversationsMessagingSupportedcontent" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SupportedContentListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SupportedContentListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedContent> GetConversationsMessagingSupportedcontentDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/supportedcontent/default") { Category = CategoryName, Operation = "getConversationsMessagingSupportedcontentDefault" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SupportedContent>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SupportedContent, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedContent> GetConversationsMessagingSupportedcontentSupportedContentIdAsync(string supportedContentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1232,13 +1232,13 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(supportedContentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/supportedcontent/{supportedContentId}") { Category = CategoryName, Operation = "getConversationsMessagingSupportedcontentSupportedContentId" };
         apiRequest.WithPathParameter("supportedContentId", supportedContentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SupportedContent>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SupportedContent, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationThreadingWindow> GetConversationsMessagingThreadingtimelineAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/threadingtimeline") { Category = CategoryName, Operation = "getConversationsMessagingThreadingtimeline" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationThreadingWindow>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationThreadingWindow, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1252,13 +1252,13 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Settings> GetConversationsSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/settings") { Category = CategoryName, Operation = "getConversationsSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Settings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Settings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedWrapupCode> GetConversationsSocialParticipantCommunicationWrapupAsync(string conversationId, string participantId, string communicationId, bool? provisional = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1271,7 +1271,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VideoConferenceDetails> GetConversationsVideoDetailsAsync(string conferenceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1279,7 +1279,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conferenceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/videos/{conferenceId}/details") { Category = CategoryName, Operation = "getConversationsVideoDetails" };
         apiRequest.WithPathParameter("conferenceId", conferenceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VideoConferenceDetails>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VideoConferenceDetails, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedWrapupCode> GetConversationsVideoParticipantCommunicationWrapupAsync(string conversationId, string participantId, string communicationId, bool? provisional = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1292,7 +1292,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithQueryParameter("provisional", provisional);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedWrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MeetingIdRecord> GetConversationsVideosMeetingAsync(string meetingId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1300,7 +1300,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(meetingId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/videos/meetings/{meetingId}") { Category = CategoryName, Operation = "getConversationsVideosMeeting" };
         apiRequest.WithPathParameter("meetingId", meetingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MeetingIdRecord>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MeetingIdRecord, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationCustomattributesAsync(string conversationId, global::GenesysCloud.Extensions.Models.CustomAttributesPatchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1309,7 +1309,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/{conversationId}/customattributes") { Category = CategoryName, Operation = "patchConversationCustomattributes" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomAttributesBulkUpdateResponseMap> PatchConversationCustomattributesBulkAsync(string conversationId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.CustomAttributesPatchRequest>? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1318,7 +1318,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/{conversationId}/customattributes/bulk") { Category = CategoryName, Operation = "patchConversationCustomattributesBulk" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CustomAttributesBulkUpdateResponseMap>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomAttributesBulkUpdateResponseMap, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationParticipantAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.MediaParticipantRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1330,7 +1330,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationParticipantAttributesAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.ParticipantAttributes body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1342,7 +1342,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationRecordingstateAsync(string conversationId, global::GenesysCloud.Extensions.Models.SetRecordingState body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1352,7 +1352,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/{conversationId}/recordingstate") { Category = CategoryName, Operation = "patchConversationRecordingstate" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PatchConversationSecureattributesAsync(string conversationId, global::GenesysCloud.Extensions.Models.ConversationSecureAttributes body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1362,7 +1362,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/{conversationId}/secureattributes") { Category = CategoryName, Operation = "patchConversationSecureattributes" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationSummaryEngagementsAsync(string conversationId, string summaryId, global::GenesysCloud.Extensions.Models.EngagementRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1373,7 +1373,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("summaryId", summaryId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationSummaryFeedbackAsync(string conversationId, string summaryId, global::GenesysCloud.Extensions.Models.FeedbackUpdateRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1384,7 +1384,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("summaryId", summaryId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PatchConversationUtilizationlabelAsync(string conversationId, global::GenesysCloud.Extensions.Models.ConversationUtilizationLabelUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1394,7 +1394,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/{conversationId}/utilizationlabel") { Category = CategoryName, Operation = "patchConversationUtilizationlabel" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AfterCallWorkUpdate> PatchConversationsAftercallworkConversationIdParticipantCommunicationAsync(string conversationId, string participantId, string communicationId, global::GenesysCloud.Extensions.Models.AfterCallWorkUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1408,7 +1408,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AfterCallWorkUpdate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AfterCallWorkUpdate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Conversation> PatchConversationsCallAsync(string conversationId, global::GenesysCloud.Extensions.Models.Conversation body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1418,7 +1418,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/calls/{conversationId}") { Category = CategoryName, Operation = "patchConversationsCall" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Conversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Conversation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationsCallConferenceAsync(string conversationId, global::GenesysCloud.Extensions.Models.UpdateConferenceRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1428,7 +1428,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/calls/{conversationId}/conference") { Category = CategoryName, Operation = "patchConversationsCallConference" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationsCallParticipantAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.MediaParticipantRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1440,7 +1440,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ParticipantAttributes> PatchConversationsCallParticipantAttributesAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.ParticipantAttributes body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1452,7 +1452,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ParticipantAttributes>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ParticipantAttributes, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PatchConversationsCallParticipantCommunicationAsync(string conversationId, string participantId, string communicationId, global::GenesysCloud.Extensions.Models.MediaParticipantRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1466,7 +1466,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationsCallParticipantCommunicationPostflowactionAsync(string conversationId, string participantId, string communicationId, global::GenesysCloud.Extensions.Models.MandatoryPostCallActionInput? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1479,7 +1479,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConsultTransferResponse> PatchConversationsCallParticipantConsultAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.ConsultTransferUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1491,7 +1491,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConsultTransferResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConsultTransferResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationsCallParticipantUserUserIdAsync(string conversationId, string participantId, string userId, global::GenesysCloud.Extensions.Models.MediaParticipantRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1505,7 +1505,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Conversation> PatchConversationsCallbackAsync(string conversationId, global::GenesysCloud.Extensions.Models.Conversation body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1515,7 +1515,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/callbacks/{conversationId}") { Category = CategoryName, Operation = "patchConversationsCallback" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Conversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Conversation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationsCallbackParticipantAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.MediaParticipantRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1527,7 +1527,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ParticipantAttributes> PatchConversationsCallbackParticipantAttributesAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.ParticipantAttributes body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1539,7 +1539,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ParticipantAttributes>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ParticipantAttributes, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PatchConversationsCallbackParticipantCommunicationAsync(string conversationId, string participantId, string communicationId, global::GenesysCloud.Extensions.Models.MediaParticipantRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1553,7 +1553,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PatchCallbackResponse> PatchConversationsCallbacksAsync(global::GenesysCloud.Extensions.Models.PatchCallbackRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1561,7 +1561,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/callbacks") { Category = CategoryName, Operation = "patchConversationsCallbacks" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PatchCallbackResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PatchCallbackResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1572,7 +1572,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/chats/{conversationId}") { Category = CategoryName, Operation = "patchConversationsChat" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Conversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Conversation, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1585,7 +1585,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1598,7 +1598,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ParticipantAttributes>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ParticipantAttributes, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1613,7 +1613,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1624,7 +1624,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/cobrowsesessions/{conversationId}") { Category = CategoryName, Operation = "patchConversationsCobrowsesession" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Conversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Conversation, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1636,7 +1636,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1648,7 +1648,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ParticipantAttributes>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ParticipantAttributes, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1663,7 +1663,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Conversation> PatchConversationsEmailAsync(string conversationId, global::GenesysCloud.Extensions.Models.Conversation body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1673,7 +1673,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/emails/{conversationId}") { Category = CategoryName, Operation = "patchConversationsEmail" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Conversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Conversation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailMessage> PatchConversationsEmailMessagesDraftAsync(string conversationId, global::GenesysCloud.Extensions.Models.DraftManipulationRequest? body = null, bool? autoFill = null, bool? discard = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1684,7 +1684,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("autoFill", autoFill);
         apiRequest.WithQueryParameter("discard", discard);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationsEmailParticipantAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.MediaParticipantRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1696,7 +1696,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ParticipantAttributes> PatchConversationsEmailParticipantAttributesAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.ParticipantAttributes body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1708,7 +1708,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ParticipantAttributes>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ParticipantAttributes, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PatchConversationsEmailParticipantCommunicationAsync(string conversationId, string participantId, string communicationId, global::GenesysCloud.Extensions.Models.MediaParticipantRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1722,7 +1722,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationsEmailParticipantParkingstateAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.ParkingStateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1734,7 +1734,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Conversation> PatchConversationsMessageAsync(string conversationId, global::GenesysCloud.Extensions.Models.Conversation body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1744,7 +1744,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/messages/{conversationId}") { Category = CategoryName, Operation = "patchConversationsMessage" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Conversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Conversation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationsMessageParticipantAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.MediaParticipantRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1755,7 +1755,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ParticipantAttributes> PatchConversationsMessageParticipantAttributesAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.ParticipantAttributes? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1766,7 +1766,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ParticipantAttributes>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ParticipantAttributes, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PatchConversationsMessageParticipantCommunicationAsync(string conversationId, string participantId, string communicationId, global::GenesysCloud.Extensions.Models.MediaParticipantRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1780,7 +1780,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationsMessageParticipantParkingstateAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.ParkingStateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1792,7 +1792,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AppleIntegration> PatchConversationsMessagingIntegrationsAppleIntegrationIdAsync(string integrationId, global::GenesysCloud.Extensions.Models.AppleIntegrationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1802,7 +1802,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/messaging/integrations/apple/{integrationId}") { Category = CategoryName, Operation = "patchConversationsMessagingIntegrationsAppleIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AppleIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AppleIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookIntegration> PatchConversationsMessagingIntegrationsFacebookIntegrationIdAsync(string integrationId, global::GenesysCloud.Extensions.Models.FacebookIntegrationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1812,7 +1812,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/messaging/integrations/facebook/{integrationId}") { Category = CategoryName, Operation = "patchConversationsMessagingIntegrationsFacebookIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FacebookIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramIntegration> PatchConversationsMessagingIntegrationsInstagramIntegrationIdAsync(string integrationId, global::GenesysCloud.Extensions.Models.InstagramIntegrationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1822,7 +1822,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/messaging/integrations/instagram/{integrationId}") { Category = CategoryName, Operation = "patchConversationsMessagingIntegrationsInstagramIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InstagramIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InstagramIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileOpenIntegration> PatchConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileIntegrationIdAsync(string integrationId, global::GenesysCloud.Extensions.Models.GoogleBusinessProfileOpenIntegrationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1832,7 +1832,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/messaging/integrations/open/extensions/googlebusinessprofile/{integrationId}") { Category = CategoryName, Operation = "patchConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileOpenIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GoogleBusinessProfileOpenIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenIntegration> PatchConversationsMessagingIntegrationsOpenIntegrationIdAsync(string integrationId, global::GenesysCloud.Extensions.Models.OpenIntegrationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1842,7 +1842,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/messaging/integrations/open/{integrationId}") { Category = CategoryName, Operation = "patchConversationsMessagingIntegrationsOpenIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterIntegration> PatchConversationsMessagingIntegrationsTwitterIntegrationIdAsync(string integrationId, global::GenesysCloud.Extensions.Models.TwitterIntegrationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1852,7 +1852,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/messaging/integrations/twitter/{integrationId}") { Category = CategoryName, Operation = "patchConversationsMessagingIntegrationsTwitterIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TwitterIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppIntegration> PatchConversationsMessagingIntegrationsWhatsappEmbeddedsignupIntegrationIdAsync(string integrationId, global::GenesysCloud.Extensions.Models.WhatsAppEmbeddedSignupIntegrationActivationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1862,7 +1862,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/messaging/integrations/whatsapp/embeddedsignup/{integrationId}") { Category = CategoryName, Operation = "patchConversationsMessagingIntegrationsWhatsappEmbeddedsignupIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WhatsAppIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WhatsAppIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppIntegration> PatchConversationsMessagingIntegrationsWhatsappIntegrationIdAsync(string integrationId, global::GenesysCloud.Extensions.Models.WhatsAppIntegrationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1872,7 +1872,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/messaging/integrations/whatsapp/{integrationId}") { Category = CategoryName, Operation = "patchConversationsMessagingIntegrationsWhatsappIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WhatsAppIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WhatsAppIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingSetting> PatchConversationsMessagingSettingAsync(string messageSettingId, global::GenesysCloud.Extensions.Models.MessagingSettingPatchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1882,7 +1882,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/messaging/settings/{messageSettingId}") { Category = CategoryName, Operation = "patchConversationsMessagingSetting" };
         apiRequest.WithPathParameter("messageSettingId", messageSettingId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingSetting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingSetting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedContent> PatchConversationsMessagingSupportedcontentSupportedContentIdAsync(string supportedContentId, global::GenesysCloud.Extensions.Models.SupportedContent body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1892,7 +1892,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/messaging/supportedcontent/{supportedContentId}") { Category = CategoryName, Operation = "patchConversationsMessagingSupportedcontentSupportedContentId" };
         apiRequest.WithPathParameter("supportedContentId", supportedContentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SupportedContent>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SupportedContent, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchConversationsSettingsAsync(global::GenesysCloud.Extensions.Models.Settings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1900,7 +1900,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/settings") { Category = CategoryName, Operation = "patchConversationsSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PropertyIndexRequest> PostAnalyticsConversationDetailsPropertiesAsync(string conversationId, global::GenesysCloud.Extensions.Models.PropertyIndexRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1910,7 +1910,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/conversations/{conversationId}/details/properties") { Category = CategoryName, Operation = "postAnalyticsConversationDetailsProperties" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PropertyIndexRequest>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PropertyIndexRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationActivityResponse> PostAnalyticsConversationsActivityQueryAsync(global::GenesysCloud.Extensions.Models.ConversationActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1920,7 +1920,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationActivityResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationActivityResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsConversationsAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.ConversationAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1928,7 +1928,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/conversations/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsConversationsAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationAggregateQueryResponse> PostAnalyticsConversationsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.ConversationAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1936,7 +1936,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/conversations/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsConversationsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsConversationsDetailsJobsAsync(global::GenesysCloud.Extensions.Models.AsyncConversationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1944,7 +1944,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/conversations/details/jobs") { Category = CategoryName, Operation = "postAnalyticsConversationsDetailsJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationQueryResponse> PostAnalyticsConversationsDetailsQueryAsync(global::GenesysCloud.Extensions.Models.ConversationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1952,7 +1952,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/conversations/details/query") { Category = CategoryName, Operation = "postAnalyticsConversationsDetailsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsConversationQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsConversationQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PostConversationAssignAsync(string conversationId, global::GenesysCloud.Extensions.Models.ConversationUser body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1962,7 +1962,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/{conversationId}/assign") { Category = CategoryName, Operation = "postConversationAssign" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationBargeAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1970,7 +1970,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/{conversationId}/barge") { Category = CategoryName, Operation = "postConversationBarge" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CobrowseWebMessagingSession> PostConversationCobrowseAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1978,7 +1978,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/{conversationId}/cobrowse") { Category = CategoryName, Operation = "postConversationCobrowse" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CobrowseWebMessagingSession>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CobrowseWebMessagingSession, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentChecklistResponse> PostConversationCommunicationAgentchecklistAgentactionAsync(string conversationId, string communicationId, string agentChecklistId, global::GenesysCloud.Extensions.Models.AgentActionPayload body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1992,7 +1992,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithPathParameter("agentChecklistId", agentChecklistId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentChecklistResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentChecklistResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentChecklistResponse> PostConversationCommunicationAgentchecklistAsync(string conversationId, string communicationId, string agentChecklistId, global::GenesysCloud.Extensions.Models.ChecklistActivationPayload body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2006,7 +2006,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithPathParameter("agentChecklistId", agentChecklistId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentChecklistResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentChecklistResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChecklistInferenceJobCreationResponse> PostConversationCommunicationAgentchecklistJobsAsync(string conversationId, string communicationId, string agentChecklistId, global::GenesysCloud.Extensions.Models.ChecklistInferenceJobPayload body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2020,7 +2020,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithPathParameter("agentChecklistId", agentChecklistId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChecklistInferenceJobCreationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChecklistInferenceJobCreationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentChecklistResponseList> PostConversationCommunicationAgentchecklistsFinalizeAsync(string conversationId, string communicationId, global::GenesysCloud.Extensions.Models.ChecklistFinalizePayload body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2032,7 +2032,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentChecklistResponseList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentChecklistResponseList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InternalMessageData> PostConversationCommunicationInternalmessagesAsync(string conversationId, string communicationId, global::GenesysCloud.Extensions.Models.InternalMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2044,7 +2044,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InternalMessageData>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InternalMessageData, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PostConversationDisconnectAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2052,7 +2052,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/{conversationId}/disconnect") { Category = CategoryName, Operation = "postConversationDisconnect" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationParticipantCallbacksAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.CreateCallbackOnConversationCommand? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2063,7 +2063,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationParticipantDigitsAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.Digits? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2074,7 +2074,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingConferResponse> PostConversationParticipantInternalmessagesUsersCommunicationsAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.MessagingConferWithUserRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2086,7 +2086,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingConferResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingConferResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationParticipantReplaceAgentAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.TransferToAgentRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2098,7 +2098,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2111,7 +2111,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationParticipantReplaceContactExternalAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.TransferToExternalContactRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2123,7 +2123,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2136,7 +2136,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationParticipantReplaceQueueAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.TransferToQueueRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2148,7 +2148,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SecureSession> PostConversationParticipantSecureivrsessionsAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.CreateSecureSession? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2159,7 +2159,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SecureSession>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SecureSession, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationParticipantTransferAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.TransferToAddressRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2171,7 +2171,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SuggestionEngagement> PostConversationSuggestionEngagementAsync(string conversationId, string suggestionId, global::GenesysCloud.Extensions.Models.SuggestionEngagement body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2183,7 +2183,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("suggestionId", suggestionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SuggestionEngagement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SuggestionEngagement, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2194,7 +2194,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/{conversationId}/suggestions/feedback") { Category = CategoryName, Operation = "postConversationSuggestionsFeedback" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationSummaryFeedbackAsync(string conversationId, string summaryId, global::GenesysCloud.Extensions.Models.FeedbackAddRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2205,7 +2205,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("summaryId", summaryId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Conversation> PostConversationsCallAsync(string conversationId, global::GenesysCloud.Extensions.Models.CallCommand body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2215,7 +2215,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/calls/{conversationId}") { Category = CategoryName, Operation = "postConversationsCall" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Conversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Conversation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsCallParticipantBargeAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2225,7 +2225,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/calls/{conversationId}/participants/{participantId}/barge") { Category = CategoryName, Operation = "postConversationsCallParticipantBarge" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsCallParticipantCoachAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2235,7 +2235,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/calls/{conversationId}/participants/{participantId}/coach") { Category = CategoryName, Operation = "postConversationsCallParticipantCoach" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsCallParticipantCommunicationWrapupAsync(string conversationId, string participantId, string communicationId, global::GenesysCloud.Extensions.Models.WrapupInput? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2248,7 +2248,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConsultTransferResponse> PostConversationsCallParticipantConsultAgentAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.ConsultTransferToAgent body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2260,7 +2260,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConsultTransferResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConsultTransferResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2273,7 +2273,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConsultTransferResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConsultTransferResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConsultTransferResponse> PostConversationsCallParticipantConsultContactExternalAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.ConsultTransferToExternalContact body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2285,7 +2285,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConsultTransferResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConsultTransferResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2298,7 +2298,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConsultTransferResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConsultTransferResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConsultTransferResponse> PostConversationsCallParticipantConsultQueueAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.ConsultTransferToQueue body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2310,7 +2310,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConsultTransferResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConsultTransferResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsCallParticipantMonitorAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2320,7 +2320,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/calls/{conversationId}/participants/{participantId}/monitor") { Category = CategoryName, Operation = "postConversationsCallParticipantMonitor" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsCallParticipantReplaceAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.TransferRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2332,7 +2332,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PostConversationsCallParticipantSnippetRecordAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.SnippetRecordingRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2344,7 +2344,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConsultTransferResponse> PostConversationsCallParticipantVoiceConsultAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.ConsultTransferToAddress body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2356,7 +2356,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConsultTransferResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConsultTransferResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Conversation> PostConversationsCallParticipantsAsync(string conversationId, global::GenesysCloud.Extensions.Models.Conversation body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2366,7 +2366,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/calls/{conversationId}/participants") { Category = CategoryName, Operation = "postConversationsCallParticipants" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Conversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Conversation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Conversation> PostConversationsCallParticipantsUserUserIdAsync(string conversationId, string userId, global::GenesysCloud.Extensions.Models.Conversation body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2378,7 +2378,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Conversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Conversation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsCallbackParticipantCommunicationWrapupAsync(string conversationId, string participantId, string communicationId, global::GenesysCloud.Extensions.Models.WrapupInput? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2391,7 +2391,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsCallbackParticipantReplaceAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.TransferRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2403,7 +2403,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CreateCallbackResponse> PostConversationsCallbacksAsync(global::GenesysCloud.Extensions.Models.CreateCallbackCommand body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2411,7 +2411,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/callbacks") { Category = CategoryName, Operation = "postConversationsCallbacks" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CreateCallbackResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CreateCallbackResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsCallbacksBulkDisconnectAsync(global::GenesysCloud.Extensions.Models.BulkCallbackDisconnectRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2419,7 +2419,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/callbacks/bulk/disconnect") { Category = CategoryName, Operation = "postConversationsCallbacksBulkDisconnect" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkCallbackPatchResponse> PostConversationsCallbacksBulkUpdateAsync(global::GenesysCloud.Extensions.Models.BulkCallbackPatchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2427,7 +2427,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/callbacks/bulk/update") { Category = CategoryName, Operation = "postConversationsCallbacksBulkUpdate" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkCallbackPatchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkCallbackPatchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CreateCallResponse> PostConversationsCallsAsync(global::GenesysCloud.Extensions.Models.CreateCallRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2435,7 +2435,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/calls") { Category = CategoryName, Operation = "postConversationsCalls" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CreateCallResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CreateCallResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CreateCallResponse> PostConversationsCallsUserUserIdAsync(string userId, global::GenesysCloud.Extensions.Models.CreateCallRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2445,7 +2445,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/calls/user/{userId}") { Category = CategoryName, Operation = "postConversationsCallsUserUserId" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CreateCallResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CreateCallResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2458,7 +2458,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebChatMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebChatMessage, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2469,7 +2469,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/chats/{conversationId}/communications/{communicationId}/typing") { Category = CategoryName, Operation = "postConversationsChatCommunicationTyping" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebChatTyping>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebChatTyping, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2483,7 +2483,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2496,7 +2496,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2505,7 +2505,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/chats") { Category = CategoryName, Operation = "postConversationsChats" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatConversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatConversation, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2519,7 +2519,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2531,7 +2531,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationDataSchema> PostConversationsCustomattributesSchemasAsync(global::GenesysCloud.Extensions.Models.ConversationJsonSchemaRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2539,7 +2539,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/customattributes/schemas") { Category = CategoryName, Operation = "postConversationsCustomattributesSchemas" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationDataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationDataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonSearchResponse> PostConversationsCustomattributesSearchAsync(global::GenesysCloud.Extensions.Models.ConversationCustomAttributesSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2547,7 +2547,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/customattributes/search") { Category = CategoryName, Operation = "postConversationsCustomattributesSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailConversation> PostConversationsEmailInboundmessagesAsync(string conversationId, global::GenesysCloud.Extensions.Models.InboundMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2557,7 +2557,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/emails/{conversationId}/inboundmessages") { Category = CategoryName, Operation = "postConversationsEmailInboundmessages" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailConversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailConversation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailMessageReply> PostConversationsEmailMessagesAsync(string conversationId, global::GenesysCloud.Extensions.Models.EmailMessage body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2567,7 +2567,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/emails/{conversationId}/messages") { Category = CategoryName, Operation = "postConversationsEmailMessages" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailMessageReply>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailMessageReply, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailMessage> PostConversationsEmailMessagesDraftAttachmentsCopyAsync(string conversationId, global::GenesysCloud.Extensions.Models.CopyAttachmentsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2577,7 +2577,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/emails/{conversationId}/messages/draft/attachments/copy") { Category = CategoryName, Operation = "postConversationsEmailMessagesDraftAttachmentsCopy" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsEmailParticipantCommunicationWrapupAsync(string conversationId, string participantId, string communicationId, global::GenesysCloud.Extensions.Models.WrapupInput? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2590,7 +2590,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsEmailParticipantReplaceAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.TransferRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2602,7 +2602,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsEmailReconnectAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2610,7 +2610,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/emails/{conversationId}/reconnect") { Category = CategoryName, Operation = "postConversationsEmailReconnect" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentlessEmailSendResponseDto> PostConversationsEmailsAgentlessAsync(global::GenesysCloud.Extensions.Models.AgentlessEmailSendRequestDto body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2618,7 +2618,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/emails/agentless") { Category = CategoryName, Operation = "postConversationsEmailsAgentless" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentlessEmailSendResponseDto>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentlessEmailSendResponseDto, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailConversation> PostConversationsEmailsAsync(global::GenesysCloud.Extensions.Models.CreateEmailRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2626,7 +2626,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/emails") { Category = CategoryName, Operation = "postConversationsEmails" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailConversation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailConversation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FaxSendResponse> PostConversationsFaxesAsync(global::GenesysCloud.Extensions.Models.FaxSendRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2634,7 +2634,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/faxes") { Category = CategoryName, Operation = "postConversationsFaxes" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FaxSendResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FaxSendResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration> PostConversationsKeyconfigurationsAsync(global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2642,7 +2642,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/keyconfigurations") { Category = CategoryName, Operation = "postConversationsKeyconfigurations" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationEncryptionConfiguration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration> PostConversationsKeyconfigurationsValidateAsync(global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2650,7 +2650,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/keyconfigurations/validate") { Category = CategoryName, Operation = "postConversationsKeyconfigurationsValidate" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationEncryptionConfiguration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessageData> PostConversationsMessageCommunicationMessagesAsync(string conversationId, string communicationId, global::GenesysCloud.Extensions.Models.AdditionalMessage body, bool? useNormalizedMessage = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2663,7 +2663,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("useNormalizedMessage", useNormalizedMessage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessageData>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessageData, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2674,7 +2674,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messages/{conversationId}/communications/{communicationId}/messages/media") { Category = CategoryName, Operation = "postConversationsMessageCommunicationMessagesMedia" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessageMediaData>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessageMediaData, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessageMediaUploadData> PostConversationsMessageCommunicationMessagesMediaUploadsAsync(string conversationId, string communicationId, global::GenesysCloud.Extensions.Models.UploadMediaRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2686,7 +2686,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessageMediaUploadData>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessageMediaUploadData, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialMediaMessageData> PostConversationsMessageCommunicationSocialmediaMessagesAsync(string conversationId, string communicationId, global::GenesysCloud.Extensions.Models.AdditionalSocialMediaMessage body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2698,7 +2698,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SocialMediaMessageData>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SocialMediaMessageData, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsMessageCommunicationTypingAsync(string conversationId, string communicationId, global::GenesysCloud.Extensions.Models.MessageTypingEventRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2710,7 +2710,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenEventNormalizedMessage> PostConversationsMessageInboundOpenEventAsync(string integrationId, global::GenesysCloud.Extensions.Models.OpenInboundNormalizedEvent body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2720,7 +2720,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messages/{integrationId}/inbound/open/event") { Category = CategoryName, Operation = "postConversationsMessageInboundOpenEvent" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenEventNormalizedMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenEventNormalizedMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenMessageNormalizedMessage> PostConversationsMessageInboundOpenMessageAsync(string integrationId, global::GenesysCloud.Extensions.Models.OpenInboundNormalizedMessage body, bool? prefetchConversationId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2731,7 +2731,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("prefetchConversationId", prefetchConversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenMessageNormalizedMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenMessageNormalizedMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenReceiptNormalizedMessage> PostConversationsMessageInboundOpenReceiptAsync(string integrationId, global::GenesysCloud.Extensions.Models.OpenInboundNormalizedReceipt body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2741,7 +2741,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messages/{integrationId}/inbound/open/receipt") { Category = CategoryName, Operation = "postConversationsMessageInboundOpenReceipt" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenReceiptNormalizedMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenReceiptNormalizedMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenStructuredResponseNormalizedMessage> PostConversationsMessageInboundOpenStructuredResponseAsync(string integrationId, global::GenesysCloud.Extensions.Models.OpenInboundStructuredResponseMessage body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2751,7 +2751,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messages/{integrationId}/inbound/open/structured/response") { Category = CategoryName, Operation = "postConversationsMessageInboundOpenStructuredResponse" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenStructuredResponseNormalizedMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenStructuredResponseNormalizedMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TextMessageListing> PostConversationsMessageMessagesBulkAsync(string conversationId, global::System.Collections.Generic.IEnumerable<string>? body = null, bool? useNormalizedMessage = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2761,7 +2761,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("useNormalizedMessage", useNormalizedMessage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TextMessageListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TextMessageListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsMessageParticipantCommunicationWrapupAsync(string conversationId, string participantId, string communicationId, global::GenesysCloud.Extensions.Models.WrapupInput? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2774,7 +2774,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsMessageParticipantMonitorAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2784,7 +2784,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messages/{conversationId}/participants/{participantId}/monitor") { Category = CategoryName, Operation = "postConversationsMessageParticipantMonitor" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsMessageParticipantReplaceAsync(string conversationId, string participantId, global::GenesysCloud.Extensions.Models.TransferRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2796,7 +2796,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageResponse> PostConversationsMessagesAgentlessAsync(global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageRequest body, bool? useNormalizedMessage = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2805,7 +2805,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messages/agentless") { Category = CategoryName, Operation = "postConversationsMessagesAgentless" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("useNormalizedMessage", useNormalizedMessage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SendAgentlessOutboundMessageResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SendAgentlessOutboundMessageResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CreateOutboundMessagingConversationResponse> PostConversationsMessagesAsync(global::GenesysCloud.Extensions.Models.CreateOutboundMessagingConversationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2813,7 +2813,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messages") { Category = CategoryName, Operation = "postConversationsMessages" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CreateOutboundMessagingConversationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CreateOutboundMessagingConversationResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2822,7 +2822,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messages/inbound/open") { Category = CategoryName, Operation = "postConversationsMessagesInboundOpen" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenNormalizedMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenNormalizedMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AppleIntegration> PostConversationsMessagingIntegrationsAppleAsync(global::GenesysCloud.Extensions.Models.AppleIntegrationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2830,7 +2830,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messaging/integrations/apple") { Category = CategoryName, Operation = "postConversationsMessagingIntegrationsApple" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AppleIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AppleIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookIntegration> PostConversationsMessagingIntegrationsFacebookAsync(global::GenesysCloud.Extensions.Models.FacebookIntegrationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2838,7 +2838,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messaging/integrations/facebook") { Category = CategoryName, Operation = "postConversationsMessagingIntegrationsFacebook" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FacebookIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramIntegration> PostConversationsMessagingIntegrationsInstagramAsync(global::GenesysCloud.Extensions.Models.InstagramIntegrationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2846,7 +2846,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messaging/integrations/instagram") { Category = CategoryName, Operation = "postConversationsMessagingIntegrationsInstagram" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InstagramIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InstagramIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenIntegration> PostConversationsMessagingIntegrationsOpenAsync(global::GenesysCloud.Extensions.Models.OpenIntegrationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2854,7 +2854,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messaging/integrations/open") { Category = CategoryName, Operation = "postConversationsMessagingIntegrationsOpen" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileOpenIntegration> PostConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileAsync(global::GenesysCloud.Extensions.Models.GoogleBusinessProfileOpenIntegrationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2862,7 +2862,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messaging/integrations/open/extensions/googlebusinessprofile") { Category = CategoryName, Operation = "postConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofile" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileOpenIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GoogleBusinessProfileOpenIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleAuthToken> PostConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileTokensAsync(global::GenesysCloud.Extensions.Models.GoogleAuthTokenRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2870,7 +2870,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messaging/integrations/open/extensions/googlebusinessprofile/tokens") { Category = CategoryName, Operation = "postConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileTokens" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GoogleAuthToken>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GoogleAuthToken, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterIntegration> PostConversationsMessagingIntegrationsTwitterAsync(global::GenesysCloud.Extensions.Models.TwitterIntegrationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2878,7 +2878,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messaging/integrations/twitter") { Category = CategoryName, Operation = "postConversationsMessagingIntegrationsTwitter" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TwitterIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterIntegration, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2887,7 +2887,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messaging/integrations/whatsapp") { Category = CategoryName, Operation = "postConversationsMessagingIntegrationsWhatsapp" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WhatsAppIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WhatsAppIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppIntegration> PostConversationsMessagingIntegrationsWhatsappEmbeddedsignupAsync(global::GenesysCloud.Extensions.Models.WhatsAppEmbeddedSignupIntegrationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2895,7 +2895,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messaging/integrations/whatsapp/embeddedsignup") { Category = CategoryName, Operation = "postConversationsMessagingIntegrationsWhatsappEmbeddedsignup" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WhatsAppIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WhatsAppIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingSetting> PostConversationsMessagingSettingsAsync(global::GenesysCloud.Extensions.Models.MessagingSettingRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2903,7 +2903,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messaging/settings") { Category = CategoryName, Operation = "postConversationsMessagingSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingSetting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingSetting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedContent> PostConversationsMessagingSupportedcontentAsync(global::GenesysCloud.Extensions.Models.SupportedContent body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2911,7 +2911,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messaging/supportedcontent") { Category = CategoryName, Operation = "postConversationsMessagingSupportedcontent" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SupportedContent>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SupportedContent, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonCursorSearchResponse> PostConversationsParticipantsAttributesSearchAsync(global::GenesysCloud.Extensions.Models.ConversationParticipantSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2919,7 +2919,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/participants/attributes/search") { Category = CategoryName, Operation = "postConversationsParticipantsAttributesSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonCursorSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonCursorSearchResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2933,7 +2933,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsSocialParticipantCommunicationWrapupAsync(string conversationId, string participantId, string communicationId, global::GenesysCloud.Extensions.Models.WrapupInput? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2946,7 +2946,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VideoConferenceDetails> PostConversationsVideoAgentconferenceCommunicationAsync(string conversationId, string communicationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2956,7 +2956,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/videos/{conversationId}/agentconference/communications/{communicationId}") { Category = CategoryName, Operation = "postConversationsVideoAgentconferenceCommunication" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VideoConferenceDetails>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VideoConferenceDetails, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostConversationsVideoParticipantCommunicationWrapupAsync(string conversationId, string participantId, string communicationId, global::GenesysCloud.Extensions.Models.WrapupInput? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2969,7 +2969,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MeetingIdRecord> PostConversationsVideosMeetingsAsync(global::GenesysCloud.Extensions.Models.GenerateMeetingIdRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2977,7 +2977,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/videos/meetings") { Category = CategoryName, Operation = "postConversationsVideosMeetings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MeetingIdRecord>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MeetingIdRecord, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomAttributesIdResponse> PutConversationCustomattributesAsync(string conversationId, global::GenesysCloud.Extensions.Models.CustomAttributesUpdateRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2986,7 +2986,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/{conversationId}/customattributes") { Category = CategoryName, Operation = "putConversationCustomattributes" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CustomAttributesIdResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomAttributesIdResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomAttributesBulkUpdateResponseMap> PutConversationCustomattributesBulkAsync(string conversationId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.CustomAttributesUpdateRequest>? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2995,7 +2995,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/{conversationId}/customattributes/bulk") { Category = CategoryName, Operation = "putConversationCustomattributesBulk" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CustomAttributesBulkUpdateResponseMap>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomAttributesBulkUpdateResponseMap, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PutConversationParticipantFlaggedreasonAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3005,7 +3005,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/{conversationId}/participants/{participantId}/flaggedreason") { Category = CategoryName, Operation = "putConversationParticipantFlaggedreason" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("participantId", participantId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PutConversationSecureattributesAsync(string conversationId, global::GenesysCloud.Extensions.Models.ConversationSecureAttributes body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3015,7 +3015,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/{conversationId}/secureattributes") { Category = CategoryName, Operation = "putConversationSecureattributes" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PutConversationTagsAsync(string conversationId, global::GenesysCloud.Extensions.Models.ConversationTagsUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3025,7 +3025,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/{conversationId}/tags") { Category = CategoryName, Operation = "putConversationTags" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PutConversationsCallParticipantCommunicationUuidataAsync(string conversationId, string participantId, string communicationId, global::GenesysCloud.Extensions.Models.SetUuiDataRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3039,7 +3039,7 @@ internal sealed class ConversationsApi : IConversationsApi
         apiRequest.WithPathParameter("participantId", participantId);
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PutConversationsCallRecordingstateAsync(string conversationId, global::GenesysCloud.Extensions.Models.SetRecordingState body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3049,7 +3049,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/calls/{conversationId}/recordingstate") { Category = CategoryName, Operation = "putConversationsCallRecordingstate" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PutConversationsCallbackRecordingstateAsync(string conversationId, global::GenesysCloud.Extensions.Models.SetRecordingState body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3059,7 +3059,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/callbacks/{conversationId}/recordingstate") { Category = CategoryName, Operation = "putConversationsCallbackRecordingstate" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -3070,7 +3070,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/chats/{conversationId}/recordingstate") { Category = CategoryName, Operation = "putConversationsChatRecordingstate" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -3081,7 +3081,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/cobrowsesessions/{conversationId}/recordingstate") { Category = CategoryName, Operation = "putConversationsCobrowsesessionRecordingstate" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationDataSchema> PutConversationsCustomattributesSchemaAsync(string schemaId, global::GenesysCloud.Extensions.Models.ConversationSchemaUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3091,7 +3091,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/customattributes/schemas/{schemaId}") { Category = CategoryName, Operation = "putConversationsCustomattributesSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationDataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationDataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailMessage> PutConversationsEmailMessagesDraftAsync(string conversationId, global::GenesysCloud.Extensions.Models.EmailMessage body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3101,7 +3101,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/emails/{conversationId}/messages/draft") { Category = CategoryName, Operation = "putConversationsEmailMessagesDraft" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PutConversationsEmailRecordingstateAsync(string conversationId, global::GenesysCloud.Extensions.Models.SetRecordingState body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3111,7 +3111,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/emails/{conversationId}/recordingstate") { Category = CategoryName, Operation = "putConversationsEmailRecordingstate" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration> PutConversationsKeyconfigurationAsync(string keyconfigurationsId, global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3121,7 +3121,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/keyconfigurations/{keyconfigurationsId}") { Category = CategoryName, Operation = "putConversationsKeyconfiguration" };
         apiRequest.WithPathParameter("keyconfigurationsId", keyconfigurationsId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationEncryptionConfiguration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PutConversationsMessageRecordingstateAsync(string conversationId, global::GenesysCloud.Extensions.Models.SetRecordingState body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3131,7 +3131,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/messages/{conversationId}/recordingstate") { Category = CategoryName, Operation = "putConversationsMessageRecordingstate" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AppleIdentityResolutionConfig> PutConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationIdAsync(string integrationId, global::GenesysCloud.Extensions.Models.AppleIdentityResolutionConfig body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3141,7 +3141,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/messaging/identityresolution/integrations/apple/{integrationId}") { Category = CategoryName, Operation = "putConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AppleIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AppleIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookIdentityResolutionConfig> PutConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationIdAsync(string integrationId, global::GenesysCloud.Extensions.Models.FacebookIdentityResolutionConfig body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3151,7 +3151,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/messaging/identityresolution/integrations/facebook/{integrationId}") { Category = CategoryName, Operation = "putConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FacebookIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramIdentityResolutionConfig> PutConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationIdAsync(string integrationId, global::GenesysCloud.Extensions.Models.InstagramIdentityResolutionConfig body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3161,7 +3161,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/messaging/identityresolution/integrations/instagram/{integrationId}") { Category = CategoryName, Operation = "putConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InstagramIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InstagramIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenMessagingIdentityResolutionConfig> PutConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationIdAsync(string integrationId, global::GenesysCloud.Extensions.Models.OpenMessagingIdentityResolutionConfig body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3171,7 +3171,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/messaging/identityresolution/integrations/open/{integrationId}") { Category = CategoryName, Operation = "putConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenMessagingIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenMessagingIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterIdentityResolutionConfig> PutConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationIdAsync(string integrationId, global::GenesysCloud.Extensions.Models.TwitterIdentityResolutionConfig body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3181,7 +3181,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/messaging/identityresolution/integrations/twitter/{integrationId}") { Category = CategoryName, Operation = "putConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TwitterIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppIdentityResolutionConfig> PutConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationIdAsync(string integrationId, global::GenesysCloud.Extensions.Models.WhatsAppIdentityResolutionConfig body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3191,7 +3191,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/messaging/identityresolution/integrations/whatsapp/{integrationId}") { Category = CategoryName, Operation = "putConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WhatsAppIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WhatsAppIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingSetting> PutConversationsMessagingSettingsDefaultAsync(global::GenesysCloud.Extensions.Models.MessagingSettingDefaultRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3199,7 +3199,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/messaging/settings/default") { Category = CategoryName, Operation = "putConversationsMessagingSettingsDefault" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingSetting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingSetting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedContent> PutConversationsMessagingSupportedcontentDefaultAsync(global::GenesysCloud.Extensions.Models.SupportedContentReference body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3207,7 +3207,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/messaging/supportedcontent/default") { Category = CategoryName, Operation = "putConversationsMessagingSupportedcontentDefault" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SupportedContent>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SupportedContent, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationThreadingWindow> PutConversationsMessagingThreadingtimelineAsync(global::GenesysCloud.Extensions.Models.ConversationThreadingWindow body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3215,7 +3215,7 @@ internal sealed class ConversationsApi : IConversationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/messaging/threadingtimeline") { Category = CategoryName, Operation = "putConversationsMessagingThreadingtimeline" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationThreadingWindow>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationThreadingWindow, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -3226,7 +3226,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/screenshares/{conversationId}/recordingstate") { Category = CategoryName, Operation = "putConversationsScreenshareRecordingstate" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PutConversationsSocialRecordingstateAsync(string conversationId, global::GenesysCloud.Extensions.Models.SetRecordingState body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3236,7 +3236,7 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/socials/{conversationId}/recordingstate") { Category = CategoryName, Operation = "putConversationsSocialRecordingstate" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PutConversationsVideoRecordingstateAsync(string conversationId, global::GenesysCloud.Extensions.Models.SetRecordingState body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3246,6 +3246,6 @@ internal sealed class ConversationsApi : IConversationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/conversations/videos/{conversationId}/recordingstate") { Category = CategoryName, Operation = "putConversationsVideoRecordingstate" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class DataPrivacyApi : IDataPrivacyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(ruleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/dataprivacy/maskingrules/{ruleId}") { Category = CategoryName, Operation = "deleteDataprivacyMaskingrule" };
         apiRequest.WithPathParameter("ruleId", ruleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MaskingRule> GetDataprivacyMaskingruleAsync(string ruleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,13 +31,13 @@ internal sealed class DataPrivacyApi : IDataPrivacyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(ruleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/dataprivacy/maskingrules/{ruleId}") { Category = CategoryName, Operation = "getDataprivacyMaskingrule" };
         apiRequest.WithPathParameter("ruleId", ruleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MaskingRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MaskingRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MaskingRuleListing> GetDataprivacyMaskingrulesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/dataprivacy/maskingrules") { Category = CategoryName, Operation = "getDataprivacyMaskingrules" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MaskingRuleListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MaskingRuleListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MaskingRule> PatchDataprivacyMaskingruleAsync(string ruleId, global::GenesysCloud.Extensions.Models.MaskingRule? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -46,7 +46,7 @@ internal sealed class DataPrivacyApi : IDataPrivacyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/dataprivacy/maskingrules/{ruleId}") { Category = CategoryName, Operation = "patchDataprivacyMaskingrule" };
         apiRequest.WithPathParameter("ruleId", ruleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MaskingRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MaskingRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MaskingRule> PostDataprivacyMaskingrulesAsync(global::GenesysCloud.Extensions.Models.MaskingRule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -54,7 +54,7 @@ internal sealed class DataPrivacyApi : IDataPrivacyApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/dataprivacy/maskingrules") { Category = CategoryName, Operation = "postDataprivacyMaskingrules" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MaskingRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MaskingRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MaskingRuleValidateResponse> PostDataprivacyMaskingrulesValidateAsync(global::GenesysCloud.Extensions.Models.MaskingRuleValidateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -62,6 +62,6 @@ internal sealed class DataPrivacyApi : IDataPrivacyApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/dataprivacy/maskingrules/validate") { Category = CategoryName, Operation = "postDataprivacyMaskingrulesValidate" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MaskingRuleValidateResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MaskingRuleValidateResponse, cancellationToken);
     }
 }

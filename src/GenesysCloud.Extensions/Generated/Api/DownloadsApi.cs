@@ -26,6 +26,6 @@ internal sealed class DownloadsApi : IDownloadsApi
         apiRequest.WithQueryParameter("contentDisposition", contentDisposition);
         apiRequest.WithQueryParameter("issueRedirect", issueRedirect);
         apiRequest.WithQueryParameter("redirectToAuth", redirectToAuth);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UrlResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UrlResponse, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class EmployeeEngagementApi : IEmployeeEngagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(celebrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/employeeengagement/celebrations/{celebrationId}") { Category = CategoryName, Operation = "deleteEmployeeengagementCelebration" };
         apiRequest.WithPathParameter("celebrationId", celebrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetCelebrationListing> GetEmployeeengagementCelebrationsAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class EmployeeEngagementApi : IEmployeeEngagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/employeeengagement/celebrations") { Category = CategoryName, Operation = "getEmployeeengagementCelebrations" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GetCelebrationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GetCelebrationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Recognition> GetEmployeeengagementRecognitionAsync(string recognitionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ internal sealed class EmployeeEngagementApi : IEmployeeEngagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(recognitionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/employeeengagement/recognitions/{recognitionId}") { Category = CategoryName, Operation = "getEmployeeengagementRecognition" };
         apiRequest.WithPathParameter("recognitionId", recognitionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Recognition>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Recognition, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Recognitions> GetEmployeeengagementRecognitionsAsync(string? direction = null, string? recipient = null, global::System.DateTimeOffset? dateStart = null, global::System.DateTimeOffset? dateEnd = null, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -51,7 +51,7 @@ internal sealed class EmployeeEngagementApi : IEmployeeEngagementApi
         apiRequest.WithQueryParameter("dateEnd", dateEnd);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Recognitions>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Recognitions, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchEmployeeengagementCelebrationAsync(string celebrationId, global::GenesysCloud.Extensions.Models.CelebrationStateParam body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -61,7 +61,7 @@ internal sealed class EmployeeEngagementApi : IEmployeeEngagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/employeeengagement/celebrations/{celebrationId}") { Category = CategoryName, Operation = "patchEmployeeengagementCelebration" };
         apiRequest.WithPathParameter("celebrationId", celebrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecognitionBase> PostEmployeeengagementRecognitionsAsync(global::GenesysCloud.Extensions.Models.CreateRecognition body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -69,6 +69,6 @@ internal sealed class EmployeeEngagementApi : IEmployeeEngagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/employeeengagement/recognitions") { Category = CategoryName, Operation = "postEmployeeengagementRecognitions" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecognitionBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecognitionBase, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/externalcontacts/contacts/{contactId}") { Category = CategoryName, Operation = "deleteExternalcontactsContact" };
         apiRequest.WithPathParameter("contactId", contactId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteExternalcontactsContactNoteAsync(string contactId, string noteId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/externalcontacts/contacts/{contactId}/notes/{noteId}") { Category = CategoryName, Operation = "deleteExternalcontactsContactNote" };
         apiRequest.WithPathParameter("contactId", contactId);
         apiRequest.WithPathParameter("noteId", noteId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteExternalcontactsContactsSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -41,7 +41,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/externalcontacts/contacts/schemas/{schemaId}") { Category = CategoryName, Operation = "deleteExternalcontactsContactsSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteExternalcontactsExternalsourceAsync(string externalSourceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -49,7 +49,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(externalSourceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/externalcontacts/externalsources/{externalSourceId}") { Category = CategoryName, Operation = "deleteExternalcontactsExternalsource" };
         apiRequest.WithPathParameter("externalSourceId", externalSourceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteExternalcontactsImportCsvSettingAsync(string settingsId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -57,7 +57,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(settingsId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/externalcontacts/import/csv/settings/{settingsId}") { Category = CategoryName, Operation = "deleteExternalcontactsImportCsvSetting" };
         apiRequest.WithPathParameter("settingsId", settingsId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteExternalcontactsImportSettingAsync(string settingsId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -65,7 +65,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(settingsId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/externalcontacts/import/settings/{settingsId}") { Category = CategoryName, Operation = "deleteExternalcontactsImportSetting" };
         apiRequest.WithPathParameter("settingsId", settingsId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteExternalcontactsOrganizationAsync(string externalOrganizationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -73,7 +73,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(externalOrganizationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/externalcontacts/organizations/{externalOrganizationId}") { Category = CategoryName, Operation = "deleteExternalcontactsOrganization" };
         apiRequest.WithPathParameter("externalOrganizationId", externalOrganizationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteExternalcontactsOrganizationNoteAsync(string externalOrganizationId, string noteId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -83,7 +83,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/externalcontacts/organizations/{externalOrganizationId}/notes/{noteId}") { Category = CategoryName, Operation = "deleteExternalcontactsOrganizationNote" };
         apiRequest.WithPathParameter("externalOrganizationId", externalOrganizationId);
         apiRequest.WithPathParameter("noteId", noteId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteExternalcontactsOrganizationTrustorAsync(string externalOrganizationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -91,7 +91,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(externalOrganizationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/externalcontacts/organizations/{externalOrganizationId}/trustor") { Category = CategoryName, Operation = "deleteExternalcontactsOrganizationTrustor" };
         apiRequest.WithPathParameter("externalOrganizationId", externalOrganizationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteExternalcontactsRelationshipAsync(string relationshipId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -99,7 +99,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(relationshipId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/externalcontacts/relationships/{relationshipId}") { Category = CategoryName, Operation = "deleteExternalcontactsRelationship" };
         apiRequest.WithPathParameter("relationshipId", relationshipId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalContact> GetExternalcontactsContactAsync(string contactId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -108,7 +108,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts/{contactId}") { Category = CategoryName, Operation = "getExternalcontactsContact" };
         apiRequest.WithPathParameter("contactId", contactId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalContact>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalContact, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactIdentifierListing> GetExternalcontactsContactIdentifiersAsync(string contactId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -116,7 +116,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts/{contactId}/identifiers") { Category = CategoryName, Operation = "getExternalcontactsContactIdentifiers" };
         apiRequest.WithPathParameter("contactId", contactId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactIdentifierListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactIdentifierListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SegmentAssignmentListing> GetExternalcontactsContactJourneySegmentsAsync(string contactId, bool? includeMerged = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -126,7 +126,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithPathParameter("contactId", contactId);
         apiRequest.WithQueryParameter("includeMerged", includeMerged);
         apiRequest.WithQueryParameter("limit", limit);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SegmentAssignmentListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SegmentAssignmentListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SessionListing> GetExternalcontactsContactJourneySessionsAsync(string contactId, string? pageSize = null, string? after = null, bool? includeMerged = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -137,7 +137,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("includeMerged", includeMerged);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SessionListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SessionListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Note> GetExternalcontactsContactNoteAsync(string contactId, string noteId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -148,7 +148,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithPathParameter("contactId", contactId);
         apiRequest.WithPathParameter("noteId", noteId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Note>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Note, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NoteListing> GetExternalcontactsContactNotesAsync(string contactId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -160,7 +160,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NoteListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NoteListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalContact> GetExternalcontactsContactUnresolvedAsync(string contactId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -169,7 +169,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts/{contactId}/unresolved") { Category = CategoryName, Operation = "getExternalcontactsContactUnresolved" };
         apiRequest.WithPathParameter("contactId", contactId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalContact>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalContact, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListing> GetExternalcontactsContactsAsync(int? pageSize = null, int? pageNumber = null, string? q = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -181,7 +181,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("divisionIds", divisionIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactsExport> GetExternalcontactsContactsExportAsync(string exportId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -189,7 +189,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(exportId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts/exports/{exportId}") { Category = CategoryName, Operation = "getExternalcontactsContactsExport" };
         apiRequest.WithPathParameter("exportId", exportId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactsExport>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactsExport, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExportListing> GetExternalcontactsContactsExportsAsync(global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -198,7 +198,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("divisionIds", divisionIds);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExportListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExportListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetExternalcontactsContactsSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -206,7 +206,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts/schemas/{schemaId}") { Category = CategoryName, Operation = "getExternalcontactsContactsSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetExternalcontactsContactsSchemaVersionAsync(string schemaId, string versionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -216,7 +216,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts/schemas/{schemaId}/versions/{versionId}") { Category = CategoryName, Operation = "getExternalcontactsContactsSchemaVersion" };
         apiRequest.WithPathParameter("schemaId", schemaId);
         apiRequest.WithPathParameter("versionId", versionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchemaListing> GetExternalcontactsContactsSchemaVersionsAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -224,13 +224,13 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts/schemas/{schemaId}/versions") { Category = CategoryName, Operation = "getExternalcontactsContactsSchemaVersions" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchemaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchemaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchemaListing> GetExternalcontactsContactsSchemasAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts/schemas") { Category = CategoryName, Operation = "getExternalcontactsContactsSchemas" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchemaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchemaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Coretype> GetExternalcontactsContactsSchemasCoretypeAsync(string coreTypeName, global::System.Threading.CancellationToken cancellationToken = default)
@@ -238,19 +238,19 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(coreTypeName);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts/schemas/coretypes/{coreTypeName}") { Category = CategoryName, Operation = "getExternalcontactsContactsSchemasCoretype" };
         apiRequest.WithPathParameter("coreTypeName", coreTypeName);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Coretype>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Coretype, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoretypeListing> GetExternalcontactsContactsSchemasCoretypesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts/schemas/coretypes") { Category = CategoryName, Operation = "getExternalcontactsContactsSchemasCoretypes" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoretypeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoretypeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SchemaQuantityLimits> GetExternalcontactsContactsSchemasLimitsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts/schemas/limits") { Category = CategoryName, Operation = "getExternalcontactsContactsSchemasLimits" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SchemaQuantityLimits>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SchemaQuantityLimits, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalSource> GetExternalcontactsExternalsourceAsync(string externalSourceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -258,7 +258,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(externalSourceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/externalsources/{externalSourceId}") { Category = CategoryName, Operation = "getExternalcontactsExternalsource" };
         apiRequest.WithPathParameter("externalSourceId", externalSourceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalSource>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalSource, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorExternalSourceListing> GetExternalcontactsExternalsourcesAsync(string? cursor = null, int? limit = null, string? name = null, bool? active = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -268,7 +268,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("limit", limit);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("active", active);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CursorExternalSourceListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorExternalSourceListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CsvSettings> GetExternalcontactsImportCsvSettingAsync(string settingsId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -276,7 +276,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(settingsId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/import/csv/settings/{settingsId}") { Category = CategoryName, Operation = "getExternalcontactsImportCsvSetting" };
         apiRequest.WithPathParameter("settingsId", settingsId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CsvSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CsvSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Listing> GetExternalcontactsImportCsvSettingsAsync(string? after = null, string? pageSize = null, string? externalSettingsId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -285,7 +285,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("externalSettingsId", externalSettingsId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Listing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Listing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CsvUploadDetailsResponse> GetExternalcontactsImportCsvUploadDetailsAsync(string uploadId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -293,7 +293,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(uploadId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/import/csv/uploads/{uploadId}/details") { Category = CategoryName, Operation = "getExternalcontactsImportCsvUploadDetails" };
         apiRequest.WithPathParameter("uploadId", uploadId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CsvUploadDetailsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CsvUploadDetailsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CsvUploadPreviewResponse> GetExternalcontactsImportCsvUploadPreviewAsync(string uploadId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -301,7 +301,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(uploadId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/import/csv/uploads/{uploadId}/preview") { Category = CategoryName, Operation = "getExternalcontactsImportCsvUploadPreview" };
         apiRequest.WithPathParameter("uploadId", uploadId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CsvUploadPreviewResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CsvUploadPreviewResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactImportJobResponse> GetExternalcontactsImportJobAsync(string jobId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -310,7 +310,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/import/jobs/{jobId}") { Category = CategoryName, Operation = "getExternalcontactsImportJob" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactImportJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactImportJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactImportJobEntityListing> GetExternalcontactsImportJobsAsync(global::System.Collections.Generic.IEnumerable<string>? expand = null, string? after = null, string? pageSize = null, string? sortOrder = null, string? jobStatus = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -321,7 +321,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("jobStatus", jobStatus);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactImportJobEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactImportJobEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactImportSettings> GetExternalcontactsImportSettingAsync(string settingsId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -329,7 +329,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(settingsId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/import/settings/{settingsId}") { Category = CategoryName, Operation = "getExternalcontactsImportSetting" };
         apiRequest.WithPathParameter("settingsId", settingsId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactImportSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactImportSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactImportSettingsEntityListing> GetExternalcontactsImportSettingsAsync(string? after = null, string? pageSize = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -339,7 +339,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactImportSettingsEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactImportSettingsEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalOrganization> GetExternalcontactsOrganizationAsync(string externalOrganizationId, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? includeTrustors = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -349,7 +349,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithPathParameter("externalOrganizationId", externalOrganizationId);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("includeTrustors", includeTrustors);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalOrganization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalOrganization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListing> GetExternalcontactsOrganizationContactsAsync(string externalOrganizationId, int? pageSize = null, int? pageNumber = null, string? q = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -362,7 +362,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("q", q);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifierListing> GetExternalcontactsOrganizationIdentifiersAsync(string externalOrganizationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -370,7 +370,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(externalOrganizationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/organizations/{externalOrganizationId}/identifiers") { Category = CategoryName, Operation = "getExternalcontactsOrganizationIdentifiers" };
         apiRequest.WithPathParameter("externalOrganizationId", externalOrganizationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifierListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalOrganizationIdentifierListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Note> GetExternalcontactsOrganizationNoteAsync(string externalOrganizationId, string noteId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -381,7 +381,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithPathParameter("externalOrganizationId", externalOrganizationId);
         apiRequest.WithPathParameter("noteId", noteId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Note>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Note, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NoteListing> GetExternalcontactsOrganizationNotesAsync(string externalOrganizationId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -393,7 +393,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NoteListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NoteListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RelationshipListing> GetExternalcontactsOrganizationRelationshipsAsync(string externalOrganizationId, int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -405,7 +405,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RelationshipListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RelationshipListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalOrganizationListing> GetExternalcontactsOrganizationsAsync(int? pageSize = null, int? pageNumber = null, string? q = null, global::System.Collections.Generic.IEnumerable<string>? trustorId = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? includeTrustors = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -419,7 +419,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("includeTrustors", includeTrustors);
         apiRequest.WithQueryParameter("divisionIds", divisionIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalOrganizationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalOrganizationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetExternalcontactsOrganizationsSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -427,7 +427,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/organizations/schemas/{schemaId}") { Category = CategoryName, Operation = "getExternalcontactsOrganizationsSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetExternalcontactsOrganizationsSchemaVersionAsync(string schemaId, string versionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -437,7 +437,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/organizations/schemas/{schemaId}/versions/{versionId}") { Category = CategoryName, Operation = "getExternalcontactsOrganizationsSchemaVersion" };
         apiRequest.WithPathParameter("schemaId", schemaId);
         apiRequest.WithPathParameter("versionId", versionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchemaListing> GetExternalcontactsOrganizationsSchemaVersionsAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -445,13 +445,13 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/organizations/schemas/{schemaId}/versions") { Category = CategoryName, Operation = "getExternalcontactsOrganizationsSchemaVersions" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchemaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchemaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchemaListing> GetExternalcontactsOrganizationsSchemasAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/organizations/schemas") { Category = CategoryName, Operation = "getExternalcontactsOrganizationsSchemas" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchemaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchemaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Coretype> GetExternalcontactsOrganizationsSchemasCoretypeAsync(string coreTypeName, global::System.Threading.CancellationToken cancellationToken = default)
@@ -459,19 +459,19 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(coreTypeName);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/organizations/schemas/coretypes/{coreTypeName}") { Category = CategoryName, Operation = "getExternalcontactsOrganizationsSchemasCoretype" };
         apiRequest.WithPathParameter("coreTypeName", coreTypeName);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Coretype>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Coretype, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoretypeListing> GetExternalcontactsOrganizationsSchemasCoretypesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/organizations/schemas/coretypes") { Category = CategoryName, Operation = "getExternalcontactsOrganizationsSchemasCoretypes" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoretypeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoretypeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SchemaQuantityLimits> GetExternalcontactsOrganizationsSchemasLimitsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/organizations/schemas/limits") { Category = CategoryName, Operation = "getExternalcontactsOrganizationsSchemasLimits" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SchemaQuantityLimits>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SchemaQuantityLimits, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Relationship> GetExternalcontactsRelationshipAsync(string relationshipId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -480,7 +480,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/relationships/{relationshipId}") { Category = CategoryName, Operation = "getExternalcontactsRelationship" };
         apiRequest.WithPathParameter("relationshipId", relationshipId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Relationship>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Relationship, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReverseWhitepagesLookupResult> GetExternalcontactsReversewhitepageslookupAsync(string lookupVal, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -490,7 +490,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("lookupVal", lookupVal);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ReverseWhitepagesLookupResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ReverseWhitepagesLookupResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorContactListing> GetExternalcontactsScanContactsAsync(int? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -499,7 +499,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("limit", limit);
         apiRequest.WithQueryParameter("cursor", cursor);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CursorContactListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorContactListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorContactListing> GetExternalcontactsScanContactsDivisionviewsAllAsync(int? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -507,7 +507,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/scan/contacts/divisionviews/all") { Category = CategoryName, Operation = "getExternalcontactsScanContactsDivisionviewsAll" };
         apiRequest.WithQueryParameter("limit", limit);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CursorContactListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorContactListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorNoteListing> GetExternalcontactsScanNotesAsync(int? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -516,7 +516,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("limit", limit);
         apiRequest.WithQueryParameter("cursor", cursor);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CursorNoteListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorNoteListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorNoteListing> GetExternalcontactsScanNotesDivisionviewsAllAsync(int? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -524,7 +524,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/scan/notes/divisionviews/all") { Category = CategoryName, Operation = "getExternalcontactsScanNotesDivisionviewsAll" };
         apiRequest.WithQueryParameter("limit", limit);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CursorNoteListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorNoteListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorOrganizationListing> GetExternalcontactsScanOrganizationsAsync(int? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -533,7 +533,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("limit", limit);
         apiRequest.WithQueryParameter("cursor", cursor);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CursorOrganizationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorOrganizationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorOrganizationListing> GetExternalcontactsScanOrganizationsDivisionviewsAllAsync(int? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -541,7 +541,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/scan/organizations/divisionviews/all") { Category = CategoryName, Operation = "getExternalcontactsScanOrganizationsDivisionviewsAll" };
         apiRequest.WithQueryParameter("limit", limit);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CursorOrganizationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorOrganizationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorRelationshipListing> GetExternalcontactsScanRelationshipsAsync(int? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -550,7 +550,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithQueryParameter("limit", limit);
         apiRequest.WithQueryParameter("cursor", cursor);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CursorRelationshipListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorRelationshipListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorRelationshipListing> GetExternalcontactsScanRelationshipsDivisionviewsAllAsync(int? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -558,7 +558,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/scan/relationships/divisionviews/all") { Category = CategoryName, Operation = "getExternalcontactsScanRelationshipsDivisionviewsAll" };
         apiRequest.WithQueryParameter("limit", limit);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CursorRelationshipListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorRelationshipListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalContact> PatchExternalcontactsContactAsync(string contactId, global::GenesysCloud.Extensions.Models.ExternalContactsPatchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -568,7 +568,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/externalcontacts/contacts/{contactId}") { Category = CategoryName, Operation = "patchExternalcontactsContact" };
         apiRequest.WithPathParameter("contactId", contactId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalContact>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalContact, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactIdentifier> PatchExternalcontactsContactIdentifiersAsync(string contactId, global::GenesysCloud.Extensions.Models.IdentifierClaimRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -578,7 +578,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/externalcontacts/contacts/{contactId}/identifiers") { Category = CategoryName, Operation = "patchExternalcontactsContactIdentifiers" };
         apiRequest.WithPathParameter("contactId", contactId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactIdentifier>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactIdentifier, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier> PatchExternalcontactsOrganizationIdentifiersAsync(string externalOrganizationId, global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifierClaimRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -588,7 +588,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/externalcontacts/organizations/{externalOrganizationId}/identifiers") { Category = CategoryName, Operation = "patchExternalcontactsOrganizationIdentifiers" };
         apiRequest.WithPathParameter("externalOrganizationId", externalOrganizationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalOrganizationIdentifier, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkContactsResponse> PostExternalcontactsBulkContactsAddAsync(global::GenesysCloud.Extensions.Models.BulkContactsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -596,7 +596,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/contacts/add") { Category = CategoryName, Operation = "postExternalcontactsBulkContactsAdd" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkContactsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkContactsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkFetchContactsResponse> PostExternalcontactsBulkContactsAsync(global::GenesysCloud.Extensions.Models.BulkIdsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -604,7 +604,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/contacts") { Category = CategoryName, Operation = "postExternalcontactsBulkContacts" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkFetchContactsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkFetchContactsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkFetchContactsResponse> PostExternalcontactsBulkContactsDivisionviewsAsync(global::GenesysCloud.Extensions.Models.BulkIdsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -612,7 +612,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/contacts/divisionviews") { Category = CategoryName, Operation = "postExternalcontactsBulkContactsDivisionviews" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkFetchContactsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkFetchContactsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkContactsEnrichResponse> PostExternalcontactsBulkContactsEnrichAsync(global::GenesysCloud.Extensions.Models.BulkContactsEnrichRequest body, bool? dryRun = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -621,7 +621,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/contacts/enrich") { Category = CategoryName, Operation = "postExternalcontactsBulkContactsEnrich" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("dryRun", dryRun);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkContactsEnrichResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkContactsEnrichResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkDeleteResponse> PostExternalcontactsBulkContactsRemoveAsync(global::GenesysCloud.Extensions.Models.BulkIdsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -629,7 +629,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/contacts/remove") { Category = CategoryName, Operation = "postExternalcontactsBulkContactsRemove" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkDeleteResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkDeleteResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkFetchContactsResponse> PostExternalcontactsBulkContactsUnresolvedAsync(global::GenesysCloud.Extensions.Models.BulkIdsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -637,7 +637,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/contacts/unresolved") { Category = CategoryName, Operation = "postExternalcontactsBulkContactsUnresolved" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkFetchContactsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkFetchContactsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkContactsResponse> PostExternalcontactsBulkContactsUpdateAsync(global::GenesysCloud.Extensions.Models.BulkContactsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -645,7 +645,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/contacts/update") { Category = CategoryName, Operation = "postExternalcontactsBulkContactsUpdate" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkContactsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkContactsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkNotesResponse> PostExternalcontactsBulkNotesAddAsync(global::GenesysCloud.Extensions.Models.BulkNotesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -653,7 +653,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/notes/add") { Category = CategoryName, Operation = "postExternalcontactsBulkNotesAdd" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkNotesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkNotesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkFetchNotesResponse> PostExternalcontactsBulkNotesAsync(global::GenesysCloud.Extensions.Models.BulkIdsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -661,7 +661,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/notes") { Category = CategoryName, Operation = "postExternalcontactsBulkNotes" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkFetchNotesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkFetchNotesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkDeleteResponse> PostExternalcontactsBulkNotesRemoveAsync(global::GenesysCloud.Extensions.Models.BulkIdsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -669,7 +669,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/notes/remove") { Category = CategoryName, Operation = "postExternalcontactsBulkNotesRemove" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkDeleteResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkDeleteResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkNotesResponse> PostExternalcontactsBulkNotesUpdateAsync(global::GenesysCloud.Extensions.Models.BulkNotesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -677,7 +677,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/notes/update") { Category = CategoryName, Operation = "postExternalcontactsBulkNotesUpdate" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkNotesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkNotesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkOrganizationsResponse> PostExternalcontactsBulkOrganizationsAddAsync(global::GenesysCloud.Extensions.Models.BulkOrganizationsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -685,7 +685,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/organizations/add") { Category = CategoryName, Operation = "postExternalcontactsBulkOrganizationsAdd" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkOrganizationsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkOrganizationsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkFetchOrganizationsResponse> PostExternalcontactsBulkOrganizationsAsync(global::GenesysCloud.Extensions.Models.BulkIdsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -693,7 +693,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/organizations") { Category = CategoryName, Operation = "postExternalcontactsBulkOrganizations" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkFetchOrganizationsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkFetchOrganizationsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkFetchOrganizationsResponse> PostExternalcontactsBulkOrganizationsDivisionviewsAsync(global::GenesysCloud.Extensions.Models.BulkIdsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -701,7 +701,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/organizations/divisionviews") { Category = CategoryName, Operation = "postExternalcontactsBulkOrganizationsDivisionviews" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkFetchOrganizationsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkFetchOrganizationsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkOrganizationsEnrichResponse> PostExternalcontactsBulkOrganizationsEnrichAsync(global::GenesysCloud.Extensions.Models.BulkOrganizationsEnrichRequest body, bool? dryRun = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -710,7 +710,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/organizations/enrich") { Category = CategoryName, Operation = "postExternalcontactsBulkOrganizationsEnrich" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("dryRun", dryRun);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkOrganizationsEnrichResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkOrganizationsEnrichResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkDeleteResponse> PostExternalcontactsBulkOrganizationsRemoveAsync(global::GenesysCloud.Extensions.Models.BulkIdsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -718,7 +718,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/organizations/remove") { Category = CategoryName, Operation = "postExternalcontactsBulkOrganizationsRemove" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkDeleteResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkDeleteResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkOrganizationsResponse> PostExternalcontactsBulkOrganizationsUpdateAsync(global::GenesysCloud.Extensions.Models.BulkOrganizationsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -726,7 +726,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/organizations/update") { Category = CategoryName, Operation = "postExternalcontactsBulkOrganizationsUpdate" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkOrganizationsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkOrganizationsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkRelationshipsResponse> PostExternalcontactsBulkRelationshipsAddAsync(global::GenesysCloud.Extensions.Models.BulkRelationshipsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -734,7 +734,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/relationships/add") { Category = CategoryName, Operation = "postExternalcontactsBulkRelationshipsAdd" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkRelationshipsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkRelationshipsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkFetchRelationshipsResponse> PostExternalcontactsBulkRelationshipsAsync(global::GenesysCloud.Extensions.Models.BulkIdsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -742,7 +742,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/relationships") { Category = CategoryName, Operation = "postExternalcontactsBulkRelationships" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkFetchRelationshipsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkFetchRelationshipsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkDeleteResponse> PostExternalcontactsBulkRelationshipsRemoveAsync(global::GenesysCloud.Extensions.Models.BulkIdsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -750,7 +750,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/relationships/remove") { Category = CategoryName, Operation = "postExternalcontactsBulkRelationshipsRemove" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkDeleteResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkDeleteResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkRelationshipsResponse> PostExternalcontactsBulkRelationshipsUpdateAsync(global::GenesysCloud.Extensions.Models.BulkRelationshipsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -758,7 +758,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/bulk/relationships/update") { Category = CategoryName, Operation = "postExternalcontactsBulkRelationshipsUpdate" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkRelationshipsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkRelationshipsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UpdateSegmentAssignmentResponse> PostExternalcontactsContactJourneySegmentsAsync(string contactId, global::GenesysCloud.Extensions.Models.UpdateSegmentAssignmentRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -767,7 +767,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/contacts/{contactId}/journey/segments") { Category = CategoryName, Operation = "postExternalcontactsContactJourneySegments" };
         apiRequest.WithPathParameter("contactId", contactId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UpdateSegmentAssignmentResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UpdateSegmentAssignmentResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Note> PostExternalcontactsContactNotesAsync(string contactId, global::GenesysCloud.Extensions.Models.Note body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -777,7 +777,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/contacts/{contactId}/notes") { Category = CategoryName, Operation = "postExternalcontactsContactNotes" };
         apiRequest.WithPathParameter("contactId", contactId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Note>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Note, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalContact> PostExternalcontactsContactPromotionAsync(string contactId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -785,7 +785,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/contacts/{contactId}/promotion") { Category = CategoryName, Operation = "postExternalcontactsContactPromotion" };
         apiRequest.WithPathParameter("contactId", contactId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalContact>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalContact, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalContact> PostExternalcontactsContactsAsync(global::GenesysCloud.Extensions.Models.ExternalContact body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -793,7 +793,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/contacts") { Category = CategoryName, Operation = "postExternalcontactsContacts" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalContact>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalContact, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalContact> PostExternalcontactsContactsEnrichAsync(global::GenesysCloud.Extensions.Models.ContactEnrichRequest body, bool? dryRun = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -802,7 +802,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/contacts/enrich") { Category = CategoryName, Operation = "postExternalcontactsContactsEnrich" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("dryRun", dryRun);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalContact>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalContact, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactsExport> PostExternalcontactsContactsExportsAsync(global::GenesysCloud.Extensions.Models.ContactsExport body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -810,7 +810,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/contacts/exports") { Category = CategoryName, Operation = "postExternalcontactsContactsExports" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactsExport>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactsExport, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalContact> PostExternalcontactsContactsMergeAsync(global::GenesysCloud.Extensions.Models.MergeContactsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -818,7 +818,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/contacts/merge") { Category = CategoryName, Operation = "postExternalcontactsContactsMerge" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalContact>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalContact, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> PostExternalcontactsContactsSchemasAsync(global::GenesysCloud.Extensions.Models.DataSchema body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -826,7 +826,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/contacts/schemas") { Category = CategoryName, Operation = "postExternalcontactsContactsSchemas" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalSource> PostExternalcontactsExternalsourcesAsync(global::GenesysCloud.Extensions.Models.ExternalSource body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -834,7 +834,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/externalsources") { Category = CategoryName, Operation = "postExternalcontactsExternalsources" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalSource>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalSource, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -844,7 +844,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/identifierlookup") { Category = CategoryName, Operation = "postExternalcontactsIdentifierlookup" };
         apiRequest.WithJsonBody(identifier);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalContact>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalContact, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalContact> PostExternalcontactsIdentifierlookupContactsAsync(global::GenesysCloud.Extensions.Models.ContactIdentifier identifier, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -853,7 +853,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/identifierlookup/contacts") { Category = CategoryName, Operation = "postExternalcontactsIdentifierlookupContacts" };
         apiRequest.WithJsonBody(identifier);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalContact>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalContact, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalOrganization> PostExternalcontactsIdentifierlookupOrganizationsAsync(global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifier identifier, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -862,7 +862,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/identifierlookup/organizations") { Category = CategoryName, Operation = "postExternalcontactsIdentifierlookupOrganizations" };
         apiRequest.WithJsonBody(identifier);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalOrganization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalOrganization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CsvJobResponse> PostExternalcontactsImportCsvJobsAsync(global::GenesysCloud.Extensions.Models.CsvJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -870,7 +870,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/import/csv/jobs") { Category = CategoryName, Operation = "postExternalcontactsImportCsvJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CsvJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CsvJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CsvSettings> PostExternalcontactsImportCsvSettingsAsync(global::GenesysCloud.Extensions.Models.CsvSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -878,7 +878,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/import/csv/settings") { Category = CategoryName, Operation = "postExternalcontactsImportCsvSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CsvSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CsvSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CsvUploadResponse> PostExternalcontactsImportCsvUploadsAsync(global::GenesysCloud.Extensions.Models.CsvUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -886,7 +886,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/import/csv/uploads") { Category = CategoryName, Operation = "postExternalcontactsImportCsvUploads" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CsvUploadResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CsvUploadResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactImportJobResponse> PostExternalcontactsImportJobsAsync(global::GenesysCloud.Extensions.Models.ContactImportJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -894,7 +894,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/import/jobs") { Category = CategoryName, Operation = "postExternalcontactsImportJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactImportJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactImportJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactImportSettings> PostExternalcontactsImportSettingsAsync(global::GenesysCloud.Extensions.Models.ContactImportSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -902,7 +902,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/import/settings") { Category = CategoryName, Operation = "postExternalcontactsImportSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactImportSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactImportSettings, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -911,7 +911,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/merge/contacts") { Category = CategoryName, Operation = "postExternalcontactsMergeContacts" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalContact>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalContact, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Note> PostExternalcontactsOrganizationNotesAsync(string externalOrganizationId, global::GenesysCloud.Extensions.Models.Note body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -921,7 +921,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/organizations/{externalOrganizationId}/notes") { Category = CategoryName, Operation = "postExternalcontactsOrganizationNotes" };
         apiRequest.WithPathParameter("externalOrganizationId", externalOrganizationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Note>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Note, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalOrganization> PostExternalcontactsOrganizationsAsync(global::GenesysCloud.Extensions.Models.ExternalOrganization body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -929,7 +929,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/organizations") { Category = CategoryName, Operation = "postExternalcontactsOrganizations" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalOrganization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalOrganization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalOrganization> PostExternalcontactsOrganizationsEnrichAsync(global::GenesysCloud.Extensions.Models.ExternalOrganizationEnrichRequest body, bool? dryRun = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -938,7 +938,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/organizations/enrich") { Category = CategoryName, Operation = "postExternalcontactsOrganizationsEnrich" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("dryRun", dryRun);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalOrganization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalOrganization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> PostExternalcontactsOrganizationsSchemasAsync(global::GenesysCloud.Extensions.Models.DataSchema body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -946,7 +946,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/organizations/schemas") { Category = CategoryName, Operation = "postExternalcontactsOrganizationsSchemas" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Relationship> PostExternalcontactsRelationshipsAsync(global::GenesysCloud.Extensions.Models.Relationship body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -954,7 +954,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/relationships") { Category = CategoryName, Operation = "postExternalcontactsRelationships" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Relationship>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Relationship, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalContact> PutExternalcontactsContactAsync(string contactId, global::GenesysCloud.Extensions.Models.ExternalContact body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -964,7 +964,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/externalcontacts/contacts/{contactId}") { Category = CategoryName, Operation = "putExternalcontactsContact" };
         apiRequest.WithPathParameter("contactId", contactId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalContact>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalContact, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Note> PutExternalcontactsContactNoteAsync(string contactId, string noteId, global::GenesysCloud.Extensions.Models.Note body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -976,7 +976,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithPathParameter("contactId", contactId);
         apiRequest.WithPathParameter("noteId", noteId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Note>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Note, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> PutExternalcontactsContactsSchemaAsync(string schemaId, global::GenesysCloud.Extensions.Models.DataSchema body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -986,7 +986,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/externalcontacts/contacts/schemas/{schemaId}") { Category = CategoryName, Operation = "putExternalcontactsContactsSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PutExternalcontactsConversationAsync(string conversationId, global::GenesysCloud.Extensions.Models.ConversationAssociation body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -996,7 +996,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/externalcontacts/conversations/{conversationId}") { Category = CategoryName, Operation = "putExternalcontactsConversation" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalSource> PutExternalcontactsExternalsourceAsync(string externalSourceId, global::GenesysCloud.Extensions.Models.ExternalSource body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1006,7 +1006,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/externalcontacts/externalsources/{externalSourceId}") { Category = CategoryName, Operation = "putExternalcontactsExternalsource" };
         apiRequest.WithPathParameter("externalSourceId", externalSourceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalSource>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalSource, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CsvSettings> PutExternalcontactsImportCsvSettingAsync(string settingsId, global::GenesysCloud.Extensions.Models.CsvSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1016,7 +1016,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/externalcontacts/import/csv/settings/{settingsId}") { Category = CategoryName, Operation = "putExternalcontactsImportCsvSetting" };
         apiRequest.WithPathParameter("settingsId", settingsId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CsvSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CsvSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactImportJobStatusUpdateResponse> PutExternalcontactsImportJobAsync(string jobId, global::GenesysCloud.Extensions.Models.ContactImportJobStatusUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1026,7 +1026,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/externalcontacts/import/jobs/{jobId}") { Category = CategoryName, Operation = "putExternalcontactsImportJob" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactImportJobStatusUpdateResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactImportJobStatusUpdateResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactImportSettings> PutExternalcontactsImportSettingAsync(string settingsId, global::GenesysCloud.Extensions.Models.ContactImportSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1036,7 +1036,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/externalcontacts/import/settings/{settingsId}") { Category = CategoryName, Operation = "putExternalcontactsImportSetting" };
         apiRequest.WithPathParameter("settingsId", settingsId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactImportSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactImportSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalOrganization> PutExternalcontactsOrganizationAsync(string externalOrganizationId, global::GenesysCloud.Extensions.Models.ExternalOrganization body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1046,7 +1046,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/externalcontacts/organizations/{externalOrganizationId}") { Category = CategoryName, Operation = "putExternalcontactsOrganization" };
         apiRequest.WithPathParameter("externalOrganizationId", externalOrganizationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalOrganization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalOrganization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Note> PutExternalcontactsOrganizationNoteAsync(string externalOrganizationId, string noteId, global::GenesysCloud.Extensions.Models.Note body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1058,7 +1058,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         apiRequest.WithPathParameter("externalOrganizationId", externalOrganizationId);
         apiRequest.WithPathParameter("noteId", noteId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Note>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Note, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalOrganizationTrustorLink> PutExternalcontactsOrganizationTrustorTrustorIdAsync(string externalOrganizationId, string trustorId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1068,7 +1068,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/externalcontacts/organizations/{externalOrganizationId}/trustor/{trustorId}") { Category = CategoryName, Operation = "putExternalcontactsOrganizationTrustorTrustorId" };
         apiRequest.WithPathParameter("externalOrganizationId", externalOrganizationId);
         apiRequest.WithPathParameter("trustorId", trustorId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalOrganizationTrustorLink>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalOrganizationTrustorLink, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> PutExternalcontactsOrganizationsSchemaAsync(string schemaId, global::GenesysCloud.Extensions.Models.DataSchema body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1078,7 +1078,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/externalcontacts/organizations/schemas/{schemaId}") { Category = CategoryName, Operation = "putExternalcontactsOrganizationsSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Relationship> PutExternalcontactsRelationshipAsync(string relationshipId, global::GenesysCloud.Extensions.Models.Relationship body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1088,6 +1088,6 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/externalcontacts/relationships/{relationshipId}") { Category = CategoryName, Operation = "putExternalcontactsRelationship" };
         apiRequest.WithPathParameter("relationshipId", relationshipId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Relationship>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Relationship, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class FlowsApi : IFlowsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/flows/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsFlowsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsFlowsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class FlowsApi : IFlowsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/flows/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsFlowsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowAsyncAggregateQueryResponse> GetAnalyticsFlowsAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ internal sealed class FlowsApi : IFlowsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/flows/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsFlowsAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowActivityResponse> PostAnalyticsFlowsActivityQueryAsync(global::GenesysCloud.Extensions.Models.FlowActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -50,7 +50,7 @@ internal sealed class FlowsApi : IFlowsApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowActivityResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowActivityResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsFlowsAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.FlowAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -58,7 +58,7 @@ internal sealed class FlowsApi : IFlowsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/flows/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsFlowsAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowAggregateQueryResponse> PostAnalyticsFlowsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.FlowAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -66,7 +66,7 @@ internal sealed class FlowsApi : IFlowsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/flows/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsFlowsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowObservationQueryResponse> PostAnalyticsFlowsObservationsQueryAsync(global::GenesysCloud.Extensions.Models.FlowObservationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -74,6 +74,6 @@ internal sealed class FlowsApi : IFlowsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/flows/observations/query") { Category = CategoryName, Operation = "postAnalyticsFlowsObservationsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowObservationQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowObservationQueryResponse, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(metricId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/employeeperformance/externalmetrics/definitions/{metricId}") { Category = CategoryName, Operation = "deleteEmployeeperformanceExternalmetricsDefinition" };
         apiRequest.WithPathParameter("metricId", metricId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteGamificationContestAsync(string contestId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contestId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/gamification/contests/{contestId}") { Category = CategoryName, Operation = "deleteGamificationContest" };
         apiRequest.WithPathParameter("contestId", contestId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalMetricDefinition> GetEmployeeperformanceExternalmetricsDefinitionAsync(string metricId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(metricId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/employeeperformance/externalmetrics/definitions/{metricId}") { Category = CategoryName, Operation = "getEmployeeperformanceExternalmetricsDefinition" };
         apiRequest.WithPathParameter("metricId", metricId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalMetricDefinition>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalMetricDefinition, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionListing> GetEmployeeperformanceExternalmetricsDefinitionsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -47,7 +47,7 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/employeeperformance/externalmetrics/definitions") { Category = CategoryName, Operation = "getEmployeeperformanceExternalmetricsDefinitions" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalMetricDefinitionListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestScoresAgentsPagedList> GetGamificationContestAgentsScoresAsync(string contestId, int? pageNumber = null, int? pageSize = null, string? workday = null, string? returnsView = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -59,7 +59,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("workday", workday);
         apiRequest.WithQueryParameter("returnsView", returnsView);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContestScoresAgentsPagedList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContestScoresAgentsPagedList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestScoresAgentsPagedList> GetGamificationContestAgentsScoresMeAsync(string contestId, int? pageNumber = null, int? pageSize = null, string? workday = null, string? returnsView = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -71,7 +71,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("workday", workday);
         apiRequest.WithQueryParameter("returnsView", returnsView);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContestScoresAgentsPagedList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContestScoresAgentsPagedList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestScoresGroupTrendList> GetGamificationContestAgentsScoresTrendsAsync(string contestId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -79,7 +79,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contestId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/contests/{contestId}/agents/scores/trends") { Category = CategoryName, Operation = "getGamificationContestAgentsScoresTrends" };
         apiRequest.WithPathParameter("contestId", contestId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContestScoresGroupTrendList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContestScoresGroupTrendList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestScoresAgentTrendList> GetGamificationContestAgentsScoresTrendsMeAsync(string contestId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -87,7 +87,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contestId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/contests/{contestId}/agents/scores/trends/me") { Category = CategoryName, Operation = "getGamificationContestAgentsScoresTrendsMe" };
         apiRequest.WithPathParameter("contestId", contestId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContestScoresAgentTrendList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContestScoresAgentTrendList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestsResponse> GetGamificationContestAsync(string contestId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -95,7 +95,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contestId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/contests/{contestId}") { Category = CategoryName, Operation = "getGamificationContest" };
         apiRequest.WithPathParameter("contestId", contestId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContestsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContestsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PrizeImages> GetGamificationContestPrizeimageAsync(string contestId, string prizeImageId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -105,7 +105,7 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/contests/{contestId}/prizeimages/{prizeImageId}") { Category = CategoryName, Operation = "getGamificationContestPrizeimage" };
         apiRequest.WithPathParameter("contestId", contestId);
         apiRequest.WithPathParameter("prizeImageId", prizeImageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PrizeImages>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PrizeImages, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetContestsEssentialsListing> GetGamificationContestsAsync(int? pageNumber = null, int? pageSize = null, string? dateStart = null, string? dateEnd = null, global::System.Collections.Generic.IEnumerable<string>? status = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -118,7 +118,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("status", status);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GetContestsEssentialsListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GetContestsEssentialsListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetContestsEssentialsListing> GetGamificationContestsMeAsync(int? pageNumber = null, int? pageSize = null, string? dateStart = null, string? dateEnd = null, global::System.Collections.Generic.IEnumerable<string>? status = null, string? sortBy = null, string? sortOrder = null, string? view = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -132,7 +132,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("view", view);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GetContestsEssentialsListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GetContestsEssentialsListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsSummary> GetGamificationInsightsAsync(string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string primaryPeriodStartWorkday, int? pageSize = null, int? pageNumber = null, string? sortKey = null, string? sortMetricId = null, string? sortOrder = null, string? userIds = null, string? reportsTo = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -155,7 +155,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("userIds", userIds);
         apiRequest.WithQueryParameter("reportsTo", reportsTo);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InsightsSummary>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InsightsSummary, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsDetails> GetGamificationInsightsDetailsAsync(string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string primaryPeriodStartWorkday, global::System.Threading.CancellationToken cancellationToken = default)
@@ -171,7 +171,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("granularity", granularity);
         apiRequest.WithQueryParameter("comparativePeriodStartWorkday", comparativePeriodStartWorkday);
         apiRequest.WithQueryParameter("primaryPeriodStartWorkday", primaryPeriodStartWorkday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InsightsDetails>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InsightsDetails, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsTrend> GetGamificationInsightsGroupsTrendsAllAsync(string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string comparativePeriodEndWorkday, string primaryPeriodStartWorkday, string primaryPeriodEndWorkday, global::System.Threading.CancellationToken cancellationToken = default)
@@ -191,7 +191,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("comparativePeriodEndWorkday", comparativePeriodEndWorkday);
         apiRequest.WithQueryParameter("primaryPeriodStartWorkday", primaryPeriodStartWorkday);
         apiRequest.WithQueryParameter("primaryPeriodEndWorkday", primaryPeriodEndWorkday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InsightsTrend>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InsightsTrend, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsTrend> GetGamificationInsightsGroupsTrendsAsync(string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string comparativePeriodEndWorkday, string primaryPeriodStartWorkday, string primaryPeriodEndWorkday, global::System.Threading.CancellationToken cancellationToken = default)
@@ -211,7 +211,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("comparativePeriodEndWorkday", comparativePeriodEndWorkday);
         apiRequest.WithQueryParameter("primaryPeriodStartWorkday", primaryPeriodStartWorkday);
         apiRequest.WithQueryParameter("primaryPeriodEndWorkday", primaryPeriodEndWorkday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InsightsTrend>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InsightsTrend, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsAgents> GetGamificationInsightsManagersAsync(string filterType, string filterId, string granularity, string startWorkday, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -227,7 +227,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("startWorkday", startWorkday);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InsightsAgents>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InsightsAgents, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsAgents> GetGamificationInsightsMembersAsync(string filterType, string filterId, string granularity, string startWorkday, string? reportsTo = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -242,7 +242,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("granularity", granularity);
         apiRequest.WithQueryParameter("startWorkday", startWorkday);
         apiRequest.WithQueryParameter("reportsTo", reportsTo);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InsightsAgents>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InsightsAgents, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsRankings> GetGamificationInsightsRankingsAsync(string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string primaryPeriodStartWorkday, string sortKey, string? sortMetricId = null, int? sectionSize = null, string? userIds = null, string? reportsTo = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -264,7 +264,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("sectionSize", sectionSize);
         apiRequest.WithQueryParameter("userIds", userIds);
         apiRequest.WithQueryParameter("reportsTo", reportsTo);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InsightsRankings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InsightsRankings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserInsightsTrend> GetGamificationInsightsTrendsAsync(string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string comparativePeriodEndWorkday, string primaryPeriodStartWorkday, string primaryPeriodEndWorkday, global::System.Threading.CancellationToken cancellationToken = default)
@@ -284,7 +284,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("comparativePeriodEndWorkday", comparativePeriodEndWorkday);
         apiRequest.WithQueryParameter("primaryPeriodStartWorkday", primaryPeriodStartWorkday);
         apiRequest.WithQueryParameter("primaryPeriodEndWorkday", primaryPeriodEndWorkday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserInsightsTrend>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserInsightsTrend, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsDetails> GetGamificationInsightsUserDetailsAsync(string userId, string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string primaryPeriodStartWorkday, global::System.Threading.CancellationToken cancellationToken = default)
@@ -302,7 +302,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("granularity", granularity);
         apiRequest.WithQueryParameter("comparativePeriodStartWorkday", comparativePeriodStartWorkday);
         apiRequest.WithQueryParameter("primaryPeriodStartWorkday", primaryPeriodStartWorkday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InsightsDetails>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InsightsDetails, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserInsightsTrend> GetGamificationInsightsUserTrendsAsync(string userId, string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string comparativePeriodEndWorkday, string primaryPeriodStartWorkday, string primaryPeriodEndWorkday, global::System.Threading.CancellationToken cancellationToken = default)
@@ -324,7 +324,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("comparativePeriodEndWorkday", comparativePeriodEndWorkday);
         apiRequest.WithQueryParameter("primaryPeriodStartWorkday", primaryPeriodStartWorkday);
         apiRequest.WithQueryParameter("primaryPeriodEndWorkday", primaryPeriodEndWorkday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserInsightsTrend>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserInsightsTrend, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Leaderboard> GetGamificationLeaderboardAllAsync(string filterType, string filterId, string startWorkday, string endWorkday, string? metricId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -339,7 +339,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("startWorkday", startWorkday);
         apiRequest.WithQueryParameter("endWorkday", endWorkday);
         apiRequest.WithQueryParameter("metricId", metricId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Leaderboard>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Leaderboard, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OverallBestPoints> GetGamificationLeaderboardAllBestpointsAsync(string filterType, string filterId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -349,7 +349,7 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/leaderboard/all/bestpoints") { Category = CategoryName, Operation = "getGamificationLeaderboardAllBestpoints" };
         apiRequest.WithQueryParameter("filterType", filterType);
         apiRequest.WithQueryParameter("filterId", filterId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OverallBestPoints>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OverallBestPoints, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Leaderboard> GetGamificationLeaderboardAsync(string startWorkday, string endWorkday, string? metricId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -360,13 +360,13 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("startWorkday", startWorkday);
         apiRequest.WithQueryParameter("endWorkday", endWorkday);
         apiRequest.WithQueryParameter("metricId", metricId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Leaderboard>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Leaderboard, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OverallBestPoints> GetGamificationLeaderboardBestpointsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/leaderboard/bestpoints") { Category = CategoryName, Operation = "getGamificationLeaderboardBestpoints" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OverallBestPoints>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OverallBestPoints, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MetricDefinition> GetGamificationMetricdefinitionAsync(string metricDefinitionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -374,13 +374,13 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(metricDefinitionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/metricdefinitions/{metricDefinitionId}") { Category = CategoryName, Operation = "getGamificationMetricdefinition" };
         apiRequest.WithPathParameter("metricDefinitionId", metricDefinitionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MetricDefinition>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MetricDefinition, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetMetricDefinitionsResponse> GetGamificationMetricdefinitionsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/metricdefinitions") { Category = CategoryName, Operation = "getGamificationMetricdefinitions" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GetMetricDefinitionsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GetMetricDefinitionsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformanceProfile> GetGamificationProfileAsync(string profileId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -388,7 +388,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(profileId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/profiles/{profileId}") { Category = CategoryName, Operation = "getGamificationProfile" };
         apiRequest.WithPathParameter("profileId", profileId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PerformanceProfile>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PerformanceProfile, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MemberListing> GetGamificationProfileMembersAsync(string profileId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -396,7 +396,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(profileId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/profiles/{profileId}/members") { Category = CategoryName, Operation = "getGamificationProfileMembers" };
         apiRequest.WithPathParameter("profileId", profileId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MemberListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MemberListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Metric> GetGamificationProfileMetricAsync(string profileId, string metricId, string? workday = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -407,7 +407,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithPathParameter("profileId", profileId);
         apiRequest.WithPathParameter("metricId", metricId);
         apiRequest.WithQueryParameter("workday", workday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Metric>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Metric, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetMetricResponse> GetGamificationProfileMetricsAsync(string profileId, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? workday = null, string? metricIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -418,7 +418,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("workday", workday);
         apiRequest.WithQueryParameter("metricIds", metricIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GetMetricResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GetMetricResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetMetricsResponse> GetGamificationProfileMetricsObjectivedetailsAsync(string profileId, string? workday = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -427,13 +427,13 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/profiles/{profileId}/metrics/objectivedetails") { Category = CategoryName, Operation = "getGamificationProfileMetricsObjectivedetails" };
         apiRequest.WithPathParameter("profileId", profileId);
         apiRequest.WithQueryParameter("workday", workday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GetMetricsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GetMetricsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetProfilesResponse> GetGamificationProfilesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/profiles") { Category = CategoryName, Operation = "getGamificationProfiles" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GetProfilesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GetProfilesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformanceProfile> GetGamificationProfilesUserAsync(string userId, string? workday = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -442,14 +442,14 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/profiles/users/{userId}") { Category = CategoryName, Operation = "getGamificationProfilesUser" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithQueryParameter("workday", workday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PerformanceProfile>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PerformanceProfile, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformanceProfile> GetGamificationProfilesUsersMeAsync(string? workday = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/profiles/users/me") { Category = CategoryName, Operation = "getGamificationProfilesUsersMe" };
         apiRequest.WithQueryParameter("workday", workday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PerformanceProfile>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PerformanceProfile, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkdayMetricListing> GetGamificationScorecardsAsync(string workday, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -458,7 +458,7 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/scorecards") { Category = CategoryName, Operation = "getGamificationScorecards" };
         apiRequest.WithQueryParameter("workday", workday);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkdayMetricListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkdayMetricListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AttendanceStatusListing> GetGamificationScorecardsAttendanceAsync(string startWorkday, string endWorkday, global::System.Threading.CancellationToken cancellationToken = default)
@@ -468,13 +468,13 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/scorecards/attendance") { Category = CategoryName, Operation = "getGamificationScorecardsAttendance" };
         apiRequest.WithQueryParameter("startWorkday", startWorkday);
         apiRequest.WithQueryParameter("endWorkday", endWorkday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AttendanceStatusListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AttendanceStatusListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserBestPoints> GetGamificationScorecardsBestpointsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/scorecards/bestpoints") { Category = CategoryName, Operation = "getGamificationScorecardsBestpoints" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserBestPoints>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserBestPoints, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AllTimePoints> GetGamificationScorecardsPointsAlltimeAsync(string endWorkday, global::System.Threading.CancellationToken cancellationToken = default)
@@ -482,7 +482,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(endWorkday);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/scorecards/points/alltime") { Category = CategoryName, Operation = "getGamificationScorecardsPointsAlltime" };
         apiRequest.WithQueryParameter("endWorkday", endWorkday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AllTimePoints>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AllTimePoints, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SingleWorkdayAveragePoints> GetGamificationScorecardsPointsAverageAsync(string workday, global::System.Threading.CancellationToken cancellationToken = default)
@@ -490,7 +490,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(workday);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/scorecards/points/average") { Category = CategoryName, Operation = "getGamificationScorecardsPointsAverage" };
         apiRequest.WithQueryParameter("workday", workday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SingleWorkdayAveragePoints>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SingleWorkdayAveragePoints, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkdayPointsTrend> GetGamificationScorecardsPointsTrendsAsync(string startWorkday, string endWorkday, string? dayOfWeek = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -501,7 +501,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("startWorkday", startWorkday);
         apiRequest.WithQueryParameter("endWorkday", endWorkday);
         apiRequest.WithQueryParameter("dayOfWeek", dayOfWeek);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkdayPointsTrend>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkdayPointsTrend, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MetricValueTrendAverage> GetGamificationScorecardsProfileMetricUserValuesTrendsAsync(string profileId, string metricId, string userId, string startWorkday, string endWorkday, string? referenceWorkday = null, string? timeZone = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -519,7 +519,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("endWorkday", endWorkday);
         apiRequest.WithQueryParameter("referenceWorkday", referenceWorkday);
         apiRequest.WithQueryParameter("timeZone", timeZone);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MetricValueTrendAverage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MetricValueTrendAverage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MetricValueTrendAverage> GetGamificationScorecardsProfileMetricUsersValuesTrendsAsync(string profileId, string metricId, string filterType, string startWorkday, string endWorkday, string? filterId = null, string? referenceWorkday = null, string? timeZone = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -538,7 +538,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("filterId", filterId);
         apiRequest.WithQueryParameter("referenceWorkday", referenceWorkday);
         apiRequest.WithQueryParameter("timeZone", timeZone);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MetricValueTrendAverage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MetricValueTrendAverage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MetricValueTrendAverage> GetGamificationScorecardsProfileMetricValuesTrendsAsync(string profileId, string metricId, string startWorkday, string endWorkday, string? filterType = null, string? referenceWorkday = null, string? timeZone = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -555,7 +555,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("filterType", filterType);
         apiRequest.WithQueryParameter("referenceWorkday", referenceWorkday);
         apiRequest.WithQueryParameter("timeZone", timeZone);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MetricValueTrendAverage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MetricValueTrendAverage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkdayMetricListing> GetGamificationScorecardsUserAsync(string userId, string workday, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -566,7 +566,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithQueryParameter("workday", workday);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkdayMetricListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkdayMetricListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AttendanceStatusListing> GetGamificationScorecardsUserAttendanceAsync(string userId, string startWorkday, string endWorkday, global::System.Threading.CancellationToken cancellationToken = default)
@@ -578,7 +578,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithQueryParameter("startWorkday", startWorkday);
         apiRequest.WithQueryParameter("endWorkday", endWorkday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AttendanceStatusListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AttendanceStatusListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserBestPoints> GetGamificationScorecardsUserBestpointsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -586,7 +586,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/scorecards/users/{userId}/bestpoints") { Category = CategoryName, Operation = "getGamificationScorecardsUserBestpoints" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserBestPoints>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserBestPoints, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AllTimePoints> GetGamificationScorecardsUserPointsAlltimeAsync(string userId, string endWorkday, global::System.Threading.CancellationToken cancellationToken = default)
@@ -596,7 +596,7 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/scorecards/users/{userId}/points/alltime") { Category = CategoryName, Operation = "getGamificationScorecardsUserPointsAlltime" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithQueryParameter("endWorkday", endWorkday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AllTimePoints>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AllTimePoints, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkdayPointsTrend> GetGamificationScorecardsUserPointsTrendsAsync(string userId, string startWorkday, string endWorkday, string? dayOfWeek = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -609,7 +609,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("startWorkday", startWorkday);
         apiRequest.WithQueryParameter("endWorkday", endWorkday);
         apiRequest.WithQueryParameter("dayOfWeek", dayOfWeek);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkdayPointsTrend>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkdayPointsTrend, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkdayValuesTrend> GetGamificationScorecardsUserValuesTrendsAsync(string userId, string startWorkday, string endWorkday, string? timeZone = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -622,7 +622,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("startWorkday", startWorkday);
         apiRequest.WithQueryParameter("endWorkday", endWorkday);
         apiRequest.WithQueryParameter("timeZone", timeZone);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkdayValuesTrend>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkdayValuesTrend, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SingleWorkdayAveragePoints> GetGamificationScorecardsUsersPointsAverageAsync(string filterType, string filterId, string workday, global::System.Threading.CancellationToken cancellationToken = default)
@@ -634,7 +634,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("filterType", filterType);
         apiRequest.WithQueryParameter("filterId", filterId);
         apiRequest.WithQueryParameter("workday", workday);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SingleWorkdayAveragePoints>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SingleWorkdayAveragePoints, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SingleWorkdayAverageValues> GetGamificationScorecardsUsersValuesAverageAsync(string filterType, string filterId, string workday, string? timeZone = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -647,7 +647,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("filterId", filterId);
         apiRequest.WithQueryParameter("workday", workday);
         apiRequest.WithQueryParameter("timeZone", timeZone);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SingleWorkdayAverageValues>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SingleWorkdayAverageValues, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkdayValuesTrend> GetGamificationScorecardsUsersValuesTrendsAsync(string filterType, string filterId, string startWorkday, string endWorkday, string? timeZone = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -662,7 +662,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("startWorkday", startWorkday);
         apiRequest.WithQueryParameter("endWorkday", endWorkday);
         apiRequest.WithQueryParameter("timeZone", timeZone);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkdayValuesTrend>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkdayValuesTrend, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SingleWorkdayAverageValues> GetGamificationScorecardsValuesAverageAsync(string workday, string? timeZone = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -671,7 +671,7 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/scorecards/values/average") { Category = CategoryName, Operation = "getGamificationScorecardsValuesAverage" };
         apiRequest.WithQueryParameter("workday", workday);
         apiRequest.WithQueryParameter("timeZone", timeZone);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SingleWorkdayAverageValues>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SingleWorkdayAverageValues, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkdayValuesTrend> GetGamificationScorecardsValuesTrendsAsync(string startWorkday, string endWorkday, string? filterType = null, string? referenceWorkday = null, string? timeZone = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -684,13 +684,13 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithQueryParameter("filterType", filterType);
         apiRequest.WithQueryParameter("referenceWorkday", referenceWorkday);
         apiRequest.WithQueryParameter("timeZone", timeZone);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkdayValuesTrend>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkdayValuesTrend, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GamificationStatus> GetGamificationStatusAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/status") { Category = CategoryName, Operation = "getGamificationStatus" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GamificationStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GamificationStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ObjectiveTemplate> GetGamificationTemplateAsync(string templateId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -698,13 +698,13 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(templateId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/templates/{templateId}") { Category = CategoryName, Operation = "getGamificationTemplate" };
         apiRequest.WithPathParameter("templateId", templateId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ObjectiveTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ObjectiveTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetTemplatesResponse> GetGamificationTemplatesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/templates") { Category = CategoryName, Operation = "getGamificationTemplates" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GetTemplatesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GetTemplatesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalMetricDefinition> PatchEmployeeperformanceExternalmetricsDefinitionAsync(string metricId, global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -714,7 +714,7 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/employeeperformance/externalmetrics/definitions/{metricId}") { Category = CategoryName, Operation = "patchEmployeeperformanceExternalmetricsDefinition" };
         apiRequest.WithPathParameter("metricId", metricId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalMetricDefinition>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalMetricDefinition, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestsResponse> PatchGamificationContestAsync(string contestId, global::GenesysCloud.Extensions.Models.ContestsFinalizeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -724,21 +724,21 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/gamification/contests/{contestId}") { Category = CategoryName, Operation = "patchGamificationContest" };
         apiRequest.WithPathParameter("contestId", contestId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContestsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContestsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalMetricDataWriteResponse> PostEmployeeperformanceExternalmetricsDataAsync(global::GenesysCloud.Extensions.Models.ExternalMetricDataWriteRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/employeeperformance/externalmetrics/data") { Category = CategoryName, Operation = "postEmployeeperformanceExternalmetricsData" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalMetricDataWriteResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalMetricDataWriteResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalMetricDefinition> PostEmployeeperformanceExternalmetricsDefinitionsAsync(global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionCreateRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/employeeperformance/externalmetrics/definitions") { Category = CategoryName, Operation = "postEmployeeperformanceExternalmetricsDefinitions" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalMetricDefinition>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalMetricDefinition, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestsResponse> PostGamificationContestsAsync(global::GenesysCloud.Extensions.Models.ContestsCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -746,7 +746,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/gamification/contests") { Category = CategoryName, Operation = "postGamificationContests" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContestsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContestsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UploadUrlResponse> PostGamificationContestsUploadsPrizeimagesAsync(global::GenesysCloud.Extensions.Models.GamificationContestPrizeImageUploadUrlRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -754,7 +754,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/gamification/contests/uploads/prizeimages") { Category = CategoryName, Operation = "postGamificationContestsUploadsPrizeimages" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UploadUrlResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UploadUrlResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformanceProfile> PostGamificationProfileActivateAsync(string profileId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -762,7 +762,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(profileId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/gamification/profiles/{profileId}/activate") { Category = CategoryName, Operation = "postGamificationProfileActivate" };
         apiRequest.WithPathParameter("profileId", profileId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PerformanceProfile>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PerformanceProfile, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformanceProfile> PostGamificationProfileDeactivateAsync(string profileId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -770,7 +770,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(profileId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/gamification/profiles/{profileId}/deactivate") { Category = CategoryName, Operation = "postGamificationProfileDeactivate" };
         apiRequest.WithPathParameter("profileId", profileId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PerformanceProfile>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PerformanceProfile, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Assignment> PostGamificationProfileMembersAsync(string profileId, global::GenesysCloud.Extensions.Models.AssignUsers body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -780,7 +780,7 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/gamification/profiles/{profileId}/members") { Category = CategoryName, Operation = "postGamificationProfileMembers" };
         apiRequest.WithPathParameter("profileId", profileId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Assignment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Assignment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignmentValidation> PostGamificationProfileMembersValidateAsync(string profileId, global::GenesysCloud.Extensions.Models.ValidateAssignUsers body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -790,7 +790,7 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/gamification/profiles/{profileId}/members/validate") { Category = CategoryName, Operation = "postGamificationProfileMembersValidate" };
         apiRequest.WithPathParameter("profileId", profileId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignmentValidation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignmentValidation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Metric> PostGamificationProfileMetricLinkAsync(string sourceProfileId, string sourceMetricId, global::GenesysCloud.Extensions.Models.TargetPerformanceProfile body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -802,7 +802,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithPathParameter("sourceProfileId", sourceProfileId);
         apiRequest.WithPathParameter("sourceMetricId", sourceMetricId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Metric>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Metric, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Metric> PostGamificationProfileMetricsAsync(string profileId, global::GenesysCloud.Extensions.Models.CreateMetric body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -812,7 +812,7 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/gamification/profiles/{profileId}/metrics") { Category = CategoryName, Operation = "postGamificationProfileMetrics" };
         apiRequest.WithPathParameter("profileId", profileId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Metric>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Metric, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformanceProfile> PostGamificationProfilesAsync(global::GenesysCloud.Extensions.Models.CreatePerformanceProfile body, bool? copyMetrics = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -821,7 +821,7 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/gamification/profiles") { Category = CategoryName, Operation = "postGamificationProfiles" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("copyMetrics", copyMetrics);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PerformanceProfile>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PerformanceProfile, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserProfilesInDateRange> PostGamificationProfilesUserQueryAsync(string userId, global::GenesysCloud.Extensions.Models.UserProfilesInDateRangeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -831,7 +831,7 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/gamification/profiles/users/{userId}/query") { Category = CategoryName, Operation = "postGamificationProfilesUserQuery" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserProfilesInDateRange>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserProfilesInDateRange, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserProfilesInDateRange> PostGamificationProfilesUsersMeQueryAsync(global::GenesysCloud.Extensions.Models.UserProfilesInDateRangeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -839,7 +839,7 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/gamification/profiles/users/me/query") { Category = CategoryName, Operation = "postGamificationProfilesUsersMeQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserProfilesInDateRange>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserProfilesInDateRange, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestsResponse> PutGamificationContestAsync(string contestId, global::GenesysCloud.Extensions.Models.ContestsCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -849,7 +849,7 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/gamification/contests/{contestId}") { Category = CategoryName, Operation = "putGamificationContest" };
         apiRequest.WithPathParameter("contestId", contestId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContestsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContestsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformanceProfile> PutGamificationProfileAsync(string profileId, global::GenesysCloud.Extensions.Models.PerformanceProfile? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -858,7 +858,7 @@ internal sealed class GamificationApi : IGamificationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/gamification/profiles/{profileId}") { Category = CategoryName, Operation = "putGamificationProfile" };
         apiRequest.WithPathParameter("profileId", profileId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PerformanceProfile>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PerformanceProfile, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Metric> PutGamificationProfileMetricAsync(string profileId, string metricId, global::GenesysCloud.Extensions.Models.CreateMetric body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -870,7 +870,7 @@ internal sealed class GamificationApi : IGamificationApi
         apiRequest.WithPathParameter("profileId", profileId);
         apiRequest.WithPathParameter("metricId", metricId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Metric>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Metric, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GamificationStatus> PutGamificationStatusAsync(global::GenesysCloud.Extensions.Models.GamificationStatus status, global::System.Threading.CancellationToken cancellationToken = default)
@@ -878,6 +878,6 @@ internal sealed class GamificationApi : IGamificationApi
         global::System.ArgumentNullException.ThrowIfNull(status);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/gamification/status") { Category = CategoryName, Operation = "putGamificationStatus" };
         apiRequest.WithJsonBody(status);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GamificationStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GamificationStatus, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class GeneralDataProtectionRegulationApi : IGeneralDataProtectio
         global::System.ArgumentException.ThrowIfNullOrEmpty(requestId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gdpr/requests/{requestId}") { Category = CategoryName, Operation = "getGdprRequest" };
         apiRequest.WithPathParameter("requestId", requestId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GDPRRequest>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GDPRRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GDPRRequestEntityListing> GetGdprRequestsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class GeneralDataProtectionRegulationApi : IGeneralDataProtectio
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gdpr/requests") { Category = CategoryName, Operation = "getGdprRequests" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GDPRRequestEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GDPRRequestEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GDPRSubjectEntityListing> GetGdprSubjectsAsync(string searchType, string searchValue, global::System.Threading.CancellationToken cancellationToken = default)
@@ -41,7 +41,7 @@ internal sealed class GeneralDataProtectionRegulationApi : IGeneralDataProtectio
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gdpr/subjects") { Category = CategoryName, Operation = "getGdprSubjects" };
         apiRequest.WithQueryParameter("searchType", searchType);
         apiRequest.WithQueryParameter("searchValue", searchValue);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GDPRSubjectEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GDPRSubjectEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GDPRRequest> PostGdprRequestsAsync(global::GenesysCloud.Extensions.Models.GDPRRequest body, bool? deleteConfirmed = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -50,6 +50,6 @@ internal sealed class GeneralDataProtectionRegulationApi : IGeneralDataProtectio
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/gdpr/requests") { Category = CategoryName, Operation = "postGdprRequests" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("deleteConfirmed", deleteConfirmed);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GDPRRequest>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GDPRRequest, cancellationToken);
     }
 }

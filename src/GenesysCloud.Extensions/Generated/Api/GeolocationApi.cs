@@ -21,7 +21,7 @@ internal sealed class GeolocationApi : IGeolocationApi
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GeolocationSettings> GetGeolocationsSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/geolocations/settings") { Category = CategoryName, Operation = "getGeolocationsSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GeolocationSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GeolocationSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Geolocation> GetUserGeolocationAsync(string userId, string clientId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class GeolocationApi : IGeolocationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/geolocations/{clientId}") { Category = CategoryName, Operation = "getUserGeolocation" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("clientId", clientId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Geolocation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Geolocation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GeolocationSettings> PatchGeolocationsSettingsAsync(global::GenesysCloud.Extensions.Models.GeolocationSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ internal sealed class GeolocationApi : IGeolocationApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/geolocations/settings") { Category = CategoryName, Operation = "patchGeolocationsSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GeolocationSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GeolocationSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Geolocation> PatchUserGeolocationAsync(string userId, string clientId, global::GenesysCloud.Extensions.Models.Geolocation body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -51,6 +51,6 @@ internal sealed class GeolocationApi : IGeolocationApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("clientId", clientId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Geolocation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Geolocation, cancellationToken);
     }
 }

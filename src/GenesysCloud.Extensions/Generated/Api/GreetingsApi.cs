@@ -23,7 +23,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(greetingId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/greetings/{greetingId}") { Category = CategoryName, Operation = "deleteGreeting" };
         apiRequest.WithPathParameter("greetingId", greetingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Greeting> GetGreetingAsync(string greetingId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(greetingId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/greetings/{greetingId}") { Category = CategoryName, Operation = "getGreeting" };
         apiRequest.WithPathParameter("greetingId", greetingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Greeting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Greeting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GreetingMediaInfo> GetGreetingDownloadsAsync(string greetingId, string? formatId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/greetings/{greetingId}/downloads") { Category = CategoryName, Operation = "getGreetingDownloads" };
         apiRequest.WithPathParameter("greetingId", greetingId);
         apiRequest.WithQueryParameter("formatId", formatId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GreetingMediaInfo>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GreetingMediaInfo, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GreetingMediaInfo> GetGreetingGroupsDownloadsAsync(string greetingId, string? formatId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -49,7 +49,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/greetings/{greetingId}/groups/downloads") { Category = CategoryName, Operation = "getGreetingGroupsDownloads" };
         apiRequest.WithPathParameter("greetingId", greetingId);
         apiRequest.WithQueryParameter("formatId", formatId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GreetingMediaInfo>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GreetingMediaInfo, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GreetingMediaInfo> GetGreetingMediaAsync(string greetingId, string? formatId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -58,7 +58,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/greetings/{greetingId}/media") { Category = CategoryName, Operation = "getGreetingMedia" };
         apiRequest.WithPathParameter("greetingId", greetingId);
         apiRequest.WithQueryParameter("formatId", formatId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GreetingMediaInfo>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GreetingMediaInfo, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GreetingMediaInfo> GetGreetingUsersDownloadsAsync(string greetingId, string? formatId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -67,7 +67,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/greetings/{greetingId}/users/downloads") { Category = CategoryName, Operation = "getGreetingUsersDownloads" };
         apiRequest.WithPathParameter("greetingId", greetingId);
         apiRequest.WithQueryParameter("formatId", formatId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GreetingMediaInfo>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GreetingMediaInfo, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainEntityListing> GetGreetingsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -75,13 +75,13 @@ internal sealed class GreetingsApi : IGreetingsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/greetings") { Category = CategoryName, Operation = "getGreetings" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DefaultGreetingList> GetGreetingsDefaultsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/greetings/defaults") { Category = CategoryName, Operation = "getGreetingsDefaults" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DefaultGreetingList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DefaultGreetingList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GreetingListing> GetGroupGreetingsAsync(string groupId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -91,7 +91,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         apiRequest.WithPathParameter("groupId", groupId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GreetingListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GreetingListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DefaultGreetingList> GetGroupGreetingsDefaultsAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -99,7 +99,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(groupId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/groups/{groupId}/greetings/defaults") { Category = CategoryName, Operation = "getGroupGreetingsDefaults" };
         apiRequest.WithPathParameter("groupId", groupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DefaultGreetingList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DefaultGreetingList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainEntityListing> GetUserGreetingsAsync(string userId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -109,7 +109,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DefaultGreetingList> GetUserGreetingsDefaultsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -117,7 +117,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/greetings/defaults") { Category = CategoryName, Operation = "getUserGreetingsDefaults" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DefaultGreetingList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DefaultGreetingList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Greeting> PostGreetingsAsync(global::GenesysCloud.Extensions.Models.Greeting body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -125,7 +125,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/greetings") { Category = CategoryName, Operation = "postGreetings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Greeting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Greeting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Greeting> PostGroupGreetingsAsync(string groupId, global::GenesysCloud.Extensions.Models.Greeting body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -135,7 +135,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/groups/{groupId}/greetings") { Category = CategoryName, Operation = "postGroupGreetings" };
         apiRequest.WithPathParameter("groupId", groupId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Greeting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Greeting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Greeting> PostUserGreetingsAsync(string userId, global::GenesysCloud.Extensions.Models.Greeting body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -145,7 +145,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/{userId}/greetings") { Category = CategoryName, Operation = "postUserGreetings" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Greeting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Greeting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Greeting> PutGreetingAsync(string greetingId, global::GenesysCloud.Extensions.Models.Greeting body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -155,7 +155,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/greetings/{greetingId}") { Category = CategoryName, Operation = "putGreeting" };
         apiRequest.WithPathParameter("greetingId", greetingId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Greeting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Greeting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DefaultGreetingList> PutGreetingsDefaultsAsync(global::GenesysCloud.Extensions.Models.DefaultGreetingList body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -163,7 +163,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/greetings/defaults") { Category = CategoryName, Operation = "putGreetingsDefaults" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DefaultGreetingList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DefaultGreetingList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DefaultGreetingList> PutGroupGreetingsDefaultsAsync(string groupId, global::GenesysCloud.Extensions.Models.DefaultGreetingList body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -173,7 +173,7 @@ internal sealed class GreetingsApi : IGreetingsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/groups/{groupId}/greetings/defaults") { Category = CategoryName, Operation = "putGroupGreetingsDefaults" };
         apiRequest.WithPathParameter("groupId", groupId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DefaultGreetingList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DefaultGreetingList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DefaultGreetingList> PutUserGreetingsDefaultsAsync(string userId, global::GenesysCloud.Extensions.Models.DefaultGreetingList body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -183,6 +183,6 @@ internal sealed class GreetingsApi : IGreetingsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/{userId}/greetings/defaults") { Category = CategoryName, Operation = "putUserGreetingsDefaults" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DefaultGreetingList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DefaultGreetingList, cancellationToken);
     }
 }

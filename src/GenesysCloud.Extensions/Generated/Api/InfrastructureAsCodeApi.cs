@@ -24,7 +24,7 @@ internal sealed class InfrastructureAsCodeApi : IInfrastructureAsCodeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/infrastructureascode/accelerators/{acceleratorId}") { Category = CategoryName, Operation = "getInfrastructureascodeAccelerator" };
         apiRequest.WithPathParameter("acceleratorId", acceleratorId);
         apiRequest.WithQueryParameter("preferredLanguage", preferredLanguage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AcceleratorSpecification>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AcceleratorSpecification, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AcceleratorList> GetInfrastructureascodeAcceleratorsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? description = null, string? origin = null, string? type = null, string? classification = null, string? tags = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ internal sealed class InfrastructureAsCodeApi : IInfrastructureAsCodeApi
         apiRequest.WithQueryParameter("type", type);
         apiRequest.WithQueryParameter("classification", classification);
         apiRequest.WithQueryParameter("tags", tags);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AcceleratorList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AcceleratorList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InfrastructureascodeJob> GetInfrastructureascodeJobAsync(string jobId, bool? details = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -49,7 +49,7 @@ internal sealed class InfrastructureAsCodeApi : IInfrastructureAsCodeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/infrastructureascode/jobs/{jobId}") { Category = CategoryName, Operation = "getInfrastructureascodeJob" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("details", details);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InfrastructureascodeJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InfrastructureascodeJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InfrastructureascodeJob> GetInfrastructureascodeJobsAsync(int? maxResults = null, bool? includeErrors = null, string? sortBy = null, string? sortOrder = null, string? acceleratorId = null, string? submittedBy = null, string? status = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -62,7 +62,7 @@ internal sealed class InfrastructureAsCodeApi : IInfrastructureAsCodeApi
         apiRequest.WithQueryParameter("acceleratorId", acceleratorId);
         apiRequest.WithQueryParameter("submittedBy", submittedBy);
         apiRequest.WithQueryParameter("status", status);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InfrastructureascodeJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InfrastructureascodeJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InfrastructureascodeJob> PostInfrastructureascodeJobsAsync(global::GenesysCloud.Extensions.Models.AcceleratorInput body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -70,6 +70,6 @@ internal sealed class InfrastructureAsCodeApi : IInfrastructureAsCodeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/infrastructureascode/jobs") { Category = CategoryName, Operation = "postInfrastructureascodeJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InfrastructureascodeJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InfrastructureascodeJob, cancellationToken);
     }
 }

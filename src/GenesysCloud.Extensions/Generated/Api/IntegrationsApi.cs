@@ -23,7 +23,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/integrations/{integrationId}") { Category = CategoryName, Operation = "deleteIntegration" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Integration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Integration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteIntegrationsActionAsync(string actionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(actionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/integrations/actions/{actionId}") { Category = CategoryName, Operation = "deleteIntegrationsAction" };
         apiRequest.WithPathParameter("actionId", actionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteIntegrationsActionDraftAsync(string actionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(actionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/integrations/actions/{actionId}/draft") { Category = CategoryName, Operation = "deleteIntegrationsActionDraft" };
         apiRequest.WithPathParameter("actionId", actionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteIntegrationsCredentialAsync(string credentialId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -47,7 +47,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(credentialId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/integrations/credentials/{credentialId}") { Category = CategoryName, Operation = "deleteIntegrationsCredential" };
         apiRequest.WithPathParameter("credentialId", credentialId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Integration> GetIntegrationAsync(string integrationId, int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -61,7 +61,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("nextPage", nextPage);
         apiRequest.WithQueryParameter("previousPage", previousPage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Integration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Integration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntegrationConfiguration> GetIntegrationConfigCurrentAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -69,7 +69,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/{integrationId}/config/current") { Category = CategoryName, Operation = "getIntegrationConfigCurrent" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IntegrationConfiguration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IntegrationConfiguration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Action> GetIntegrationsActionAsync(string actionId, string? expand = null, bool? flatten = null, bool? includeConfig = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -80,7 +80,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("flatten", flatten);
         apiRequest.WithQueryParameter("includeConfig", includeConfig);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Action>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Action, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Action> GetIntegrationsActionDraftAsync(string actionId, string? expand = null, bool? flatten = null, bool? includeConfig = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -91,7 +91,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("flatten", flatten);
         apiRequest.WithQueryParameter("includeConfig", includeConfig);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Action>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Action, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FunctionConfig> GetIntegrationsActionDraftFunctionAsync(string actionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -99,7 +99,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(actionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/actions/{actionId}/draft/function") { Category = CategoryName, Operation = "getIntegrationsActionDraftFunction" };
         apiRequest.WithPathParameter("actionId", actionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FunctionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FunctionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonSchemaDocument> GetIntegrationsActionDraftSchemaAsync(string actionId, string fileName, bool? flatten = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -110,7 +110,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithPathParameter("fileName", fileName);
         apiRequest.WithQueryParameter("flatten", flatten);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonSchemaDocument>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonSchemaDocument, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> GetIntegrationsActionDraftTemplateAsync(string actionId, string fileName, global::System.Threading.CancellationToken cancellationToken = default)
@@ -120,7 +120,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/actions/{actionId}/draft/templates/{fileName}") { Category = CategoryName, Operation = "getIntegrationsActionDraftTemplate" };
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithPathParameter("fileName", fileName);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DraftValidationResult> GetIntegrationsActionDraftValidationAsync(string actionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -128,7 +128,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(actionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/actions/{actionId}/draft/validation") { Category = CategoryName, Operation = "getIntegrationsActionDraftValidation" };
         apiRequest.WithPathParameter("actionId", actionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DraftValidationResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DraftValidationResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FunctionConfig> GetIntegrationsActionFunctionAsync(string actionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -136,7 +136,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(actionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/actions/{actionId}/function") { Category = CategoryName, Operation = "getIntegrationsActionFunction" };
         apiRequest.WithPathParameter("actionId", actionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FunctionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FunctionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonSchemaDocument> GetIntegrationsActionSchemaAsync(string actionId, string fileName, bool? flatten = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -147,7 +147,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithPathParameter("fileName", fileName);
         apiRequest.WithQueryParameter("flatten", flatten);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonSchemaDocument>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonSchemaDocument, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> GetIntegrationsActionTemplateAsync(string actionId, string fileName, global::System.Threading.CancellationToken cancellationToken = default)
@@ -157,7 +157,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/actions/{actionId}/templates/{fileName}") { Category = CategoryName, Operation = "getIntegrationsActionTemplate" };
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithPathParameter("fileName", fileName);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionEntityListing> GetIntegrationsActionsAsync(int? pageSize = null, int? pageNumber = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? category = null, string? name = null, string? ids = null, string? secure = null, string? includeAuthActions = null, bool? includeConfig = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -175,7 +175,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("secure", secure);
         apiRequest.WithQueryParameter("includeAuthActions", includeAuthActions);
         apiRequest.WithQueryParameter("includeConfig", includeConfig);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoryEntityListing> GetIntegrationsActionsCategoriesAsync(int? pageSize = null, int? pageNumber = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? secure = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -188,7 +188,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("secure", secure);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CategoryEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CategoryEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionCertificateListing> GetIntegrationsActionsCertificatesAsync(string? status = null, string? type = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -196,13 +196,13 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/actions/certificates") { Category = CategoryName, Operation = "getIntegrationsActionsCertificates" };
         apiRequest.WithQueryParameter("status", status);
         apiRequest.WithQueryParameter("type", type);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionCertificateListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionCertificateListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustedCertificates> GetIntegrationsActionsCertificatesTruststoreAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/actions/certificates/truststore") { Category = CategoryName, Operation = "getIntegrationsActionsCertificatesTruststore" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustedCertificates>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustedCertificates, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionEntityListing> GetIntegrationsActionsDraftsAsync(int? pageSize = null, int? pageNumber = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? category = null, string? name = null, string? ids = null, string? secure = null, string? includeAuthActions = null, bool? includeConfig = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -220,13 +220,13 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("secure", secure);
         apiRequest.WithQueryParameter("includeAuthActions", includeAuthActions);
         apiRequest.WithQueryParameter("includeConfig", includeConfig);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FunctionRuntime>> GetIntegrationsActionsFunctionsRuntimesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/actions/functions/runtimes") { Category = CategoryName, Operation = "getIntegrationsActionsFunctionsRuntimes" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.FunctionRuntime>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfFunctionRuntime, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntegrationEntityListing> GetIntegrationsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, string? integrationType = null, string? reportedState = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -241,7 +241,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("ids", ids);
         apiRequest.WithQueryParameter("integrationType", integrationType);
         apiRequest.WithQueryParameter("reportedState", reportedState);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IntegrationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IntegrationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Bot> GetIntegrationsBotconnectorBotAsync(string integrationId, string botId, string? version = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -252,7 +252,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithPathParameter("botId", botId);
         apiRequest.WithQueryParameter("version", version);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Bot>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Bot, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotListing> GetIntegrationsBotconnectorBotsAsync(string integrationId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -262,7 +262,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BotListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BotListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotSummaryEntityListing> GetIntegrationsBotconnectorBotsSummariesAsync(string integrationId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -272,7 +272,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BotSummaryEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BotSummaryEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotConnectorBot> GetIntegrationsBotconnectorIntegrationIdBotAsync(string integrationId, string botId, string? version = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -283,7 +283,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithPathParameter("botId", botId);
         apiRequest.WithQueryParameter("version", version);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BotConnectorBot>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BotConnectorBot, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotConnectorBotVersionSummaryEntityListing> GetIntegrationsBotconnectorIntegrationIdBotVersionsAsync(string integrationId, string botId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -295,7 +295,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("botId", botId);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BotConnectorBotVersionSummaryEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BotConnectorBotVersionSummaryEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotList> GetIntegrationsBotconnectorIntegrationIdBotsAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -303,7 +303,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/botconnector/{integrationId}/bots") { Category = CategoryName, Operation = "getIntegrationsBotconnectorIntegrationIdBots" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BotList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BotList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotConnectorBotSummaryEntityListing> GetIntegrationsBotconnectorIntegrationIdBotsSummariesAsync(string integrationId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -313,7 +313,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BotConnectorBotSummaryEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BotConnectorBotSummaryEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClientAppEntityListing> GetIntegrationsClientappsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -325,7 +325,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("nextPage", nextPage);
         apiRequest.WithQueryParameter("previousPage", previousPage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ClientAppEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ClientAppEntityListing, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -338,7 +338,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("nextPage", nextPage);
         apiRequest.WithQueryParameter("previousPage", previousPage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UCIntegrationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UCIntegrationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Credential> GetIntegrationsCredentialAsync(string credentialId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -346,7 +346,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(credentialId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/credentials/{credentialId}") { Category = CategoryName, Operation = "getIntegrationsCredential" };
         apiRequest.WithPathParameter("credentialId", credentialId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Credential>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Credential, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -355,7 +355,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/credentials") { Category = CategoryName, Operation = "getIntegrationsCredentials" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CredentialInfoListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CredentialInfoListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CredentialInfoCursorListing> GetIntegrationsCredentialsListingAsync(string? before = null, string? after = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -364,13 +364,13 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CredentialInfoCursorListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CredentialInfoCursorListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CredentialType>> GetIntegrationsCredentialsTypesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/credentials/types") { Category = CategoryName, Operation = "getIntegrationsCredentialsTypes" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CredentialType>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfCredentialType, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AudioConnectorIntegrationEntityListing> GetIntegrationsSpeechAudioconnectorAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -378,7 +378,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/audioconnector") { Category = CategoryName, Operation = "getIntegrationsSpeechAudioconnector" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AudioConnectorIntegrationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AudioConnectorIntegrationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AudioConnectorIntegration> GetIntegrationsSpeechAudioconnectorIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -386,7 +386,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/audioconnector/{integrationId}") { Category = CategoryName, Operation = "getIntegrationsSpeechAudioconnectorIntegrationId" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AudioConnectorIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AudioConnectorIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialogflowAgent> GetIntegrationsSpeechDialogflowAgentAsync(string agentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -394,7 +394,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(agentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/dialogflow/agents/{agentId}") { Category = CategoryName, Operation = "getIntegrationsSpeechDialogflowAgent" };
         apiRequest.WithPathParameter("agentId", agentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DialogflowAgent>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DialogflowAgent, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialogflowAgentSummaryEntityListing> GetIntegrationsSpeechDialogflowAgentsAsync(int? pageNumber = null, int? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -403,7 +403,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DialogflowAgentSummaryEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DialogflowAgentSummaryEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialogflowCXAgent> GetIntegrationsSpeechDialogflowcxAgentAsync(string agentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -411,7 +411,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(agentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/dialogflowcx/agents/{agentId}") { Category = CategoryName, Operation = "getIntegrationsSpeechDialogflowcxAgent" };
         apiRequest.WithPathParameter("agentId", agentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DialogflowCXAgent>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DialogflowCXAgent, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialogflowCXAgentSummaryEntityListing> GetIntegrationsSpeechDialogflowcxAgentsAsync(int? pageNumber = null, int? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -420,7 +420,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DialogflowCXAgentSummaryEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DialogflowCXAgentSummaryEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexBotAlias> GetIntegrationsSpeechLexBotAliasAsync(string aliasId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -428,7 +428,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(aliasId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/lex/bot/alias/{aliasId}") { Category = CategoryName, Operation = "getIntegrationsSpeechLexBotAlias" };
         apiRequest.WithPathParameter("aliasId", aliasId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LexBotAlias>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LexBotAlias, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexBotAliasEntityListing> GetIntegrationsSpeechLexBotBotIdAliasesAsync(string botId, int? pageNumber = null, int? pageSize = null, string? status = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -440,7 +440,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("status", status);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LexBotAliasEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LexBotAliasEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexBotEntityListing> GetIntegrationsSpeechLexBotsAsync(int? pageNumber = null, int? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -449,7 +449,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LexBotEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LexBotEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexV2BotAlias> GetIntegrationsSpeechLexv2BotAliasAsync(string aliasId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -457,7 +457,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(aliasId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/lexv2/bot/alias/{aliasId}") { Category = CategoryName, Operation = "getIntegrationsSpeechLexv2BotAlias" };
         apiRequest.WithPathParameter("aliasId", aliasId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LexV2BotAlias>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LexV2BotAlias, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexV2BotAliasEntityListing> GetIntegrationsSpeechLexv2BotBotIdAliasesAsync(string botId, int? pageNumber = null, int? pageSize = null, string? status = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -469,7 +469,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("status", status);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LexV2BotAliasEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LexV2BotAliasEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexV2BotEntityListing> GetIntegrationsSpeechLexv2BotsAsync(int? pageNumber = null, int? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -478,7 +478,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LexV2BotEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LexV2BotEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NuanceBot> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotAsync(string nuanceIntegrationId, string botId, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? targetChannel = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -490,7 +490,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("botId", botId);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("targetChannel", targetChannel);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NuanceBot>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NuanceBot, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncJob> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJobAsync(string nuanceIntegrationId, string botId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -502,7 +502,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("nuanceIntegrationId", nuanceIntegrationId);
         apiRequest.WithPathParameter("botId", botId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NuanceBot> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJobResultsAsync(string nuanceIntegrationId, string botId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -514,7 +514,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("nuanceIntegrationId", nuanceIntegrationId);
         apiRequest.WithPathParameter("botId", botId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NuanceBot>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NuanceBot, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NuanceBotEntityListing> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsAsync(string nuanceIntegrationId, int? pageNumber = null, int? pageSize = null, bool? onlyRegisteredBots = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -525,7 +525,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("onlyRegisteredBots", onlyRegisteredBots);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NuanceBotEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NuanceBotEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncJob> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobAsync(string nuanceIntegrationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -535,7 +535,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/jobs/{jobId}") { Category = CategoryName, Operation = "getIntegrationsSpeechNuanceNuanceIntegrationIdBotsJob" };
         apiRequest.WithPathParameter("nuanceIntegrationId", nuanceIntegrationId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NuanceBotEntityListing> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobResultsAsync(string nuanceIntegrationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -545,7 +545,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/jobs/{jobId}/results") { Category = CategoryName, Operation = "getIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobResults" };
         apiRequest.WithPathParameter("nuanceIntegrationId", nuanceIntegrationId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NuanceBotEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NuanceBotEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SttEngineEntity> GetIntegrationsSpeechSttEngineAsync(string engineId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -553,7 +553,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(engineId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/stt/engines/{engineId}") { Category = CategoryName, Operation = "getIntegrationsSpeechSttEngine" };
         apiRequest.WithPathParameter("engineId", engineId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SttEngineEntity>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SttEngineEntity, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SttEngineEntityListing> GetIntegrationsSpeechSttEnginesAsync(int? pageNumber = null, int? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -562,7 +562,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SttEngineEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SttEngineEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TtsEngineEntity> GetIntegrationsSpeechTtsEngineAsync(string engineId, bool? includeVoices = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -571,7 +571,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/tts/engines/{engineId}") { Category = CategoryName, Operation = "getIntegrationsSpeechTtsEngine" };
         apiRequest.WithPathParameter("engineId", engineId);
         apiRequest.WithQueryParameter("includeVoices", includeVoices);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TtsEngineEntity>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TtsEngineEntity, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TtsVoiceEntity> GetIntegrationsSpeechTtsEngineVoiceAsync(string engineId, string voiceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -581,7 +581,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/tts/engines/{engineId}/voices/{voiceId}") { Category = CategoryName, Operation = "getIntegrationsSpeechTtsEngineVoice" };
         apiRequest.WithPathParameter("engineId", engineId);
         apiRequest.WithPathParameter("voiceId", voiceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TtsVoiceEntity>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TtsVoiceEntity, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TtsVoiceEntityListing> GetIntegrationsSpeechTtsEngineVoicesAsync(string engineId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -591,7 +591,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("engineId", engineId);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TtsVoiceEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TtsVoiceEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TtsEngineEntityListing> GetIntegrationsSpeechTtsEnginesAsync(int? pageNumber = null, int? pageSize = null, bool? includeVoices = null, string? name = null, string? language = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -602,13 +602,13 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("includeVoices", includeVoices);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("language", language);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TtsEngineEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TtsEngineEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TtsSettings> GetIntegrationsSpeechTtsSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/tts/settings") { Category = CategoryName, Operation = "getIntegrationsSpeechTtsSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TtsSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TtsSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntegrationType> GetIntegrationsTypeAsync(string typeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -616,7 +616,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(typeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/types/{typeId}") { Category = CategoryName, Operation = "getIntegrationsType" };
         apiRequest.WithPathParameter("typeId", typeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IntegrationType>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IntegrationType, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonSchemaDocument> GetIntegrationsTypeConfigschemaAsync(string typeId, string configType, global::System.Threading.CancellationToken cancellationToken = default)
@@ -626,7 +626,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/types/{typeId}/configschemas/{configType}") { Category = CategoryName, Operation = "getIntegrationsTypeConfigschema" };
         apiRequest.WithPathParameter("typeId", typeId);
         apiRequest.WithPathParameter("configType", configType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonSchemaDocument>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonSchemaDocument, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntegrationTypeEntityListing> GetIntegrationsTypesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -638,7 +638,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("nextPage", nextPage);
         apiRequest.WithQueryParameter("previousPage", previousPage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IntegrationTypeEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IntegrationTypeEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegration> GetIntegrationsUnifiedcommunicationsClientappAsync(string ucIntegrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -646,7 +646,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(ucIntegrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/unifiedcommunications/clientapps/{ucIntegrationId}") { Category = CategoryName, Operation = "getIntegrationsUnifiedcommunicationsClientapp" };
         apiRequest.WithPathParameter("ucIntegrationId", ucIntegrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UnifiedCommunicationsIntegration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegrationListing> GetIntegrationsUnifiedcommunicationsClientappsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -658,7 +658,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("nextPage", nextPage);
         apiRequest.WithQueryParameter("previousPage", previousPage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegrationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UnifiedCommunicationsIntegrationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAppEntityListing> GetIntegrationsUserappsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? appHost = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -671,7 +671,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("nextPage", nextPage);
         apiRequest.WithQueryParameter("previousPage", previousPage);
         apiRequest.WithQueryParameter("appHost", appHost);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserAppEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAppEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Integration> PatchIntegrationAsync(string integrationId, global::GenesysCloud.Extensions.Models.Integration? body = null, int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -686,7 +686,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("nextPage", nextPage);
         apiRequest.WithQueryParameter("previousPage", previousPage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Integration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Integration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Action> PatchIntegrationsActionAsync(string actionId, global::GenesysCloud.Extensions.Models.UpdateActionInput body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -696,7 +696,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/integrations/actions/{actionId}") { Category = CategoryName, Operation = "patchIntegrationsAction" };
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Action>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Action, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Action> PatchIntegrationsActionDraftAsync(string actionId, global::GenesysCloud.Extensions.Models.UpdateDraftInput body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -706,7 +706,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/integrations/actions/{actionId}/draft") { Category = CategoryName, Operation = "patchIntegrationsActionDraft" };
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Action>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Action, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Action> PostIntegrationsActionDraftAsync(string actionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -714,7 +714,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(actionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/actions/{actionId}/draft") { Category = CategoryName, Operation = "postIntegrationsActionDraft" };
         apiRequest.WithPathParameter("actionId", actionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Action>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Action, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FunctionUploadResponse> PostIntegrationsActionDraftFunctionUploadAsync(string actionId, global::GenesysCloud.Extensions.Models.FunctionUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -724,7 +724,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/actions/{actionId}/draft/function/upload") { Category = CategoryName, Operation = "postIntegrationsActionDraftFunctionUpload" };
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FunctionUploadResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FunctionUploadResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Action> PostIntegrationsActionDraftPublishAsync(string actionId, global::GenesysCloud.Extensions.Models.PublishDraftInput body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -734,7 +734,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/actions/{actionId}/draft/publish") { Category = CategoryName, Operation = "postIntegrationsActionDraftPublish" };
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Action>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Action, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TestExecutionResult> PostIntegrationsActionDraftTestAsync(string actionId, global::System.Text.Json.JsonElement body, bool? flatten = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -744,7 +744,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("flatten", flatten);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TestExecutionResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TestExecutionResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostIntegrationsActionExecuteAsync(string actionId, global::System.Text.Json.JsonElement body, bool? flatten = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -754,7 +754,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("flatten", flatten);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TestExecutionResult> PostIntegrationsActionTestAsync(string actionId, global::System.Text.Json.JsonElement body, bool? flatten = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -764,7 +764,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("flatten", flatten);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TestExecutionResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TestExecutionResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Action> PostIntegrationsActionsAsync(global::GenesysCloud.Extensions.Models.PostActionInput body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -772,7 +772,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/actions") { Category = CategoryName, Operation = "postIntegrationsActions" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Action>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Action, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Action> PostIntegrationsActionsDraftsAsync(global::GenesysCloud.Extensions.Models.PostActionInput body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -780,14 +780,14 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/actions/drafts") { Category = CategoryName, Operation = "postIntegrationsActionsDrafts" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Action>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Action, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Integration> PostIntegrationsAsync(global::GenesysCloud.Extensions.Models.CreateIntegrationRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations") { Category = CategoryName, Operation = "postIntegrations" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Integration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Integration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IncomingMessageResponse> PostIntegrationsBotconnectorsIncomingMessagesAsync(global::GenesysCloud.Extensions.Models.IncomingMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -795,7 +795,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/botconnectors/incoming/messages") { Category = CategoryName, Operation = "postIntegrationsBotconnectorsIncomingMessages" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IncomingMessageResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IncomingMessageResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutgoingMessageResponse> PostIntegrationsBotconnectorsOutgoingMessagesAsync(global::GenesysCloud.Extensions.Models.OutgoingMessageRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -803,14 +803,14 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/botconnectors/outgoing/messages") { Category = CategoryName, Operation = "postIntegrationsBotconnectorsOutgoingMessages" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutgoingMessageResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutgoingMessageResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CredentialInfo> PostIntegrationsCredentialsAsync(global::GenesysCloud.Extensions.Models.Credential? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/credentials") { Category = CategoryName, Operation = "postIntegrationsCredentials" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CredentialInfo>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CredentialInfo, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncJob> PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsAsync(string nuanceIntegrationId, string botId, string? body = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -822,7 +822,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithPathParameter("botId", botId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncJob> PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobsAsync(string nuanceIntegrationId, int? pageNumber = null, int? pageSize = null, bool? onlyRegisteredBots = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -833,7 +833,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("onlyRegisteredBots", onlyRegisteredBots);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidateAsync(string nuanceIntegrationId, global::GenesysCloud.Extensions.Models.BotExecutionConfiguration settings, global::System.Threading.CancellationToken cancellationToken = default)
@@ -843,7 +843,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/launch/validate") { Category = CategoryName, Operation = "postIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidate" };
         apiRequest.WithPathParameter("nuanceIntegrationId", nuanceIntegrationId);
         apiRequest.WithJsonBody(settings);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebhookInvocationResponse> PostIntegrationsWebhookEventsAsync(string tokenId, global::System.Text.Json.JsonElement body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -852,7 +852,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/webhooks/{tokenId}/events") { Category = CategoryName, Operation = "postIntegrationsWebhookEvents" };
         apiRequest.WithPathParameter("tokenId", tokenId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebhookInvocationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebhookInvocationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntegrationConfiguration> PutIntegrationConfigCurrentAsync(string integrationId, global::GenesysCloud.Extensions.Models.IntegrationConfiguration? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -861,7 +861,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/integrations/{integrationId}/config/current") { Category = CategoryName, Operation = "putIntegrationConfigCurrent" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IntegrationConfiguration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IntegrationConfiguration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FunctionConfig> PutIntegrationsActionDraftFunctionAsync(string actionId, global::GenesysCloud.Extensions.Models.Function body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -871,7 +871,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/integrations/actions/{actionId}/draft/function") { Category = CategoryName, Operation = "putIntegrationsActionDraftFunction" };
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FunctionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FunctionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PutIntegrationsBotconnectorIntegrationIdBotsAsync(string integrationId, global::GenesysCloud.Extensions.Models.BotList botList, global::System.Threading.CancellationToken cancellationToken = default)
@@ -881,7 +881,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/integrations/botconnector/{integrationId}/bots") { Category = CategoryName, Operation = "putIntegrationsBotconnectorIntegrationIdBots" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithJsonBody(botList);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CredentialInfo> PutIntegrationsCredentialAsync(string credentialId, global::GenesysCloud.Extensions.Models.Credential? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -890,7 +890,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/integrations/credentials/{credentialId}") { Category = CategoryName, Operation = "putIntegrationsCredential" };
         apiRequest.WithPathParameter("credentialId", credentialId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CredentialInfo>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CredentialInfo, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PutIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettingsAsync(string nuanceIntegrationId, global::GenesysCloud.Extensions.Models.NuanceBotLaunchSettings settings, global::System.Threading.CancellationToken cancellationToken = default)
@@ -900,7 +900,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/launch/settings") { Category = CategoryName, Operation = "putIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettings" };
         apiRequest.WithPathParameter("nuanceIntegrationId", nuanceIntegrationId);
         apiRequest.WithJsonBody(settings);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TtsSettings> PutIntegrationsSpeechTtsSettingsAsync(global::GenesysCloud.Extensions.Models.TtsSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -908,7 +908,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/integrations/speech/tts/settings") { Category = CategoryName, Operation = "putIntegrationsSpeechTtsSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TtsSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TtsSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PutIntegrationsUnifiedcommunicationThirdpartypresencesAsync(string ucIntegrationId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.UCThirdPartyPresence> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -918,6 +918,6 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/integrations/unifiedcommunications/{ucIntegrationId}/thirdpartypresences") { Category = CategoryName, Operation = "putIntegrationsUnifiedcommunicationThirdpartypresences" };
         apiRequest.WithPathParameter("ucIntegrationId", ucIntegrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 }

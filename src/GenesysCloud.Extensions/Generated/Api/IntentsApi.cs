@@ -23,7 +23,7 @@ internal sealed class IntentsApi : IIntentsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(categoryId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/intents/categories/{categoryId}") { Category = CategoryName, Operation = "deleteIntentsCategory" };
         apiRequest.WithPathParameter("categoryId", categoryId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteIntentsCustomerintentAsync(string customerIntentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class IntentsApi : IIntentsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(customerIntentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/intents/customerintents/{customerIntentId}") { Category = CategoryName, Operation = "deleteIntentsCustomerintent" };
         apiRequest.WithPathParameter("customerIntentId", customerIntentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentListing> GetIntentsAssignmentsExternalcontactAsync(string externalContactId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -41,7 +41,7 @@ internal sealed class IntentsApi : IIntentsApi
         apiRequest.WithPathParameter("externalContactId", externalContactId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomerIntentAssignmentListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntentsCategoryListing> GetIntentsCategoriesAsync(int? pageSize = null, int? pageNumber = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -50,7 +50,7 @@ internal sealed class IntentsApi : IIntentsApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("queryValue", queryValue);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IntentsCategoryListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IntentsCategoryListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntentsCategory> GetIntentsCategoryAsync(string categoryId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -58,7 +58,7 @@ internal sealed class IntentsApi : IIntentsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(categoryId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/intents/categories/{categoryId}") { Category = CategoryName, Operation = "getIntentsCategory" };
         apiRequest.WithPathParameter("categoryId", categoryId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IntentsCategory>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IntentsCategory, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerIntentResponse> GetIntentsCustomerintentAsync(string customerIntentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -66,7 +66,7 @@ internal sealed class IntentsApi : IIntentsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(customerIntentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/intents/customerintents/{customerIntentId}") { Category = CategoryName, Operation = "getIntentsCustomerintent" };
         apiRequest.WithPathParameter("customerIntentId", customerIntentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CustomerIntentResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomerIntentResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerSourceIntentListing> GetIntentsCustomerintentSourceintentsAsync(string customerIntentId, int? pageSize = null, int? pageNumber = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -77,7 +77,7 @@ internal sealed class IntentsApi : IIntentsApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("queryValue", queryValue);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CustomerSourceIntentListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomerSourceIntentListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerIntentListing> GetIntentsCustomerintentsAsync(int? pageSize = null, int? pageNumber = null, string? queryValue = null, string? categoryId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -87,7 +87,7 @@ internal sealed class IntentsApi : IIntentsApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("queryValue", queryValue);
         apiRequest.WithQueryParameter("categoryId", categoryId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CustomerIntentListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomerIntentListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerSourceIntentListing> GetIntentsSourceintentsAsync(int? pageSize = null, int? pageNumber = null, string? type = null, string? sourceId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -97,7 +97,7 @@ internal sealed class IntentsApi : IIntentsApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("type", type);
         apiRequest.WithQueryParameter("sourceId", sourceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CustomerSourceIntentListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomerSourceIntentListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntentsCategory> PatchIntentsCategoryAsync(string categoryId, global::GenesysCloud.Extensions.Models.IntentsCategoryPatch body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -107,7 +107,7 @@ internal sealed class IntentsApi : IIntentsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/intents/categories/{categoryId}") { Category = CategoryName, Operation = "patchIntentsCategory" };
         apiRequest.WithPathParameter("categoryId", categoryId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IntentsCategory>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IntentsCategory, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerIntentResponse> PatchIntentsCustomerintentAsync(string customerIntentId, global::GenesysCloud.Extensions.Models.CustomerIntentPatch body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -117,7 +117,7 @@ internal sealed class IntentsApi : IIntentsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/intents/customerintents/{customerIntentId}") { Category = CategoryName, Operation = "patchIntentsCustomerintent" };
         apiRequest.WithPathParameter("customerIntentId", customerIntentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CustomerIntentResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomerIntentResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentResponse> PostIntentsAssignmentsExternalcontactCustomerintentAssignmentAsync(string externalContactId, string customerIntentId, global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -129,7 +129,7 @@ internal sealed class IntentsApi : IIntentsApi
         apiRequest.WithPathParameter("externalContactId", externalContactId);
         apiRequest.WithPathParameter("customerIntentId", customerIntentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomerIntentAssignmentResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntentsCategory> PostIntentsCategoriesAsync(global::GenesysCloud.Extensions.Models.IntentsCategory body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -137,7 +137,7 @@ internal sealed class IntentsApi : IIntentsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/intents/categories") { Category = CategoryName, Operation = "postIntentsCategories" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IntentsCategory>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IntentsCategory, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkSourceIntentsResponse> PostIntentsCustomerintentSourceintentsBulkAddAsync(string customerIntentId, global::GenesysCloud.Extensions.Models.BulkAddSourceIntentsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -147,7 +147,7 @@ internal sealed class IntentsApi : IIntentsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/intents/customerintents/{customerIntentId}/sourceintents/bulk/add") { Category = CategoryName, Operation = "postIntentsCustomerintentSourceintentsBulkAdd" };
         apiRequest.WithPathParameter("customerIntentId", customerIntentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkSourceIntentsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkSourceIntentsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkSourceIntentsResponse> PostIntentsCustomerintentSourceintentsBulkRemoveAsync(string customerIntentId, global::GenesysCloud.Extensions.Models.BulkRemoveSourceIntentsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -157,7 +157,7 @@ internal sealed class IntentsApi : IIntentsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/intents/customerintents/{customerIntentId}/sourceintents/bulk/remove") { Category = CategoryName, Operation = "postIntentsCustomerintentSourceintentsBulkRemove" };
         apiRequest.WithPathParameter("customerIntentId", customerIntentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkSourceIntentsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkSourceIntentsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerIntentResponse> PostIntentsCustomerintentsAsync(global::GenesysCloud.Extensions.Models.CustomerIntent body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -165,6 +165,6 @@ internal sealed class IntentsApi : IIntentsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/intents/customerintents") { Category = CategoryName, Operation = "postIntentsCustomerintents" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CustomerIntentResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomerIntentResponse, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/journeys/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsJourneysAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteJourneyActionmapAsync(string actionMapId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(actionMapId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/journey/actionmaps/{actionMapId}") { Category = CategoryName, Operation = "deleteJourneyActionmap" };
         apiRequest.WithPathParameter("actionMapId", actionMapId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteJourneyActiontemplateAsync(string actionTemplateId, bool? hardDelete = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/journey/actiontemplates/{actionTemplateId}") { Category = CategoryName, Operation = "deleteJourneyActiontemplate" };
         apiRequest.WithPathParameter("actionTemplateId", actionTemplateId);
         apiRequest.WithQueryParameter("hardDelete", hardDelete);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteJourneyExternaleventsConfigurationAsync(string configId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -48,7 +48,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(configId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/journey/externalevents/configurations/{configId}") { Category = CategoryName, Operation = "deleteJourneyExternaleventsConfiguration" };
         apiRequest.WithPathParameter("configId", configId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteJourneyExternaleventsSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -56,7 +56,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/journey/externalevents/schemas/{schemaId}") { Category = CategoryName, Operation = "deleteJourneyExternaleventsSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -65,7 +65,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(outcomeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/journey/outcomes/{outcomeId}") { Category = CategoryName, Operation = "deleteJourneyOutcome" };
         apiRequest.WithPathParameter("outcomeId", outcomeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -74,7 +74,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(predictorId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/journey/outcomes/predictors/{predictorId}") { Category = CategoryName, Operation = "deleteJourneyOutcomesPredictor" };
         apiRequest.WithPathParameter("predictorId", predictorId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteJourneySegmentAsync(string segmentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -82,7 +82,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(segmentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/journey/segments/{segmentId}") { Category = CategoryName, Operation = "deleteJourneySegment" };
         apiRequest.WithPathParameter("segmentId", segmentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteJourneyViewAsync(string viewId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -90,7 +90,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(viewId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/journey/views/{viewId}") { Category = CategoryName, Operation = "deleteJourneyView" };
         apiRequest.WithPathParameter("viewId", viewId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewSchedule> DeleteJourneyViewSchedulesAsync(string viewId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -98,7 +98,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(viewId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/journey/views/{viewId}/schedules") { Category = CategoryName, Operation = "deleteJourneyViewSchedules" };
         apiRequest.WithPathParameter("viewId", viewId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsJourneysAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -106,7 +106,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/journeys/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsJourneysAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyAsyncAggregateQueryResponse> GetAnalyticsJourneysAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -115,7 +115,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/journeys/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsJourneysAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SegmentAssignmentListing> GetExternalcontactsContactJourneySegmentsAsync(string contactId, bool? includeMerged = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -125,7 +125,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithPathParameter("contactId", contactId);
         apiRequest.WithQueryParameter("includeMerged", includeMerged);
         apiRequest.WithQueryParameter("limit", limit);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SegmentAssignmentListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SegmentAssignmentListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SessionListing> GetExternalcontactsContactJourneySessionsAsync(string contactId, string? pageSize = null, string? after = null, bool? includeMerged = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -136,7 +136,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("includeMerged", includeMerged);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SessionListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SessionListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionMap> GetJourneyActionmapAsync(string actionMapId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -144,7 +144,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(actionMapId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/actionmaps/{actionMapId}") { Category = CategoryName, Operation = "getJourneyActionmap" };
         apiRequest.WithPathParameter("actionMapId", actionMapId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionMap>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionMap, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionMapListing> GetJourneyActionmapsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? filterField = null, string? filterValue = null, global::System.Collections.Generic.IEnumerable<string>? actionMapIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -158,7 +158,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithQueryParameter("actionMapIds", actionMapIds);
         apiRequest.WithQueryParameter("queryFields", queryFields);
         apiRequest.WithQueryParameter("queryValue", queryValue);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionMapListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionMapListing, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -167,7 +167,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/actionmaps/estimates/jobs/{jobId}") { Category = CategoryName, Operation = "getJourneyActionmapsEstimatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -176,7 +176,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/actionmaps/estimates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getJourneyActionmapsEstimatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionMapEstimateResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionMapEstimateResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTarget> GetJourneyActiontargetAsync(string actionTargetId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -184,7 +184,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(actionTargetId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/actiontargets/{actionTargetId}") { Category = CategoryName, Operation = "getJourneyActiontarget" };
         apiRequest.WithPathParameter("actionTargetId", actionTargetId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionTarget>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionTarget, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTargetListing> GetJourneyActiontargetsAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -192,7 +192,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/actiontargets") { Category = CategoryName, Operation = "getJourneyActiontargets" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionTargetListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionTargetListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTemplate> GetJourneyActiontemplateAsync(string actionTemplateId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -200,7 +200,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(actionTemplateId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/actiontemplates/{actionTemplateId}") { Category = CategoryName, Operation = "getJourneyActiontemplate" };
         apiRequest.WithPathParameter("actionTemplateId", actionTemplateId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTemplateListing> GetJourneyActiontemplatesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? mediaType = null, string? state = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -213,7 +213,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithQueryParameter("state", state);
         apiRequest.WithQueryParameter("queryFields", queryFields);
         apiRequest.WithQueryParameter("queryValue", queryValue);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionTemplateListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionTemplateListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DeploymentPing> GetJourneyDeploymentCustomerPingAsync(string deploymentId, string customerCookieId, string? dl = null, string? dt = null, string? appNamespace = null, string? sessionId = null, int? sinceLastBeaconMilliseconds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -228,7 +228,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithQueryParameter("appNamespace", appNamespace);
         apiRequest.WithQueryParameter("sessionId", sessionId);
         apiRequest.WithQueryParameter("sinceLastBeaconMilliseconds", sinceLastBeaconMilliseconds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DeploymentPing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DeploymentPing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalEventsConfiguration> GetJourneyExternaleventsConfigurationAsync(string configId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -236,7 +236,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(configId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/externalevents/configurations/{configId}") { Category = CategoryName, Operation = "getJourneyExternaleventsConfiguration" };
         apiRequest.WithPathParameter("configId", configId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalEventsConfiguration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalEventsConfiguration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalEventsConfigurationListing> GetJourneyExternaleventsConfigurationsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -244,7 +244,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/externalevents/configurations") { Category = CategoryName, Operation = "getJourneyExternaleventsConfigurations" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalEventsConfigurationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalEventsConfigurationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyExternalEventsSchema> GetJourneyExternaleventsSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -252,7 +252,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/externalevents/schemas/{schemaId}") { Category = CategoryName, Operation = "getJourneyExternaleventsSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyExternalEventsSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyExternalEventsSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyExternalEventsSchema> GetJourneyExternaleventsSchemaVersionAsync(string schemaId, string versionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -262,7 +262,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/externalevents/schemas/{schemaId}/versions/{versionId}") { Category = CategoryName, Operation = "getJourneyExternaleventsSchemaVersion" };
         apiRequest.WithPathParameter("schemaId", schemaId);
         apiRequest.WithPathParameter("versionId", versionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyExternalEventsSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyExternalEventsSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyExternalEventsSchemaListing> GetJourneyExternaleventsSchemaVersionsAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -270,13 +270,13 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/externalevents/schemas/{schemaId}/versions") { Category = CategoryName, Operation = "getJourneyExternaleventsSchemaVersions" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyExternalEventsSchemaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyExternalEventsSchemaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyExternalEventsSchemaListing> GetJourneyExternaleventsSchemasAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/externalevents/schemas") { Category = CategoryName, Operation = "getJourneyExternaleventsSchemas" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyExternalEventsSchemaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyExternalEventsSchemaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Coretype> GetJourneyExternaleventsSchemasCoretypeAsync(string coreTypeName, global::System.Threading.CancellationToken cancellationToken = default)
@@ -284,19 +284,19 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(coreTypeName);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/externalevents/schemas/coretypes/{coreTypeName}") { Category = CategoryName, Operation = "getJourneyExternaleventsSchemasCoretype" };
         apiRequest.WithPathParameter("coreTypeName", coreTypeName);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Coretype>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Coretype, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoretypeListing> GetJourneyExternaleventsSchemasCoretypesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/externalevents/schemas/coretypes") { Category = CategoryName, Operation = "getJourneyExternaleventsSchemasCoretypes" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoretypeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoretypeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SchemaQuantityLimits> GetJourneyExternaleventsSchemasLimitsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/externalevents/schemas/limits") { Category = CategoryName, Operation = "getJourneyExternaleventsSchemasLimits" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SchemaQuantityLimits>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SchemaQuantityLimits, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -305,7 +305,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(outcomeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/outcomes/{outcomeId}") { Category = CategoryName, Operation = "getJourneyOutcome" };
         apiRequest.WithPathParameter("outcomeId", outcomeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Outcome>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Outcome, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -318,7 +318,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithQueryParameter("outcomeIds", outcomeIds);
         apiRequest.WithQueryParameter("queryFields", queryFields);
         apiRequest.WithQueryParameter("queryValue", queryValue);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutcomeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutcomeListing, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -327,7 +327,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/outcomes/attributions/jobs/{jobId}") { Category = CategoryName, Operation = "getJourneyOutcomesAttributionsJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutcomeAttributionJobStateResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutcomeAttributionJobStateResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -336,7 +336,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/outcomes/attributions/jobs/{jobId}/results") { Category = CategoryName, Operation = "getJourneyOutcomesAttributionsJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutcomeAttributionResponseListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutcomeAttributionResponseListing, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -345,14 +345,14 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(predictorId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/outcomes/predictors/{predictorId}") { Category = CategoryName, Operation = "getJourneyOutcomesPredictor" };
         apiRequest.WithPathParameter("predictorId", predictorId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutcomePredictor>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutcomePredictor, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutcomePredictorListing> GetJourneyOutcomesPredictorsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/outcomes/predictors") { Category = CategoryName, Operation = "getJourneyOutcomesPredictors" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutcomePredictorListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutcomePredictorListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneySegment> GetJourneySegmentAsync(string segmentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -360,7 +360,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(segmentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/segments/{segmentId}") { Category = CategoryName, Operation = "getJourneySegment" };
         apiRequest.WithPathParameter("segmentId", segmentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneySegment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneySegment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SegmentListing> GetJourneySegmentsAsync(string? sortBy = null, int? pageSize = null, int? pageNumber = null, bool? isActive = null, global::System.Collections.Generic.IEnumerable<string>? segmentIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -373,7 +373,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithQueryParameter("segmentIds", segmentIds);
         apiRequest.WithQueryParameter("queryFields", queryFields);
         apiRequest.WithQueryParameter("queryValue", queryValue);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SegmentListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SegmentListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Session> GetJourneySessionAsync(string sessionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -381,7 +381,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(sessionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/sessions/{sessionId}") { Category = CategoryName, Operation = "getJourneySession" };
         apiRequest.WithPathParameter("sessionId", sessionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Session>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Session, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EventListing> GetJourneySessionEventsAsync(string sessionId, string? pageSize = null, string? after = null, string? eventType = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -392,7 +392,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("eventType", eventType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EventListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EventListing, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -401,7 +401,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(sessionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/sessions/{sessionId}/outcomescores") { Category = CategoryName, Operation = "getJourneySessionOutcomescores" };
         apiRequest.WithPathParameter("sessionId", sessionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutcomeScoresResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutcomeScoresResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyView> GetJourneyViewAsync(string viewId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -409,7 +409,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(viewId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/views/{viewId}") { Category = CategoryName, Operation = "getJourneyView" };
         apiRequest.WithPathParameter("viewId", viewId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyView>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyView, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewSchedule> GetJourneyViewSchedulesAsync(string viewId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -417,7 +417,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(viewId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/views/{viewId}/schedules") { Category = CategoryName, Operation = "getJourneyViewSchedules" };
         apiRequest.WithPathParameter("viewId", viewId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyView> GetJourneyViewVersionAsync(string viewId, string versionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -427,7 +427,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/views/{viewId}/versions/{versionId}") { Category = CategoryName, Operation = "getJourneyViewVersion" };
         apiRequest.WithPathParameter("viewId", viewId);
         apiRequest.WithPathParameter("versionId", versionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyView>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyView, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewChart> GetJourneyViewVersionChartAsync(string viewId, string journeyViewVersion, string chartId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -439,7 +439,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithPathParameter("viewId", viewId);
         apiRequest.WithPathParameter("journeyViewVersion", journeyViewVersion);
         apiRequest.WithPathParameter("chartId", chartId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewChart>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewChart, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewChart> GetJourneyViewVersionChartVersionAsync(string viewId, string journeyViewVersion, string chartId, string chartVersion, global::System.Threading.CancellationToken cancellationToken = default)
@@ -453,7 +453,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithPathParameter("journeyViewVersion", journeyViewVersion);
         apiRequest.WithPathParameter("chartId", chartId);
         apiRequest.WithPathParameter("chartVersion", chartVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewChart>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewChart, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJob> GetJourneyViewVersionJobAsync(string viewId, string journeyVersionId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -465,7 +465,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithPathParameter("viewId", viewId);
         apiRequest.WithPathParameter("journeyVersionId", journeyVersionId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewResult> GetJourneyViewVersionJobResultsAsync(string viewId, string journeyViewVersion, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -477,7 +477,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithPathParameter("viewId", viewId);
         apiRequest.WithPathParameter("journeyViewVersion", journeyViewVersion);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewChartResult> GetJourneyViewVersionJobResultsChartAsync(string viewId, string journeyVersionId, string jobId, string chartId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -491,7 +491,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithPathParameter("journeyVersionId", journeyVersionId);
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithPathParameter("chartId", chartId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewChartResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewChartResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJob> GetJourneyViewVersionJobsLatestAsync(string viewId, string journeyVersionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -501,7 +501,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/views/{viewId}/versions/{journeyVersionId}/jobs/latest") { Category = CategoryName, Operation = "getJourneyViewVersionJobsLatest" };
         apiRequest.WithPathParameter("viewId", viewId);
         apiRequest.WithPathParameter("journeyVersionId", journeyVersionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewListing> GetJourneyViewsAsync(int? pageNumber = null, int? pageSize = null, string? nameOrCreatedBy = null, string? expand = null, string? id = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -512,13 +512,13 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithQueryParameter("nameOrCreatedBy", nameOrCreatedBy);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataRange> GetJourneyViewsDataDetailsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/views/data/details") { Category = CategoryName, Operation = "getJourneyViewsDataDetails" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataRange>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataRange, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyEventDefinition> GetJourneyViewsEventdefinitionAsync(string eventDefinitionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -526,13 +526,13 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(eventDefinitionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/views/eventdefinitions/{eventDefinitionId}") { Category = CategoryName, Operation = "getJourneyViewsEventdefinition" };
         apiRequest.WithPathParameter("eventDefinitionId", eventDefinitionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyEventDefinition>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyEventDefinition, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyEventDefinitionListing> GetJourneyViewsEventdefinitionsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/views/eventdefinitions") { Category = CategoryName, Operation = "getJourneyViewsEventdefinitions" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyEventDefinitionListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyEventDefinitionListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJobListing> GetJourneyViewsJobsAsync(int? pageNumber = null, int? pageSize = null, string? interval = null, string? statuses = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -542,7 +542,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("interval", interval);
         apiRequest.WithQueryParameter("statuses", statuses);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewJobListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewJobListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJobListing> GetJourneyViewsJobsMeAsync(int? pageNumber = null, int? pageSize = null, string? interval = null, string? statuses = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -552,7 +552,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("interval", interval);
         apiRequest.WithQueryParameter("statuses", statuses);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewJobListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewJobListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewScheduleListing> GetJourneyViewsSchedulesAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -560,7 +560,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/views/schedules") { Category = CategoryName, Operation = "getJourneyViewsSchedules" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewScheduleListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewScheduleListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionMap> PatchJourneyActionmapAsync(string actionMapId, global::GenesysCloud.Extensions.Models.PatchActionMap? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -569,7 +569,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/journey/actionmaps/{actionMapId}") { Category = CategoryName, Operation = "patchJourneyActionmap" };
         apiRequest.WithPathParameter("actionMapId", actionMapId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionMap>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionMap, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTarget> PatchJourneyActiontargetAsync(string actionTargetId, global::GenesysCloud.Extensions.Models.PatchActionTarget? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -578,7 +578,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/journey/actiontargets/{actionTargetId}") { Category = CategoryName, Operation = "patchJourneyActiontarget" };
         apiRequest.WithPathParameter("actionTargetId", actionTargetId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionTarget>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionTarget, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTemplate> PatchJourneyActiontemplateAsync(string actionTemplateId, global::GenesysCloud.Extensions.Models.PatchActionTemplate? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -587,7 +587,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/journey/actiontemplates/{actionTemplateId}") { Category = CategoryName, Operation = "patchJourneyActiontemplate" };
         apiRequest.WithPathParameter("actionTemplateId", actionTemplateId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalEventsConfiguration> PatchJourneyExternaleventsConfigurationAsync(string configId, global::GenesysCloud.Extensions.Models.UpdateExternalEventsConfigurationRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -596,7 +596,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/journey/externalevents/configurations/{configId}") { Category = CategoryName, Operation = "patchJourneyExternaleventsConfiguration" };
         apiRequest.WithPathParameter("configId", configId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalEventsConfiguration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalEventsConfiguration, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -606,7 +606,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/journey/outcomes/{outcomeId}") { Category = CategoryName, Operation = "patchJourneyOutcome" };
         apiRequest.WithPathParameter("outcomeId", outcomeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Outcome>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Outcome, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneySegment> PatchJourneySegmentAsync(string segmentId, global::GenesysCloud.Extensions.Models.PatchSegment? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -615,7 +615,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/journey/segments/{segmentId}") { Category = CategoryName, Operation = "patchJourneySegment" };
         apiRequest.WithPathParameter("segmentId", segmentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneySegment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneySegment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJob> PatchJourneyViewVersionJobAsync(string viewId, string journeyVersionId, string jobId, global::GenesysCloud.Extensions.Models.JourneyViewJob body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -629,7 +629,7 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithPathParameter("journeyVersionId", journeyVersionId);
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsJourneysAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.JourneyAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -637,7 +637,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/journeys/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsJourneysAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyAggregateQueryResponse> PostAnalyticsJourneysAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.JourneyAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -645,7 +645,7 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/journeys/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsJourneysAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UpdateSegmentAssignmentResponse> PostExternalcontactsContactJourneySegmentsAsync(string contactId, global::GenesysCloud.Extensions.Models.UpdateSegmentAssignmentRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -654,14 +654,14 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/externalcontacts/contacts/{contactId}/journey/segments") { Category = CategoryName, Operation = "postExternalcontactsContactJourneySegments" };
         apiRequest.WithPathParameter("contactId", contactId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UpdateSegmentAssignmentResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UpdateSegmentAssignmentResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionMap> PostJourneyActionmapsAsync(global::GenesysCloud.Extensions.Models.ActionMap? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/actionmaps") { Category = CategoryName, Operation = "postJourneyActionmaps" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionMap>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionMap, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -670,14 +670,14 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/actionmaps/estimates/jobs") { Category = CategoryName, Operation = "postJourneyActionmapsEstimatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EstimateJobAsyncResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EstimateJobAsyncResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTemplate> PostJourneyActiontemplatesAsync(global::GenesysCloud.Extensions.Models.ActionTemplate? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/actiontemplates") { Category = CategoryName, Operation = "postJourneyActiontemplates" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActionTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostJourneyDeploymentActioneventAsync(string deploymentId, global::GenesysCloud.Extensions.Models.ActionEventRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -687,7 +687,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/deployments/{deploymentId}/actionevent") { Category = CategoryName, Operation = "postJourneyDeploymentActionevent" };
         apiRequest.WithPathParameter("deploymentId", deploymentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AppEventResponse> PostJourneyDeploymentAppeventsAsync(string deploymentId, global::GenesysCloud.Extensions.Models.AppEventRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -696,7 +696,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/deployments/{deploymentId}/appevents") { Category = CategoryName, Operation = "postJourneyDeploymentAppevents" };
         apiRequest.WithPathParameter("deploymentId", deploymentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AppEventResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AppEventResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebEventResponse> PostJourneyDeploymentWebeventsAsync(string deploymentId, global::GenesysCloud.Extensions.Models.WebEventRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -705,7 +705,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/deployments/{deploymentId}/webevents") { Category = CategoryName, Operation = "postJourneyDeploymentWebevents" };
         apiRequest.WithPathParameter("deploymentId", deploymentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebEventResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebEventResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalEventsResponse> PostJourneyExternaleventsConfigurationEventsAsync(string configurationId, global::GenesysCloud.Extensions.Models.ExternalEventsRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -714,14 +714,14 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/externalevents/configurations/{configurationId}/events") { Category = CategoryName, Operation = "postJourneyExternaleventsConfigurationEvents" };
         apiRequest.WithPathParameter("configurationId", configurationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalEventsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalEventsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalEventsConfiguration> PostJourneyExternaleventsConfigurationsAsync(global::GenesysCloud.Extensions.Models.CreateExternalEventsConfigurationRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/externalevents/configurations") { Category = CategoryName, Operation = "postJourneyExternaleventsConfigurations" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExternalEventsConfiguration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalEventsConfiguration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyExternalEventsSchema> PostJourneyExternaleventsSchemasAsync(global::GenesysCloud.Extensions.Models.JourneyJsonSchemaRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -729,14 +729,14 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/externalevents/schemas") { Category = CategoryName, Operation = "postJourneyExternaleventsSchemas" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyExternalEventsSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyExternalEventsSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowPaths> PostJourneyFlowsPathsQueryAsync(global::GenesysCloud.Extensions.Models.FlowPathsQuery? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/flows/paths/query") { Category = CategoryName, Operation = "postJourneyFlowsPathsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FlowPaths>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowPaths, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -744,7 +744,7 @@ internal sealed class JourneyApi : IJourneyApi
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/outcomes") { Category = CategoryName, Operation = "postJourneyOutcomes" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Outcome>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Outcome, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -752,7 +752,7 @@ internal sealed class JourneyApi : IJourneyApi
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/outcomes/attributions/jobs") { Category = CategoryName, Operation = "postJourneyOutcomesAttributionsJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutcomeAttributionAsyncResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutcomeAttributionAsyncResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -760,14 +760,14 @@ internal sealed class JourneyApi : IJourneyApi
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/outcomes/predictors") { Category = CategoryName, Operation = "postJourneyOutcomesPredictors" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutcomePredictor>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutcomePredictor, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneySegment> PostJourneySegmentsAsync(global::GenesysCloud.Extensions.Models.JourneySegmentRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/segments") { Category = CategoryName, Operation = "postJourneySegments" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneySegment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneySegment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewSchedule> PostJourneyViewSchedulesAsync(string viewId, global::GenesysCloud.Extensions.Models.JourneyViewSchedule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -777,7 +777,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/views/{viewId}/schedules") { Category = CategoryName, Operation = "postJourneyViewSchedules" };
         apiRequest.WithPathParameter("viewId", viewId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJob> PostJourneyViewVersionJobsAsync(string viewId, string journeyVersionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -787,7 +787,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/views/{viewId}/versions/{journeyVersionId}/jobs") { Category = CategoryName, Operation = "postJourneyViewVersionJobs" };
         apiRequest.WithPathParameter("viewId", viewId);
         apiRequest.WithPathParameter("journeyVersionId", journeyVersionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyView> PostJourneyViewVersionsAsync(string viewId, global::GenesysCloud.Extensions.Models.JourneyView body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -797,7 +797,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/views/{viewId}/versions") { Category = CategoryName, Operation = "postJourneyViewVersions" };
         apiRequest.WithPathParameter("viewId", viewId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyView>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyView, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyView> PostJourneyViewsAsync(global::GenesysCloud.Extensions.Models.JourneyView body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -805,14 +805,14 @@ internal sealed class JourneyApi : IJourneyApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/views") { Category = CategoryName, Operation = "postJourneyViews" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyView>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyView, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EntityListing> PostJourneyViewsEncodingsValidateAsync(global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.Label>? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/journey/views/encodings/validate") { Category = CategoryName, Operation = "postJourneyViewsEncodingsValidate" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyExternalEventsSchema> PutJourneyExternaleventsSchemaAsync(string schemaId, global::GenesysCloud.Extensions.Models.JourneySchemaUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -822,7 +822,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/journey/externalevents/schemas/{schemaId}") { Category = CategoryName, Operation = "putJourneyExternaleventsSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyExternalEventsSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyExternalEventsSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewSchedule> PutJourneyViewSchedulesAsync(string viewId, global::GenesysCloud.Extensions.Models.JourneyViewSchedule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -832,7 +832,7 @@ internal sealed class JourneyApi : IJourneyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/journey/views/{viewId}/schedules") { Category = CategoryName, Operation = "putJourneyViewSchedules" };
         apiRequest.WithPathParameter("viewId", viewId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyViewSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyView> PutJourneyViewVersionAsync(string viewId, string versionId, global::GenesysCloud.Extensions.Models.JourneyView body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -844,6 +844,6 @@ internal sealed class JourneyApi : IJourneyApi
         apiRequest.WithPathParameter("viewId", viewId);
         apiRequest.WithPathParameter("versionId", versionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JourneyView>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyView, cancellationToken);
     }
 }

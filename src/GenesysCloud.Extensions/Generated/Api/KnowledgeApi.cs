@@ -23,7 +23,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(connectionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/knowledge/connections/{connectionId}") { Category = CategoryName, Operation = "deleteKnowledgeConnection" };
         apiRequest.WithPathParameter("connectionId", connectionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConnectionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConnectionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeBase> DeleteKnowledgeKnowledgebaseAsync(string knowledgeBaseId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(knowledgeBaseId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}") { Category = CategoryName, Operation = "deleteKnowledgeKnowledgebase" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoryResponse> DeleteKnowledgeKnowledgebaseCategoryAsync(string knowledgeBaseId, string categoryId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -41,7 +41,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/categories/{categoryId}") { Category = CategoryName, Operation = "deleteKnowledgeKnowledgebaseCategory" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("categoryId", categoryId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CategoryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CategoryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseDocumentAsync(string knowledgeBaseId, string documentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -51,7 +51,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}") { Category = CategoryName, Operation = "deleteKnowledgeKnowledgebaseDocument" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("documentId", documentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseDocumentVariationAsync(string knowledgeBaseId, string documentId, string documentVariationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -63,7 +63,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithPathParameter("documentVariationId", documentVariationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseExportJobAsync(string knowledgeBaseId, string exportJobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -73,7 +73,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/export/jobs/{exportJobId}") { Category = CategoryName, Operation = "deleteKnowledgeKnowledgebaseExportJob" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("exportJobId", exportJobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseImportJobAsync(string knowledgeBaseId, string importJobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -83,7 +83,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/import/jobs/{importJobId}") { Category = CategoryName, Operation = "deleteKnowledgeKnowledgebaseImportJob" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("importJobId", importJobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LabelResponse> DeleteKnowledgeKnowledgebaseLabelAsync(string knowledgeBaseId, string labelId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -93,7 +93,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/labels/{labelId}") { Category = CategoryName, Operation = "deleteKnowledgeKnowledgebaseLabel" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("labelId", labelId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LabelResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LabelResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseSourcesSalesforceSourceIdAsync(string knowledgeBaseId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -103,7 +103,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/salesforce/{sourceId}") { Category = CategoryName, Operation = "deleteKnowledgeKnowledgebaseSourcesSalesforceSourceId" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("sourceId", sourceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseSourcesServicenowSourceIdAsync(string knowledgeBaseId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -113,7 +113,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/servicenow/{sourceId}") { Category = CategoryName, Operation = "deleteKnowledgeKnowledgebaseSourcesServicenowSourceId" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("sourceId", sourceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseSynchronizeJobAsync(string knowledgeBaseId, string syncJobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -123,7 +123,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/synchronize/jobs/{syncJobId}") { Category = CategoryName, Operation = "deleteKnowledgeKnowledgebaseSynchronizeJob" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("syncJobId", syncJobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteKnowledgeSettingAsync(string knowledgeSettingId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -131,7 +131,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(knowledgeSettingId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/knowledge/settings/{knowledgeSettingId}") { Category = CategoryName, Operation = "deleteKnowledgeSetting" };
         apiRequest.WithPathParameter("knowledgeSettingId", knowledgeSettingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteKnowledgeSourceAsync(string sourceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -139,7 +139,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(sourceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/knowledge/sources/{sourceId}") { Category = CategoryName, Operation = "deleteKnowledgeSource" };
         apiRequest.WithPathParameter("sourceId", sourceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConnectionResponse> GetKnowledgeConnectionAsync(string connectionId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -148,7 +148,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/connections/{connectionId}") { Category = CategoryName, Operation = "getKnowledgeConnection" };
         apiRequest.WithPathParameter("connectionId", connectionId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConnectionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConnectionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConnectionOptionListing> GetKnowledgeConnectionOptionsAsync(string connectionId, string? after = null, string? pageSize = null, string? parentId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -159,13 +159,13 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("parentId", parentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConnectionOptionListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConnectionOptionListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConnectionListing> GetKnowledgeConnectionsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/connections") { Category = CategoryName, Operation = "getKnowledgeConnections" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConnectionListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConnectionListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuestCategoryResponseListing> GetKnowledgeGuestSessionCategoriesAsync(string sessionId, string? before = null, string? after = null, string? pageSize = null, string? parentId = null, bool? isRoot = null, string? name = null, string? sortBy = null, string? expand = null, bool? includeDocumentCount = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -182,7 +182,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("includeDocumentCount", includeDocumentCount);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GuestCategoryResponseListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GuestCategoryResponseListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentResponse> GetKnowledgeGuestSessionDocumentAsync(string sessionId, string documentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -192,7 +192,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/guest/sessions/{sessionId}/documents/{documentId}") { Category = CategoryName, Operation = "getKnowledgeGuestSessionDocument" };
         apiRequest.WithPathParameter("sessionId", sessionId);
         apiRequest.WithPathParameter("documentId", documentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeGuestDocumentResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentResponseListing> GetKnowledgeGuestSessionDocumentsAsync(string sessionId, global::System.Collections.Generic.IEnumerable<string>? categoryId = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -202,7 +202,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("sessionId", sessionId);
         apiRequest.WithQueryParameter("categoryId", categoryId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentResponseListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeGuestDocumentResponseListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeIntegrationOptionsResponse> GetKnowledgeIntegrationOptionsAsync(string integrationId, global::System.Collections.Generic.IEnumerable<string>? knowledgeBaseIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -211,7 +211,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/integrations/{integrationId}/options") { Category = CategoryName, Operation = "getKnowledgeIntegrationOptions" };
         apiRequest.WithPathParameter("integrationId", integrationId);
         apiRequest.WithQueryParameter("knowledgeBaseIds", knowledgeBaseIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeIntegrationOptionsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeIntegrationOptionsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeBase> GetKnowledgeKnowledgebaseAsync(string knowledgeBaseId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -219,7 +219,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(knowledgeBaseId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}") { Category = CategoryName, Operation = "getKnowledgeKnowledgebase" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoryResponseListing> GetKnowledgeKnowledgebaseCategoriesAsync(string knowledgeBaseId, string? before = null, string? after = null, string? pageSize = null, string? parentId = null, bool? isRoot = null, string? name = null, string? sortBy = null, string? expand = null, bool? includeDocumentCount = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -236,7 +236,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("includeDocumentCount", includeDocumentCount);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CategoryResponseListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CategoryResponseListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoryResponse> GetKnowledgeKnowledgebaseCategoryAsync(string knowledgeBaseId, string categoryId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -246,7 +246,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/categories/{categoryId}") { Category = CategoryName, Operation = "getKnowledgeKnowledgebaseCategory" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("categoryId", categoryId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CategoryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CategoryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentResponse> GetKnowledgeKnowledgebaseDocumentAsync(string knowledgeBaseId, string documentId, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? state = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -258,7 +258,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("state", state);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponseListing> GetKnowledgeKnowledgebaseDocumentFeedbackAsync(string knowledgeBaseId, string documentId, string? before = null, string? after = null, string? pageSize = null, bool? onlyCommented = null, string? documentVersionId = null, string? documentVariationId = null, string? appType = null, string? queryType = null, string? userId = null, string? queueId = null, string? state = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -279,7 +279,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("userId", userId);
         apiRequest.WithQueryParameter("queueId", queueId);
         apiRequest.WithQueryParameter("state", state);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponseListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentFeedbackResponseListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse> GetKnowledgeKnowledgebaseDocumentFeedbackFeedbackIdAsync(string knowledgeBaseId, string documentId, string feedbackId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -291,7 +291,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithPathParameter("feedbackId", feedbackId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentFeedbackResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentVariationResponse> GetKnowledgeKnowledgebaseDocumentVariationAsync(string knowledgeBaseId, string documentId, string documentVariationId, string? documentState = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -305,7 +305,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("documentVariationId", documentVariationId);
         apiRequest.WithQueryParameter("documentState", documentState);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DocumentVariationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DocumentVariationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentVariationResponseListing> GetKnowledgeKnowledgebaseDocumentVariationsAsync(string knowledgeBaseId, string documentId, string? before = null, string? after = null, string? pageSize = null, string? documentState = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -320,7 +320,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("documentState", documentState);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DocumentVariationResponseListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DocumentVariationResponseListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersion> GetKnowledgeKnowledgebaseDocumentVersionAsync(string knowledgeBaseId, string documentId, string versionId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -333,7 +333,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithPathParameter("versionId", versionId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersionVariation> GetKnowledgeKnowledgebaseDocumentVersionVariationAsync(string knowledgeBaseId, string documentId, string versionId, string variationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -347,7 +347,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithPathParameter("versionId", versionId);
         apiRequest.WithPathParameter("variationId", variationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersionVariation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentVersionVariation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersionVariationListing> GetKnowledgeKnowledgebaseDocumentVersionVariationsAsync(string knowledgeBaseId, string documentId, string versionId, string? before = null, string? after = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -362,7 +362,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersionVariationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentVersionVariationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersionListing> GetKnowledgeKnowledgebaseDocumentVersionsAsync(string knowledgeBaseId, string documentId, string? before = null, string? after = null, string? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -376,7 +376,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersionListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentVersionListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentResponseListing> GetKnowledgeKnowledgebaseDocumentsAsync(string knowledgeBaseId, string? before = null, string? after = null, string? pageSize = null, string? interval = null, global::System.Collections.Generic.IEnumerable<string>? documentId = null, global::System.Collections.Generic.IEnumerable<string>? categoryId = null, bool? includeSubcategories = null, bool? includeDrafts = null, global::System.Collections.Generic.IEnumerable<string>? labelIds = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? externalIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -395,7 +395,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("labelIds", labelIds);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("externalIds", externalIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentResponseListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentResponseListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse> GetKnowledgeKnowledgebaseExportJobAsync(string knowledgeBaseId, string exportJobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -405,7 +405,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/export/jobs/{exportJobId}") { Category = CategoryName, Operation = "getKnowledgeKnowledgebaseExportJob" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("exportJobId", exportJobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeExportJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse> GetKnowledgeKnowledgebaseImportJobAsync(string knowledgeBaseId, string importJobId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -416,7 +416,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("importJobId", importJobId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeImportJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LabelResponse> GetKnowledgeKnowledgebaseLabelAsync(string knowledgeBaseId, string labelId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -426,7 +426,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/labels/{labelId}") { Category = CategoryName, Operation = "getKnowledgeKnowledgebaseLabel" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("labelId", labelId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LabelResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LabelResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LabelListing> GetKnowledgeKnowledgebaseLabelsAsync(string knowledgeBaseId, string? before = null, string? after = null, string? pageSize = null, string? name = null, bool? includeDocumentCount = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -439,7 +439,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("includeDocumentCount", includeDocumentCount);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LabelListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LabelListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OperationListing> GetKnowledgeKnowledgebaseOperationsAsync(string knowledgeBaseId, string? before = null, string? after = null, string? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? userId = null, global::System.Collections.Generic.IEnumerable<string>? type = null, global::System.Collections.Generic.IEnumerable<string>? status = null, string? interval = null, global::System.Collections.Generic.IEnumerable<string>? sourceId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -455,7 +455,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("status", status);
         apiRequest.WithQueryParameter("interval", interval);
         apiRequest.WithQueryParameter("sourceId", sourceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OperationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OperationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OperationCreatorUserResponse> GetKnowledgeKnowledgebaseOperationsUsersQueryAsync(string knowledgeBaseId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -463,7 +463,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(knowledgeBaseId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/operations/users/query") { Category = CategoryName, Operation = "getKnowledgeKnowledgebaseOperationsUsersQuery" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OperationCreatorUserResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OperationCreatorUserResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeParseJobResponse> GetKnowledgeKnowledgebaseParseJobAsync(string knowledgeBaseId, string parseJobId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -474,7 +474,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("parseJobId", parseJobId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeParseJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeParseJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SourceBaseResponse>> GetKnowledgeKnowledgebaseSourcesAsync(string knowledgeBaseId, string? type = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -485,7 +485,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("type", type);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("ids", ids);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SourceBaseResponse>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfSourceBaseResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SalesforceSourceResponse> GetKnowledgeKnowledgebaseSourcesSalesforceSourceIdAsync(string knowledgeBaseId, string sourceId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -496,7 +496,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("sourceId", sourceId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SalesforceSourceResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SalesforceSourceResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ServiceNowSourceResponse> GetKnowledgeKnowledgebaseSourcesServicenowSourceIdAsync(string knowledgeBaseId, string sourceId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -507,7 +507,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("sourceId", sourceId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ServiceNowSourceResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ServiceNowSourceResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse> GetKnowledgeKnowledgebaseSynchronizeJobAsync(string knowledgeBaseId, string syncJobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -517,7 +517,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/synchronize/jobs/{syncJobId}") { Category = CategoryName, Operation = "getKnowledgeKnowledgebaseSynchronizeJob" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("syncJobId", syncJobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeSyncJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnansweredGroup> GetKnowledgeKnowledgebaseUnansweredGroupAsync(string knowledgeBaseId, string groupId, string? app = null, string? dateStart = null, string? dateEnd = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -530,7 +530,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("app", app);
         apiRequest.WithQueryParameter("dateStart", dateStart);
         apiRequest.WithQueryParameter("dateEnd", dateEnd);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UnansweredGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UnansweredGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnansweredPhraseGroup> GetKnowledgeKnowledgebaseUnansweredGroupPhrasegroupAsync(string knowledgeBaseId, string groupId, string phraseGroupId, string? app = null, string? dateStart = null, string? dateEnd = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -545,7 +545,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("app", app);
         apiRequest.WithQueryParameter("dateStart", dateStart);
         apiRequest.WithQueryParameter("dateEnd", dateEnd);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UnansweredPhraseGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UnansweredPhraseGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnansweredGroups> GetKnowledgeKnowledgebaseUnansweredGroupsAsync(string knowledgeBaseId, string? app = null, string? dateStart = null, string? dateEnd = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -556,7 +556,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("app", app);
         apiRequest.WithQueryParameter("dateStart", dateStart);
         apiRequest.WithQueryParameter("dateEnd", dateEnd);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UnansweredGroups>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UnansweredGroups, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetUploadSourceUrlJobStatusResponse> GetKnowledgeKnowledgebaseUploadsUrlsJobAsync(string knowledgeBaseId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -566,7 +566,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/uploads/urls/jobs/{jobId}") { Category = CategoryName, Operation = "getKnowledgeKnowledgebaseUploadsUrlsJob" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GetUploadSourceUrlJobStatusResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GetUploadSourceUrlJobStatusResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeBaseListing> GetKnowledgeKnowledgebasesAsync(string? before = null, string? after = null, string? limit = null, string? pageSize = null, string? name = null, string? coreLanguage = null, bool? published = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -581,7 +581,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("published", published);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeBaseListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeBaseListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeSettingsResponse> GetKnowledgeSettingAsync(string knowledgeSettingId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -589,7 +589,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(knowledgeSettingId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/settings/{knowledgeSettingId}") { Category = CategoryName, Operation = "getKnowledgeSetting" };
         apiRequest.WithPathParameter("knowledgeSettingId", knowledgeSettingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeSettingListing> GetKnowledgeSettingsAsync(string? before = null, string? after = null, string? pageSize = null, string? name = null, string? sourceId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -602,7 +602,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("sourceId", sourceId);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeSettingListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeSettingListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.V3SourceExpandableResponse> GetKnowledgeSourceAsync(string sourceId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -611,7 +611,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/sources/{sourceId}") { Category = CategoryName, Operation = "getKnowledgeSource" };
         apiRequest.WithPathParameter("sourceId", sourceId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.V3SourceExpandableResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.V3SourceExpandableResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.V3Synchronization> GetKnowledgeSourceSynchronizationAsync(string sourceId, string synchronizationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -621,7 +621,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/sources/{sourceId}/synchronizations/{synchronizationId}") { Category = CategoryName, Operation = "getKnowledgeSourceSynchronization" };
         apiRequest.WithPathParameter("sourceId", sourceId);
         apiRequest.WithPathParameter("synchronizationId", synchronizationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.V3Synchronization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.V3Synchronization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.V3SynchronizationListing> GetKnowledgeSourceSynchronizationsAsync(string sourceId, string? before = null, string? after = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -632,14 +632,14 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.V3SynchronizationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.V3SynchronizationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.V3SourceExpandableListing> GetKnowledgeSourcesAsync(global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/sources") { Category = CategoryName, Operation = "getKnowledgeSources" };
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.V3SourceExpandableListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.V3SourceExpandableListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.V3SynchronizationListing> GetKnowledgeSourcesSynchronizationsAsync(string? before = null, string? after = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -648,7 +648,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.V3SynchronizationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.V3SynchronizationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConnectionResponse> PatchKnowledgeConnectionAsync(string connectionId, global::GenesysCloud.Extensions.Models.ConnectionUpdateRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -657,7 +657,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/knowledge/connections/{connectionId}") { Category = CategoryName, Operation = "patchKnowledgeConnection" };
         apiRequest.WithPathParameter("connectionId", connectionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConnectionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConnectionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchKnowledgeGuestSessionDocumentsSearchSearchIdAsync(string sessionId, string searchId, global::GenesysCloud.Extensions.Models.SearchUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -669,7 +669,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("sessionId", sessionId);
         apiRequest.WithPathParameter("searchId", searchId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeBase> PatchKnowledgeKnowledgebaseAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeBaseUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -679,7 +679,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}") { Category = CategoryName, Operation = "patchKnowledgeKnowledgebase" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoryResponse> PatchKnowledgeKnowledgebaseCategoryAsync(string knowledgeBaseId, string categoryId, global::GenesysCloud.Extensions.Models.CategoryUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -691,7 +691,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("categoryId", categoryId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CategoryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CategoryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchKnowledgeKnowledgebaseChunksSearchSearchIdAsync(string knowledgeBaseId, string searchId, global::GenesysCloud.Extensions.Models.ChunkSearchRegisterRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -702,7 +702,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("searchId", searchId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentResponse> PatchKnowledgeKnowledgebaseDocumentAsync(string knowledgeBaseId, string documentId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentReq body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -714,7 +714,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse> PatchKnowledgeKnowledgebaseDocumentFeedbackFeedbackIdAsync(string knowledgeBaseId, string documentId, string feedbackId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackUpdateRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -727,7 +727,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithPathParameter("feedbackId", feedbackId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentFeedbackResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentVariationResponse> PatchKnowledgeKnowledgebaseDocumentVariationAsync(string knowledgeBaseId, string documentId, string documentVariationId, global::GenesysCloud.Extensions.Models.DocumentVariationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -741,7 +741,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithPathParameter("documentVariationId", documentVariationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DocumentVariationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DocumentVariationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchKnowledgeKnowledgebaseDocumentsSearchSearchIdAsync(string knowledgeBaseId, string searchId, global::GenesysCloud.Extensions.Models.SearchUpdateRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -752,7 +752,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("searchId", searchId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse> PatchKnowledgeKnowledgebaseImportJobAsync(string knowledgeBaseId, string importJobId, global::GenesysCloud.Extensions.Models.ImportStatusRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -764,7 +764,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("importJobId", importJobId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeImportJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LabelResponse> PatchKnowledgeKnowledgebaseLabelAsync(string knowledgeBaseId, string labelId, global::GenesysCloud.Extensions.Models.LabelUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -776,7 +776,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("labelId", labelId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LabelResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LabelResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchKnowledgeKnowledgebaseParseJobAsync(string knowledgeBaseId, string parseJobId, global::GenesysCloud.Extensions.Models.KnowledgeParseJobRequestPatch body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -788,7 +788,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("parseJobId", parseJobId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse> PatchKnowledgeKnowledgebaseSynchronizeJobAsync(string knowledgeBaseId, string syncJobId, global::GenesysCloud.Extensions.Models.SyncStatusRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -800,7 +800,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("syncJobId", syncJobId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeSyncJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnansweredPhraseGroupUpdateResponse> PatchKnowledgeKnowledgebaseUnansweredGroupPhrasegroupAsync(string knowledgeBaseId, string groupId, string phraseGroupId, global::GenesysCloud.Extensions.Models.UnansweredPhraseGroupPatchRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -814,7 +814,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("groupId", groupId);
         apiRequest.WithPathParameter("phraseGroupId", phraseGroupId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UnansweredPhraseGroupUpdateResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UnansweredPhraseGroupUpdateResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeSettingsResponse> PatchKnowledgeSettingAsync(string knowledgeSettingId, global::GenesysCloud.Extensions.Models.KnowledgeSettingsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -824,7 +824,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/knowledge/settings/{knowledgeSettingId}") { Category = CategoryName, Operation = "patchKnowledgeSetting" };
         apiRequest.WithPathParameter("knowledgeSettingId", knowledgeSettingId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.V3Synchronization> PatchKnowledgeSourceSynchronizationAsync(string sourceId, string synchronizationId, global::GenesysCloud.Extensions.Models.V3SynchronizationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -836,7 +836,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("sourceId", sourceId);
         apiRequest.WithPathParameter("synchronizationId", synchronizationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.V3Synchronization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.V3Synchronization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConnectionCreateResponse> PostKnowledgeConnectionsAsync(global::GenesysCloud.Extensions.Models.ConnectionCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -844,7 +844,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/connections") { Category = CategoryName, Operation = "postKnowledgeConnections" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConnectionCreateResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConnectionCreateResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UploadUrlResponse> PostKnowledgeDocumentuploadsAsync(global::GenesysCloud.Extensions.Models.UploadUrlRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -852,7 +852,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/documentuploads") { Category = CategoryName, Operation = "postKnowledgeDocumentuploads" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UploadUrlResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UploadUrlResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostKnowledgeGuestSessionDocumentCopiesAsync(string sessionId, string documentId, global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentCopy? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -863,7 +863,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("sessionId", sessionId);
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback> PostKnowledgeGuestSessionDocumentFeedbackAsync(string sessionId, string documentId, global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -874,7 +874,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("sessionId", sessionId);
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentFeedback>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeGuestDocumentFeedback, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostKnowledgeGuestSessionDocumentViewsAsync(string sessionId, string documentId, global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentView? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -885,7 +885,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("sessionId", sessionId);
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeGuestAnswerDocumentsResponse> PostKnowledgeGuestSessionDocumentsAnswersAsync(string sessionId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -895,7 +895,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/guest/sessions/{sessionId}/documents/answers") { Category = CategoryName, Operation = "postKnowledgeGuestSessionDocumentsAnswers" };
         apiRequest.WithPathParameter("sessionId", sessionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeGuestAnswerDocumentsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeGuestAnswerDocumentsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostKnowledgeGuestSessionDocumentsPresentationsAsync(string sessionId, global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentPresentation? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -904,7 +904,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/guest/sessions/{sessionId}/documents/presentations") { Category = CategoryName, Operation = "postKnowledgeGuestSessionDocumentsPresentations" };
         apiRequest.WithPathParameter("sessionId", sessionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearch> PostKnowledgeGuestSessionDocumentsSearchAsync(string sessionId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearchRequest? body = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -914,7 +914,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("sessionId", sessionId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearch>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentGuestSearch, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentSuggestion> PostKnowledgeGuestSessionDocumentsSearchSuggestionsAsync(string sessionId, global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentSuggestionRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -923,7 +923,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/guest/sessions/{sessionId}/documents/search/suggestions") { Category = CategoryName, Operation = "postKnowledgeGuestSessionDocumentsSearchSuggestions" };
         apiRequest.WithPathParameter("sessionId", sessionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentSuggestion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeGuestDocumentSuggestion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeGuestSession> PostKnowledgeGuestSessionsAsync(global::GenesysCloud.Extensions.Models.KnowledgeGuestSession body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -931,7 +931,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/guest/sessions") { Category = CategoryName, Operation = "postKnowledgeGuestSessions" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeGuestSession>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeGuestSession, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoryResponse> PostKnowledgeKnowledgebaseCategoriesAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.CategoryCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -941,7 +941,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/categories") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseCategories" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CategoryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CategoryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentChunkResponse> PostKnowledgeKnowledgebaseChunksSearchAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentChunkRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -950,7 +950,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/chunks/search") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseChunksSearch" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentChunkResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentChunkResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostKnowledgeKnowledgebaseDocumentCopiesAsync(string knowledgeBaseId, string documentId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentCopy? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -961,7 +961,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse> PostKnowledgeKnowledgebaseDocumentFeedbackAsync(string knowledgeBaseId, string documentId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedback? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -972,7 +972,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentFeedbackResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentVariationResponse> PostKnowledgeKnowledgebaseDocumentVariationsAsync(string knowledgeBaseId, string documentId, global::GenesysCloud.Extensions.Models.DocumentVariationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -984,7 +984,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DocumentVariationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DocumentVariationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersion> PostKnowledgeKnowledgebaseDocumentVersionsAsync(string knowledgeBaseId, string documentId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersion body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -996,7 +996,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostKnowledgeKnowledgebaseDocumentViewsAsync(string knowledgeBaseId, string documentId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentView? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1007,7 +1007,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeAnswerDocumentsResponse> PostKnowledgeKnowledgebaseDocumentsAnswersAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentsAnswerFilter body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1017,7 +1017,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/answers") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseDocumentsAnswers" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeAnswerDocumentsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeAnswerDocumentsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentResponse> PostKnowledgeKnowledgebaseDocumentsAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1027,7 +1027,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseDocuments" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkResponse> PostKnowledgeKnowledgebaseDocumentsBulkRemoveAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentBulkRemoveRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1037,7 +1037,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/bulk/remove") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseDocumentsBulkRemove" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkResponse> PostKnowledgeKnowledgebaseDocumentsBulkUpdateAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentBulkUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1047,7 +1047,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/bulk/update") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseDocumentsBulkUpdate" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostKnowledgeKnowledgebaseDocumentsPresentationsAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentPresentation? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1056,7 +1056,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/presentations") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseDocumentsPresentations" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryResponse> PostKnowledgeKnowledgebaseDocumentsQueryAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery? body = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1066,7 +1066,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearch> PostKnowledgeKnowledgebaseDocumentsSearchAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest? body = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1076,7 +1076,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearch>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentSearch, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentSuggestion> PostKnowledgeKnowledgebaseDocumentsSearchSuggestionsAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentSuggestionRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1085,7 +1085,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/search/suggestions") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseDocumentsSearchSuggestions" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeDocumentSuggestion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentSuggestion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkResponse> PostKnowledgeKnowledgebaseDocumentsVersionsBulkAddAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentBulkVersionAddRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1095,7 +1095,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/versions/bulk/add") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseDocumentsVersionsBulkAdd" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse> PostKnowledgeKnowledgebaseExportJobsAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeExportJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1105,7 +1105,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/export/jobs") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseExportJobs" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeExportJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse> PostKnowledgeKnowledgebaseImportJobsAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeImportJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1115,7 +1115,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/import/jobs") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseImportJobs" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeImportJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeImportJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LabelResponse> PostKnowledgeKnowledgebaseLabelsAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.LabelCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1125,7 +1125,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/labels") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseLabels" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LabelResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LabelResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostKnowledgeKnowledgebaseParseJobImportAsync(string knowledgeBaseId, string parseJobId, global::GenesysCloud.Extensions.Models.KnowledgeParseJobRequestImport body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1137,7 +1137,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("parseJobId", parseJobId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeParseJobResponse> PostKnowledgeKnowledgebaseParseJobsAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeParseJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1147,7 +1147,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/parse/jobs") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseParseJobs" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeParseJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeParseJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse> PostKnowledgeKnowledgebaseSourcesSalesforceAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.SalesforceSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1157,7 +1157,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/salesforce") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseSourcesSalesforce" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeSyncJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SourceSyncResponse> PostKnowledgeKnowledgebaseSourcesSalesforceSourceIdSyncAsync(string knowledgeBaseId, string sourceId, global::System.Text.Json.JsonElement? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1168,7 +1168,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("sourceId", sourceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SourceSyncResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SourceSyncResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse> PostKnowledgeKnowledgebaseSourcesServicenowAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.ServiceNowSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1178,7 +1178,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/servicenow") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseSourcesServicenow" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeSyncJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SourceSyncResponse> PostKnowledgeKnowledgebaseSourcesServicenowSourceIdSyncAsync(string knowledgeBaseId, string sourceId, global::System.Text.Json.JsonElement? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1189,7 +1189,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("sourceId", sourceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SourceSyncResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SourceSyncResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse> PostKnowledgeKnowledgebaseSynchronizeJobsAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeSyncJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1199,7 +1199,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/synchronize/jobs") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseSynchronizeJobs" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeSyncJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CreateUploadSourceUrlJobResponse> PostKnowledgeKnowledgebaseUploadsUrlsJobsAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.CreateUploadSourceUrlJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1209,7 +1209,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/uploads/urls/jobs") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseUploadsUrlsJobs" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CreateUploadSourceUrlJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CreateUploadSourceUrlJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeBase> PostKnowledgeKnowledgebasesAsync(global::GenesysCloud.Extensions.Models.KnowledgeBaseCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1217,28 +1217,28 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases") { Category = CategoryName, Operation = "postKnowledgeKnowledgebases" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse> PostKnowledgeSearchAsync(global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/search") { Category = CategoryName, Operation = "postKnowledgeSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeSourcesSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeSourcesSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeSearchPreviewResponse> PostKnowledgeSearchPreviewAsync(global::GenesysCloud.Extensions.Models.KnowledgeSearchPreviewRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/search/preview") { Category = CategoryName, Operation = "postKnowledgeSearchPreview" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeSearchPreviewResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeSearchPreviewResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeSettingsResponse> PostKnowledgeSettingsAsync(global::GenesysCloud.Extensions.Models.KnowledgeSettingsRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/settings") { Category = CategoryName, Operation = "postKnowledgeSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KnowledgeSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.V3SynchronizationUploadUrlResponse> PostKnowledgeSourceSynchronizationUploadsAsync(string sourceId, string synchronizationId, global::GenesysCloud.Extensions.Models.V3SynchronizationUploadUrlRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1250,7 +1250,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("sourceId", sourceId);
         apiRequest.WithPathParameter("synchronizationId", synchronizationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.V3SynchronizationUploadUrlResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.V3SynchronizationUploadUrlResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.V3Synchronization> PostKnowledgeSourceSynchronizationsAsync(string sourceId, global::GenesysCloud.Extensions.Models.V3StartManualSyncRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1259,7 +1259,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/sources/{sourceId}/synchronizations") { Category = CategoryName, Operation = "postKnowledgeSourceSynchronizations" };
         apiRequest.WithPathParameter("sourceId", sourceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.V3Synchronization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.V3Synchronization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse> PostKnowledgeSourcesAsync(global::GenesysCloud.Extensions.Models.V3SourceCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1267,7 +1267,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/sources") { Category = CategoryName, Operation = "postKnowledgeSources" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.V3SourceDetailedResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SalesforceSourceResponse> PutKnowledgeKnowledgebaseSourcesSalesforceSourceIdAsync(string knowledgeBaseId, string sourceId, global::GenesysCloud.Extensions.Models.SalesforceSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1279,7 +1279,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("sourceId", sourceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SalesforceSourceResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SalesforceSourceResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ServiceNowSourceResponse> PutKnowledgeKnowledgebaseSourcesServicenowSourceIdAsync(string knowledgeBaseId, string sourceId, global::GenesysCloud.Extensions.Models.ServiceNowSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1291,7 +1291,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithPathParameter("sourceId", sourceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ServiceNowSourceResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ServiceNowSourceResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse> PutKnowledgeSourceAsync(string sourceId, global::GenesysCloud.Extensions.Models.V3SourceUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1301,6 +1301,6 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/knowledge/sources/{sourceId}") { Category = CategoryName, Operation = "putKnowledgeSource" };
         apiRequest.WithPathParameter("sourceId", sourceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.V3SourceDetailedResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.V3SourceDetailedResponse, cancellationToken);
     }
 }

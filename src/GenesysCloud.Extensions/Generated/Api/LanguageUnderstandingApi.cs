@@ -23,7 +23,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/languageunderstanding/domains/{domainId}") { Category = CategoryName, Operation = "deleteLanguageunderstandingDomain" };
         apiRequest.WithPathParameter("domainId", domainId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteLanguageunderstandingDomainFeedbackFeedbackIdAsync(string domainId, string feedbackId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/languageunderstanding/domains/{domainId}/feedback/{feedbackId}") { Category = CategoryName, Operation = "deleteLanguageunderstandingDomainFeedbackFeedbackId" };
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithPathParameter("feedbackId", feedbackId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteLanguageunderstandingDomainVersionAsync(string domainId, string domainVersionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -43,7 +43,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/languageunderstanding/domains/{domainId}/versions/{domainVersionId}") { Category = CategoryName, Operation = "deleteLanguageunderstandingDomainVersion" };
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithPathParameter("domainVersionId", domainVersionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteLanguageunderstandingMinerAsync(string minerId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -51,7 +51,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(minerId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/languageunderstanding/miners/{minerId}") { Category = CategoryName, Operation = "deleteLanguageunderstandingMiner" };
         apiRequest.WithPathParameter("minerId", minerId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteLanguageunderstandingMinerDraftAsync(string minerId, string draftId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -61,7 +61,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/languageunderstanding/miners/{minerId}/drafts/{draftId}") { Category = CategoryName, Operation = "deleteLanguageunderstandingMinerDraft" };
         apiRequest.WithPathParameter("minerId", minerId);
         apiRequest.WithPathParameter("draftId", draftId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomain> GetLanguageunderstandingDomainAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -69,7 +69,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languageunderstanding/domains/{domainId}") { Category = CategoryName, Operation = "getLanguageunderstandingDomain" };
         apiRequest.WithPathParameter("domainId", domainId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluDomain>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDomain, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluFeedbackListing> GetLanguageunderstandingDomainFeedbackAsync(string domainId, string? intentName = null, string? assessment = null, string? dateStart = null, string? dateEnd = null, bool? includeDeleted = null, string? language = null, int? pageNumber = null, int? pageSize = null, bool? enableCursorPagination = null, bool? includeTrainingUtterances = null, string? after = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -89,7 +89,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         apiRequest.WithQueryParameter("includeTrainingUtterances", includeTrainingUtterances);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("fields", fields);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluFeedbackListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluFeedbackListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluFeedbackResponse> GetLanguageunderstandingDomainFeedbackFeedbackIdAsync(string domainId, string feedbackId, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -100,7 +100,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithPathParameter("feedbackId", feedbackId);
         apiRequest.WithQueryParameter("fields", fields);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluFeedbackResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluFeedbackResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainVersion> GetLanguageunderstandingDomainVersionAsync(string domainId, string domainVersionId, bool? includeUtterances = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -111,7 +111,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithPathParameter("domainVersionId", domainVersionId);
         apiRequest.WithQueryParameter("includeUtterances", includeUtterances);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluDomainVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDomainVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainVersionQualityReport> GetLanguageunderstandingDomainVersionReportAsync(string domainId, string domainVersionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -121,7 +121,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languageunderstanding/domains/{domainId}/versions/{domainVersionId}/report") { Category = CategoryName, Operation = "getLanguageunderstandingDomainVersionReport" };
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithPathParameter("domainVersionId", domainVersionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluDomainVersionQualityReport>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDomainVersionQualityReport, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainVersionListing> GetLanguageunderstandingDomainVersionsAsync(string domainId, bool? includeUtterances = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -132,7 +132,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         apiRequest.WithQueryParameter("includeUtterances", includeUtterances);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluDomainVersionListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDomainVersionListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainListing> GetLanguageunderstandingDomainsAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -140,7 +140,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languageunderstanding/domains") { Category = CategoryName, Operation = "getLanguageunderstandingDomains" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluDomainListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDomainListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IgnoredMinedPhraseListing> GetLanguageunderstandingIgnorephraseAsync(string languageCode, int? pageSize = null, int? pageNumber = null, string? text = null, string? sortOrder = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -153,7 +153,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         apiRequest.WithQueryParameter("text", text);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("sortBy", sortBy);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IgnoredMinedPhraseListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IgnoredMinedPhraseListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IgnoredMinedTopicListing> GetLanguageunderstandingIgnoretopicAsync(string languageCode, int? pageSize = null, int? pageNumber = null, string? text = null, string? sortOrder = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -166,7 +166,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         apiRequest.WithQueryParameter("text", text);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("sortBy", sortBy);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IgnoredMinedTopicListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IgnoredMinedTopicListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Miner> GetLanguageunderstandingMinerAsync(string minerId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -174,7 +174,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(minerId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languageunderstanding/miners/{minerId}") { Category = CategoryName, Operation = "getLanguageunderstandingMiner" };
         apiRequest.WithPathParameter("minerId", minerId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Miner>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Miner, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Draft> GetLanguageunderstandingMinerDraftAsync(string minerId, string draftId, string? draftIntentId = null, string? draftTopicId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -186,7 +186,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         apiRequest.WithPathParameter("draftId", draftId);
         apiRequest.WithQueryParameter("draftIntentId", draftIntentId);
         apiRequest.WithQueryParameter("draftTopicId", draftTopicId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Draft>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Draft, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DraftListing> GetLanguageunderstandingMinerDraftsAsync(string minerId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -194,7 +194,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(minerId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languageunderstanding/miners/{minerId}/drafts") { Category = CategoryName, Operation = "getLanguageunderstandingMinerDrafts" };
         apiRequest.WithPathParameter("minerId", minerId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DraftListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DraftListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MinerIntent> GetLanguageunderstandingMinerIntentAsync(string minerId, string intentId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -205,7 +205,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         apiRequest.WithPathParameter("minerId", minerId);
         apiRequest.WithPathParameter("intentId", intentId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MinerIntent>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MinerIntent, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MinedIntentsListing> GetLanguageunderstandingMinerIntentsAsync(string minerId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -214,7 +214,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languageunderstanding/miners/{minerId}/intents") { Category = CategoryName, Operation = "getLanguageunderstandingMinerIntents" };
         apiRequest.WithPathParameter("minerId", minerId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MinedIntentsListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MinedIntentsListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MinerTopic> GetLanguageunderstandingMinerTopicAsync(string minerId, string topicId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -225,7 +225,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         apiRequest.WithPathParameter("minerId", minerId);
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MinerTopic>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MinerTopic, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MinerTopicPhrase> GetLanguageunderstandingMinerTopicPhraseAsync(string minerId, string topicId, string phraseId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -237,7 +237,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         apiRequest.WithPathParameter("minerId", minerId);
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("phraseId", phraseId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MinerTopicPhrase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MinerTopicPhrase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MinerTopicsListing> GetLanguageunderstandingMinerTopicsAsync(string minerId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -245,20 +245,20 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(minerId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languageunderstanding/miners/{minerId}/topics") { Category = CategoryName, Operation = "getLanguageunderstandingMinerTopics" };
         apiRequest.WithPathParameter("minerId", minerId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MinerTopicsListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MinerTopicsListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MinerListing> GetLanguageunderstandingMinersAsync(string? minerType = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languageunderstanding/miners") { Category = CategoryName, Operation = "getLanguageunderstandingMiners" };
         apiRequest.WithQueryParameter("minerType", minerType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MinerListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MinerListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluOrganization> GetLanguageunderstandingSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languageunderstanding/settings") { Category = CategoryName, Operation = "getLanguageunderstandingSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluOrganization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluOrganization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomain> PatchLanguageunderstandingDomainAsync(string domainId, global::GenesysCloud.Extensions.Models.NluDomain body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -268,7 +268,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/languageunderstanding/domains/{domainId}") { Category = CategoryName, Operation = "patchLanguageunderstandingDomain" };
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluDomain>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDomain, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Draft> PatchLanguageunderstandingMinerDraftAsync(string minerId, string draftId, global::GenesysCloud.Extensions.Models.DraftRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -279,7 +279,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         apiRequest.WithPathParameter("minerId", minerId);
         apiRequest.WithPathParameter("draftId", draftId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Draft>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Draft, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluFeedbackResponse> PostLanguageunderstandingDomainFeedbackAsync(string domainId, global::GenesysCloud.Extensions.Models.NluFeedbackRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -289,7 +289,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/languageunderstanding/domains/{domainId}/feedback") { Category = CategoryName, Operation = "postLanguageunderstandingDomainFeedback" };
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluFeedbackResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluFeedbackResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDetectionResponse> PostLanguageunderstandingDomainVersionDetectAsync(string domainId, string domainVersionId, global::GenesysCloud.Extensions.Models.NluDetectionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -301,7 +301,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithPathParameter("domainVersionId", domainVersionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluDetectionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDetectionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainVersion> PostLanguageunderstandingDomainVersionPublishAsync(string domainId, string domainVersionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -311,7 +311,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/languageunderstanding/domains/{domainId}/versions/{domainVersionId}/publish") { Category = CategoryName, Operation = "postLanguageunderstandingDomainVersionPublish" };
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithPathParameter("domainVersionId", domainVersionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluDomainVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDomainVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainVersionTrainingResponse> PostLanguageunderstandingDomainVersionTrainAsync(string domainId, string domainVersionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -321,7 +321,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/languageunderstanding/domains/{domainId}/versions/{domainVersionId}/train") { Category = CategoryName, Operation = "postLanguageunderstandingDomainVersionTrain" };
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithPathParameter("domainVersionId", domainVersionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluDomainVersionTrainingResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDomainVersionTrainingResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainVersion> PostLanguageunderstandingDomainVersionsAsync(string domainId, global::GenesysCloud.Extensions.Models.NluDomainVersion body, bool? includeUtterances = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -332,7 +332,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("includeUtterances", includeUtterances);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluDomainVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDomainVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomain> PostLanguageunderstandingDomainsAsync(global::GenesysCloud.Extensions.Models.NluDomain body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -340,7 +340,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/languageunderstanding/domains") { Category = CategoryName, Operation = "postLanguageunderstandingDomains" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluDomain>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDomain, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IgnorePhrasesResponse> PostLanguageunderstandingIgnorephraseAsync(string languageCode, global::GenesysCloud.Extensions.Models.IgnorePhrasesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -350,7 +350,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/languageunderstanding/ignorephrases/{languageCode}") { Category = CategoryName, Operation = "postLanguageunderstandingIgnorephrase" };
         apiRequest.WithPathParameter("languageCode", languageCode);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IgnorePhrasesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IgnorePhrasesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostLanguageunderstandingIgnorephraseRemoveAsync(string languageCode, global::GenesysCloud.Extensions.Models.RemoveEntitiesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -360,7 +360,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/languageunderstanding/ignorephrases/{languageCode}/remove") { Category = CategoryName, Operation = "postLanguageunderstandingIgnorephraseRemove" };
         apiRequest.WithPathParameter("languageCode", languageCode);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IgnoreTopicsResponse> PostLanguageunderstandingIgnoretopicAsync(string languageCode, global::GenesysCloud.Extensions.Models.IgnoreTopicsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -370,7 +370,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/languageunderstanding/ignoretopics/{languageCode}") { Category = CategoryName, Operation = "postLanguageunderstandingIgnoretopic" };
         apiRequest.WithPathParameter("languageCode", languageCode);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IgnoreTopicsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IgnoreTopicsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostLanguageunderstandingIgnoretopicRemoveAsync(string languageCode, global::GenesysCloud.Extensions.Models.RemoveEntitiesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -380,7 +380,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/languageunderstanding/ignoretopics/{languageCode}/remove") { Category = CategoryName, Operation = "postLanguageunderstandingIgnoretopicRemove" };
         apiRequest.WithPathParameter("languageCode", languageCode);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Draft> PostLanguageunderstandingMinerDraftsAsync(string minerId, global::GenesysCloud.Extensions.Models.Draft body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -390,7 +390,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/languageunderstanding/miners/{minerId}/drafts") { Category = CategoryName, Operation = "postLanguageunderstandingMinerDrafts" };
         apiRequest.WithPathParameter("minerId", minerId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Draft>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Draft, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Miner> PostLanguageunderstandingMinerExecuteAsync(string minerId, global::GenesysCloud.Extensions.Models.MinerExecuteRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -399,7 +399,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/languageunderstanding/miners/{minerId}/execute") { Category = CategoryName, Operation = "postLanguageunderstandingMinerExecute" };
         apiRequest.WithPathParameter("minerId", minerId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Miner>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Miner, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Miner> PostLanguageunderstandingMinersAsync(global::GenesysCloud.Extensions.Models.Miner body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -407,7 +407,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/languageunderstanding/miners") { Category = CategoryName, Operation = "postLanguageunderstandingMiners" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Miner>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Miner, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainVersion> PutLanguageunderstandingDomainVersionAsync(string domainId, string domainVersionId, global::GenesysCloud.Extensions.Models.NluDomainVersion body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -419,6 +419,6 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithPathParameter("domainVersionId", domainVersionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NluDomainVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDomainVersion, cancellationToken);
     }
 }

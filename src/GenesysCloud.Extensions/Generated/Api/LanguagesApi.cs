@@ -24,7 +24,7 @@ internal sealed class LanguagesApi : ILanguagesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(languageId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/languages/{languageId}") { Category = CategoryName, Operation = "deleteLanguage" };
         apiRequest.WithPathParameter("languageId", languageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -33,7 +33,7 @@ internal sealed class LanguagesApi : ILanguagesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(languageId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languages/{languageId}") { Category = CategoryName, Operation = "getLanguage" };
         apiRequest.WithPathParameter("languageId", languageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Language>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Language, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -44,13 +44,13 @@ internal sealed class LanguagesApi : ILanguagesApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LanguageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LanguageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AvailableTranslations> GetLanguagesTranslationsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languages/translations") { Category = CategoryName, Operation = "getLanguagesTranslations" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AvailableTranslations>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AvailableTranslations, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> GetLanguagesTranslationsBuiltinAsync(string language, global::System.Threading.CancellationToken cancellationToken = default)
@@ -58,7 +58,7 @@ internal sealed class LanguagesApi : ILanguagesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(language);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languages/translations/builtin") { Category = CategoryName, Operation = "getLanguagesTranslationsBuiltin" };
         apiRequest.WithQueryParameter("language", language);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DictionaryOfJsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> GetLanguagesTranslationsOrganizationAsync(string language, global::System.Threading.CancellationToken cancellationToken = default)
@@ -66,7 +66,7 @@ internal sealed class LanguagesApi : ILanguagesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(language);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languages/translations/organization") { Category = CategoryName, Operation = "getLanguagesTranslationsOrganization" };
         apiRequest.WithQueryParameter("language", language);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DictionaryOfJsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> GetLanguagesTranslationsUserAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -74,7 +74,7 @@ internal sealed class LanguagesApi : ILanguagesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languages/translations/users/{userId}") { Category = CategoryName, Operation = "getLanguagesTranslationsUser" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DictionaryOfJsonElement, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -83,6 +83,6 @@ internal sealed class LanguagesApi : ILanguagesApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/languages") { Category = CategoryName, Operation = "postLanguages" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Language>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Language, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class LearningApi : ILearningApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(assignmentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/learning/assignments/{assignmentId}") { Category = CategoryName, Operation = "deleteLearningAssignment" };
         apiRequest.WithPathParameter("assignmentId", assignmentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteLearningModuleAsync(string moduleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class LearningApi : ILearningApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(moduleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/learning/modules/{moduleId}") { Category = CategoryName, Operation = "deleteLearningModule" };
         apiRequest.WithPathParameter("moduleId", moduleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignment> GetLearningAssignmentAsync(string assignmentId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ internal sealed class LearningApi : ILearningApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/learning/assignments/{assignmentId}") { Category = CategoryName, Operation = "getLearningAssignment" };
         apiRequest.WithPathParameter("assignmentId", assignmentId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningAssignment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentStep> GetLearningAssignmentStepAsync(string assignmentId, string stepId, string? shareableContentObjectId = null, string? defaultShareableContentObject = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -53,7 +53,7 @@ internal sealed class LearningApi : ILearningApi
         apiRequest.WithQueryParameter("shareableContentObjectId", shareableContentObjectId);
         apiRequest.WithQueryParameter("defaultShareableContentObject", defaultShareableContentObject);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningAssignmentStep>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignmentStep, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentsDomainEntity> GetLearningAssignmentsAsync(string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, int? pageSize = null, int? pageNumber = null, string? pass = null, double? minPercentageScore = null, double? maxPercentageScore = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? userId = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? states = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -74,7 +74,7 @@ internal sealed class LearningApi : ILearningApi
         apiRequest.WithQueryParameter("types", types);
         apiRequest.WithQueryParameter("states", states);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningAssignmentsDomainEntity>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignmentsDomainEntity, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentsDomainEntity> GetLearningAssignmentsMeAsync(string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, int? pageSize = null, int? pageNumber = null, string? pass = null, double? minPercentageScore = null, double? maxPercentageScore = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? states = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -94,7 +94,7 @@ internal sealed class LearningApi : ILearningApi
         apiRequest.WithQueryParameter("types", types);
         apiRequest.WithQueryParameter("states", states);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningAssignmentsDomainEntity>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignmentsDomainEntity, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModule> GetLearningModuleAsync(string moduleId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -103,7 +103,7 @@ internal sealed class LearningApi : ILearningApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/learning/modules/{moduleId}") { Category = CategoryName, Operation = "getLearningModule" };
         apiRequest.WithPathParameter("moduleId", moduleId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningModule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModuleJobResponse> GetLearningModuleJobAsync(string moduleId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -113,7 +113,7 @@ internal sealed class LearningApi : ILearningApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/learning/modules/{moduleId}/jobs/{jobId}") { Category = CategoryName, Operation = "getLearningModuleJob" };
         apiRequest.WithPathParameter("moduleId", moduleId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningModuleJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModuleJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponse> GetLearningModulePreviewAsync(string moduleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -121,7 +121,7 @@ internal sealed class LearningApi : ILearningApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(moduleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/learning/modules/{moduleId}/preview") { Category = CategoryName, Operation = "getLearningModulePreview" };
         apiRequest.WithPathParameter("moduleId", moduleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModulePreviewGetResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModuleRule> GetLearningModuleRuleAsync(string moduleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -129,7 +129,7 @@ internal sealed class LearningApi : ILearningApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(moduleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/learning/modules/{moduleId}/rule") { Category = CategoryName, Operation = "getLearningModuleRule" };
         apiRequest.WithPathParameter("moduleId", moduleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningModuleRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModuleRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModule> GetLearningModuleVersionAsync(string moduleId, string versionId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -140,7 +140,7 @@ internal sealed class LearningApi : ILearningApi
         apiRequest.WithPathParameter("moduleId", moduleId);
         apiRequest.WithPathParameter("versionId", versionId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningModule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedLearningModuleDomainEntityListing> GetLearningModulesAssignmentsAsync(global::System.Collections.Generic.IEnumerable<string> userIds, int? pageSize = null, int? pageNumber = null, string? searchTerm = null, string? overdue = null, global::System.Collections.Generic.IEnumerable<string>? assignmentStates = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -154,7 +154,7 @@ internal sealed class LearningApi : ILearningApi
         apiRequest.WithQueryParameter("overdue", overdue);
         apiRequest.WithQueryParameter("assignmentStates", assignmentStates);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssignedLearningModuleDomainEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedLearningModuleDomainEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModuleList> GetLearningModulesAsync(bool? isArchived = null, global::System.Collections.Generic.IEnumerable<string>? types = null, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? sortBy = null, string? searchTerm = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? isPublished = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? externalIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -171,7 +171,7 @@ internal sealed class LearningApi : ILearningApi
         apiRequest.WithQueryParameter("isPublished", isPublished);
         apiRequest.WithQueryParameter("statuses", statuses);
         apiRequest.WithQueryParameter("externalIds", externalIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningModuleList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModuleList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModuleCoverArtResponse> GetLearningModulesCoverartCoverArtIdAsync(string coverArtId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -179,7 +179,7 @@ internal sealed class LearningApi : ILearningApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(coverArtId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/learning/modules/coverart/{coverArtId}") { Category = CategoryName, Operation = "getLearningModulesCoverartCoverArtId" };
         apiRequest.WithPathParameter("coverArtId", coverArtId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningModuleCoverArtResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModuleCoverArtResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResponse> GetLearningScheduleslotsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -187,7 +187,7 @@ internal sealed class LearningApi : ILearningApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/learning/scheduleslots/jobs/{jobId}") { Category = CategoryName, Operation = "getLearningScheduleslotsJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningScheduleSlotsJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningScormResponse> GetLearningScormScormIdAsync(string scormId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -195,7 +195,7 @@ internal sealed class LearningApi : ILearningApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(scormId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/learning/scorm/{scormId}") { Category = CategoryName, Operation = "getLearningScormScormId" };
         apiRequest.WithPathParameter("scormId", scormId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningScormResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningScormResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignment> PatchLearningAssignmentAsync(string assignmentId, global::GenesysCloud.Extensions.Models.LearningAssignmentUpdate? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -204,7 +204,7 @@ internal sealed class LearningApi : ILearningApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/learning/assignments/{assignmentId}") { Category = CategoryName, Operation = "patchLearningAssignment" };
         apiRequest.WithPathParameter("assignmentId", assignmentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningAssignment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignment> PatchLearningAssignmentRescheduleAsync(string assignmentId, global::GenesysCloud.Extensions.Models.LearningAssignmentReschedule? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -213,7 +213,7 @@ internal sealed class LearningApi : ILearningApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/learning/assignments/{assignmentId}/reschedule") { Category = CategoryName, Operation = "patchLearningAssignmentReschedule" };
         apiRequest.WithPathParameter("assignmentId", assignmentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningAssignment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentStep> PatchLearningAssignmentStepAsync(string assignmentId, string stepId, global::GenesysCloud.Extensions.Models.LearningAssignmentStep? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -224,7 +224,7 @@ internal sealed class LearningApi : ILearningApi
         apiRequest.WithPathParameter("assignmentId", assignmentId);
         apiRequest.WithPathParameter("stepId", stepId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningAssignmentStep>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignmentStep, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignment> PatchLearningModuleUserAssignmentsAsync(string moduleId, string userId, global::GenesysCloud.Extensions.Models.LearningAssignmentExternalUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -236,7 +236,7 @@ internal sealed class LearningApi : ILearningApi
         apiRequest.WithPathParameter("moduleId", moduleId);
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningAssignment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssessmentScoringSet> PostLearningAssessmentsScoringAsync(global::GenesysCloud.Extensions.Models.LearningAssessmentScoringRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -244,7 +244,7 @@ internal sealed class LearningApi : ILearningApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/learning/assessments/scoring") { Category = CategoryName, Operation = "postLearningAssessmentsScoring" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssessmentScoringSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssessmentScoringSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignment> PostLearningAssignmentReassignAsync(string assignmentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -252,7 +252,7 @@ internal sealed class LearningApi : ILearningApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(assignmentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/learning/assignments/{assignmentId}/reassign") { Category = CategoryName, Operation = "postLearningAssignmentReassign" };
         apiRequest.WithPathParameter("assignmentId", assignmentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningAssignment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignment> PostLearningAssignmentResetAsync(string assignmentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -260,7 +260,7 @@ internal sealed class LearningApi : ILearningApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(assignmentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/learning/assignments/{assignmentId}/reset") { Category = CategoryName, Operation = "postLearningAssignmentReset" };
         apiRequest.WithPathParameter("assignmentId", assignmentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningAssignment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentAggregateResponse> PostLearningAssignmentsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.LearningAssignmentAggregateParam body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -268,28 +268,28 @@ internal sealed class LearningApi : ILearningApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/learning/assignments/aggregates/query") { Category = CategoryName, Operation = "postLearningAssignmentsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningAssignmentAggregateResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignmentAggregateResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignment> PostLearningAssignmentsAsync(global::GenesysCloud.Extensions.Models.LearningAssignmentCreate? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/learning/assignments") { Category = CategoryName, Operation = "postLearningAssignments" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningAssignment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentBulkAddResponse> PostLearningAssignmentsBulkaddAsync(global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.LearningAssignmentItem>? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/learning/assignments/bulkadd") { Category = CategoryName, Operation = "postLearningAssignmentsBulkadd" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningAssignmentBulkAddResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignmentBulkAddResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentBulkRemoveResponse> PostLearningAssignmentsBulkremoveAsync(global::System.Collections.Generic.IEnumerable<string>? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/learning/assignments/bulkremove") { Category = CategoryName, Operation = "postLearningAssignmentsBulkremove" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningAssignmentBulkRemoveResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignmentBulkRemoveResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModuleJobResponse> PostLearningModuleJobsAsync(string moduleId, global::GenesysCloud.Extensions.Models.LearningModuleJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -299,7 +299,7 @@ internal sealed class LearningApi : ILearningApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/learning/modules/{moduleId}/jobs") { Category = CategoryName, Operation = "postLearningModuleJobs" };
         apiRequest.WithPathParameter("moduleId", moduleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningModuleJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModuleJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModulePublishResponse> PostLearningModulePublishAsync(string moduleId, global::GenesysCloud.Extensions.Models.LearningModulePublishRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -308,7 +308,7 @@ internal sealed class LearningApi : ILearningApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/learning/modules/{moduleId}/publish") { Category = CategoryName, Operation = "postLearningModulePublish" };
         apiRequest.WithPathParameter("moduleId", moduleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningModulePublishResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModulePublishResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModuleMigrateResponse> PostLearningModuleRuleMigrateAsync(string moduleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -316,7 +316,7 @@ internal sealed class LearningApi : ILearningApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(moduleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/learning/modules/{moduleId}/rule/migrate") { Category = CategoryName, Operation = "postLearningModuleRuleMigrate" };
         apiRequest.WithPathParameter("moduleId", moduleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningModuleMigrateResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModuleMigrateResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModule> PostLearningModulesAsync(global::GenesysCloud.Extensions.Models.LearningModuleRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -324,7 +324,7 @@ internal sealed class LearningApi : ILearningApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/learning/modules") { Category = CategoryName, Operation = "postLearningModules" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningModule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentUserListing> PostLearningRulesQueryAsync(global::GenesysCloud.Extensions.Models.LearningAssignmentUserQuery body, int pageSize, int pageNumber, global::System.Threading.CancellationToken cancellationToken = default)
@@ -334,7 +334,7 @@ internal sealed class LearningApi : ILearningApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningAssignmentUserListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignmentUserListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResponse> PostLearningScheduleslotsJobsAsync(global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -342,7 +342,7 @@ internal sealed class LearningApi : ILearningApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/learning/scheduleslots/jobs") { Category = CategoryName, Operation = "postLearningScheduleslotsJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningScheduleSlotsJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningScheduleSlotsQueryResponse> PostLearningScheduleslotsQueryAsync(global::GenesysCloud.Extensions.Models.LearningScheduleSlotsQueryRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -350,14 +350,14 @@ internal sealed class LearningApi : ILearningApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/learning/scheduleslots/query") { Category = CategoryName, Operation = "postLearningScheduleslotsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningScheduleSlotsQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningScheduleSlotsQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningScormUploadResponse> PostLearningScormAsync(global::GenesysCloud.Extensions.Models.LearningScormUploadRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/learning/scorm") { Category = CategoryName, Operation = "postLearningScorm" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningScormUploadResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningScormUploadResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModule> PutLearningModuleAsync(string moduleId, global::GenesysCloud.Extensions.Models.LearningModuleRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -367,7 +367,7 @@ internal sealed class LearningApi : ILearningApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/learning/modules/{moduleId}") { Category = CategoryName, Operation = "putLearningModule" };
         apiRequest.WithPathParameter("moduleId", moduleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningModule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateResponse> PutLearningModulePreviewAsync(string moduleId, global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -377,7 +377,7 @@ internal sealed class LearningApi : ILearningApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/learning/modules/{moduleId}/preview") { Category = CategoryName, Operation = "putLearningModulePreview" };
         apiRequest.WithPathParameter("moduleId", moduleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningModulePreviewUpdateResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModulePreviewUpdateResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModuleRule> PutLearningModuleRuleAsync(string moduleId, global::GenesysCloud.Extensions.Models.LearningModuleRule body, bool? assign = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -388,6 +388,6 @@ internal sealed class LearningApi : ILearningApi
         apiRequest.WithPathParameter("moduleId", moduleId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("assign", assign);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LearningModuleRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModuleRule, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class LogCaptureApi : ILogCaptureApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/diagnostics/logcapture/browser/users/{userId}") { Category = CategoryName, Operation = "deleteDiagnosticsLogcaptureBrowserUser" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LogCaptureDownloadExecutionResponse> GetDiagnosticsLogcaptureBrowserEntriesDownloadJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class LogCaptureApi : ILogCaptureApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/diagnostics/logcapture/browser/entries/download/jobs/{jobId}") { Category = CategoryName, Operation = "getDiagnosticsLogcaptureBrowserEntriesDownloadJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LogCaptureDownloadExecutionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LogCaptureDownloadExecutionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LogCaptureUserConfigurationResponse> GetDiagnosticsLogcaptureBrowserUserAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -39,21 +39,21 @@ internal sealed class LogCaptureApi : ILogCaptureApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/diagnostics/logcapture/browser/users/{userId}") { Category = CategoryName, Operation = "getDiagnosticsLogcaptureBrowserUser" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LogCaptureUserConfigurationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LogCaptureUserConfigurationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LogCaptureUserConfigurationListing> GetDiagnosticsLogcaptureBrowserUsersAsync(bool? includeExpired = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/diagnostics/logcapture/browser/users") { Category = CategoryName, Operation = "getDiagnosticsLogcaptureBrowserUsers" };
         apiRequest.WithQueryParameter("includeExpired", includeExpired);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LogCaptureUserConfigurationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LogCaptureUserConfigurationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LogCaptureDownloadExecutionResponse> PostDiagnosticsLogcaptureBrowserEntriesDownloadJobsAsync(global::GenesysCloud.Extensions.Models.LogCaptureQueryRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/diagnostics/logcapture/browser/entries/download/jobs") { Category = CategoryName, Operation = "postDiagnosticsLogcaptureBrowserEntriesDownloadJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LogCaptureDownloadExecutionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LogCaptureDownloadExecutionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LogCaptureQueryResponse> PostDiagnosticsLogcaptureBrowserEntriesQueryAsync(global::GenesysCloud.Extensions.Models.LogCaptureQueryRequest? body = null, string? after = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -62,7 +62,7 @@ internal sealed class LogCaptureApi : ILogCaptureApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LogCaptureQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LogCaptureQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LogCaptureUserConfiguration> PostDiagnosticsLogcaptureBrowserUserAsync(string userId, global::GenesysCloud.Extensions.Models.LogCaptureUserConfiguration? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -71,6 +71,6 @@ internal sealed class LogCaptureApi : ILogCaptureApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/diagnostics/logcapture/browser/users/{userId}") { Category = CategoryName, Operation = "postDiagnosticsLogcaptureBrowserUser" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LogCaptureUserConfiguration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LogCaptureUserConfiguration, cancellationToken);
     }
 }

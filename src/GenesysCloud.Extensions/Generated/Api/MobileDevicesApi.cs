@@ -23,7 +23,7 @@ internal sealed class MobileDevicesApi : IMobileDevicesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(deviceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/mobiledevices/{deviceId}") { Category = CategoryName, Operation = "deleteMobiledevice" };
         apiRequest.WithPathParameter("deviceId", deviceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserDevice> GetMobiledeviceAsync(string deviceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class MobileDevicesApi : IMobileDevicesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(deviceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/mobiledevices/{deviceId}") { Category = CategoryName, Operation = "getMobiledevice" };
         apiRequest.WithPathParameter("deviceId", deviceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserDevice>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserDevice, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DirectoryUserDevicesListing> GetMobiledevicesAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ internal sealed class MobileDevicesApi : IMobileDevicesApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DirectoryUserDevicesListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DirectoryUserDevicesListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserDevice> PostMobiledevicesAsync(global::GenesysCloud.Extensions.Models.UserDevice body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -48,7 +48,7 @@ internal sealed class MobileDevicesApi : IMobileDevicesApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/mobiledevices") { Category = CategoryName, Operation = "postMobiledevices" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserDevice>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserDevice, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserDevice> PutMobiledeviceAsync(string deviceId, global::GenesysCloud.Extensions.Models.UserDevice? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -57,6 +57,6 @@ internal sealed class MobileDevicesApi : IMobileDevicesApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/mobiledevices/{deviceId}") { Category = CategoryName, Operation = "putMobiledevice" };
         apiRequest.WithPathParameter("deviceId", deviceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserDevice>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserDevice, cancellationToken);
     }
 }

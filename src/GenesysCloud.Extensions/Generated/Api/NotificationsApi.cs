@@ -23,7 +23,7 @@ internal sealed class NotificationsApi : INotificationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(channelId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/notifications/channels/{channelId}/subscriptions") { Category = CategoryName, Operation = "deleteNotificationsChannelSubscriptions" };
         apiRequest.WithPathParameter("channelId", channelId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AvailableTopicEntityListing> GetNotificationsAvailabletopicsAsync(global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? includePreview = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class NotificationsApi : INotificationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/notifications/availabletopics") { Category = CategoryName, Operation = "getNotificationsAvailabletopics" };
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("includePreview", includePreview);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AvailableTopicEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AvailableTopicEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChannelTopicEntityListing> GetNotificationsChannelSubscriptionsAsync(string channelId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -39,14 +39,14 @@ internal sealed class NotificationsApi : INotificationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(channelId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/notifications/channels/{channelId}/subscriptions") { Category = CategoryName, Operation = "getNotificationsChannelSubscriptions" };
         apiRequest.WithPathParameter("channelId", channelId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChannelTopicEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChannelTopicEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChannelEntityListing> GetNotificationsChannelsAsync(string? includechannels = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/notifications/channels") { Category = CategoryName, Operation = "getNotificationsChannels" };
         apiRequest.WithQueryParameter("includechannels", includechannels);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChannelEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChannelEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task HeadNotificationsChannelAsync(string channelId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -54,7 +54,7 @@ internal sealed class NotificationsApi : INotificationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(channelId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Head, "/api/v2/notifications/channels/{channelId}") { Category = CategoryName, Operation = "headNotificationsChannel" };
         apiRequest.WithPathParameter("channelId", channelId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChannelTopicEntityListing> PostNotificationsChannelSubscriptionsAsync(string channelId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.ChannelTopic> body, bool? ignoreErrors = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -65,13 +65,13 @@ internal sealed class NotificationsApi : INotificationsApi
         apiRequest.WithPathParameter("channelId", channelId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("ignoreErrors", ignoreErrors);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChannelTopicEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChannelTopicEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Channel> PostNotificationsChannelsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/notifications/channels") { Category = CategoryName, Operation = "postNotificationsChannels" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Channel>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Channel, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChannelTopicEntityListing> PutNotificationsChannelSubscriptionsAsync(string channelId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.ChannelTopic> body, bool? ignoreErrors = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -82,6 +82,6 @@ internal sealed class NotificationsApi : INotificationsApi
         apiRequest.WithPathParameter("channelId", channelId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("ignoreErrors", ignoreErrors);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChannelTopicEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChannelTopicEntityListing, cancellationToken);
     }
 }

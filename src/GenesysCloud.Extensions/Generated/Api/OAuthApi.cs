@@ -23,7 +23,7 @@ internal sealed class OAuthApi : IOAuthApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(clientId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/oauth/clients/{clientId}") { Category = CategoryName, Operation = "deleteOauthClient" };
         apiRequest.WithPathParameter("clientId", clientId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OAuthAuthorization> GetOauthAuthorizationAsync(string clientId, string? acceptLanguage = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -32,14 +32,14 @@ internal sealed class OAuthApi : IOAuthApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/oauth/authorizations/{clientId}") { Category = CategoryName, Operation = "getOauthAuthorization" };
         apiRequest.WithPathParameter("clientId", clientId);
         apiRequest.WithHeader("Accept-Language", acceptLanguage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OAuthAuthorization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OAuthAuthorization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OAuthAuthorizationListing> GetOauthAuthorizationsAsync(string? acceptLanguage = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/oauth/authorizations") { Category = CategoryName, Operation = "getOauthAuthorizations" };
         apiRequest.WithHeader("Accept-Language", acceptLanguage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OAuthAuthorizationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OAuthAuthorizationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OAuthClient> GetOauthClientAsync(string clientId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -47,7 +47,7 @@ internal sealed class OAuthApi : IOAuthApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(clientId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/oauth/clients/{clientId}") { Category = CategoryName, Operation = "getOauthClient" };
         apiRequest.WithPathParameter("clientId", clientId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OAuthClient>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OAuthClient, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetOauthClientUsageQueryResultAsync(string clientId, string executionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -57,7 +57,7 @@ internal sealed class OAuthApi : IOAuthApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/oauth/clients/{clientId}/usage/query/results/{executionId}") { Category = CategoryName, Operation = "getOauthClientUsageQueryResult" };
         apiRequest.WithPathParameter("clientId", clientId);
         apiRequest.WithPathParameter("executionId", executionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ApiUsageQueryResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsageExecutionResult> GetOauthClientUsageSummaryAsync(string clientId, string? days = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -66,13 +66,13 @@ internal sealed class OAuthApi : IOAuthApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/oauth/clients/{clientId}/usage/summary") { Category = CategoryName, Operation = "getOauthClientUsageSummary" };
         apiRequest.WithPathParameter("clientId", clientId);
         apiRequest.WithQueryParameter("days", days);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsageExecutionResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsageExecutionResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OAuthClientEntityListing> GetOauthClientsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/oauth/clients") { Category = CategoryName, Operation = "getOauthClients" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OAuthClientEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OAuthClientEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OAuthScope> GetOauthScopeAsync(string scopeId, string? acceptLanguage = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -81,14 +81,14 @@ internal sealed class OAuthApi : IOAuthApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/oauth/scopes/{scopeId}") { Category = CategoryName, Operation = "getOauthScope" };
         apiRequest.WithPathParameter("scopeId", scopeId);
         apiRequest.WithHeader("Accept-Language", acceptLanguage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OAuthScope>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OAuthScope, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OAuthScopeListing> GetOauthScopesAsync(string? acceptLanguage = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/oauth/scopes") { Category = CategoryName, Operation = "getOauthScopes" };
         apiRequest.WithHeader("Accept-Language", acceptLanguage);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OAuthScopeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OAuthScopeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OAuthClient> PostOauthClientSecretAsync(string clientId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -96,7 +96,7 @@ internal sealed class OAuthApi : IOAuthApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(clientId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/oauth/clients/{clientId}/secret") { Category = CategoryName, Operation = "postOauthClientSecret" };
         apiRequest.WithPathParameter("clientId", clientId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OAuthClient>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OAuthClient, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsageExecutionResult> PostOauthClientUsageQueryAsync(string clientId, global::GenesysCloud.Extensions.Models.ApiUsageClientQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -106,7 +106,7 @@ internal sealed class OAuthApi : IOAuthApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/oauth/clients/{clientId}/usage/query") { Category = CategoryName, Operation = "postOauthClientUsageQuery" };
         apiRequest.WithPathParameter("clientId", clientId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsageExecutionResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsageExecutionResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OAuthClient> PostOauthClientsAsync(global::GenesysCloud.Extensions.Models.OAuthClientRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -114,7 +114,7 @@ internal sealed class OAuthApi : IOAuthApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/oauth/clients") { Category = CategoryName, Operation = "postOauthClients" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OAuthClient>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OAuthClient, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OAuthClient> PutOauthClientAsync(string clientId, global::GenesysCloud.Extensions.Models.OAuthClientRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -124,6 +124,6 @@ internal sealed class OAuthApi : IOAuthApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/oauth/clients/{clientId}") { Category = CategoryName, Operation = "putOauthClient" };
         apiRequest.WithPathParameter("clientId", clientId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OAuthClient>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OAuthClient, cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class ObjectsApi : IObjectsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/authorization/divisions/{divisionId}") { Category = CategoryName, Operation = "deleteAuthorizationDivision" };
         apiRequest.WithPathParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("force", force);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionAsync(string divisionId, bool? objectCount = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ internal sealed class ObjectsApi : IObjectsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/divisions/{divisionId}") { Category = CategoryName, Operation = "getAuthorizationDivision" };
         apiRequest.WithPathParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("objectCount", objectCount);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivision>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivision, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? objectCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -48,7 +48,7 @@ internal sealed class ObjectsApi : IObjectsApi
         apiRequest.WithQueryParameter("objectCount", objectCount);
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivisionEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsDeletedAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -56,19 +56,19 @@ internal sealed class ObjectsApi : IObjectsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/divisions/deleted") { Category = CategoryName, Operation = "getAuthorizationDivisionsDeleted" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivisionEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionsHomeAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/divisions/home") { Category = CategoryName, Operation = "getAuthorizationDivisionsHome" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivision>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivision, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<long> GetAuthorizationDivisionsLimitAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/divisions/limit") { Category = CategoryName, Operation = "getAuthorizationDivisionsLimit" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<long>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Int64, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionCursorListing> GetAuthorizationDivisionsQueryAsync(string? before = null, string? after = null, string? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -79,7 +79,7 @@ internal sealed class ObjectsApi : IObjectsApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivisionCursorListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivisionCursorListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostAuthorizationDivisionObjectAsync(string divisionId, string objectType, global::System.Collections.Generic.IEnumerable<string> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -91,7 +91,7 @@ internal sealed class ObjectsApi : IObjectsApi
         apiRequest.WithPathParameter("divisionId", divisionId);
         apiRequest.WithPathParameter("objectType", objectType);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivision> PostAuthorizationDivisionRestoreAsync(string divisionId, global::GenesysCloud.Extensions.Models.AuthzDivision body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -101,7 +101,7 @@ internal sealed class ObjectsApi : IObjectsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/authorization/divisions/{divisionId}/restore") { Category = CategoryName, Operation = "postAuthorizationDivisionRestore" };
         apiRequest.WithPathParameter("divisionId", divisionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivision>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivision, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivision> PostAuthorizationDivisionsAsync(global::GenesysCloud.Extensions.Models.AuthzDivision body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -109,7 +109,7 @@ internal sealed class ObjectsApi : IObjectsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/authorization/divisions") { Category = CategoryName, Operation = "postAuthorizationDivisions" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivision>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivision, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivision> PutAuthorizationDivisionAsync(string divisionId, global::GenesysCloud.Extensions.Models.AuthzDivision body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -119,6 +119,6 @@ internal sealed class ObjectsApi : IObjectsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/authorization/divisions/{divisionId}") { Category = CategoryName, Operation = "putAuthorizationDivision" };
         apiRequest.WithPathParameter("divisionId", divisionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzDivision>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivision, cancellationToken);
     }
 }

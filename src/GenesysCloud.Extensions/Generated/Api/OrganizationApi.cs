@@ -24,27 +24,27 @@ internal sealed class OrganizationApi : IOrganizationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(type);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/fieldconfig") { Category = CategoryName, Operation = "getFieldconfig" };
         apiRequest.WithQueryParameter("type", type);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FieldConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FieldConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrgAuthSettings> GetOrganizationsAuthenticationSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/organizations/authentication/settings") { Category = CategoryName, Operation = "getOrganizationsAuthenticationSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrgAuthSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrgAuthSettings, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmbeddedIntegration> GetOrganizationsEmbeddedintegrationAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/organizations/embeddedintegration") { Category = CategoryName, Operation = "getOrganizationsEmbeddedintegration" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmbeddedIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmbeddedIntegration, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IpAddressAuthentication> GetOrganizationsIpaddressauthenticationAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/organizations/ipaddressauthentication") { Category = CategoryName, Operation = "getOrganizationsIpaddressauthentication" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IpAddressAuthentication>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IpAddressAuthentication, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails> GetOrganizationsLimitsChangerequestAsync(string requestId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -52,7 +52,7 @@ internal sealed class OrganizationApi : IOrganizationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(requestId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/organizations/limits/changerequests/{requestId}") { Category = CategoryName, Operation = "getOrganizationsLimitsChangerequest" };
         apiRequest.WithPathParameter("requestId", requestId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LimitChangeRequestDetails, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LimitChangeRequestsEntityListing> GetOrganizationsLimitsChangerequestsAsync(int? after = null, int? before = null, string? status = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -63,19 +63,19 @@ internal sealed class OrganizationApi : IOrganizationApi
         apiRequest.WithQueryParameter("status", status);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LimitChangeRequestsEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LimitChangeRequestsEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LimitDocumentation> GetOrganizationsLimitsDocsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/organizations/limits/docs") { Category = CategoryName, Operation = "getOrganizationsLimitsDocs" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LimitDocumentation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LimitDocumentation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FreeTrialLimitDocs> GetOrganizationsLimitsDocsFreetrialAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/organizations/limits/docs/freetrial") { Category = CategoryName, Operation = "getOrganizationsLimitsDocsFreetrial" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FreeTrialLimitDocs>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FreeTrialLimitDocs, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LimitsEntityListing> GetOrganizationsLimitsNamespaceAsync(string namespaceName, global::System.Threading.CancellationToken cancellationToken = default)
@@ -83,7 +83,7 @@ internal sealed class OrganizationApi : IOrganizationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(namespaceName);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/organizations/limits/namespaces/{namespaceName}") { Category = CategoryName, Operation = "getOrganizationsLimitsNamespace" };
         apiRequest.WithPathParameter("namespaceName", namespaceName);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LimitsEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LimitsEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LimitsEntityListing> GetOrganizationsLimitsNamespaceDefaultsAsync(string namespaceName, global::System.Threading.CancellationToken cancellationToken = default)
@@ -91,7 +91,7 @@ internal sealed class OrganizationApi : IOrganizationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(namespaceName);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/organizations/limits/namespaces/{namespaceName}/defaults") { Category = CategoryName, Operation = "getOrganizationsLimitsNamespaceDefaults" };
         apiRequest.WithPathParameter("namespaceName", namespaceName);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LimitsEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LimitsEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetOrganizationsLimitsNamespacesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -99,20 +99,20 @@ internal sealed class OrganizationApi : IOrganizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/organizations/limits/namespaces") { Category = CategoryName, Operation = "getOrganizationsLimitsNamespaces" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Organization> GetOrganizationsMeAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/organizations/me") { Category = CategoryName, Operation = "getOrganizationsMe" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Organization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Organization, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrgWhitelistSettings> GetOrganizationsWhitelistAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/organizations/whitelist") { Category = CategoryName, Operation = "getOrganizationsWhitelist" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrgWhitelistSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrgWhitelistSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrgAuthSettings> PatchOrganizationsAuthenticationSettingsAsync(global::GenesysCloud.Extensions.Models.OrgAuthSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -120,7 +120,7 @@ internal sealed class OrganizationApi : IOrganizationApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/organizations/authentication/settings") { Category = CategoryName, Operation = "patchOrganizationsAuthenticationSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrgAuthSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrgAuthSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationFeatures> PatchOrganizationsFeatureAsync(string featureName, global::GenesysCloud.Extensions.Models.FeatureState enabled, global::System.Threading.CancellationToken cancellationToken = default)
@@ -130,7 +130,7 @@ internal sealed class OrganizationApi : IOrganizationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/organizations/features/{featureName}") { Category = CategoryName, Operation = "patchOrganizationsFeature" };
         apiRequest.WithPathParameter("featureName", featureName);
         apiRequest.WithJsonBody(enabled);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationFeatures>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationFeatures, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -139,7 +139,7 @@ internal sealed class OrganizationApi : IOrganizationApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/organizations/embeddedintegration") { Category = CategoryName, Operation = "putOrganizationsEmbeddedintegration" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmbeddedIntegration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmbeddedIntegration, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -148,14 +148,14 @@ internal sealed class OrganizationApi : IOrganizationApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/organizations/ipaddressauthentication") { Category = CategoryName, Operation = "putOrganizationsIpaddressauthentication" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IpAddressAuthentication>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IpAddressAuthentication, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Organization> PutOrganizationsMeAsync(global::GenesysCloud.Extensions.Models.Organization? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/organizations/me") { Category = CategoryName, Operation = "putOrganizationsMe" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Organization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Organization, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -164,6 +164,6 @@ internal sealed class OrganizationApi : IOrganizationApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/organizations/whitelist") { Category = CategoryName, Operation = "putOrganizationsWhitelist" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrgWhitelistSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrgWhitelistSettings, cancellationToken);
     }
 }

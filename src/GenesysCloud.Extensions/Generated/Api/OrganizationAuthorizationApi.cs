@@ -23,7 +23,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         global::System.ArgumentException.ThrowIfNullOrEmpty(trusteeOrgId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/orgauthorization/trustees/{trusteeOrgId}") { Category = CategoryName, Operation = "deleteOrgauthorizationTrustee" };
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOrgauthorizationTrusteeCloneduserAsync(string trusteeOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/clonedusers/{trusteeUserId}") { Category = CategoryName, Operation = "deleteOrgauthorizationTrusteeCloneduser" };
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithPathParameter("trusteeUserId", trusteeUserId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOrgauthorizationTrusteeGroupAsync(string trusteeOrgId, string trusteeGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -43,7 +43,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/groups/{trusteeGroupId}") { Category = CategoryName, Operation = "deleteOrgauthorizationTrusteeGroup" };
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithPathParameter("trusteeGroupId", trusteeGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOrgauthorizationTrusteeGroupRolesAsync(string trusteeOrgId, string trusteeGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -53,7 +53,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/groups/{trusteeGroupId}/roles") { Category = CategoryName, Operation = "deleteOrgauthorizationTrusteeGroupRoles" };
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithPathParameter("trusteeGroupId", trusteeGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOrgauthorizationTrusteeUserAsync(string trusteeOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -63,7 +63,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/users/{trusteeUserId}") { Category = CategoryName, Operation = "deleteOrgauthorizationTrusteeUser" };
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithPathParameter("trusteeUserId", trusteeUserId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOrgauthorizationTrusteeUserRolesAsync(string trusteeOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -73,7 +73,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/users/{trusteeUserId}/roles") { Category = CategoryName, Operation = "deleteOrgauthorizationTrusteeUserRoles" };
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithPathParameter("trusteeUserId", trusteeUserId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOrgauthorizationTrusteesAsync(global::System.Collections.Generic.IEnumerable<string> id, global::System.Threading.CancellationToken cancellationToken = default)
@@ -81,7 +81,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/orgauthorization/trustees") { Category = CategoryName, Operation = "deleteOrgauthorizationTrustees" };
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOrgauthorizationTrustorAsync(string trustorOrgId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -89,7 +89,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         global::System.ArgumentException.ThrowIfNullOrEmpty(trustorOrgId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/orgauthorization/trustors/{trustorOrgId}") { Category = CategoryName, Operation = "deleteOrgauthorizationTrustor" };
         apiRequest.WithPathParameter("trustorOrgId", trustorOrgId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOrgauthorizationTrustorCloneduserAsync(string trustorOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -99,7 +99,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/orgauthorization/trustors/{trustorOrgId}/clonedusers/{trusteeUserId}") { Category = CategoryName, Operation = "deleteOrgauthorizationTrustorCloneduser" };
         apiRequest.WithPathParameter("trustorOrgId", trustorOrgId);
         apiRequest.WithPathParameter("trusteeUserId", trusteeUserId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOrgauthorizationTrustorGroupAsync(string trustorOrgId, string trustorGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -109,7 +109,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/orgauthorization/trustors/{trustorOrgId}/groups/{trustorGroupId}") { Category = CategoryName, Operation = "deleteOrgauthorizationTrustorGroup" };
         apiRequest.WithPathParameter("trustorOrgId", trustorOrgId);
         apiRequest.WithPathParameter("trustorGroupId", trustorGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOrgauthorizationTrustorUserAsync(string trustorOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -119,7 +119,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/orgauthorization/trustors/{trustorOrgId}/users/{trusteeUserId}") { Category = CategoryName, Operation = "deleteOrgauthorizationTrustorUser" };
         apiRequest.WithPathParameter("trustorOrgId", trustorOrgId);
         apiRequest.WithPathParameter("trusteeUserId", trusteeUserId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOrgauthorizationTrustorsAsync(global::System.Collections.Generic.IEnumerable<string> id, global::System.Threading.CancellationToken cancellationToken = default)
@@ -127,7 +127,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/orgauthorization/trustors") { Category = CategoryName, Operation = "deleteOrgauthorizationTrustors" };
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustRequest> GetOrgauthorizationPairingAsync(string pairingId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -135,7 +135,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         global::System.ArgumentException.ThrowIfNullOrEmpty(pairingId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/pairings/{pairingId}") { Category = CategoryName, Operation = "getOrgauthorizationPairing" };
         apiRequest.WithPathParameter("pairingId", pairingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustRequest>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Trustee> GetOrgauthorizationTrusteeAsync(string trusteeOrgId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -143,7 +143,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         global::System.ArgumentException.ThrowIfNullOrEmpty(trusteeOrgId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustees/{trusteeOrgId}") { Category = CategoryName, Operation = "getOrgauthorizationTrustee" };
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Trustee>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Trustee, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClonedUserEntityListing> GetOrgauthorizationTrusteeClonedusersAsync(string trusteeOrgId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -151,7 +151,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         global::System.ArgumentException.ThrowIfNullOrEmpty(trusteeOrgId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/clonedusers") { Category = CategoryName, Operation = "getOrgauthorizationTrusteeClonedusers" };
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ClonedUserEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ClonedUserEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroup> GetOrgauthorizationTrusteeGroupAsync(string trusteeOrgId, string trusteeGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -161,7 +161,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/groups/{trusteeGroupId}") { Category = CategoryName, Operation = "getOrgauthorizationTrusteeGroup" };
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithPathParameter("trusteeGroupId", trusteeGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAuthorization> GetOrgauthorizationTrusteeGroupRolesAsync(string trusteeOrgId, string trusteeGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -171,7 +171,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/groups/{trusteeGroupId}/roles") { Category = CategoryName, Operation = "getOrgauthorizationTrusteeGroupRoles" };
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithPathParameter("trusteeGroupId", trusteeGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserAuthorization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAuthorization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroupEntityListing> GetOrgauthorizationTrusteeGroupsAsync(string trusteeOrgId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -181,7 +181,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustGroupEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustGroupEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUser> GetOrgauthorizationTrusteeUserAsync(string trusteeOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -191,7 +191,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/users/{trusteeUserId}") { Category = CategoryName, Operation = "getOrgauthorizationTrusteeUser" };
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithPathParameter("trusteeUserId", trusteeUserId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustUser>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustUser, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAuthorization> GetOrgauthorizationTrusteeUserRolesAsync(string trusteeOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -201,7 +201,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/users/{trusteeUserId}/roles") { Category = CategoryName, Operation = "getOrgauthorizationTrusteeUserRoles" };
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithPathParameter("trusteeUserId", trusteeUserId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserAuthorization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAuthorization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUserEntityListing> GetOrgauthorizationTrusteeUsersAsync(string trusteeOrgId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -211,7 +211,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustUserEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustUserEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustEntityListing> GetOrgauthorizationTrusteesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -219,19 +219,19 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustees") { Category = CategoryName, Operation = "getOrgauthorizationTrustees" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrusteeReferenceList> GetOrgauthorizationTrusteesCareAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustees/care") { Category = CategoryName, Operation = "getOrgauthorizationTrusteesCare" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrusteeReferenceList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrusteeReferenceList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Trustee> GetOrgauthorizationTrusteesDefaultAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustees/default") { Category = CategoryName, Operation = "getOrgauthorizationTrusteesDefault" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Trustee>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Trustee, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Trustor> GetOrgauthorizationTrustorAsync(string trustorOrgId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -239,7 +239,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         global::System.ArgumentException.ThrowIfNullOrEmpty(trustorOrgId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustors/{trustorOrgId}") { Category = CategoryName, Operation = "getOrgauthorizationTrustor" };
         apiRequest.WithPathParameter("trustorOrgId", trustorOrgId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Trustor>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Trustor, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClonedUser> GetOrgauthorizationTrustorCloneduserAsync(string trustorOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -249,7 +249,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustors/{trustorOrgId}/clonedusers/{trusteeUserId}") { Category = CategoryName, Operation = "getOrgauthorizationTrustorCloneduser" };
         apiRequest.WithPathParameter("trustorOrgId", trustorOrgId);
         apiRequest.WithPathParameter("trusteeUserId", trusteeUserId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ClonedUser>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ClonedUser, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClonedUserEntityListing> GetOrgauthorizationTrustorClonedusersAsync(string trustorOrgId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -257,7 +257,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         global::System.ArgumentException.ThrowIfNullOrEmpty(trustorOrgId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustors/{trustorOrgId}/clonedusers") { Category = CategoryName, Operation = "getOrgauthorizationTrustorClonedusers" };
         apiRequest.WithPathParameter("trustorOrgId", trustorOrgId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ClonedUserEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ClonedUserEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroup> GetOrgauthorizationTrustorGroupAsync(string trustorOrgId, string trustorGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -267,7 +267,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustors/{trustorOrgId}/groups/{trustorGroupId}") { Category = CategoryName, Operation = "getOrgauthorizationTrustorGroup" };
         apiRequest.WithPathParameter("trustorOrgId", trustorOrgId);
         apiRequest.WithPathParameter("trustorGroupId", trustorGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroupEntityListing> GetOrgauthorizationTrustorGroupsAsync(string trustorOrgId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -277,7 +277,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         apiRequest.WithPathParameter("trustorOrgId", trustorOrgId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustGroupEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustGroupEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUser> GetOrgauthorizationTrustorUserAsync(string trustorOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -287,7 +287,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustors/{trustorOrgId}/users/{trusteeUserId}") { Category = CategoryName, Operation = "getOrgauthorizationTrustorUser" };
         apiRequest.WithPathParameter("trustorOrgId", trustorOrgId);
         apiRequest.WithPathParameter("trusteeUserId", trusteeUserId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustUser>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustUser, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUserEntityListing> GetOrgauthorizationTrustorUsersAsync(string trustorOrgId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -297,7 +297,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         apiRequest.WithPathParameter("trustorOrgId", trustorOrgId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustUserEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustUserEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustorEntityListing> GetOrgauthorizationTrustorsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -305,7 +305,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustors") { Category = CategoryName, Operation = "getOrgauthorizationTrustors" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustorEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustorEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustRequest> PostOrgauthorizationPairingsAsync(global::GenesysCloud.Extensions.Models.TrustRequestCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -313,7 +313,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/orgauthorization/pairings") { Category = CategoryName, Operation = "postOrgauthorizationPairings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustRequest>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroup> PostOrgauthorizationTrusteeGroupsAsync(string trusteeOrgId, global::GenesysCloud.Extensions.Models.TrustMemberCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -323,7 +323,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/groups") { Category = CategoryName, Operation = "postOrgauthorizationTrusteeGroups" };
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUser> PostOrgauthorizationTrusteeUsersAsync(string trusteeOrgId, global::GenesysCloud.Extensions.Models.TrustMemberCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -333,7 +333,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/users") { Category = CategoryName, Operation = "postOrgauthorizationTrusteeUsers" };
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustUser>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustUser, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Trustee> PostOrgauthorizationTrusteesAsync(global::GenesysCloud.Extensions.Models.TrustCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -341,7 +341,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/orgauthorization/trustees") { Category = CategoryName, Operation = "postOrgauthorizationTrustees" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Trustee>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Trustee, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostOrgauthorizationTrusteesAuditsAsync(global::GenesysCloud.Extensions.Models.TrusteeAuditQueryRequest body, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -353,7 +353,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustEntityListing> PostOrgauthorizationTrusteesCareAsync(bool? assignDefaultRole = null, bool? autoExpire = null, bool? assignFullAccess = null, bool? allowTrustedUserAccess = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -363,7 +363,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         apiRequest.WithQueryParameter("autoExpire", autoExpire);
         apiRequest.WithQueryParameter("assignFullAccess", assignFullAccess);
         apiRequest.WithQueryParameter("allowTrustedUserAccess", allowTrustedUserAccess);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Trustee> PostOrgauthorizationTrusteesDefaultAsync(bool? assignDefaultRole = null, bool? autoExpire = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -371,7 +371,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/orgauthorization/trustees/default") { Category = CategoryName, Operation = "postOrgauthorizationTrusteesDefault" };
         apiRequest.WithQueryParameter("assignDefaultRole", assignDefaultRole);
         apiRequest.WithQueryParameter("autoExpire", autoExpire);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Trustee>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Trustee, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostOrgauthorizationTrustorAuditsAsync(global::GenesysCloud.Extensions.Models.TrustorAuditQueryRequest body, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -383,7 +383,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Trustee> PutOrgauthorizationTrusteeAsync(string trusteeOrgId, global::GenesysCloud.Extensions.Models.TrustUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -393,7 +393,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/orgauthorization/trustees/{trusteeOrgId}") { Category = CategoryName, Operation = "putOrgauthorizationTrustee" };
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Trustee>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Trustee, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAuthorization> PutOrgauthorizationTrusteeGroupRoledivisionsAsync(string trusteeOrgId, string trusteeGroupId, global::GenesysCloud.Extensions.Models.RoleDivisionGrants body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -405,7 +405,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithPathParameter("trusteeGroupId", trusteeGroupId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserAuthorization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAuthorization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAuthorization> PutOrgauthorizationTrusteeGroupRolesAsync(string trusteeOrgId, string trusteeGroupId, global::System.Collections.Generic.IEnumerable<string> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -417,7 +417,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithPathParameter("trusteeGroupId", trusteeGroupId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserAuthorization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAuthorization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAuthorization> PutOrgauthorizationTrusteeUserRoledivisionsAsync(string trusteeOrgId, string trusteeUserId, global::GenesysCloud.Extensions.Models.RoleDivisionGrants body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -429,7 +429,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithPathParameter("trusteeUserId", trusteeUserId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserAuthorization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAuthorization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAuthorization> PutOrgauthorizationTrusteeUserRolesAsync(string trusteeOrgId, string trusteeUserId, global::System.Collections.Generic.IEnumerable<string> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -441,7 +441,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         apiRequest.WithPathParameter("trusteeOrgId", trusteeOrgId);
         apiRequest.WithPathParameter("trusteeUserId", trusteeUserId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserAuthorization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAuthorization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClonedUser> PutOrgauthorizationTrustorCloneduserAsync(string trustorOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -451,7 +451,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/orgauthorization/trustors/{trustorOrgId}/clonedusers/{trusteeUserId}") { Category = CategoryName, Operation = "putOrgauthorizationTrustorCloneduser" };
         apiRequest.WithPathParameter("trustorOrgId", trustorOrgId);
         apiRequest.WithPathParameter("trusteeUserId", trusteeUserId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ClonedUser>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ClonedUser, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroup> PutOrgauthorizationTrustorGroupAsync(string trustorOrgId, string trustorGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -461,7 +461,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/orgauthorization/trustors/{trustorOrgId}/groups/{trustorGroupId}") { Category = CategoryName, Operation = "putOrgauthorizationTrustorGroup" };
         apiRequest.WithPathParameter("trustorOrgId", trustorOrgId);
         apiRequest.WithPathParameter("trustorGroupId", trustorGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUser> PutOrgauthorizationTrustorUserAsync(string trustorOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -471,6 +471,6 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/orgauthorization/trustors/{trustorOrgId}/users/{trusteeUserId}") { Category = CategoryName, Operation = "putOrgauthorizationTrustorUser" };
         apiRequest.WithPathParameter("trustorOrgId", trustorOrgId);
         apiRequest.WithPathParameter("trusteeUserId", trusteeUserId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustUser>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustUser, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(attemptLimitsId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/attemptlimits/{attemptLimitsId}") { Category = CategoryName, Operation = "deleteOutboundAttemptlimit" };
         apiRequest.WithPathParameter("attemptLimitsId", attemptLimitsId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundCallabletimesetAsync(string callableTimeSetId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(callableTimeSetId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/callabletimesets/{callableTimeSetId}") { Category = CategoryName, Operation = "deleteOutboundCallabletimeset" };
         apiRequest.WithPathParameter("callableTimeSetId", callableTimeSetId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundCallanalysisresponsesetAsync(string callAnalysisSetId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(callAnalysisSetId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/callanalysisresponsesets/{callAnalysisSetId}") { Category = CategoryName, Operation = "deleteOutboundCallanalysisresponseset" };
         apiRequest.WithPathParameter("callAnalysisSetId", callAnalysisSetId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Campaign> DeleteOutboundCampaignAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -47,7 +47,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/campaigns/{campaignId}") { Category = CategoryName, Operation = "deleteOutboundCampaign" };
         apiRequest.WithPathParameter("campaignId", campaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Campaign>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Campaign, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundCampaignProgressAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -55,7 +55,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/campaigns/{campaignId}/progress") { Category = CategoryName, Operation = "deleteOutboundCampaignProgress" };
         apiRequest.WithPathParameter("campaignId", campaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundCampaignruleAsync(string campaignRuleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -63,7 +63,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignRuleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/campaignrules/{campaignRuleId}") { Category = CategoryName, Operation = "deleteOutboundCampaignrule" };
         apiRequest.WithPathParameter("campaignRuleId", campaignRuleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundContactlistAsync(string contactListId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -71,7 +71,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactListId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/contactlists/{contactListId}") { Category = CategoryName, Operation = "deleteOutboundContactlist" };
         apiRequest.WithPathParameter("contactListId", contactListId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundContactlistContactAsync(string contactListId, string contactId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -81,7 +81,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/contactlists/{contactListId}/contacts/{contactId}") { Category = CategoryName, Operation = "deleteOutboundContactlistContact" };
         apiRequest.WithPathParameter("contactListId", contactListId);
         apiRequest.WithPathParameter("contactId", contactId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundContactlistContactsAsync(string contactListId, global::System.Collections.Generic.IEnumerable<string> contactIds, global::System.Threading.CancellationToken cancellationToken = default)
@@ -91,7 +91,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/contactlists/{contactListId}/contacts") { Category = CategoryName, Operation = "deleteOutboundContactlistContacts" };
         apiRequest.WithPathParameter("contactListId", contactListId);
         apiRequest.WithQueryParameter("contactIds", contactIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundContactlistfilterAsync(string contactListFilterId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -99,7 +99,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactListFilterId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/contactlistfilters/{contactListFilterId}") { Category = CategoryName, Operation = "deleteOutboundContactlistfilter" };
         apiRequest.WithPathParameter("contactListFilterId", contactListFilterId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundContactlistsAsync(global::System.Collections.Generic.IEnumerable<string> id, global::System.Threading.CancellationToken cancellationToken = default)
@@ -107,7 +107,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/contactlists") { Category = CategoryName, Operation = "deleteOutboundContactlists" };
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundContactlisttemplateAsync(string contactListTemplateId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -115,7 +115,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactListTemplateId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/contactlisttemplates/{contactListTemplateId}") { Category = CategoryName, Operation = "deleteOutboundContactlisttemplate" };
         apiRequest.WithPathParameter("contactListTemplateId", contactListTemplateId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundContactlisttemplatesAsync(global::System.Collections.Generic.IEnumerable<string> id, global::System.Threading.CancellationToken cancellationToken = default)
@@ -123,7 +123,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/contactlisttemplates") { Category = CategoryName, Operation = "deleteOutboundContactlisttemplates" };
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundDigitalrulesetAsync(string digitalRuleSetId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -131,7 +131,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(digitalRuleSetId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/digitalrulesets/{digitalRuleSetId}") { Category = CategoryName, Operation = "deleteOutboundDigitalruleset" };
         apiRequest.WithPathParameter("digitalRuleSetId", digitalRuleSetId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundDnclistAsync(string dncListId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -139,7 +139,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(dncListId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/dnclists/{dncListId}") { Category = CategoryName, Operation = "deleteOutboundDnclist" };
         apiRequest.WithPathParameter("dncListId", dncListId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundDnclistCustomexclusioncolumnsAsync(string dncListId, bool? expiredOnly = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -148,7 +148,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/dnclists/{dncListId}/customexclusioncolumns") { Category = CategoryName, Operation = "deleteOutboundDnclistCustomexclusioncolumns" };
         apiRequest.WithPathParameter("dncListId", dncListId);
         apiRequest.WithQueryParameter("expiredOnly", expiredOnly);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundDnclistEmailaddressesAsync(string dncListId, bool? expiredOnly = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -157,7 +157,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/dnclists/{dncListId}/emailaddresses") { Category = CategoryName, Operation = "deleteOutboundDnclistEmailaddresses" };
         apiRequest.WithPathParameter("dncListId", dncListId);
         apiRequest.WithQueryParameter("expiredOnly", expiredOnly);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundDnclistPhonenumbersAsync(string dncListId, bool? expiredOnly = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -166,7 +166,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/dnclists/{dncListId}/phonenumbers") { Category = CategoryName, Operation = "deleteOutboundDnclistPhonenumbers" };
         apiRequest.WithPathParameter("dncListId", dncListId);
         apiRequest.WithQueryParameter("expiredOnly", expiredOnly);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundDnclistWhatsappnumbersAsync(string dncListId, bool? expiredOnly = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -175,7 +175,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/dnclists/{dncListId}/whatsappnumbers") { Category = CategoryName, Operation = "deleteOutboundDnclistWhatsappnumbers" };
         apiRequest.WithPathParameter("dncListId", dncListId);
         apiRequest.WithQueryParameter("expiredOnly", expiredOnly);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundFilespecificationtemplateAsync(string fileSpecificationTemplateId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -183,7 +183,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(fileSpecificationTemplateId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/filespecificationtemplates/{fileSpecificationTemplateId}") { Category = CategoryName, Operation = "deleteOutboundFilespecificationtemplate" };
         apiRequest.WithPathParameter("fileSpecificationTemplateId", fileSpecificationTemplateId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundFilespecificationtemplatesBulkAsync(global::System.Collections.Generic.IEnumerable<string> id, global::System.Threading.CancellationToken cancellationToken = default)
@@ -191,7 +191,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/filespecificationtemplates/bulk") { Category = CategoryName, Operation = "deleteOutboundFilespecificationtemplatesBulk" };
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundImporttemplateAsync(string importTemplateId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -199,7 +199,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(importTemplateId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/importtemplates/{importTemplateId}") { Category = CategoryName, Operation = "deleteOutboundImporttemplate" };
         apiRequest.WithPathParameter("importTemplateId", importTemplateId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundImporttemplatesAsync(global::System.Collections.Generic.IEnumerable<string> id, global::System.Threading.CancellationToken cancellationToken = default)
@@ -207,7 +207,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/importtemplates") { Category = CategoryName, Operation = "deleteOutboundImporttemplates" };
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaign> DeleteOutboundMessagingcampaignAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -215,7 +215,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(messagingCampaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/messagingcampaigns/{messagingCampaignId}") { Category = CategoryName, Operation = "deleteOutboundMessagingcampaign" };
         apiRequest.WithPathParameter("messagingCampaignId", messagingCampaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingCampaign>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingCampaign, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundMessagingcampaignProgressAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -223,7 +223,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(messagingCampaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/messagingcampaigns/{messagingCampaignId}/progress") { Category = CategoryName, Operation = "deleteOutboundMessagingcampaignProgress" };
         apiRequest.WithPathParameter("messagingCampaignId", messagingCampaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundRulesetAsync(string ruleSetId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -231,7 +231,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(ruleSetId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/rulesets/{ruleSetId}") { Category = CategoryName, Operation = "deleteOutboundRuleset" };
         apiRequest.WithPathParameter("ruleSetId", ruleSetId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundSchedulesCampaignAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -239,7 +239,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/schedules/campaigns/{campaignId}") { Category = CategoryName, Operation = "deleteOutboundSchedulesCampaign" };
         apiRequest.WithPathParameter("campaignId", campaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundSchedulesEmailcampaignAsync(string emailCampaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -247,7 +247,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(emailCampaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/schedules/emailcampaigns/{emailCampaignId}") { Category = CategoryName, Operation = "deleteOutboundSchedulesEmailcampaign" };
         apiRequest.WithPathParameter("emailCampaignId", emailCampaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundSchedulesMessagingcampaignAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -255,7 +255,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(messagingCampaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/schedules/messagingcampaigns/{messagingCampaignId}") { Category = CategoryName, Operation = "deleteOutboundSchedulesMessagingcampaign" };
         apiRequest.WithPathParameter("messagingCampaignId", messagingCampaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundSchedulesSequenceAsync(string sequenceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -263,7 +263,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(sequenceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/schedules/sequences/{sequenceId}") { Category = CategoryName, Operation = "deleteOutboundSchedulesSequence" };
         apiRequest.WithPathParameter("sequenceId", sequenceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundSchedulesWhatsappcampaignAsync(string whatsAppCampaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -271,7 +271,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(whatsAppCampaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/schedules/whatsappcampaigns/{whatsAppCampaignId}") { Category = CategoryName, Operation = "deleteOutboundSchedulesWhatsappcampaign" };
         apiRequest.WithPathParameter("whatsAppCampaignId", whatsAppCampaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteOutboundSequenceAsync(string sequenceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -279,7 +279,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(sequenceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/outbound/sequences/{sequenceId}") { Category = CategoryName, Operation = "deleteOutboundSequence" };
         apiRequest.WithPathParameter("sequenceId", sequenceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AttemptLimits> GetOutboundAttemptlimitAsync(string attemptLimitsId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -287,7 +287,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(attemptLimitsId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/attemptlimits/{attemptLimitsId}") { Category = CategoryName, Operation = "getOutboundAttemptlimit" };
         apiRequest.WithPathParameter("attemptLimitsId", attemptLimitsId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AttemptLimits>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AttemptLimits, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AttemptLimitsEntityListing> GetOutboundAttemptlimitsAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -300,7 +300,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AttemptLimitsEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AttemptLimitsEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallableTimeSet> GetOutboundCallabletimesetAsync(string callableTimeSetId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -308,7 +308,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(callableTimeSetId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/callabletimesets/{callableTimeSetId}") { Category = CategoryName, Operation = "getOutboundCallabletimeset" };
         apiRequest.WithPathParameter("callableTimeSetId", callableTimeSetId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CallableTimeSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CallableTimeSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallableTimeSetEntityListing> GetOutboundCallabletimesetsAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -321,7 +321,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CallableTimeSetEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CallableTimeSetEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseSet> GetOutboundCallanalysisresponsesetAsync(string callAnalysisSetId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -329,7 +329,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(callAnalysisSetId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/callanalysisresponsesets/{callAnalysisSetId}") { Category = CategoryName, Operation = "getOutboundCallanalysisresponseset" };
         apiRequest.WithPathParameter("callAnalysisSetId", callAnalysisSetId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ResponseSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResponseSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseSetEntityListing> GetOutboundCallanalysisresponsesetsAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -342,7 +342,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ResponseSetEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResponseSetEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentOwnedMappingPreviewListing> GetOutboundCampaignAgentownedmappingpreviewResultsAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -350,7 +350,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/campaigns/{campaignId}/agentownedmappingpreview/results") { Category = CategoryName, Operation = "getOutboundCampaignAgentownedmappingpreviewResults" };
         apiRequest.WithPathParameter("campaignId", campaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentOwnedMappingPreviewListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentOwnedMappingPreviewListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Campaign> GetOutboundCampaignAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -358,7 +358,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/campaigns/{campaignId}") { Category = CategoryName, Operation = "getOutboundCampaign" };
         apiRequest.WithPathParameter("campaignId", campaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Campaign>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Campaign, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignDiagnostics> GetOutboundCampaignDiagnosticsAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -366,7 +366,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/campaigns/{campaignId}/diagnostics") { Category = CategoryName, Operation = "getOutboundCampaignDiagnostics" };
         apiRequest.WithPathParameter("campaignId", campaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignDiagnostics>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignDiagnostics, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignInteractions> GetOutboundCampaignInteractionsAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -374,7 +374,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/campaigns/{campaignId}/interactions") { Category = CategoryName, Operation = "getOutboundCampaignInteractions" };
         apiRequest.WithPathParameter("campaignId", campaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignInteractions>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignInteractions, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignOutboundLinesDistribution> GetOutboundCampaignLinedistributionAsync(string campaignId, bool? includeOnlyActiveCampaigns = null, string? edgeGroupId = null, string? siteId = null, bool? useWeight = null, int? relativeWeight = null, int? outboundLineCount = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -388,7 +388,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("useWeight", useWeight);
         apiRequest.WithQueryParameter("relativeWeight", relativeWeight);
         apiRequest.WithQueryParameter("outboundLineCount", outboundLineCount);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignOutboundLinesDistribution>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignOutboundLinesDistribution, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignProgress> GetOutboundCampaignProgressAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -396,7 +396,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/campaigns/{campaignId}/progress") { Category = CategoryName, Operation = "getOutboundCampaignProgress" };
         apiRequest.WithPathParameter("campaignId", campaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignProgress>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignProgress, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PagedSkillCombinationListing> GetOutboundCampaignSkillcombinationsAsync(string campaignId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -406,7 +406,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithPathParameter("campaignId", campaignId);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PagedSkillCombinationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PagedSkillCombinationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignStats> GetOutboundCampaignStatsAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -414,7 +414,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/campaigns/{campaignId}/stats") { Category = CategoryName, Operation = "getOutboundCampaignStats" };
         apiRequest.WithPathParameter("campaignId", campaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignStats>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignStats, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignRule> GetOutboundCampaignruleAsync(string campaignRuleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -422,7 +422,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignRuleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/campaignrules/{campaignRuleId}") { Category = CategoryName, Operation = "getOutboundCampaignrule" };
         apiRequest.WithPathParameter("campaignRuleId", campaignRuleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignRuleEntityListing> GetOutboundCampaignrulesAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -435,7 +435,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignRuleEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignRuleEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonCampaignEntityListing> GetOutboundCampaignsAllAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? mediaType = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -448,7 +448,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("mediaType", mediaType);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CommonCampaignEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CommonCampaignEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonCampaignDivisionViewEntityListing> GetOutboundCampaignsAllDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? mediaType = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -461,7 +461,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("mediaType", mediaType);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CommonCampaignDivisionViewEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CommonCampaignDivisionViewEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignEntityListing> GetOutboundCampaignsAsync(int? pageSize = null, int? pageNumber = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? contactListId = null, string? dncListIds = null, string? distributionQueueId = null, string? edgeGroupId = null, string? callAnalysisResponseSetId = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -480,7 +480,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignDivisionView> GetOutboundCampaignsDivisionviewAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -488,7 +488,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/campaigns/divisionviews/{campaignId}") { Category = CategoryName, Operation = "getOutboundCampaignsDivisionview" };
         apiRequest.WithPathParameter("campaignId", campaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignDivisionView>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignDivisionView, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignDivisionViewListing> GetOutboundCampaignsDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -501,7 +501,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignDivisionViewListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignDivisionViewListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactList> GetOutboundContactlistAsync(string contactListId, bool? includeImportStatus = null, bool? includeSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -511,7 +511,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithPathParameter("contactListId", contactListId);
         apiRequest.WithQueryParameter("includeImportStatus", includeImportStatus);
         apiRequest.WithQueryParameter("includeSize", includeSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialerContact> GetOutboundContactlistContactAsync(string contactListId, string contactId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -521,7 +521,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/contactlists/{contactListId}/contacts/{contactId}") { Category = CategoryName, Operation = "getOutboundContactlistContact" };
         apiRequest.WithPathParameter("contactListId", contactListId);
         apiRequest.WithPathParameter("contactId", contactId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DialerContact>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DialerContact, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob> GetOutboundContactlistContactsBulkJobAsync(string contactListId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -531,7 +531,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/contactlists/{contactListId}/contacts/bulk/jobs/{jobId}") { Category = CategoryName, Operation = "getOutboundContactlistContactsBulkJob" };
         apiRequest.WithPathParameter("contactListId", contactListId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactsBulkOperationJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactsBulkOperationJobListing> GetOutboundContactlistContactsBulkJobsAsync(string contactListId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -539,7 +539,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactListId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/contactlists/{contactListId}/contacts/bulk/jobs") { Category = CategoryName, Operation = "getOutboundContactlistContactsBulkJobs" };
         apiRequest.WithPathParameter("contactListId", contactListId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactsBulkOperationJobListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactsBulkOperationJobListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExportUri> GetOutboundContactlistExportAsync(string contactListId, string? download = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -548,7 +548,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/contactlists/{contactListId}/export") { Category = CategoryName, Operation = "getOutboundContactlistExport" };
         apiRequest.WithPathParameter("contactListId", contactListId);
         apiRequest.WithQueryParameter("download", download);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExportUri>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExportUri, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportStatus> GetOutboundContactlistImportstatusAsync(string contactListId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -556,7 +556,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactListId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/contactlists/{contactListId}/importstatus") { Category = CategoryName, Operation = "getOutboundContactlistImportstatus" };
         apiRequest.WithPathParameter("contactListId", contactListId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ImportStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ImportStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeZoneMappingPreview> GetOutboundContactlistTimezonemappingpreviewAsync(string contactListId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -564,7 +564,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactListId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/contactlists/{contactListId}/timezonemappingpreview") { Category = CategoryName, Operation = "getOutboundContactlistTimezonemappingpreview" };
         apiRequest.WithPathParameter("contactListId", contactListId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeZoneMappingPreview>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeZoneMappingPreview, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListFilter> GetOutboundContactlistfilterAsync(string contactListFilterId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -572,7 +572,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactListFilterId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/contactlistfilters/{contactListFilterId}") { Category = CategoryName, Operation = "getOutboundContactlistfilter" };
         apiRequest.WithPathParameter("contactListFilterId", contactListFilterId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListFilter>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListFilter, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListFilterEntityListing> GetOutboundContactlistfiltersAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, string? contactListId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -586,7 +586,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("contactListId", contactListId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListFilterEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListFilterEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListEntityListing> GetOutboundContactlistsAsync(bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -603,7 +603,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListDivisionView> GetOutboundContactlistsDivisionviewAsync(string contactListId, bool? includeImportStatus = null, bool? includeSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -613,7 +613,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithPathParameter("contactListId", contactListId);
         apiRequest.WithQueryParameter("includeImportStatus", includeImportStatus);
         apiRequest.WithQueryParameter("includeSize", includeSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListDivisionView>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListDivisionView, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListDivisionViewListing> GetOutboundContactlistsDivisionviewsAsync(bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, int? pageNumber = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -628,7 +628,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListDivisionViewListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListDivisionViewListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListTemplate> GetOutboundContactlisttemplateAsync(string contactListTemplateId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -636,7 +636,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactListTemplateId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/contactlisttemplates/{contactListTemplateId}") { Category = CategoryName, Operation = "getOutboundContactlisttemplate" };
         apiRequest.WithPathParameter("contactListTemplateId", contactListTemplateId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListTemplateEntityListing> GetOutboundContactlisttemplatesAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -649,7 +649,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListTemplateEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListTemplateEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignDiagnosticSummary> GetOutboundDiagnosticsCampaignSummaryAsync(string campaignId, string start, string end, global::System.Threading.CancellationToken cancellationToken = default)
@@ -661,7 +661,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithPathParameter("campaignId", campaignId);
         apiRequest.WithQueryParameter("start", start);
         apiRequest.WithQueryParameter("end", end);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignDiagnosticSummary>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignDiagnosticSummary, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DigitalRuleSet> GetOutboundDigitalrulesetAsync(string digitalRuleSetId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -669,7 +669,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(digitalRuleSetId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/digitalrulesets/{digitalRuleSetId}") { Category = CategoryName, Operation = "getOutboundDigitalruleset" };
         apiRequest.WithPathParameter("digitalRuleSetId", digitalRuleSetId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DigitalRuleSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DigitalRuleSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DigitalRuleSetEntityListing> GetOutboundDigitalrulesetsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -681,7 +681,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DigitalRuleSetEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DigitalRuleSetEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DncList> GetOutboundDnclistAsync(string dncListId, bool? includeImportStatus = null, bool? includeSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -691,7 +691,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithPathParameter("dncListId", dncListId);
         apiRequest.WithQueryParameter("includeImportStatus", includeImportStatus);
         apiRequest.WithQueryParameter("includeSize", includeSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DncList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DncList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExportUri> GetOutboundDnclistExportAsync(string dncListId, string? download = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -700,7 +700,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/dnclists/{dncListId}/export") { Category = CategoryName, Operation = "getOutboundDnclistExport" };
         apiRequest.WithPathParameter("dncListId", dncListId);
         apiRequest.WithQueryParameter("download", download);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExportUri>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExportUri, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportStatus> GetOutboundDnclistImportstatusAsync(string dncListId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -708,7 +708,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(dncListId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/dnclists/{dncListId}/importstatus") { Category = CategoryName, Operation = "getOutboundDnclistImportstatus" };
         apiRequest.WithPathParameter("dncListId", dncListId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ImportStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ImportStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DncListEntityListing> GetOutboundDnclistsAsync(bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? dncSourceType = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -725,7 +725,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DncListEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DncListEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DncListDivisionView> GetOutboundDnclistsDivisionviewAsync(string dncListId, bool? includeImportStatus = null, bool? includeSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -735,7 +735,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithPathParameter("dncListId", dncListId);
         apiRequest.WithQueryParameter("includeImportStatus", includeImportStatus);
         apiRequest.WithQueryParameter("includeSize", includeSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DncListDivisionView>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DncListDivisionView, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DncListDivisionViewListing> GetOutboundDnclistsDivisionviewsAsync(bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, int? pageNumber = null, string? filterType = null, string? name = null, string? dncSourceType = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -751,7 +751,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DncListDivisionViewListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DncListDivisionViewListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EventLog> GetOutboundEventAsync(string eventId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -759,7 +759,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(eventId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/events/{eventId}") { Category = CategoryName, Operation = "getOutboundEvent" };
         apiRequest.WithPathParameter("eventId", eventId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EventLog>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EventLog, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialerEventEntityListing> GetOutboundEventsAsync(int? pageSize = null, int? pageNumber = null, string? filterType = null, string? category = null, string? level = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -772,7 +772,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("level", level);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DialerEventEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DialerEventEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FileSpecificationTemplate> GetOutboundFilespecificationtemplateAsync(string fileSpecificationTemplateId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -780,7 +780,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(fileSpecificationTemplateId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/filespecificationtemplates/{fileSpecificationTemplateId}") { Category = CategoryName, Operation = "getOutboundFilespecificationtemplate" };
         apiRequest.WithPathParameter("fileSpecificationTemplateId", fileSpecificationTemplateId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FileSpecificationTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FileSpecificationTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FileSpecificationTemplateEntityListing> GetOutboundFilespecificationtemplatesAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -793,7 +793,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FileSpecificationTemplateEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FileSpecificationTemplateEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportTemplate> GetOutboundImporttemplateAsync(string importTemplateId, bool? includeImportStatus = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -802,7 +802,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/importtemplates/{importTemplateId}") { Category = CategoryName, Operation = "getOutboundImporttemplate" };
         apiRequest.WithPathParameter("importTemplateId", importTemplateId);
         apiRequest.WithQueryParameter("includeImportStatus", includeImportStatus);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ImportTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ImportTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportStatus> GetOutboundImporttemplateImportstatusAsync(string importTemplateId, string? listNamePrefix = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -811,7 +811,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/importtemplates/{importTemplateId}/importstatus") { Category = CategoryName, Operation = "getOutboundImporttemplateImportstatus" };
         apiRequest.WithPathParameter("importTemplateId", importTemplateId);
         apiRequest.WithQueryParameter("listNamePrefix", listNamePrefix);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ImportStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ImportStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportTemplateEntityListing> GetOutboundImporttemplatesAsync(bool? includeImportStatus = null, int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, string? contactListTemplateId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -826,7 +826,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("contactListTemplateId", contactListTemplateId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ImportTemplateEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ImportTemplateEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaign> GetOutboundMessagingcampaignAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -834,7 +834,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(messagingCampaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/messagingcampaigns/{messagingCampaignId}") { Category = CategoryName, Operation = "getOutboundMessagingcampaign" };
         apiRequest.WithPathParameter("messagingCampaignId", messagingCampaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingCampaign>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingCampaign, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignDiagnostics> GetOutboundMessagingcampaignDiagnosticsAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -842,7 +842,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(messagingCampaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/messagingcampaigns/{messagingCampaignId}/diagnostics") { Category = CategoryName, Operation = "getOutboundMessagingcampaignDiagnostics" };
         apiRequest.WithPathParameter("messagingCampaignId", messagingCampaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingCampaignDiagnostics>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingCampaignDiagnostics, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignProgress> GetOutboundMessagingcampaignProgressAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -850,7 +850,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(messagingCampaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/messagingcampaigns/{messagingCampaignId}/progress") { Category = CategoryName, Operation = "getOutboundMessagingcampaignProgress" };
         apiRequest.WithPathParameter("messagingCampaignId", messagingCampaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignProgress>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignProgress, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignEntityListing> GetOutboundMessagingcampaignsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? contactListId = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? type = null, string? senderSmsPhoneNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? contentTemplateId = null, string? campaignStatus = null, global::System.Collections.Generic.IEnumerable<string>? ruleSetIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -869,7 +869,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("contentTemplateId", contentTemplateId);
         apiRequest.WithQueryParameter("campaignStatus", campaignStatus);
         apiRequest.WithQueryParameter("ruleSetIds", ruleSetIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingCampaignEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingCampaignEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignDivisionView> GetOutboundMessagingcampaignsDivisionviewAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -877,7 +877,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(messagingCampaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/messagingcampaigns/divisionviews/{messagingCampaignId}") { Category = CategoryName, Operation = "getOutboundMessagingcampaignsDivisionview" };
         apiRequest.WithPathParameter("messagingCampaignId", messagingCampaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingCampaignDivisionView>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingCampaignDivisionView, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignDivisionViewEntityListing> GetOutboundMessagingcampaignsDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, string? type = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? senderSmsPhoneNumber = null, string? contentTemplateId = null, string? campaignStatus = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -892,7 +892,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("senderSmsPhoneNumber", senderSmsPhoneNumber);
         apiRequest.WithQueryParameter("contentTemplateId", contentTemplateId);
         apiRequest.WithQueryParameter("campaignStatus", campaignStatus);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingCampaignDivisionViewEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingCampaignDivisionViewEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RuleSet> GetOutboundRulesetAsync(string ruleSetId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -900,7 +900,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(ruleSetId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/rulesets/{ruleSetId}") { Category = CategoryName, Operation = "getOutboundRuleset" };
         apiRequest.WithPathParameter("ruleSetId", ruleSetId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RuleSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RuleSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RuleSetEntityListing> GetOutboundRulesetsAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -913,7 +913,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RuleSetEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RuleSetEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignSchedule> GetOutboundSchedulesCampaignAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -921,13 +921,13 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/schedules/campaigns/{campaignId}") { Category = CategoryName, Operation = "getOutboundSchedulesCampaign" };
         apiRequest.WithPathParameter("campaignId", campaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignSchedule>> GetOutboundSchedulesCampaignsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/schedules/campaigns") { Category = CategoryName, Operation = "getOutboundSchedulesCampaigns" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignSchedule>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfCampaignSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailCampaignSchedule> GetOutboundSchedulesEmailcampaignAsync(string emailCampaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -935,13 +935,13 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(emailCampaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/schedules/emailcampaigns/{emailCampaignId}") { Category = CategoryName, Operation = "getOutboundSchedulesEmailcampaign" };
         apiRequest.WithPathParameter("emailCampaignId", emailCampaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailCampaignSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailCampaignSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailCampaignScheduleEntityListing> GetOutboundSchedulesEmailcampaignsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/schedules/emailcampaigns") { Category = CategoryName, Operation = "getOutboundSchedulesEmailcampaigns" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailCampaignScheduleEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailCampaignScheduleEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignSchedule> GetOutboundSchedulesMessagingcampaignAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -949,13 +949,13 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(messagingCampaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/schedules/messagingcampaigns/{messagingCampaignId}") { Category = CategoryName, Operation = "getOutboundSchedulesMessagingcampaign" };
         apiRequest.WithPathParameter("messagingCampaignId", messagingCampaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingCampaignSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingCampaignSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignScheduleEntityListing> GetOutboundSchedulesMessagingcampaignsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/schedules/messagingcampaigns") { Category = CategoryName, Operation = "getOutboundSchedulesMessagingcampaigns" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingCampaignScheduleEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingCampaignScheduleEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SequenceSchedule> GetOutboundSchedulesSequenceAsync(string sequenceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -963,13 +963,13 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(sequenceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/schedules/sequences/{sequenceId}") { Category = CategoryName, Operation = "getOutboundSchedulesSequence" };
         apiRequest.WithPathParameter("sequenceId", sequenceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SequenceSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SequenceSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SequenceSchedule>> GetOutboundSchedulesSequencesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/schedules/sequences") { Category = CategoryName, Operation = "getOutboundSchedulesSequences" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SequenceSchedule>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfSequenceSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppCampaignSchedule> GetOutboundSchedulesWhatsappcampaignAsync(string whatsAppCampaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -977,13 +977,13 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(whatsAppCampaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/schedules/whatsappcampaigns/{whatsAppCampaignId}") { Category = CategoryName, Operation = "getOutboundSchedulesWhatsappcampaign" };
         apiRequest.WithPathParameter("whatsAppCampaignId", whatsAppCampaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WhatsAppCampaignSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WhatsAppCampaignSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppCampaignScheduleEntityListing> GetOutboundSchedulesWhatsappcampaignsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/schedules/whatsappcampaigns") { Category = CategoryName, Operation = "getOutboundSchedulesWhatsappcampaigns" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WhatsAppCampaignScheduleEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WhatsAppCampaignScheduleEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignSequence> GetOutboundSequenceAsync(string sequenceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -991,7 +991,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(sequenceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/sequences/{sequenceId}") { Category = CategoryName, Operation = "getOutboundSequence" };
         apiRequest.WithPathParameter("sequenceId", sequenceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignSequence>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignSequence, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignSequenceEntityListing> GetOutboundSequencesAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1004,19 +1004,19 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignSequenceEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignSequenceEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundSettings> GetOutboundSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/settings") { Category = CategoryName, Operation = "getOutboundSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutboundSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutboundSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapUpCodeMapping> GetOutboundWrapupcodemappingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/wrapupcodemappings") { Category = CategoryName, Operation = "getOutboundWrapupcodemappings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WrapUpCodeMapping>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WrapUpCodeMapping, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchOutboundCampaignAsync(string campaignId, global::GenesysCloud.Extensions.Models.CampaignPatchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1026,7 +1026,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/outbound/campaigns/{campaignId}") { Category = CategoryName, Operation = "patchOutboundCampaign" };
         apiRequest.WithPathParameter("campaignId", campaignId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchOutboundDnclistCustomexclusioncolumnsAsync(string dncListId, global::GenesysCloud.Extensions.Models.DncPatchCustomExclusionColumnsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1036,7 +1036,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/outbound/dnclists/{dncListId}/customexclusioncolumns") { Category = CategoryName, Operation = "patchOutboundDnclistCustomexclusioncolumns" };
         apiRequest.WithPathParameter("dncListId", dncListId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchOutboundDnclistEmailaddressesAsync(string dncListId, global::GenesysCloud.Extensions.Models.DncPatchEmailsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1046,7 +1046,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/outbound/dnclists/{dncListId}/emailaddresses") { Category = CategoryName, Operation = "patchOutboundDnclistEmailaddresses" };
         apiRequest.WithPathParameter("dncListId", dncListId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchOutboundDnclistPhonenumbersAsync(string dncListId, global::GenesysCloud.Extensions.Models.DncPatchPhoneNumbersRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1056,7 +1056,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/outbound/dnclists/{dncListId}/phonenumbers") { Category = CategoryName, Operation = "patchOutboundDnclistPhonenumbers" };
         apiRequest.WithPathParameter("dncListId", dncListId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchOutboundDnclistWhatsappnumbersAsync(string dncListId, global::GenesysCloud.Extensions.Models.DncPatchWhatsAppNumbersRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1066,7 +1066,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/outbound/dnclists/{dncListId}/whatsappnumbers") { Category = CategoryName, Operation = "patchOutboundDnclistWhatsappnumbers" };
         apiRequest.WithPathParameter("dncListId", dncListId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchOutboundSettingsAsync(global::GenesysCloud.Extensions.Models.OutboundSettings body, bool? useMaxCallsPerAgentDecimal = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1075,7 +1075,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/outbound/settings") { Category = CategoryName, Operation = "patchOutboundSettings" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("useMaxCallsPerAgentDecimal", useMaxCallsPerAgentDecimal);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AttemptLimits> PostOutboundAttemptlimitsAsync(global::GenesysCloud.Extensions.Models.AttemptLimits body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1083,7 +1083,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/attemptlimits") { Category = CategoryName, Operation = "postOutboundAttemptlimits" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AttemptLimits>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AttemptLimits, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallableTimeSet> PostOutboundCallabletimesetsAsync(global::GenesysCloud.Extensions.Models.CallableTimeSet body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1091,7 +1091,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/callabletimesets") { Category = CategoryName, Operation = "postOutboundCallabletimesets" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CallableTimeSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CallableTimeSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseSet> PostOutboundCallanalysisresponsesetsAsync(global::GenesysCloud.Extensions.Models.ResponseSet body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1099,7 +1099,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/callanalysisresponsesets") { Category = CategoryName, Operation = "postOutboundCallanalysisresponsesets" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ResponseSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResponseSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostOutboundCampaignAgentownedmappingpreviewAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1107,7 +1107,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/campaigns/{campaignId}/agentownedmappingpreview") { Category = CategoryName, Operation = "postOutboundCampaignAgentownedmappingpreview" };
         apiRequest.WithPathParameter("campaignId", campaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1118,7 +1118,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/campaigns/{campaignId}/callback/schedule") { Category = CategoryName, Operation = "postOutboundCampaignCallbackSchedule" };
         apiRequest.WithPathParameter("campaignId", campaignId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactCallbackRequest>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactCallbackRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostOutboundCampaignStartAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1126,7 +1126,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/campaigns/{campaignId}/start") { Category = CategoryName, Operation = "postOutboundCampaignStart" };
         apiRequest.WithPathParameter("campaignId", campaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostOutboundCampaignStopAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1134,7 +1134,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/campaigns/{campaignId}/stop") { Category = CategoryName, Operation = "postOutboundCampaignStop" };
         apiRequest.WithPathParameter("campaignId", campaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignRule> PostOutboundCampaignrulesAsync(global::GenesysCloud.Extensions.Models.CampaignRule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1142,7 +1142,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/campaignrules") { Category = CategoryName, Operation = "postOutboundCampaignrules" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Campaign> PostOutboundCampaignsAsync(global::GenesysCloud.Extensions.Models.Campaign body, bool? useMaxCallsPerAgentDecimal = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1151,7 +1151,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/campaigns") { Category = CategoryName, Operation = "postOutboundCampaigns" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("useMaxCallsPerAgentDecimal", useMaxCallsPerAgentDecimal);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Campaign>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Campaign, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignPerformanceDataListing> PostOutboundCampaignsPerformanceQueryAsync(global::System.Collections.Generic.IEnumerable<string> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1159,7 +1159,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/campaigns/performance/query") { Category = CategoryName, Operation = "postOutboundCampaignsPerformanceQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignPerformanceDataListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignPerformanceDataListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignProgress>> PostOutboundCampaignsProgressAsync(global::System.Collections.Generic.IEnumerable<string> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1167,7 +1167,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/campaigns/progress") { Category = CategoryName, Operation = "postOutboundCampaignsProgress" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignProgress>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfCampaignProgress, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostOutboundContactlistClearAsync(string contactListId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1175,7 +1175,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactListId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/contactlists/{contactListId}/clear") { Category = CategoryName, Operation = "postOutboundContactlistClear" };
         apiRequest.WithPathParameter("contactListId", contactListId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DialerContact>> PostOutboundContactlistContactsAsync(string contactListId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.WritableDialerContact> body, bool? priority = null, bool? clearSystemData = null, bool? doNotQueue = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1188,7 +1188,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithQueryParameter("priority", priority);
         apiRequest.WithQueryParameter("clearSystemData", clearSystemData);
         apiRequest.WithQueryParameter("doNotQueue", doNotQueue);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DialerContact>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfDialerContact, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DialerContact>> PostOutboundContactlistContactsBulkAsync(string contactListId, global::System.Collections.Generic.IEnumerable<string> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1198,7 +1198,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/contactlists/{contactListId}/contacts/bulk") { Category = CategoryName, Operation = "postOutboundContactlistContactsBulk" };
         apiRequest.WithPathParameter("contactListId", contactListId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.DialerContact>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfDialerContact, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob> PostOutboundContactlistContactsBulkRemoveAsync(string contactListId, global::GenesysCloud.Extensions.Models.ContactBulkSearchParameters body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1208,7 +1208,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/contactlists/{contactListId}/contacts/bulk/remove") { Category = CategoryName, Operation = "postOutboundContactlistContactsBulkRemove" };
         apiRequest.WithPathParameter("contactListId", contactListId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactsBulkOperationJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob> PostOutboundContactlistContactsBulkUpdateAsync(string contactListId, global::GenesysCloud.Extensions.Models.ContactBulkEditRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1218,7 +1218,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/contactlists/{contactListId}/contacts/bulk/update") { Category = CategoryName, Operation = "postOutboundContactlistContactsBulkUpdate" };
         apiRequest.WithPathParameter("contactListId", contactListId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactsBulkOperationJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListingResponse> PostOutboundContactlistContactsSearchAsync(string contactListId, global::GenesysCloud.Extensions.Models.ContactListingRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1228,7 +1228,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/contactlists/{contactListId}/contacts/search") { Category = CategoryName, Operation = "postOutboundContactlistContactsSearch" };
         apiRequest.WithPathParameter("contactListId", contactListId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListingResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListingResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainEntityRef> PostOutboundContactlistExportAsync(string contactListId, global::GenesysCloud.Extensions.Models.ContactsExportRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1237,7 +1237,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/contactlists/{contactListId}/export") { Category = CategoryName, Operation = "postOutboundContactlistExport" };
         apiRequest.WithPathParameter("contactListId", contactListId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainEntityRef>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainEntityRef, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListFilter> PostOutboundContactlistfiltersAsync(global::GenesysCloud.Extensions.Models.ContactListFilter body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1245,7 +1245,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/contactlistfilters") { Category = CategoryName, Operation = "postOutboundContactlistfilters" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListFilter>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListFilter, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListFilterEntityListing> PostOutboundContactlistfiltersBulkRetrieveAsync(global::GenesysCloud.Extensions.Models.ContactListFilterBulkRetrieveBody body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1253,7 +1253,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/contactlistfilters/bulk/retrieve") { Category = CategoryName, Operation = "postOutboundContactlistfiltersBulkRetrieve" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListFilterEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListFilterEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FilterPreviewResponse> PostOutboundContactlistfiltersPreviewAsync(global::GenesysCloud.Extensions.Models.ContactListFilter body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1261,7 +1261,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/contactlistfilters/preview") { Category = CategoryName, Operation = "postOutboundContactlistfiltersPreview" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FilterPreviewResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FilterPreviewResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactList> PostOutboundContactlistsAsync(global::GenesysCloud.Extensions.Models.ContactList body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1269,7 +1269,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/contactlists") { Category = CategoryName, Operation = "postOutboundContactlists" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UploadUrlResponse> PostOutboundContactlistsUploadsAsync(global::GenesysCloud.Extensions.Models.ContactListUploadUrlRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1277,7 +1277,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/contactlists/uploads") { Category = CategoryName, Operation = "postOutboundContactlistsUploads" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UploadUrlResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UploadUrlResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListTemplate> PostOutboundContactlisttemplatesAsync(global::GenesysCloud.Extensions.Models.ContactListTemplate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1285,7 +1285,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/contactlisttemplates") { Category = CategoryName, Operation = "postOutboundContactlisttemplates" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListTemplateEntityListing> PostOutboundContactlisttemplatesBulkAddAsync(global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.ContactListTemplate> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1293,7 +1293,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/contactlisttemplates/bulk/add") { Category = CategoryName, Operation = "postOutboundContactlisttemplatesBulkAdd" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListTemplateEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListTemplateEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListTemplateEntityListing> PostOutboundContactlisttemplatesBulkRetrieveAsync(global::GenesysCloud.Extensions.Models.ContactListTemplateBulkRetrieveBody body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1301,7 +1301,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/contactlisttemplates/bulk/retrieve") { Category = CategoryName, Operation = "postOutboundContactlisttemplatesBulkRetrieve" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListTemplateEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListTemplateEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostOutboundConversationDncAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1309,7 +1309,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/conversations/{conversationId}/dnc") { Category = CategoryName, Operation = "postOutboundConversationDnc" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DigitalRuleSet> PostOutboundDigitalrulesetsAsync(global::GenesysCloud.Extensions.Models.DigitalRuleSet body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1317,7 +1317,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/digitalrulesets") { Category = CategoryName, Operation = "postOutboundDigitalrulesets" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DigitalRuleSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DigitalRuleSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostOutboundDnclistEmailaddressesAsync(string dncListId, global::System.Collections.Generic.IEnumerable<string> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1327,7 +1327,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/dnclists/{dncListId}/emailaddresses") { Category = CategoryName, Operation = "postOutboundDnclistEmailaddresses" };
         apiRequest.WithPathParameter("dncListId", dncListId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainEntityRef> PostOutboundDnclistExportAsync(string dncListId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1335,7 +1335,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(dncListId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/dnclists/{dncListId}/export") { Category = CategoryName, Operation = "postOutboundDnclistExport" };
         apiRequest.WithPathParameter("dncListId", dncListId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainEntityRef>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainEntityRef, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostOutboundDnclistPhonenumbersAsync(string dncListId, global::System.Collections.Generic.IEnumerable<string> body, string? expirationDateTime = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1346,7 +1346,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithPathParameter("dncListId", dncListId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expirationDateTime", expirationDateTime);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DncList> PostOutboundDnclistsAsync(global::GenesysCloud.Extensions.Models.DncListCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1354,7 +1354,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/dnclists") { Category = CategoryName, Operation = "postOutboundDnclists" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DncList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DncList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UploadUrlResponse> PostOutboundDnclistsUploadsAsync(global::GenesysCloud.Extensions.Models.DNCListUploadUrlRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1362,7 +1362,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/dnclists/uploads") { Category = CategoryName, Operation = "postOutboundDnclistsUploads" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UploadUrlResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UploadUrlResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FileSpecificationTemplate> PostOutboundFilespecificationtemplatesAsync(global::GenesysCloud.Extensions.Models.FileSpecificationTemplate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1370,7 +1370,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/filespecificationtemplates") { Category = CategoryName, Operation = "postOutboundFilespecificationtemplates" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FileSpecificationTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FileSpecificationTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportTemplate> PostOutboundImporttemplatesAsync(global::GenesysCloud.Extensions.Models.ImportTemplate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1378,7 +1378,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/importtemplates") { Category = CategoryName, Operation = "postOutboundImporttemplates" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ImportTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ImportTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportTemplateEntityListing> PostOutboundImporttemplatesBulkAddAsync(global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.ImportTemplate> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1386,7 +1386,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/importtemplates/bulk/add") { Category = CategoryName, Operation = "postOutboundImporttemplatesBulkAdd" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ImportTemplateEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ImportTemplateEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostOutboundMessagingcampaignStartAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1394,7 +1394,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(messagingCampaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/messagingcampaigns/{messagingCampaignId}/start") { Category = CategoryName, Operation = "postOutboundMessagingcampaignStart" };
         apiRequest.WithPathParameter("messagingCampaignId", messagingCampaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostOutboundMessagingcampaignStopAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1402,7 +1402,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(messagingCampaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/messagingcampaigns/{messagingCampaignId}/stop") { Category = CategoryName, Operation = "postOutboundMessagingcampaignStop" };
         apiRequest.WithPathParameter("messagingCampaignId", messagingCampaignId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaign> PostOutboundMessagingcampaignsAsync(global::GenesysCloud.Extensions.Models.MessagingCampaign body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1410,7 +1410,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/messagingcampaigns") { Category = CategoryName, Operation = "postOutboundMessagingcampaigns" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingCampaign>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingCampaign, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignProgress>> PostOutboundMessagingcampaignsProgressAsync(global::System.Collections.Generic.IEnumerable<string> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1418,7 +1418,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/messagingcampaigns/progress") { Category = CategoryName, Operation = "postOutboundMessagingcampaignsProgress" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.CampaignProgress>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfCampaignProgress, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RuleSet> PostOutboundRulesetsAsync(global::GenesysCloud.Extensions.Models.RuleSet body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1426,7 +1426,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/rulesets") { Category = CategoryName, Operation = "postOutboundRulesets" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RuleSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RuleSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignSequence> PostOutboundSequencesAsync(global::GenesysCloud.Extensions.Models.CampaignSequence body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1434,7 +1434,7 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/outbound/sequences") { Category = CategoryName, Operation = "postOutboundSequences" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignSequence>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignSequence, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AttemptLimits> PutOutboundAttemptlimitAsync(string attemptLimitsId, global::GenesysCloud.Extensions.Models.AttemptLimits body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1444,7 +1444,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/attemptlimits/{attemptLimitsId}") { Category = CategoryName, Operation = "putOutboundAttemptlimit" };
         apiRequest.WithPathParameter("attemptLimitsId", attemptLimitsId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AttemptLimits>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AttemptLimits, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallableTimeSet> PutOutboundCallabletimesetAsync(string callableTimeSetId, global::GenesysCloud.Extensions.Models.CallableTimeSet body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1454,7 +1454,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/callabletimesets/{callableTimeSetId}") { Category = CategoryName, Operation = "putOutboundCallabletimeset" };
         apiRequest.WithPathParameter("callableTimeSetId", callableTimeSetId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CallableTimeSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CallableTimeSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseSet> PutOutboundCallanalysisresponsesetAsync(string callAnalysisSetId, global::GenesysCloud.Extensions.Models.ResponseSet body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1464,7 +1464,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/callanalysisresponsesets/{callAnalysisSetId}") { Category = CategoryName, Operation = "putOutboundCallanalysisresponseset" };
         apiRequest.WithPathParameter("callAnalysisSetId", callAnalysisSetId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ResponseSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResponseSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PutOutboundCampaignAgentAsync(string campaignId, string userId, global::GenesysCloud.Extensions.Models.Agent body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1476,7 +1476,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithPathParameter("campaignId", campaignId);
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Campaign> PutOutboundCampaignAsync(string campaignId, global::GenesysCloud.Extensions.Models.Campaign body, bool? useMaxCallsPerAgentDecimal = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1487,7 +1487,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithPathParameter("campaignId", campaignId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("useMaxCallsPerAgentDecimal", useMaxCallsPerAgentDecimal);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Campaign>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Campaign, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignRule> PutOutboundCampaignruleAsync(string campaignRuleId, global::GenesysCloud.Extensions.Models.CampaignRule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1497,7 +1497,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/campaignrules/{campaignRuleId}") { Category = CategoryName, Operation = "putOutboundCampaignrule" };
         apiRequest.WithPathParameter("campaignRuleId", campaignRuleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactList> PutOutboundContactlistAsync(string contactListId, global::GenesysCloud.Extensions.Models.ContactList body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1507,7 +1507,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/contactlists/{contactListId}") { Category = CategoryName, Operation = "putOutboundContactlist" };
         apiRequest.WithPathParameter("contactListId", contactListId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialerContact> PutOutboundContactlistContactAsync(string contactListId, string contactId, global::GenesysCloud.Extensions.Models.DialerContact body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1519,7 +1519,7 @@ internal sealed class OutboundApi : IOutboundApi
         apiRequest.WithPathParameter("contactListId", contactListId);
         apiRequest.WithPathParameter("contactId", contactId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DialerContact>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DialerContact, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListFilter> PutOutboundContactlistfilterAsync(string contactListFilterId, global::GenesysCloud.Extensions.Models.ContactListFilter body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1529,7 +1529,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/contactlistfilters/{contactListFilterId}") { Category = CategoryName, Operation = "putOutboundContactlistfilter" };
         apiRequest.WithPathParameter("contactListFilterId", contactListFilterId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListFilter>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListFilter, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListTemplate> PutOutboundContactlisttemplateAsync(string contactListTemplateId, global::GenesysCloud.Extensions.Models.ContactListTemplate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1539,7 +1539,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/contactlisttemplates/{contactListTemplateId}") { Category = CategoryName, Operation = "putOutboundContactlisttemplate" };
         apiRequest.WithPathParameter("contactListTemplateId", contactListTemplateId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactListTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DigitalRuleSet> PutOutboundDigitalrulesetAsync(string digitalRuleSetId, global::GenesysCloud.Extensions.Models.DigitalRuleSet body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1549,7 +1549,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/digitalrulesets/{digitalRuleSetId}") { Category = CategoryName, Operation = "putOutboundDigitalruleset" };
         apiRequest.WithPathParameter("digitalRuleSetId", digitalRuleSetId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DigitalRuleSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DigitalRuleSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DncList> PutOutboundDnclistAsync(string dncListId, global::GenesysCloud.Extensions.Models.DncList body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1559,7 +1559,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/dnclists/{dncListId}") { Category = CategoryName, Operation = "putOutboundDnclist" };
         apiRequest.WithPathParameter("dncListId", dncListId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DncList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DncList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FileSpecificationTemplate> PutOutboundFilespecificationtemplateAsync(string fileSpecificationTemplateId, global::GenesysCloud.Extensions.Models.FileSpecificationTemplate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1569,7 +1569,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/filespecificationtemplates/{fileSpecificationTemplateId}") { Category = CategoryName, Operation = "putOutboundFilespecificationtemplate" };
         apiRequest.WithPathParameter("fileSpecificationTemplateId", fileSpecificationTemplateId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FileSpecificationTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FileSpecificationTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportTemplate> PutOutboundImporttemplateAsync(string importTemplateId, global::GenesysCloud.Extensions.Models.ImportTemplate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1579,7 +1579,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/importtemplates/{importTemplateId}") { Category = CategoryName, Operation = "putOutboundImporttemplate" };
         apiRequest.WithPathParameter("importTemplateId", importTemplateId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ImportTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ImportTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaign> PutOutboundMessagingcampaignAsync(string messagingCampaignId, global::GenesysCloud.Extensions.Models.MessagingCampaign body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1589,7 +1589,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/messagingcampaigns/{messagingCampaignId}") { Category = CategoryName, Operation = "putOutboundMessagingcampaign" };
         apiRequest.WithPathParameter("messagingCampaignId", messagingCampaignId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingCampaign>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingCampaign, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RuleSet> PutOutboundRulesetAsync(string ruleSetId, global::GenesysCloud.Extensions.Models.RuleSet body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1599,7 +1599,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/rulesets/{ruleSetId}") { Category = CategoryName, Operation = "putOutboundRuleset" };
         apiRequest.WithPathParameter("ruleSetId", ruleSetId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RuleSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RuleSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignSchedule> PutOutboundSchedulesCampaignAsync(string campaignId, global::GenesysCloud.Extensions.Models.CampaignSchedule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1609,7 +1609,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/schedules/campaigns/{campaignId}") { Category = CategoryName, Operation = "putOutboundSchedulesCampaign" };
         apiRequest.WithPathParameter("campaignId", campaignId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailCampaignSchedule> PutOutboundSchedulesEmailcampaignAsync(string emailCampaignId, global::GenesysCloud.Extensions.Models.EmailCampaignSchedule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1619,7 +1619,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/schedules/emailcampaigns/{emailCampaignId}") { Category = CategoryName, Operation = "putOutboundSchedulesEmailcampaign" };
         apiRequest.WithPathParameter("emailCampaignId", emailCampaignId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailCampaignSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailCampaignSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignSchedule> PutOutboundSchedulesMessagingcampaignAsync(string messagingCampaignId, global::GenesysCloud.Extensions.Models.MessagingCampaignSchedule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1629,7 +1629,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/schedules/messagingcampaigns/{messagingCampaignId}") { Category = CategoryName, Operation = "putOutboundSchedulesMessagingcampaign" };
         apiRequest.WithPathParameter("messagingCampaignId", messagingCampaignId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MessagingCampaignSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingCampaignSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SequenceSchedule> PutOutboundSchedulesSequenceAsync(string sequenceId, global::GenesysCloud.Extensions.Models.SequenceSchedule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1639,7 +1639,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/schedules/sequences/{sequenceId}") { Category = CategoryName, Operation = "putOutboundSchedulesSequence" };
         apiRequest.WithPathParameter("sequenceId", sequenceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SequenceSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SequenceSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppCampaignSchedule> PutOutboundSchedulesWhatsappcampaignAsync(string whatsAppCampaignId, global::GenesysCloud.Extensions.Models.WhatsAppCampaignSchedule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1649,7 +1649,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/schedules/whatsappcampaigns/{whatsAppCampaignId}") { Category = CategoryName, Operation = "putOutboundSchedulesWhatsappcampaign" };
         apiRequest.WithPathParameter("whatsAppCampaignId", whatsAppCampaignId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WhatsAppCampaignSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WhatsAppCampaignSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignSequence> PutOutboundSequenceAsync(string sequenceId, global::GenesysCloud.Extensions.Models.CampaignSequence body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1659,7 +1659,7 @@ internal sealed class OutboundApi : IOutboundApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/sequences/{sequenceId}") { Category = CategoryName, Operation = "putOutboundSequence" };
         apiRequest.WithPathParameter("sequenceId", sequenceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CampaignSequence>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignSequence, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapUpCodeMapping> PutOutboundWrapupcodemappingsAsync(global::GenesysCloud.Extensions.Models.WrapUpCodeMapping body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1667,6 +1667,6 @@ internal sealed class OutboundApi : IOutboundApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/outbound/wrapupcodemappings") { Category = CategoryName, Operation = "putOutboundWrapupcodemappings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WrapUpCodeMapping>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WrapUpCodeMapping, cancellationToken);
     }
 }

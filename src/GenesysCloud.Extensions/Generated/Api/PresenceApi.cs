@@ -23,7 +23,7 @@ internal sealed class PresenceApi : IPresenceApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(definitionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/presence/definitions/{definitionId}") { Category = CategoryName, Operation = "deletePresenceDefinition" };
         apiRequest.WithPathParameter("definitionId", definitionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeletePresenceSourceAsync(string sourceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class PresenceApi : IPresenceApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(sourceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/presence/sources/{sourceId}") { Category = CategoryName, Operation = "deletePresenceSource" };
         apiRequest.WithPathParameter("sourceId", sourceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -40,7 +40,7 @@ internal sealed class PresenceApi : IPresenceApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(presenceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/presencedefinitions/{presenceId}") { Category = CategoryName, Operation = "deletePresencedefinition" };
         apiRequest.WithPathParameter("presenceId", presenceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition> GetPresenceDefinitionAsync(string definitionId, string? localeCode = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -49,7 +49,7 @@ internal sealed class PresenceApi : IPresenceApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/presence/definitions/{definitionId}") { Category = CategoryName, Operation = "getPresenceDefinition" };
         apiRequest.WithPathParameter("definitionId", definitionId);
         apiRequest.WithQueryParameter("localeCode", localeCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationPresenceDefinition, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinitionEntityListing> GetPresenceDefinitionsAsync(string? deactivated = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? localeCode = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -58,13 +58,13 @@ internal sealed class PresenceApi : IPresenceApi
         apiRequest.WithQueryParameter("deactivated", deactivated);
         apiRequest.WithQueryParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("localeCode", localeCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinitionEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationPresenceDefinitionEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PresenceSettings> GetPresenceSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/presence/settings") { Category = CategoryName, Operation = "getPresenceSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PresenceSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PresenceSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Source> GetPresenceSourceAsync(string sourceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -72,14 +72,14 @@ internal sealed class PresenceApi : IPresenceApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(sourceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/presence/sources/{sourceId}") { Category = CategoryName, Operation = "getPresenceSource" };
         apiRequest.WithPathParameter("sourceId", sourceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Source>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Source, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SourceEntityListing> GetPresenceSourcesAsync(string? deactivated = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/presence/sources") { Category = CategoryName, Operation = "getPresenceSources" };
         apiRequest.WithQueryParameter("deactivated", deactivated);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SourceEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SourceEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserPrimarySource> GetPresenceUserPrimarysourceAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -87,7 +87,7 @@ internal sealed class PresenceApi : IPresenceApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/presence/users/{userId}/primarysource") { Category = CategoryName, Operation = "getPresenceUserPrimarysource" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserPrimarySource>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserPrimarySource, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -97,7 +97,7 @@ internal sealed class PresenceApi : IPresenceApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/presencedefinitions/{presenceId}") { Category = CategoryName, Operation = "getPresencedefinition" };
         apiRequest.WithPathParameter("presenceId", presenceId);
         apiRequest.WithQueryParameter("localeCode", localeCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationPresence>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationPresence, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -108,13 +108,13 @@ internal sealed class PresenceApi : IPresenceApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("deleted", deleted);
         apiRequest.WithQueryParameter("localeCode", localeCode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationPresenceEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationPresenceEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SystemPresence>> GetSystempresencesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/systempresences") { Category = CategoryName, Operation = "getSystempresences" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SystemPresence>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfSystemPresence, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserPresence> GetUserPresenceAsync(string userId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -124,7 +124,7 @@ internal sealed class PresenceApi : IPresenceApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/presences/{sourceId}") { Category = CategoryName, Operation = "getUserPresence" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("sourceId", sourceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserPresence>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserPresence, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserPresence> GetUserPresencesPurecloudAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -132,7 +132,7 @@ internal sealed class PresenceApi : IPresenceApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/presences/purecloud") { Category = CategoryName, Operation = "getUserPresencesPurecloud" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserPresence>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserPresence, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UcUserPresence>> GetUsersPresenceBulkAsync(string sourceId, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -141,14 +141,14 @@ internal sealed class PresenceApi : IPresenceApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/presences/{sourceId}/bulk") { Category = CategoryName, Operation = "getUsersPresenceBulk" };
         apiRequest.WithPathParameter("sourceId", sourceId);
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UcUserPresence>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfUcUserPresence, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UcUserPresence>> GetUsersPresencesPurecloudBulkAsync(global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/presences/purecloud/bulk") { Category = CategoryName, Operation = "getUsersPresencesPurecloudBulk" };
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UcUserPresence>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfUcUserPresence, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserPresence> PatchUserPresenceAsync(string userId, string sourceId, global::GenesysCloud.Extensions.Models.UserPresence body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -160,7 +160,7 @@ internal sealed class PresenceApi : IPresenceApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("sourceId", sourceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserPresence>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserPresence, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserPresence> PatchUserPresencesPurecloudAsync(string userId, global::GenesysCloud.Extensions.Models.UserPresence body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -170,7 +170,7 @@ internal sealed class PresenceApi : IPresenceApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/users/{userId}/presences/purecloud") { Category = CategoryName, Operation = "patchUserPresencesPurecloud" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserPresence>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserPresence, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition> PostPresenceDefinitionsAsync(global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -178,7 +178,7 @@ internal sealed class PresenceApi : IPresenceApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/presence/definitions") { Category = CategoryName, Operation = "postPresenceDefinitions" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationPresenceDefinition, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Source> PostPresenceSourcesAsync(global::GenesysCloud.Extensions.Models.Source body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -186,7 +186,7 @@ internal sealed class PresenceApi : IPresenceApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/presence/sources") { Category = CategoryName, Operation = "postPresenceSources" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Source>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Source, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -195,7 +195,7 @@ internal sealed class PresenceApi : IPresenceApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/presencedefinitions") { Category = CategoryName, Operation = "postPresencedefinitions" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationPresence>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationPresence, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition> PutPresenceDefinitionAsync(string definitionId, global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -205,7 +205,7 @@ internal sealed class PresenceApi : IPresenceApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/presence/definitions/{definitionId}") { Category = CategoryName, Operation = "putPresenceDefinition" };
         apiRequest.WithPathParameter("definitionId", definitionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationPresenceDefinition>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationPresenceDefinition, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PresenceSettings> PutPresenceSettingsAsync(global::GenesysCloud.Extensions.Models.PresenceSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -213,7 +213,7 @@ internal sealed class PresenceApi : IPresenceApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/presence/settings") { Category = CategoryName, Operation = "putPresenceSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PresenceSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PresenceSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Source> PutPresenceSourceAsync(string sourceId, global::GenesysCloud.Extensions.Models.Source body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -223,7 +223,7 @@ internal sealed class PresenceApi : IPresenceApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/presence/sources/{sourceId}") { Category = CategoryName, Operation = "putPresenceSource" };
         apiRequest.WithPathParameter("sourceId", sourceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Source>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Source, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserPrimarySource> PutPresenceUserPrimarysourceAsync(string userId, global::GenesysCloud.Extensions.Models.UserPrimarySource body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -233,7 +233,7 @@ internal sealed class PresenceApi : IPresenceApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/presence/users/{userId}/primarysource") { Category = CategoryName, Operation = "putPresenceUserPrimarysource" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserPrimarySource>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserPrimarySource, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -244,7 +244,7 @@ internal sealed class PresenceApi : IPresenceApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/presencedefinitions/{presenceId}") { Category = CategoryName, Operation = "putPresencedefinition" };
         apiRequest.WithPathParameter("presenceId", presenceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationPresence>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationPresence, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserPresence>> PutUsersPresencesBulkAsync(global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.MutableUserPresence> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -252,6 +252,6 @@ internal sealed class PresenceApi : IPresenceApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/presences/bulk") { Category = CategoryName, Operation = "putUsersPresencesBulk" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserPresence>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfUserPresence, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class ProcessAutomationApi : IProcessAutomationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(scheduledTriggerId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/processautomation/scheduledtriggers/{scheduledTriggerId}") { Category = CategoryName, Operation = "deleteProcessautomationScheduledtrigger" };
         apiRequest.WithPathParameter("scheduledTriggerId", scheduledTriggerId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteProcessautomationTriggerAsync(string triggerId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class ProcessAutomationApi : IProcessAutomationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(triggerId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/processautomation/triggers/{triggerId}") { Category = CategoryName, Operation = "deleteProcessautomationTrigger" };
         apiRequest.WithPathParameter("triggerId", triggerId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduledTrigger> GetProcessautomationScheduledtriggerAsync(string scheduledTriggerId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ internal sealed class ProcessAutomationApi : IProcessAutomationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(scheduledTriggerId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/processautomation/scheduledtriggers/{scheduledTriggerId}") { Category = CategoryName, Operation = "getProcessautomationScheduledtrigger" };
         apiRequest.WithPathParameter("scheduledTriggerId", scheduledTriggerId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScheduledTrigger>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduledTrigger, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduledTriggerEntityListing> GetProcessautomationScheduledtriggersAsync(string? before = null, string? after = null, string? pageSize = null, bool? enabled = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -49,7 +49,7 @@ internal sealed class ProcessAutomationApi : IProcessAutomationApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("enabled", enabled);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScheduledTriggerEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduledTriggerEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Trigger> GetProcessautomationTriggerAsync(string triggerId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -57,7 +57,7 @@ internal sealed class ProcessAutomationApi : IProcessAutomationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(triggerId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/processautomation/triggers/{triggerId}") { Category = CategoryName, Operation = "getProcessautomationTrigger" };
         apiRequest.WithPathParameter("triggerId", triggerId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Trigger>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Trigger, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TriggerEntityListing> GetProcessautomationTriggersAsync(string? before = null, string? after = null, string? pageSize = null, string? topicName = null, bool? enabled = null, bool? hasDelayBy = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -69,7 +69,7 @@ internal sealed class ProcessAutomationApi : IProcessAutomationApi
         apiRequest.WithQueryParameter("topicName", topicName);
         apiRequest.WithQueryParameter("enabled", enabled);
         apiRequest.WithQueryParameter("hasDelayBy", hasDelayBy);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TriggerEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TriggerEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicCursorEntityListing> GetProcessautomationTriggersTopicsAsync(string? before = null, string? after = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -78,7 +78,7 @@ internal sealed class ProcessAutomationApi : IProcessAutomationApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TopicCursorEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TopicCursorEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduledTrigger> PostProcessautomationScheduledtriggersAsync(global::GenesysCloud.Extensions.Models.CreateScheduledTriggerRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -86,7 +86,7 @@ internal sealed class ProcessAutomationApi : IProcessAutomationApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/processautomation/scheduledtriggers") { Category = CategoryName, Operation = "postProcessautomationScheduledtriggers" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScheduledTrigger>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduledTrigger, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TestModeResults> PostProcessautomationTriggerTestAsync(string triggerId, string? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -95,7 +95,7 @@ internal sealed class ProcessAutomationApi : IProcessAutomationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/processautomation/triggers/{triggerId}/test") { Category = CategoryName, Operation = "postProcessautomationTriggerTest" };
         apiRequest.WithPathParameter("triggerId", triggerId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TestModeResults>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TestModeResults, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Trigger> PostProcessautomationTriggersAsync(global::GenesysCloud.Extensions.Models.CreateTriggerRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -103,7 +103,7 @@ internal sealed class ProcessAutomationApi : IProcessAutomationApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/processautomation/triggers") { Category = CategoryName, Operation = "postProcessautomationTriggers" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Trigger>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Trigger, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TestModeEventResults> PostProcessautomationTriggersTopicTestAsync(string topicName, string? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -112,7 +112,7 @@ internal sealed class ProcessAutomationApi : IProcessAutomationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/processautomation/triggers/topics/{topicName}/test") { Category = CategoryName, Operation = "postProcessautomationTriggersTopicTest" };
         apiRequest.WithPathParameter("topicName", topicName);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TestModeEventResults>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TestModeEventResults, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduledTrigger> PutProcessautomationScheduledtriggerAsync(string scheduledTriggerId, global::GenesysCloud.Extensions.Models.UpdateScheduledTriggerRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -122,7 +122,7 @@ internal sealed class ProcessAutomationApi : IProcessAutomationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/processautomation/scheduledtriggers/{scheduledTriggerId}") { Category = CategoryName, Operation = "putProcessautomationScheduledtrigger" };
         apiRequest.WithPathParameter("scheduledTriggerId", scheduledTriggerId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScheduledTrigger>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduledTrigger, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Trigger> PutProcessautomationTriggerAsync(string triggerId, global::GenesysCloud.Extensions.Models.UpdateTriggerRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -132,6 +132,6 @@ internal sealed class ProcessAutomationApi : IProcessAutomationApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/processautomation/triggers/{triggerId}") { Category = CategoryName, Operation = "putProcessautomationTrigger" };
         apiRequest.WithPathParameter("triggerId", triggerId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Trigger>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Trigger, cancellationToken);
     }
 }

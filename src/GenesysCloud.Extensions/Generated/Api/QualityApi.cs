@@ -23,7 +23,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/evaluations/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsEvaluationsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsSurveysAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/surveys/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsSurveysAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Calibration> DeleteQualityCalibrationAsync(string calibrationId, string calibratorId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -41,7 +41,7 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/quality/calibrations/{calibrationId}") { Category = CategoryName, Operation = "deleteQualityCalibration" };
         apiRequest.WithPathParameter("calibrationId", calibrationId);
         apiRequest.WithQueryParameter("calibratorId", calibratorId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Calibration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Calibration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationResponse> DeleteQualityConversationEvaluationAsync(string conversationId, string evaluationId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -52,7 +52,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("evaluationId", evaluationId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -61,7 +61,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(formId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/quality/forms/{formId}") { Category = CategoryName, Operation = "deleteQualityForm" };
         apiRequest.WithPathParameter("formId", formId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteQualityFormsEvaluationAsync(string formId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -69,7 +69,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(formId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/quality/forms/evaluations/{formId}") { Category = CategoryName, Operation = "deleteQualityFormsEvaluation" };
         apiRequest.WithPathParameter("formId", formId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteQualityFormsSurveyAsync(string formId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -77,7 +77,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(formId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/quality/forms/surveys/{formId}") { Category = CategoryName, Operation = "deleteQualityFormsSurvey" };
         apiRequest.WithPathParameter("formId", formId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteQualityProgramAgentscoringruleAsync(string programId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -87,7 +87,7 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/quality/programs/{programId}/agentscoringrules/{ruleId}") { Category = CategoryName, Operation = "deleteQualityProgramAgentscoringrule" };
         apiRequest.WithPathParameter("programId", programId);
         apiRequest.WithPathParameter("ruleId", ruleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsEvaluationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -95,7 +95,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/evaluations/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsEvaluationsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationAsyncAggregateQueryResponse> GetAnalyticsEvaluationsAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -104,7 +104,7 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/evaluations/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsEvaluationsAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsSurveysAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -112,7 +112,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/surveys/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsSurveysAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyAsyncAggregateQueryResponse> GetAnalyticsSurveysAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -121,7 +121,7 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/surveys/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsSurveysAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SurveyAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentActivityEntityListing> GetQualityAgentsActivityAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, global::System.Collections.Generic.IEnumerable<string>? agentUserId = null, string? evaluatorUserId = null, string? name = null, string? group = null, string? agentTeamId = null, string? formContextId = null, string? userState = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -142,7 +142,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithQueryParameter("agentTeamId", agentTeamId);
         apiRequest.WithQueryParameter("formContextId", formContextId);
         apiRequest.WithQueryParameter("userState", userState);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentActivityEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentActivityEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Calibration> GetQualityCalibrationAsync(string calibrationId, string? calibratorId = null, string? conversationId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -152,7 +152,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithPathParameter("calibrationId", calibrationId);
         apiRequest.WithQueryParameter("calibratorId", calibratorId);
         apiRequest.WithQueryParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Calibration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Calibration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CalibrationEntityListing> GetQualityCalibrationsAsync(string calibratorId, int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? conversationId = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -169,7 +169,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithQueryParameter("conversationId", conversationId);
         apiRequest.WithQueryParameter("startTime", startTime);
         apiRequest.WithQueryParameter("endTime", endTime);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CalibrationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CalibrationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationResponse> GetQualityConversationEvaluationAsync(string conversationId, string evaluationId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -180,7 +180,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("evaluationId", evaluationId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Survey>> GetQualityConversationSurveysAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -188,7 +188,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/conversations/{conversationId}/surveys") { Category = CategoryName, Operation = "getQualityConversationSurveys" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Survey>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfSurvey, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionStatusResponse> GetQualityConversationsAuditsQueryTransactionIdAsync(string transactionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -196,7 +196,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(transactionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/conversations/audits/query/{transactionId}") { Category = CategoryName, Operation = "getQualityConversationsAuditsQueryTransactionId" };
         apiRequest.WithPathParameter("transactionId", transactionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionStatusResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QualityAuditQueryExecutionStatusResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionResultsResponse> GetQualityConversationsAuditsQueryTransactionIdResultsAsync(string transactionId, string? cursor = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -207,7 +207,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithQueryParameter("cursor", cursor);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionResultsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QualityAuditQueryExecutionResultsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationEntityListing> GetQualityEvaluationsQueryAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? previousPage = null, string? conversationId = null, string? agentUserId = null, string? agentTeamId = null, string? evaluatorUserId = null, string? assigneeUserId = null, string? queueId = null, string? startTime = null, string? endTime = null, string? formContextId = null, global::System.Collections.Generic.IEnumerable<string>? evaluationState = null, bool? isReleased = null, bool? agentHasRead = null, bool? expandAnswerTotalScores = null, int? maximum = null, string? sortOrder = null, bool? includeDeletedUsers = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -233,7 +233,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithQueryParameter("maximum", maximum);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("includeDeletedUsers", includeDeletedUsers);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluatorActivityEntityListing> GetQualityEvaluatorsActivityAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? permission = null, string? group = null, string? agentTeamId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -251,7 +251,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithQueryParameter("permission", permission);
         apiRequest.WithQueryParameter("group", group);
         apiRequest.WithQueryParameter("agentTeamId", agentTeamId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluatorActivityEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluatorActivityEntityListing, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -260,7 +260,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(formId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/forms/{formId}") { Category = CategoryName, Operation = "getQualityForm" };
         apiRequest.WithPathParameter("formId", formId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -272,7 +272,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponseEntityListing, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -287,7 +287,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityFormsEvaluationAsync(string formId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -295,7 +295,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(formId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/forms/evaluations/{formId}") { Category = CategoryName, Operation = "getQualityFormsEvaluation" };
         apiRequest.WithPathParameter("formId", formId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormsEvaluationVersionsAsync(string formId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -306,7 +306,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormsEvaluationsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -320,7 +320,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormsEvaluationsBulkAsync(global::System.Collections.Generic.IEnumerable<string> id, bool? includeLatestVersionFormName = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -329,7 +329,7 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/forms/evaluations/bulk") { Category = CategoryName, Operation = "getQualityFormsEvaluationsBulk" };
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("includeLatestVersionFormName", includeLatestVersionFormName);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationFormResponse>> GetQualityFormsEvaluationsBulkContextsAsync(global::System.Collections.Generic.IEnumerable<string> contextId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -337,7 +337,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(contextId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/forms/evaluations/bulk/contexts") { Category = CategoryName, Operation = "getQualityFormsEvaluationsBulkContexts" };
         apiRequest.WithQueryParameter("contextId", contextId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EvaluationFormResponse>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfEvaluationFormResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyForm> GetQualityFormsSurveyAsync(string formId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -345,7 +345,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(formId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/forms/surveys/{formId}") { Category = CategoryName, Operation = "getQualityFormsSurvey" };
         apiRequest.WithPathParameter("formId", formId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SurveyForm>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyForm, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityFormsSurveyVersionsAsync(string formId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -355,7 +355,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithPathParameter("formId", formId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyFormEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityFormsSurveysAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -369,7 +369,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyFormEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityFormsSurveysBulkAsync(global::System.Collections.Generic.IEnumerable<string> id, global::System.Threading.CancellationToken cancellationToken = default)
@@ -377,7 +377,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/forms/surveys/bulk") { Category = CategoryName, Operation = "getQualityFormsSurveysBulk" };
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyFormEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyForm>> GetQualityFormsSurveysBulkContextsAsync(global::System.Collections.Generic.IEnumerable<string> contextId, bool? published = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -386,7 +386,7 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/forms/surveys/bulk/contexts") { Category = CategoryName, Operation = "getQualityFormsSurveysBulkContexts" };
         apiRequest.WithQueryParameter("contextId", contextId);
         apiRequest.WithQueryParameter("published", published);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.SurveyForm>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfSurveyForm, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentScoringRule> GetQualityProgramAgentscoringruleAsync(string programId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -396,7 +396,7 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/programs/{programId}/agentscoringrules/{ruleId}") { Category = CategoryName, Operation = "getQualityProgramAgentscoringrule" };
         apiRequest.WithPathParameter("programId", programId);
         apiRequest.WithPathParameter("ruleId", ruleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentScoringRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentScoringRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentScoringRuleEntityListing> GetQualityProgramAgentscoringrulesAsync(string programId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -404,7 +404,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(programId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/programs/{programId}/agentscoringrules") { Category = CategoryName, Operation = "getQualityProgramAgentscoringrules" };
         apiRequest.WithPathParameter("programId", programId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentScoringRuleEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentScoringRuleEntityListing, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -413,7 +413,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(formId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/publishedforms/{formId}") { Category = CategoryName, Operation = "getQualityPublishedform" };
         apiRequest.WithPathParameter("formId", formId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -424,7 +424,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("onlyLatestPerContext", onlyLatestPerContext);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityPublishedformsEvaluationAsync(string formId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -432,7 +432,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(formId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/publishedforms/evaluations/{formId}") { Category = CategoryName, Operation = "getQualityPublishedformsEvaluation" };
         apiRequest.WithPathParameter("formId", formId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityPublishedformsEvaluationsAsync(int? pageSize = null, int? pageNumber = null, string? name = null, bool? onlyLatestPerContext = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -442,7 +442,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("onlyLatestPerContext", onlyLatestPerContext);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyForm> GetQualityPublishedformsSurveyAsync(string formId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -450,7 +450,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(formId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/publishedforms/surveys/{formId}") { Category = CategoryName, Operation = "getQualityPublishedformsSurvey" };
         apiRequest.WithPathParameter("formId", formId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SurveyForm>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyForm, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityPublishedformsSurveysAsync(int? pageSize = null, int? pageNumber = null, string? name = null, bool? onlyLatestEnabledPerContext = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -460,7 +460,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("onlyLatestEnabledPerContext", onlyLatestEnabledPerContext);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyFormEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Survey> GetQualitySurveyAsync(string surveyId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -468,7 +468,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(surveyId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/surveys/{surveyId}") { Category = CategoryName, Operation = "getQualitySurvey" };
         apiRequest.WithPathParameter("surveyId", surveyId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Survey>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Survey, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScorableSurvey> GetQualitySurveysScorableAsync(string customerSurveyUrl, global::System.Threading.CancellationToken cancellationToken = default)
@@ -476,7 +476,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(customerSurveyUrl);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/surveys/scorable") { Category = CategoryName, Operation = "getQualitySurveysScorable" };
         apiRequest.WithQueryParameter("customerSurveyUrl", customerSurveyUrl);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScorableSurvey>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScorableSurvey, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyForm> PatchQualityFormsSurveyAsync(string formId, global::GenesysCloud.Extensions.Models.SurveyForm body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -486,7 +486,7 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/quality/forms/surveys/{formId}") { Category = CategoryName, Operation = "patchQualityFormsSurvey" };
         apiRequest.WithPathParameter("formId", formId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SurveyForm>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyForm, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsEvaluationsAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.EvaluationAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -494,7 +494,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/evaluations/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsEvaluationsAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationAggregateQueryResponse> PostAnalyticsEvaluationsAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.EvaluationAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -502,7 +502,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/evaluations/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsEvaluationsAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsSurveysAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.SurveyAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -510,7 +510,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/surveys/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsSurveysAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyAggregateQueryResponse> PostAnalyticsSurveysAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.SurveyAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -518,7 +518,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/surveys/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsSurveysAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SurveyAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Calibration> PostQualityCalibrationsAsync(global::GenesysCloud.Extensions.Models.CalibrationCreate body, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -527,7 +527,7 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/quality/calibrations") { Category = CategoryName, Operation = "postQualityCalibrations" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Calibration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Calibration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Evaluation> PostQualityConversationEvaluationsAsync(string conversationId, global::GenesysCloud.Extensions.Models.EvaluationCreateBody body, string? idempotencyKey = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -539,7 +539,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithHeader("Idempotency-Key", idempotencyKey);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Evaluation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Evaluation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionStatusResponse> PostQualityConversationsAuditsQueryAsync(global::GenesysCloud.Extensions.Models.QMAuditQueryRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -547,7 +547,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/quality/conversations/audits/query") { Category = CategoryName, Operation = "postQualityConversationsAuditsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionStatusResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QualityAuditQueryExecutionStatusResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationAggregateQueryResponse> PostQualityEvaluationsAggregatesQueryMeAsync(global::GenesysCloud.Extensions.Models.EvaluationAggregationQueryMe body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -555,7 +555,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/quality/evaluations/aggregates/query/me") { Category = CategoryName, Operation = "postQualityEvaluationsAggregatesQueryMe" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationScoringSet> PostQualityEvaluationsScoringAsync(global::GenesysCloud.Extensions.Models.EvaluationFormAndScoringSet body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -563,7 +563,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/quality/evaluations/scoring") { Category = CategoryName, Operation = "postQualityEvaluationsScoring" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationScoringSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationScoringSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationSearchResponse> PostQualityEvaluationsSearchAsync(global::GenesysCloud.Extensions.Models.EvaluationSearchRequestDTO body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -571,7 +571,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/quality/evaluations/search") { Category = CategoryName, Operation = "postQualityEvaluationsSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationSearchResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -580,7 +580,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/quality/forms") { Category = CategoryName, Operation = "postQualityForms" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> PostQualityFormsEvaluationsAsync(global::GenesysCloud.Extensions.Models.EvaluationForm body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -588,7 +588,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/quality/forms/evaluations") { Category = CategoryName, Operation = "postQualityFormsEvaluations" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyForm> PostQualityFormsSurveysAsync(global::GenesysCloud.Extensions.Models.SurveyForm body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -596,7 +596,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/quality/forms/surveys") { Category = CategoryName, Operation = "postQualityFormsSurveys" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SurveyForm>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyForm, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentScoringRule> PostQualityProgramAgentscoringrulesAsync(string programId, global::GenesysCloud.Extensions.Models.AgentScoringRule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -606,7 +606,7 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/quality/programs/{programId}/agentscoringrules") { Category = CategoryName, Operation = "postQualityProgramAgentscoringrules" };
         apiRequest.WithPathParameter("programId", programId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentScoringRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentScoringRule, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -615,7 +615,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/quality/publishedforms") { Category = CategoryName, Operation = "postQualityPublishedforms" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> PostQualityPublishedformsEvaluationsAsync(global::GenesysCloud.Extensions.Models.PublishForm body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -623,7 +623,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/quality/publishedforms/evaluations") { Category = CategoryName, Operation = "postQualityPublishedformsEvaluations" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyForm> PostQualityPublishedformsSurveysAsync(global::GenesysCloud.Extensions.Models.PublishForm body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -631,7 +631,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/quality/publishedforms/surveys") { Category = CategoryName, Operation = "postQualityPublishedformsSurveys" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SurveyForm>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyForm, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CreateSurveyResponse> PostQualitySurveysAsync(global::GenesysCloud.Extensions.Models.CreateSurveyRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -639,7 +639,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/quality/surveys") { Category = CategoryName, Operation = "postQualitySurveys" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CreateSurveyResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CreateSurveyResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyScoringSet> PostQualitySurveysScoringAsync(global::GenesysCloud.Extensions.Models.SurveyFormAndScoringSet body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -647,7 +647,7 @@ internal sealed class QualityApi : IQualityApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/quality/surveys/scoring") { Category = CategoryName, Operation = "postQualitySurveysScoring" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SurveyScoringSet>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyScoringSet, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Calibration> PutQualityCalibrationAsync(string calibrationId, global::GenesysCloud.Extensions.Models.Calibration body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -657,7 +657,7 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/quality/calibrations/{calibrationId}") { Category = CategoryName, Operation = "putQualityCalibration" };
         apiRequest.WithPathParameter("calibrationId", calibrationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Calibration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Calibration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationResponse> PutQualityConversationEvaluationAsync(string conversationId, string evaluationId, global::GenesysCloud.Extensions.Models.Evaluation body, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -670,7 +670,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithPathParameter("evaluationId", evaluationId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -681,7 +681,7 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/quality/forms/{formId}") { Category = CategoryName, Operation = "putQualityForm" };
         apiRequest.WithPathParameter("formId", formId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AiScoringSettings> PutQualityFormsEvaluationAiscoringSettingsAsync(string formId, global::GenesysCloud.Extensions.Models.AiScoringSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -691,7 +691,7 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/quality/forms/evaluations/{formId}/aiscoring/settings") { Category = CategoryName, Operation = "putQualityFormsEvaluationAiscoringSettings" };
         apiRequest.WithPathParameter("formId", formId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AiScoringSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AiScoringSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> PutQualityFormsEvaluationAsync(string formId, global::GenesysCloud.Extensions.Models.EvaluationForm body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -701,7 +701,7 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/quality/forms/evaluations/{formId}") { Category = CategoryName, Operation = "putQualityFormsEvaluation" };
         apiRequest.WithPathParameter("formId", formId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EvaluationFormResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyForm> PutQualityFormsSurveyAsync(string formId, global::GenesysCloud.Extensions.Models.SurveyForm body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -711,7 +711,7 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/quality/forms/surveys/{formId}") { Category = CategoryName, Operation = "putQualityFormsSurvey" };
         apiRequest.WithPathParameter("formId", formId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SurveyForm>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyForm, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentScoringRule> PutQualityProgramAgentscoringruleAsync(string programId, string ruleId, global::GenesysCloud.Extensions.Models.AgentScoringRule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -723,7 +723,7 @@ internal sealed class QualityApi : IQualityApi
         apiRequest.WithPathParameter("programId", programId);
         apiRequest.WithPathParameter("ruleId", ruleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentScoringRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentScoringRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScorableSurvey> PutQualitySurveysScorableAsync(global::GenesysCloud.Extensions.Models.ScorableSurvey body, string customerSurveyUrl, global::System.Threading.CancellationToken cancellationToken = default)
@@ -733,6 +733,6 @@ internal sealed class QualityApi : IQualityApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/quality/surveys/scorable") { Category = CategoryName, Operation = "putQualitySurveysScorable" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("customerSurveyUrl", customerSurveyUrl);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScorableSurvey>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScorableSurvey, cancellationToken);
     }
 }

@@ -27,7 +27,7 @@ internal sealed class RecordingApi : IRecordingApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("recordingId", recordingId);
         apiRequest.WithPathParameter("annotationId", annotationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrphanRecording> DeleteOrphanrecordingAsync(string orphanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -35,7 +35,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(orphanId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/orphanrecordings/{orphanId}") { Category = CategoryName, Operation = "deleteOrphanrecording" };
         apiRequest.WithPathParameter("orphanId", orphanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrphanRecording>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrphanRecording, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRecordingCrossplatformMediaretentionpoliciesAsync(string ids, global::System.Threading.CancellationToken cancellationToken = default)
@@ -43,7 +43,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(ids);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/recording/crossplatform/mediaretentionpolicies") { Category = CategoryName, Operation = "deleteRecordingCrossplatformMediaretentionpolicies" };
         apiRequest.WithQueryParameter("ids", ids);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRecordingCrossplatformMediaretentionpolicyAsync(string policyId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -51,7 +51,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(policyId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/recording/crossplatform/mediaretentionpolicies/{policyId}") { Category = CategoryName, Operation = "deleteRecordingCrossplatformMediaretentionpolicy" };
         apiRequest.WithPathParameter("policyId", policyId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRecordingJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -59,7 +59,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/recording/jobs/{jobId}") { Category = CategoryName, Operation = "deleteRecordingJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRecordingMediaretentionpoliciesAsync(string ids, global::System.Threading.CancellationToken cancellationToken = default)
@@ -67,7 +67,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(ids);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/recording/mediaretentionpolicies") { Category = CategoryName, Operation = "deleteRecordingMediaretentionpolicies" };
         apiRequest.WithQueryParameter("ids", ids);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRecordingMediaretentionpolicyAsync(string policyId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -75,7 +75,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(policyId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/recording/mediaretentionpolicies/{policyId}") { Category = CategoryName, Operation = "deleteRecordingMediaretentionpolicy" };
         apiRequest.WithPathParameter("policyId", policyId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Annotation> GetConversationRecordingAnnotationAsync(string conversationId, string recordingId, string annotationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -87,7 +87,7 @@ internal sealed class RecordingApi : IRecordingApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("recordingId", recordingId);
         apiRequest.WithPathParameter("annotationId", annotationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Annotation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Annotation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Annotation>> GetConversationRecordingAnnotationsAsync(string conversationId, string recordingId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -97,7 +97,7 @@ internal sealed class RecordingApi : IRecordingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/{conversationId}/recordings/{recordingId}/annotations") { Category = CategoryName, Operation = "getConversationRecordingAnnotations" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("recordingId", recordingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Annotation>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfAnnotation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Recording> GetConversationRecordingAsync(string conversationId, string recordingId, string? formatId = null, string? emailFormatId = null, string? chatFormatId = null, string? messageFormatId = null, bool? download = null, string? fileName = null, string? locale = null, global::System.Collections.Generic.IEnumerable<string>? mediaFormats = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -115,7 +115,7 @@ internal sealed class RecordingApi : IRecordingApi
         apiRequest.WithQueryParameter("fileName", fileName);
         apiRequest.WithQueryParameter("locale", locale);
         apiRequest.WithQueryParameter("mediaFormats", mediaFormats);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Recording>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Recording, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingMetadata>> GetConversationRecordingmetadataAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -123,7 +123,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/{conversationId}/recordingmetadata") { Category = CategoryName, Operation = "getConversationRecordingmetadata" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingMetadata>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfRecordingMetadata, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingMetadata> GetConversationRecordingmetadataRecordingIdAsync(string conversationId, string recordingId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -133,7 +133,7 @@ internal sealed class RecordingApi : IRecordingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/{conversationId}/recordingmetadata/{recordingId}") { Category = CategoryName, Operation = "getConversationRecordingmetadataRecordingId" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("recordingId", recordingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecordingMetadata>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingMetadata, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Recording>> GetConversationRecordingsAsync(string conversationId, int? maxWaitMs = null, string? formatId = null, global::System.Collections.Generic.IEnumerable<string>? mediaFormats = null, string? locale = null, bool? includePauseAnnotationsForScreenRecordings = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -146,7 +146,7 @@ internal sealed class RecordingApi : IRecordingApi
         apiRequest.WithQueryParameter("mediaFormats", mediaFormats);
         apiRequest.WithQueryParameter("locale", locale);
         apiRequest.WithQueryParameter("includePauseAnnotationsForScreenRecordings", includePauseAnnotationsForScreenRecordings);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Recording>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfRecording, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrphanRecording> GetOrphanrecordingAsync(string orphanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -154,7 +154,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(orphanId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orphanrecordings/{orphanId}") { Category = CategoryName, Operation = "getOrphanrecording" };
         apiRequest.WithPathParameter("orphanId", orphanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrphanRecording>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrphanRecording, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Recording> GetOrphanrecordingMediaAsync(string orphanId, string? formatId = null, string? emailFormatId = null, string? chatFormatId = null, string? messageFormatId = null, bool? download = null, string? fileName = null, string? locale = null, global::System.Collections.Generic.IEnumerable<string>? mediaFormats = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -170,7 +170,7 @@ internal sealed class RecordingApi : IRecordingApi
         apiRequest.WithQueryParameter("fileName", fileName);
         apiRequest.WithQueryParameter("locale", locale);
         apiRequest.WithQueryParameter("mediaFormats", mediaFormats);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Recording>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Recording, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrphanRecordingListing> GetOrphanrecordingsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? hasConversation = null, string? media = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -184,7 +184,7 @@ internal sealed class RecordingApi : IRecordingApi
         apiRequest.WithQueryParameter("previousPage", previousPage);
         apiRequest.WithQueryParameter("hasConversation", hasConversation);
         apiRequest.WithQueryParameter("media", media);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrphanRecordingListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrphanRecordingListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BatchDownloadJobStatusResult> GetRecordingBatchrequestAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -192,7 +192,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recording/batchrequests/{jobId}") { Category = CategoryName, Operation = "getRecordingBatchrequest" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BatchDownloadJobStatusResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BatchDownloadJobStatusResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PolicyEntityListing> GetRecordingCrossplatformMediaretentionpoliciesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, bool? enabled = null, bool? summary = null, bool? hasErrors = null, int? deleteDaysThreshold = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -209,7 +209,7 @@ internal sealed class RecordingApi : IRecordingApi
         apiRequest.WithQueryParameter("summary", summary);
         apiRequest.WithQueryParameter("hasErrors", hasErrors);
         apiRequest.WithQueryParameter("deleteDaysThreshold", deleteDaysThreshold);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PolicyEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PolicyEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CrossPlatformPolicy> GetRecordingCrossplatformMediaretentionpolicyAsync(string policyId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -217,7 +217,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(policyId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recording/crossplatform/mediaretentionpolicies/{policyId}") { Category = CategoryName, Operation = "getRecordingCrossplatformMediaretentionpolicy" };
         apiRequest.WithPathParameter("policyId", policyId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CrossPlatformPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CrossPlatformPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingJob> GetRecordingJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -225,7 +225,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recording/jobs/{jobId}") { Category = CategoryName, Operation = "getRecordingJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecordingJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FailedRecordingEntityListing> GetRecordingJobFailedrecordingsAsync(string jobId, int? pageSize = null, int? pageNumber = null, bool? includeTotal = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -237,7 +237,7 @@ internal sealed class RecordingApi : IRecordingApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("includeTotal", includeTotal);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FailedRecordingEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FailedRecordingEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingJobEntityListing> GetRecordingJobsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? state = null, bool? showOnlyMyJobs = null, string? jobType = null, bool? includeTotal = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -251,7 +251,7 @@ internal sealed class RecordingApi : IRecordingApi
         apiRequest.WithQueryParameter("jobType", jobType);
         apiRequest.WithQueryParameter("includeTotal", includeTotal);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecordingJobEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingJobEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration> GetRecordingKeyconfigurationAsync(string keyConfigurationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -259,13 +259,13 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(keyConfigurationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recording/keyconfigurations/{keyConfigurationId}") { Category = CategoryName, Operation = "getRecordingKeyconfiguration" };
         apiRequest.WithPathParameter("keyConfigurationId", keyConfigurationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingEncryptionConfiguration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingEncryptionConfigurationListing> GetRecordingKeyconfigurationsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recording/keyconfigurations") { Category = CategoryName, Operation = "getRecordingKeyconfigurations" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecordingEncryptionConfigurationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingEncryptionConfigurationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PolicyEntityListing> GetRecordingMediaretentionpoliciesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, bool? enabled = null, bool? summary = null, bool? hasErrors = null, int? deleteDaysThreshold = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -282,7 +282,7 @@ internal sealed class RecordingApi : IRecordingApi
         apiRequest.WithQueryParameter("summary", summary);
         apiRequest.WithQueryParameter("hasErrors", hasErrors);
         apiRequest.WithQueryParameter("deleteDaysThreshold", deleteDaysThreshold);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PolicyEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PolicyEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Policy> GetRecordingMediaretentionpolicyAsync(string policyId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -290,7 +290,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(policyId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recording/mediaretentionpolicies/{policyId}") { Category = CategoryName, Operation = "getRecordingMediaretentionpolicy" };
         apiRequest.WithPathParameter("policyId", policyId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Policy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Policy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EncryptionKeyEntityListing> GetRecordingRecordingkeysAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -298,20 +298,20 @@ internal sealed class RecordingApi : IRecordingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recording/recordingkeys") { Category = CategoryName, Operation = "getRecordingRecordingkeys" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EncryptionKeyEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EncryptionKeyEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KeyRotationSchedule> GetRecordingRecordingkeysRotationscheduleAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recording/recordingkeys/rotationschedule") { Category = CategoryName, Operation = "getRecordingRecordingkeysRotationschedule" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KeyRotationSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KeyRotationSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingSettings> GetRecordingSettingsAsync(bool? createDefault = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recording/settings") { Category = CategoryName, Operation = "getRecordingSettings" };
         apiRequest.WithQueryParameter("createDefault", createDefault);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecordingSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingUploadReport> GetRecordingUploadsReportAsync(string reportId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -319,7 +319,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(reportId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recording/uploads/reports/{reportId}") { Category = CategoryName, Operation = "getRecordingUploadsReport" };
         apiRequest.WithPathParameter("reportId", reportId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecordingUploadReport>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingUploadReport, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingRetentionCursorEntityListing> GetRecordingsRetentionQueryAsync(int retentionThresholdDays, string? cursor = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -328,13 +328,13 @@ internal sealed class RecordingApi : IRecordingApi
         apiRequest.WithQueryParameter("retentionThresholdDays", retentionThresholdDays);
         apiRequest.WithQueryParameter("cursor", cursor);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecordingRetentionCursorEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingRetentionCursorEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScreenRecordingActiveSessions> GetRecordingsScreensessionsDetailsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recordings/screensessions/details") { Category = CategoryName, Operation = "getRecordingsScreensessionsDetails" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScreenRecordingActiveSessions>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScreenRecordingActiveSessions, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CrossPlatformPolicy> PatchRecordingCrossplatformMediaretentionpolicyAsync(string policyId, global::GenesysCloud.Extensions.Models.CrossPlatformPolicyUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -344,7 +344,7 @@ internal sealed class RecordingApi : IRecordingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/recording/crossplatform/mediaretentionpolicies/{policyId}") { Category = CategoryName, Operation = "patchRecordingCrossplatformMediaretentionpolicy" };
         apiRequest.WithPathParameter("policyId", policyId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CrossPlatformPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CrossPlatformPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Policy> PatchRecordingMediaretentionpolicyAsync(string policyId, global::GenesysCloud.Extensions.Models.PolicyUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -354,7 +354,7 @@ internal sealed class RecordingApi : IRecordingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/recording/mediaretentionpolicies/{policyId}") { Category = CategoryName, Operation = "patchRecordingMediaretentionpolicy" };
         apiRequest.WithPathParameter("policyId", policyId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Policy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Policy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Annotation> PostConversationRecordingAnnotationsAsync(string conversationId, string recordingId, global::GenesysCloud.Extensions.Models.Annotation body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -366,7 +366,7 @@ internal sealed class RecordingApi : IRecordingApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("recordingId", recordingId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Annotation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Annotation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BatchDownloadJobSubmissionResult> PostRecordingBatchrequestsAsync(global::GenesysCloud.Extensions.Models.BatchDownloadJobSubmission body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -374,7 +374,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/recording/batchrequests") { Category = CategoryName, Operation = "postRecordingBatchrequests" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BatchDownloadJobSubmissionResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BatchDownloadJobSubmissionResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CrossPlatformPolicy> PostRecordingCrossplatformMediaretentionpoliciesAsync(global::GenesysCloud.Extensions.Models.CrossPlatformPolicyCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -382,7 +382,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/recording/crossplatform/mediaretentionpolicies") { Category = CategoryName, Operation = "postRecordingCrossplatformMediaretentionpolicies" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CrossPlatformPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CrossPlatformPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingJob> PostRecordingJobsAsync(global::GenesysCloud.Extensions.Models.RecordingJobsQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -390,7 +390,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/recording/jobs") { Category = CategoryName, Operation = "postRecordingJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecordingJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration> PostRecordingKeyconfigurationsAsync(global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -398,7 +398,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/recording/keyconfigurations") { Category = CategoryName, Operation = "postRecordingKeyconfigurations" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingEncryptionConfiguration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration> PostRecordingKeyconfigurationsValidateAsync(global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -406,7 +406,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/recording/keyconfigurations/validate") { Category = CategoryName, Operation = "postRecordingKeyconfigurationsValidate" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingEncryptionConfiguration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EncryptionKey> PostRecordingLocalkeysAsync(global::GenesysCloud.Extensions.Models.LocalEncryptionKeyRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -414,7 +414,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/recording/localkeys") { Category = CategoryName, Operation = "postRecordingLocalkeys" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EncryptionKey>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EncryptionKey, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Policy> PostRecordingMediaretentionpoliciesAsync(global::GenesysCloud.Extensions.Models.PolicyCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -422,13 +422,13 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/recording/mediaretentionpolicies") { Category = CategoryName, Operation = "postRecordingMediaretentionpolicies" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Policy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Policy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EncryptionKey> PostRecordingRecordingkeysAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/recording/recordingkeys") { Category = CategoryName, Operation = "postRecordingRecordingkeys" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EncryptionKey>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EncryptionKey, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingUploadReport> PostRecordingUploadsReportsAsync(global::GenesysCloud.Extensions.Models.RecordingUploadReportRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -436,7 +436,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/recording/uploads/reports") { Category = CategoryName, Operation = "postRecordingUploadsReports" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecordingUploadReport>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingUploadReport, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>> PostRecordingsDeletionprotectionAsync(global::GenesysCloud.Extensions.Models.ConversationDeletionProtectionQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -444,7 +444,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/recordings/deletionprotection") { Category = CategoryName, Operation = "postRecordingsDeletionprotection" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AddressableEntityRef>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfAddressableEntityRef, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostRecordingsScreensessionsAcknowledgeAsync(global::GenesysCloud.Extensions.Models.AcknowledgeScreenRecordingRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -452,7 +452,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/recordings/screensessions/acknowledge") { Category = CategoryName, Operation = "postRecordingsScreensessionsAcknowledge" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostRecordingsScreensessionsMetadataAsync(global::GenesysCloud.Extensions.Models.ScreenRecordingMetaDataRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -460,7 +460,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/recordings/screensessions/metadata") { Category = CategoryName, Operation = "postRecordingsScreensessionsMetadata" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Annotation> PutConversationRecordingAnnotationAsync(string conversationId, string recordingId, string annotationId, global::GenesysCloud.Extensions.Models.Annotation body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -474,7 +474,7 @@ internal sealed class RecordingApi : IRecordingApi
         apiRequest.WithPathParameter("recordingId", recordingId);
         apiRequest.WithPathParameter("annotationId", annotationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Annotation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Annotation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Recording> PutConversationRecordingAsync(string conversationId, string recordingId, global::GenesysCloud.Extensions.Models.Recording body, bool? clearExport = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -487,7 +487,7 @@ internal sealed class RecordingApi : IRecordingApi
         apiRequest.WithPathParameter("recordingId", recordingId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("clearExport", clearExport);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Recording>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Recording, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Recording> PutOrphanrecordingAsync(string orphanId, global::GenesysCloud.Extensions.Models.OrphanUpdateRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -496,7 +496,7 @@ internal sealed class RecordingApi : IRecordingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/orphanrecordings/{orphanId}") { Category = CategoryName, Operation = "putOrphanrecording" };
         apiRequest.WithPathParameter("orphanId", orphanId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Recording>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Recording, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CrossPlatformPolicy> PutRecordingCrossplatformMediaretentionpolicyAsync(string policyId, global::GenesysCloud.Extensions.Models.CrossPlatformPolicy body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -506,7 +506,7 @@ internal sealed class RecordingApi : IRecordingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/recording/crossplatform/mediaretentionpolicies/{policyId}") { Category = CategoryName, Operation = "putRecordingCrossplatformMediaretentionpolicy" };
         apiRequest.WithPathParameter("policyId", policyId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CrossPlatformPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CrossPlatformPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingJob> PutRecordingJobAsync(string jobId, global::GenesysCloud.Extensions.Models.ExecuteRecordingJobsQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -516,7 +516,7 @@ internal sealed class RecordingApi : IRecordingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/recording/jobs/{jobId}") { Category = CategoryName, Operation = "putRecordingJob" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecordingJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration> PutRecordingKeyconfigurationAsync(string keyConfigurationId, global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -526,7 +526,7 @@ internal sealed class RecordingApi : IRecordingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/recording/keyconfigurations/{keyConfigurationId}") { Category = CategoryName, Operation = "putRecordingKeyconfiguration" };
         apiRequest.WithPathParameter("keyConfigurationId", keyConfigurationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingEncryptionConfiguration, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Policy> PutRecordingMediaretentionpolicyAsync(string policyId, global::GenesysCloud.Extensions.Models.Policy body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -536,7 +536,7 @@ internal sealed class RecordingApi : IRecordingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/recording/mediaretentionpolicies/{policyId}") { Category = CategoryName, Operation = "putRecordingMediaretentionpolicy" };
         apiRequest.WithPathParameter("policyId", policyId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Policy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Policy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KeyRotationSchedule> PutRecordingRecordingkeysRotationscheduleAsync(global::GenesysCloud.Extensions.Models.KeyRotationSchedule body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -544,7 +544,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/recording/recordingkeys/rotationschedule") { Category = CategoryName, Operation = "putRecordingRecordingkeysRotationschedule" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KeyRotationSchedule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KeyRotationSchedule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingSettings> PutRecordingSettingsAsync(global::GenesysCloud.Extensions.Models.RecordingSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -552,7 +552,7 @@ internal sealed class RecordingApi : IRecordingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/recording/settings") { Category = CategoryName, Operation = "putRecordingSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecordingSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PutRecordingsDeletionprotectionAsync(global::GenesysCloud.Extensions.Models.ConversationDeletionProtectionQuery? body = null, bool? protect = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -560,6 +560,6 @@ internal sealed class RecordingApi : IRecordingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/recordings/deletionprotection") { Category = CategoryName, Operation = "putRecordingsDeletionprotection" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("protect", protect);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 }

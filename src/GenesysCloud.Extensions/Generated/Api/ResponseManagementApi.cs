@@ -23,7 +23,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(libraryId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/responsemanagement/libraries/{libraryId}") { Category = CategoryName, Operation = "deleteResponsemanagementLibrary" };
         apiRequest.WithPathParameter("libraryId", libraryId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteResponsemanagementResponseAsync(string responseId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(responseId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/responsemanagement/responses/{responseId}") { Category = CategoryName, Operation = "deleteResponsemanagementResponse" };
         apiRequest.WithPathParameter("responseId", responseId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteResponsemanagementResponseassetAsync(string responseAssetId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(responseAssetId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/responsemanagement/responseassets/{responseAssetId}") { Category = CategoryName, Operation = "deleteResponsemanagementResponseasset" };
         apiRequest.WithPathParameter("responseAssetId", responseAssetId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LibraryEntityListing> GetResponsemanagementLibrariesAsync(int? pageNumber = null, int? pageSize = null, string? messagingTemplateFilter = null, string? libraryPrefix = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -49,7 +49,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("messagingTemplateFilter", messagingTemplateFilter);
         apiRequest.WithQueryParameter("libraryPrefix", libraryPrefix);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LibraryEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LibraryEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Library> GetResponsemanagementLibraryAsync(string libraryId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -57,7 +57,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(libraryId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/responsemanagement/libraries/{libraryId}") { Category = CategoryName, Operation = "getResponsemanagementLibrary" };
         apiRequest.WithPathParameter("libraryId", libraryId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Library>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Library, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Response> GetResponsemanagementResponseAsync(string responseId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -66,7 +66,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/responsemanagement/responses/{responseId}") { Category = CategoryName, Operation = "getResponsemanagementResponse" };
         apiRequest.WithPathParameter("responseId", responseId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Response>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Response, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseAsset> GetResponsemanagementResponseassetAsync(string responseAssetId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -74,7 +74,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(responseAssetId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/responsemanagement/responseassets/{responseAssetId}") { Category = CategoryName, Operation = "getResponsemanagementResponseasset" };
         apiRequest.WithPathParameter("responseAssetId", responseAssetId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ResponseAsset>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResponseAsset, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseAssetStatus> GetResponsemanagementResponseassetsStatusStatusIdAsync(string statusId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -82,7 +82,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(statusId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/responsemanagement/responseassets/status/{statusId}") { Category = CategoryName, Operation = "getResponsemanagementResponseassetsStatusStatusId" };
         apiRequest.WithPathParameter("statusId", statusId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ResponseAssetStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResponseAssetStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseEntityListing> GetResponsemanagementResponsesAsync(string libraryId, int? pageNumber = null, int? pageSize = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -93,7 +93,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Library> PostResponsemanagementLibrariesAsync(global::GenesysCloud.Extensions.Models.Library body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -101,7 +101,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/responsemanagement/libraries") { Category = CategoryName, Operation = "postResponsemanagementLibraries" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Library>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Library, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LibraryEntityListing> PostResponsemanagementLibrariesBulkAsync(global::GenesysCloud.Extensions.Models.LibraryBatchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -109,7 +109,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/responsemanagement/libraries/bulk") { Category = CategoryName, Operation = "postResponsemanagementLibrariesBulk" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LibraryEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LibraryEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LibraryEntityListing> PostResponsemanagementLibrariesQueryAsync(global::GenesysCloud.Extensions.Models.QueryCriteriaQuery body, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -119,7 +119,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LibraryEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LibraryEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseAssetEntityListing> PostResponsemanagementResponseassetsBulkAsync(global::GenesysCloud.Extensions.Models.ResponseAssetBulkRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -127,7 +127,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/responsemanagement/responseassets/bulk") { Category = CategoryName, Operation = "postResponsemanagementResponseassetsBulk" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ResponseAssetEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResponseAssetEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseAssetSearchResults> PostResponsemanagementResponseassetsSearchAsync(global::GenesysCloud.Extensions.Models.ResponseAssetSearchRequest body, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -136,7 +136,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/responsemanagement/responseassets/search") { Category = CategoryName, Operation = "postResponsemanagementResponseassetsSearch" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ResponseAssetSearchResults>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResponseAssetSearchResults, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CreateResponseAssetResponse> PostResponsemanagementResponseassetsUploadsAsync(global::GenesysCloud.Extensions.Models.CreateResponseAssetRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -144,7 +144,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/responsemanagement/responseassets/uploads") { Category = CategoryName, Operation = "postResponsemanagementResponseassetsUploads" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CreateResponseAssetResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CreateResponseAssetResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Response> PostResponsemanagementResponsesAsync(global::GenesysCloud.Extensions.Models.Response body, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -153,7 +153,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/responsemanagement/responses") { Category = CategoryName, Operation = "postResponsemanagementResponses" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Response>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Response, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseQueryResults> PostResponsemanagementResponsesQueryAsync(global::GenesysCloud.Extensions.Models.ResponseQueryRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -161,7 +161,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/responsemanagement/responses/query") { Category = CategoryName, Operation = "postResponsemanagementResponsesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ResponseQueryResults>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResponseQueryResults, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Library> PutResponsemanagementLibraryAsync(string libraryId, global::GenesysCloud.Extensions.Models.Library body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -171,7 +171,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/responsemanagement/libraries/{libraryId}") { Category = CategoryName, Operation = "putResponsemanagementLibrary" };
         apiRequest.WithPathParameter("libraryId", libraryId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Library>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Library, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Response> PutResponsemanagementResponseAsync(string responseId, global::GenesysCloud.Extensions.Models.Response body, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -182,7 +182,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         apiRequest.WithPathParameter("responseId", responseId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Response>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Response, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseAsset> PutResponsemanagementResponseassetAsync(string responseAssetId, global::GenesysCloud.Extensions.Models.ResponseAssetRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -192,6 +192,6 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/responsemanagement/responseassets/{responseAssetId}") { Category = CategoryName, Operation = "putResponsemanagementResponseasset" };
         apiRequest.WithPathParameter("responseAssetId", responseAssetId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ResponseAsset>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResponseAsset, cancellationToken);
     }
 }

@@ -23,13 +23,13 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(assessmentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/assessments/{assessmentId}") { Category = CategoryName, Operation = "deleteRoutingAssessment" };
         apiRequest.WithPathParameter("assessmentId", assessmentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingDirectroutingbackupSettingsMeAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/directroutingbackup/settings/me") { Category = CategoryName, Operation = "deleteRoutingDirectroutingbackupSettingsMe" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingEmailDomainAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -37,7 +37,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/email/domains/{domainId}") { Category = CategoryName, Operation = "deleteRoutingEmailDomain" };
         apiRequest.WithPathParameter("domainId", domainId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingEmailDomainRouteAsync(string domainName, string routeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -47,7 +47,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/email/domains/{domainName}/routes/{routeId}") { Category = CategoryName, Operation = "deleteRoutingEmailDomainRoute" };
         apiRequest.WithPathParameter("domainName", domainName);
         apiRequest.WithPathParameter("routeId", routeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingEmailOutboundDomainAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -55,7 +55,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/email/outbound/domains/{domainId}") { Category = CategoryName, Operation = "deleteRoutingEmailOutboundDomain" };
         apiRequest.WithPathParameter("domainId", domainId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingLanguageAsync(string languageId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -63,7 +63,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(languageId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/languages/{languageId}") { Category = CategoryName, Operation = "deleteRoutingLanguage" };
         apiRequest.WithPathParameter("languageId", languageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingPredictorAsync(string predictorId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -71,7 +71,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(predictorId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/predictors/{predictorId}") { Category = CategoryName, Operation = "deleteRoutingPredictor" };
         apiRequest.WithPathParameter("predictorId", predictorId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingPredictorsKeyperformanceindicatorAsync(string kpiId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -79,7 +79,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(kpiId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/predictors/keyperformanceindicators/{kpiId}") { Category = CategoryName, Operation = "deleteRoutingPredictorsKeyperformanceindicator" };
         apiRequest.WithPathParameter("kpiId", kpiId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingQueueAsync(string queueId, bool? forceDelete = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -88,7 +88,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/queues/{queueId}") { Category = CategoryName, Operation = "deleteRoutingQueue" };
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithQueryParameter("forceDelete", forceDelete);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingQueueMemberAsync(string queueId, string memberId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -98,7 +98,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/queues/{queueId}/members/{memberId}") { Category = CategoryName, Operation = "deleteRoutingQueueMember" };
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithPathParameter("memberId", memberId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -109,7 +109,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/queues/{queueId}/users/{memberId}") { Category = CategoryName, Operation = "deleteRoutingQueueUser" };
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithPathParameter("memberId", memberId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingQueueWrapupcodeAsync(string queueId, string codeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -119,13 +119,13 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/queues/{queueId}/wrapupcodes/{codeId}") { Category = CategoryName, Operation = "deleteRoutingQueueWrapupcode" };
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithPathParameter("codeId", codeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/settings") { Category = CategoryName, Operation = "deleteRoutingSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingSkillAsync(string skillId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -133,7 +133,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(skillId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/skills/{skillId}") { Category = CategoryName, Operation = "deleteRoutingSkill" };
         apiRequest.WithPathParameter("skillId", skillId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingSkillgroupAsync(string skillGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -141,7 +141,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(skillGroupId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/skillgroups/{skillGroupId}") { Category = CategoryName, Operation = "deleteRoutingSkillgroup" };
         apiRequest.WithPathParameter("skillGroupId", skillGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingSmsAddressAsync(string addressId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -149,7 +149,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(addressId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/sms/addresses/{addressId}") { Category = CategoryName, Operation = "deleteRoutingSmsAddress" };
         apiRequest.WithPathParameter("addressId", addressId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingSmsPhonenumberAsync(string phoneNumberId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -157,7 +157,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(phoneNumberId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/sms/phonenumbers/{phoneNumberId}") { Category = CategoryName, Operation = "deleteRoutingSmsPhonenumber" };
         apiRequest.WithPathParameter("phoneNumberId", phoneNumberId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingUserDirectroutingbackupSettingsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -165,7 +165,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/users/{userId}/directroutingbackup/settings") { Category = CategoryName, Operation = "deleteRoutingUserDirectroutingbackupSettings" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingUserUtilizationAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -173,13 +173,13 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/users/{userId}/utilization") { Category = CategoryName, Operation = "deleteRoutingUserUtilization" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingUtilizationAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/utilization") { Category = CategoryName, Operation = "deleteRoutingUtilization" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingUtilizationLabelAsync(string labelId, bool? forceDelete = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -188,7 +188,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/utilization/labels/{labelId}") { Category = CategoryName, Operation = "deleteRoutingUtilizationLabel" };
         apiRequest.WithPathParameter("labelId", labelId);
         apiRequest.WithQueryParameter("forceDelete", forceDelete);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingUtilizationTagAsync(string tagId, bool? forceDelete = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -197,7 +197,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/utilization/tags/{tagId}") { Category = CategoryName, Operation = "deleteRoutingUtilizationTag" };
         apiRequest.WithPathParameter("tagId", tagId);
         apiRequest.WithQueryParameter("forceDelete", forceDelete);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingWrapupcodeAsync(string codeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -205,7 +205,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(codeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/wrapupcodes/{codeId}") { Category = CategoryName, Operation = "deleteRoutingWrapupcode" };
         apiRequest.WithPathParameter("codeId", codeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteUserRoutinglanguageAsync(string userId, string languageId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -215,7 +215,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/users/{userId}/routinglanguages/{languageId}") { Category = CategoryName, Operation = "deleteUserRoutinglanguage" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("languageId", languageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteUserRoutingskillAsync(string userId, string skillId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -225,7 +225,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/users/{userId}/routingskills/{skillId}") { Category = CategoryName, Operation = "deleteUserRoutingskill" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("skillId", skillId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BenefitAssessment> GetRoutingAssessmentAsync(string assessmentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -233,7 +233,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(assessmentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/assessments/{assessmentId}") { Category = CategoryName, Operation = "getRoutingAssessment" };
         apiRequest.WithPathParameter("assessmentId", assessmentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BenefitAssessment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BenefitAssessment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssessmentListing> GetRoutingAssessmentsAsync(string? before = null, string? after = null, string? limit = null, string? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? queueId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -244,7 +244,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("limit", limit);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("queueId", queueId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssessmentListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssessmentListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BenefitAssessmentJob> GetRoutingAssessmentsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -252,26 +252,26 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/assessments/jobs/{jobId}") { Category = CategoryName, Operation = "getRoutingAssessmentsJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BenefitAssessmentJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BenefitAssessmentJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssessmentJobListing> GetRoutingAssessmentsJobsAsync(global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/assessments/jobs") { Category = CategoryName, Operation = "getRoutingAssessmentsJobs" };
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssessmentJobListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssessmentJobListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AvailableMediaTypeEntityListing> GetRoutingAvailablemediatypesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/availablemediatypes") { Category = CategoryName, Operation = "getRoutingAvailablemediatypes" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AvailableMediaTypeEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AvailableMediaTypeEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings> GetRoutingDirectroutingbackupSettingsMeAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/directroutingbackup/settings/me") { Category = CategoryName, Operation = "getRoutingDirectroutingbackupSettingsMe" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentDirectRoutingBackupSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundDomain> GetRoutingEmailDomainAsync(string domainId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -280,7 +280,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/email/domains/{domainId}") { Category = CategoryName, Operation = "getRoutingEmailDomain" };
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InboundDomain>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InboundDomain, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VerificationResult> GetRoutingEmailDomainDkimAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -288,7 +288,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/email/domains/{domainId}/dkim") { Category = CategoryName, Operation = "getRoutingEmailDomainDkim" };
         apiRequest.WithPathParameter("domainId", domainId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VerificationResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VerificationResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MailFromResult> GetRoutingEmailDomainMailfromAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -296,7 +296,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/email/domains/{domainId}/mailfrom") { Category = CategoryName, Operation = "getRoutingEmailDomainMailfrom" };
         apiRequest.WithPathParameter("domainId", domainId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MailFromResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MailFromResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundRoute> GetRoutingEmailDomainRouteAsync(string domainName, string routeId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -307,7 +307,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithPathParameter("domainName", domainName);
         apiRequest.WithPathParameter("routeId", routeId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InboundRoute>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InboundRoute, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RouteIdentityResolutionConfig> GetRoutingEmailDomainRouteIdentityresolutionAsync(string domainName, string routeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -317,7 +317,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/email/domains/{domainName}/routes/{routeId}/identityresolution") { Category = CategoryName, Operation = "getRoutingEmailDomainRouteIdentityresolution" };
         apiRequest.WithPathParameter("domainName", domainName);
         apiRequest.WithPathParameter("routeId", routeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RouteIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RouteIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundRouteEntityListing> GetRoutingEmailDomainRoutesAsync(string domainName, int? pageSize = null, int? pageNumber = null, string? pattern = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -329,7 +329,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pattern", pattern);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InboundRouteEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InboundRouteEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VerificationResult> GetRoutingEmailDomainVerificationAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -337,7 +337,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/email/domains/{domainId}/verification") { Category = CategoryName, Operation = "getRoutingEmailDomainVerification" };
         apiRequest.WithPathParameter("domainId", domainId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VerificationResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VerificationResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundDomainEntityListing> GetRoutingEmailDomainsAsync(int? pageSize = null, int? pageNumber = null, bool? excludeStatus = null, string? filter = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -348,7 +348,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("excludeStatus", excludeStatus);
         apiRequest.WithQueryParameter("filter", filter);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InboundDomainEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InboundDomainEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult> GetRoutingEmailOutboundDomainActivationAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -356,7 +356,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/email/outbound/domains/{domainId}/activation") { Category = CategoryName, Operation = "getRoutingEmailOutboundDomainActivation" };
         apiRequest.WithPathParameter("domainId", domainId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailOutboundDomainResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundDomain> GetRoutingEmailOutboundDomainAsync(string domainId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -365,7 +365,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/email/outbound/domains/{domainId}") { Category = CategoryName, Operation = "getRoutingEmailOutboundDomain" };
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutboundDomain>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutboundDomain, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundDomainEntityListing> GetRoutingEmailOutboundDomainsAsync(int? pageSize = null, int? pageNumber = null, string? filter = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -375,13 +375,13 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("filter", filter);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutboundDomainEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutboundDomainEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailSetup> GetRoutingEmailSetupAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/email/setup") { Category = CategoryName, Operation = "getRoutingEmailSetup" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailSetup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailSetup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Language> GetRoutingLanguageAsync(string languageId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -389,7 +389,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(languageId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/languages/{languageId}") { Category = CategoryName, Operation = "getRoutingLanguage" };
         apiRequest.WithPathParameter("languageId", languageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Language>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Language, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LanguageEntityListing> GetRoutingLanguagesAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -400,7 +400,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LanguageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LanguageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Recipient> GetRoutingMessageRecipientAsync(string recipientId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -408,7 +408,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(recipientId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/message/recipients/{recipientId}") { Category = CategoryName, Operation = "getRoutingMessageRecipient" };
         apiRequest.WithPathParameter("recipientId", recipientId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Recipient>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Recipient, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecipientListing> GetRoutingMessageRecipientsAsync(string? messengerType = null, string? name = null, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -418,7 +418,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RecipientListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecipientListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Predictor> GetRoutingPredictorAsync(string predictorId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -426,7 +426,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(predictorId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/predictors/{predictorId}") { Category = CategoryName, Operation = "getRoutingPredictor" };
         apiRequest.WithPathParameter("predictorId", predictorId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Predictor>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Predictor, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PredictorModelFeatureListing> GetRoutingPredictorModelFeaturesAsync(string predictorId, string modelId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -436,7 +436,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/predictors/{predictorId}/models/{modelId}/features") { Category = CategoryName, Operation = "getRoutingPredictorModelFeatures" };
         apiRequest.WithPathParameter("predictorId", predictorId);
         apiRequest.WithPathParameter("modelId", modelId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PredictorModelFeatureListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PredictorModelFeatureListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PredictorModels> GetRoutingPredictorModelsAsync(string predictorId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -444,7 +444,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(predictorId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/predictors/{predictorId}/models") { Category = CategoryName, Operation = "getRoutingPredictorModels" };
         apiRequest.WithPathParameter("predictorId", predictorId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PredictorModels>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PredictorModels, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PredictorListing> GetRoutingPredictorsAsync(string? before = null, string? after = null, string? limit = null, string? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? queueId = null, string? kpiId = null, string? state = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -457,7 +457,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("queueId", queueId);
         apiRequest.WithQueryParameter("kpiId", kpiId);
         apiRequest.WithQueryParameter("state", state);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PredictorListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PredictorListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator> GetRoutingPredictorsKeyperformanceindicatorAsync(string kpiId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -466,7 +466,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/predictors/keyperformanceindicators/{kpiId}") { Category = CategoryName, Operation = "getRoutingPredictorsKeyperformanceindicator" };
         apiRequest.WithPathParameter("kpiId", kpiId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KeyPerformanceIndicator, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator>> GetRoutingPredictorsKeyperformanceindicatorsAsync(string? kpiGroup = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -474,13 +474,13 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/predictors/keyperformanceindicators") { Category = CategoryName, Operation = "getRoutingPredictorsKeyperformanceindicators" };
         apiRequest.WithQueryParameter("kpiGroup", kpiGroup);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfKeyPerformanceIndicator, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorType>> GetRoutingPredictorsKeyperformanceindicatortypesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/predictors/keyperformanceindicatortypes") { Category = CategoryName, Operation = "getRoutingPredictorsKeyperformanceindicatortypes" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.KeyPerformanceIndicatorType>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfKeyPerformanceIndicatorType, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantQueue> GetRoutingQueueAssistantAsync(string queueId, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? languageVariation = null, bool? fallbackToPrimaryAssistant = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -491,7 +491,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("languageVariation", languageVariation);
         apiRequest.WithQueryParameter("fallbackToPrimaryAssistant", fallbackToPrimaryAssistant);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AssistantQueue>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssistantQueue, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Queue> GetRoutingQueueAsync(string queueId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -500,7 +500,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/queues/{queueId}") { Category = CategoryName, Operation = "getRoutingQueue" };
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Queue>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Queue, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ComparisonPeriod> GetRoutingQueueComparisonperiodAsync(string queueId, string comparisonPeriodId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -510,7 +510,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/queues/{queueId}/comparisonperiods/{comparisonPeriodId}") { Category = CategoryName, Operation = "getRoutingQueueComparisonperiod" };
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithPathParameter("comparisonPeriodId", comparisonPeriodId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ComparisonPeriod>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ComparisonPeriod, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ComparisonPeriodListing> GetRoutingQueueComparisonperiodsAsync(string queueId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -518,7 +518,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(queueId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/queues/{queueId}/comparisonperiods") { Category = CategoryName, Operation = "getRoutingQueueComparisonperiods" };
         apiRequest.WithPathParameter("queueId", queueId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ComparisonPeriodListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ComparisonPeriodListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EstimatedWaitTimePredictions> GetRoutingQueueEstimatedwaittimeAsync(string queueId, string? conversationId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -527,7 +527,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/queues/{queueId}/estimatedwaittime") { Category = CategoryName, Operation = "getRoutingQueueEstimatedwaittime" };
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithQueryParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EstimatedWaitTimePredictions>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EstimatedWaitTimePredictions, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IdentityResolutionQueueConfig> GetRoutingQueueIdentityresolutionAsync(string queueId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -535,7 +535,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(queueId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/queues/{queueId}/identityresolution") { Category = CategoryName, Operation = "getRoutingQueueIdentityresolution" };
         apiRequest.WithPathParameter("queueId", queueId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IdentityResolutionQueueConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IdentityResolutionQueueConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EstimatedWaitTimePredictions> GetRoutingQueueMediatypeEstimatedwaittimeAsync(string queueId, string mediaType, string? labelId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -546,7 +546,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithPathParameter("mediaType", mediaType);
         apiRequest.WithQueryParameter("labelId", labelId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EstimatedWaitTimePredictions>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EstimatedWaitTimePredictions, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueMemberEntityListing> GetRoutingQueueMembersAsync(string queueId, int? pageNumber = null, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? profileSkills = null, global::System.Collections.Generic.IEnumerable<string>? skills = null, global::System.Collections.Generic.IEnumerable<string>? languages = null, global::System.Collections.Generic.IEnumerable<string>? routingStatus = null, global::System.Collections.Generic.IEnumerable<string>? presence = null, string? memberBy = null, bool? joined = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -566,7 +566,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("presence", presence);
         apiRequest.WithQueryParameter("memberBy", memberBy);
         apiRequest.WithQueryParameter("joined", joined);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueueMemberEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueueMemberEntityListing, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -586,7 +586,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("languages", languages);
         apiRequest.WithQueryParameter("routingStatus", routingStatus);
         apiRequest.WithQueryParameter("presence", presence);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueueMemberEntityListingV1>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueueMemberEntityListingV1, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing> GetRoutingQueueWrapupcodesAsync(string queueId, int? pageSize = null, int? pageNumber = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -597,7 +597,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WrapupCodeEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueEntityListing> GetRoutingQueuesAsync(int? pageNumber = null, int? pageSize = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? peerId = null, string? cannedResponseLibraryId = null, bool? hasPeer = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -613,7 +613,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("cannedResponseLibraryId", cannedResponseLibraryId);
         apiRequest.WithQueryParameter("hasPeer", hasPeer);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueueEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueueEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueEntityListing> GetRoutingQueuesDivisionviewsAllAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -622,7 +622,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueueEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueueEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueEntityListing> GetRoutingQueuesDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -635,7 +635,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueueEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueueEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> GetRoutingQueuesMeAsync(int? pageNumber = null, int? pageSize = null, bool? joined = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -645,25 +645,25 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("joined", joined);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserQueueEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserQueueEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingSettings> GetRoutingSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/settings") { Category = CategoryName, Operation = "getRoutingSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RoutingSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RoutingSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactCenterSettings> GetRoutingSettingsContactcenterAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/settings/contactcenter") { Category = CategoryName, Operation = "getRoutingSettingsContactcenter" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContactCenterSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactCenterSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TranscriptionSettings> GetRoutingSettingsTranscriptionAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/settings/transcription") { Category = CategoryName, Operation = "getRoutingSettingsTranscription" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TranscriptionSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TranscriptionSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingSkill> GetRoutingSkillAsync(string skillId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -671,7 +671,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(skillId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/skills/{skillId}") { Category = CategoryName, Operation = "getRoutingSkill" };
         apiRequest.WithPathParameter("skillId", skillId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RoutingSkill>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RoutingSkill, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillGroup> GetRoutingSkillgroupAsync(string skillGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -679,7 +679,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(skillGroupId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/skillgroups/{skillGroupId}") { Category = CategoryName, Operation = "getRoutingSkillgroup" };
         apiRequest.WithPathParameter("skillGroupId", skillGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SkillGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SkillGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillGroupMemberEntityListing> GetRoutingSkillgroupMembersAsync(string skillGroupId, int? pageSize = null, string? after = null, string? before = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -691,7 +691,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SkillGroupMemberEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SkillGroupMemberEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillGroupMemberDivisionList> GetRoutingSkillgroupMembersDivisionsAsync(string skillGroupId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -700,7 +700,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/skillgroups/{skillGroupId}/members/divisions") { Category = CategoryName, Operation = "getRoutingSkillgroupMembersDivisions" };
         apiRequest.WithPathParameter("skillGroupId", skillGroupId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SkillGroupMemberDivisionList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SkillGroupMemberDivisionList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillGroupEntityListing> GetRoutingSkillgroupsAsync(int? pageSize = null, string? name = null, string? after = null, string? before = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -710,7 +710,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("before", before);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SkillGroupEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SkillGroupEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillEntityListing> GetRoutingSkillsAsync(int? pageSize = null, int? pageNumber = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -720,7 +720,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SkillEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SkillEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsAddress> GetRoutingSmsAddressAsync(string addressId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -728,7 +728,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(addressId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/sms/addresses/{addressId}") { Category = CategoryName, Operation = "getRoutingSmsAddress" };
         apiRequest.WithPathParameter("addressId", addressId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SmsAddress>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SmsAddress, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsAddressEntityListing> GetRoutingSmsAddressesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -736,7 +736,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/sms/addresses") { Category = CategoryName, Operation = "getRoutingSmsAddresses" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SmsAddressEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SmsAddressEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SMSAvailablePhoneNumberEntityListing> GetRoutingSmsAvailablephonenumbersAsync(string countryCode, string phoneNumberType, string? region = null, string? city = null, string? areaCode = null, string? pattern = null, string? addressRequirement = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -751,7 +751,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("areaCode", areaCode);
         apiRequest.WithQueryParameter("pattern", pattern);
         apiRequest.WithQueryParameter("addressRequirement", addressRequirement);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SMSAvailablePhoneNumberEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SMSAvailablePhoneNumberEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsIdentityResolutionConfig> GetRoutingSmsIdentityresolutionPhonenumberAsync(string addressId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -759,7 +759,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(addressId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/sms/identityresolution/phonenumbers/{addressId}") { Category = CategoryName, Operation = "getRoutingSmsIdentityresolutionPhonenumber" };
         apiRequest.WithPathParameter("addressId", addressId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SmsIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SmsIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsPhoneNumber> GetRoutingSmsPhonenumberAsync(string phoneNumberId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -768,7 +768,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/sms/phonenumbers/{phoneNumberId}") { Category = CategoryName, Operation = "getRoutingSmsPhonenumber" };
         apiRequest.WithPathParameter("phoneNumberId", phoneNumberId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SmsPhoneNumber>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SmsPhoneNumber, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsPhoneNumberEntityListing> GetRoutingSmsPhonenumbersAsync(string? phoneNumber = null, global::System.Collections.Generic.IEnumerable<string>? phoneNumberType = null, global::System.Collections.Generic.IEnumerable<string>? phoneNumberStatus = null, global::System.Collections.Generic.IEnumerable<string>? countryCode = null, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? language = null, string? integrationId = null, string? supportedContentId = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -786,7 +786,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("integration.id", integrationId);
         apiRequest.WithQueryParameter("supportedContent.id", supportedContentId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SmsPhoneNumberEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SmsPhoneNumberEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings> GetRoutingUserDirectroutingbackupSettingsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -794,7 +794,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/users/{userId}/directroutingbackup/settings") { Category = CategoryName, Operation = "getRoutingUserDirectroutingbackupSettings" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentDirectRoutingBackupSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse> GetRoutingUserUtilizationAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -802,13 +802,13 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/users/{userId}/utilization") { Category = CategoryName, Operation = "getRoutingUserUtilization" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentMaxUtilizationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationResponse> GetRoutingUtilizationAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/utilization") { Category = CategoryName, Operation = "getRoutingUtilization" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UtilizationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UtilizationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>> GetRoutingUtilizationLabelAgentsAsync(string labelId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -816,7 +816,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(labelId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/utilization/labels/{labelId}/agents") { Category = CategoryName, Operation = "getRoutingUtilizationLabelAgents" };
         apiRequest.WithPathParameter("labelId", labelId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfJsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationLabel> GetRoutingUtilizationLabelAsync(string labelId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -824,7 +824,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(labelId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/utilization/labels/{labelId}") { Category = CategoryName, Operation = "getRoutingUtilizationLabel" };
         apiRequest.WithPathParameter("labelId", labelId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UtilizationLabel>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UtilizationLabel, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationLabelEntityListing> GetRoutingUtilizationLabelsAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -834,7 +834,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UtilizationLabelEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UtilizationLabelEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>> GetRoutingUtilizationTagAgentsAsync(string tagId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -842,7 +842,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(tagId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/utilization/tags/{tagId}/agents") { Category = CategoryName, Operation = "getRoutingUtilizationTagAgents" };
         apiRequest.WithPathParameter("tagId", tagId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfJsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationTag> GetRoutingUtilizationTagAsync(string tagId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -850,7 +850,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(tagId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/utilization/tags/{tagId}") { Category = CategoryName, Operation = "getRoutingUtilizationTag" };
         apiRequest.WithPathParameter("tagId", tagId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UtilizationTag>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UtilizationTag, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationTagEntityListing> GetRoutingUtilizationTagsAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -860,7 +860,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UtilizationTagEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UtilizationTagEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCode> GetRoutingWrapupcodeAsync(string codeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -868,7 +868,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(codeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/wrapupcodes/{codeId}") { Category = CategoryName, Operation = "getRoutingWrapupcode" };
         apiRequest.WithPathParameter("codeId", codeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing> GetRoutingWrapupcodesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -881,7 +881,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WrapupCodeEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCode> GetRoutingWrapupcodesDivisionviewAsync(string codeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -889,7 +889,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(codeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/wrapupcodes/divisionviews/{codeId}") { Category = CategoryName, Operation = "getRoutingWrapupcodesDivisionview" };
         apiRequest.WithPathParameter("codeId", codeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing> GetRoutingWrapupcodesDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? includeState = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -901,7 +901,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("includeState", includeState);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WrapupCodeEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> GetUserQueuesAsync(string userId, int? pageSize = null, int? pageNumber = null, bool? joined = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -913,7 +913,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("joined", joined);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserQueueEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserQueueEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing> GetUserRoutinglanguagesAsync(string userId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -924,7 +924,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserLanguageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillEntityListing> GetUserRoutingskillsAsync(string userId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -935,7 +935,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserSkillEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserSkillEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillGroupEntityListing> GetUserSkillgroupsAsync(string userId, int? pageSize = null, string? after = null, string? before = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -946,7 +946,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("before", before);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserSkillGroupEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserSkillGroupEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingConversationAttributesResponse> PatchRoutingConversationAsync(string conversationId, global::GenesysCloud.Extensions.Models.RoutingConversationAttributesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -956,7 +956,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/routing/conversations/{conversationId}") { Category = CategoryName, Operation = "patchRoutingConversation" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RoutingConversationAttributesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RoutingConversationAttributesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundDomain> PatchRoutingEmailDomainAsync(string domainId, global::GenesysCloud.Extensions.Models.InboundDomainPatchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -966,7 +966,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/routing/email/domains/{domainId}") { Category = CategoryName, Operation = "patchRoutingEmailDomain" };
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InboundDomain>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InboundDomain, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundDomain> PatchRoutingEmailDomainValidateAsync(string domainId, global::GenesysCloud.Extensions.Models.InboundDomainPatchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -976,7 +976,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/routing/email/domains/{domainId}/validate") { Category = CategoryName, Operation = "patchRoutingEmailDomainValidate" };
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InboundDomain>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InboundDomain, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundDomain> PatchRoutingEmailOutboundDomainAsync(string domainId, global::GenesysCloud.Extensions.Models.OutboundDomainPatchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -986,7 +986,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/routing/email/outbound/domains/{domainId}") { Category = CategoryName, Operation = "patchRoutingEmailOutboundDomain" };
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutboundDomain>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutboundDomain, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Predictor> PatchRoutingPredictorAsync(string predictorId, global::GenesysCloud.Extensions.Models.PatchPredictorRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -995,7 +995,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/routing/predictors/{predictorId}") { Category = CategoryName, Operation = "patchRoutingPredictor" };
         apiRequest.WithPathParameter("predictorId", predictorId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Predictor>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Predictor, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator> PatchRoutingPredictorsKeyperformanceindicatorAsync(string kpiId, global::GenesysCloud.Extensions.Models.UpdateKpiRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1004,7 +1004,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/routing/predictors/keyperformanceindicators/{kpiId}") { Category = CategoryName, Operation = "patchRoutingPredictorsKeyperformanceindicator" };
         apiRequest.WithPathParameter("kpiId", kpiId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KeyPerformanceIndicator, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchRoutingQueueMemberAsync(string queueId, string memberId, global::GenesysCloud.Extensions.Models.QueueMember body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1016,7 +1016,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithPathParameter("memberId", memberId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueMemberEntityListing> PatchRoutingQueueMembersAsync(string queueId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.QueueMember> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1026,7 +1026,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/routing/queues/{queueId}/members") { Category = CategoryName, Operation = "patchRoutingQueueMembers" };
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueueMemberEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueueMemberEntityListing, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1039,7 +1039,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithPathParameter("memberId", memberId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1050,7 +1050,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/routing/queues/{queueId}/users") { Category = CategoryName, Operation = "patchRoutingQueueUsers" };
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueueMemberEntityListingV1>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueueMemberEntityListingV1, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchRoutingSettingsContactcenterAsync(global::GenesysCloud.Extensions.Models.ContactCenterSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1058,7 +1058,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/routing/settings/contactcenter") { Category = CategoryName, Operation = "patchRoutingSettingsContactcenter" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TranscriptionSettings> PatchRoutingSettingsTranscriptionAsync(global::GenesysCloud.Extensions.Models.TranscriptionSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1066,7 +1066,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/routing/settings/transcription") { Category = CategoryName, Operation = "patchRoutingSettingsTranscription" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TranscriptionSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TranscriptionSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingSkill> PatchRoutingSkillAsync(string skillId, global::GenesysCloud.Extensions.Models.UpdateSkillDivisionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1076,7 +1076,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/routing/skills/{skillId}") { Category = CategoryName, Operation = "patchRoutingSkill" };
         apiRequest.WithPathParameter("skillId", skillId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RoutingSkill>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RoutingSkill, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillGroup> PatchRoutingSkillgroupAsync(string skillGroupId, global::GenesysCloud.Extensions.Models.SkillGroup body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1086,7 +1086,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/routing/skillgroups/{skillGroupId}") { Category = CategoryName, Operation = "patchRoutingSkillgroup" };
         apiRequest.WithPathParameter("skillGroupId", skillGroupId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SkillGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SkillGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsPhoneNumber> PatchRoutingSmsPhonenumberAsync(string phoneNumberId, global::GenesysCloud.Extensions.Models.SmsPhoneNumberPatchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1096,7 +1096,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/routing/sms/phonenumbers/{phoneNumberId}") { Category = CategoryName, Operation = "patchRoutingSmsPhonenumber" };
         apiRequest.WithPathParameter("phoneNumberId", phoneNumberId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SmsPhoneNumber>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SmsPhoneNumber, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueue> PatchUserQueueAsync(string userId, string queueId, global::GenesysCloud.Extensions.Models.UserQueue body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1108,7 +1108,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserQueue>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserQueue, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> PatchUserQueuesAsync(string userId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.UserQueue> body, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1119,7 +1119,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserQueueEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserQueueEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserRoutingLanguage> PatchUserRoutinglanguageAsync(string userId, string languageId, global::GenesysCloud.Extensions.Models.UserRoutingLanguage body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1131,7 +1131,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("languageId", languageId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserRoutingLanguage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserRoutingLanguage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing> PatchUserRoutinglanguagesBulkAsync(string userId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.UserRoutingLanguagePost> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1141,7 +1141,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/users/{userId}/routinglanguages/bulk") { Category = CategoryName, Operation = "patchUserRoutinglanguagesBulk" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserLanguageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillEntityListing> PatchUserRoutingskillsBulkAsync(string userId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.UserRoutingSkillPost> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1151,7 +1151,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/users/{userId}/routingskills/bulk") { Category = CategoryName, Operation = "patchUserRoutingskillsBulk" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserSkillEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserSkillEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueObservationQueryResponse> PostAnalyticsQueuesObservationsQueryAsync(global::GenesysCloud.Extensions.Models.QueueObservationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1159,7 +1159,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/queues/observations/query") { Category = CategoryName, Operation = "postAnalyticsQueuesObservationsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueueObservationQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueueObservationQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingActivityResponse> PostAnalyticsRoutingActivityQueryAsync(global::GenesysCloud.Extensions.Models.RoutingActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1169,21 +1169,21 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RoutingActivityResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RoutingActivityResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BenefitAssessment> PostRoutingAssessmentsAsync(global::GenesysCloud.Extensions.Models.CreateBenefitAssessmentRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/assessments") { Category = CategoryName, Operation = "postRoutingAssessments" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BenefitAssessment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BenefitAssessment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BenefitAssessmentJob> PostRoutingAssessmentsJobsAsync(global::GenesysCloud.Extensions.Models.CreateBenefitAssessmentJobRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/assessments/jobs") { Category = CategoryName, Operation = "postRoutingAssessmentsJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BenefitAssessmentJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BenefitAssessmentJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VerificationResult> PostRoutingEmailDomainDkimAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1191,7 +1191,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/email/domains/{domainId}/dkim") { Category = CategoryName, Operation = "postRoutingEmailDomainDkim" };
         apiRequest.WithPathParameter("domainId", domainId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VerificationResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VerificationResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MailFromResult> PostRoutingEmailDomainMailfromAsync(string domainId, global::GenesysCloud.Extensions.Models.MailFromResult body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1201,7 +1201,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/email/domains/{domainId}/mailfrom") { Category = CategoryName, Operation = "postRoutingEmailDomainMailfrom" };
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MailFromResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MailFromResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundRoute> PostRoutingEmailDomainRoutesAsync(string domainName, global::GenesysCloud.Extensions.Models.InboundRoute body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1211,7 +1211,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/email/domains/{domainName}/routes") { Category = CategoryName, Operation = "postRoutingEmailDomainRoutes" };
         apiRequest.WithPathParameter("domainName", domainName);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InboundRoute>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InboundRoute, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TestMessage> PostRoutingEmailDomainTestconnectionAsync(string domainId, global::GenesysCloud.Extensions.Models.TestMessage? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1220,7 +1220,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/email/domains/{domainId}/testconnection") { Category = CategoryName, Operation = "postRoutingEmailDomainTestconnection" };
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TestMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TestMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VerificationResult> PostRoutingEmailDomainVerificationAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1228,7 +1228,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/email/domains/{domainId}/verification") { Category = CategoryName, Operation = "postRoutingEmailDomainVerification" };
         apiRequest.WithPathParameter("domainId", domainId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VerificationResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VerificationResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundDomain> PostRoutingEmailDomainsAsync(global::GenesysCloud.Extensions.Models.InboundDomainCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1236,7 +1236,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/email/domains") { Category = CategoryName, Operation = "postRoutingEmailDomains" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InboundDomain>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InboundDomain, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TestMessage> PostRoutingEmailOutboundDomainTestconnectionAsync(string domainId, global::GenesysCloud.Extensions.Models.TestMessage? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1245,7 +1245,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/email/outbound/domains/{domainId}/testconnection") { Category = CategoryName, Operation = "postRoutingEmailOutboundDomainTestconnection" };
         apiRequest.WithPathParameter("domainId", domainId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TestMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TestMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult> PostRoutingEmailOutboundDomainsAsync(global::GenesysCloud.Extensions.Models.OutboundDomainCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1253,7 +1253,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/email/outbound/domains") { Category = CategoryName, Operation = "postRoutingEmailOutboundDomains" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailOutboundDomainResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult> PostRoutingEmailOutboundDomainsSimulatedAsync(global::GenesysCloud.Extensions.Models.OutboundDomainCreateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1261,7 +1261,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/email/outbound/domains/simulated") { Category = CategoryName, Operation = "postRoutingEmailOutboundDomainsSimulated" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailOutboundDomainResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Language> PostRoutingLanguagesAsync(global::GenesysCloud.Extensions.Models.Language body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1269,14 +1269,14 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/languages") { Category = CategoryName, Operation = "postRoutingLanguages" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Language>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Language, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Predictor> PostRoutingPredictorsAsync(global::GenesysCloud.Extensions.Models.CreatePredictorRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/predictors") { Category = CategoryName, Operation = "postRoutingPredictors" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Predictor>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Predictor, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator> PostRoutingPredictorsKeyperformanceindicatorsAsync(global::GenesysCloud.Extensions.Models.CreateKpiRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1284,7 +1284,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/predictors/keyperformanceindicators") { Category = CategoryName, Operation = "postRoutingPredictorsKeyperformanceindicators" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.KeyPerformanceIndicator>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KeyPerformanceIndicator, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostRoutingQueueMembersAsync(string queueId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.WritableEntity> body, bool? delete = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1295,7 +1295,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("delete", delete);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1307,7 +1307,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("delete", delete);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>> PostRoutingQueueWrapupcodesAsync(string queueId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.WrapUpCodeReference> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1317,7 +1317,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/queues/{queueId}/wrapupcodes") { Category = CategoryName, Operation = "postRoutingQueueWrapupcodes" };
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfWrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Queue> PostRoutingQueuesAsync(global::GenesysCloud.Extensions.Models.CreateQueueRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1325,7 +1325,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/queues") { Category = CategoryName, Operation = "postRoutingQueues" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Queue>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Queue, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostRoutingSkillgroupMembersDivisionsAsync(string skillGroupId, global::GenesysCloud.Extensions.Models.SkillGroupMemberDivisions? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1334,7 +1334,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/skillgroups/{skillGroupId}/members/divisions") { Category = CategoryName, Operation = "postRoutingSkillgroupMembersDivisions" };
         apiRequest.WithPathParameter("skillGroupId", skillGroupId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillGroupWithMemberDivisions> PostRoutingSkillgroupsAsync(global::GenesysCloud.Extensions.Models.SkillGroupWithMemberDivisions body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1342,7 +1342,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/skillgroups") { Category = CategoryName, Operation = "postRoutingSkillgroups" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SkillGroupWithMemberDivisions>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SkillGroupWithMemberDivisions, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingSkill> PostRoutingSkillsAsync(global::GenesysCloud.Extensions.Models.CreateRoutingSkill body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1350,7 +1350,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/skills") { Category = CategoryName, Operation = "postRoutingSkills" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RoutingSkill>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RoutingSkill, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsAddress> PostRoutingSmsAddressesAsync(global::GenesysCloud.Extensions.Models.SmsAddressProvision body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1358,7 +1358,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/sms/addresses") { Category = CategoryName, Operation = "postRoutingSmsAddresses" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SmsAddress>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SmsAddress, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsPhoneNumber> PostRoutingSmsPhonenumbersAlphanumericAsync(global::GenesysCloud.Extensions.Models.SmsAlphanumericProvision body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1366,7 +1366,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/sms/phonenumbers/alphanumeric") { Category = CategoryName, Operation = "postRoutingSmsPhonenumbersAlphanumeric" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SmsPhoneNumber>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SmsPhoneNumber, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsPhoneNumber> PostRoutingSmsPhonenumbersAsync(global::GenesysCloud.Extensions.Models.SmsPhoneNumberProvision body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1374,7 +1374,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/sms/phonenumbers") { Category = CategoryName, Operation = "postRoutingSmsPhonenumbers" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SmsPhoneNumber>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SmsPhoneNumber, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsPhoneNumber> PostRoutingSmsPhonenumbersImportAsync(global::GenesysCloud.Extensions.Models.SmsPhoneNumberImport body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1382,7 +1382,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/sms/phonenumbers/import") { Category = CategoryName, Operation = "postRoutingSmsPhonenumbersImport" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SmsPhoneNumber>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SmsPhoneNumber, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationLabel> PostRoutingUtilizationLabelsAsync(global::GenesysCloud.Extensions.Models.CreateUtilizationLabelRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1390,7 +1390,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/utilization/labels") { Category = CategoryName, Operation = "postRoutingUtilizationLabels" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UtilizationLabel>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UtilizationLabel, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationTag> PostRoutingUtilizationTagsAsync(global::GenesysCloud.Extensions.Models.CreateUtilizationTagRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1398,7 +1398,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/utilization/tags") { Category = CategoryName, Operation = "postRoutingUtilizationTags" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UtilizationTag>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UtilizationTag, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCode> PostRoutingWrapupcodesAsync(global::GenesysCloud.Extensions.Models.WrapupCodeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1406,7 +1406,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/routing/wrapupcodes") { Category = CategoryName, Operation = "postRoutingWrapupcodes" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserRoutingLanguage> PostUserRoutinglanguagesAsync(string userId, global::GenesysCloud.Extensions.Models.UserRoutingLanguagePost body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1416,7 +1416,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/{userId}/routinglanguages") { Category = CategoryName, Operation = "postUserRoutinglanguages" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserRoutingLanguage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserRoutingLanguage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserRoutingSkill> PostUserRoutingskillsAsync(string userId, global::GenesysCloud.Extensions.Models.UserRoutingSkillPost body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1426,7 +1426,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/{userId}/routingskills") { Category = CategoryName, Operation = "postUserRoutingskills" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserRoutingSkill>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserRoutingSkill, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings> PutRoutingDirectroutingbackupSettingsMeAsync(global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1434,7 +1434,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/directroutingbackup/settings/me") { Category = CategoryName, Operation = "putRoutingDirectroutingbackupSettingsMe" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentDirectRoutingBackupSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundRoute> PutRoutingEmailDomainRouteAsync(string domainName, string routeId, global::GenesysCloud.Extensions.Models.InboundRoute body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1446,7 +1446,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithPathParameter("domainName", domainName);
         apiRequest.WithPathParameter("routeId", routeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InboundRoute>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InboundRoute, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RouteIdentityResolutionConfig> PutRoutingEmailDomainRouteIdentityresolutionAsync(string domainName, string routeId, global::GenesysCloud.Extensions.Models.RouteIdentityResolutionConfig body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1458,7 +1458,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithPathParameter("domainName", domainName);
         apiRequest.WithPathParameter("routeId", routeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RouteIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RouteIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult> PutRoutingEmailOutboundDomainActivationAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1466,7 +1466,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/email/outbound/domains/{domainId}/activation") { Category = CategoryName, Operation = "putRoutingEmailOutboundDomainActivation" };
         apiRequest.WithPathParameter("domainId", domainId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailOutboundDomainResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Recipient> PutRoutingMessageRecipientAsync(string recipientId, global::GenesysCloud.Extensions.Models.RecipientRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1476,7 +1476,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/message/recipients/{recipientId}") { Category = CategoryName, Operation = "putRoutingMessageRecipient" };
         apiRequest.WithPathParameter("recipientId", recipientId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Recipient>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Recipient, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Queue> PutRoutingQueueAsync(string queueId, global::GenesysCloud.Extensions.Models.QueueRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1486,7 +1486,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/queues/{queueId}") { Category = CategoryName, Operation = "putRoutingQueue" };
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Queue>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Queue, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IdentityResolutionQueueConfig> PutRoutingQueueIdentityresolutionAsync(string queueId, global::GenesysCloud.Extensions.Models.IdentityResolutionQueueConfig body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1496,7 +1496,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/queues/{queueId}/identityresolution") { Category = CategoryName, Operation = "putRoutingQueueIdentityresolution" };
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.IdentityResolutionQueueConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IdentityResolutionQueueConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingSettings> PutRoutingSettingsAsync(global::GenesysCloud.Extensions.Models.RoutingSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1504,7 +1504,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/settings") { Category = CategoryName, Operation = "putRoutingSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RoutingSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RoutingSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TranscriptionSettings> PutRoutingSettingsTranscriptionAsync(global::GenesysCloud.Extensions.Models.TranscriptionSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1512,7 +1512,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/settings/transcription") { Category = CategoryName, Operation = "putRoutingSettingsTranscription" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TranscriptionSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TranscriptionSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsIdentityResolutionConfig> PutRoutingSmsIdentityresolutionPhonenumberAsync(string addressId, global::GenesysCloud.Extensions.Models.SmsIdentityResolutionConfig body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1522,7 +1522,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/sms/identityresolution/phonenumbers/{addressId}") { Category = CategoryName, Operation = "putRoutingSmsIdentityresolutionPhonenumber" };
         apiRequest.WithPathParameter("addressId", addressId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SmsIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SmsIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings> PutRoutingUserDirectroutingbackupSettingsAsync(string userId, global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1532,7 +1532,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/users/{userId}/directroutingbackup/settings") { Category = CategoryName, Operation = "putRoutingUserDirectroutingbackupSettings" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentDirectRoutingBackupSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse> PutRoutingUserUtilizationAsync(string userId, global::GenesysCloud.Extensions.Models.UtilizationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1542,7 +1542,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/users/{userId}/utilization") { Category = CategoryName, Operation = "putRoutingUserUtilization" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentMaxUtilizationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationResponse> PutRoutingUtilizationAsync(global::GenesysCloud.Extensions.Models.UtilizationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1550,7 +1550,7 @@ internal sealed class RoutingApi : IRoutingApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/utilization") { Category = CategoryName, Operation = "putRoutingUtilization" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UtilizationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UtilizationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationLabel> PutRoutingUtilizationLabelAsync(string labelId, global::GenesysCloud.Extensions.Models.UpdateUtilizationLabelRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1560,7 +1560,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/utilization/labels/{labelId}") { Category = CategoryName, Operation = "putRoutingUtilizationLabel" };
         apiRequest.WithPathParameter("labelId", labelId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UtilizationLabel>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UtilizationLabel, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCode> PutRoutingWrapupcodeAsync(string codeId, global::GenesysCloud.Extensions.Models.WrapupCodeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1570,7 +1570,7 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/wrapupcodes/{codeId}") { Category = CategoryName, Operation = "putRoutingWrapupcode" };
         apiRequest.WithPathParameter("codeId", codeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WrapupCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WrapupCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserRoutingSkill> PutUserRoutingskillAsync(string userId, string skillId, global::GenesysCloud.Extensions.Models.UserRoutingSkill body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1582,7 +1582,7 @@ internal sealed class RoutingApi : IRoutingApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("skillId", skillId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserRoutingSkill>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserRoutingSkill, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillEntityListing> PutUserRoutingskillsBulkAsync(string userId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.UserRoutingSkillPost> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1592,6 +1592,6 @@ internal sealed class RoutingApi : IRoutingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/{userId}/routingskills/bulk") { Category = CategoryName, Operation = "putUserRoutingskillsBulk" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserSkillEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserSkillEntityListing, cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class SCIMApi : ISCIMApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/scim/users/{userId}") { Category = CategoryName, Operation = "deleteScimUser" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithHeader("If-Match", ifMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteScimV2UserAsync(string userId, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ internal sealed class SCIMApi : ISCIMApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/scim/v2/users/{userId}") { Category = CategoryName, Operation = "deleteScimV2User" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithHeader("If-Match", ifMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2Group> GetScimGroupAsync(string groupId, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, string? ifNoneMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -44,7 +44,7 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithQueryParameter("attributes", attributes);
         apiRequest.WithQueryParameter("excludedAttributes", excludedAttributes);
         apiRequest.WithHeader("If-None-Match", ifNoneMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2Group>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2Group, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimGroupListResponse> GetScimGroupsAsync(int? startIndex = null, int? count = null, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, string? filter = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -55,7 +55,7 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithQueryParameter("attributes", attributes);
         apiRequest.WithQueryParameter("excludedAttributes", excludedAttributes);
         apiRequest.WithQueryParameter("filter", filter);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimGroupListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimGroupListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimConfigResourceType> GetScimResourcetypeAsync(string resourceType, global::System.Threading.CancellationToken cancellationToken = default)
@@ -63,13 +63,13 @@ internal sealed class SCIMApi : ISCIMApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(resourceType);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scim/resourcetypes/{resourceType}") { Category = CategoryName, Operation = "getScimResourcetype" };
         apiRequest.WithPathParameter("resourceType", resourceType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimConfigResourceType>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimConfigResourceType, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimConfigResourceTypesListResponse> GetScimResourcetypesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scim/resourcetypes") { Category = CategoryName, Operation = "getScimResourcetypes" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimConfigResourceTypesListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimConfigResourceTypesListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2SchemaDefinition> GetScimSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -77,21 +77,21 @@ internal sealed class SCIMApi : ISCIMApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scim/schemas/{schemaId}") { Category = CategoryName, Operation = "getScimSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2SchemaDefinition>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2SchemaDefinition, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2SchemaListResponse> GetScimSchemasAsync(string? filter = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scim/schemas") { Category = CategoryName, Operation = "getScimSchemas" };
         apiRequest.WithQueryParameter("filter", filter);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2SchemaListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2SchemaListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimServiceProviderConfig> GetScimServiceproviderconfigAsync(string? ifNoneMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scim/serviceproviderconfig") { Category = CategoryName, Operation = "getScimServiceproviderconfig" };
         apiRequest.WithHeader("If-None-Match", ifNoneMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimServiceProviderConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimServiceProviderConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2User> GetScimUserAsync(string userId, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, string? ifNoneMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -102,7 +102,7 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithQueryParameter("attributes", attributes);
         apiRequest.WithQueryParameter("excludedAttributes", excludedAttributes);
         apiRequest.WithHeader("If-None-Match", ifNoneMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2User>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2User, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimUserListResponse> GetScimUsersAsync(int? startIndex = null, int? count = null, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, string? filter = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -113,7 +113,7 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithQueryParameter("attributes", attributes);
         apiRequest.WithQueryParameter("excludedAttributes", excludedAttributes);
         apiRequest.WithQueryParameter("filter", filter);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimUserListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimUserListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2Group> GetScimV2GroupAsync(string groupId, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, string? ifNoneMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -124,7 +124,7 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithQueryParameter("attributes", attributes);
         apiRequest.WithQueryParameter("excludedAttributes", excludedAttributes);
         apiRequest.WithHeader("If-None-Match", ifNoneMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2Group>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2Group, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimGroupListResponse> GetScimV2GroupsAsync(string filter, int? startIndex = null, int? count = null, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -136,7 +136,7 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithQueryParameter("count", count);
         apiRequest.WithQueryParameter("attributes", attributes);
         apiRequest.WithQueryParameter("excludedAttributes", excludedAttributes);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimGroupListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimGroupListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimConfigResourceType> GetScimV2ResourcetypeAsync(string resourceType, global::System.Threading.CancellationToken cancellationToken = default)
@@ -144,13 +144,13 @@ internal sealed class SCIMApi : ISCIMApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(resourceType);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scim/v2/resourcetypes/{resourceType}") { Category = CategoryName, Operation = "getScimV2Resourcetype" };
         apiRequest.WithPathParameter("resourceType", resourceType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimConfigResourceType>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimConfigResourceType, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimConfigResourceTypesListResponse> GetScimV2ResourcetypesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scim/v2/resourcetypes") { Category = CategoryName, Operation = "getScimV2Resourcetypes" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimConfigResourceTypesListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimConfigResourceTypesListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2SchemaDefinition> GetScimV2SchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -158,21 +158,21 @@ internal sealed class SCIMApi : ISCIMApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scim/v2/schemas/{schemaId}") { Category = CategoryName, Operation = "getScimV2Schema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2SchemaDefinition>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2SchemaDefinition, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2SchemaListResponse> GetScimV2SchemasAsync(string? filter = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scim/v2/schemas") { Category = CategoryName, Operation = "getScimV2Schemas" };
         apiRequest.WithQueryParameter("filter", filter);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2SchemaListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2SchemaListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimServiceProviderConfig> GetScimV2ServiceproviderconfigAsync(string? ifNoneMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scim/v2/serviceproviderconfig") { Category = CategoryName, Operation = "getScimV2Serviceproviderconfig" };
         apiRequest.WithHeader("If-None-Match", ifNoneMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimServiceProviderConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimServiceProviderConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2User> GetScimV2UserAsync(string userId, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, string? ifNoneMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -183,7 +183,7 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithQueryParameter("attributes", attributes);
         apiRequest.WithQueryParameter("excludedAttributes", excludedAttributes);
         apiRequest.WithHeader("If-None-Match", ifNoneMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2User>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2User, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimUserListResponse> GetScimV2UsersAsync(int? startIndex = null, int? count = null, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, string? filter = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -194,7 +194,7 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithQueryParameter("attributes", attributes);
         apiRequest.WithQueryParameter("excludedAttributes", excludedAttributes);
         apiRequest.WithQueryParameter("filter", filter);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimUserListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimUserListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2Group> PatchScimGroupAsync(string groupId, global::GenesysCloud.Extensions.Models.ScimV2PatchRequest body, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -205,7 +205,7 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithPathParameter("groupId", groupId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithHeader("If-Match", ifMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2Group>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2Group, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2User> PatchScimUserAsync(string userId, global::GenesysCloud.Extensions.Models.ScimV2PatchRequest body, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -216,7 +216,7 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithHeader("If-Match", ifMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2User>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2User, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2Group> PatchScimV2GroupAsync(string groupId, global::GenesysCloud.Extensions.Models.ScimV2PatchRequest body, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -227,7 +227,7 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithPathParameter("groupId", groupId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithHeader("If-Match", ifMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2Group>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2Group, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2User> PatchScimV2UserAsync(string userId, global::GenesysCloud.Extensions.Models.ScimV2PatchRequest body, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -238,7 +238,7 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithHeader("If-Match", ifMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2User>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2User, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2User> PostScimUsersAsync(global::GenesysCloud.Extensions.Models.ScimV2CreateUser body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -246,7 +246,7 @@ internal sealed class SCIMApi : ISCIMApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/scim/users") { Category = CategoryName, Operation = "postScimUsers" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2User>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2User, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2User> PostScimV2UsersAsync(global::GenesysCloud.Extensions.Models.ScimV2CreateUser body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -254,7 +254,7 @@ internal sealed class SCIMApi : ISCIMApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/scim/v2/users") { Category = CategoryName, Operation = "postScimV2Users" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2User>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2User, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2Group> PutScimGroupAsync(string groupId, global::GenesysCloud.Extensions.Models.ScimV2Group body, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -265,7 +265,7 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithPathParameter("groupId", groupId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithHeader("If-Match", ifMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2Group>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2Group, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2User> PutScimUserAsync(string userId, global::GenesysCloud.Extensions.Models.ScimV2User body, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -276,7 +276,7 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithHeader("If-Match", ifMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2User>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2User, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2Group> PutScimV2GroupAsync(string groupId, global::GenesysCloud.Extensions.Models.ScimV2Group body, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -287,7 +287,7 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithPathParameter("groupId", groupId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithHeader("If-Match", ifMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2Group>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2Group, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimV2User> PutScimV2UserAsync(string userId, global::GenesysCloud.Extensions.Models.ScimV2User body, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -298,6 +298,6 @@ internal sealed class SCIMApi : ISCIMApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithHeader("If-Match", ifMatch);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScimV2User>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2User, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class ScriptsApi : IScriptsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(scriptId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scripts/{scriptId}") { Category = CategoryName, Operation = "getScript" };
         apiRequest.WithPathParameter("scriptId", scriptId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Script>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Script, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Page> GetScriptPageAsync(string scriptId, string pageId, string? scriptDataVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -34,7 +34,7 @@ internal sealed class ScriptsApi : IScriptsApi
         apiRequest.WithPathParameter("scriptId", scriptId);
         apiRequest.WithPathParameter("pageId", pageId);
         apiRequest.WithQueryParameter("scriptDataVersion", scriptDataVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Page>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Page, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Page>> GetScriptPagesAsync(string scriptId, string? scriptDataVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -43,7 +43,7 @@ internal sealed class ScriptsApi : IScriptsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scripts/{scriptId}/pages") { Category = CategoryName, Operation = "getScriptPages" };
         apiRequest.WithPathParameter("scriptId", scriptId);
         apiRequest.WithQueryParameter("scriptDataVersion", scriptDataVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Page>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfPage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? sortBy = null, string? sortOrder = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -59,7 +59,7 @@ internal sealed class ScriptsApi : IScriptsApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("scriptDataVersion", scriptDataVersion);
         apiRequest.WithQueryParameter("divisionIds", divisionIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScriptEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScriptEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? sortBy = null, string? sortOrder = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -75,7 +75,7 @@ internal sealed class ScriptsApi : IScriptsApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("scriptDataVersion", scriptDataVersion);
         apiRequest.WithQueryParameter("divisionIds", divisionIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScriptEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScriptEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsPublishedAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -89,7 +89,7 @@ internal sealed class ScriptsApi : IScriptsApi
         apiRequest.WithQueryParameter("flowId", flowId);
         apiRequest.WithQueryParameter("scriptDataVersion", scriptDataVersion);
         apiRequest.WithQueryParameter("divisionIds", divisionIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScriptEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScriptEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetScriptsPublishedDivisionviewVariablesAsync(string scriptId, string? input = null, string? output = null, string? type = null, string? scriptDataVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -101,7 +101,7 @@ internal sealed class ScriptsApi : IScriptsApi
         apiRequest.WithQueryParameter("output", output);
         apiRequest.WithQueryParameter("type", type);
         apiRequest.WithQueryParameter("scriptDataVersion", scriptDataVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsPublishedDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -115,7 +115,7 @@ internal sealed class ScriptsApi : IScriptsApi
         apiRequest.WithQueryParameter("flowId", flowId);
         apiRequest.WithQueryParameter("scriptDataVersion", scriptDataVersion);
         apiRequest.WithQueryParameter("divisionIds", divisionIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScriptEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScriptEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Script> GetScriptsPublishedScriptIdAsync(string scriptId, string? scriptDataVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -124,7 +124,7 @@ internal sealed class ScriptsApi : IScriptsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scripts/published/{scriptId}") { Category = CategoryName, Operation = "getScriptsPublishedScriptId" };
         apiRequest.WithPathParameter("scriptId", scriptId);
         apiRequest.WithQueryParameter("scriptDataVersion", scriptDataVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Script>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Script, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Page> GetScriptsPublishedScriptIdPageAsync(string scriptId, string pageId, string? scriptDataVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -135,7 +135,7 @@ internal sealed class ScriptsApi : IScriptsApi
         apiRequest.WithPathParameter("scriptId", scriptId);
         apiRequest.WithPathParameter("pageId", pageId);
         apiRequest.WithQueryParameter("scriptDataVersion", scriptDataVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Page>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Page, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Page>> GetScriptsPublishedScriptIdPagesAsync(string scriptId, string? scriptDataVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -144,7 +144,7 @@ internal sealed class ScriptsApi : IScriptsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scripts/published/{scriptId}/pages") { Category = CategoryName, Operation = "getScriptsPublishedScriptIdPages" };
         apiRequest.WithPathParameter("scriptId", scriptId);
         apiRequest.WithQueryParameter("scriptDataVersion", scriptDataVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Page>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfPage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetScriptsPublishedScriptIdVariablesAsync(string scriptId, string? input = null, string? output = null, string? type = null, string? scriptDataVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -156,7 +156,7 @@ internal sealed class ScriptsApi : IScriptsApi
         apiRequest.WithQueryParameter("output", output);
         apiRequest.WithQueryParameter("type", type);
         apiRequest.WithQueryParameter("scriptDataVersion", scriptDataVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportScriptStatusResponse> GetScriptsUploadStatusAsync(string uploadId, bool? longPoll = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -165,7 +165,7 @@ internal sealed class ScriptsApi : IScriptsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scripts/uploads/{uploadId}/status") { Category = CategoryName, Operation = "getScriptsUploadStatus" };
         apiRequest.WithPathParameter("uploadId", uploadId);
         apiRequest.WithQueryParameter("longPoll", longPoll);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ImportScriptStatusResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ImportScriptStatusResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExportScriptResponse> PostScriptExportAsync(string scriptId, global::GenesysCloud.Extensions.Models.ExportScriptRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -174,7 +174,7 @@ internal sealed class ScriptsApi : IScriptsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/scripts/{scriptId}/export") { Category = CategoryName, Operation = "postScriptExport" };
         apiRequest.WithPathParameter("scriptId", scriptId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExportScriptResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExportScriptResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Script> PostScriptsPublishedAsync(global::GenesysCloud.Extensions.Models.PublishScriptRequestData? body = null, string? scriptDataVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -182,6 +182,6 @@ internal sealed class ScriptsApi : IScriptsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/scripts/published") { Category = CategoryName, Operation = "postScriptsPublished" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("scriptDataVersion", scriptDataVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Script>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Script, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(q64);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/documentation/gkn/search") { Category = CategoryName, Operation = "getDocumentationGknSearch" };
         apiRequest.WithQueryParameter("q64", q64);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GKNDocumentationSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GKNDocumentationSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentationSearchResponse> GetDocumentationSearchAsync(string q64, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(q64);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/documentation/search") { Category = CategoryName, Operation = "getDocumentationSearch" };
         apiRequest.WithQueryParameter("q64", q64);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DocumentationSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DocumentationSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GroupsSearchResponse> GetGroupsSearchAsync(string q64, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ internal sealed class SearchApi : ISearchApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/groups/search") { Category = CategoryName, Operation = "getGroupsSearch" };
         apiRequest.WithQueryParameter("q64", q64);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GroupsSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GroupsSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LocationsSearchResponse> GetLocationsSearchAsync(string q64, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -49,7 +49,7 @@ internal sealed class SearchApi : ISearchApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/locations/search") { Category = CategoryName, Operation = "getLocationsSearch" };
         apiRequest.WithQueryParameter("q64", q64);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LocationsSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LocationsSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse> GetSearchAsync(string q64, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? profile = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -59,7 +59,7 @@ internal sealed class SearchApi : ISearchApi
         apiRequest.WithQueryParameter("q64", q64);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("profile", profile);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonNodeSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse> GetSearchSuggestAsync(string q64, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? profile = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -69,7 +69,7 @@ internal sealed class SearchApi : ISearchApi
         apiRequest.WithQueryParameter("q64", q64);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("profile", profile);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonNodeSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SitesSearchResponse> GetTelephonyProvidersEdgesSitesSearchAsync(string q64, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -78,7 +78,7 @@ internal sealed class SearchApi : ISearchApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/sites/search") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesSitesSearch" };
         apiRequest.WithQueryParameter("q64", q64);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SitesSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SitesSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersSearchResponse> GetUsersSearchAsync(string q64, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -88,7 +88,7 @@ internal sealed class SearchApi : ISearchApi
         apiRequest.WithQueryParameter("q64", q64);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("integrationPresenceSource", integrationPresenceSource);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailsSearchResponse> GetVoicemailSearchAsync(string q64, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -97,7 +97,7 @@ internal sealed class SearchApi : ISearchApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/search") { Category = CategoryName, Operation = "getVoicemailSearch" };
         apiRequest.WithQueryParameter("q64", q64);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailsSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailsSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonSearchResponse> PostConversationsCustomattributesSearchAsync(global::GenesysCloud.Extensions.Models.ConversationCustomAttributesSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -105,7 +105,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/customattributes/search") { Category = CategoryName, Operation = "postConversationsCustomattributesSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonCursorSearchResponse> PostConversationsParticipantsAttributesSearchAsync(global::GenesysCloud.Extensions.Models.ConversationParticipantSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -113,7 +113,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/participants/attributes/search") { Category = CategoryName, Operation = "postConversationsParticipantsAttributesSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonCursorSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonCursorSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse> PostDocumentationAllSearchAsync(global::GenesysCloud.Extensions.Models.DocumentationV2SearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -121,7 +121,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/documentation/all/search") { Category = CategoryName, Operation = "postDocumentationAllSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonNodeSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GKNDocumentationSearchResponse> PostDocumentationGknSearchAsync(global::GenesysCloud.Extensions.Models.GKNDocumentationSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -129,7 +129,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/documentation/gkn/search") { Category = CategoryName, Operation = "postDocumentationGknSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GKNDocumentationSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GKNDocumentationSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentationSearchResponse> PostDocumentationSearchAsync(global::GenesysCloud.Extensions.Models.DocumentationSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -137,7 +137,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/documentation/search") { Category = CategoryName, Operation = "postDocumentationSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DocumentationSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DocumentationSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GroupsSearchResponse> PostGroupsSearchAsync(global::GenesysCloud.Extensions.Models.GroupSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -145,7 +145,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/groups/search") { Category = CategoryName, Operation = "postGroupsSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GroupsSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GroupsSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LocationsSearchResponse> PostLocationsSearchAsync(global::GenesysCloud.Extensions.Models.LocationSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -153,7 +153,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/locations/search") { Category = CategoryName, Operation = "postLocationsSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LocationsSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LocationsSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse> PostSearchAsync(global::GenesysCloud.Extensions.Models.SearchRequest body, bool? profile = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -162,7 +162,7 @@ internal sealed class SearchApi : ISearchApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/search") { Category = CategoryName, Operation = "postSearch" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("profile", profile);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonNodeSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse> PostSearchSuggestAsync(global::GenesysCloud.Extensions.Models.SuggestSearchRequest body, bool? profile = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -171,7 +171,7 @@ internal sealed class SearchApi : ISearchApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/search/suggest") { Category = CategoryName, Operation = "postSearchSuggest" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("profile", profile);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonNodeSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonSearchResponse> PostSpeechandtextanalyticsTranscriptsSearchAsync(global::GenesysCloud.Extensions.Models.TranscriptSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -179,7 +179,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/speechandtextanalytics/transcripts/search") { Category = CategoryName, Operation = "postSpeechandtextanalyticsTranscriptsSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamsSearchResponse> PostTeamsSearchAsync(global::GenesysCloud.Extensions.Models.TeamSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -187,7 +187,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/teams/search") { Category = CategoryName, Operation = "postTeamsSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TeamsSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TeamsSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SitesSearchResponse> PostTelephonyProvidersEdgesSitesSearchAsync(global::GenesysCloud.Extensions.Models.SiteSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -195,7 +195,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/sites/search") { Category = CategoryName, Operation = "postTelephonyProvidersEdgesSitesSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SitesSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SitesSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersSearchResponse> PostUsersSearchAsync(global::GenesysCloud.Extensions.Models.UserSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -203,7 +203,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/search") { Category = CategoryName, Operation = "postUsersSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersSearchResponse> PostUsersSearchConversationTargetAsync(global::GenesysCloud.Extensions.Models.UserSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -211,7 +211,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/search/conversation/target") { Category = CategoryName, Operation = "postUsersSearchConversationTarget" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersSearchResponse> PostUsersSearchQueuemembersManageAsync(global::GenesysCloud.Extensions.Models.UserSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -219,7 +219,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/search/queuemembers/manage") { Category = CategoryName, Operation = "postUsersSearchQueuemembersManage" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersSearchResponse> PostUsersSearchTeamsAssignAsync(global::GenesysCloud.Extensions.Models.UserSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -227,7 +227,7 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/search/teams/assign") { Category = CategoryName, Operation = "postUsersSearchTeamsAssign" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailsSearchResponse> PostVoicemailSearchAsync(global::GenesysCloud.Extensions.Models.VoicemailSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -235,6 +235,6 @@ internal sealed class SearchApi : ISearchApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/voicemail/search") { Category = CategoryName, Operation = "postVoicemailSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailsSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailsSearchResponse, cancellationToken);
     }
 }

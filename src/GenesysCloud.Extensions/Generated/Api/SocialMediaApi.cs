@@ -23,7 +23,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(escalationRuleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/socialmedia/escalationrules/{escalationRuleId}") { Category = CategoryName, Operation = "deleteSocialmediaEscalationrule" };
         apiRequest.WithPathParameter("escalationRuleId", escalationRuleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteSocialmediaMessageAsync(string messageId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(messageId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/socialmedia/messages/{messageId}") { Category = CategoryName, Operation = "deleteSocialmediaMessage" };
         apiRequest.WithPathParameter("messageId", messageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteSocialmediaTopicAsync(string topicId, bool? hardDelete = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/socialmedia/topics/{topicId}") { Category = CategoryName, Operation = "deleteSocialmediaTopic" };
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithQueryParameter("hardDelete", hardDelete);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdAsync(string topicId, string facebookIngestionRuleId, bool? hardDelete = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -51,7 +51,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("facebookIngestionRuleId", facebookIngestionRuleId);
         apiRequest.WithQueryParameter("hardDelete", hardDelete);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteSocialmediaTopicDataingestionrulesGooglebusinessprofileGoogleBusinessProfileIngestionRuleIdAsync(string topicId, string googleBusinessProfileIngestionRuleId, bool? hardDelete = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -62,7 +62,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("googleBusinessProfileIngestionRuleId", googleBusinessProfileIngestionRuleId);
         apiRequest.WithQueryParameter("hardDelete", hardDelete);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdAsync(string topicId, string instagramIngestionRuleId, bool? hardDelete = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -73,7 +73,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("instagramIngestionRuleId", instagramIngestionRuleId);
         apiRequest.WithQueryParameter("hardDelete", hardDelete);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteSocialmediaTopicDataingestionrulesOpenOpenIdAsync(string topicId, string openId, bool? hardDelete = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -84,7 +84,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("openId", openId);
         apiRequest.WithQueryParameter("hardDelete", hardDelete);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdAsync(string topicId, string twitterIngestionRuleId, bool? hardDelete = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -95,7 +95,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("twitterIngestionRuleId", twitterIngestionRuleId);
         apiRequest.WithQueryParameter("hardDelete", hardDelete);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetSocialmediaAnalyticsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -103,7 +103,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/socialmedia/analytics/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getSocialmediaAnalyticsAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialMediaAsyncAggregateQueryResponse> GetSocialmediaAnalyticsAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -112,7 +112,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/socialmedia/analytics/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getSocialmediaAnalyticsAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SocialMediaAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SocialMediaAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetSocialmediaAnalyticsMessagesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -120,7 +120,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/socialmedia/analytics/messages/jobs/{jobId}") { Category = CategoryName, Operation = "getSocialmediaAnalyticsMessagesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialMediaAsyncDetailQueryResponse> GetSocialmediaAnalyticsMessagesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -129,7 +129,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/socialmedia/analytics/messages/jobs/{jobId}/results") { Category = CategoryName, Operation = "getSocialmediaAnalyticsMessagesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SocialMediaAsyncDetailQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SocialMediaAsyncDetailQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EscalationRuleResponse> GetSocialmediaEscalationruleAsync(string escalationRuleId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -138,7 +138,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/socialmedia/escalationrules/{escalationRuleId}") { Category = CategoryName, Operation = "getSocialmediaEscalationrule" };
         apiRequest.WithPathParameter("escalationRuleId", escalationRuleId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EscalationRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EscalationRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialEscalationResponseEntityListing> GetSocialmediaEscalationrulesAsync(string divisionId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -148,7 +148,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithQueryParameter("divisionId", divisionId);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SocialEscalationResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SocialEscalationResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialTopicWithDataIngestionRuleMetadataResponse> GetSocialmediaTopicAsync(string topicId, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -157,7 +157,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/socialmedia/topics/{topicId}") { Category = CategoryName, Operation = "getSocialmediaTopic" };
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SocialTopicWithDataIngestionRuleMetadataResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SocialTopicWithDataIngestionRuleMetadataResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataIngestionRuleResponseEntityListing> GetSocialmediaTopicDataingestionrulesAsync(string topicId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -168,7 +168,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataIngestionRuleResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataIngestionRuleResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleResponse> GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdAsync(string topicId, string facebookIngestionRuleId, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -179,7 +179,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("facebookIngestionRuleId", facebookIngestionRuleId);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleVersionResponse> GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionAsync(string topicId, string facebookIngestionRuleId, string dataIngestionRuleVersion, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -192,7 +192,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("facebookIngestionRuleId", facebookIngestionRuleId);
         apiRequest.WithPathParameter("dataIngestionRuleVersion", dataIngestionRuleVersion);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleVersionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookDataIngestionRuleVersionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsAsync(string topicId, string facebookIngestionRuleId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -205,7 +205,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleVersionResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookDataIngestionRuleVersionResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleResponse> GetSocialmediaTopicDataingestionrulesGooglebusinessprofileGoogleBusinessProfileIngestionRuleIdAsync(string topicId, string googleBusinessProfileIngestionRuleId, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -216,7 +216,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("googleBusinessProfileIngestionRuleId", googleBusinessProfileIngestionRuleId);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GoogleBusinessProfileDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponse> GetSocialmediaTopicDataingestionrulesGooglebusinessprofileGoogleBusinessProfileIngestionRuleIdVersionAsync(string topicId, string googleBusinessProfileIngestionRuleId, string dataIngestionRuleVersion, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -229,7 +229,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("googleBusinessProfileIngestionRuleId", googleBusinessProfileIngestionRuleId);
         apiRequest.WithPathParameter("dataIngestionRuleVersion", dataIngestionRuleVersion);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GoogleBusinessProfileDataIngestionRuleVersionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesGooglebusinessprofileGoogleBusinessProfileIngestionRuleIdVersionsAsync(string topicId, string googleBusinessProfileIngestionRuleId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -242,7 +242,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GoogleBusinessProfileDataIngestionRuleVersionResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleResponse> GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdAsync(string topicId, string instagramIngestionRuleId, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -253,7 +253,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("instagramIngestionRuleId", instagramIngestionRuleId);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InstagramDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleVersionResponse> GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionAsync(string topicId, string instagramIngestionRuleId, string dataIngestionRuleVersion, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -266,7 +266,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("instagramIngestionRuleId", instagramIngestionRuleId);
         apiRequest.WithPathParameter("dataIngestionRuleVersion", dataIngestionRuleVersion);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleVersionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InstagramDataIngestionRuleVersionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsAsync(string topicId, string instagramIngestionRuleId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -279,7 +279,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleVersionResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InstagramDataIngestionRuleVersionResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleResponse> GetSocialmediaTopicDataingestionrulesOpenOpenIdAsync(string topicId, string openId, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -290,7 +290,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("openId", openId);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleVersionResponse> GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionAsync(string topicId, string openId, string dataIngestionRuleVersion, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -303,7 +303,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("openId", openId);
         apiRequest.WithPathParameter("dataIngestionRuleVersion", dataIngestionRuleVersion);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleVersionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenDataIngestionRuleVersionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsAsync(string topicId, string openId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -316,7 +316,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleVersionResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenDataIngestionRuleVersionResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleResponse> GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdAsync(string topicId, string twitterIngestionRuleId, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -327,7 +327,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("twitterIngestionRuleId", twitterIngestionRuleId);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleVersionResponse> GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionAsync(string topicId, string twitterIngestionRuleId, string dataIngestionRuleVersion, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -340,7 +340,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("twitterIngestionRuleId", twitterIngestionRuleId);
         apiRequest.WithPathParameter("dataIngestionRuleVersion", dataIngestionRuleVersion);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleVersionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterDataIngestionRuleVersionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsAsync(string topicId, string twitterIngestionRuleId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -353,7 +353,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleVersionResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterDataIngestionRuleVersionResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing> GetSocialmediaTopicsAsync(int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, bool? includeDeleted = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -365,7 +365,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithQueryParameter("includeDeleted", includeDeleted);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("ids", ids);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialTopicResponse> PatchSocialmediaTopicAsync(string topicId, global::GenesysCloud.Extensions.Models.SocialTopicPatchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -374,7 +374,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/socialmedia/topics/{topicId}") { Category = CategoryName, Operation = "patchSocialmediaTopic" };
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SocialTopicResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SocialTopicResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleResponse> PatchSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdAsync(string topicId, string facebookIngestionRuleId, global::GenesysCloud.Extensions.Models.DataIngestionRuleStatusPatchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -385,7 +385,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("facebookIngestionRuleId", facebookIngestionRuleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleResponse> PatchSocialmediaTopicDataingestionrulesGooglebusinessprofileGoogleBusinessProfileIngestionRuleIdAsync(string topicId, string googleBusinessProfileIngestionRuleId, global::GenesysCloud.Extensions.Models.DataIngestionRuleStatusPatchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -396,7 +396,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("googleBusinessProfileIngestionRuleId", googleBusinessProfileIngestionRuleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GoogleBusinessProfileDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleResponse> PatchSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdAsync(string topicId, string instagramIngestionRuleId, global::GenesysCloud.Extensions.Models.DataIngestionRuleStatusPatchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -407,7 +407,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("instagramIngestionRuleId", instagramIngestionRuleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InstagramDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleResponse> PatchSocialmediaTopicDataingestionrulesOpenOpenIdAsync(string topicId, string openId, global::GenesysCloud.Extensions.Models.DataIngestionRuleStatusPatchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -418,7 +418,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("openId", openId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleResponse> PatchSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdAsync(string topicId, string twitterIngestionRuleId, global::GenesysCloud.Extensions.Models.DataIngestionRuleStatusPatchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -429,7 +429,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("twitterIngestionRuleId", twitterIngestionRuleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostSocialmediaAnalyticsAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.SocialMediaAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -437,7 +437,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/socialmedia/analytics/aggregates/jobs") { Category = CategoryName, Operation = "postSocialmediaAnalyticsAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostSocialmediaAnalyticsMessagesJobsAsync(global::GenesysCloud.Extensions.Models.SocialMediaAsyncDetailQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -445,14 +445,14 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/socialmedia/analytics/messages/jobs") { Category = CategoryName, Operation = "postSocialmediaAnalyticsMessagesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EscalationRuleResponse> PostSocialmediaEscalationrulesAsync(global::GenesysCloud.Extensions.Models.EscalationRuleRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/socialmedia/escalationrules") { Category = CategoryName, Operation = "postSocialmediaEscalationrules" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EscalationRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EscalationRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ManualEscalationResponse> PostSocialmediaEscalationsMessagesAsync(string divisionId, global::GenesysCloud.Extensions.Models.ManualEscalationRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -461,7 +461,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/socialmedia/escalations/messages") { Category = CategoryName, Operation = "postSocialmediaEscalationsMessages" };
         apiRequest.WithQueryParameter("divisionId", divisionId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ManualEscalationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ManualEscalationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleResponse> PostSocialmediaTopicDataingestionrulesFacebookAsync(string topicId, global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -470,7 +470,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/socialmedia/topics/{topicId}/dataingestionrules/facebook") { Category = CategoryName, Operation = "postSocialmediaTopicDataingestionrulesFacebook" };
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleResponse> PostSocialmediaTopicDataingestionrulesGooglebusinessprofileAsync(string topicId, global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -479,7 +479,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/socialmedia/topics/{topicId}/dataingestionrules/googlebusinessprofile") { Category = CategoryName, Operation = "postSocialmediaTopicDataingestionrulesGooglebusinessprofile" };
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GoogleBusinessProfileDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleResponse> PostSocialmediaTopicDataingestionrulesInstagramAsync(string topicId, global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -488,7 +488,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/socialmedia/topics/{topicId}/dataingestionrules/instagram") { Category = CategoryName, Operation = "postSocialmediaTopicDataingestionrulesInstagram" };
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InstagramDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleResponse> PostSocialmediaTopicDataingestionrulesOpenAsync(string topicId, global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -497,7 +497,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/socialmedia/topics/{topicId}/dataingestionrules/open") { Category = CategoryName, Operation = "postSocialmediaTopicDataingestionrulesOpen" };
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenSocialNormalizedMessageEntityListing> PostSocialmediaTopicDataingestionrulesOpenRuleIdMessagesBulkAsync(string topicId, string ruleId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.OpenSocialMediaNormalizedMessage> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -509,7 +509,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("ruleId", ruleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenSocialNormalizedMessageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenSocialNormalizedMessageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenSocialReactionsNormalizedEventEntityListing> PostSocialmediaTopicDataingestionrulesOpenRuleIdReactionsBulkAsync(string topicId, string ruleId, global::GenesysCloud.Extensions.Models.OpenSocialMediaReactionsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -521,7 +521,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("ruleId", ruleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenSocialReactionsNormalizedEventEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenSocialReactionsNormalizedEventEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleResponse> PostSocialmediaTopicDataingestionrulesTwitterAsync(string topicId, global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -530,14 +530,14 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/socialmedia/topics/{topicId}/dataingestionrules/twitter") { Category = CategoryName, Operation = "postSocialmediaTopicDataingestionrulesTwitter" };
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialTopicResponse> PostSocialmediaTopicsAsync(global::GenesysCloud.Extensions.Models.SocialTopicRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/socialmedia/topics") { Category = CategoryName, Operation = "postSocialmediaTopics" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SocialTopicResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SocialTopicResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterDataHistoricalTweetResponse> PostSocialmediaTwitterHistoricalTweetsAsync(global::GenesysCloud.Extensions.Models.TwitterDataHistoricalTweetRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -545,7 +545,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/socialmedia/twitter/historical/tweets") { Category = CategoryName, Operation = "postSocialmediaTwitterHistoricalTweets" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TwitterDataHistoricalTweetResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterDataHistoricalTweetResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EscalationRuleResponse> PutSocialmediaEscalationruleAsync(string escalationRuleId, global::GenesysCloud.Extensions.Models.EscalationRuleRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -554,7 +554,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/socialmedia/escalationrules/{escalationRuleId}") { Category = CategoryName, Operation = "putSocialmediaEscalationrule" };
         apiRequest.WithPathParameter("escalationRuleId", escalationRuleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EscalationRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EscalationRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleResponse> PutSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdAsync(string topicId, string facebookIngestionRuleId, global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -565,7 +565,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("facebookIngestionRuleId", facebookIngestionRuleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleResponse> PutSocialmediaTopicDataingestionrulesGooglebusinessprofileGoogleBusinessProfileIngestionRuleIdAsync(string topicId, string googleBusinessProfileIngestionRuleId, global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -576,7 +576,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("googleBusinessProfileIngestionRuleId", googleBusinessProfileIngestionRuleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GoogleBusinessProfileDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleResponse> PutSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdAsync(string topicId, string instagramIngestionRuleId, global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -587,7 +587,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("instagramIngestionRuleId", instagramIngestionRuleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InstagramDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleResponse> PutSocialmediaTopicDataingestionrulesOpenOpenIdAsync(string topicId, string openId, global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -598,7 +598,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("openId", openId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenDataIngestionRuleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleResponse> PutSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdAsync(string topicId, string twitterIngestionRuleId, global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -609,6 +609,6 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithPathParameter("twitterIngestionRuleId", twitterIngestionRuleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterDataIngestionRuleResponse, cancellationToken);
     }
 }

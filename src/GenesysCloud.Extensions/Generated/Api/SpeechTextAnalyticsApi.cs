@@ -23,7 +23,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(categoryId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/speechandtextanalytics/categories/{categoryId}") { Category = CategoryName, Operation = "deleteSpeechandtextanalyticsCategory" };
         apiRequest.WithPathParameter("categoryId", categoryId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteSpeechandtextanalyticsDictionaryfeedbackDictionaryFeedbackIdAsync(string dictionaryFeedbackId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(dictionaryFeedbackId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/speechandtextanalytics/dictionaryfeedback/{dictionaryFeedbackId}") { Category = CategoryName, Operation = "deleteSpeechandtextanalyticsDictionaryfeedbackDictionaryFeedbackId" };
         apiRequest.WithPathParameter("dictionaryFeedbackId", dictionaryFeedbackId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DeleteProgramResponse> DeleteSpeechandtextanalyticsProgramAsync(string programId, bool? forceDelete = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -40,7 +40,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/speechandtextanalytics/programs/{programId}") { Category = CategoryName, Operation = "deleteSpeechandtextanalyticsProgram" };
         apiRequest.WithPathParameter("programId", programId);
         apiRequest.WithQueryParameter("forceDelete", forceDelete);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DeleteProgramResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DeleteProgramResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteSpeechandtextanalyticsReprocessingJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -48,13 +48,13 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/speechandtextanalytics/reprocessing/jobs/{jobId}") { Category = CategoryName, Operation = "deleteSpeechandtextanalyticsReprocessingJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteSpeechandtextanalyticsSentimentfeedbackAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/speechandtextanalytics/sentimentfeedback") { Category = CategoryName, Operation = "deleteSpeechandtextanalyticsSentimentfeedback" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteSpeechandtextanalyticsSentimentfeedbackSentimentFeedbackIdAsync(string sentimentFeedbackId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -62,7 +62,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(sentimentFeedbackId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/speechandtextanalytics/sentimentfeedback/{sentimentFeedbackId}") { Category = CategoryName, Operation = "deleteSpeechandtextanalyticsSentimentfeedbackSentimentFeedbackId" };
         apiRequest.WithPathParameter("sentimentFeedbackId", sentimentFeedbackId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteSpeechandtextanalyticsTopicAsync(string topicId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -70,7 +70,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(topicId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/speechandtextanalytics/topics/{topicId}") { Category = CategoryName, Operation = "deleteSpeechandtextanalyticsTopic" };
         apiRequest.WithPathParameter("topicId", topicId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoriesEntityListing> GetSpeechandtextanalyticsCategoriesAsync(int? pageSize = null, int? pageNumber = null, string? name = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -82,7 +82,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("ids", ids);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CategoriesEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CategoriesEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StaCategory> GetSpeechandtextanalyticsCategoryAsync(string categoryId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -90,7 +90,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(categoryId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/categories/{categoryId}") { Category = CategoryName, Operation = "getSpeechandtextanalyticsCategory" };
         apiRequest.WithPathParameter("categoryId", categoryId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.StaCategory>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.StaCategory, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationMetrics> GetSpeechandtextanalyticsConversationAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -98,7 +98,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/conversations/{conversationId}") { Category = CategoryName, Operation = "getSpeechandtextanalyticsConversation" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationMetrics>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationMetrics, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationCategoriesEntityListing> GetSpeechandtextanalyticsConversationCategoriesAsync(string conversationId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -108,7 +108,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ConversationCategoriesEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationCategoriesEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TranscriptUrl> GetSpeechandtextanalyticsConversationCommunicationTranscripturlAsync(string conversationId, string communicationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -118,7 +118,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/conversations/{conversationId}/communications/{communicationId}/transcripturl") { Category = CategoryName, Operation = "getSpeechandtextanalyticsConversationCommunicationTranscripturl" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TranscriptUrl>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TranscriptUrl, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TranscriptUrls> GetSpeechandtextanalyticsConversationCommunicationTranscripturlsAsync(string conversationId, string communicationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -128,7 +128,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/conversations/{conversationId}/communications/{communicationId}/transcripturls") { Category = CategoryName, Operation = "getSpeechandtextanalyticsConversationCommunicationTranscripturls" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TranscriptUrls>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TranscriptUrls, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SentimentData> GetSpeechandtextanalyticsConversationSentimentsAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -136,7 +136,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/conversations/{conversationId}/sentiments") { Category = CategoryName, Operation = "getSpeechandtextanalyticsConversationSentiments" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SentimentData>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SentimentData, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SpeechTextAnalyticsConversationSummaryListing> GetSpeechandtextanalyticsConversationSummariesAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -144,7 +144,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/conversations/{conversationId}/summaries") { Category = CategoryName, Operation = "getSpeechandtextanalyticsConversationSummaries" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SpeechTextAnalyticsConversationSummaryListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SpeechTextAnalyticsConversationSummaryListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DictionaryFeedbackEntityListing> GetSpeechandtextanalyticsDictionaryfeedbackAsync(string? dialect = null, string? transcriptionEngine = null, string? nextPage = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -154,7 +154,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         apiRequest.WithQueryParameter("transcriptionEngine", transcriptionEngine);
         apiRequest.WithQueryParameter("nextPage", nextPage);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DictionaryFeedbackEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DictionaryFeedbackEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DictionaryFeedback> GetSpeechandtextanalyticsDictionaryfeedbackDictionaryFeedbackIdAsync(string dictionaryFeedbackId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -162,7 +162,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(dictionaryFeedbackId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/dictionaryfeedback/{dictionaryFeedbackId}") { Category = CategoryName, Operation = "getSpeechandtextanalyticsDictionaryfeedbackDictionaryFeedbackId" };
         apiRequest.WithPathParameter("dictionaryFeedbackId", dictionaryFeedbackId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DictionaryFeedback>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DictionaryFeedback, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Program> GetSpeechandtextanalyticsProgramAsync(string programId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -170,7 +170,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(programId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/programs/{programId}") { Category = CategoryName, Operation = "getSpeechandtextanalyticsProgram" };
         apiRequest.WithPathParameter("programId", programId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Program>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Program, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramMappings> GetSpeechandtextanalyticsProgramMappingsAsync(string programId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -178,7 +178,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(programId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/programs/{programId}/mappings") { Category = CategoryName, Operation = "getSpeechandtextanalyticsProgramMappings" };
         apiRequest.WithPathParameter("programId", programId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramMappings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TopicsDefinitionsProgramMappings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramInsightsSettings> GetSpeechandtextanalyticsProgramSettingsInsightsAsync(string programId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -186,7 +186,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(programId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/programs/{programId}/settings/insights") { Category = CategoryName, Operation = "getSpeechandtextanalyticsProgramSettingsInsights" };
         apiRequest.WithPathParameter("programId", programId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ProgramInsightsSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ProgramInsightsSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramTranscriptionEngines> GetSpeechandtextanalyticsProgramTranscriptionenginesAsync(string programId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -194,7 +194,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(programId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/programs/{programId}/transcriptionengines") { Category = CategoryName, Operation = "getSpeechandtextanalyticsProgramTranscriptionengines" };
         apiRequest.WithPathParameter("programId", programId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ProgramTranscriptionEngines>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ProgramTranscriptionEngines, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramsEntityListing> GetSpeechandtextanalyticsProgramsAsync(string? nextPage = null, int? pageSize = null, string? state = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -207,7 +207,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         apiRequest.WithQueryParameter("ids", ids);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ProgramsEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ProgramsEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GeneralProgramJob> GetSpeechandtextanalyticsProgramsGeneralJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -215,7 +215,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/programs/general/jobs/{jobId}") { Category = CategoryName, Operation = "getSpeechandtextanalyticsProgramsGeneralJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GeneralProgramJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GeneralProgramJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramsMappingsEntityListing> GetSpeechandtextanalyticsProgramsMappingsAsync(string? nextPage = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -223,7 +223,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/programs/mappings") { Category = CategoryName, Operation = "getSpeechandtextanalyticsProgramsMappings" };
         apiRequest.WithQueryParameter("nextPage", nextPage);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramsMappingsEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TopicsDefinitionsProgramsMappingsEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramJob> GetSpeechandtextanalyticsProgramsPublishjobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -231,7 +231,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/programs/publishjobs/{jobId}") { Category = CategoryName, Operation = "getSpeechandtextanalyticsProgramsPublishjob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ProgramJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ProgramJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramInsightsSettingsEntityListing> GetSpeechandtextanalyticsProgramsSettingsInsightsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? programIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -240,7 +240,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("programIds", programIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ProgramInsightsSettingsEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ProgramInsightsSettingsEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramTopicLinksJob> GetSpeechandtextanalyticsProgramsTopiclinksJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -248,13 +248,13 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/programs/topiclinks/jobs/{jobId}") { Category = CategoryName, Operation = "getSpeechandtextanalyticsProgramsTopiclinksJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ProgramTopicLinksJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ProgramTopicLinksJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedDialectsEntityListing> GetSpeechandtextanalyticsProgramsTranscriptionenginesDialectsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/programs/transcriptionengines/dialects") { Category = CategoryName, Operation = "getSpeechandtextanalyticsProgramsTranscriptionenginesDialects" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SupportedDialectsEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SupportedDialectsEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnpublishedProgramsEntityListing> GetSpeechandtextanalyticsProgramsUnpublishedAsync(string? nextPage = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -262,7 +262,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/programs/unpublished") { Category = CategoryName, Operation = "getSpeechandtextanalyticsProgramsUnpublished" };
         apiRequest.WithQueryParameter("nextPage", nextPage);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UnpublishedProgramsEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UnpublishedProgramsEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReprocessJobResponse> GetSpeechandtextanalyticsReprocessingJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -270,7 +270,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/reprocessing/jobs/{jobId}") { Category = CategoryName, Operation = "getSpeechandtextanalyticsReprocessingJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ReprocessJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ReprocessJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReprocessInteractionsByJobIdResponse> GetSpeechandtextanalyticsReprocessingJobInteractionsAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -278,7 +278,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/reprocessing/jobs/{jobId}/interactions") { Category = CategoryName, Operation = "getSpeechandtextanalyticsReprocessingJobInteractions" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ReprocessInteractionsByJobIdResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ReprocessInteractionsByJobIdResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReprocessJobEntityListingResponse> GetSpeechandtextanalyticsReprocessingJobsAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -288,26 +288,26 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ReprocessJobEntityListingResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ReprocessJobEntityListingResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EntityListing> GetSpeechandtextanalyticsSentimentDialectsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/sentiment/dialects") { Category = CategoryName, Operation = "getSpeechandtextanalyticsSentimentDialects" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SentimentFeedbackEntityListing> GetSpeechandtextanalyticsSentimentfeedbackAsync(string? dialect = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/sentimentfeedback") { Category = CategoryName, Operation = "getSpeechandtextanalyticsSentimentfeedback" };
         apiRequest.WithQueryParameter("dialect", dialect);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SentimentFeedbackEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SentimentFeedbackEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SpeechTextAnalyticsSettingsResponse> GetSpeechandtextanalyticsSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/settings") { Category = CategoryName, Operation = "getSpeechandtextanalyticsSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SpeechTextAnalyticsSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SpeechTextAnalyticsSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Topic> GetSpeechandtextanalyticsTopicAsync(string topicId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -315,7 +315,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(topicId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/topics/{topicId}") { Category = CategoryName, Operation = "getSpeechandtextanalyticsTopic" };
         apiRequest.WithPathParameter("topicId", topicId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Topic>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Topic, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicsEntityListing> GetSpeechandtextanalyticsTopicsAsync(string? nextPage = null, int? pageSize = null, int? pageNumber = null, string? state = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Collections.Generic.IEnumerable<string>? dialects = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -330,27 +330,27 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         apiRequest.WithQueryParameter("dialects", dialects);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TopicsEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TopicsEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EntityListing> GetSpeechandtextanalyticsTopicsDialectsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/topics/dialects") { Category = CategoryName, Operation = "getSpeechandtextanalyticsTopicsDialects" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GeneralTopicsEntityListing> GetSpeechandtextanalyticsTopicsGeneralAsync(string? dialect = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/topics/general") { Category = CategoryName, Operation = "getSpeechandtextanalyticsTopicsGeneral" };
         apiRequest.WithQueryParameter("dialect", dialect);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GeneralTopicsEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GeneralTopicsEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnifiedGeneralTopicEntityListing> GetSpeechandtextanalyticsTopicsGeneralStatusAsync(string? dialect = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/topics/general/status") { Category = CategoryName, Operation = "getSpeechandtextanalyticsTopicsGeneralStatus" };
         apiRequest.WithQueryParameter("dialect", dialect);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UnifiedGeneralTopicEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UnifiedGeneralTopicEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicJob> GetSpeechandtextanalyticsTopicsPublishjobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -358,7 +358,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/topics/publishjobs/{jobId}") { Category = CategoryName, Operation = "getSpeechandtextanalyticsTopicsPublishjob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TopicJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TopicJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TestTopicPhraseJob> GetSpeechandtextanalyticsTopicsTestphraseJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -366,7 +366,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/topics/testphrase/jobs/{jobId}") { Category = CategoryName, Operation = "getSpeechandtextanalyticsTopicsTestphraseJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TestTopicPhraseJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TestTopicPhraseJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommunicationTranslationList> GetSpeechandtextanalyticsTranslationsLanguageConversationAsync(string languageId, string conversationId, string? communicationId = null, string? recordingId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -378,13 +378,13 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithQueryParameter("communicationId", communicationId);
         apiRequest.WithQueryParameter("recordingId", recordingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CommunicationTranslationList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CommunicationTranslationList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TranslateSupportedLanguageList> GetSpeechandtextanalyticsTranslationsLanguagesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/translations/languages") { Category = CategoryName, Operation = "getSpeechandtextanalyticsTranslationsLanguages" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TranslateSupportedLanguageList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TranslateSupportedLanguageList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SpeechTextAnalyticsSettingsResponse> PatchSpeechandtextanalyticsSettingsAsync(global::GenesysCloud.Extensions.Models.SpeechTextAnalyticsSettingsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -392,7 +392,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/speechandtextanalytics/settings") { Category = CategoryName, Operation = "patchSpeechandtextanalyticsSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SpeechTextAnalyticsSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SpeechTextAnalyticsSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StaCategory> PostSpeechandtextanalyticsCategoriesAsync(global::GenesysCloud.Extensions.Models.CategoryRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -400,7 +400,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/speechandtextanalytics/categories") { Category = CategoryName, Operation = "postSpeechandtextanalyticsCategories" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.StaCategory>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.StaCategory, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DictionaryFeedback> PostSpeechandtextanalyticsDictionaryfeedbackAsync(global::GenesysCloud.Extensions.Models.DictionaryFeedback body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -408,7 +408,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/speechandtextanalytics/dictionaryfeedback") { Category = CategoryName, Operation = "postSpeechandtextanalyticsDictionaryfeedback" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DictionaryFeedback>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DictionaryFeedback, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Program> PostSpeechandtextanalyticsProgramsAsync(global::GenesysCloud.Extensions.Models.ProgramRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -416,7 +416,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/speechandtextanalytics/programs") { Category = CategoryName, Operation = "postSpeechandtextanalyticsPrograms" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Program>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Program, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GeneralProgramJob> PostSpeechandtextanalyticsProgramsGeneralJobsAsync(global::GenesysCloud.Extensions.Models.GeneralProgramJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -424,7 +424,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/speechandtextanalytics/programs/general/jobs") { Category = CategoryName, Operation = "postSpeechandtextanalyticsProgramsGeneralJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.GeneralProgramJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GeneralProgramJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramJob> PostSpeechandtextanalyticsProgramsPublishjobsAsync(global::GenesysCloud.Extensions.Models.ProgramJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -432,7 +432,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/speechandtextanalytics/programs/publishjobs") { Category = CategoryName, Operation = "postSpeechandtextanalyticsProgramsPublishjobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ProgramJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ProgramJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReprocessJobResponse> PostSpeechandtextanalyticsReprocessingJobsAsync(global::GenesysCloud.Extensions.Models.CreateReprocessJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -440,7 +440,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/speechandtextanalytics/reprocessing/jobs") { Category = CategoryName, Operation = "postSpeechandtextanalyticsReprocessingJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ReprocessJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ReprocessJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SentimentFeedback> PostSpeechandtextanalyticsSentimentfeedbackAsync(global::GenesysCloud.Extensions.Models.SentimentFeedback body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -448,7 +448,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/speechandtextanalytics/sentimentfeedback") { Category = CategoryName, Operation = "postSpeechandtextanalyticsSentimentfeedback" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SentimentFeedback>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SentimentFeedback, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Topic> PostSpeechandtextanalyticsTopicsAsync(global::GenesysCloud.Extensions.Models.TopicRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -456,7 +456,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/speechandtextanalytics/topics") { Category = CategoryName, Operation = "postSpeechandtextanalyticsTopics" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Topic>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Topic, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicJob> PostSpeechandtextanalyticsTopicsPublishjobsAsync(global::GenesysCloud.Extensions.Models.TopicJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -464,7 +464,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/speechandtextanalytics/topics/publishjobs") { Category = CategoryName, Operation = "postSpeechandtextanalyticsTopicsPublishjobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TopicJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TopicJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs> PostSpeechandtextanalyticsTopicsTestphraseJobsAsync(global::GenesysCloud.Extensions.Models.TestTopicPhraseJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -472,7 +472,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/speechandtextanalytics/topics/testphrase/jobs") { Category = CategoryName, Operation = "postSpeechandtextanalyticsTopicsTestphraseJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TestTopicPhraseJobs>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TestTopicPhraseJobs, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonSearchResponse> PostSpeechandtextanalyticsTranscriptsSearchAsync(global::GenesysCloud.Extensions.Models.TranscriptSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -480,7 +480,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/speechandtextanalytics/transcripts/search") { Category = CategoryName, Operation = "postSpeechandtextanalyticsTranscriptsSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StaCategory> PutSpeechandtextanalyticsCategoryAsync(string categoryId, global::GenesysCloud.Extensions.Models.CategoryRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -490,7 +490,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/speechandtextanalytics/categories/{categoryId}") { Category = CategoryName, Operation = "putSpeechandtextanalyticsCategory" };
         apiRequest.WithPathParameter("categoryId", categoryId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.StaCategory>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.StaCategory, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DictionaryFeedback> PutSpeechandtextanalyticsDictionaryfeedbackDictionaryFeedbackIdAsync(string dictionaryFeedbackId, global::GenesysCloud.Extensions.Models.DictionaryFeedback? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -499,7 +499,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/speechandtextanalytics/dictionaryfeedback/{dictionaryFeedbackId}") { Category = CategoryName, Operation = "putSpeechandtextanalyticsDictionaryfeedbackDictionaryFeedbackId" };
         apiRequest.WithPathParameter("dictionaryFeedbackId", dictionaryFeedbackId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DictionaryFeedback>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DictionaryFeedback, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Program> PutSpeechandtextanalyticsProgramAsync(string programId, global::GenesysCloud.Extensions.Models.ProgramRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -509,7 +509,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/speechandtextanalytics/programs/{programId}") { Category = CategoryName, Operation = "putSpeechandtextanalyticsProgram" };
         apiRequest.WithPathParameter("programId", programId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Program>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Program, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramMappings> PutSpeechandtextanalyticsProgramMappingsAsync(string programId, global::GenesysCloud.Extensions.Models.ProgramMappingsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -519,7 +519,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/speechandtextanalytics/programs/{programId}/mappings") { Category = CategoryName, Operation = "putSpeechandtextanalyticsProgramMappings" };
         apiRequest.WithPathParameter("programId", programId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramMappings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TopicsDefinitionsProgramMappings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramInsightsSettings> PutSpeechandtextanalyticsProgramSettingsInsightsAsync(string programId, global::GenesysCloud.Extensions.Models.InsightsSettingsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -529,7 +529,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/speechandtextanalytics/programs/{programId}/settings/insights") { Category = CategoryName, Operation = "putSpeechandtextanalyticsProgramSettingsInsights" };
         apiRequest.WithPathParameter("programId", programId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ProgramInsightsSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ProgramInsightsSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramTranscriptionEngines> PutSpeechandtextanalyticsProgramTranscriptionenginesAsync(string programId, global::GenesysCloud.Extensions.Models.TranscriptionEnginesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -539,7 +539,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/speechandtextanalytics/programs/{programId}/transcriptionengines") { Category = CategoryName, Operation = "putSpeechandtextanalyticsProgramTranscriptionengines" };
         apiRequest.WithPathParameter("programId", programId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ProgramTranscriptionEngines>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ProgramTranscriptionEngines, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SpeechTextAnalyticsSettingsResponse> PutSpeechandtextanalyticsSettingsAsync(global::GenesysCloud.Extensions.Models.SpeechTextAnalyticsSettingsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -547,7 +547,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/speechandtextanalytics/settings") { Category = CategoryName, Operation = "putSpeechandtextanalyticsSettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SpeechTextAnalyticsSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SpeechTextAnalyticsSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Topic> PutSpeechandtextanalyticsTopicAsync(string topicId, global::GenesysCloud.Extensions.Models.TopicRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -557,6 +557,6 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/speechandtextanalytics/topics/{topicId}") { Category = CategoryName, Operation = "putSpeechandtextanalyticsTopic" };
         apiRequest.WithPathParameter("topicId", topicId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Topic>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Topic, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class StationsApi : IStationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(stationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/stations/{stationId}/associateduser") { Category = CategoryName, Operation = "deleteStationAssociateduser" };
         apiRequest.WithPathParameter("stationId", stationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Station> GetStationAsync(string stationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class StationsApi : IStationsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(stationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/stations/{stationId}") { Category = CategoryName, Operation = "getStation" };
         apiRequest.WithPathParameter("stationId", stationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Station>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Station, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StationEntityListing> GetStationsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? name = null, string? userSelectable = null, string? webRtcUserId = null, string? id = null, string? lineAppearanceId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -45,6 +45,6 @@ internal sealed class StationsApi : IStationsApi
         apiRequest.WithQueryParameter("webRtcUserId", webRtcUserId);
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("lineAppearanceId", lineAppearanceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.StationEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.StationEntityListing, cancellationToken);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class SuggestApi : ISuggestApi
         apiRequest.WithQueryParameter("q64", q64);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("profile", profile);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonNodeSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse> GetSearchSuggestAsync(string q64, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? profile = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -35,7 +35,7 @@ internal sealed class SuggestApi : ISuggestApi
         apiRequest.WithQueryParameter("q64", q64);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("profile", profile);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonNodeSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse> PostSearchAsync(global::GenesysCloud.Extensions.Models.SearchRequest body, bool? profile = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -44,7 +44,7 @@ internal sealed class SuggestApi : ISuggestApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/search") { Category = CategoryName, Operation = "postSearch" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("profile", profile);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonNodeSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse> PostSearchSuggestAsync(global::GenesysCloud.Extensions.Models.SuggestSearchRequest body, bool? profile = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -53,6 +53,6 @@ internal sealed class SuggestApi : ISuggestApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/search/suggest") { Category = CategoryName, Operation = "postSearchSuggest" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("profile", profile);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.JsonNodeSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonNodeSearchResponse, cancellationToken);
     }
 }

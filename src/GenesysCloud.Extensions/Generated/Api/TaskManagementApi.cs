@@ -23,7 +23,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(workbinId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/taskmanagement/workbins/{workbinId}") { Category = CategoryName, Operation = "deleteTaskmanagementWorkbin" };
         apiRequest.WithPathParameter("workbinId", workbinId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTaskmanagementWorkitemAsync(string workitemId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(workitemId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/taskmanagement/workitems/{workitemId}") { Category = CategoryName, Operation = "deleteTaskmanagementWorkitem" };
         apiRequest.WithPathParameter("workitemId", workitemId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTaskmanagementWorkitemsBulkAddJobAsync(string bulkJobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(bulkJobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/taskmanagement/workitems/bulk/add/jobs/{bulkJobId}") { Category = CategoryName, Operation = "deleteTaskmanagementWorkitemsBulkAddJob" };
         apiRequest.WithPathParameter("bulkJobId", bulkJobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTaskmanagementWorkitemsBulkTerminateJobAsync(string bulkJobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -47,7 +47,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(bulkJobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/taskmanagement/workitems/bulk/terminate/jobs/{bulkJobId}") { Category = CategoryName, Operation = "deleteTaskmanagementWorkitemsBulkTerminateJob" };
         apiRequest.WithPathParameter("bulkJobId", bulkJobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTaskmanagementWorkitemsSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -55,7 +55,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/taskmanagement/workitems/schemas/{schemaId}") { Category = CategoryName, Operation = "deleteTaskmanagementWorkitemsSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTaskmanagementWorktypeAsync(string worktypeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -63,7 +63,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(worktypeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/taskmanagement/worktypes/{worktypeId}") { Category = CategoryName, Operation = "deleteTaskmanagementWorktype" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTaskmanagementWorktypeFlowsDatebasedRuleAsync(string worktypeId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -73,7 +73,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/taskmanagement/worktypes/{worktypeId}/flows/datebased/rules/{ruleId}") { Category = CategoryName, Operation = "deleteTaskmanagementWorktypeFlowsDatebasedRule" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithPathParameter("ruleId", ruleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTaskmanagementWorktypeFlowsOnattributechangeRuleAsync(string worktypeId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -83,7 +83,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/taskmanagement/worktypes/{worktypeId}/flows/onattributechange/rules/{ruleId}") { Category = CategoryName, Operation = "deleteTaskmanagementWorktypeFlowsOnattributechangeRule" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithPathParameter("ruleId", ruleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTaskmanagementWorktypeFlowsOncreateRuleAsync(string worktypeId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -93,7 +93,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/taskmanagement/worktypes/{worktypeId}/flows/oncreate/rules/{ruleId}") { Category = CategoryName, Operation = "deleteTaskmanagementWorktypeFlowsOncreateRule" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithPathParameter("ruleId", ruleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTaskmanagementWorktypeStatusAsync(string worktypeId, string statusId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -103,7 +103,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/taskmanagement/worktypes/{worktypeId}/statuses/{statusId}") { Category = CategoryName, Operation = "deleteTaskmanagementWorktypeStatus" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithPathParameter("statusId", statusId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Workbin> GetTaskmanagementWorkbinAsync(string workbinId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -111,7 +111,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(workbinId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workbins/{workbinId}") { Category = CategoryName, Operation = "getTaskmanagementWorkbin" };
         apiRequest.WithPathParameter("workbinId", workbinId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Workbin>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Workbin, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinChangeListing> GetTaskmanagementWorkbinHistoryAsync(string workbinId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -122,7 +122,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkbinChangeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkbinChangeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinVersion> GetTaskmanagementWorkbinVersionAsync(string workbinId, int entityVersion, global::System.Threading.CancellationToken cancellationToken = default)
@@ -131,7 +131,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workbins/{workbinId}/versions/{entityVersion}") { Category = CategoryName, Operation = "getTaskmanagementWorkbinVersion" };
         apiRequest.WithPathParameter("workbinId", workbinId);
         apiRequest.WithPathParameter("entityVersion", entityVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkbinVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkbinVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinVersionListing> GetTaskmanagementWorkbinVersionsAsync(string workbinId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -142,7 +142,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkbinVersionListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkbinVersionListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Workitem> GetTaskmanagementWorkitemAsync(string workitemId, global::System.Collections.Generic.IEnumerable<string>? expands = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -151,7 +151,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/{workitemId}") { Category = CategoryName, Operation = "getTaskmanagementWorkitem" };
         apiRequest.WithPathParameter("workitemId", workitemId);
         apiRequest.WithQueryParameter("expands", expands);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Workitem>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Workitem, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemChangeListing> GetTaskmanagementWorkitemHistoryAsync(string workitemId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -162,7 +162,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemChangeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemChangeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemWrapupEntityListing> GetTaskmanagementWorkitemUserWrapupsAsync(string workitemId, string userId, string? expands = null, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -176,7 +176,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemWrapupEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemWrapupEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemVersion> GetTaskmanagementWorkitemVersionAsync(string workitemId, int entityVersion, global::System.Threading.CancellationToken cancellationToken = default)
@@ -185,7 +185,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/{workitemId}/versions/{entityVersion}") { Category = CategoryName, Operation = "getTaskmanagementWorkitemVersion" };
         apiRequest.WithPathParameter("workitemId", workitemId);
         apiRequest.WithPathParameter("entityVersion", entityVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemVersionListing> GetTaskmanagementWorkitemVersionsAsync(string workitemId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -196,7 +196,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemVersionListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemVersionListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemWrapupEntityListing> GetTaskmanagementWorkitemWrapupsAsync(string workitemId, string? expands = null, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -208,7 +208,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemWrapupEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemWrapupEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJob> GetTaskmanagementWorkitemsBulkAddJobAsync(string bulkJobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -216,7 +216,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(bulkJobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/bulk/add/jobs/{bulkJobId}") { Category = CategoryName, Operation = "getTaskmanagementWorkitemsBulkAddJob" };
         apiRequest.WithPathParameter("bulkJobId", bulkJobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJobAddResponse> GetTaskmanagementWorkitemsBulkAddJobResultsAsync(string bulkJobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -224,7 +224,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(bulkJobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/bulk/add/jobs/{bulkJobId}/results") { Category = CategoryName, Operation = "getTaskmanagementWorkitemsBulkAddJobResults" };
         apiRequest.WithPathParameter("bulkJobId", bulkJobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkJobAddResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkJobAddResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJobsListing> GetTaskmanagementWorkitemsBulkJobsUsersMeAsync(string? after = null, int? pageSize = null, string? sortOrder = null, string? action = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -234,7 +234,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("action", action);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkJobsListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkJobsListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJob> GetTaskmanagementWorkitemsBulkTerminateJobAsync(string bulkJobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -242,7 +242,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(bulkJobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/bulk/terminate/jobs/{bulkJobId}") { Category = CategoryName, Operation = "getTaskmanagementWorkitemsBulkTerminateJob" };
         apiRequest.WithPathParameter("bulkJobId", bulkJobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJobTerminateResultsResponse> GetTaskmanagementWorkitemsBulkTerminateJobResultsAsync(string bulkJobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -250,7 +250,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(bulkJobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/bulk/terminate/jobs/{bulkJobId}/results") { Category = CategoryName, Operation = "getTaskmanagementWorkitemsBulkTerminateJobResults" };
         apiRequest.WithPathParameter("bulkJobId", bulkJobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkJobTerminateResultsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkJobTerminateResultsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemQueryJobResponse> GetTaskmanagementWorkitemsQueryJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -258,7 +258,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/query/jobs/{jobId}") { Category = CategoryName, Operation = "getTaskmanagementWorkitemsQueryJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemQueryJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemQueryJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemPagedEntityListing> GetTaskmanagementWorkitemsQueryJobResultsAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -266,7 +266,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/query/jobs/{jobId}/results") { Category = CategoryName, Operation = "getTaskmanagementWorkitemsQueryJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemPagedEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemPagedEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetTaskmanagementWorkitemsSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -274,7 +274,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/schemas/{schemaId}") { Category = CategoryName, Operation = "getTaskmanagementWorkitemsSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetTaskmanagementWorkitemsSchemaVersionAsync(string schemaId, string versionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -284,7 +284,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/schemas/{schemaId}/versions/{versionId}") { Category = CategoryName, Operation = "getTaskmanagementWorkitemsSchemaVersion" };
         apiRequest.WithPathParameter("schemaId", schemaId);
         apiRequest.WithPathParameter("versionId", versionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchemaListing> GetTaskmanagementWorkitemsSchemaVersionsAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -292,13 +292,13 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/schemas/{schemaId}/versions") { Category = CategoryName, Operation = "getTaskmanagementWorkitemsSchemaVersions" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchemaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchemaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchemaListing> GetTaskmanagementWorkitemsSchemasAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/schemas") { Category = CategoryName, Operation = "getTaskmanagementWorkitemsSchemas" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchemaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchemaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Coretype> GetTaskmanagementWorkitemsSchemasCoretypeAsync(string coreTypeName, global::System.Threading.CancellationToken cancellationToken = default)
@@ -306,19 +306,19 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(coreTypeName);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/schemas/coretypes/{coreTypeName}") { Category = CategoryName, Operation = "getTaskmanagementWorkitemsSchemasCoretype" };
         apiRequest.WithPathParameter("coreTypeName", coreTypeName);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Coretype>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Coretype, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoretypeListing> GetTaskmanagementWorkitemsSchemasCoretypesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/schemas/coretypes") { Category = CategoryName, Operation = "getTaskmanagementWorkitemsSchemasCoretypes" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoretypeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoretypeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SchemaQuantityLimits> GetTaskmanagementWorkitemsSchemasLimitsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/schemas/limits") { Category = CategoryName, Operation = "getTaskmanagementWorkitemsSchemasLimits" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SchemaQuantityLimits>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SchemaQuantityLimits, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Worktype> GetTaskmanagementWorktypeAsync(string worktypeId, global::System.Collections.Generic.IEnumerable<string>? expands = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -327,7 +327,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/worktypes/{worktypeId}") { Category = CategoryName, Operation = "getTaskmanagementWorktype" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithQueryParameter("expands", expands);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Worktype>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Worktype, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemDateBasedRule> GetTaskmanagementWorktypeFlowsDatebasedRuleAsync(string worktypeId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -337,7 +337,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/worktypes/{worktypeId}/flows/datebased/rules/{ruleId}") { Category = CategoryName, Operation = "getTaskmanagementWorktypeFlowsDatebasedRule" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithPathParameter("ruleId", ruleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemDateBasedRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemDateBasedRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemDateBasedRuleListing> GetTaskmanagementWorktypeFlowsDatebasedRulesAsync(string worktypeId, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -347,7 +347,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemDateBasedRuleListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemDateBasedRuleListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRule> GetTaskmanagementWorktypeFlowsOnattributechangeRuleAsync(string worktypeId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -357,7 +357,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/worktypes/{worktypeId}/flows/onattributechange/rules/{ruleId}") { Category = CategoryName, Operation = "getTaskmanagementWorktypeFlowsOnattributechangeRule" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithPathParameter("ruleId", ruleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemOnAttributeChangeRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRuleListing> GetTaskmanagementWorktypeFlowsOnattributechangeRulesAsync(string worktypeId, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -367,7 +367,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRuleListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemOnAttributeChangeRuleListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule> GetTaskmanagementWorktypeFlowsOncreateRuleAsync(string worktypeId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -377,7 +377,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/worktypes/{worktypeId}/flows/oncreate/rules/{ruleId}") { Category = CategoryName, Operation = "getTaskmanagementWorktypeFlowsOncreateRule" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithPathParameter("ruleId", ruleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemOnCreateRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnCreateRuleListing> GetTaskmanagementWorktypeFlowsOncreateRulesAsync(string worktypeId, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -387,7 +387,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemOnCreateRuleListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemOnCreateRuleListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeChangeListing> GetTaskmanagementWorktypeHistoryAsync(string worktypeId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -399,7 +399,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("fields", fields);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorktypeChangeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorktypeChangeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemStatus> GetTaskmanagementWorktypeStatusAsync(string worktypeId, string statusId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -409,7 +409,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/worktypes/{worktypeId}/statuses/{statusId}") { Category = CategoryName, Operation = "getTaskmanagementWorktypeStatus" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithPathParameter("statusId", statusId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemStatusListing> GetTaskmanagementWorktypeStatusesAsync(string worktypeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -417,7 +417,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(worktypeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/worktypes/{worktypeId}/statuses") { Category = CategoryName, Operation = "getTaskmanagementWorktypeStatuses" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemStatusListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemStatusListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeVersion> GetTaskmanagementWorktypeVersionAsync(string worktypeId, int entityVersion, global::System.Threading.CancellationToken cancellationToken = default)
@@ -426,7 +426,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/worktypes/{worktypeId}/versions/{entityVersion}") { Category = CategoryName, Operation = "getTaskmanagementWorktypeVersion" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithPathParameter("entityVersion", entityVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorktypeVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorktypeVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeVersionListing> GetTaskmanagementWorktypeVersionsAsync(string worktypeId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -437,7 +437,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorktypeVersionListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorktypeVersionListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Workbin> PatchTaskmanagementWorkbinAsync(string workbinId, global::GenesysCloud.Extensions.Models.WorkbinUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -447,7 +447,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/taskmanagement/workbins/{workbinId}") { Category = CategoryName, Operation = "patchTaskmanagementWorkbin" };
         apiRequest.WithPathParameter("workbinId", workbinId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Workbin>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Workbin, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchTaskmanagementWorkitemAssignmentAsync(string workitemId, global::GenesysCloud.Extensions.Models.WorkitemManualAssign body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -457,7 +457,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/taskmanagement/workitems/{workitemId}/assignment") { Category = CategoryName, Operation = "patchTaskmanagementWorkitemAssignment" };
         apiRequest.WithPathParameter("workitemId", workitemId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Workitem> PatchTaskmanagementWorkitemAsync(string workitemId, global::GenesysCloud.Extensions.Models.WorkitemUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -467,7 +467,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/taskmanagement/workitems/{workitemId}") { Category = CategoryName, Operation = "patchTaskmanagementWorkitem" };
         apiRequest.WithPathParameter("workitemId", workitemId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Workitem>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Workitem, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchTaskmanagementWorkitemUserWrapupsAsync(string workitemId, string userId, global::GenesysCloud.Extensions.Models.WorkitemWrapupUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -479,7 +479,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithPathParameter("workitemId", workitemId);
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchTaskmanagementWorkitemUsersMeWrapupsAsync(string workitemId, global::GenesysCloud.Extensions.Models.WorkitemWrapupUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -489,7 +489,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/taskmanagement/workitems/{workitemId}/users/me/wrapups") { Category = CategoryName, Operation = "patchTaskmanagementWorkitemUsersMeWrapups" };
         apiRequest.WithPathParameter("workitemId", workitemId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJob> PatchTaskmanagementWorkitemsBulkAddJobAsync(string bulkJobId, global::GenesysCloud.Extensions.Models.BulkJobUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -499,7 +499,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/taskmanagement/workitems/bulk/add/jobs/{bulkJobId}") { Category = CategoryName, Operation = "patchTaskmanagementWorkitemsBulkAddJob" };
         apiRequest.WithPathParameter("bulkJobId", bulkJobId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJob> PatchTaskmanagementWorkitemsBulkTerminateJobAsync(string bulkJobId, global::GenesysCloud.Extensions.Models.BulkJobUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -509,7 +509,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/taskmanagement/workitems/bulk/terminate/jobs/{bulkJobId}") { Category = CategoryName, Operation = "patchTaskmanagementWorkitemsBulkTerminateJob" };
         apiRequest.WithPathParameter("bulkJobId", bulkJobId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Worktype> PatchTaskmanagementWorktypeAsync(string worktypeId, global::GenesysCloud.Extensions.Models.WorktypeUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -519,7 +519,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/taskmanagement/worktypes/{worktypeId}") { Category = CategoryName, Operation = "patchTaskmanagementWorktype" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Worktype>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Worktype, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemDateBasedRule> PatchTaskmanagementWorktypeFlowsDatebasedRuleAsync(string worktypeId, string ruleId, global::GenesysCloud.Extensions.Models.WorkitemDateBasedRuleUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -531,7 +531,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithPathParameter("ruleId", ruleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemDateBasedRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemDateBasedRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRule> PatchTaskmanagementWorktypeFlowsOnattributechangeRuleAsync(string worktypeId, string ruleId, global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRuleUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -543,7 +543,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithPathParameter("ruleId", ruleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemOnAttributeChangeRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule> PatchTaskmanagementWorktypeFlowsOncreateRuleAsync(string worktypeId, string ruleId, global::GenesysCloud.Extensions.Models.WorkitemOnCreateRuleUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -555,7 +555,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithPathParameter("ruleId", ruleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemOnCreateRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemStatus> PatchTaskmanagementWorktypeStatusAsync(string worktypeId, string statusId, global::GenesysCloud.Extensions.Models.WorkitemStatusUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -567,7 +567,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithPathParameter("statusId", statusId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Workbin> PostTaskmanagementWorkbinsAsync(global::GenesysCloud.Extensions.Models.WorkbinCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -575,7 +575,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/workbins") { Category = CategoryName, Operation = "postTaskmanagementWorkbins" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Workbin>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Workbin, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinQueryEntityListing> PostTaskmanagementWorkbinsQueryAsync(global::GenesysCloud.Extensions.Models.WorkbinQueryRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -583,7 +583,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/workbins/query") { Category = CategoryName, Operation = "postTaskmanagementWorkbinsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkbinQueryEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkbinQueryEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Workitem> PostTaskmanagementWorkitemAcdCancelAsync(string workitemId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -591,7 +591,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(workitemId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/workitems/{workitemId}/acd/cancel") { Category = CategoryName, Operation = "postTaskmanagementWorkitemAcdCancel" };
         apiRequest.WithPathParameter("workitemId", workitemId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Workitem>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Workitem, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Workitem> PostTaskmanagementWorkitemDisconnectAsync(string workitemId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -599,7 +599,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(workitemId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/workitems/{workitemId}/disconnect") { Category = CategoryName, Operation = "postTaskmanagementWorkitemDisconnect" };
         apiRequest.WithPathParameter("workitemId", workitemId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Workitem>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Workitem, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Workitem> PostTaskmanagementWorkitemTerminateAsync(string workitemId, global::GenesysCloud.Extensions.Models.WorkitemTerminate? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -608,7 +608,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/workitems/{workitemId}/terminate") { Category = CategoryName, Operation = "postTaskmanagementWorkitemTerminate" };
         apiRequest.WithPathParameter("workitemId", workitemId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Workitem>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Workitem, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Workitem> PostTaskmanagementWorkitemsAsync(global::GenesysCloud.Extensions.Models.WorkitemCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -616,7 +616,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/workitems") { Category = CategoryName, Operation = "postTaskmanagementWorkitems" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Workitem>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Workitem, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJob> PostTaskmanagementWorkitemsBulkAddJobsAsync(global::GenesysCloud.Extensions.Models.BulkJobAddRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -624,7 +624,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/workitems/bulk/add/jobs") { Category = CategoryName, Operation = "postTaskmanagementWorkitemsBulkAddJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJob> PostTaskmanagementWorkitemsBulkTerminateJobsAsync(global::GenesysCloud.Extensions.Models.BulkJobTerminateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -632,7 +632,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/workitems/bulk/terminate/jobs") { Category = CategoryName, Operation = "postTaskmanagementWorkitemsBulkTerminateJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemPostQueryEntityListing> PostTaskmanagementWorkitemsQueryAsync(global::GenesysCloud.Extensions.Models.WorkitemQueryPostRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -640,7 +640,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/workitems/query") { Category = CategoryName, Operation = "postTaskmanagementWorkitemsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemPostQueryEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemPostQueryEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemQueryJobResponse> PostTaskmanagementWorkitemsQueryJobsAsync(global::GenesysCloud.Extensions.Models.WorkitemQueryJobCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -648,7 +648,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/workitems/query/jobs") { Category = CategoryName, Operation = "postTaskmanagementWorkitemsQueryJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemQueryJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemQueryJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> PostTaskmanagementWorkitemsSchemasAsync(global::GenesysCloud.Extensions.Models.DataSchema body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -656,7 +656,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/workitems/schemas") { Category = CategoryName, Operation = "postTaskmanagementWorkitemsSchemas" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemDateBasedRule> PostTaskmanagementWorktypeFlowsDatebasedRulesAsync(string worktypeId, global::GenesysCloud.Extensions.Models.WorkitemDateBasedRuleCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -666,7 +666,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/worktypes/{worktypeId}/flows/datebased/rules") { Category = CategoryName, Operation = "postTaskmanagementWorktypeFlowsDatebasedRules" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemDateBasedRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemDateBasedRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRule> PostTaskmanagementWorktypeFlowsOnattributechangeRulesAsync(string worktypeId, global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRuleCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -676,7 +676,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/worktypes/{worktypeId}/flows/onattributechange/rules") { Category = CategoryName, Operation = "postTaskmanagementWorktypeFlowsOnattributechangeRules" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemOnAttributeChangeRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule> PostTaskmanagementWorktypeFlowsOncreateRulesAsync(string worktypeId, global::GenesysCloud.Extensions.Models.WorkitemOnCreateRuleCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -686,7 +686,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/worktypes/{worktypeId}/flows/oncreate/rules") { Category = CategoryName, Operation = "postTaskmanagementWorktypeFlowsOncreateRules" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemOnCreateRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemStatus> PostTaskmanagementWorktypeStatusesAsync(string worktypeId, global::GenesysCloud.Extensions.Models.WorkitemStatusCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -696,7 +696,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/worktypes/{worktypeId}/statuses") { Category = CategoryName, Operation = "postTaskmanagementWorktypeStatuses" };
         apiRequest.WithPathParameter("worktypeId", worktypeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkitemStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Worktype> PostTaskmanagementWorktypesAsync(global::GenesysCloud.Extensions.Models.WorktypeCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -704,7 +704,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/worktypes") { Category = CategoryName, Operation = "postTaskmanagementWorktypes" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Worktype>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Worktype, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeQueryEntityListing> PostTaskmanagementWorktypesQueryAsync(global::GenesysCloud.Extensions.Models.WorktypeQueryRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -712,7 +712,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/taskmanagement/worktypes/query") { Category = CategoryName, Operation = "postTaskmanagementWorktypesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorktypeQueryEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorktypeQueryEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> PutTaskmanagementWorkitemsSchemaAsync(string schemaId, global::GenesysCloud.Extensions.Models.DataSchema body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -722,6 +722,6 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/taskmanagement/workitems/schemas/{schemaId}") { Category = CategoryName, Operation = "putTaskmanagementWorkitemsSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class TeamsApi : ITeamsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(teamId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/teams/{teamId}") { Category = CategoryName, Operation = "deleteTeam" };
         apiRequest.WithPathParameter("teamId", teamId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTeamMembersAsync(string teamId, string id, global::System.Threading.CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ internal sealed class TeamsApi : ITeamsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/teams/{teamId}/members") { Category = CategoryName, Operation = "deleteTeamMembers" };
         apiRequest.WithPathParameter("teamId", teamId);
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Team> GetTeamAsync(string teamId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -42,7 +42,7 @@ internal sealed class TeamsApi : ITeamsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/teams/{teamId}") { Category = CategoryName, Operation = "getTeam" };
         apiRequest.WithPathParameter("teamId", teamId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Team>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Team, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamMemberEntityListing> GetTeamMembersAsync(string teamId, int? pageSize = null, string? before = null, string? after = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -54,7 +54,7 @@ internal sealed class TeamsApi : ITeamsApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TeamMemberEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TeamMemberEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamEntityListing> GetTeamsAsync(int? pageSize = null, string? name = null, string? after = null, string? before = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -65,7 +65,7 @@ internal sealed class TeamsApi : ITeamsApi
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TeamEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TeamEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Team> PatchTeamAsync(string teamId, global::GenesysCloud.Extensions.Models.Team body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -75,7 +75,7 @@ internal sealed class TeamsApi : ITeamsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/teams/{teamId}") { Category = CategoryName, Operation = "patchTeam" };
         apiRequest.WithPathParameter("teamId", teamId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Team>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Team, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamActivityResponse> PostAnalyticsTeamsActivityQueryAsync(global::GenesysCloud.Extensions.Models.TeamActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -85,7 +85,7 @@ internal sealed class TeamsApi : ITeamsApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TeamActivityResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TeamActivityResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamMemberAddListingResponse> PostTeamMembersAsync(string teamId, global::GenesysCloud.Extensions.Models.TeamMembers body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -95,7 +95,7 @@ internal sealed class TeamsApi : ITeamsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/teams/{teamId}/members") { Category = CategoryName, Operation = "postTeamMembers" };
         apiRequest.WithPathParameter("teamId", teamId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TeamMemberAddListingResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TeamMemberAddListingResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Team> PostTeamsAsync(global::GenesysCloud.Extensions.Models.Team body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -103,7 +103,7 @@ internal sealed class TeamsApi : ITeamsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/teams") { Category = CategoryName, Operation = "postTeams" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Team>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Team, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamsSearchResponse> PostTeamsSearchAsync(global::GenesysCloud.Extensions.Models.TeamSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -111,6 +111,6 @@ internal sealed class TeamsApi : ITeamsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/teams/search") { Category = CategoryName, Operation = "postTeamsSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TeamsSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TeamsSearchResponse, cancellationToken);
     }
 }

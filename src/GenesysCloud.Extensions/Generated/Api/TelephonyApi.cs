@@ -23,32 +23,32 @@ internal sealed class TelephonyApi : ITelephonyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(agentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/agents/{agentId}/greetings") { Category = CategoryName, Operation = "getTelephonyAgentGreetings" };
         apiRequest.WithPathParameter("agentId", agentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentGreeting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentGreeting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SelfAgentGreeting> GetTelephonyAgentsGreetingsMeAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/agents/greetings/me") { Category = CategoryName, Operation = "getTelephonyAgentsGreetingsMe" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SelfAgentGreeting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SelfAgentGreeting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationCallMetrics> GetTelephonyCallsMetricsAsync(string? metricType = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/calls/metrics") { Category = CategoryName, Operation = "getTelephonyCallsMetrics" };
         apiRequest.WithQueryParameter("metricType", metricType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationCallMetrics>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationCallMetrics, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MediaRegions> GetTelephonyMediaregionsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/mediaregions") { Category = CategoryName, Operation = "getTelephonyMediaregions" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MediaRegions>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MediaRegions, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TelephonySettings> GetTelephonySettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/settings") { Category = CategoryName, Operation = "getTelephonySettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TelephonySettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TelephonySettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Callmessage> GetTelephonySipmessagesConversationAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -56,7 +56,7 @@ internal sealed class TelephonyApi : ITelephonyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/sipmessages/conversations/{conversationId}") { Category = CategoryName, Operation = "getTelephonySipmessagesConversation" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Callmessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Callmessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Callheader> GetTelephonySipmessagesConversationHeadersAsync(string conversationId, global::System.Collections.Generic.IEnumerable<string>? keys = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -65,7 +65,7 @@ internal sealed class TelephonyApi : ITelephonyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/sipmessages/conversations/{conversationId}/headers") { Category = CategoryName, Operation = "getTelephonySipmessagesConversationHeaders" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithQueryParameter("keys", keys);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Callheader>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Callheader, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SipSearchResult> GetTelephonySiptracesAsync(global::System.DateTimeOffset dateStart, global::System.DateTimeOffset dateEnd, string? callId = null, string? toUser = null, string? fromUser = null, string? conversationId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -77,7 +77,7 @@ internal sealed class TelephonyApi : ITelephonyApi
         apiRequest.WithQueryParameter("toUser", toUser);
         apiRequest.WithQueryParameter("fromUser", fromUser);
         apiRequest.WithQueryParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SipSearchResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SipSearchResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SignedUrlResponse> GetTelephonySiptracesDownloadDownloadIdAsync(string downloadId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -85,7 +85,7 @@ internal sealed class TelephonyApi : ITelephonyApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(downloadId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/siptraces/download/{downloadId}") { Category = CategoryName, Operation = "getTelephonySiptracesDownloadDownloadId" };
         apiRequest.WithPathParameter("downloadId", downloadId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SignedUrlResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SignedUrlResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SipDownloadResponse> PostTelephonySiptracesDownloadAsync(global::GenesysCloud.Extensions.Models.SIPSearchPublicRequest sipSearchPublicRequest, global::System.Threading.CancellationToken cancellationToken = default)
@@ -93,7 +93,7 @@ internal sealed class TelephonyApi : ITelephonyApi
         global::System.ArgumentNullException.ThrowIfNull(sipSearchPublicRequest);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/siptraces/download") { Category = CategoryName, Operation = "postTelephonySiptracesDownload" };
         apiRequest.WithJsonBody(sipSearchPublicRequest);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SipDownloadResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SipDownloadResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentGreeting> PutTelephonyAgentGreetingsAsync(string agentId, global::GenesysCloud.Extensions.Models.AgentGreeting body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -103,7 +103,7 @@ internal sealed class TelephonyApi : ITelephonyApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/telephony/agents/{agentId}/greetings") { Category = CategoryName, Operation = "putTelephonyAgentGreetings" };
         apiRequest.WithPathParameter("agentId", agentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentGreeting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentGreeting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SelfAgentGreeting> PutTelephonyAgentsGreetingsMeAsync(global::GenesysCloud.Extensions.Models.SelfAgentGreeting body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -111,7 +111,7 @@ internal sealed class TelephonyApi : ITelephonyApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/telephony/agents/greetings/me") { Category = CategoryName, Operation = "putTelephonyAgentsGreetingsMe" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SelfAgentGreeting>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SelfAgentGreeting, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TelephonySettings> PutTelephonySettingsAsync(global::GenesysCloud.Extensions.Models.TelephonySettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -119,6 +119,6 @@ internal sealed class TelephonyApi : ITelephonyApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/telephony/settings") { Category = CategoryName, Operation = "putTelephonySettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TelephonySettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TelephonySettings, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/telephony/providers/edges/{edgeId}") { Category = CategoryName, Operation = "deleteTelephonyProvidersEdge" };
         apiRequest.WithPathParameter("edgeId", edgeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgeLogicalinterfaceAsync(string edgeId, string interfaceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/telephony/providers/edges/{edgeId}/logicalinterfaces/{interfaceId}") { Category = CategoryName, Operation = "deleteTelephonyProvidersEdgeLogicalinterface" };
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithPathParameter("interfaceId", interfaceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgeSoftwareupdateAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -41,13 +41,13 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/telephony/providers/edges/{edgeId}/softwareupdate") { Category = CategoryName, Operation = "deleteTelephonyProvidersEdgeSoftwareupdate" };
         apiRequest.WithPathParameter("edgeId", edgeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesAlertablepresencesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/telephony/providers/edges/alertablepresences") { Category = CategoryName, Operation = "deleteTelephonyProvidersEdgesAlertablepresences" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesCertificateauthorityAsync(string certificateId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -55,7 +55,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(certificateId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/telephony/providers/edges/certificateauthorities/{certificateId}") { Category = CategoryName, Operation = "deleteTelephonyProvidersEdgesCertificateauthority" };
         apiRequest.WithPathParameter("certificateId", certificateId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesDidpoolAsync(string didPoolId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -63,7 +63,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(didPoolId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/telephony/providers/edges/didpools/{didPoolId}") { Category = CategoryName, Operation = "deleteTelephonyProvidersEdgesDidpool" };
         apiRequest.WithPathParameter("didPoolId", didPoolId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesEdgegroupAsync(string edgeGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -71,7 +71,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeGroupId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/telephony/providers/edges/edgegroups/{edgeGroupId}") { Category = CategoryName, Operation = "deleteTelephonyProvidersEdgesEdgegroup" };
         apiRequest.WithPathParameter("edgeGroupId", edgeGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesExtensionpoolAsync(string extensionPoolId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -79,7 +79,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(extensionPoolId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/telephony/providers/edges/extensionpools/{extensionPoolId}") { Category = CategoryName, Operation = "deleteTelephonyProvidersEdgesExtensionpool" };
         apiRequest.WithPathParameter("extensionPoolId", extensionPoolId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesPhoneAsync(string phoneId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -87,7 +87,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(phoneId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/telephony/providers/edges/phones/{phoneId}") { Category = CategoryName, Operation = "deleteTelephonyProvidersEdgesPhone" };
         apiRequest.WithPathParameter("phoneId", phoneId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesPhonebasesettingAsync(string phoneBaseId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -95,7 +95,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(phoneBaseId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/telephony/providers/edges/phonebasesettings/{phoneBaseId}") { Category = CategoryName, Operation = "deleteTelephonyProvidersEdgesPhonebasesetting" };
         apiRequest.WithPathParameter("phoneBaseId", phoneBaseId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesSiteAsync(string siteId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -103,7 +103,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(siteId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/telephony/providers/edges/sites/{siteId}") { Category = CategoryName, Operation = "deleteTelephonyProvidersEdgesSite" };
         apiRequest.WithPathParameter("siteId", siteId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesSiteOutboundrouteAsync(string siteId, string outboundRouteId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -113,7 +113,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/telephony/providers/edges/sites/{siteId}/outboundroutes/{outboundRouteId}") { Category = CategoryName, Operation = "deleteTelephonyProvidersEdgesSiteOutboundroute" };
         apiRequest.WithPathParameter("siteId", siteId);
         apiRequest.WithPathParameter("outboundRouteId", outboundRouteId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesTrunkbasesettingAsync(string trunkBaseSettingsId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -121,7 +121,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(trunkBaseSettingsId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/telephony/providers/edges/trunkbasesettings/{trunkBaseSettingsId}") { Category = CategoryName, Operation = "deleteTelephonyProvidersEdgesTrunkbasesetting" };
         apiRequest.WithPathParameter("trunkBaseSettingsId", trunkBaseSettingsId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Edge> GetTelephonyProvidersEdgeAsync(string edgeId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -130,7 +130,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/{edgeId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdge" };
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Edge>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Edge, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticResponse> GetTelephonyProvidersEdgeDiagnosticNslookupAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -138,7 +138,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/{edgeId}/diagnostic/nslookup") { Category = CategoryName, Operation = "getTelephonyProvidersEdgeDiagnosticNslookup" };
         apiRequest.WithPathParameter("edgeId", edgeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeNetworkDiagnosticResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticResponse> GetTelephonyProvidersEdgeDiagnosticPingAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -146,7 +146,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/{edgeId}/diagnostic/ping") { Category = CategoryName, Operation = "getTelephonyProvidersEdgeDiagnosticPing" };
         apiRequest.WithPathParameter("edgeId", edgeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeNetworkDiagnosticResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticResponse> GetTelephonyProvidersEdgeDiagnosticRouteAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -154,7 +154,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/{edgeId}/diagnostic/route") { Category = CategoryName, Operation = "getTelephonyProvidersEdgeDiagnosticRoute" };
         apiRequest.WithPathParameter("edgeId", edgeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeNetworkDiagnosticResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticResponse> GetTelephonyProvidersEdgeDiagnosticTracepathAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -162,7 +162,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/{edgeId}/diagnostic/tracepath") { Category = CategoryName, Operation = "getTelephonyProvidersEdgeDiagnosticTracepath" };
         apiRequest.WithPathParameter("edgeId", edgeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeNetworkDiagnosticResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainLogicalInterface> GetTelephonyProvidersEdgeLogicalinterfaceAsync(string edgeId, string interfaceId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -173,7 +173,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithPathParameter("interfaceId", interfaceId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainLogicalInterface>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainLogicalInterface, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LogicalInterfaceEntityListing> GetTelephonyProvidersEdgeLogicalinterfacesAsync(string edgeId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -182,7 +182,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/{edgeId}/logicalinterfaces") { Category = CategoryName, Operation = "getTelephonyProvidersEdgeLogicalinterfaces" };
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LogicalInterfaceEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LogicalInterfaceEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeLogsJob> GetTelephonyProvidersEdgeLogsJobAsync(string edgeId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -192,7 +192,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/{edgeId}/logs/jobs/{jobId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgeLogsJob" };
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeLogsJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeLogsJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeMetrics> GetTelephonyProvidersEdgeMetricsAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -200,7 +200,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/{edgeId}/metrics") { Category = CategoryName, Operation = "getTelephonyProvidersEdgeMetrics" };
         apiRequest.WithPathParameter("edgeId", edgeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeMetrics>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeMetrics, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainPhysicalInterface> GetTelephonyProvidersEdgePhysicalinterfaceAsync(string edgeId, string interfaceId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -210,7 +210,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/{edgeId}/physicalinterfaces/{interfaceId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgePhysicalinterface" };
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithPathParameter("interfaceId", interfaceId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainPhysicalInterface>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainPhysicalInterface, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhysicalInterfaceEntityListing> GetTelephonyProvidersEdgePhysicalinterfacesAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -218,7 +218,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/{edgeId}/physicalinterfaces") { Category = CategoryName, Operation = "getTelephonyProvidersEdgePhysicalinterfaces" };
         apiRequest.WithPathParameter("edgeId", edgeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PhysicalInterfaceEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PhysicalInterfaceEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VmPairingInfo> GetTelephonyProvidersEdgeSetuppackageAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -226,7 +226,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/{edgeId}/setuppackage") { Category = CategoryName, Operation = "getTelephonyProvidersEdgeSetuppackage" };
         apiRequest.WithPathParameter("edgeId", edgeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VmPairingInfo>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VmPairingInfo, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto> GetTelephonyProvidersEdgeSoftwareupdateAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -234,7 +234,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/{edgeId}/softwareupdate") { Category = CategoryName, Operation = "getTelephonyProvidersEdgeSoftwareupdate" };
         apiRequest.WithPathParameter("edgeId", edgeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainEdgeSoftwareUpdateDto, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareVersionDtoEntityListing> GetTelephonyProvidersEdgeSoftwareversionsAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -242,7 +242,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/{edgeId}/softwareversions") { Category = CategoryName, Operation = "getTelephonyProvidersEdgeSoftwareversions" };
         apiRequest.WithPathParameter("edgeId", edgeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareVersionDtoEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainEdgeSoftwareVersionDtoEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkEntityListing> GetTelephonyProvidersEdgeTrunksAsync(string edgeId, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? trunkBaseId = null, string? trunkType = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -256,14 +256,14 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("trunkBase.id", trunkBaseId);
         apiRequest.WithQueryParameter("trunkType", trunkType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrunkEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrunkEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlertablePresences> GetTelephonyProvidersEdgesAlertablepresencesAsync(string? type = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/alertablepresences") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesAlertablepresences" };
         apiRequest.WithQueryParameter("type", type);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlertablePresences>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlertablePresences, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeEntityListing> GetTelephonyProvidersEdgesAsync(int? pageSize = null, int? pageNumber = null, string? name = null, string? siteId = null, string? edgeGroupId = null, string? sortBy = null, bool? managed = null, bool? showCloudMedia = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -277,13 +277,13 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("managed", managed);
         apiRequest.WithQueryParameter("showCloudMedia", showCloudMedia);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CertificateAuthorityEntityListing> GetTelephonyProvidersEdgesCertificateauthoritiesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/certificateauthorities") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesCertificateauthorities" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CertificateAuthorityEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CertificateAuthorityEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainCertificateAuthority> GetTelephonyProvidersEdgesCertificateauthorityAsync(string certificateId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -291,7 +291,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(certificateId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/certificateauthorities/{certificateId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesCertificateauthority" };
         apiRequest.WithPathParameter("certificateId", certificateId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainCertificateAuthority>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainCertificateAuthority, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DID> GetTelephonyProvidersEdgesDidAsync(string didId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -299,7 +299,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(didId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/dids/{didId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesDid" };
         apiRequest.WithPathParameter("didId", didId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DID>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DID, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDPool> GetTelephonyProvidersEdgesDidpoolAsync(string didPoolId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -307,7 +307,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(didPoolId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/didpools/{didPoolId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesDidpool" };
         apiRequest.WithPathParameter("didPoolId", didPoolId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DIDPool>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DIDPool, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDPoolEntityListing> GetTelephonyProvidersEdgesDidpoolsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -317,7 +317,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DIDPoolEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DIDPoolEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDNumberEntityListing> GetTelephonyProvidersEdgesDidpoolsDidsAsync(string type, global::System.Collections.Generic.IEnumerable<string>? id = null, string? numberMatch = null, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -330,7 +330,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DIDNumberEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DIDNumberEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDEntityListing> GetTelephonyProvidersEdgesDidsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? phoneNumber = null, string? ownerId = null, string? didPoolId = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -344,7 +344,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("owner.id", ownerId);
         apiRequest.WithQueryParameter("didPool.id", didPoolId);
         apiRequest.WithQueryParameter("id", id);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DIDEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DIDEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeGroup> GetTelephonyProvidersEdgesEdgegroupAsync(string edgeGroupId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -353,7 +353,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/edgegroups/{edgeGroupId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesEdgegroup" };
         apiRequest.WithPathParameter("edgeGroupId", edgeGroupId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeTrunkBase> GetTelephonyProvidersEdgesEdgegroupEdgetrunkbaseAsync(string edgegroupId, string edgetrunkbaseId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -363,7 +363,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/edgegroups/{edgegroupId}/edgetrunkbases/{edgetrunkbaseId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesEdgegroupEdgetrunkbase" };
         apiRequest.WithPathParameter("edgegroupId", edgegroupId);
         apiRequest.WithPathParameter("edgetrunkbaseId", edgetrunkbaseId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeTrunkBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeTrunkBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeGroupEntityListing> GetTelephonyProvidersEdgesEdgegroupsAsync(int? pageSize = null, int? pageNumber = null, string? name = null, string? sortBy = null, bool? managed = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -374,19 +374,19 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("managed", managed);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeGroupEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeGroupEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeVersionReport> GetTelephonyProvidersEdgesEdgeversionreportAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/edgeversionreport") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesEdgeversionreport" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeVersionReport>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeVersionReport, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExpiredEdgeListing> GetTelephonyProvidersEdgesExpiredAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/expired") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesExpired" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExpiredEdgeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExpiredEdgeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Extension> GetTelephonyProvidersEdgesExtensionAsync(string extensionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -394,7 +394,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(extensionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/extensions/{extensionId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesExtension" };
         apiRequest.WithPathParameter("extensionId", extensionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Extension>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Extension, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionPool> GetTelephonyProvidersEdgesExtensionpoolAsync(string extensionPoolId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -402,7 +402,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(extensionPoolId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/extensionpools/{extensionPoolId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesExtensionpool" };
         apiRequest.WithPathParameter("extensionPoolId", extensionPoolId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExtensionPool>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExtensionPool, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionPoolEntityListing> GetTelephonyProvidersEdgesExtensionpoolsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? number = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -413,7 +413,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("number", number);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExtensionPoolEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExtensionPoolEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionPoolDivisionViewEntityListing> GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -426,7 +426,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("id", id);
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExtensionPoolDivisionViewEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExtensionPoolDivisionViewEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionEntityListing> GetTelephonyProvidersEdgesExtensionsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? number = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -437,7 +437,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("number", number);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExtensionEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExtensionEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Line> GetTelephonyProvidersEdgesLineAsync(string lineId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -445,7 +445,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(lineId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/lines/{lineId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesLine" };
         apiRequest.WithPathParameter("lineId", lineId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Line>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Line, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LineBase> GetTelephonyProvidersEdgesLinebasesettingAsync(string lineBaseId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -453,7 +453,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(lineBaseId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/linebasesettings/{lineBaseId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesLinebasesetting" };
         apiRequest.WithPathParameter("lineBaseId", lineBaseId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LineBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LineBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LineBaseEntityListing> GetTelephonyProvidersEdgesLinebasesettingsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -464,7 +464,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LineBaseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LineBaseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LineEntityListing> GetTelephonyProvidersEdgesLinesAsync(int? pageSize = null, int? pageNumber = null, string? name = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -475,7 +475,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LineEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LineEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Line> GetTelephonyProvidersEdgesLinesTemplateAsync(string lineBaseSettingsId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -483,7 +483,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(lineBaseSettingsId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/lines/template") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesLinesTemplate" };
         apiRequest.WithQueryParameter("lineBaseSettingsId", lineBaseSettingsId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Line>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Line, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LogicalInterfaceEntityListing> GetTelephonyProvidersEdgesLogicalinterfacesAsync(string edgeIds, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -492,7 +492,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/logicalinterfaces") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesLogicalinterfaces" };
         apiRequest.WithQueryParameter("edgeIds", edgeIds);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LogicalInterfaceEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LogicalInterfaceEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MediaStatisticsListing> GetTelephonyProvidersEdgesMediastatisticsConversationAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -500,7 +500,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/mediastatistics/conversations/{conversationId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesMediastatisticsConversation" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MediaStatisticsListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MediaStatisticsListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MediaStatistics> GetTelephonyProvidersEdgesMediastatisticsConversationCommunicationAsync(string conversationId, string communicationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -510,7 +510,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/mediastatistics/conversations/{conversationId}/communications/{communicationId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesMediastatisticsConversationCommunication" };
         apiRequest.WithPathParameter("conversationId", conversationId);
         apiRequest.WithPathParameter("communicationId", communicationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MediaStatistics>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MediaStatistics, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetrics>> GetTelephonyProvidersEdgesMetricsAsync(string edgeIds, global::System.Threading.CancellationToken cancellationToken = default)
@@ -518,7 +518,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeIds);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/metrics") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesMetrics" };
         apiRequest.WithQueryParameter("edgeIds", edgeIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.EdgeMetrics>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfEdgeMetrics, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundRouteEntityListing> GetTelephonyProvidersEdgesOutboundroutesAsync(int? pageSize = null, int? pageNumber = null, string? name = null, string? siteId = null, string? externalTrunkBasesIds = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -530,7 +530,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("site.id", siteId);
         apiRequest.WithQueryParameter("externalTrunkBases.ids", externalTrunkBasesIds);
         apiRequest.WithQueryParameter("sortBy", sortBy);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutboundRouteEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutboundRouteEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Phone> GetTelephonyProvidersEdgesPhoneAsync(string phoneId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -538,7 +538,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(phoneId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/phones/{phoneId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesPhone" };
         apiRequest.WithPathParameter("phoneId", phoneId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Phone>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Phone, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneBase> GetTelephonyProvidersEdgesPhonebasesettingAsync(string phoneBaseId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -546,7 +546,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(phoneBaseId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/phonebasesettings/{phoneBaseId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesPhonebasesetting" };
         apiRequest.WithPathParameter("phoneBaseId", phoneBaseId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PhoneBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PhoneBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneBaseEntityListing> GetTelephonyProvidersEdgesPhonebasesettingsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -558,7 +558,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PhoneBaseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PhoneBaseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneMetaBaseEntityListing> GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -566,7 +566,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/phonebasesettings/availablemetabases") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabases" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PhoneMetaBaseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PhoneMetaBaseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneBase> GetTelephonyProvidersEdgesPhonebasesettingsTemplateAsync(string phoneMetabaseId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -574,7 +574,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(phoneMetabaseId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/phonebasesettings/template") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesPhonebasesettingsTemplate" };
         apiRequest.WithQueryParameter("phoneMetabaseId", phoneMetabaseId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PhoneBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PhoneBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneEntityListing> GetTelephonyProvidersEdgesPhonesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? siteId = null, string? webRtcUserId = null, string? phoneBaseSettingsId = null, string? linesLoggedInUserId = null, string? linesDefaultForUserId = null, string? phoneHardwareId = null, string? linesId = null, string? linesName = null, string? name = null, string? statusOperationalStatus = null, string? secondaryStatusOperationalStatus = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -597,7 +597,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("secondaryStatus.operationalStatus", secondaryStatusOperationalStatus);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("fields", fields);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PhoneEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PhoneEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Phone> GetTelephonyProvidersEdgesPhonesTemplateAsync(string phoneBaseSettingsId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -605,7 +605,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(phoneBaseSettingsId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/phones/template") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesPhonesTemplate" };
         apiRequest.WithQueryParameter("phoneBaseSettingsId", phoneBaseSettingsId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Phone>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Phone, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhysicalInterfaceEntityListing> GetTelephonyProvidersEdgesPhysicalinterfacesAsync(string edgeIds, global::System.Threading.CancellationToken cancellationToken = default)
@@ -613,7 +613,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeIds);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/physicalinterfaces") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesPhysicalinterfaces" };
         apiRequest.WithQueryParameter("edgeIds", edgeIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PhysicalInterfaceEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PhysicalInterfaceEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Site> GetTelephonyProvidersEdgesSiteAsync(string siteId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -621,7 +621,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(siteId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/sites/{siteId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesSite" };
         apiRequest.WithPathParameter("siteId", siteId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Site>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Site, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NumberPlan> GetTelephonyProvidersEdgesSiteNumberplanAsync(string siteId, string numberPlanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -631,7 +631,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/sites/{siteId}/numberplans/{numberPlanId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesSiteNumberplan" };
         apiRequest.WithPathParameter("siteId", siteId);
         apiRequest.WithPathParameter("numberPlanId", numberPlanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NumberPlan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NumberPlan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumberPlan>> GetTelephonyProvidersEdgesSiteNumberplansAsync(string siteId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -639,7 +639,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(siteId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/sites/{siteId}/numberplans") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesSiteNumberplans" };
         apiRequest.WithPathParameter("siteId", siteId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumberPlan>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfNumberPlan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> GetTelephonyProvidersEdgesSiteNumberplansClassificationsAsync(string siteId, string? classification = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -648,7 +648,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/sites/{siteId}/numberplans/classifications") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesSiteNumberplansClassifications" };
         apiRequest.WithPathParameter("siteId", siteId);
         apiRequest.WithQueryParameter("classification", classification);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<string>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfString, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundRouteBase> GetTelephonyProvidersEdgesSiteOutboundrouteAsync(string siteId, string outboundRouteId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -658,7 +658,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/sites/{siteId}/outboundroutes/{outboundRouteId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesSiteOutboundroute" };
         apiRequest.WithPathParameter("siteId", siteId);
         apiRequest.WithPathParameter("outboundRouteId", outboundRouteId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutboundRouteBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutboundRouteBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundRouteBaseEntityListing> GetTelephonyProvidersEdgesSiteOutboundroutesAsync(string siteId, int? pageSize = null, int? pageNumber = null, string? name = null, string? externalTrunkBasesIds = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -671,7 +671,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("name", name);
         apiRequest.WithQueryParameter("externalTrunkBases.ids", externalTrunkBasesIds);
         apiRequest.WithQueryParameter("sortBy", sortBy);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutboundRouteBaseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutboundRouteBaseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SiteConnections> GetTelephonyProvidersEdgesSiteSiteconnectionsAsync(string siteId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -679,7 +679,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(siteId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/sites/{siteId}/siteconnections") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesSiteSiteconnections" };
         apiRequest.WithPathParameter("siteId", siteId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SiteConnections>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SiteConnections, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SiteEntityListing> GetTelephonyProvidersEdgesSitesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? locationId = null, bool? managed = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -693,7 +693,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("location.id", locationId);
         apiRequest.WithQueryParameter("managed", managed);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SiteEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SiteEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SitesSearchResponse> GetTelephonyProvidersEdgesSitesSearchAsync(string q64, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -702,7 +702,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/sites/search") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesSitesSearch" };
         apiRequest.WithQueryParameter("q64", q64);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SitesSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SitesSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeZoneEntityListing> GetTelephonyProvidersEdgesTimezonesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -710,7 +710,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/timezones") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesTimezones" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeZoneEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeZoneEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Trunk> GetTelephonyProvidersEdgesTrunkAsync(string trunkId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -718,7 +718,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(trunkId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/trunks/{trunkId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesTrunk" };
         apiRequest.WithPathParameter("trunkId", trunkId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Trunk>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Trunk, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkMetrics> GetTelephonyProvidersEdgesTrunkMetricsAsync(string trunkId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -726,7 +726,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(trunkId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/trunks/{trunkId}/metrics") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesTrunkMetrics" };
         apiRequest.WithPathParameter("trunkId", trunkId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrunkMetrics>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrunkMetrics, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkBase> GetTelephonyProvidersEdgesTrunkbasesettingAsync(string trunkBaseSettingsId, bool? ignoreHidden = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -735,7 +735,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/trunkbasesettings/{trunkBaseSettingsId}") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesTrunkbasesetting" };
         apiRequest.WithPathParameter("trunkBaseSettingsId", trunkBaseSettingsId);
         apiRequest.WithQueryParameter("ignoreHidden", ignoreHidden);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrunkBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrunkBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkBaseEntityListing> GetTelephonyProvidersEdgesTrunkbasesettingsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, bool? recordingEnabled = null, bool? ignoreHidden = null, bool? managed = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -750,7 +750,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("managed", managed);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrunkBaseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrunkBaseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkMetabaseEntityListing> GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesAsync(string? type = null, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -759,7 +759,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("type", type);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrunkMetabaseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrunkMetabaseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkBase> GetTelephonyProvidersEdgesTrunkbasesettingsTemplateAsync(string trunkMetabaseId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -767,7 +767,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(trunkMetabaseId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/trunkbasesettings/template") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesTrunkbasesettingsTemplate" };
         apiRequest.WithQueryParameter("trunkMetabaseId", trunkMetabaseId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrunkBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrunkBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkEntityListing> GetTelephonyProvidersEdgesTrunksAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? edgeId = null, string? trunkBaseId = null, string? trunkType = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -780,7 +780,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithQueryParameter("edge.id", edgeId);
         apiRequest.WithQueryParameter("trunkBase.id", trunkBaseId);
         apiRequest.WithQueryParameter("trunkType", trunkType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrunkEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrunkEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrunkMetrics>> GetTelephonyProvidersEdgesTrunksMetricsAsync(string trunkIds, global::System.Threading.CancellationToken cancellationToken = default)
@@ -788,14 +788,14 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(trunkIds);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/trunks/metrics") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesTrunksMetrics" };
         apiRequest.WithQueryParameter("trunkIds", trunkIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.TrunkMetrics>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfTrunkMetrics, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkRecordingEnabledCount> GetTelephonyProvidersEdgesTrunkswithrecordingAsync(string? trunkType = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/trunkswithrecording") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesTrunkswithrecording" };
         apiRequest.WithQueryParameter("trunkType", trunkType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrunkRecordingEnabledCount>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrunkRecordingEnabledCount, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SiteConnections> PatchTelephonyProvidersEdgesSiteSiteconnectionsAsync(string siteId, global::GenesysCloud.Extensions.Models.DisableSiteConnectionsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -805,7 +805,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/telephony/providers/edges/sites/{siteId}/siteconnections") { Category = CategoryName, Operation = "patchTelephonyProvidersEdgesSiteSiteconnections" };
         apiRequest.WithPathParameter("siteId", siteId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SiteConnections>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SiteConnections, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnostic> PostTelephonyProvidersEdgeDiagnosticNslookupAsync(string edgeId, global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -815,7 +815,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/{edgeId}/diagnostic/nslookup") { Category = CategoryName, Operation = "postTelephonyProvidersEdgeDiagnosticNslookup" };
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnostic>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeNetworkDiagnostic, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnostic> PostTelephonyProvidersEdgeDiagnosticPingAsync(string edgeId, global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -825,7 +825,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/{edgeId}/diagnostic/ping") { Category = CategoryName, Operation = "postTelephonyProvidersEdgeDiagnosticPing" };
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnostic>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeNetworkDiagnostic, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnostic> PostTelephonyProvidersEdgeDiagnosticRouteAsync(string edgeId, global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -835,7 +835,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/{edgeId}/diagnostic/route") { Category = CategoryName, Operation = "postTelephonyProvidersEdgeDiagnosticRoute" };
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnostic>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeNetworkDiagnostic, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnostic> PostTelephonyProvidersEdgeDiagnosticTracepathAsync(string edgeId, global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -845,7 +845,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/{edgeId}/diagnostic/tracepath") { Category = CategoryName, Operation = "postTelephonyProvidersEdgeDiagnosticTracepath" };
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnostic>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeNetworkDiagnostic, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainLogicalInterface> PostTelephonyProvidersEdgeLogicalinterfacesAsync(string edgeId, global::GenesysCloud.Extensions.Models.DomainLogicalInterface body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -855,7 +855,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/{edgeId}/logicalinterfaces") { Category = CategoryName, Operation = "postTelephonyProvidersEdgeLogicalinterfaces" };
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainLogicalInterface>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainLogicalInterface, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostTelephonyProvidersEdgeLogsJobUploadAsync(string edgeId, string jobId, global::GenesysCloud.Extensions.Models.EdgeLogsJobUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -867,7 +867,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeLogsJobResponse> PostTelephonyProvidersEdgeLogsJobsAsync(string edgeId, global::GenesysCloud.Extensions.Models.EdgeLogsJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -877,7 +877,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/{edgeId}/logs/jobs") { Category = CategoryName, Operation = "postTelephonyProvidersEdgeLogsJobs" };
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeLogsJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeLogsJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PostTelephonyProvidersEdgeRebootAsync(string edgeId, global::GenesysCloud.Extensions.Models.EdgeRebootParameters? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -886,7 +886,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/{edgeId}/reboot") { Category = CategoryName, Operation = "postTelephonyProvidersEdgeReboot" };
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto> PostTelephonyProvidersEdgeSoftwareupdateAsync(string edgeId, global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -896,7 +896,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/{edgeId}/softwareupdate") { Category = CategoryName, Operation = "postTelephonyProvidersEdgeSoftwareupdate" };
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainEdgeSoftwareUpdateDto, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PostTelephonyProvidersEdgeStatuscodeAsync(string edgeId, global::GenesysCloud.Extensions.Models.EdgeServiceStateRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -905,7 +905,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/{edgeId}/statuscode") { Category = CategoryName, Operation = "postTelephonyProvidersEdgeStatuscode" };
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> PostTelephonyProvidersEdgeUnpairAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -913,7 +913,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/{edgeId}/unpair") { Category = CategoryName, Operation = "postTelephonyProvidersEdgeUnpair" };
         apiRequest.WithPathParameter("edgeId", edgeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ValidateAddressResponse> PostTelephonyProvidersEdgesAddressvalidationAsync(global::GenesysCloud.Extensions.Models.ValidateAddressRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -921,7 +921,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/addressvalidation") { Category = CategoryName, Operation = "postTelephonyProvidersEdgesAddressvalidation" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ValidateAddressResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ValidateAddressResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Edge> PostTelephonyProvidersEdgesAsync(global::GenesysCloud.Extensions.Models.Edge body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -929,7 +929,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges") { Category = CategoryName, Operation = "postTelephonyProvidersEdges" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Edge>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Edge, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainCertificateAuthority> PostTelephonyProvidersEdgesCertificateauthoritiesAsync(global::GenesysCloud.Extensions.Models.DomainCertificateAuthority body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -937,7 +937,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/certificateauthorities") { Category = CategoryName, Operation = "postTelephonyProvidersEdgesCertificateauthorities" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainCertificateAuthority>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainCertificateAuthority, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDPool> PostTelephonyProvidersEdgesDidpoolsAsync(global::GenesysCloud.Extensions.Models.DIDPool body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -945,7 +945,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/didpools") { Category = CategoryName, Operation = "postTelephonyProvidersEdgesDidpools" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DIDPool>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DIDPool, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeGroup> PostTelephonyProvidersEdgesEdgegroupsAsync(global::GenesysCloud.Extensions.Models.EdgeGroup body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -953,7 +953,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/edgegroups") { Category = CategoryName, Operation = "postTelephonyProvidersEdgesEdgegroups" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionPool> PostTelephonyProvidersEdgesExtensionpoolsAsync(global::GenesysCloud.Extensions.Models.ExtensionPool body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -961,7 +961,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/extensionpools") { Category = CategoryName, Operation = "postTelephonyProvidersEdgesExtensionpools" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExtensionPool>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExtensionPool, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MediaStatistics> PostTelephonyProvidersEdgesMediastatisticsConversationCommunicationMediaresourceAsync(string conversationId, string communicationId, string mediaResourceId, global::GenesysCloud.Extensions.Models.MediaStatisticsPostRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -975,7 +975,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithPathParameter("communicationId", communicationId);
         apiRequest.WithPathParameter("mediaResourceId", mediaResourceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MediaStatistics>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MediaStatistics, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostTelephonyProvidersEdgesPhoneRebootAsync(string phoneId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -983,7 +983,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(phoneId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/phones/{phoneId}/reboot") { Category = CategoryName, Operation = "postTelephonyProvidersEdgesPhoneReboot" };
         apiRequest.WithPathParameter("phoneId", phoneId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneBase> PostTelephonyProvidersEdgesPhonebasesettingsAsync(global::GenesysCloud.Extensions.Models.PhoneBase body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -991,7 +991,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/phonebasesettings") { Category = CategoryName, Operation = "postTelephonyProvidersEdgesPhonebasesettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PhoneBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PhoneBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Phone> PostTelephonyProvidersEdgesPhonesAsync(global::GenesysCloud.Extensions.Models.Phone body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -999,7 +999,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/phones") { Category = CategoryName, Operation = "postTelephonyProvidersEdgesPhones" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Phone>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Phone, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostTelephonyProvidersEdgesPhonesRebootAsync(global::GenesysCloud.Extensions.Models.PhonesReboot body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1007,7 +1007,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/phones/reboot") { Category = CategoryName, Operation = "postTelephonyProvidersEdgesPhonesReboot" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundRouteBase> PostTelephonyProvidersEdgesSiteOutboundroutesAsync(string siteId, global::GenesysCloud.Extensions.Models.OutboundRouteBase body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1017,7 +1017,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/sites/{siteId}/outboundroutes") { Category = CategoryName, Operation = "postTelephonyProvidersEdgesSiteOutboundroutes" };
         apiRequest.WithPathParameter("siteId", siteId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutboundRouteBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutboundRouteBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Site> PostTelephonyProvidersEdgesSitesAsync(global::GenesysCloud.Extensions.Models.Site body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1025,7 +1025,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/sites") { Category = CategoryName, Operation = "postTelephonyProvidersEdgesSites" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Site>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Site, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SitesSearchResponse> PostTelephonyProvidersEdgesSitesSearchAsync(global::GenesysCloud.Extensions.Models.SiteSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1033,7 +1033,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/sites/search") { Category = CategoryName, Operation = "postTelephonyProvidersEdgesSitesSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SitesSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SitesSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkBase> PostTelephonyProvidersEdgesTrunkbasesettingsAsync(global::GenesysCloud.Extensions.Models.TrunkBase body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1041,7 +1041,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/telephony/providers/edges/trunkbasesettings") { Category = CategoryName, Operation = "postTelephonyProvidersEdgesTrunkbasesettings" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrunkBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrunkBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Edge> PutTelephonyProvidersEdgeAsync(string edgeId, global::GenesysCloud.Extensions.Models.Edge body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1051,7 +1051,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/telephony/providers/edges/{edgeId}") { Category = CategoryName, Operation = "putTelephonyProvidersEdge" };
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Edge>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Edge, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainLogicalInterface> PutTelephonyProvidersEdgeLogicalinterfaceAsync(string edgeId, string interfaceId, global::GenesysCloud.Extensions.Models.DomainLogicalInterface body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1063,7 +1063,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithPathParameter("edgeId", edgeId);
         apiRequest.WithPathParameter("interfaceId", interfaceId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainLogicalInterface>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainLogicalInterface, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PutTelephonyProvidersEdgesAlertablepresencesAsync(global::GenesysCloud.Extensions.Models.AlertablePresences body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1071,7 +1071,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/telephony/providers/edges/alertablepresences") { Category = CategoryName, Operation = "putTelephonyProvidersEdgesAlertablepresences" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainCertificateAuthority> PutTelephonyProvidersEdgesCertificateauthorityAsync(string certificateId, global::GenesysCloud.Extensions.Models.DomainCertificateAuthority body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1081,7 +1081,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/telephony/providers/edges/certificateauthorities/{certificateId}") { Category = CategoryName, Operation = "putTelephonyProvidersEdgesCertificateauthority" };
         apiRequest.WithPathParameter("certificateId", certificateId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DomainCertificateAuthority>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainCertificateAuthority, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDPool> PutTelephonyProvidersEdgesDidpoolAsync(string didPoolId, global::GenesysCloud.Extensions.Models.DIDPool body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1091,7 +1091,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/telephony/providers/edges/didpools/{didPoolId}") { Category = CategoryName, Operation = "putTelephonyProvidersEdgesDidpool" };
         apiRequest.WithPathParameter("didPoolId", didPoolId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DIDPool>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DIDPool, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeGroup> PutTelephonyProvidersEdgesEdgegroupAsync(string edgeGroupId, global::GenesysCloud.Extensions.Models.EdgeGroup body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1101,7 +1101,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/telephony/providers/edges/edgegroups/{edgeGroupId}") { Category = CategoryName, Operation = "putTelephonyProvidersEdgesEdgegroup" };
         apiRequest.WithPathParameter("edgeGroupId", edgeGroupId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeTrunkBase> PutTelephonyProvidersEdgesEdgegroupEdgetrunkbaseAsync(string edgegroupId, string edgetrunkbaseId, global::GenesysCloud.Extensions.Models.EdgeTrunkBase body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1113,7 +1113,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithPathParameter("edgegroupId", edgegroupId);
         apiRequest.WithPathParameter("edgetrunkbaseId", edgetrunkbaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EdgeTrunkBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeTrunkBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionPool> PutTelephonyProvidersEdgesExtensionpoolAsync(string extensionPoolId, global::GenesysCloud.Extensions.Models.ExtensionPool body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1123,7 +1123,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/telephony/providers/edges/extensionpools/{extensionPoolId}") { Category = CategoryName, Operation = "putTelephonyProvidersEdgesExtensionpool" };
         apiRequest.WithPathParameter("extensionPoolId", extensionPoolId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExtensionPool>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExtensionPool, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Phone> PutTelephonyProvidersEdgesPhoneAsync(string phoneId, global::GenesysCloud.Extensions.Models.Phone body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1133,7 +1133,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/telephony/providers/edges/phones/{phoneId}") { Category = CategoryName, Operation = "putTelephonyProvidersEdgesPhone" };
         apiRequest.WithPathParameter("phoneId", phoneId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Phone>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Phone, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneBase> PutTelephonyProvidersEdgesPhonebasesettingAsync(string phoneBaseId, global::GenesysCloud.Extensions.Models.PhoneBase body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1143,7 +1143,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/telephony/providers/edges/phonebasesettings/{phoneBaseId}") { Category = CategoryName, Operation = "putTelephonyProvidersEdgesPhonebasesetting" };
         apiRequest.WithPathParameter("phoneBaseId", phoneBaseId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PhoneBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PhoneBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Site> PutTelephonyProvidersEdgesSiteAsync(string siteId, global::GenesysCloud.Extensions.Models.Site body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1153,7 +1153,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/telephony/providers/edges/sites/{siteId}") { Category = CategoryName, Operation = "putTelephonyProvidersEdgesSite" };
         apiRequest.WithPathParameter("siteId", siteId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Site>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Site, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumberPlan>> PutTelephonyProvidersEdgesSiteNumberplansAsync(string siteId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.NumberPlan> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1163,7 +1163,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/telephony/providers/edges/sites/{siteId}/numberplans") { Category = CategoryName, Operation = "putTelephonyProvidersEdgesSiteNumberplans" };
         apiRequest.WithPathParameter("siteId", siteId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumberPlan>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfNumberPlan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundRouteBase> PutTelephonyProvidersEdgesSiteOutboundrouteAsync(string siteId, string outboundRouteId, global::GenesysCloud.Extensions.Models.OutboundRouteBase body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1175,7 +1175,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         apiRequest.WithPathParameter("siteId", siteId);
         apiRequest.WithPathParameter("outboundRouteId", outboundRouteId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutboundRouteBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutboundRouteBase, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SiteConnections> PutTelephonyProvidersEdgesSiteSiteconnectionsAsync(string siteId, global::GenesysCloud.Extensions.Models.SiteConnections body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1185,7 +1185,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/telephony/providers/edges/sites/{siteId}/siteconnections") { Category = CategoryName, Operation = "putTelephonyProvidersEdgesSiteSiteconnections" };
         apiRequest.WithPathParameter("siteId", siteId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SiteConnections>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SiteConnections, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkBase> PutTelephonyProvidersEdgesTrunkbasesettingAsync(string trunkBaseSettingsId, global::GenesysCloud.Extensions.Models.TrunkBase body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1195,6 +1195,6 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/telephony/providers/edges/trunkbasesettings/{trunkBaseSettingsId}") { Category = CategoryName, Operation = "putTelephonyProvidersEdgesTrunkbasesetting" };
         apiRequest.WithPathParameter("trunkBaseSettingsId", trunkBaseSettingsId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrunkBase>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrunkBase, cancellationToken);
     }
 }

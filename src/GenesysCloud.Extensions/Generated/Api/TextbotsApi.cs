@@ -26,7 +26,7 @@ internal sealed class TextbotsApi : ITextbotsApi
         apiRequest.WithQueryParameter("botId", botId);
         apiRequest.WithQueryParameter("virtualAgentEnabled", virtualAgentEnabled);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BotSearchResponseEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BotSearchResponseEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TextBotFlowTurnResponse> PostTextbotsBotflowsSessionTurnsAsync(string sessionId, global::GenesysCloud.Extensions.Models.TextBotFlowTurnRequest turnRequest, global::System.Threading.CancellationToken cancellationToken = default)
@@ -36,7 +36,7 @@ internal sealed class TextbotsApi : ITextbotsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/textbots/botflows/sessions/{sessionId}/turns") { Category = CategoryName, Operation = "postTextbotsBotflowsSessionTurns" };
         apiRequest.WithPathParameter("sessionId", sessionId);
         apiRequest.WithJsonBody(turnRequest);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TextBotFlowTurnResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TextBotFlowTurnResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TextBotFlowLaunchResponse> PostTextbotsBotflowsSessionsAsync(global::GenesysCloud.Extensions.Models.TextBotFlowLaunchRequest launchRequest, global::System.Threading.CancellationToken cancellationToken = default)
@@ -44,7 +44,7 @@ internal sealed class TextbotsApi : ITextbotsApi
         global::System.ArgumentNullException.ThrowIfNull(launchRequest);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/textbots/botflows/sessions") { Category = CategoryName, Operation = "postTextbotsBotflowsSessions" };
         apiRequest.WithJsonBody(launchRequest);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TextBotFlowLaunchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TextBotFlowLaunchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PostTextResponse> PostTextbotsBotsExecuteAsync(global::GenesysCloud.Extensions.Models.PostTextRequest postTextRequest, global::System.Threading.CancellationToken cancellationToken = default)
@@ -52,6 +52,6 @@ internal sealed class TextbotsApi : ITextbotsApi
         global::System.ArgumentNullException.ThrowIfNull(postTextRequest);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/textbots/bots/execute") { Category = CategoryName, Operation = "postTextbotsBotsExecute" };
         apiRequest.WithJsonBody(postTextRequest);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PostTextResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PostTextResponse, cancellationToken);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class UsageApi : IUsageApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/oauth/clients/{clientId}/usage/query/results/{executionId}") { Category = CategoryName, Operation = "getOauthClientUsageQueryResult" };
         apiRequest.WithPathParameter("clientId", clientId);
         apiRequest.WithPathParameter("executionId", executionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ApiUsageQueryResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsageExecutionResult> GetOauthClientUsageSummaryAsync(string clientId, string? days = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -34,7 +34,7 @@ internal sealed class UsageApi : IUsageApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/oauth/clients/{clientId}/usage/summary") { Category = CategoryName, Operation = "getOauthClientUsageSummary" };
         apiRequest.WithPathParameter("clientId", clientId);
         apiRequest.WithQueryParameter("days", days);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsageExecutionResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsageExecutionResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsageResultsResponse> GetUsageAggregatesQueryJobAsync(string jobId, int? pageSize = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -44,7 +44,7 @@ internal sealed class UsageApi : IUsageApi
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("after", after);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsageResultsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationPublicApiUsageResultsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClientPublicApiUsageResultsResponse> GetUsageClientClientIdAggregatesQueryJobAsync(string clientId, string jobId, int? pageSize = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -56,7 +56,7 @@ internal sealed class UsageApi : IUsageApi
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("after", after);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ClientPublicApiUsageResultsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ClientPublicApiUsageResultsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetUsageQueryExecutionIdResultsAsync(string executionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -64,7 +64,7 @@ internal sealed class UsageApi : IUsageApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(executionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/usage/query/{executionId}/results") { Category = CategoryName, Operation = "getUsageQueryExecutionIdResults" };
         apiRequest.WithPathParameter("executionId", executionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ApiUsageQueryResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetUsageSimplesearchExecutionIdResultsAsync(string executionId, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -74,7 +74,7 @@ internal sealed class UsageApi : IUsageApi
         apiRequest.WithPathParameter("executionId", executionId);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ApiUsageQueryResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsageExecutionResult> PostOauthClientUsageQueryAsync(string clientId, global::GenesysCloud.Extensions.Models.ApiUsageClientQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -84,7 +84,7 @@ internal sealed class UsageApi : IUsageApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/oauth/clients/{clientId}/usage/query") { Category = CategoryName, Operation = "postOauthClientUsageQuery" };
         apiRequest.WithPathParameter("clientId", clientId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsageExecutionResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsageExecutionResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationUsageQueryResponse> PostUsageAggregatesQueryJobsAsync(global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsageQueryRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -92,7 +92,7 @@ internal sealed class UsageApi : IUsageApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/usage/aggregates/query/jobs") { Category = CategoryName, Operation = "postUsageAggregatesQueryJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OrganizationUsageQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationUsageQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClientUsageQueryResponse> PostUsageClientClientIdAggregatesQueryJobsAsync(string clientId, global::GenesysCloud.Extensions.Models.ClientPublicApiUsageQueryRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -102,7 +102,7 @@ internal sealed class UsageApi : IUsageApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/usage/client/{clientId}/aggregates/query/jobs") { Category = CategoryName, Operation = "postUsageClientClientIdAggregatesQueryJobs" };
         apiRequest.WithPathParameter("clientId", clientId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ClientUsageQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ClientUsageQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsageExecutionResult> PostUsageQueryAsync(global::GenesysCloud.Extensions.Models.ApiUsageOrganizationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -110,7 +110,7 @@ internal sealed class UsageApi : IUsageApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/usage/query") { Category = CategoryName, Operation = "postUsageQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsageExecutionResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsageExecutionResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsageExecutionResult> PostUsageSimplesearchAsync(global::GenesysCloud.Extensions.Models.ApiUsageSimpleSearch body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -118,6 +118,6 @@ internal sealed class UsageApi : IUsageApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/usage/simplesearch") { Category = CategoryName, Operation = "postUsageSimplesearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsageExecutionResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsageExecutionResult, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class UserRecordingsApi : IUserRecordingsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(recordingId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/userrecordings/{recordingId}") { Category = CategoryName, Operation = "deleteUserrecording" };
         apiRequest.WithPathParameter("recordingId", recordingId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserRecording> GetUserrecordingAsync(string recordingId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -32,7 +32,7 @@ internal sealed class UserRecordingsApi : IUserRecordingsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/userrecordings/{recordingId}") { Category = CategoryName, Operation = "getUserrecording" };
         apiRequest.WithPathParameter("recordingId", recordingId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserRecording>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserRecording, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DownloadResponse> GetUserrecordingTranscodingAsync(string recordingId, string? formatId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -41,7 +41,7 @@ internal sealed class UserRecordingsApi : IUserRecordingsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/userrecordings/{recordingId}/transcoding") { Category = CategoryName, Operation = "getUserrecordingTranscoding" };
         apiRequest.WithPathParameter("recordingId", recordingId);
         apiRequest.WithQueryParameter("formatId", formatId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DownloadResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DownloadResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserRecordingEntityListing> GetUserrecordingsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -50,13 +50,13 @@ internal sealed class UserRecordingsApi : IUserRecordingsApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserRecordingEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserRecordingEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FaxSummary> GetUserrecordingsSummaryAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/userrecordings/summary") { Category = CategoryName, Operation = "getUserrecordingsSummary" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FaxSummary>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FaxSummary, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserRecording> PutUserrecordingAsync(string recordingId, global::GenesysCloud.Extensions.Models.UserRecording body, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -67,6 +67,6 @@ internal sealed class UserRecordingsApi : IUserRecordingsApi
         apiRequest.WithPathParameter("recordingId", recordingId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserRecording>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserRecording, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/users/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsUsersAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAnalyticsUsersDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/analytics/users/details/jobs/{jobId}") { Category = CategoryName, Operation = "deleteAnalyticsUsersDetailsJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteAuthorizationSubjectDivisionRoleAsync(string subjectId, string divisionId, string roleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -43,13 +43,13 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithPathParameter("subjectId", subjectId);
         apiRequest.WithPathParameter("divisionId", divisionId);
         apiRequest.WithPathParameter("roleId", roleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingDirectroutingbackupSettingsMeAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/directroutingbackup/settings/me") { Category = CategoryName, Operation = "deleteRoutingDirectroutingbackupSettingsMe" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingUserDirectroutingbackupSettingsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -57,7 +57,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/users/{userId}/directroutingbackup/settings") { Category = CategoryName, Operation = "deleteRoutingUserDirectroutingbackupSettings" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteRoutingUserUtilizationAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -65,7 +65,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/routing/users/{userId}/utilization") { Category = CategoryName, Operation = "deleteRoutingUserUtilization" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteUserAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -73,7 +73,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/users/{userId}") { Category = CategoryName, Operation = "deleteUser" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteUserCustomattributeAsync(string userId, string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -83,7 +83,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/users/{userId}/customattributes/{schemaId}") { Category = CategoryName, Operation = "deleteUserCustomattribute" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteUserExternalidAuthorityNameExternalKeyAsync(string userId, string authorityName, string externalKey, global::System.Threading.CancellationToken cancellationToken = default)
@@ -95,7 +95,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("authorityName", authorityName);
         apiRequest.WithPathParameter("externalKey", externalKey);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteUserRoutinglanguageAsync(string userId, string languageId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -105,7 +105,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/users/{userId}/routinglanguages/{languageId}") { Category = CategoryName, Operation = "deleteUserRoutinglanguage" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("languageId", languageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteUserRoutingskillAsync(string userId, string skillId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -115,7 +115,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/users/{userId}/routingskills/{skillId}") { Category = CategoryName, Operation = "deleteUserRoutingskill" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("skillId", skillId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteUserStationAssociatedstationAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -123,7 +123,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/users/{userId}/station/associatedstation") { Category = CategoryName, Operation = "deleteUserStationAssociatedstation" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteUserStationDefaultstationAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -131,7 +131,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/users/{userId}/station/defaultstation") { Category = CategoryName, Operation = "deleteUserStationDefaultstation" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteUserVerifierAsync(string userId, string verifierId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -141,7 +141,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/users/{userId}/verifiers/{verifierId}") { Category = CategoryName, Operation = "deleteUserVerifier" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("verifierId", verifierId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteUsersCustomattributesSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -149,13 +149,13 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/users/customattributes/schemas/{schemaId}") { Category = CategoryName, Operation = "deleteUsersCustomattributesSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteUsersStationsMeAssociatedstationAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/users/stations/me/associatedstation") { Category = CategoryName, Operation = "deleteUsersStationsMeAssociatedstation" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsUsersAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -163,7 +163,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/users/aggregates/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsUsersAggregatesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAsyncAggregateQueryResponse> GetAnalyticsUsersAggregatesJobResultsAsync(string jobId, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -172,7 +172,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/users/aggregates/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsUsersAggregatesJobResults" };
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserAsyncAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAsyncAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsUsersDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -180,7 +180,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/users/details/jobs/{jobId}") { Category = CategoryName, Operation = "getAnalyticsUsersDetailsJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsAsyncQueryResponse> GetAnalyticsUsersDetailsJobResultsAsync(string jobId, string? cursor = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -190,13 +190,13 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithPathParameter("jobId", jobId);
         apiRequest.WithQueryParameter("cursor", cursor);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsAsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsUserDetailsAsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataAvailabilityResponse> GetAnalyticsUsersDetailsJobsAvailabilityAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/users/details/jobs/availability") { Category = CategoryName, Operation = "getAnalyticsUsersDetailsJobsAvailability" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataAvailabilityResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataAvailabilityResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -206,7 +206,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/divisionspermitted/me") { Category = CategoryName, Operation = "getAuthorizationDivisionspermittedMe" };
         apiRequest.WithQueryParameter("permission", permission);
         apiRequest.WithQueryParameter("name", name);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.AuthzDivision>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfAuthzDivision, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedMeAsync(string permission, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -216,7 +216,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("permission", permission);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DivsPermittedEntityListing, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -229,7 +229,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("permission", permission);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DivsPermittedEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzSubject> GetAuthorizationSubjectAsync(string subjectId, bool? includeDuplicates = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -238,14 +238,14 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/subjects/{subjectId}") { Category = CategoryName, Operation = "getAuthorizationSubject" };
         apiRequest.WithPathParameter("subjectId", subjectId);
         apiRequest.WithQueryParameter("includeDuplicates", includeDuplicates);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzSubject>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzSubject, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzSubject> GetAuthorizationSubjectsMeAsync(bool? includeDuplicates = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/subjects/me") { Category = CategoryName, Operation = "getAuthorizationSubjectsMe" };
         apiRequest.WithQueryParameter("includeDuplicates", includeDuplicates);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AuthzSubject>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzSubject, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -254,7 +254,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(type);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/fieldconfig") { Category = CategoryName, Operation = "getFieldconfig" };
         apiRequest.WithQueryParameter("type", type);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.FieldConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FieldConfig, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -268,13 +268,13 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("integrationPresenceSource", integrationPresenceSource);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserProfileEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserProfileEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings> GetRoutingDirectroutingbackupSettingsMeAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/directroutingbackup/settings/me") { Category = CategoryName, Operation = "getRoutingDirectroutingbackupSettingsMe" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentDirectRoutingBackupSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings> GetRoutingUserDirectroutingbackupSettingsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -282,7 +282,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/users/{userId}/directroutingbackup/settings") { Category = CategoryName, Operation = "getRoutingUserDirectroutingbackupSettings" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentDirectRoutingBackupSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse> GetRoutingUserUtilizationAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -290,7 +290,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/users/{userId}/utilization") { Category = CategoryName, Operation = "getRoutingUserUtilization" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentMaxUtilizationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Adjacents> GetUserAdjacentsAsync(string userId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -299,7 +299,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/adjacents") { Category = CategoryName, Operation = "getUserAdjacents" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Adjacents>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Adjacents, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.User> GetUserAsync(string userId, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, string? state = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -311,7 +311,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("integrationPresenceSource", integrationPresenceSource);
         apiRequest.WithQueryParameter("userCustomAttributeSchemaIds", userCustomAttributeSchemaIds);
         apiRequest.WithQueryParameter("state", state);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.User>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.User, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallForwarding> GetUserCallforwardingAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -319,7 +319,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/callforwarding") { Category = CategoryName, Operation = "getUserCallforwarding" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CallForwarding>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CallForwarding, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserCustomAttributes> GetUserCustomattributeAsync(string userId, string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -329,7 +329,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/customattributes/{schemaId}") { Category = CategoryName, Operation = "getUserCustomattribute" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserCustomAttributes>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserCustomAttributes, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>> GetUserCustomattributesBulkAsync(string userId, global::System.Collections.Generic.IEnumerable<string> schemaIds, global::System.Threading.CancellationToken cancellationToken = default)
@@ -339,7 +339,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/customattributes/bulk") { Category = CategoryName, Operation = "getUserCustomattributesBulk" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithQueryParameter("schemaIds", schemaIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfJsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>> GetUserDirectreportsAsync(string userId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -348,7 +348,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/directreports") { Category = CategoryName, Operation = "getUserDirectreports" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfUser, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserExternalIdentifier>> GetUserExternalidAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -356,7 +356,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/externalid") { Category = CategoryName, Operation = "getUserExternalid" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserExternalIdentifier>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfUserExternalIdentifier, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserExternalIdentifier> GetUserExternalidAuthorityNameAsync(string userId, string authorityName, global::System.Threading.CancellationToken cancellationToken = default)
@@ -366,7 +366,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/externalid/{authorityName}") { Category = CategoryName, Operation = "getUserExternalidAuthorityName" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("authorityName", authorityName);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserExternalIdentifier>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserExternalIdentifier, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -379,7 +379,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Geolocation> GetUserGeolocationAsync(string userId, string clientId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -389,7 +389,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/geolocations/{clientId}") { Category = CategoryName, Operation = "getUserGeolocation" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("clientId", clientId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Geolocation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Geolocation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutOfOffice> GetUserOutofofficeAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -397,7 +397,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/outofoffice") { Category = CategoryName, Operation = "getUserOutofoffice" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutOfOffice>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutOfOffice, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -408,7 +408,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("integrationPresenceSource", integrationPresenceSource);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserProfile>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserProfile, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> GetUserProfileskillsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -416,7 +416,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/profileskills") { Category = CategoryName, Operation = "getUserProfileskills" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<string>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfString, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> GetUserQueuesAsync(string userId, int? pageSize = null, int? pageNumber = null, bool? joined = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -428,7 +428,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("joined", joined);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserQueueEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserQueueEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAuthorization> GetUserRolesAsync(string subjectId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -436,7 +436,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(subjectId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{subjectId}/roles") { Category = CategoryName, Operation = "getUserRoles" };
         apiRequest.WithPathParameter("subjectId", subjectId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserAuthorization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAuthorization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing> GetUserRoutinglanguagesAsync(string userId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -447,7 +447,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserLanguageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillEntityListing> GetUserRoutingskillsAsync(string userId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -458,7 +458,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserSkillEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserSkillEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingStatus> GetUserRoutingstatusAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -466,7 +466,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/routingstatus") { Category = CategoryName, Operation = "getUserRoutingstatus" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RoutingStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RoutingStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillGroupEntityListing> GetUserSkillgroupsAsync(string userId, int? pageSize = null, string? after = null, string? before = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -477,7 +477,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("before", before);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserSkillGroupEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserSkillGroupEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserState> GetUserStateAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -485,7 +485,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/state") { Category = CategoryName, Operation = "getUserState" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserState>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserState, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserStations> GetUserStationAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -493,7 +493,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/station") { Category = CategoryName, Operation = "getUserStation" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserStations>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserStations, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>> GetUserSuperiorsAsync(string userId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -502,7 +502,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/superiors") { Category = CategoryName, Operation = "getUserSuperiors" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.User>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfUser, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustorEntityListing> GetUserTrustorsAsync(string userId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -512,7 +512,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TrustorEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustorEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VerifierEntityListing> GetUserVerifiersAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -520,7 +520,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/verifiers") { Category = CategoryName, Operation = "getUserVerifiers" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VerifierEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VerifierEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserEntityListing> GetUsersAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, string? state = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -535,7 +535,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("integrationPresenceSource", integrationPresenceSource);
         apiRequest.WithQueryParameter("userCustomAttributeSchemaIds", userCustomAttributeSchemaIds);
         apiRequest.WithQueryParameter("state", state);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatItemCursorListing> GetUsersChatsMeAsync(bool? excludeClosed = null, bool? includePresence = null, bool? includeRoomOwners = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -545,7 +545,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("includePresence", includePresence);
         apiRequest.WithQueryParameter("includeRoomOwners", includeRoomOwners);
         apiRequest.WithQueryParameter("after", after);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ChatItemCursorListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ChatItemCursorListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetUsersCustomattributesSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -553,7 +553,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/customattributes/schemas/{schemaId}") { Category = CategoryName, Operation = "getUsersCustomattributesSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetUsersCustomattributesSchemaVersionAsync(string schemaId, string versionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -563,7 +563,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/customattributes/schemas/{schemaId}/versions/{versionId}") { Category = CategoryName, Operation = "getUsersCustomattributesSchemaVersion" };
         apiRequest.WithPathParameter("schemaId", schemaId);
         apiRequest.WithPathParameter("versionId", versionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchemaListing> GetUsersCustomattributesSchemaVersionsAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -571,13 +571,13 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(schemaId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/customattributes/schemas/{schemaId}/versions") { Category = CategoryName, Operation = "getUsersCustomattributesSchemaVersions" };
         apiRequest.WithPathParameter("schemaId", schemaId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchemaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchemaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchemaListing> GetUsersCustomattributesSchemasAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/customattributes/schemas") { Category = CategoryName, Operation = "getUsersCustomattributesSchemas" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchemaListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchemaListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Coretype> GetUsersCustomattributesSchemasCoretypeAsync(string coreTypeName, global::System.Threading.CancellationToken cancellationToken = default)
@@ -585,19 +585,19 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(coreTypeName);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/customattributes/schemas/coretypes/{coreTypeName}") { Category = CategoryName, Operation = "getUsersCustomattributesSchemasCoretype" };
         apiRequest.WithPathParameter("coreTypeName", coreTypeName);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Coretype>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Coretype, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoretypeListing> GetUsersCustomattributesSchemasCoretypesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/customattributes/schemas/coretypes") { Category = CategoryName, Operation = "getUsersCustomattributesSchemasCoretypes" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CoretypeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoretypeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SchemaQuantityLimits> GetUsersCustomattributesSchemasLimitsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/customattributes/schemas/limits") { Category = CategoryName, Operation = "getUsersCustomattributesSchemasLimits" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SchemaQuantityLimits>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SchemaQuantityLimits, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DevelopmentActivityListing> GetUsersDevelopmentActivitiesAsync(global::System.Collections.Generic.IEnumerable<string>? userId = null, string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, string? pass = null, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? relationship = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -615,7 +615,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("types", types);
         apiRequest.WithQueryParameter("statuses", statuses);
         apiRequest.WithQueryParameter("relationship", relationship);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DevelopmentActivityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DevelopmentActivityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DevelopmentActivityListing> GetUsersDevelopmentActivitiesMeAsync(string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, string? pass = null, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? relationship = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -632,7 +632,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("types", types);
         apiRequest.WithQueryParameter("statuses", statuses);
         apiRequest.WithQueryParameter("relationship", relationship);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DevelopmentActivityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DevelopmentActivityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DevelopmentActivity> GetUsersDevelopmentActivityAsync(string activityId, string type, global::System.Threading.CancellationToken cancellationToken = default)
@@ -642,7 +642,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/development/activities/{activityId}") { Category = CategoryName, Operation = "getUsersDevelopmentActivity" };
         apiRequest.WithPathParameter("activityId", activityId);
         apiRequest.WithQueryParameter("type", type);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DevelopmentActivity>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DevelopmentActivity, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.User> GetUsersExternalidAuthorityNameExternalKeyAsync(string authorityName, string externalKey, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -653,7 +653,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithPathParameter("authorityName", authorityName);
         apiRequest.WithPathParameter("externalKey", externalKey);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.User>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.User, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserMe> GetUsersMeAsync(global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -662,7 +662,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("integrationPresenceSource", integrationPresenceSource);
         apiRequest.WithQueryParameter("userCustomAttributeSchemaIds", userCustomAttributeSchemaIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserMe>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserMe, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserCursorEntityListing> GetUsersQueryAsync(string? cursor = null, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, string? state = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -675,7 +675,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("integrationPresenceSource", integrationPresenceSource);
         apiRequest.WithQueryParameter("userCustomAttributeSchemaIds", userCustomAttributeSchemaIds);
         apiRequest.WithQueryParameter("state", state);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserCursorEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserCursorEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersSearchResponse> GetUsersSearchAsync(string q64, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -685,13 +685,13 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithQueryParameter("q64", q64);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("integrationPresenceSource", integrationPresenceSource);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserStations> GetUsersStationsMeAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/stations/me") { Category = CategoryName, Operation = "getUsersStationsMe" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserStations>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserStations, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.User> PatchUserAsync(string userId, global::GenesysCloud.Extensions.Models.UpdateUser body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -701,7 +701,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/users/{userId}") { Category = CategoryName, Operation = "patchUser" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.User>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.User, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallForwarding> PatchUserCallforwardingAsync(string userId, global::GenesysCloud.Extensions.Models.CallForwarding body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -711,7 +711,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/users/{userId}/callforwarding") { Category = CategoryName, Operation = "patchUserCallforwarding" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CallForwarding>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CallForwarding, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserCustomAttributes> PatchUserCustomattributesAsync(string userId, global::GenesysCloud.Extensions.Models.UserCustomAttributesUpdateRequest userCustomAttributes, global::System.Threading.CancellationToken cancellationToken = default)
@@ -721,7 +721,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/users/{userId}/customattributes") { Category = CategoryName, Operation = "patchUserCustomattributes" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(userCustomAttributes);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserCustomAttributes>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserCustomAttributes, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserCustomAttributes> PatchUserCustomattributesBulkAsync(string userId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.UserCustomAttributesUpdateRequest> userCustomAttributesList, global::System.Threading.CancellationToken cancellationToken = default)
@@ -731,7 +731,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/users/{userId}/customattributes/bulk") { Category = CategoryName, Operation = "patchUserCustomattributesBulk" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(userCustomAttributesList);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserCustomAttributes>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserCustomAttributes, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Geolocation> PatchUserGeolocationAsync(string userId, string clientId, global::GenesysCloud.Extensions.Models.Geolocation body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -743,7 +743,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("clientId", clientId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Geolocation>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Geolocation, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueue> PatchUserQueueAsync(string userId, string queueId, global::GenesysCloud.Extensions.Models.UserQueue body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -755,7 +755,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserQueue>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserQueue, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> PatchUserQueuesAsync(string userId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.UserQueue> body, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -766,7 +766,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserQueueEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserQueueEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserRoutingLanguage> PatchUserRoutinglanguageAsync(string userId, string languageId, global::GenesysCloud.Extensions.Models.UserRoutingLanguage body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -778,7 +778,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("languageId", languageId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserRoutingLanguage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserRoutingLanguage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing> PatchUserRoutinglanguagesBulkAsync(string userId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.UserRoutingLanguagePost> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -788,7 +788,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/users/{userId}/routinglanguages/bulk") { Category = CategoryName, Operation = "patchUserRoutinglanguagesBulk" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserLanguageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillEntityListing> PatchUserRoutingskillsBulkAsync(string userId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.UserRoutingSkillPost> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -798,7 +798,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/users/{userId}/routingskills/bulk") { Category = CategoryName, Operation = "patchUserRoutingskillsBulk" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserSkillEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserSkillEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserEntityListing> PatchUsersBulkAsync(global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.PatchUser> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -806,7 +806,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/users/bulk") { Category = CategoryName, Operation = "patchUsersBulk" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserActivityResponse> PostAnalyticsUsersActivityQueryAsync(global::GenesysCloud.Extensions.Models.UserActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -816,7 +816,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserActivityResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserActivityResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsUsersAggregatesJobsAsync(global::GenesysCloud.Extensions.Models.UserAsyncAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -824,7 +824,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/users/aggregates/jobs") { Category = CategoryName, Operation = "postAnalyticsUsersAggregatesJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAggregateQueryResponse> PostAnalyticsUsersAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.UserAggregationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -832,7 +832,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/users/aggregates/query") { Category = CategoryName, Operation = "postAnalyticsUsersAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserAggregateQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAggregateQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryResponse> PostAnalyticsUsersDetailsJobsAsync(global::GenesysCloud.Extensions.Models.AsyncUserDetailsQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -840,7 +840,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/users/details/jobs") { Category = CategoryName, Operation = "postAnalyticsUsersDetailsJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsQueryResponse> PostAnalyticsUsersDetailsQueryAsync(global::GenesysCloud.Extensions.Models.UserDetailsQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -848,7 +848,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/users/details/query") { Category = CategoryName, Operation = "postAnalyticsUsersDetailsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsUserDetailsQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserObservationQueryResponse> PostAnalyticsUsersObservationsQueryAsync(global::GenesysCloud.Extensions.Models.UserObservationQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -856,7 +856,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/users/observations/query") { Category = CategoryName, Operation = "postAnalyticsUsersObservationsQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserObservationQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserObservationQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostAuthorizationSubjectBulkaddAsync(string subjectId, global::GenesysCloud.Extensions.Models.RoleDivisionGrants body, string? subjectType = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -867,7 +867,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithPathParameter("subjectId", subjectId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("subjectType", subjectType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostAuthorizationSubjectBulkremoveAsync(string subjectId, global::GenesysCloud.Extensions.Models.RoleDivisionGrants body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -877,7 +877,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/authorization/subjects/{subjectId}/bulkremove") { Category = CategoryName, Operation = "postAuthorizationSubjectBulkremove" };
         apiRequest.WithPathParameter("subjectId", subjectId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostAuthorizationSubjectBulkreplaceAsync(string subjectId, global::GenesysCloud.Extensions.Models.RoleDivisionGrants body, string? subjectType = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -888,7 +888,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithPathParameter("subjectId", subjectId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("subjectType", subjectType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostAuthorizationSubjectDivisionRoleAsync(string subjectId, string divisionId, string roleId, string? subjectType = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -901,7 +901,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithPathParameter("divisionId", divisionId);
         apiRequest.WithPathParameter("roleId", roleId);
         apiRequest.WithQueryParameter("subjectType", subjectType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserExternalIdentifier>> PostUserExternalidAsync(string userId, global::GenesysCloud.Extensions.Models.UserExternalIdentifier body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -911,7 +911,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/{userId}/externalid") { Category = CategoryName, Operation = "postUserExternalid" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserExternalIdentifier>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfUserExternalIdentifier, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostUserInviteAsync(string userId, bool? force = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -920,7 +920,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/{userId}/invite") { Category = CategoryName, Operation = "postUserInvite" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithQueryParameter("force", force);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostUserPasswordAsync(string userId, global::GenesysCloud.Extensions.Models.ChangePasswordRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -930,7 +930,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/{userId}/password") { Category = CategoryName, Operation = "postUserPassword" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserRoutingLanguage> PostUserRoutinglanguagesAsync(string userId, global::GenesysCloud.Extensions.Models.UserRoutingLanguagePost body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -940,7 +940,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/{userId}/routinglanguages") { Category = CategoryName, Operation = "postUserRoutinglanguages" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserRoutingLanguage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserRoutingLanguage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserRoutingSkill> PostUserRoutingskillsAsync(string userId, global::GenesysCloud.Extensions.Models.UserRoutingSkillPost body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -950,7 +950,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/{userId}/routingskills") { Category = CategoryName, Operation = "postUserRoutingskills" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserRoutingSkill>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserRoutingSkill, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.User> PostUsersAsync(global::GenesysCloud.Extensions.Models.CreateUser body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -958,7 +958,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users") { Category = CategoryName, Operation = "postUsers" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.User>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.User, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> PostUsersCustomattributesSchemasAsync(global::GenesysCloud.Extensions.Models.DataSchema body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -966,7 +966,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/customattributes/schemas") { Category = CategoryName, Operation = "postUsersCustomattributesSchemas" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DevelopmentActivityAggregateResponse> PostUsersDevelopmentActivitiesAggregatesQueryAsync(global::GenesysCloud.Extensions.Models.DevelopmentActivityAggregateParam body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -974,7 +974,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/development/activities/aggregates/query") { Category = CategoryName, Operation = "postUsersDevelopmentActivitiesAggregatesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DevelopmentActivityAggregateResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DevelopmentActivityAggregateResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostUsersMePasswordAsync(global::GenesysCloud.Extensions.Models.ChangeMyPasswordRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -982,7 +982,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/me/password") { Category = CategoryName, Operation = "postUsersMePassword" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersSearchResponse> PostUsersSearchAsync(global::GenesysCloud.Extensions.Models.UserSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -990,7 +990,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/search") { Category = CategoryName, Operation = "postUsersSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersSearchResponse> PostUsersSearchConversationTargetAsync(global::GenesysCloud.Extensions.Models.UserSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -998,7 +998,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/search/conversation/target") { Category = CategoryName, Operation = "postUsersSearchConversationTarget" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersSearchResponse> PostUsersSearchQueuemembersManageAsync(global::GenesysCloud.Extensions.Models.UserSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1006,7 +1006,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/search/queuemembers/manage") { Category = CategoryName, Operation = "postUsersSearchQueuemembersManage" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersSearchResponse> PostUsersSearchTeamsAssignAsync(global::GenesysCloud.Extensions.Models.UserSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1014,7 +1014,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/search/teams/assign") { Category = CategoryName, Operation = "postUsersSearchTeamsAssign" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings> PutRoutingDirectroutingbackupSettingsMeAsync(global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1022,7 +1022,7 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/directroutingbackup/settings/me") { Category = CategoryName, Operation = "putRoutingDirectroutingbackupSettingsMe" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentDirectRoutingBackupSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings> PutRoutingUserDirectroutingbackupSettingsAsync(string userId, global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1032,7 +1032,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/users/{userId}/directroutingbackup/settings") { Category = CategoryName, Operation = "putRoutingUserDirectroutingbackupSettings" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentDirectRoutingBackupSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse> PutRoutingUserUtilizationAsync(string userId, global::GenesysCloud.Extensions.Models.UtilizationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1042,7 +1042,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/routing/users/{userId}/utilization") { Category = CategoryName, Operation = "putRoutingUserUtilization" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentMaxUtilizationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallForwarding> PutUserCallforwardingAsync(string userId, global::GenesysCloud.Extensions.Models.CallForwarding body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1052,7 +1052,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/{userId}/callforwarding") { Category = CategoryName, Operation = "putUserCallforwarding" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CallForwarding>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CallForwarding, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserCustomAttributes> PutUserCustomattributesAsync(string userId, global::GenesysCloud.Extensions.Models.UserCustomAttributesUpdateRequest userCustomAttributes, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1062,7 +1062,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/{userId}/customattributes") { Category = CategoryName, Operation = "putUserCustomattributes" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(userCustomAttributes);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserCustomAttributes>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserCustomAttributes, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutOfOffice> PutUserOutofofficeAsync(string userId, global::GenesysCloud.Extensions.Models.OutOfOffice body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1072,7 +1072,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/{userId}/outofoffice") { Category = CategoryName, Operation = "putUserOutofoffice" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.OutOfOffice>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutOfOffice, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> PutUserProfileskillsAsync(string userId, global::System.Collections.Generic.IEnumerable<string> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1082,7 +1082,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/{userId}/profileskills") { Category = CategoryName, Operation = "putUserProfileskills" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<string>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfString, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAuthorization> PutUserRolesAsync(string subjectId, global::System.Collections.Generic.IEnumerable<string> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1092,7 +1092,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/{subjectId}/roles") { Category = CategoryName, Operation = "putUserRoles" };
         apiRequest.WithPathParameter("subjectId", subjectId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserAuthorization>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAuthorization, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserRoutingSkill> PutUserRoutingskillAsync(string userId, string skillId, global::GenesysCloud.Extensions.Models.UserRoutingSkill body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1104,7 +1104,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("skillId", skillId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserRoutingSkill>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserRoutingSkill, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillEntityListing> PutUserRoutingskillsBulkAsync(string userId, global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.UserRoutingSkillPost> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1114,7 +1114,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/{userId}/routingskills/bulk") { Category = CategoryName, Operation = "putUserRoutingskillsBulk" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserSkillEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserSkillEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingStatus> PutUserRoutingstatusAsync(string userId, global::GenesysCloud.Extensions.Models.RoutingStatus body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1124,7 +1124,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/{userId}/routingstatus") { Category = CategoryName, Operation = "putUserRoutingstatus" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.RoutingStatus>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RoutingStatus, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserState> PutUserStateAsync(string userId, global::GenesysCloud.Extensions.Models.UserState body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1134,7 +1134,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/{userId}/state") { Category = CategoryName, Operation = "putUserState" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserState>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserState, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PutUserStationAssociatedstationStationIdAsync(string userId, string stationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1144,7 +1144,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/{userId}/station/associatedstation/{stationId}") { Category = CategoryName, Operation = "putUserStationAssociatedstationStationId" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("stationId", stationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PutUserStationDefaultstationStationIdAsync(string userId, string stationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1154,7 +1154,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/{userId}/station/defaultstation/{stationId}") { Category = CategoryName, Operation = "putUserStationDefaultstationStationId" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("stationId", stationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Verifier> PutUserVerifierAsync(string userId, string verifierId, global::GenesysCloud.Extensions.Models.UpdateVerifierRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1166,7 +1166,7 @@ internal sealed class UsersApi : IUsersApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("verifierId", verifierId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.Verifier>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Verifier, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> PutUsersCustomattributesSchemaAsync(string schemaId, global::GenesysCloud.Extensions.Models.DataSchema body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1176,7 +1176,7 @@ internal sealed class UsersApi : IUsersApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/customattributes/schemas/{schemaId}") { Category = CategoryName, Operation = "putUsersCustomattributesSchema" };
         apiRequest.WithPathParameter("schemaId", schemaId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DataSchema>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataSchema, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PutUsersStationsMeAssociatedstationStationIdAsync(string stationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1184,6 +1184,6 @@ internal sealed class UsersApi : IUsersApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(stationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/users/stations/me/associatedstation/{stationId}") { Category = CategoryName, Operation = "putUsersStationsMeAssociatedstationStationId" };
         apiRequest.WithPathParameter("stationId", stationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class UsersRulesApi : IUsersRulesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(ruleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/users/rules/{ruleId}") { Category = CategoryName, Operation = "deleteUsersRule" };
         apiRequest.WithPathParameter("ruleId", ruleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesRule> GetUsersRuleAsync(string ruleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class UsersRulesApi : IUsersRulesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(ruleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/rules/{ruleId}") { Category = CategoryName, Operation = "getUsersRule" };
         apiRequest.WithPathParameter("ruleId", ruleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersRulesRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersRulesRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesDependent> GetUsersRuleDependentTypeIdAsync(string ruleId, string ruleType, string typeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -43,7 +43,7 @@ internal sealed class UsersRulesApi : IUsersRulesApi
         apiRequest.WithPathParameter("ruleId", ruleId);
         apiRequest.WithPathParameter("ruleType", ruleType);
         apiRequest.WithPathParameter("typeId", typeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersRulesDependent>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersRulesDependent, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesDependentList> GetUsersRuleDependentsAsync(string ruleId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -54,7 +54,7 @@ internal sealed class UsersRulesApi : IUsersRulesApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersRulesDependentList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersRulesDependentList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesRuleList> GetUsersRulesAsync(global::System.Collections.Generic.IEnumerable<string> types, int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? enabled = null, string? searchTerm = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -68,7 +68,7 @@ internal sealed class UsersRulesApi : IUsersRulesApi
         apiRequest.WithQueryParameter("enabled", enabled);
         apiRequest.WithQueryParameter("searchTerm", searchTerm);
         apiRequest.WithQueryParameter("sortOrder", sortOrder);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersRulesRuleList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersRulesRuleList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesRuleSettings> GetUsersRulesSettingAsync(string ruleType, global::System.Threading.CancellationToken cancellationToken = default)
@@ -76,7 +76,7 @@ internal sealed class UsersRulesApi : IUsersRulesApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(ruleType);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/rules/settings/{ruleType}") { Category = CategoryName, Operation = "getUsersRulesSetting" };
         apiRequest.WithPathParameter("ruleType", ruleType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersRulesRuleSettings>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersRulesRuleSettings, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesRule> PatchUsersRuleAsync(string ruleId, global::GenesysCloud.Extensions.Models.UsersRulesUpdateRuleRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -86,7 +86,7 @@ internal sealed class UsersRulesApi : IUsersRulesApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/users/rules/{ruleId}") { Category = CategoryName, Operation = "patchUsersRule" };
         apiRequest.WithPathParameter("ruleId", ruleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersRulesRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersRulesRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesRule> PostUsersRulesAsync(global::GenesysCloud.Extensions.Models.UsersRulesCreateRuleRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -94,7 +94,7 @@ internal sealed class UsersRulesApi : IUsersRulesApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/rules") { Category = CategoryName, Operation = "postUsersRules" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersRulesRule>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersRulesRule, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesQueryResponse> PostUsersRulesQueryAsync(global::GenesysCloud.Extensions.Models.UsersRulesQueryRuleRequest body, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -104,6 +104,6 @@ internal sealed class UsersRulesApi : IUsersRulesApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("pageSize", pageSize);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UsersRulesQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersRulesQueryResponse, cancellationToken);
     }
 }

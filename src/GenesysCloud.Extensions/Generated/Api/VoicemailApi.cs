@@ -23,13 +23,13 @@ internal sealed class VoicemailApi : IVoicemailApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(messageId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/voicemail/messages/{messageId}") { Category = CategoryName, Operation = "deleteVoicemailMessage" };
         apiRequest.WithPathParameter("messageId", messageId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteVoicemailMessagesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/voicemail/messages") { Category = CategoryName, Operation = "deleteVoicemailMessages" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo> GetVoicemailGroupMailboxAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -37,7 +37,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(groupId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/groups/{groupId}/mailbox") { Category = CategoryName, Operation = "getVoicemailGroupMailbox" };
         apiRequest.WithPathParameter("groupId", groupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMailboxInfo, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailGroupMessagesAsync(string groupId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -47,7 +47,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         apiRequest.WithPathParameter("groupId", groupId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMessageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailGroupPolicy> GetVoicemailGroupPolicyAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -55,19 +55,19 @@ internal sealed class VoicemailApi : IVoicemailApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(groupId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/groups/{groupId}/policy") { Category = CategoryName, Operation = "getVoicemailGroupPolicy" };
         apiRequest.WithPathParameter("groupId", groupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailGroupPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailGroupPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo> GetVoicemailMailboxAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/mailbox") { Category = CategoryName, Operation = "getVoicemailMailbox" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMailboxInfo, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo> GetVoicemailMeMailboxAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/me/mailbox") { Category = CategoryName, Operation = "getVoicemailMeMailbox" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMailboxInfo, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailMeMessagesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -75,13 +75,13 @@ internal sealed class VoicemailApi : IVoicemailApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/me/messages") { Category = CategoryName, Operation = "getVoicemailMeMessages" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMessageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailUserPolicy> GetVoicemailMePolicyAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/me/policy") { Category = CategoryName, Operation = "getVoicemailMePolicy" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailUserPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailUserPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessage> GetVoicemailMessageAsync(string messageId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -90,7 +90,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/messages/{messageId}") { Category = CategoryName, Operation = "getVoicemailMessage" };
         apiRequest.WithPathParameter("messageId", messageId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMediaInfo> GetVoicemailMessageMediaAsync(string messageId, string? formatId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -99,7 +99,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/messages/{messageId}/media") { Category = CategoryName, Operation = "getVoicemailMessageMedia" };
         apiRequest.WithPathParameter("messageId", messageId);
         apiRequest.WithQueryParameter("formatId", formatId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailMediaInfo>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMediaInfo, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailMessagesAsync(string? ids = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -107,13 +107,13 @@ internal sealed class VoicemailApi : IVoicemailApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/messages") { Category = CategoryName, Operation = "getVoicemailMessages" };
         apiRequest.WithQueryParameter("ids", ids);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMessageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailOrganizationPolicy> GetVoicemailPolicyAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/policy") { Category = CategoryName, Operation = "getVoicemailPolicy" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailOrganizationPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailOrganizationPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailQueueMessagesAsync(string queueId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -123,7 +123,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         apiRequest.WithPathParameter("queueId", queueId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMessageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailsSearchResponse> GetVoicemailSearchAsync(string q64, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -132,7 +132,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/search") { Category = CategoryName, Operation = "getVoicemailSearch" };
         apiRequest.WithQueryParameter("q64", q64);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailsSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailsSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo> GetVoicemailUserMailboxAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -140,7 +140,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/users/{userId}/mailbox") { Category = CategoryName, Operation = "getVoicemailUserMailbox" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMailboxInfo, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailUserMessagesAsync(string userId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -150,7 +150,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMessageEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailUserPolicy> GetVoicemailUserpolicyAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -158,7 +158,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/userpolicies/{userId}") { Category = CategoryName, Operation = "getVoicemailUserpolicy" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailUserPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailUserPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailGroupPolicy> PatchVoicemailGroupPolicyAsync(string groupId, global::GenesysCloud.Extensions.Models.VoicemailGroupPolicy body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -168,7 +168,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/voicemail/groups/{groupId}/policy") { Category = CategoryName, Operation = "patchVoicemailGroupPolicy" };
         apiRequest.WithPathParameter("groupId", groupId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailGroupPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailGroupPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailUserPolicy> PatchVoicemailMePolicyAsync(global::GenesysCloud.Extensions.Models.VoicemailUserPolicy body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -176,7 +176,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/voicemail/me/policy") { Category = CategoryName, Operation = "patchVoicemailMePolicy" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailUserPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailUserPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessage> PatchVoicemailMessageAsync(string messageId, global::GenesysCloud.Extensions.Models.VoicemailMessage body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -186,7 +186,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/voicemail/messages/{messageId}") { Category = CategoryName, Operation = "patchVoicemailMessage" };
         apiRequest.WithPathParameter("messageId", messageId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailUserPolicy> PatchVoicemailUserpolicyAsync(string userId, global::GenesysCloud.Extensions.Models.VoicemailUserPolicy body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -196,14 +196,14 @@ internal sealed class VoicemailApi : IVoicemailApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/voicemail/userpolicies/{userId}") { Category = CategoryName, Operation = "patchVoicemailUserpolicy" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailUserPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailUserPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessage> PostVoicemailMessagesAsync(global::GenesysCloud.Extensions.Models.CopyVoicemailMessage? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/voicemail/messages") { Category = CategoryName, Operation = "postVoicemailMessages" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailsSearchResponse> PostVoicemailSearchAsync(global::GenesysCloud.Extensions.Models.VoicemailSearchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -211,7 +211,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/voicemail/search") { Category = CategoryName, Operation = "postVoicemailSearch" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailsSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailsSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessage> PutVoicemailMessageAsync(string messageId, global::GenesysCloud.Extensions.Models.VoicemailMessage body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -221,7 +221,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/voicemail/messages/{messageId}") { Category = CategoryName, Operation = "putVoicemailMessage" };
         apiRequest.WithPathParameter("messageId", messageId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailMessage>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMessage, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailOrganizationPolicy> PutVoicemailPolicyAsync(global::GenesysCloud.Extensions.Models.VoicemailOrganizationPolicy body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -229,7 +229,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/voicemail/policy") { Category = CategoryName, Operation = "putVoicemailPolicy" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailOrganizationPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailOrganizationPolicy, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailUserPolicy> PutVoicemailUserpolicyAsync(string userId, global::GenesysCloud.Extensions.Models.VoicemailUserPolicy body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -239,6 +239,6 @@ internal sealed class VoicemailApi : IVoicemailApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/voicemail/userpolicies/{userId}") { Category = CategoryName, Operation = "putVoicemailUserpolicy" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.VoicemailUserPolicy>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailUserPolicy, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(configurationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/webdeployments/configurations/{configurationId}") { Category = CategoryName, Operation = "deleteWebdeploymentsConfiguration" };
         apiRequest.WithPathParameter("configurationId", configurationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWebdeploymentsDeploymentAsync(string deploymentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -31,7 +31,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(deploymentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/webdeployments/deployments/{deploymentId}") { Category = CategoryName, Operation = "deleteWebdeploymentsDeployment" };
         apiRequest.WithPathParameter("deploymentId", deploymentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteWebdeploymentsDeploymentCobrowseSessionIdAsync(string deploymentId, string sessionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -41,7 +41,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/webdeployments/deployments/{deploymentId}/cobrowse/{sessionId}") { Category = CategoryName, Operation = "deleteWebdeploymentsDeploymentCobrowseSessionId" };
         apiRequest.WithPathParameter("deploymentId", deploymentId);
         apiRequest.WithPathParameter("sessionId", sessionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Text.Json.JsonElement>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWebdeploymentsTokenRevokeAsync(string? xJourneySessionId = null, string? xJourneySessionType = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -49,7 +49,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/webdeployments/token/revoke") { Category = CategoryName, Operation = "deleteWebdeploymentsTokenRevoke" };
         apiRequest.WithHeader("X-Journey-Session-Id", xJourneySessionId);
         apiRequest.WithHeader("X-Journey-Session-Type", xJourneySessionType);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion> GetWebdeploymentsConfigurationVersionAsync(string configurationId, string versionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -59,7 +59,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/webdeployments/configurations/{configurationId}/versions/{versionId}") { Category = CategoryName, Operation = "getWebdeploymentsConfigurationVersion" };
         apiRequest.WithPathParameter("configurationId", configurationId);
         apiRequest.WithPathParameter("versionId", versionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebDeploymentConfigurationVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersionEntityListing> GetWebdeploymentsConfigurationVersionsAsync(string configurationId, string? pageSize = null, string? before = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -70,7 +70,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersionEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebDeploymentConfigurationVersionEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion> GetWebdeploymentsConfigurationVersionsDraftAsync(string configurationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -78,7 +78,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(configurationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/webdeployments/configurations/{configurationId}/versions/draft") { Category = CategoryName, Operation = "getWebdeploymentsConfigurationVersionsDraft" };
         apiRequest.WithPathParameter("configurationId", configurationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebDeploymentConfigurationVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersionEntityListing> GetWebdeploymentsConfigurationsAsync(string? pageSize = null, string? before = null, string? after = null, bool? showOnlyPublished = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -88,7 +88,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("showOnlyPublished", showOnlyPublished);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersionEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebDeploymentConfigurationVersionEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebDeployment> GetWebdeploymentsDeploymentAsync(string deploymentId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -97,7 +97,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/webdeployments/deployments/{deploymentId}") { Category = CategoryName, Operation = "getWebdeploymentsDeployment" };
         apiRequest.WithPathParameter("deploymentId", deploymentId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebDeployment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebDeployment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CobrowseWebMessagingSession> GetWebdeploymentsDeploymentCobrowseSessionIdAsync(string deploymentId, string sessionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -107,7 +107,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/webdeployments/deployments/{deploymentId}/cobrowse/{sessionId}") { Category = CategoryName, Operation = "getWebdeploymentsDeploymentCobrowseSessionId" };
         apiRequest.WithPathParameter("deploymentId", deploymentId);
         apiRequest.WithPathParameter("sessionId", sessionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CobrowseWebMessagingSession>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CobrowseWebMessagingSession, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebDeploymentActiveConfigurationOnDeployment> GetWebdeploymentsDeploymentConfigurationsAsync(string deploymentId, string? type = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -117,7 +117,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         apiRequest.WithPathParameter("deploymentId", deploymentId);
         apiRequest.WithQueryParameter("type", type);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebDeploymentActiveConfigurationOnDeployment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebDeploymentActiveConfigurationOnDeployment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DeploymentIdentityResolutionConfig> GetWebdeploymentsDeploymentIdentityresolutionAsync(string deploymentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -125,7 +125,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(deploymentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/webdeployments/deployments/{deploymentId}/identityresolution") { Category = CategoryName, Operation = "getWebdeploymentsDeploymentIdentityresolution" };
         apiRequest.WithPathParameter("deploymentId", deploymentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DeploymentIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DeploymentIdentityResolutionConfig, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExpandableWebDeploymentEntityListing> GetWebdeploymentsDeploymentsAsync(string? pageSize = null, string? before = null, string? after = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -135,7 +135,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ExpandableWebDeploymentEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExpandableWebDeploymentEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion> PostWebdeploymentsConfigurationVersionsDraftPublishAsync(string configurationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -143,7 +143,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(configurationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/webdeployments/configurations/{configurationId}/versions/draft/publish") { Category = CategoryName, Operation = "postWebdeploymentsConfigurationVersionsDraftPublish" };
         apiRequest.WithPathParameter("configurationId", configurationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebDeploymentConfigurationVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion> PostWebdeploymentsConfigurationsAsync(global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion configurationVersion, global::System.Threading.CancellationToken cancellationToken = default)
@@ -151,7 +151,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         global::System.ArgumentNullException.ThrowIfNull(configurationVersion);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/webdeployments/configurations") { Category = CategoryName, Operation = "postWebdeploymentsConfigurations" };
         apiRequest.WithJsonBody(configurationVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebDeploymentConfigurationVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebDeployment> PostWebdeploymentsDeploymentsAsync(global::GenesysCloud.Extensions.Models.WebDeployment deployment, global::System.Threading.CancellationToken cancellationToken = default)
@@ -159,7 +159,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         global::System.ArgumentNullException.ThrowIfNull(deployment);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/webdeployments/deployments") { Category = CategoryName, Operation = "postWebdeploymentsDeployments" };
         apiRequest.WithJsonBody(deployment);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebDeployment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebDeployment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebDeploymentsAuthorizationResponse> PostWebdeploymentsTokenOauthcodegrantjwtexchangeAsync(global::GenesysCloud.Extensions.Models.WebDeploymentsOAuthExchangeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -167,14 +167,14 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/webdeployments/token/oauthcodegrantjwtexchange") { Category = CategoryName, Operation = "postWebdeploymentsTokenOauthcodegrantjwtexchange" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebDeploymentsAuthorizationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebDeploymentsAuthorizationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SignedData> PostWebdeploymentsTokenRefreshAsync(global::GenesysCloud.Extensions.Models.WebDeploymentsRefreshJWTRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/webdeployments/token/refresh") { Category = CategoryName, Operation = "postWebdeploymentsTokenRefresh" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SignedData>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SignedData, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion> PutWebdeploymentsConfigurationVersionsDraftAsync(string configurationId, global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion configurationVersion, global::System.Threading.CancellationToken cancellationToken = default)
@@ -184,7 +184,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/webdeployments/configurations/{configurationId}/versions/draft") { Category = CategoryName, Operation = "putWebdeploymentsConfigurationVersionsDraft" };
         apiRequest.WithPathParameter("configurationId", configurationId);
         apiRequest.WithJsonBody(configurationVersion);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebDeploymentConfigurationVersion, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebDeployment> PutWebdeploymentsDeploymentAsync(string deploymentId, global::GenesysCloud.Extensions.Models.WebDeployment deployment, global::System.Threading.CancellationToken cancellationToken = default)
@@ -194,7 +194,7 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/webdeployments/deployments/{deploymentId}") { Category = CategoryName, Operation = "putWebdeploymentsDeployment" };
         apiRequest.WithPathParameter("deploymentId", deploymentId);
         apiRequest.WithJsonBody(deployment);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebDeployment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebDeployment, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DeploymentIdentityResolutionConfig> PutWebdeploymentsDeploymentIdentityresolutionAsync(string deploymentId, global::GenesysCloud.Extensions.Models.DeploymentIdentityResolutionConfig body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -204,6 +204,6 @@ internal sealed class WebDeploymentsApi : IWebDeploymentsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/webdeployments/deployments/{deploymentId}/identityresolution") { Category = CategoryName, Operation = "putWebdeploymentsDeploymentIdentityresolution" };
         apiRequest.WithPathParameter("deploymentId", deploymentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.DeploymentIdentityResolutionConfig>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DeploymentIdentityResolutionConfig, cancellationToken);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class WebMessagingApi : IWebMessagingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/webmessaging/deployments/{deploymentId}/pushdevices/{tokenId}") { Category = CategoryName, Operation = "deleteWebmessagingDeploymentPushdevice" };
         apiRequest.WithPathParameter("deploymentId", deploymentId);
         apiRequest.WithPathParameter("tokenId", tokenId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebMessagingMessageEntityList> GetWebmessagingMessagesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ internal sealed class WebMessagingApi : IWebMessagingApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/webmessaging/messages") { Category = CategoryName, Operation = "getWebmessagingMessages" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WebMessagingMessageEntityList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WebMessagingMessageEntityList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchWebmessagingDeploymentPushdeviceAsync(string deploymentId, string tokenId, global::GenesysCloud.Extensions.Models.PushDeviceUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -45,7 +45,7 @@ internal sealed class WebMessagingApi : IWebMessagingApi
         apiRequest.WithPathParameter("deploymentId", deploymentId);
         apiRequest.WithPathParameter("tokenId", tokenId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostWebmessagingDeploymentPushdeviceAsync(string deploymentId, string tokenId, global::GenesysCloud.Extensions.Models.PushDeviceInsertRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -57,6 +57,6 @@ internal sealed class WebMessagingApi : IWebMessagingApi
         apiRequest.WithPathParameter("deploymentId", deploymentId);
         apiRequest.WithPathParameter("tokenId", tokenId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 }

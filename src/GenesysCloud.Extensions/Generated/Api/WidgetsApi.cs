@@ -24,7 +24,7 @@ internal sealed class WidgetsApi : IWidgetsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(deploymentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/widgets/deployments/{deploymentId}") { Category = CategoryName, Operation = "deleteWidgetsDeployment" };
         apiRequest.WithPathParameter("deploymentId", deploymentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -33,14 +33,14 @@ internal sealed class WidgetsApi : IWidgetsApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(deploymentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/widgets/deployments/{deploymentId}") { Category = CategoryName, Operation = "getWidgetsDeployment" };
         apiRequest.WithPathParameter("deploymentId", deploymentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WidgetDeployment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WidgetDeployment, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WidgetDeploymentEntityListing> GetWidgetsDeploymentsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/widgets/deployments") { Category = CategoryName, Operation = "getWidgetsDeployments" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WidgetDeploymentEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WidgetDeploymentEntityListing, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -49,7 +49,7 @@ internal sealed class WidgetsApi : IWidgetsApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/widgets/deployments") { Category = CategoryName, Operation = "postWidgetsDeployments" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WidgetDeployment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WidgetDeployment, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -60,6 +60,6 @@ internal sealed class WidgetsApi : IWidgetsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/widgets/deployments/{deploymentId}") { Category = CategoryName, Operation = "putWidgetsDeployment" };
         apiRequest.WithPathParameter("deploymentId", deploymentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WidgetDeployment>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WidgetDeployment, cancellationToken);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/activitycodes/{activityCodeId}") { Category = CategoryName, Operation = "deleteWorkforcemanagementBusinessunitActivitycode" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("activityCodeId", activityCodeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -33,7 +33,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(businessUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/workforcemanagement/businessunits/{businessUnitId}") { Category = CategoryName, Operation = "deleteWorkforcemanagementBusinessunit" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationshistoryAsync(string businessUnitId, string capacityPlanId, string? beforeDateId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -44,7 +44,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("capacityPlanId", capacityPlanId);
         apiRequest.WithQueryParameter("beforeDateId", beforeDateId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitPlanninggroupAsync(string businessUnitId, string planningGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -54,7 +54,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/planninggroups/{planningGroupId}") { Category = CategoryName, Operation = "deleteWorkforcemanagementBusinessunitPlanninggroup" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("planningGroupId", planningGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitSchedulingRunAsync(string businessUnitId, string runId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -64,7 +64,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduling/runs/{runId}") { Category = CategoryName, Operation = "deleteWorkforcemanagementBusinessunitSchedulingRun" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("runId", runId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitServicegoaltemplateAsync(string businessUnitId, string serviceGoalTemplateId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -74,7 +74,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/servicegoaltemplates/{serviceGoalTemplateId}") { Category = CategoryName, Operation = "deleteWorkforcemanagementBusinessunitServicegoaltemplate" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("serviceGoalTemplateId", serviceGoalTemplateId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitStaffinggroupAsync(string businessUnitId, string staffingGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -84,7 +84,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups/{staffingGroupId}") { Category = CategoryName, Operation = "deleteWorkforcemanagementBusinessunitStaffinggroup" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("staffingGroupId", staffingGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitTimeofflimitAsync(string businessUnitId, string timeOffLimitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -94,7 +94,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/timeofflimits/{timeOffLimitId}") { Category = CategoryName, Operation = "deleteWorkforcemanagementBusinessunitTimeofflimit" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("timeOffLimitId", timeOffLimitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitTimeoffplanAsync(string businessUnitId, string timeOffPlanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -104,7 +104,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/timeoffplans/{timeOffPlanId}") { Category = CategoryName, Operation = "deleteWorkforcemanagementBusinessunitTimeoffplan" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("timeOffPlanId", timeOffPlanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuAsyncScheduleResponse> DeleteWorkforcemanagementBusinessunitWeekScheduleAsync(string businessUnitId, string weekId, string scheduleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -116,7 +116,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithPathParameter("scheduleId", scheduleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuAsyncScheduleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuAsyncScheduleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitWeekShorttermforecastAsync(string businessUnitId, string weekDateId, string forecastId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -128,7 +128,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("weekDateId", weekDateId);
         apiRequest.WithPathParameter("forecastId", forecastId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitWorkplanbidAsync(string businessUnitId, string bidId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -138,7 +138,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}") { Category = CategoryName, Operation = "deleteWorkforcemanagementBusinessunitWorkplanbid" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("bidId", bidId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitWorkplanbidGroupAsync(string businessUnitId, string bidId, string bidGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -150,13 +150,13 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("bidId", bidId);
         apiRequest.WithPathParameter("bidGroupId", bidGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementCalendarUrlIcsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/workforcemanagement/calendar/url/ics") { Category = CategoryName, Operation = "deleteWorkforcemanagementCalendarUrlIcs" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementManagementunitAsync(string managementUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -164,7 +164,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(managementUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/workforcemanagement/managementunits/{managementUnitId}") { Category = CategoryName, Operation = "deleteWorkforcemanagementManagementunit" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementManagementunitTimeofflimitAsync(string managementUnitId, string timeOffLimitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -174,7 +174,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeofflimits/{timeOffLimitId}") { Category = CategoryName, Operation = "deleteWorkforcemanagementManagementunitTimeofflimit" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("timeOffLimitId", timeOffLimitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementManagementunitTimeoffplanAsync(string managementUnitId, string timeOffPlanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -184,7 +184,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffplans/{timeOffPlanId}") { Category = CategoryName, Operation = "deleteWorkforcemanagementManagementunitTimeoffplan" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("timeOffPlanId", timeOffPlanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementManagementunitWorkplanAsync(string managementUnitId, string workPlanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -194,7 +194,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/workplans/{workPlanId}") { Category = CategoryName, Operation = "deleteWorkforcemanagementManagementunitWorkplan" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("workPlanId", workPlanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task DeleteWorkforcemanagementManagementunitWorkplanrotationAsync(string managementUnitId, string workPlanRotationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -204,7 +204,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/workplanrotations/{workPlanRotationId}") { Category = CategoryName, Operation = "deleteWorkforcemanagementManagementunitWorkplanrotation" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("workPlanRotationId", workPlanRotationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserScheduleAdherence>> GetWorkforcemanagementAdherenceAsync(global::System.Collections.Generic.IEnumerable<string> userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -212,7 +212,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/adherence") { Category = CategoryName, Operation = "getWorkforcemanagementAdherence" };
         apiRequest.WithQueryParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserScheduleAdherence>>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfUserScheduleAdherence, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse> GetWorkforcemanagementAdherenceExplanationAsync(string explanationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -220,7 +220,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(explanationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/adherence/explanations/{explanationId}") { Category = CategoryName, Operation = "getWorkforcemanagementAdherenceExplanation" };
         apiRequest.WithPathParameter("explanationId", explanationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AdherenceExplanationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AdherenceExplanationJob> GetWorkforcemanagementAdherenceExplanationsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -228,7 +228,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/adherence/explanations/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementAdherenceExplanationsJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AdherenceExplanationJob>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AdherenceExplanationJob, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkResponse> GetWorkforcemanagementAdherenceHistoricalBulkJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -236,7 +236,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/adherence/historical/bulk/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementAdherenceHistoricalBulkJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmHistoricalAdherenceBulkResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResponse> GetWorkforcemanagementAdherenceHistoricalJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -244,7 +244,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/adherence/historical/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementAdherenceHistoricalJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmHistoricalAdherenceResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse> GetWorkforcemanagementAgentAdherenceExplanationAsync(string agentId, string explanationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -254,7 +254,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/agents/{agentId}/adherence/explanations/{explanationId}") { Category = CategoryName, Operation = "getWorkforcemanagementAgentAdherenceExplanation" };
         apiRequest.WithPathParameter("agentId", agentId);
         apiRequest.WithPathParameter("explanationId", explanationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AdherenceExplanationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentManagementUnitReference> GetWorkforcemanagementAgentManagementunitAsync(string agentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -262,7 +262,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(agentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/agents/{agentId}/managementunit") { Category = CategoryName, Operation = "getWorkforcemanagementAgentManagementunit" };
         apiRequest.WithPathParameter("agentId", agentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentManagementUnitReference>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentManagementUnitReference, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResponse> GetWorkforcemanagementAgentsMeAdherenceHistoricalJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -270,13 +270,13 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/agents/me/adherence/historical/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementAgentsMeAdherenceHistoricalJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmAgentHistoricalAdherenceResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentManagementUnitReference> GetWorkforcemanagementAgentsMeManagementunitAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/agents/me/managementunit") { Category = CategoryName, Operation = "getWorkforcemanagementAgentsMeManagementunit" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentManagementUnitReference>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentManagementUnitReference, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse> GetWorkforcemanagementAlternativeshiftsOffersJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -284,7 +284,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/alternativeshifts/offers/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementAlternativeshiftsOffersJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlternativeShiftJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse> GetWorkforcemanagementAlternativeshiftsOffersSearchJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -292,13 +292,13 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/alternativeshifts/offers/search/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementAlternativeshiftsOffersSearchJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlternativeShiftJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftBuSettingsResponse> GetWorkforcemanagementAlternativeshiftsSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/alternativeshifts/settings") { Category = CategoryName, Operation = "getWorkforcemanagementAlternativeshiftsSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlternativeShiftBuSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlternativeShiftBuSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse> GetWorkforcemanagementAlternativeshiftsTradeAsync(string tradeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -306,14 +306,14 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(tradeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/alternativeshifts/trades/{tradeId}") { Category = CategoryName, Operation = "getWorkforcemanagementAlternativeshiftsTrade" };
         apiRequest.WithPathParameter("tradeId", tradeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlternativeShiftTradeResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ListAlternativeShiftTradesResponse> GetWorkforcemanagementAlternativeshiftsTradesAsync(bool? forceAsync = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/alternativeshifts/trades") { Category = CategoryName, Operation = "getWorkforcemanagementAlternativeshiftsTrades" };
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ListAlternativeShiftTradesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListAlternativeShiftTradesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse> GetWorkforcemanagementAlternativeshiftsTradesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -321,7 +321,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/alternativeshifts/trades/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementAlternativeshiftsTradesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlternativeShiftJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse> GetWorkforcemanagementAlternativeshiftsTradesStateJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -329,7 +329,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/alternativeshifts/trades/state/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementAlternativeshiftsTradesStateJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlternativeShiftJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BusinessUnitActivityCode> GetWorkforcemanagementBusinessunitActivitycodeAsync(string businessUnitId, string activityCodeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -339,7 +339,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/activitycodes/{activityCodeId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitActivitycode" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("activityCodeId", activityCodeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BusinessUnitActivityCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BusinessUnitActivityCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BusinessUnitActivityCodeListing> GetWorkforcemanagementBusinessunitActivitycodesAsync(string businessUnitId, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -348,7 +348,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/activitycodes") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitActivitycodes" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BusinessUnitActivityCodeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BusinessUnitActivityCodeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActivityPlanResponse> GetWorkforcemanagementBusinessunitActivityplanAsync(string businessUnitId, string activityPlanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -358,7 +358,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/activityplans/{activityPlanId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitActivityplan" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("activityPlanId", activityPlanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActivityPlanResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActivityPlanResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActivityPlanJobResponse> GetWorkforcemanagementBusinessunitActivityplanRunsJobAsync(string businessUnitId, string activityPlanId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -370,7 +370,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("activityPlanId", activityPlanId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActivityPlanJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActivityPlanJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActivityPlanListing> GetWorkforcemanagementBusinessunitActivityplansAsync(string businessUnitId, string? state = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -379,7 +379,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/activityplans") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitActivityplans" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithQueryParameter("state", state);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActivityPlanListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActivityPlanListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActivityPlanJobListing> GetWorkforcemanagementBusinessunitActivityplansJobsAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -387,7 +387,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(businessUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/activityplans/jobs") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitActivityplansJobs" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActivityPlanJobListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActivityPlanJobListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftBuSettingsResponse> GetWorkforcemanagementBusinessunitAlternativeshiftsSettingsAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -395,7 +395,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(businessUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/alternativeshifts/settings") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitAlternativeshiftsSettings" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlternativeShiftBuSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlternativeShiftBuSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse> GetWorkforcemanagementBusinessunitAlternativeshiftsTradeAsync(string businessUnitId, string tradeId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -405,7 +405,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/alternativeshifts/trades/{tradeId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitAlternativeshiftsTrade" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("tradeId", tradeId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlternativeShiftTradeResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuAlternativeShiftJobResponse> GetWorkforcemanagementBusinessunitAlternativeshiftsTradesSearchJobAsync(string businessUnitId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -415,7 +415,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/alternativeshifts/trades/search/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitAlternativeshiftsTradesSearchJob" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuAlternativeShiftJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuAlternativeShiftJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BusinessUnitResponse> GetWorkforcemanagementBusinessunitAsync(string businessUnitId, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? includeSchedulingDefaultMessageSeverities = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -425,7 +425,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("includeSchedulingDefaultMessageSeverities", includeSchedulingDefaultMessageSeverities);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BusinessUnitResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BusinessUnitResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CapacityPlanResponse> GetWorkforcemanagementBusinessunitCapacityplanAsync(string businessUnitId, string capacityPlanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -435,7 +435,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitCapacityplan" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("capacityPlanId", capacityPlanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CapacityPlanResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CapacityPlanResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CapacityPlanStaffingGroupAllocationsResponse> GetWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsAsync(string businessUnitId, string capacityPlanId, string? granularity = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -446,7 +446,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("capacityPlanId", capacityPlanId);
         apiRequest.WithQueryParameter("granularity", granularity);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CapacityPlanStaffingGroupAllocationsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CapacityPlanStaffingGroupAllocationsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult> GetWorkforcemanagementBusinessunitCapacityplanStaffingrequirementsAsync(string businessUnitId, string capacityPlanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -456,7 +456,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}/staffingrequirements") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitCapacityplanStaffingrequirements" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("capacityPlanId", capacityPlanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CapacityPlanStaffingRequirementResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse> GetWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecastAsync(string businessUnitId, string weekDateId, string forecastId, string? granularity = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -469,7 +469,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekDateId", weekDateId);
         apiRequest.WithPathParameter("forecastId", forecastId);
         apiRequest.WithQueryParameter("granularity", granularity);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LongTermRequirementsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CapacityPlansListResponse> GetWorkforcemanagementBusinessunitCapacityplansAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -477,7 +477,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(businessUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitCapacityplans" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CapacityPlansListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CapacityPlansListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmIntradayPlanningGroupListing> GetWorkforcemanagementBusinessunitIntradayPlanninggroupsAsync(string businessUnitId, string date, global::System.Threading.CancellationToken cancellationToken = default)
@@ -487,7 +487,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/intraday/planninggroups") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitIntradayPlanninggroups" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithQueryParameter("date", date);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmIntradayPlanningGroupListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmIntradayPlanningGroupListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContinuousForecastGetSessionResponse> GetWorkforcemanagementBusinessunitMainforecastContinuousforecastSessionAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -495,7 +495,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(businessUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/mainforecast/continuousforecast/session") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitMainforecastContinuousforecastSession" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContinuousForecastGetSessionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContinuousForecastGetSessionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContinuousForecastSessionResponse> GetWorkforcemanagementBusinessunitMainforecastContinuousforecastSessionSessionIdAsync(string businessUnitId, string sessionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -505,7 +505,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/mainforecast/continuousforecast/session/{sessionId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitMainforecastContinuousforecastSessionSessionId" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("sessionId", sessionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContinuousForecastSessionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContinuousForecastSessionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContinuousForecastSnapshotResponse> GetWorkforcemanagementBusinessunitMainforecastContinuousforecastSessionSessionIdSnapshotSnapshotIdAsync(string businessUnitId, string sessionId, string snapshotId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -517,7 +517,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("sessionId", sessionId);
         apiRequest.WithPathParameter("snapshotId", snapshotId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ContinuousForecastSnapshotResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContinuousForecastSnapshotResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ManagementUnitListing> GetWorkforcemanagementBusinessunitManagementunitsAsync(string businessUnitId, string? feature = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -527,7 +527,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithQueryParameter("feature", feature);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ManagementUnitListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ManagementUnitListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MinimumStaffingResponse> GetWorkforcemanagementBusinessunitMinimumstaffingSettingsAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -535,7 +535,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(businessUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/minimumstaffing/settings") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitMinimumstaffingSettings" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MinimumStaffingResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MinimumStaffingResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PlanningGroup> GetWorkforcemanagementBusinessunitPlanninggroupAsync(string businessUnitId, string planningGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -545,7 +545,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/planninggroups/{planningGroupId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitPlanninggroup" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("planningGroupId", planningGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PlanningGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PlanningGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PlanningGroupList> GetWorkforcemanagementBusinessunitPlanninggroupsAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -553,7 +553,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(businessUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/planninggroups") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitPlanninggroups" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PlanningGroupList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PlanningGroupList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuSchedulerSettingsResponse> GetWorkforcemanagementBusinessunitSchedulerSettingsAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -561,7 +561,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(businessUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduler/settings") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitSchedulerSettings" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuSchedulerSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuSchedulerSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuScheduleRun> GetWorkforcemanagementBusinessunitSchedulingRunAsync(string businessUnitId, string runId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -571,7 +571,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduling/runs/{runId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitSchedulingRun" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("runId", runId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuScheduleRun>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuScheduleRun, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuRescheduleResult> GetWorkforcemanagementBusinessunitSchedulingRunResultAsync(string businessUnitId, string runId, global::System.Collections.Generic.IEnumerable<string> managementUnitIds, global::System.Collections.Generic.IEnumerable<string> expand, global::System.Threading.CancellationToken cancellationToken = default)
@@ -585,7 +585,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("runId", runId);
         apiRequest.WithQueryParameter("managementUnitIds", managementUnitIds);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuRescheduleResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuRescheduleResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuScheduleRunListing> GetWorkforcemanagementBusinessunitSchedulingRunsAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -593,7 +593,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(businessUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduling/runs") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitSchedulingRuns" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuScheduleRunListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuScheduleRunListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ServiceGoalTemplate> GetWorkforcemanagementBusinessunitServicegoaltemplateAsync(string businessUnitId, string serviceGoalTemplateId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -604,7 +604,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("serviceGoalTemplateId", serviceGoalTemplateId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ServiceGoalTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ServiceGoalTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ServiceGoalTemplateList> GetWorkforcemanagementBusinessunitServicegoaltemplatesAsync(string businessUnitId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -613,7 +613,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/servicegoaltemplates") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitServicegoaltemplates" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ServiceGoalTemplateList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ServiceGoalTemplateList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeEvaluateTradesBuJobResponse> GetWorkforcemanagementBusinessunitShifttradingTradesEvaluateJobAsync(string businessUnitId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -623,7 +623,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/shifttrading/trades/evaluate/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitShifttradingTradesEvaluateJob" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeEvaluateTradesBuJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeEvaluateTradesBuJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeQueryTradesBuJobResponse> GetWorkforcemanagementBusinessunitShifttradingTradesQueryJobAsync(string businessUnitId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -633,7 +633,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/shifttrading/trades/query/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitShifttradingTradesQueryJob" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeQueryTradesBuJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeQueryTradesBuJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeBulkUpdateTradeStateBuJobResponse> GetWorkforcemanagementBusinessunitShifttradingTradesStateBulkJobAsync(string businessUnitId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -643,7 +643,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/shifttrading/trades/state/bulk/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitShifttradingTradesStateBulkJob" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeBulkUpdateTradeStateBuJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeBulkUpdateTradeStateBuJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeSearchUnmatchedTradesBuJobResponse> GetWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJobAsync(string businessUnitId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -653,7 +653,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/shifttrading/unmatched/search/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJob" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeSearchUnmatchedTradesBuJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeSearchUnmatchedTradesBuJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse> GetWorkforcemanagementBusinessunitShifttradingWeeksSummaryJobAsync(string businessUnitId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -663,7 +663,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/shifttrading/weeks/summary/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitShifttradingWeeksSummaryJob" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeQueryWeekSummariesBuJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StaffingGroupResponse> GetWorkforcemanagementBusinessunitStaffinggroupAsync(string businessUnitId, string staffingGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -673,7 +673,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups/{staffingGroupId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitStaffinggroup" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("staffingGroupId", staffingGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.StaffingGroupResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.StaffingGroupResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StaffingGroupListing> GetWorkforcemanagementBusinessunitStaffinggroupsAsync(string businessUnitId, string? managementUnitId = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -683,7 +683,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithQueryParameter("managementUnitId", managementUnitId);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.StaffingGroupListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.StaffingGroupListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuTimeOffLimitResponse> GetWorkforcemanagementBusinessunitTimeofflimitAsync(string businessUnitId, string timeOffLimitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -693,7 +693,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/timeofflimits/{timeOffLimitId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitTimeofflimit" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("timeOffLimitId", timeOffLimitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuTimeOffLimitResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuTimeOffLimitResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuTimeOffLimitListing> GetWorkforcemanagementBusinessunitTimeofflimitsAsync(string businessUnitId, string? managementUnitId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -702,7 +702,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/timeofflimits") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitTimeofflimits" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithQueryParameter("managementUnitId", managementUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuTimeOffLimitListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuTimeOffLimitListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuTimeOffPlanResponse> GetWorkforcemanagementBusinessunitTimeoffplanAsync(string businessUnitId, string timeOffPlanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -712,7 +712,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/timeoffplans/{timeOffPlanId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitTimeoffplan" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("timeOffPlanId", timeOffPlanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuTimeOffPlanResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuTimeOffPlanResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuTimeOffPlanListing> GetWorkforcemanagementBusinessunitTimeoffplansAsync(string businessUnitId, string? managementUnitId = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -722,7 +722,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithQueryParameter("managementUnitId", managementUnitId);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuTimeOffPlanListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuTimeOffPlanListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuUserListing> GetWorkforcemanagementBusinessunitUsersAsync(string businessUnitId, global::System.Collections.Generic.IEnumerable<string>? managementUnitIds = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -731,7 +731,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/users") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitUsers" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithQueryParameter("managementUnitIds", managementUnitIds);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuUserListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuUserListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuScheduleMetadata> GetWorkforcemanagementBusinessunitWeekScheduleAsync(string businessUnitId, string weekId, string scheduleId, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -744,7 +744,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithPathParameter("scheduleId", scheduleId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuScheduleMetadata>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuScheduleMetadata, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGenerationResult> GetWorkforcemanagementBusinessunitWeekScheduleGenerationresultsAsync(string businessUnitId, string weekId, string scheduleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -756,7 +756,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithPathParameter("scheduleId", scheduleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScheduleGenerationResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduleGenerationResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuHeadcountForecastResponse> GetWorkforcemanagementBusinessunitWeekScheduleHeadcountforecastAsync(string businessUnitId, string weekId, string scheduleId, bool? forceDownload = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -769,7 +769,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithPathParameter("scheduleId", scheduleId);
         apiRequest.WithQueryParameter("forceDownload", forceDownload);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuHeadcountForecastResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuHeadcountForecastResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryResponse> GetWorkforcemanagementBusinessunitWeekScheduleHistoryAgentAsync(string businessUnitId, string weekId, string scheduleId, string agentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -783,7 +783,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithPathParameter("scheduleId", scheduleId);
         apiRequest.WithPathParameter("agentId", agentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuAgentScheduleHistoryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformancePredictionResponse> GetWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsAsync(string businessUnitId, string weekId, string scheduleId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -795,7 +795,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithPathParameter("scheduleId", scheduleId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PerformancePredictionResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PerformancePredictionResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformancePredictionRecalculationResponse> GetWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationAsync(string businessUnitId, string weekId, string scheduleId, string recalculationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -809,7 +809,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithPathParameter("scheduleId", scheduleId);
         apiRequest.WithPathParameter("recalculationId", recalculationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PerformancePredictionRecalculationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PerformancePredictionRecalculationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuScheduleListing> GetWorkforcemanagementBusinessunitWeekSchedulesAsync(string businessUnitId, string weekId, bool? includeOnlyPublished = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -821,7 +821,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithQueryParameter("includeOnlyPublished", includeOnlyPublished);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuScheduleListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuScheduleListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuShortTermForecast> GetWorkforcemanagementBusinessunitWeekShorttermforecastAsync(string businessUnitId, string weekDateId, string forecastId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -834,7 +834,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekDateId", weekDateId);
         apiRequest.WithPathParameter("forecastId", forecastId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuShortTermForecast>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuShortTermForecast, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuForecastResultResponse> GetWorkforcemanagementBusinessunitWeekShorttermforecastDataAsync(string businessUnitId, string weekDateId, string forecastId, int? weekNumber = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -848,7 +848,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("forecastId", forecastId);
         apiRequest.WithQueryParameter("weekNumber", weekNumber);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuForecastResultResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuForecastResultResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuForecastGenerationResult> GetWorkforcemanagementBusinessunitWeekShorttermforecastGenerationresultsAsync(string businessUnitId, string weekDateId, string forecastId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -860,7 +860,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("weekDateId", weekDateId);
         apiRequest.WithPathParameter("forecastId", forecastId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuForecastGenerationResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuForecastGenerationResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LongTermForecastResultResponse> GetWorkforcemanagementBusinessunitWeekShorttermforecastLongtermforecastdataAsync(string businessUnitId, string weekDateId, string forecastId, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -873,7 +873,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekDateId", weekDateId);
         apiRequest.WithPathParameter("forecastId", forecastId);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LongTermForecastResultResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LongTermForecastResultResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ForecastPlanningGroupsResponse> GetWorkforcemanagementBusinessunitWeekShorttermforecastPlanninggroupsAsync(string businessUnitId, string weekDateId, string forecastId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -885,7 +885,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("weekDateId", weekDateId);
         apiRequest.WithPathParameter("forecastId", forecastId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ForecastPlanningGroupsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ForecastPlanningGroupsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuForecastStaffingRequirementsResultResponse> GetWorkforcemanagementBusinessunitWeekShorttermforecastStaffingrequirementAsync(string businessUnitId, string weekDateId, string forecastId, global::System.Collections.Generic.IEnumerable<string>? weekNumbers = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -899,7 +899,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("forecastId", forecastId);
         apiRequest.WithQueryParameter("weekNumbers", weekNumbers);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuForecastStaffingRequirementsResultResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuForecastStaffingRequirementsResultResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuShortTermForecastListing> GetWorkforcemanagementBusinessunitWeekShorttermforecastsAsync(string businessUnitId, string weekDateId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -909,7 +909,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekDateId}/shorttermforecasts") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitWeekShorttermforecasts" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("weekDateId", weekDateId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuShortTermForecastListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuShortTermForecastListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBid> GetWorkforcemanagementBusinessunitWorkplanbidAsync(string businessUnitId, string bidId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -919,7 +919,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitWorkplanbid" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("bidId", bidId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanBid>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanBid, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBidGroupResponse> GetWorkforcemanagementBusinessunitWorkplanbidGroupAsync(string businessUnitId, string bidId, string bidGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -931,7 +931,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("bidId", bidId);
         apiRequest.WithPathParameter("bidGroupId", bidGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanBidGroupResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanBidGroupResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanPreferenceResponse> GetWorkforcemanagementBusinessunitWorkplanbidGroupPreferencesAsync(string businessUnitId, string bidId, string bidGroupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -943,7 +943,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("bidId", bidId);
         apiRequest.WithPathParameter("bidGroupId", bidGroupId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanPreferenceResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AdminAgentWorkPlanPreferenceResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBidGroupSummaryList> GetWorkforcemanagementBusinessunitWorkplanbidGroupsSummaryAsync(string businessUnitId, string bidId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -953,7 +953,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}/groups/summary") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitWorkplanbidGroupsSummary" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("bidId", bidId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanBidGroupSummaryList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanBidGroupSummaryList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBidListResponse> GetWorkforcemanagementBusinessunitWorkplanbidsAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -961,7 +961,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(businessUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitWorkplanbids" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanBidListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanBidListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BusinessUnitListing> GetWorkforcemanagementBusinessunitsAsync(string? feature = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -969,14 +969,14 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunits" };
         apiRequest.WithQueryParameter("feature", feature);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BusinessUnitListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BusinessUnitListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BusinessUnitListing> GetWorkforcemanagementBusinessunitsDivisionviewsAsync(global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/businessunits/divisionviews") { Category = CategoryName, Operation = "getWorkforcemanagementBusinessunitsDivisionviews" };
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BusinessUnitListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BusinessUnitListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<string> GetWorkforcemanagementCalendarDataIcsAsync(string calendarId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -984,13 +984,13 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(calendarId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/calendar/data/ics") { Category = CategoryName, Operation = "getWorkforcemanagementCalendarDataIcs" };
         apiRequest.WithQueryParameter("calendarId", calendarId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<string>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CalendarUrlResponse> GetWorkforcemanagementCalendarUrlIcsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/calendar/url/ics") { Category = CategoryName, Operation = "getWorkforcemanagementCalendarUrlIcs" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CalendarUrlResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CalendarUrlResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoricalImportDeleteFilesJobResponse> GetWorkforcemanagementHistoricaldataBulkRemoveJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -998,19 +998,19 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/historicaldata/bulk/remove/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementHistoricaldataBulkRemoveJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.HistoricalImportDeleteFilesJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.HistoricalImportDeleteFilesJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoricalImportOverallDeleteStatusResponse> GetWorkforcemanagementHistoricaldataBulkRemoveJobsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/historicaldata/bulk/remove/jobs") { Category = CategoryName, Operation = "getWorkforcemanagementHistoricaldataBulkRemoveJobs" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.HistoricalImportOverallDeleteStatusResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.HistoricalImportOverallDeleteStatusResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoricalImportStatusListing> GetWorkforcemanagementHistoricaldataImportstatusAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/historicaldata/importstatus") { Category = CategoryName, Operation = "getWorkforcemanagementHistoricaldataImportstatus" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.HistoricalImportStatusListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.HistoricalImportStatusListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoricalImportStatusJobResponse> GetWorkforcemanagementHistoricaldataImportstatusJobIdAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1018,13 +1018,13 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/historicaldata/importstatus/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementHistoricaldataImportstatusJobId" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.HistoricalImportStatusJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.HistoricalImportStatusJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmIntegrationListing> GetWorkforcemanagementIntegrationsHrisAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/integrations/hris") { Category = CategoryName, Operation = "getWorkforcemanagementIntegrationsHris" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmIntegrationListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmIntegrationListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HrisTimeOffTypesJobResponse> GetWorkforcemanagementIntegrationsHrisTimeofftypesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1032,7 +1032,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/integrations/hris/timeofftypes/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementIntegrationsHrisTimeofftypesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.HrisTimeOffTypesJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.HrisTimeOffTypesJobResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1041,7 +1041,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(managementUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/activitycodes") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunitActivitycodes" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActivityCodeContainer>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActivityCodeContainer, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserScheduleAdherenceListing> GetWorkforcemanagementManagementunitAdherenceAsync(string managementUnitId, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1050,7 +1050,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/adherence") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunitAdherence" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserScheduleAdherenceListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserScheduleAdherenceListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmAgent> GetWorkforcemanagementManagementunitAgentAsync(string managementUnitId, string agentId, bool? excludeCapabilities = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1062,7 +1062,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("agentId", agentId);
         apiRequest.WithQueryParameter("excludeCapabilities", excludeCapabilities);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmAgent>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmAgent, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeListResponse> GetWorkforcemanagementManagementunitAgentShifttradesAsync(string managementUnitId, string agentId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1072,7 +1072,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/agents/{agentId}/shifttrades") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunitAgentShifttrades" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("agentId", agentId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ManagementUnit> GetWorkforcemanagementManagementunitAsync(string managementUnitId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1081,7 +1081,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits/{managementUnitId}") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunit" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ManagementUnit>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ManagementUnit, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeMatchesSummaryResponse> GetWorkforcemanagementManagementunitShifttradesMatchedAsync(string managementUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1089,7 +1089,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(managementUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/shifttrades/matched") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunitShifttradesMatched" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeMatchesSummaryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeMatchesSummaryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmUserEntityListing> GetWorkforcemanagementManagementunitShifttradesUsersAsync(string managementUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1097,7 +1097,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(managementUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/shifttrades/users") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunitShifttradesUsers" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmUserEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmUserEntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffLimit> GetWorkforcemanagementManagementunitTimeofflimitAsync(string managementUnitId, string timeOffLimitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1107,7 +1107,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeofflimits/{timeOffLimitId}") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunitTimeofflimit" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("timeOffLimitId", timeOffLimitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffLimit>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffLimit, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffLimitListing> GetWorkforcemanagementManagementunitTimeofflimitsAsync(string managementUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1115,7 +1115,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(managementUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeofflimits") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunitTimeofflimits" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffLimitListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffLimitListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffPlan> GetWorkforcemanagementManagementunitTimeoffplanAsync(string managementUnitId, string timeOffPlanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1125,7 +1125,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffplans/{timeOffPlanId}") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunitTimeoffplan" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("timeOffPlanId", timeOffPlanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffPlan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffPlan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffPlanListing> GetWorkforcemanagementManagementunitTimeoffplansAsync(string managementUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1133,7 +1133,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(managementUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffplans") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunitTimeoffplans" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffPlanListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffPlanListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffRequestResponse> GetWorkforcemanagementManagementunitUserTimeoffrequestAsync(string managementUnitId, string userId, string timeOffRequestId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1145,7 +1145,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("timeOffRequestId", timeOffRequestId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffRequestResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffRequestResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueryTimeOffLimitValuesResponse> GetWorkforcemanagementManagementunitUserTimeoffrequestTimeofflimitsAsync(string managementUnitId, string userId, string timeOffRequestId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1157,7 +1157,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("timeOffRequestId", timeOffRequestId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueryTimeOffLimitValuesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueryTimeOffLimitValuesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffRequestList> GetWorkforcemanagementManagementunitUserTimeoffrequestsAsync(string managementUnitId, string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1167,7 +1167,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/users/{userId}/timeoffrequests") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunitUserTimeoffrequests" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffRequestList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffRequestList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmUserEntityListing> GetWorkforcemanagementManagementunitUsersAsync(string managementUnitId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1175,7 +1175,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(managementUnitId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/users") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunitUsers" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmUserEntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmUserEntityListing, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1190,7 +1190,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("scheduleId", scheduleId);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WeekScheduleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WeekScheduleResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1204,7 +1204,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithQueryParameter("includeOnlyPublished", includeOnlyPublished);
         apiRequest.WithQueryParameter("earliestWeekDate", earliestWeekDate);
         apiRequest.WithQueryParameter("latestWeekDate", latestWeekDate);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WeekScheduleListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WeekScheduleListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WeekShiftTradeListResponse> GetWorkforcemanagementManagementunitWeekShifttradesAsync(string managementUnitId, string weekDateId, bool? evaluateMatches = null, bool? includeCrossWeekShifts = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1217,7 +1217,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithQueryParameter("evaluateMatches", evaluateMatches);
         apiRequest.WithQueryParameter("includeCrossWeekShifts", includeCrossWeekShifts);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WeekShiftTradeListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WeekShiftTradeListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlan> GetWorkforcemanagementManagementunitWorkplanAsync(string managementUnitId, string workPlanId, global::System.Collections.Generic.IEnumerable<string>? includeOnly = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1228,7 +1228,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("workPlanId", workPlanId);
         apiRequest.WithQueryParameter("includeOnly", includeOnly);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanRotationResponse> GetWorkforcemanagementManagementunitWorkplanrotationAsync(string managementUnitId, string workPlanRotationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1238,7 +1238,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/workplanrotations/{workPlanRotationId}") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunitWorkplanrotation" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("workPlanRotationId", workPlanRotationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanRotationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanRotationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanRotationListResponse> GetWorkforcemanagementManagementunitWorkplanrotationsAsync(string managementUnitId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1247,7 +1247,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/workplanrotations") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunitWorkplanrotations" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanRotationListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanRotationListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanListResponse> GetWorkforcemanagementManagementunitWorkplansAsync(string managementUnitId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? exclude = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1257,7 +1257,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("exclude", exclude);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ManagementUnitListing> GetWorkforcemanagementManagementunitsAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? feature = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1268,20 +1268,20 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("feature", feature);
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ManagementUnitListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ManagementUnitListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ManagementUnitListing> GetWorkforcemanagementManagementunitsDivisionviewsAsync(global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits/divisionviews") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunitsDivisionviews" };
         apiRequest.WithQueryParameter("divisionId", divisionId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ManagementUnitListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ManagementUnitListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NotificationsResponse> GetWorkforcemanagementNotificationsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/notifications") { Category = CategoryName, Operation = "getWorkforcemanagementNotifications" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.NotificationsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NotificationsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SchedulingStatusResponse> GetWorkforcemanagementSchedulingjobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1289,13 +1289,13 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/schedulingjobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementSchedulingjob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SchedulingStatusResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SchedulingStatusResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeListResponse> GetWorkforcemanagementShifttradesAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/shifttrades") { Category = CategoryName, Operation = "getWorkforcemanagementShifttrades" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeUpdateTradeJobResponse> GetWorkforcemanagementShifttradingTradeJobAsync(string tradeId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1305,7 +1305,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/shifttrading/trades/{tradeId}/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementShifttradingTradeJob" };
         apiRequest.WithPathParameter("tradeId", tradeId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeUpdateTradeJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeUpdateTradeJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeMatchTradeJobResponse> GetWorkforcemanagementShifttradingTradeMatchJobAsync(string tradeId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1315,7 +1315,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/shifttrading/trades/{tradeId}/match/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementShifttradingTradeMatchJob" };
         apiRequest.WithPathParameter("tradeId", tradeId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeMatchTradeJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeMatchTradeJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeUpdateTradeStateJobResponse> GetWorkforcemanagementShifttradingTradeStateJobAsync(string tradeId, string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1325,7 +1325,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/shifttrading/trades/{tradeId}/state/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementShifttradingTradeStateJob" };
         apiRequest.WithPathParameter("tradeId", tradeId);
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeUpdateTradeStateJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeUpdateTradeStateJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeAddTradeJobResponse> GetWorkforcemanagementShifttradingTradesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1333,7 +1333,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/shifttrading/trades/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementShifttradingTradesJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeAddTradeJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeAddTradeJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeQueryAgentTradesJobResponse> GetWorkforcemanagementShifttradingTradesMineQueryJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1341,7 +1341,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/shifttrading/trades/mine/query/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementShifttradingTradesMineQueryJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeQueryAgentTradesJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeQueryAgentTradesJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageResponse> GetWorkforcemanagementShrinkageJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1349,7 +1349,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/shrinkage/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementShrinkageJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmHistoricalShrinkageResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserScheduleAdherenceListing> GetWorkforcemanagementTeamAdherenceAsync(string teamId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1357,7 +1357,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(teamId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/teams/{teamId}/adherence") { Category = CategoryName, Operation = "getWorkforcemanagementTeamAdherence" };
         apiRequest.WithPathParameter("teamId", teamId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserScheduleAdherenceListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserScheduleAdherenceListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffBalanceJobResponse> GetWorkforcemanagementTimeoffbalanceJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1365,7 +1365,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/timeoffbalance/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementTimeoffbalanceJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffBalanceJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffBalanceJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffRequestResponse> GetWorkforcemanagementTimeoffrequestAsync(string timeOffRequestId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1373,7 +1373,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(timeOffRequestId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/timeoffrequests/{timeOffRequestId}") { Category = CategoryName, Operation = "getWorkforcemanagementTimeoffrequest" };
         apiRequest.WithPathParameter("timeOffRequestId", timeOffRequestId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffRequestResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffRequestResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WaitlistPositionListing> GetWorkforcemanagementTimeoffrequestWaitlistpositionsAsync(string timeOffRequestId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1381,19 +1381,19 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(timeOffRequestId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/timeoffrequests/{timeOffRequestId}/waitlistpositions") { Category = CategoryName, Operation = "getWorkforcemanagementTimeoffrequestWaitlistpositions" };
         apiRequest.WithPathParameter("timeOffRequestId", timeOffRequestId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WaitlistPositionListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WaitlistPositionListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffRequestList> GetWorkforcemanagementTimeoffrequestsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/timeoffrequests") { Category = CategoryName, Operation = "getWorkforcemanagementTimeoffrequests" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffRequestList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffRequestList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ManagementUnitAvailabilitySettingsResponse> GetWorkforcemanagementUnavailabletimesSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/unavailabletimes/settings") { Category = CategoryName, Operation = "getWorkforcemanagementUnavailabletimesSettings" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ManagementUnitAvailabilitySettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ManagementUnitAvailabilitySettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueryAgentUnavailableTimesValidationJobResponse> GetWorkforcemanagementUnavailabletimesValidationJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1401,7 +1401,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/unavailabletimes/validation/jobs/{jobId}") { Category = CategoryName, Operation = "getWorkforcemanagementUnavailabletimesValidationJob" };
         apiRequest.WithPathParameter("jobId", jobId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueryAgentUnavailableTimesValidationJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueryAgentUnavailableTimesValidationJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBidRanks> GetWorkforcemanagementUserWorkplanbidranksAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1409,7 +1409,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/users/{userId}/workplanbidranks") { Category = CategoryName, Operation = "getWorkforcemanagementUserWorkplanbidranks" };
         apiRequest.WithPathParameter("userId", userId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanBidRanks>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanBidRanks, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceResponse> GetWorkforcemanagementWorkplanbidPreferencesAsync(string bidId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1417,7 +1417,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(bidId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/workplanbids/{bidId}/preferences") { Category = CategoryName, Operation = "getWorkforcemanagementWorkplanbidPreferences" };
         apiRequest.WithPathParameter("bidId", bidId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentWorkPlanBiddingPreferenceResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentWorkPlanListResponse> GetWorkforcemanagementWorkplanbidWorkplansAsync(string bidId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1425,13 +1425,13 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(bidId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/workplanbids/{bidId}/workplans") { Category = CategoryName, Operation = "getWorkforcemanagementWorkplanbidWorkplans" };
         apiRequest.WithPathParameter("bidId", bidId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentWorkPlanListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentWorkPlanListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentWorkPlanBids> GetWorkforcemanagementWorkplanbidsAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/workplanbids") { Category = CategoryName, Operation = "getWorkforcemanagementWorkplanbids" };
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentWorkPlanBids>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentWorkPlanBids, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AdherenceExplanationAsyncResponse> PatchWorkforcemanagementAgentAdherenceExplanationAsync(string agentId, string explanationId, global::GenesysCloud.Extensions.Models.UpdateAdherenceExplanationStatusRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1443,7 +1443,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("agentId", agentId);
         apiRequest.WithPathParameter("explanationId", explanationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AdherenceExplanationAsyncResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AdherenceExplanationAsyncResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse> PatchWorkforcemanagementAlternativeshiftsTradeAsync(string tradeId, global::GenesysCloud.Extensions.Models.AgentUpdateAlternativeShiftTradeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1453,7 +1453,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/workforcemanagement/alternativeshifts/trades/{tradeId}") { Category = CategoryName, Operation = "patchWorkforcemanagementAlternativeshiftsTrade" };
         apiRequest.WithPathParameter("tradeId", tradeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlternativeShiftTradeResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftAsyncResponse> PatchWorkforcemanagementAlternativeshiftsTradesStateJobsAsync(global::GenesysCloud.Extensions.Models.AdminBulkUpdateAlternativeShiftTradeStateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1461,7 +1461,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/workforcemanagement/alternativeshifts/trades/state/jobs") { Category = CategoryName, Operation = "patchWorkforcemanagementAlternativeshiftsTradesStateJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlternativeShiftAsyncResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlternativeShiftAsyncResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BusinessUnitActivityCode> PatchWorkforcemanagementBusinessunitActivitycodeAsync(string businessUnitId, string activityCodeId, global::GenesysCloud.Extensions.Models.UpdateActivityCodeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1473,7 +1473,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("activityCodeId", activityCodeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BusinessUnitActivityCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BusinessUnitActivityCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActivityPlanResponse> PatchWorkforcemanagementBusinessunitActivityplanAsync(string businessUnitId, string activityPlanId, global::GenesysCloud.Extensions.Models.UpdateActivityPlanRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1485,7 +1485,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("activityPlanId", activityPlanId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActivityPlanResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActivityPlanResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftBuSettingsResponse> PatchWorkforcemanagementBusinessunitAlternativeshiftsSettingsAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.UpdateAlternativeShiftBuSettingsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1495,7 +1495,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/alternativeshifts/settings") { Category = CategoryName, Operation = "patchWorkforcemanagementBusinessunitAlternativeshiftsSettings" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlternativeShiftBuSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlternativeShiftBuSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BusinessUnitResponse> PatchWorkforcemanagementBusinessunitAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.UpdateBusinessUnitRequest body, bool? includeSchedulingDefaultMessageSeverities = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1506,7 +1506,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("includeSchedulingDefaultMessageSeverities", includeSchedulingDefaultMessageSeverities);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BusinessUnitResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BusinessUnitResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CapacityPlanResponse> PatchWorkforcemanagementBusinessunitCapacityplanAsync(string businessUnitId, string capacityPlanId, global::GenesysCloud.Extensions.Models.UpdateCapacityPlanRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1518,7 +1518,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("capacityPlanId", capacityPlanId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CapacityPlanResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CapacityPlanResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MinimumStaffingResponse> PatchWorkforcemanagementBusinessunitMinimumstaffingSettingsAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.MinimumStaffingRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1528,7 +1528,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/minimumstaffing/settings") { Category = CategoryName, Operation = "patchWorkforcemanagementBusinessunitMinimumstaffingSettings" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MinimumStaffingResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MinimumStaffingResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PlanningGroup> PatchWorkforcemanagementBusinessunitPlanninggroupAsync(string businessUnitId, string planningGroupId, global::GenesysCloud.Extensions.Models.UpdatePlanningGroupRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1540,7 +1540,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("planningGroupId", planningGroupId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PlanningGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PlanningGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuSchedulerSettingsResponse> PatchWorkforcemanagementBusinessunitSchedulerSettingsAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.BuSchedulerSettingsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1550,7 +1550,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduler/settings") { Category = CategoryName, Operation = "patchWorkforcemanagementBusinessunitSchedulerSettings" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuSchedulerSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuSchedulerSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchWorkforcemanagementBusinessunitSchedulingRunAsync(string businessUnitId, string runId, global::GenesysCloud.Extensions.Models.PatchBuScheduleRunRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1562,7 +1562,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("runId", runId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ServiceGoalTemplate> PatchWorkforcemanagementBusinessunitServicegoaltemplateAsync(string businessUnitId, string serviceGoalTemplateId, global::GenesysCloud.Extensions.Models.UpdateServiceGoalTemplate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1574,7 +1574,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("serviceGoalTemplateId", serviceGoalTemplateId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ServiceGoalTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ServiceGoalTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StaffingGroupResponse> PatchWorkforcemanagementBusinessunitStaffinggroupAsync(string businessUnitId, string staffingGroupId, global::GenesysCloud.Extensions.Models.UpdateStaffingGroupRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1586,7 +1586,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("staffingGroupId", staffingGroupId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.StaffingGroupResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.StaffingGroupResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuTimeOffPlanResponse> PatchWorkforcemanagementBusinessunitTimeoffplanAsync(string businessUnitId, string timeOffPlanId, global::GenesysCloud.Extensions.Models.BuUpdateTimeOffPlanRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1598,7 +1598,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("timeOffPlanId", timeOffPlanId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuTimeOffPlanResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuTimeOffPlanResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBid> PatchWorkforcemanagementBusinessunitWorkplanbidAsync(string businessUnitId, string bidId, global::GenesysCloud.Extensions.Models.UpdateWorkPlanBid body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1610,7 +1610,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("bidId", bidId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanBid>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanBid, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBidGroupResponse> PatchWorkforcemanagementBusinessunitWorkplanbidGroupAsync(string businessUnitId, string bidId, string bidGroupId, global::GenesysCloud.Extensions.Models.WorkPlanBidGroupUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1624,7 +1624,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("bidId", bidId);
         apiRequest.WithPathParameter("bidGroupId", bidGroupId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanBidGroupResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanBidGroupResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanPreferenceResponse> PatchWorkforcemanagementBusinessunitWorkplanbidGroupPreferencesAsync(string businessUnitId, string bidId, string bidGroupId, global::GenesysCloud.Extensions.Models.AgentsBidAssignedWorkPlanOverrideRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1638,7 +1638,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("bidId", bidId);
         apiRequest.WithPathParameter("bidGroupId", bidGroupId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanPreferenceResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AdminAgentWorkPlanPreferenceResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PatchWorkforcemanagementManagementunitAgentsAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.UpdateMuAgentsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1648,7 +1648,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/agents") { Category = CategoryName, Operation = "patchWorkforcemanagementManagementunitAgents" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UpdateMuAgentWorkPlansBatchResponse> PatchWorkforcemanagementManagementunitAgentsWorkplansBulkAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.UpdateMuAgentWorkPlansBatchRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1658,7 +1658,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/agents/workplans/bulk") { Category = CategoryName, Operation = "patchWorkforcemanagementManagementunitAgentsWorkplansBulk" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UpdateMuAgentWorkPlansBatchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UpdateMuAgentWorkPlansBatchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ManagementUnit> PatchWorkforcemanagementManagementunitAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.UpdateManagementUnitRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1668,7 +1668,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/workforcemanagement/managementunits/{managementUnitId}") { Category = CategoryName, Operation = "patchWorkforcemanagementManagementunit" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ManagementUnit>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ManagementUnit, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffLimit> PatchWorkforcemanagementManagementunitTimeofflimitAsync(string managementUnitId, string timeOffLimitId, global::GenesysCloud.Extensions.Models.UpdateTimeOffLimitRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1680,7 +1680,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("timeOffLimitId", timeOffLimitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffLimit>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffLimit, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffPlan> PatchWorkforcemanagementManagementunitTimeoffplanAsync(string managementUnitId, string timeOffPlanId, global::GenesysCloud.Extensions.Models.UpdateTimeOffPlanRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1692,7 +1692,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("timeOffPlanId", timeOffPlanId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffPlan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffPlan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserTimeOffIntegrationStatusResponse> PatchWorkforcemanagementManagementunitTimeoffrequestUserIntegrationstatusAsync(string managementUnitId, string timeOffRequestId, string userId, global::GenesysCloud.Extensions.Models.SetTimeOffIntegrationStatusRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1706,7 +1706,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("timeOffRequestId", timeOffRequestId);
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserTimeOffIntegrationStatusResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserTimeOffIntegrationStatusResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ManagementUnitAvailabilitySettingsResponse> PatchWorkforcemanagementManagementunitUnavailabletimesSettingsAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.UpdateManagementUnitsSettingsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1716,7 +1716,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/unavailabletimes/settings") { Category = CategoryName, Operation = "patchWorkforcemanagementManagementunitUnavailabletimesSettings" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ManagementUnitAvailabilitySettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ManagementUnitAvailabilitySettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffRequestResponse> PatchWorkforcemanagementManagementunitUserTimeoffrequestAsync(string managementUnitId, string userId, string timeOffRequestId, global::GenesysCloud.Extensions.Models.AdminTimeOffRequestPatch body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1730,7 +1730,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("timeOffRequestId", timeOffRequestId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffRequestResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffRequestResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeResponse> PatchWorkforcemanagementManagementunitWeekShifttradeAsync(string managementUnitId, string weekDateId, string tradeId, global::GenesysCloud.Extensions.Models.PatchShiftTradeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1744,7 +1744,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekDateId", weekDateId);
         apiRequest.WithPathParameter("tradeId", tradeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlan> PatchWorkforcemanagementManagementunitWorkplanAsync(string managementUnitId, string workPlanId, global::GenesysCloud.Extensions.Models.WorkPlan body, string? validationMode = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1757,7 +1757,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("workPlanId", workPlanId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("validationMode", validationMode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanRotationResponse> PatchWorkforcemanagementManagementunitWorkplanrotationAsync(string managementUnitId, string workPlanRotationId, global::GenesysCloud.Extensions.Models.UpdateWorkPlanRotationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1769,7 +1769,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("workPlanRotationId", workPlanRotationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanRotationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanRotationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffRequestResponse> PatchWorkforcemanagementTimeoffrequestAsync(string timeOffRequestId, global::GenesysCloud.Extensions.Models.AgentTimeOffRequestPatch body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1779,7 +1779,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/workforcemanagement/timeoffrequests/{timeOffRequestId}") { Category = CategoryName, Operation = "patchWorkforcemanagementTimeoffrequest" };
         apiRequest.WithPathParameter("timeOffRequestId", timeOffRequestId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffRequestResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffRequestResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnavailableTimeListing> PatchWorkforcemanagementUnavailabletimesAsync(global::GenesysCloud.Extensions.Models.UpdateUnavailableTimesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1787,7 +1787,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/workforcemanagement/unavailabletimes") { Category = CategoryName, Operation = "patchWorkforcemanagementUnavailabletimes" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UnavailableTimeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UnavailableTimeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBidRanks> PatchWorkforcemanagementUserWorkplanbidranksAsync(string userId, global::GenesysCloud.Extensions.Models.WorkPlanBidRanks body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1797,7 +1797,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/workforcemanagement/users/{userId}/workplanbidranks") { Category = CategoryName, Operation = "patchWorkforcemanagementUserWorkplanbidranks" };
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanBidRanks>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanBidRanks, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EntityListing> PatchWorkforcemanagementUsersWorkplanbidranksBulkAsync(global::System.Collections.Generic.IEnumerable<global::GenesysCloud.Extensions.Models.WorkPlanBidRanks> body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1805,7 +1805,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/workforcemanagement/users/workplanbidranks/bulk") { Category = CategoryName, Operation = "patchWorkforcemanagementUsersWorkplanbidranksBulk" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EntityListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EntityListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceResponse> PatchWorkforcemanagementWorkplanbidPreferencesAsync(string bidId, global::GenesysCloud.Extensions.Models.UpdateAgentWorkPlanBiddingPreference body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1815,7 +1815,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/workforcemanagement/workplanbids/{bidId}/preferences") { Category = CategoryName, Operation = "patchWorkforcemanagementWorkplanbidPreferences" };
         apiRequest.WithPathParameter("bidId", bidId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentWorkPlanBiddingPreferenceResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AdherenceExplanationAsyncResponse> PostWorkforcemanagementAdherenceExplanationsAsync(global::GenesysCloud.Extensions.Models.AddAdherenceExplanationAgentRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1823,7 +1823,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/adherence/explanations") { Category = CategoryName, Operation = "postWorkforcemanagementAdherenceExplanations" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AdherenceExplanationAsyncResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AdherenceExplanationAsyncResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueryAdherenceExplanationsResponse> PostWorkforcemanagementAdherenceExplanationsQueryAsync(global::GenesysCloud.Extensions.Models.AgentQueryAdherenceExplanationsRequest body, bool? forceAsync = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1833,7 +1833,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueryAdherenceExplanationsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueryAdherenceExplanationsResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1841,7 +1841,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/adherence/historical") { Category = CategoryName, Operation = "postWorkforcemanagementAdherenceHistorical" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmHistoricalAdherenceResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkResponse> PostWorkforcemanagementAdherenceHistoricalBulkAsync(global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1849,7 +1849,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/adherence/historical/bulk") { Category = CategoryName, Operation = "postWorkforcemanagementAdherenceHistoricalBulk" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmHistoricalAdherenceBulkResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AdherenceExplanationAsyncResponse> PostWorkforcemanagementAgentAdherenceExplanationsAsync(string agentId, global::GenesysCloud.Extensions.Models.AddAdherenceExplanationAdminRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1859,7 +1859,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/agents/{agentId}/adherence/explanations") { Category = CategoryName, Operation = "postWorkforcemanagementAgentAdherenceExplanations" };
         apiRequest.WithPathParameter("agentId", agentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AdherenceExplanationAsyncResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AdherenceExplanationAsyncResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentQueryAdherenceExplanationsResponse> PostWorkforcemanagementAgentAdherenceExplanationsQueryAsync(string agentId, global::GenesysCloud.Extensions.Models.AgentQueryAdherenceExplanationsRequest body, bool? forceAsync = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1871,7 +1871,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentQueryAdherenceExplanationsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentQueryAdherenceExplanationsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnavailableTimeListing> PostWorkforcemanagementAgentUnavailabletimesQueryAsync(string agentId, global::GenesysCloud.Extensions.Models.QueryAgentUnavailableTimesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1881,7 +1881,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/agents/{agentId}/unavailabletimes/query") { Category = CategoryName, Operation = "postWorkforcemanagementAgentUnavailabletimesQuery" };
         apiRequest.WithPathParameter("agentId", agentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UnavailableTimeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UnavailableTimeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MoveAgentsResponse> PostWorkforcemanagementAgentsAsync(global::GenesysCloud.Extensions.Models.MoveAgentsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1889,7 +1889,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/agents") { Category = CategoryName, Operation = "postWorkforcemanagementAgents" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MoveAgentsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MoveAgentsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentsIntegrationsListing> PostWorkforcemanagementAgentsIntegrationsHrisQueryAsync(global::GenesysCloud.Extensions.Models.QueryAgentsIntegrationsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1897,7 +1897,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/agents/integrations/hris/query") { Category = CategoryName, Operation = "postWorkforcemanagementAgentsIntegrationsHrisQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentsIntegrationsListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentsIntegrationsListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResponse> PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsAsync(global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceQueryForAgent? body = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1905,7 +1905,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/agents/me/adherence/historical/jobs") { Category = CategoryName, Operation = "postWorkforcemanagementAgentsMeAdherenceHistoricalJobs" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmAgentHistoricalAdherenceResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentPossibleWorkShiftsResponse> PostWorkforcemanagementAgentsMePossibleworkshiftsAsync(global::GenesysCloud.Extensions.Models.AgentPossibleWorkShiftsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1913,7 +1913,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/agents/me/possibleworkshifts") { Category = CategoryName, Operation = "postWorkforcemanagementAgentsMePossibleworkshifts" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentPossibleWorkShiftsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentPossibleWorkShiftsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentMuQueryResponse> PostWorkforcemanagementAgentschedulesManagementunitsMineAsync(global::GenesysCloud.Extensions.Models.AgentMuScheduleQuery body, bool? forceAsync = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1923,7 +1923,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentMuQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentMuQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuCurrentAgentScheduleSearchResponse> PostWorkforcemanagementAgentschedulesMineAsync(global::GenesysCloud.Extensions.Models.BuGetCurrentAgentScheduleRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1931,7 +1931,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/agentschedules/mine") { Category = CategoryName, Operation = "postWorkforcemanagementAgentschedulesMine" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuCurrentAgentScheduleSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuCurrentAgentScheduleSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftAsyncResponse> PostWorkforcemanagementAlternativeshiftsOffersJobsAsync(global::GenesysCloud.Extensions.Models.AlternativeShiftOffersRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1939,7 +1939,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/alternativeshifts/offers/jobs") { Category = CategoryName, Operation = "postWorkforcemanagementAlternativeshiftsOffersJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlternativeShiftAsyncResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlternativeShiftAsyncResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftAsyncResponse> PostWorkforcemanagementAlternativeshiftsOffersSearchJobsAsync(global::GenesysCloud.Extensions.Models.AlternativeShiftSearchOffersRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1947,7 +1947,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/alternativeshifts/offers/search/jobs") { Category = CategoryName, Operation = "postWorkforcemanagementAlternativeshiftsOffersSearchJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlternativeShiftAsyncResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlternativeShiftAsyncResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse> PostWorkforcemanagementAlternativeshiftsTradesAsync(global::GenesysCloud.Extensions.Models.CreateAlternativeShiftTradeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1955,7 +1955,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/alternativeshifts/trades") { Category = CategoryName, Operation = "postWorkforcemanagementAlternativeshiftsTrades" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlternativeShiftTradeResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BusinessUnitActivityCode> PostWorkforcemanagementBusinessunitActivitycodesAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.CreateActivityCodeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1965,7 +1965,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/activitycodes") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitActivitycodes" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BusinessUnitActivityCode>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BusinessUnitActivityCode, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActivityPlanRunJobResponse> PostWorkforcemanagementBusinessunitActivityplanRunsJobsAsync(string businessUnitId, string activityPlanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1975,7 +1975,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/activityplans/{activityPlanId}/runs/jobs") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitActivityplanRunsJobs" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("activityPlanId", activityPlanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActivityPlanRunJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActivityPlanRunJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActivityPlanResponse> PostWorkforcemanagementBusinessunitActivityplansAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.CreateActivityPlanRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1985,7 +1985,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/activityplans") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitActivityplans" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ActivityPlanResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActivityPlanResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuQueryAdherenceExplanationsResponse> PostWorkforcemanagementBusinessunitAdherenceExplanationsQueryAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.BuQueryAdherenceExplanationsRequest body, bool? forceAsync = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -1997,7 +1997,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuQueryAdherenceExplanationsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuQueryAdherenceExplanationsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuAsyncAgentSchedulesSearchResponse> PostWorkforcemanagementBusinessunitAgentschedulesSearchAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.BuSearchAgentSchedulesRequest body, bool? forceAsync = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2009,7 +2009,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuAsyncAgentSchedulesSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuAsyncAgentSchedulesSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuListAlternativeShiftTradesResponse> PostWorkforcemanagementBusinessunitAlternativeshiftsTradesSearchAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.SearchAlternativeShiftTradesRequest body, bool? forceAsync = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2020,7 +2020,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuListAlternativeShiftTradesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuListAlternativeShiftTradesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CapacityPlanResponse> PostWorkforcemanagementBusinessunitCapacityplanCopyAsync(string businessUnitId, string capacityPlanId, global::GenesysCloud.Extensions.Models.CopyCapacityPlanRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2032,7 +2032,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("capacityPlanId", capacityPlanId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CapacityPlanResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CapacityPlanResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult> PostWorkforcemanagementBusinessunitCapacityplanRequirementGenerateAsync(string businessUnitId, string capacityPlanId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2042,7 +2042,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}/requirement/generate") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitCapacityplanRequirementGenerate" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("capacityPlanId", capacityPlanId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CapacityPlanStaffingRequirementResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CapacityPlanStaffingGroupMetricChangeResponse> PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationsAsync(string businessUnitId, string capacityPlanId, global::GenesysCloud.Extensions.Models.CreateCapacityPlanStaffingGroupMetricChangeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2054,7 +2054,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("capacityPlanId", capacityPlanId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CapacityPlanStaffingGroupMetricChangeResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CapacityPlanStaffingGroupMetricChangeResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CapacityPlanStaffingGroupMetricChangeHistoryListResponse> PostWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationshistoryQueryAsync(string businessUnitId, string capacityPlanId, global::GenesysCloud.Extensions.Models.QueryCapacityPlanStaffingGroupMetricChangeHistory body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2066,7 +2066,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("capacityPlanId", capacityPlanId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CapacityPlanStaffingGroupMetricChangeHistoryListResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CapacityPlanStaffingGroupMetricChangeHistoryListResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse> PostWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecastForceregenerateAsync(string businessUnitId, string weekDateId, string forecastId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2078,7 +2078,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("weekDateId", weekDateId);
         apiRequest.WithPathParameter("forecastId", forecastId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LongTermRequirementsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CapacityPlanResponse> PostWorkforcemanagementBusinessunitCapacityplansAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.CapacityPlanRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2088,7 +2088,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitCapacityplans" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CapacityPlanResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CapacityPlanResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task PostWorkforcemanagementBusinessunitCapacityplansBulkRemoveAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.CapacityPlanDeleteRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2098,7 +2098,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/bulk/remove") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitCapacityplansBulkRemove" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncIntradayResponse> PostWorkforcemanagementBusinessunitIntradayAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.IntradayPlanningGroupRequest body, bool? forceAsync = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2109,7 +2109,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncIntradayResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncIntradayResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PlanningGroup> PostWorkforcemanagementBusinessunitPlanninggroupsAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.CreatePlanningGroupRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2119,7 +2119,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/planninggroups") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitPlanninggroups" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PlanningGroup>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PlanningGroup, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ServiceGoalTemplate> PostWorkforcemanagementBusinessunitServicegoaltemplatesAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.CreateServiceGoalTemplate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2129,7 +2129,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/servicegoaltemplates") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitServicegoaltemplates" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ServiceGoalTemplate>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ServiceGoalTemplate, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeEvaluateTradesBuJobResponse> PostWorkforcemanagementBusinessunitShifttradingTradesEvaluateJobsAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.EvaluateShiftTradeListJobRequest body, bool? forceAsync = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2141,7 +2141,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeEvaluateTradesBuJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeEvaluateTradesBuJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeQueryTradesBuJobResponse> PostWorkforcemanagementBusinessunitShifttradingTradesQueryJobsAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.QueryShiftTradeListJobRequest body, bool? forceAsync = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2153,7 +2153,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeQueryTradesBuJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeQueryTradesBuJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeBulkUpdateTradeStateBuJobResponse> PostWorkforcemanagementBusinessunitShifttradingTradesStateBulkJobsAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeListJobRequest body, bool? forceAsync = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2165,7 +2165,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeBulkUpdateTradeStateBuJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeBulkUpdateTradeStateBuJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeSearchUnmatchedTradesBuJobResponse> PostWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJobsAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.SearchUnmatchedShiftTradeListJobRequest body, bool? forceAsync = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2177,7 +2177,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeSearchUnmatchedTradesBuJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeSearchUnmatchedTradesBuJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse> PostWorkforcemanagementBusinessunitShifttradingWeeksSummaryJobsAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.QueryWeekSummaryListJobRequest body, bool? forceAsync = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2188,7 +2188,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeQueryWeekSummariesBuJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StaffingGroupResponse> PostWorkforcemanagementBusinessunitStaffinggroupsAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.CreateStaffingGroupRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2198,7 +2198,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitStaffinggroups" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.StaffingGroupResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.StaffingGroupResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PlanningGroupToStaffingGroupsListing> PostWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQueryAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.QueryPlanningGroupToStaffingGroupsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2208,7 +2208,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups/planninggroups/query") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQuery" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PlanningGroupToStaffingGroupsListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PlanningGroupToStaffingGroupsListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserStaffingGroupListing> PostWorkforcemanagementBusinessunitStaffinggroupsQueryAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.QueryUserStaffingGroupListRequest body, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2219,7 +2219,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserStaffingGroupListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserStaffingGroupListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuTimeOffLimitResponse> PostWorkforcemanagementBusinessunitTimeofflimitsAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.BuCreateTimeOffLimitRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2229,7 +2229,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/timeofflimits") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitTimeofflimits" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuTimeOffLimitResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuTimeOffLimitResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuTimeOffLimitValuesResponse> PostWorkforcemanagementBusinessunitTimeofflimitsValuesQueryAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.QueryTimeOffLimitValuesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2239,7 +2239,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/timeofflimits/values/query") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitTimeofflimitsValuesQuery" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuTimeOffLimitValuesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuTimeOffLimitValuesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuTimeOffPlanResponse> PostWorkforcemanagementBusinessunitTimeoffplansAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.BuCreateTimeOffPlanRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2249,7 +2249,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/timeoffplans") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitTimeoffplans" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuTimeOffPlanResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuTimeOffPlanResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueryAgentScheduleUnavailableTimesResponse> PostWorkforcemanagementBusinessunitUnavailabletimesSchedulesQueryAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.QueryAgentScheduleUnavailableTimesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2259,7 +2259,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/unavailabletimes/schedules/query") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitUnavailabletimesSchedulesQuery" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueryAgentScheduleUnavailableTimesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueryAgentScheduleUnavailableTimesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueryAvailabilityManagementUnitsSettingsResponse> PostWorkforcemanagementBusinessunitUnavailabletimesSettingsQueryAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.QueryAvailabilityManagementUnitsSettingsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2269,7 +2269,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/unavailabletimes/settings/query") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitUnavailabletimesSettingsQuery" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueryAvailabilityManagementUnitsSettingsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueryAvailabilityManagementUnitsSettingsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuAsyncAgentSchedulesQueryResponse> PostWorkforcemanagementBusinessunitWeekScheduleAgentschedulesQueryAsync(string businessUnitId, string weekId, string scheduleId, global::GenesysCloud.Extensions.Models.BuQueryAgentSchedulesRequest body, bool? forceAsync = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2285,7 +2285,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuAsyncAgentSchedulesQueryResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuAsyncAgentSchedulesQueryResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuAsyncScheduleResponse> PostWorkforcemanagementBusinessunitWeekScheduleCopyAsync(string businessUnitId, string weekId, string scheduleId, global::GenesysCloud.Extensions.Models.BuCopyScheduleRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2299,7 +2299,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithPathParameter("scheduleId", scheduleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuAsyncScheduleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuAsyncScheduleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformancePredictionRecalculationResponse> PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsAsync(string businessUnitId, string weekId, string scheduleId, global::GenesysCloud.Extensions.Models.WfmProcessUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2313,7 +2313,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithPathParameter("scheduleId", scheduleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PerformancePredictionRecalculationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PerformancePredictionRecalculationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformancePredictionRecalculationUploadResponse> PostWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsUploadurlAsync(string businessUnitId, string weekId, string scheduleId, global::GenesysCloud.Extensions.Models.UploadUrlRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2327,7 +2327,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithPathParameter("scheduleId", scheduleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.PerformancePredictionRecalculationUploadResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PerformancePredictionRecalculationUploadResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuAsyncScheduleRunResponse> PostWorkforcemanagementBusinessunitWeekScheduleRescheduleAsync(string businessUnitId, string weekId, string scheduleId, global::GenesysCloud.Extensions.Models.BuRescheduleRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2341,7 +2341,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithPathParameter("scheduleId", scheduleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuAsyncScheduleRunResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuAsyncScheduleRunResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuAsyncScheduleResponse> PostWorkforcemanagementBusinessunitWeekScheduleUpdateAsync(string businessUnitId, string weekId, string scheduleId, global::GenesysCloud.Extensions.Models.ProcessScheduleUpdateUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2355,7 +2355,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithPathParameter("scheduleId", scheduleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuAsyncScheduleResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuAsyncScheduleResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UpdateScheduleUploadResponse> PostWorkforcemanagementBusinessunitWeekScheduleUpdateUploadurlAsync(string businessUnitId, string weekId, string scheduleId, global::GenesysCloud.Extensions.Models.UploadUrlRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2369,7 +2369,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithPathParameter("scheduleId", scheduleId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UpdateScheduleUploadResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UpdateScheduleUploadResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuScheduleMetadata> PostWorkforcemanagementBusinessunitWeekSchedulesAsync(string businessUnitId, string weekId, global::GenesysCloud.Extensions.Models.BuCreateBlankScheduleRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2381,7 +2381,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuScheduleMetadata>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuScheduleMetadata, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuAsyncScheduleRunResponse> PostWorkforcemanagementBusinessunitWeekSchedulesGenerateAsync(string businessUnitId, string weekId, global::GenesysCloud.Extensions.Models.BuGenerateScheduleRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2393,7 +2393,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuAsyncScheduleRunResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuAsyncScheduleRunResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleUploadProcessingResponse> PostWorkforcemanagementBusinessunitWeekSchedulesImportAsync(string businessUnitId, string weekId, global::GenesysCloud.Extensions.Models.WfmProcessUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2405,7 +2405,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ScheduleUploadProcessingResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduleUploadProcessingResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportScheduleUploadResponse> PostWorkforcemanagementBusinessunitWeekSchedulesImportUploadurlAsync(string businessUnitId, string weekId, global::GenesysCloud.Extensions.Models.UploadUrlRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2417,7 +2417,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("weekId", weekId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ImportScheduleUploadResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ImportScheduleUploadResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncForecastOperationResult> PostWorkforcemanagementBusinessunitWeekShorttermforecastCopyAsync(string businessUnitId, string weekDateId, string forecastId, global::GenesysCloud.Extensions.Models.CopyBuForecastRequest body, bool? forceAsync = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2432,7 +2432,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("forecastId", forecastId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncForecastOperationResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncForecastOperationResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncForecastOperationResult> PostWorkforcemanagementBusinessunitWeekShorttermforecastsGenerateAsync(string businessUnitId, string weekDateId, global::GenesysCloud.Extensions.Models.GenerateBuForecastRequest body, bool? forceAsync = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2445,7 +2445,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekDateId", weekDateId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AsyncForecastOperationResult>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncForecastOperationResult, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportForecastResponse> PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportAsync(string businessUnitId, string weekDateId, global::GenesysCloud.Extensions.Models.WfmProcessUploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2457,7 +2457,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("weekDateId", weekDateId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ImportForecastResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ImportForecastResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportForecastUploadResponse> PostWorkforcemanagementBusinessunitWeekShorttermforecastsImportUploadurlAsync(string businessUnitId, string weekDateId, global::GenesysCloud.Extensions.Models.UploadUrlRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2469,7 +2469,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("weekDateId", weekDateId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ImportForecastUploadResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ImportForecastUploadResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBid> PostWorkforcemanagementBusinessunitWorkplanbidCopyAsync(string businessUnitId, string bidId, global::GenesysCloud.Extensions.Models.CopyWorkPlanBid body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2481,7 +2481,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("bidId", bidId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanBid>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanBid, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBidGroupResponse> PostWorkforcemanagementBusinessunitWorkplanbidGroupsAsync(string businessUnitId, string bidId, global::GenesysCloud.Extensions.Models.WorkPlanBidGroupCreate body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2493,7 +2493,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("bidId", bidId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanBidGroupResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanBidGroupResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBid> PostWorkforcemanagementBusinessunitWorkplanbidsAsync(string businessUnitId, global::GenesysCloud.Extensions.Models.CreateWorkPlanBid body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2503,7 +2503,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunitWorkplanbids" };
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanBid>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanBid, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BusinessUnitResponse> PostWorkforcemanagementBusinessunitsAsync(global::GenesysCloud.Extensions.Models.CreateBusinessUnitRequest body, bool? includeSchedulingDefaultMessageSeverities = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2512,14 +2512,14 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/businessunits") { Category = CategoryName, Operation = "postWorkforcemanagementBusinessunits" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("includeSchedulingDefaultMessageSeverities", includeSchedulingDefaultMessageSeverities);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BusinessUnitResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BusinessUnitResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CalendarUrlResponse> PostWorkforcemanagementCalendarUrlIcsAsync(string? language = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/calendar/url/ics") { Category = CategoryName, Operation = "postWorkforcemanagementCalendarUrlIcs" };
         apiRequest.WithQueryParameter("language", language);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.CalendarUrlResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CalendarUrlResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoricalImportDeleteFilesJobResponse> PostWorkforcemanagementHistoricaldataBulkRemoveJobsAsync(global::GenesysCloud.Extensions.Models.HistoricalImportDeleteFilesJobRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2527,7 +2527,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/historicaldata/bulk/remove/jobs") { Category = CategoryName, Operation = "postWorkforcemanagementHistoricaldataBulkRemoveJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.HistoricalImportDeleteFilesJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.HistoricalImportDeleteFilesJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ValidationServiceAsyncResponse> PostWorkforcemanagementHistoricaldataValidateAsync(global::GenesysCloud.Extensions.Models.ValidationServiceRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2535,7 +2535,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/historicaldata/validate") { Category = CategoryName, Operation = "postWorkforcemanagementHistoricaldataValidate" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ValidationServiceAsyncResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ValidationServiceAsyncResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HrisTimeOffTypesResponse> PostWorkforcemanagementIntegrationsHriTimeofftypesJobsAsync(string hrisIntegrationId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2543,7 +2543,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(hrisIntegrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/integrations/hris/{hrisIntegrationId}/timeofftypes/jobs") { Category = CategoryName, Operation = "postWorkforcemanagementIntegrationsHriTimeofftypesJobs" };
         apiRequest.WithPathParameter("hrisIntegrationId", hrisIntegrationId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.HrisTimeOffTypesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.HrisTimeOffTypesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentsWorkPlansResponse> PostWorkforcemanagementManagementunitAgentsWorkplansQueryAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.GetAgentsWorkPlansRequest body, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2554,7 +2554,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentsWorkPlansResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentsWorkPlansResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuAsyncAgentSchedulesSearchResponse> PostWorkforcemanagementManagementunitAgentschedulesSearchAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.BuSearchAgentSchedulesRequest body, bool? forceAsync = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2566,7 +2566,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuAsyncAgentSchedulesSearchResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuAsyncAgentSchedulesSearchResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResponse> PostWorkforcemanagementManagementunitHistoricaladherencequeryAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceQuery body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2576,7 +2576,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/historicaladherencequery") { Category = CategoryName, Operation = "postWorkforcemanagementManagementunitHistoricaladherencequery" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmHistoricalAdherenceResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MoveManagementUnitResponse> PostWorkforcemanagementManagementunitMoveAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.MoveManagementUnitRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2586,7 +2586,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/move") { Category = CategoryName, Operation = "postWorkforcemanagementManagementunitMove" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MoveManagementUnitResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MoveManagementUnitResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2597,7 +2597,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/schedules/search") { Category = CategoryName, Operation = "postWorkforcemanagementManagementunitSchedulesSearch" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserScheduleContainer>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserScheduleContainer, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageResponse> PostWorkforcemanagementManagementunitShrinkageJobsAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2607,7 +2607,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/shrinkage/jobs") { Category = CategoryName, Operation = "postWorkforcemanagementManagementunitShrinkageJobs" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmHistoricalShrinkageResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffLimit> PostWorkforcemanagementManagementunitTimeofflimitsAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.CreateTimeOffLimitRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2617,7 +2617,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeofflimits") { Category = CategoryName, Operation = "postWorkforcemanagementManagementunitTimeofflimits" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffLimit>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffLimit, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueryTimeOffLimitValuesResponse> PostWorkforcemanagementManagementunitTimeofflimitsValuesQueryAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.QueryTimeOffLimitValuesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2627,7 +2627,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeofflimits/values/query") { Category = CategoryName, Operation = "postWorkforcemanagementManagementunitTimeofflimitsValuesQuery" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.QueryTimeOffLimitValuesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueryTimeOffLimitValuesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffPlan> PostWorkforcemanagementManagementunitTimeoffplansAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.CreateTimeOffPlanRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2637,7 +2637,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffplans") { Category = CategoryName, Operation = "postWorkforcemanagementManagementunitTimeoffplans" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffPlan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffPlan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffRequestList> PostWorkforcemanagementManagementunitTimeoffrequestsAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.CreateAdminTimeOffRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2647,7 +2647,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffrequests") { Category = CategoryName, Operation = "postWorkforcemanagementManagementunitTimeoffrequests" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffRequestList>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffRequestList, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserTimeOffIntegrationStatusResponseListing> PostWorkforcemanagementManagementunitTimeoffrequestsIntegrationstatusQueryAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.QueryTimeOffIntegrationStatusRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2657,7 +2657,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffrequests/integrationstatus/query") { Category = CategoryName, Operation = "postWorkforcemanagementManagementunitTimeoffrequestsIntegrationstatusQuery" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserTimeOffIntegrationStatusResponseListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserTimeOffIntegrationStatusResponseListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffRequestListing> PostWorkforcemanagementManagementunitTimeoffrequestsQueryAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.TimeOffRequestQueryBody body, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2668,7 +2668,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffRequestListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffRequestListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WaitlistPositionListing> PostWorkforcemanagementManagementunitTimeoffrequestsWaitlistpositionsQueryAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.QueryWaitlistPositionsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2678,7 +2678,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffrequests/waitlistpositions/query") { Category = CategoryName, Operation = "postWorkforcemanagementManagementunitTimeoffrequestsWaitlistpositionsQuery" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WaitlistPositionListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WaitlistPositionListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffBalancesResponse> PostWorkforcemanagementManagementunitUserTimeoffbalanceJobsAsync(string managementUnitId, string userId, global::GenesysCloud.Extensions.Models.TimeOffBalanceRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2690,7 +2690,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffBalancesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffBalancesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffBalancesResponse> PostWorkforcemanagementManagementunitUserTimeoffrequestTimeoffbalanceJobsAsync(string managementUnitId, string userId, string timeOffRequestId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2702,7 +2702,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("timeOffRequestId", timeOffRequestId);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffBalancesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffBalancesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EstimateAvailableTimeOffResponse> PostWorkforcemanagementManagementunitUserTimeoffrequestsEstimateAsync(string managementUnitId, string userId, global::GenesysCloud.Extensions.Models.EstimateAvailableTimeOffRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2714,7 +2714,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EstimateAvailableTimeOffResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EstimateAvailableTimeOffResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MatchShiftTradeResponse> PostWorkforcemanagementManagementunitWeekShifttradeMatchAsync(string managementUnitId, string weekDateId, string tradeId, global::GenesysCloud.Extensions.Models.MatchShiftTradeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2728,7 +2728,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekDateId", weekDateId);
         apiRequest.WithPathParameter("tradeId", tradeId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.MatchShiftTradeResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MatchShiftTradeResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeResponse> PostWorkforcemanagementManagementunitWeekShifttradesAsync(string managementUnitId, string weekDateId, global::GenesysCloud.Extensions.Models.AddShiftTradeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2740,7 +2740,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("weekDateId", weekDateId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SearchShiftTradesResponse> PostWorkforcemanagementManagementunitWeekShifttradesSearchAsync(string managementUnitId, string weekDateId, global::GenesysCloud.Extensions.Models.SearchShiftTradesRequest body, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2753,7 +2753,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekDateId", weekDateId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.SearchShiftTradesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SearchShiftTradesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResponse> PostWorkforcemanagementManagementunitWeekShifttradesStateBulkAsync(string managementUnitId, string weekDateId, global::GenesysCloud.Extensions.Models.BulkShiftTradeStateUpdateRequest body, bool? forceAsync = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2766,7 +2766,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("weekDateId", weekDateId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BulkUpdateShiftTradeStateResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkUpdateShiftTradeStateResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlan> PostWorkforcemanagementManagementunitWorkplanCopyAsync(string managementUnitId, string workPlanId, global::GenesysCloud.Extensions.Models.CopyWorkPlan body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2778,7 +2778,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("workPlanId", workPlanId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ValidateWorkPlanResponse> PostWorkforcemanagementManagementunitWorkplanValidateAsync(string managementUnitId, string workPlanId, global::GenesysCloud.Extensions.Models.WorkPlanValidationRequest body, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2791,7 +2791,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("workPlanId", workPlanId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ValidateWorkPlanResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ValidateWorkPlanResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanRotationResponse> PostWorkforcemanagementManagementunitWorkplanrotationCopyAsync(string managementUnitId, string workPlanRotationId, global::GenesysCloud.Extensions.Models.CopyWorkPlanRotationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2803,7 +2803,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("workPlanRotationId", workPlanRotationId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanRotationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanRotationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanRotationResponse> PostWorkforcemanagementManagementunitWorkplanrotationsAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.AddWorkPlanRotationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2813,7 +2813,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/managementunits/{managementUnitId}/workplanrotations") { Category = CategoryName, Operation = "postWorkforcemanagementManagementunitWorkplanrotations" };
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlanRotationResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanRotationResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlan> PostWorkforcemanagementManagementunitWorkplansAsync(string managementUnitId, global::GenesysCloud.Extensions.Models.CreateWorkPlan body, string? validationMode = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2824,7 +2824,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("validationMode", validationMode);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WorkPlan>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlan, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ManagementUnit> PostWorkforcemanagementManagementunitsAsync(global::GenesysCloud.Extensions.Models.CreateManagementUnitApiRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2832,7 +2832,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/managementunits") { Category = CategoryName, Operation = "postWorkforcemanagementManagementunits" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ManagementUnit>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ManagementUnit, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UpdateNotificationsResponse> PostWorkforcemanagementNotificationsUpdateAsync(global::GenesysCloud.Extensions.Models.UpdateNotificationsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2840,7 +2840,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/notifications/update") { Category = CategoryName, Operation = "postWorkforcemanagementNotificationsUpdate" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UpdateNotificationsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UpdateNotificationsResponse, cancellationToken);
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2848,7 +2848,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/schedules") { Category = CategoryName, Operation = "postWorkforcemanagementSchedules" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UserScheduleContainer>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserScheduleContainer, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeUpdateTradeJobResponse> PostWorkforcemanagementShifttradingTradeJobsAsync(string tradeId, global::GenesysCloud.Extensions.Models.UpdateShiftTradeJobRequest body, bool? forceAsync = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2859,7 +2859,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("tradeId", tradeId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeUpdateTradeJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeUpdateTradeJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeMatchTradeJobResponse> PostWorkforcemanagementShifttradingTradeMatchJobsAsync(string tradeId, global::GenesysCloud.Extensions.Models.MatchShiftTradeJobRequest body, bool? forceAsync = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2870,7 +2870,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("tradeId", tradeId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeMatchTradeJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeMatchTradeJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeUpdateTradeStateJobResponse> PostWorkforcemanagementShifttradingTradeStateJobsAsync(string tradeId, global::GenesysCloud.Extensions.Models.UpdateShiftTradeStateJobRequest body, bool? forceAsync = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2881,7 +2881,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("tradeId", tradeId);
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeUpdateTradeStateJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeUpdateTradeStateJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeAddTradeJobResponse> PostWorkforcemanagementShifttradingTradesJobsAsync(global::GenesysCloud.Extensions.Models.AddShiftTradeJobRequest body, bool? forceAsync = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2890,7 +2890,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/shifttrading/trades/jobs") { Category = CategoryName, Operation = "postWorkforcemanagementShifttradingTradesJobs" };
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeAddTradeJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeAddTradeJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeQueryAgentTradesJobResponse> PostWorkforcemanagementShifttradingTradesMineQueryJobsAsync(global::GenesysCloud.Extensions.Models.QueryAgentShiftTradeListJobRequest body, bool? forceAsync = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2900,7 +2900,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("forceAsync", forceAsync);
         apiRequest.WithQueryParameter("forceDownloadService", forceDownloadService);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ShiftTradeQueryAgentTradesJobResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShiftTradeQueryAgentTradesJobResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResponse> PostWorkforcemanagementTeamAdherenceHistoricalAsync(string teamId, global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceQueryForTeams body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2910,7 +2910,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/teams/{teamId}/adherence/historical") { Category = CategoryName, Operation = "postWorkforcemanagementTeamAdherenceHistorical" };
         apiRequest.WithPathParameter("teamId", teamId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmHistoricalAdherenceResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageResponse> PostWorkforcemanagementTeamShrinkageJobsAsync(string teamId, global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageTeamsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2920,7 +2920,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/teams/{teamId}/shrinkage/jobs") { Category = CategoryName, Operation = "postWorkforcemanagementTeamShrinkageJobs" };
         apiRequest.WithPathParameter("teamId", teamId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmHistoricalShrinkageResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffBalancesResponse> PostWorkforcemanagementTimeoffbalanceJobsAsync(global::GenesysCloud.Extensions.Models.TimeOffBalanceRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2928,7 +2928,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/timeoffbalance/jobs") { Category = CategoryName, Operation = "postWorkforcemanagementTimeoffbalanceJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffBalancesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffBalancesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AvailableTimeOffResponse> PostWorkforcemanagementTimeofflimitsAvailableQueryAsync(global::GenesysCloud.Extensions.Models.AvailableTimeOffRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2936,7 +2936,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/timeofflimits/available/query") { Category = CategoryName, Operation = "postWorkforcemanagementTimeofflimitsAvailableQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AvailableTimeOffResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AvailableTimeOffResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffRequestResponse> PostWorkforcemanagementTimeoffrequestsAsync(global::GenesysCloud.Extensions.Models.CreateAgentTimeOffRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2944,7 +2944,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/timeoffrequests") { Category = CategoryName, Operation = "postWorkforcemanagementTimeoffrequests" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffRequestResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffRequestResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EstimateAvailableTimeOffResponse> PostWorkforcemanagementTimeoffrequestsEstimateAsync(global::GenesysCloud.Extensions.Models.EstimateAvailableTimeOffRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2952,7 +2952,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/timeoffrequests/estimate") { Category = CategoryName, Operation = "postWorkforcemanagementTimeoffrequestsEstimate" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.EstimateAvailableTimeOffResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EstimateAvailableTimeOffResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffIntegrationStatusResponseListing> PostWorkforcemanagementTimeoffrequestsIntegrationstatusQueryAsync(global::GenesysCloud.Extensions.Models.CurrentUserTimeOffIntegrationStatusRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2960,7 +2960,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/timeoffrequests/integrationstatus/query") { Category = CategoryName, Operation = "postWorkforcemanagementTimeoffrequestsIntegrationstatusQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffIntegrationStatusResponseListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffIntegrationStatusResponseListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnavailableTimeListing> PostWorkforcemanagementUnavailabletimesQueryAsync(global::GenesysCloud.Extensions.Models.QueryAgentUnavailableTimesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2968,7 +2968,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/unavailabletimes/query") { Category = CategoryName, Operation = "postWorkforcemanagementUnavailabletimesQuery" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.UnavailableTimeListing>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UnavailableTimeListing, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ValidateAgentUnavailableTimesResponse> PostWorkforcemanagementUnavailabletimesValidationJobsAsync(global::GenesysCloud.Extensions.Models.ValidateAgentUnavailableTimesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2976,7 +2976,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/unavailabletimes/validation/jobs") { Category = CategoryName, Operation = "postWorkforcemanagementUnavailabletimesValidationJobs" };
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.ValidateAgentUnavailableTimesResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ValidateAgentUnavailableTimesResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentIntegrationsResponse> PutWorkforcemanagementAgentIntegrationsHrisAsync(string agentId, global::GenesysCloud.Extensions.Models.AgentIntegrationsRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2986,7 +2986,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/workforcemanagement/agents/{agentId}/integrations/hris") { Category = CategoryName, Operation = "putWorkforcemanagementAgentIntegrationsHris" };
         apiRequest.WithPathParameter("agentId", agentId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.AgentIntegrationsResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentIntegrationsResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuTimeOffLimitResponse> PutWorkforcemanagementBusinessunitTimeofflimitValuesAsync(string businessUnitId, string timeOffLimitId, global::GenesysCloud.Extensions.Models.BuSetTimeOffLimitValuesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -2998,7 +2998,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("businessUnitId", businessUnitId);
         apiRequest.WithPathParameter("timeOffLimitId", timeOffLimitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.BuTimeOffLimitResponse>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuTimeOffLimitResponse, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffLimit> PutWorkforcemanagementManagementunitTimeofflimitValuesAsync(string managementUnitId, string timeOffLimitId, global::GenesysCloud.Extensions.Models.SetTimeOffLimitValuesRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -3010,6 +3010,6 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         apiRequest.WithPathParameter("managementUnitId", managementUnitId);
         apiRequest.WithPathParameter("timeOffLimitId", timeOffLimitId);
         apiRequest.WithJsonBody(body);
-        return global::GenesysCloud.Extensions.Api.ApiInvoker.SendAsync<global::GenesysCloud.Extensions.Models.TimeOffLimit>(_client, apiRequest, cancellationToken);
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TimeOffLimit, cancellationToken);
     }
 }
