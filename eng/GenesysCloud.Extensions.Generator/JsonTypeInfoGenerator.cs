@@ -63,7 +63,7 @@ internal static class JsonTypeInfoGenerator
 
     private static string? BuiltIn(CsType type) => type.Kind switch
     {
-        CsKind.Model => $"new global::GenesysCloud.Extensions.Serialization.GenesysCloudModelConverter<{type.Name}>()",
+        CsKind.Model or CsKind.ImportedModel => $"new global::GenesysCloud.Extensions.Serialization.GenesysCloudModelConverter<{type.Name}>()",
         CsKind.String => $"{Metadata}.JsonMetadataServices.StringConverter",
         CsKind.Long => $"{Metadata}.JsonMetadataServices.Int64Converter",
         CsKind.Int => $"{Metadata}.JsonMetadataServices.Int32Converter",
@@ -76,7 +76,7 @@ internal static class JsonTypeInfoGenerator
 
     private static string MemberName(CsType type) => type.Kind switch
     {
-        CsKind.Model => type.Display,
+        CsKind.Model or CsKind.ImportedModel => type.Display,
         CsKind.List or CsKind.Sequence => "ListOf" + MemberName(type.Item!),
         CsKind.Dictionary => "DictionaryOf" + MemberName(type.Item!),
         CsKind.String => "String",

@@ -129,7 +129,8 @@ internal static class ManifestWriter
             w.WriteEndObject();
         });
 
-    private static string Write(Action<Utf8JsonWriter> write)
+    /// <summary>Writes JSON the way every generated JSON file is written: indented by one space, <c>\n</c>, relaxed escaping, final newline.</summary>
+    public static string Write(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions

@@ -33,20 +33,29 @@ internal sealed class ModelGenerator
     private readonly EnumMemberNaming _enumNaming;
 
     public ModelGenerator(SwaggerDocument document)
+        : this(document, OperationSchemas(document), TypeMap.ModelsNamespace, inherited: null)
+    {
+    }
+
+    /// <summary>
+    /// Models of the definitions reachable from <paramref name="roots"/>, in <paramref name="modelsNamespace"/>; a definition
+    /// <paramref name="inherited"/> already generates is referenced (same type), not generated again.
+    /// </summary>
+    public ModelGenerator(SwaggerDocument document, IEnumerable<JsonElement> roots, string modelsNamespace, ModelGenerator? inherited)
     {
         _document = document;
         _enumNaming = EnumMemberNaming.FromDefinitions(document.Definitions);
-        var reachable = FindReachable(document);
+        var reachable = FindReachable(document, roots);
         var names = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
         // Case-insensitive, so that no two model files differ only by case (Windows and macOS checkouts).
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var definition in reachable)
+        var taken = new HashSet<string>(inherited?.Models.Values.Select(static m => m.Name) ?? [], StringComparer.OrdinalIgnoreCase);
+        foreach (var definition in reachable.Where(d => inherited?.Models.ContainsKey(d) != true))
         {
             names[definition] = Naming.Unique(Naming.Pascal(definition), taken);
         }
 
-        TypeMap = new TypeMap(names);
+        TypeMap = new TypeMap(names, modelsNamespace, inherited?.TypeMap);
         var models = new SortedDictionary<string, ModelInfo>(StringComparer.Ordinal);
         foreach (var (definition, name) in names)
         {
@@ -73,23 +82,26 @@ internal sealed class ModelGenerator
         }
     }
 
-    private static SortedSet<string> FindReachable(SwaggerDocument document)
+    private static IEnumerable<JsonElement> OperationSchemas(SwaggerDocument document)
     {
-        var found = new SortedSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<JsonElement>();
         foreach (var operation in document.Operations)
         {
             if (operation.ResponseSchema is { } response)
             {
-                pending.Push(response);
+                yield return response;
             }
 
             foreach (var parameter in operation.Parameters.Where(p => p.In == "body"))
             {
-                pending.Push(parameter.Schema);
+                yield return parameter.Schema;
             }
         }
+    }
 
+    private static SortedSet<string> FindReachable(SwaggerDocument document, IEnumerable<JsonElement> roots)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<JsonElement>(roots);
         while (pending.Count > 0)
         {
             var schema = pending.Pop();
@@ -160,7 +172,7 @@ internal sealed class ModelGenerator
             if (TypeMap.HasStringEnum(propertySchema))
             {
                 enumName = Naming.Unique(propertyName + "Enum", taken);
-                enumType = new CsType($"global::{TypeMap.ModelsNamespace}.{name}.{enumName}", true, $"{name}.{enumName}", CsKind.Enum);
+                enumType = new CsType($"global::{TypeMap.Namespace}.{name}.{enumName}", true, $"{name}.{enumName}", CsKind.Enum);
             }
 
             properties.Add(new ModelProperty(wire, propertyName, propertySchema, TypeMap.Map(propertySchema, model: true, enumType), enumName));
@@ -194,7 +206,7 @@ internal sealed class ModelGenerator
 
     private string WriteModel(ModelInfo model)
     {
-        var w = CodeWriter.File(TypeMap.ModelsNamespace, Json.Usings);
+        var w = CodeWriter.File(TypeMap.Namespace, Json.Usings);
         w.Doc("summary", $"The <c>{Naming.Xml(model.Definition)}</c> model of the Genesys Cloud Platform API.");
         w.Line(Json.ConverterAttribute(model));
         w.Open($"public sealed class {model.Name} : {Json.Interface(model)}");

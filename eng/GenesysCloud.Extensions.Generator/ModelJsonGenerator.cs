@@ -20,10 +20,10 @@ internal sealed class ModelJsonGenerator
     public static readonly string[] HelperMethods =
     [
         "CaseInsensitiveName", "IsNull", "NameEquals", "NextItem", "NextKey", "NextProperty", "ReadBoolean", "ReadDateTimeOffset",
-        "ReadDouble", "ReadEnum", "ReadExtensionData", "ReadInt64", "ReadNullableBoolean", "ReadNullableDateTimeOffset",
+        "ReadDouble", "ReadEnum", "ReadExtensionData", "ReadInt64", "ReadModel", "ReadNullableBoolean", "ReadNullableDateTimeOffset",
         "ReadNullableDouble", "ReadNullableInt64", "ReadNullableJsonElement", "ReadString", "StartArray", "StartDictionary",
         "StartObject", "WriteBoolean", "WriteDateTimeOffset", "WriteDouble", "WriteExtensionData", "WriteInt64",
-        "WriteJsonElement", "WriteKey", "WriteString", "WritesNulls",
+        "WriteJsonElement", "WriteKey", "WriteModel", "WriteString", "WritesNulls",
     ];
 
     /// <summary>The types the JSON code names without qualification when the namespaces are imported.</summary>
@@ -235,6 +235,7 @@ internal sealed class ModelJsonGenerator
                 : "global::System.Text.Json.JsonElement.ParseValue(ref reader)",
             CsKind.Enum => EnumExpression(type, nullable, counter.Next()),
             CsKind.Model => $"{_reader}IsNull(ref reader) ? null{(nullable ? string.Empty : "!")} : {type.Name}.ReadJson(ref reader, options)",
+            CsKind.ImportedModel => $"{_reader}IsNull(ref reader) ? null{(nullable ? string.Empty : "!")} : {_reader}ReadModel<{type.Name}>(ref reader, options)",
             _ => null,
         };
 
@@ -310,6 +311,9 @@ internal sealed class ModelJsonGenerator
         {
             case CsKind.Model:
                 w.Line($"{type.Name}.WriteJson(writer, {value}, options);");
+                break;
+            case CsKind.ImportedModel:
+                w.Line($"{_writer}WriteModel(writer, {value}, options);");
                 break;
             case CsKind.List:
                 w.Line("writer.WriteStartArray();");

@@ -14,6 +14,9 @@ internal enum CsKind
     Json,
     Enum,
     Model,
+
+    /// <summary>A model of another assembly (the API models, for the notification events): read and written through its public interface.</summary>
+    ImportedModel,
     List,
     Dictionary,
     Sequence,
@@ -47,8 +50,17 @@ internal sealed class TypeMap
     public const string ModelsNamespace = "GenesysCloud.Extensions.Models";
 
     private readonly IReadOnlyDictionary<string, string> _modelNames;
+    private readonly TypeMap? _inherited;
 
-    public TypeMap(IReadOnlyDictionary<string, string> modelNames) => _modelNames = modelNames;
+    public TypeMap(IReadOnlyDictionary<string, string> modelNames, string @namespace = ModelsNamespace, TypeMap? inherited = null)
+    {
+        _modelNames = modelNames;
+        Namespace = @namespace;
+        _inherited = inherited;
+    }
+
+    /// <summary>Gets the namespace of the models this map names; definitions of the inherited map keep theirs.</summary>
+    public string Namespace { get; }
 
     public static string? DefinitionName(JsonElement schema)
     {
@@ -75,7 +87,9 @@ internal sealed class TypeMap
         if (definition is not null)
         {
             var name = ModelName(definition);
-            return name is null ? CsType.Json : new CsType($"global::{ModelsNamespace}.{name}", false, name, CsKind.Model);
+            return name is not null ? new CsType($"global::{Namespace}.{name}", false, name, CsKind.Model)
+                : _inherited?.ModelName(definition) is not null ? _inherited.Map(schema, model, enumType, sequence) with { Kind = CsKind.ImportedModel }
+                : CsType.Json;
         }
 
         var type = SwaggerDocument.GetString(schema, "type");

@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Warning, "Demo workload failed.")]
     public static partial void DemoFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Information, "Live event feed: {Count} notification topics subscribed.")]
+    public static partial void FeedSubscribed(ILogger logger, int count);
+
+    [LoggerMessage(7, LogLevel.Warning, "Live event feed: subscribing the notification topics failed.")]
+    public static partial void FeedFailed(ILogger logger, Exception exception);
 }

@@ -6,13 +6,17 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using WebApiSample.Dashboard;
 using WebApiSample.Errors;
+using WebApiSample.Notifications;
 using WebApiSample.Simulator;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // The client: appsettings.json's GenesysCloud section, the secret from user-secrets or GenesysCloud__ClientSecret.
 // With no ClientId configured, the embedded simulator stands in for Genesys Cloud.
-builder.Services.AddGenesysCloud(builder.Configuration.GetSection("GenesysCloud"));
+// Notifications: every event goes to the dashboard's live feed; FeedSubscriber picks the topics once the org is known.
+builder.Services.AddGenesysCloud(builder.Configuration.GetSection("GenesysCloud"))
+    .AddNotifications(notifications => notifications.AddHandler<LiveEventFeed>(ServiceLifetime.Singleton));
+builder.Services.AddHostedService<FeedSubscriber>();
 builder.Services.AddEmbeddedGenesysCloudSimulator();
 
 // Genesys errors become RFC 7807 problem details with the correlation id.

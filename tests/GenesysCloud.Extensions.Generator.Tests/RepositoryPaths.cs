@@ -10,6 +10,11 @@ internal static class RepositoryPaths
 
     public static string GeneratedFolder => Path.Combine(Root, "src", "GenesysCloud.Extensions", "Generated");
 
+    /// <summary>Gets <c>../shared/genesys-cloud-api/notification-topics.json</c> relative to the repository root.</summary>
+    public static string SharedTopics => Path.GetFullPath(Path.Combine(Root, "..", "shared", "genesys-cloud-api", "notification-topics.json"));
+
+    public static string NotificationsGeneratedFolder => Path.Combine(Root, "src", "GenesysCloud.Extensions.Notifications", "Generated");
+
     public static string Manifest => Path.Combine(GeneratedFolder, "api-manifest.json");
 
     private static string FindRoot()

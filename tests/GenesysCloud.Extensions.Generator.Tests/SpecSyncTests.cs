@@ -6,31 +6,47 @@ namespace GenesysCloud.Extensions.Generator.Tests;
 /// <summary>The committed generated code is exactly what the generator makes of the shared spec.</summary>
 public sealed class SpecSyncTests
 {
+    private const string Hint = "run `dotnet run --project eng/GenesysCloud.Extensions.Generator` from the repository root and commit the result";
+
     [SharedSpecFact]
     public void Regenerating_from_the_shared_spec_reproduces_the_committed_files()
     {
         var expected = ApiSurfaceGenerator.Generate(File.ReadAllText(RepositoryPaths.SharedSpec), out var summary);
-        var committed = Directory.EnumerateFiles(RepositoryPaths.GeneratedFolder, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(RepositoryPaths.GeneratedFolder, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
-        const string Hint = "run `dotnet run --project eng/GenesysCloud.Extensions.Generator` from the repository root and commit the result";
-        var missing = expected.Keys.Except(committed, StringComparer.Ordinal).Take(10).ToList();
-        var extra = committed.Except(expected.Keys, StringComparer.Ordinal).Take(10).ToList();
-        Assert.True(missing.Count == 0, $"Generated files missing from the repository ({Hint}): {string.Join(", ", missing)}");
-        Assert.True(extra.Count == 0, $"Files in Generated/ the generator does not make ({Hint}): {string.Join(", ", extra)}");
-
-        var different = expected
-            .Where(f => !File.ReadAllBytes(Path.Combine(RepositoryPaths.GeneratedFolder, f.Key)).AsSpan().SequenceEqual(System.Text.Encoding.UTF8.GetBytes(f.Value)))
-            .Select(f => f.Key)
-            .Take(10)
-            .ToList();
-        Assert.True(different.Count == 0, $"Generated files differ from the committed ones ({Hint}): {string.Join(", ", different)}");
+        AssertCommitted(RepositoryPaths.GeneratedFolder, expected);
 
         Assert.Equal(86, summary.Categories);
         Assert.Equal(3164, summary.Operations);
         Assert.Equal(3310, summary.Methods);
+    }
+
+    [SharedSpecFact]
+    public void Regenerating_from_the_shared_spec_and_topics_reproduces_the_committed_notification_files()
+    {
+        var expected = NotificationTopicsGenerator.Generate(File.ReadAllText(RepositoryPaths.SharedSpec), File.ReadAllText(RepositoryPaths.SharedTopics), out var summary);
+        AssertCommitted(RepositoryPaths.NotificationsGeneratedFolder, expected);
+
+        Assert.Equal(237, summary.Topics);
+        Assert.Equal(1432, summary.Models);
+    }
+
+    private static void AssertCommitted(string folder, IReadOnlyDictionary<string, string> expected)
+    {
+        var committed = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var missing = expected.Keys.Except(committed, StringComparer.Ordinal).Take(10).ToList();
+        var extra = committed.Except(expected.Keys, StringComparer.Ordinal).Take(10).ToList();
+        Assert.True(missing.Count == 0, $"Generated files missing from {folder} ({Hint}): {string.Join(", ", missing)}");
+        Assert.True(extra.Count == 0, $"Files in {folder} the generator does not make ({Hint}): {string.Join(", ", extra)}");
+
+        var different = expected
+            .Where(f => !File.ReadAllBytes(Path.Combine(folder, f.Key)).AsSpan().SequenceEqual(System.Text.Encoding.UTF8.GetBytes(f.Value)))
+            .Select(f => f.Key)
+            .Take(10)
+            .ToList();
+        Assert.True(different.Count == 0, $"Generated files in {folder} differ from the committed ones ({Hint}): {string.Join(", ", different)}");
     }
 
     [SharedSpecFact]

@@ -21,7 +21,7 @@ public sealed class MultiOrganizationTests
         Assert.NotEqual(sim.ClientId, fabrikam.ClientId);
 
         using var defaultClient = await CreateAuthorizedClientAsync(sim);
-        using var fabrikamClient = await AuthorizedClientAsync(fabrikam);
+        using var fabrikamClient = await CreateAuthorizedClientAsync(fabrikam);
         using var defaultQueues = await defaultClient.GetAsync("api/v2/routing/queues");
         using var fabrikamQueues = await fabrikamClient.GetAsync("api/v2/routing/queues");
         using var defaultMe = await defaultClient.GetAsync("api/v2/tokens/me");
@@ -66,7 +66,7 @@ public sealed class MultiOrganizationTests
         Assert.Equal(eu.ApiBaseAddress, eu.LoginBaseAddress);
         Assert.Equal("127.0.0.1", eu.ApiBaseAddress.Host);
 
-        using var euClient = await AuthorizedClientAsync(eu);
+        using var euClient = await CreateAuthorizedClientAsync(eu);
         using var defaultClient = await CreateAuthorizedClientAsync(sim);
         using var euAtHome = await euClient.GetAsync("api/v2/users");
         using var euAbroad = await Send(sim.ApiBaseAddress, euClient.DefaultRequestHeaders.Authorization!, "api/v2/users");
@@ -93,7 +93,7 @@ public sealed class MultiOrganizationTests
         await using var sim = await StartAsync(o => o.Organizations.Add(new SimulatorOrganizationOptions("fabrikam")));
         var fabrikam = sim.GetOrganization("fabrikam");
         using var defaultClient = await CreateAuthorizedClientAsync(sim);
-        using var fabrikamClient = await AuthorizedClientAsync(fabrikam);
+        using var fabrikamClient = await CreateAuthorizedClientAsync(fabrikam);
 
         fabrikam.AddRateLimitStorm(TimeSpan.FromMinutes(1));
         using var stormed = await fabrikamClient.GetAsync("api/v2/users");
@@ -164,7 +164,7 @@ public sealed class MultiOrganizationTests
     {
         await using var sim = await StartAsync(o => o.Organizations.Add(new SimulatorOrganizationOptions("eu") { Port = 0 }));
         var eu = sim.GetOrganization("eu");
-        using var euClient = await AuthorizedClientAsync(eu);
+        using var euClient = await CreateAuthorizedClientAsync(eu);
         var token = euClient.DefaultRequestHeaders.Authorization!.Parameter!;
 
         using var organizations = await euClient.GetAsync("_simulator/organizations");
@@ -220,14 +220,6 @@ public sealed class MultiOrganizationTests
         return options;
     }
 
-    private static async Task<HttpClient> AuthorizedClientAsync(SimulatorOrganization organization)
-    {
-        var client = new HttpClient { BaseAddress = organization.ApiBaseAddress };
-        using var response = await client.SendAsync(TokenRequest(organization.ClientId, organization.ClientSecret));
-        response.EnsureSuccessStatusCode();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)(await ReadObjectAsync(response))["access_token"]!);
-        return client;
-    }
 
     private static async Task<HttpResponseMessage> Send(Uri baseAddress, AuthenticationHeaderValue authorization, string path)
     {

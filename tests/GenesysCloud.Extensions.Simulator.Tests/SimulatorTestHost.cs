@@ -41,6 +41,16 @@ internal static class SimulatorTestHost
         return client;
     }
 
+    /// <summary>A client of one organization's host, with a token of its client-credentials client.</summary>
+    public static async Task<HttpClient> CreateAuthorizedClientAsync(SimulatorOrganization organization)
+    {
+        var client = new HttpClient { BaseAddress = organization.ApiBaseAddress };
+        using var response = await client.SendAsync(TokenRequest(organization.ClientId, organization.ClientSecret));
+        response.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)(await ReadObjectAsync(response))["access_token"]!);
+        return client;
+    }
+
     public static async Task<JsonObject> ReadObjectAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync()) as JsonObject ?? throw new InvalidOperationException("Expected a JSON object.");
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace WebApiSample.Tests;
 
@@ -107,6 +108,27 @@ public sealed class ApiTests(SampleFactory factory) : IClassFixture<SampleFactor
         Assert.True(calls.GetProperty("p50Milliseconds").GetDouble() >= 0);
         Assert.True(calls.GetProperty("tokenRefreshes").GetInt64() >= 1);
         Assert.True(dashboard.GetProperty("embeddedSimulator").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Dashboard_shows_live_notification_events_of_the_embedded_simulator()
+    {
+        // The sample subscribes 10 queues' conversations and 10 users' presence and routing status; the simulator's org
+        // publishes one event a second on them.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await factory.Services.GetRequiredService<WebApiSample.Notifications.LiveEventFeed>().WaitForAsync(2, timeout.Token);
+
+        var dashboard = await _http.GetFromJsonAsync<JsonElement>("/api/dashboard");
+
+        var notifications = dashboard.GetProperty("notifications");
+        Assert.Equal("Active", notifications.GetProperty("state").GetString());
+        Assert.Equal(30, notifications.GetProperty("topics").GetInt32());
+        Assert.Equal(1, notifications.GetProperty("activeChannels").GetInt32());
+        Assert.True(notifications.GetProperty("eventsReceived").GetInt64() >= 2);
+        var latest = notifications.GetProperty("latest").EnumerateArray().ToList();
+        Assert.True(latest.Count >= 2);
+        Assert.All(latest, e => Assert.Contains(e.GetProperty("topicPattern").GetString(), new[] { "v2.routing.queues.{id}.conversations", "v2.users.{id}.presence", "v2.users.{id}.routingStatus" }));
+        Assert.All(latest, e => Assert.Matches("^(conversation .+ with 2 participants|presence [A-Za-z]+|routing status [A-Z_]+)$", e.GetProperty("summary").GetString()));
     }
 
     [Fact]

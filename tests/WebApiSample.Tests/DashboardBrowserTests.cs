@@ -43,6 +43,16 @@ public sealed class DashboardBrowserTests(KestrelSampleFactory factory, ITestOut
         await Assertions.Expect(page.GetByTestId("connection")).ToHaveTextAsync("live");
         await Assertions.Expect(page.GetByTestId("state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(Idle|Running)$"));
         Assert.Contains("embedded Genesys Cloud simulator", await page.GetByTestId("mode").TextContentAsync(), StringComparison.Ordinal);
+
+        // The live event feed: the embedded simulator's org publishes on the subscribed topics, events arrive on the page.
+        var timeout = (float)DemoTimeout.TotalMilliseconds;
+        await page.WaitForFunctionAsync(
+            "() => document.querySelectorAll('[data-testid=event-feed] li').length >= 2 && Number(document.querySelector('[data-testid=events-received]').textContent) >= 2",
+            null,
+            new() { Timeout = timeout });
+        var feed = await page.GetByTestId("event-feed").Locator("li").AllTextContentsAsync();
+        Assert.All(feed, line => Assert.Matches("v2\\.(routing\\.queues|users)\\.\\{id\\}\\.(conversations|presence|routingStatus)", line));
+        Assert.Equal("1", await page.Locator("#activeChannels").TextContentAsync());
         var completedBefore = await ReadNumberAsync(page, "completed");
 
         await page.GetByTestId("demo-calls").FillAsync("250");
@@ -51,7 +61,6 @@ public sealed class DashboardBrowserTests(KestrelSampleFactory factory, ITestOut
 
         // While it runs: the backlog fills (250 calls queued at once, 50 in flight at most). Playwright waits on the
         // page itself (it re-evaluates on every frame), so nothing here sleeps.
-        var timeout = (float)DemoTimeout.TotalMilliseconds;
         await page.WaitForFunctionAsync(
             "() => Number(document.querySelector('[data-testid=backlog]').textContent) > 0 || Number(document.querySelector('[data-testid=peak-backlog]')?.textContent) > 0",
             null,

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using GenesysCloud.Extensions.Notifications;
 using WebApiSample.Dashboard;
+using WebApiSample.Notifications;
 using WebApiSample.Simulator;
 
 namespace WebApiSample.Controllers;
@@ -16,16 +18,34 @@ public sealed class DashboardController : ControllerBase
         [FromServices] CallStatistics statistics,
         [FromServices] DemoWorkload demo,
         [FromServices] EmbeddedSimulator simulator,
+        [FromServices] IGenesysCloudNotifications notifications,
+        [FromServices] LiveEventFeed feed,
         CancellationToken cancellationToken)
     {
         var client = await reader.ReadAsync(cancellationToken);
         var sim = simulator.Simulator;
+        var status = notifications.GetStatus();
+        var (received, latest) = feed.Snapshot();
         return Ok(new
         {
             client,
             calls = statistics.Snapshot(),
             demo = demo.Status,
             embeddedSimulator = simulator.IsEnabled,
+            notifications = new
+            {
+                state = status.State.ToString(),
+                topics = status.TopicCount,
+                channels = status.Channels.Count,
+                activeChannels = status.Channels.Count(static c => c.Active),
+                eventsReceived = status.EventsReceived,
+                feedReceived = received,
+                duplicatesDiscarded = status.DuplicatesDiscarded,
+                reconnects = status.Reconnects,
+                eventsDropped = status.EventsDropped,
+                handlerErrors = status.HandlerErrors,
+                latest,
+            },
             simulator = sim is null ? null : new
             {
                 totalRequests = sim.Inspector.TotalRequests,

@@ -83,14 +83,16 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
 
     private GenesysCloudSimulator Start()
     {
-        var simulator = GenesysCloudSimulator.StartAsync(new GenesysCloudSimulatorOptions
+        var options = new GenesysCloudSimulatorOptions
         {
             RateLimit = _settings.RateLimit,
             RateWindow = _settings.RateWindow,
             MinLatency = _settings.MinLatency,
             MaxLatency = _settings.MaxLatency,
             TokenLifetime = _settings.TokenLifetime,
-        }).GetAwaiter().GetResult();
+        };
+        options.Notifications.ActivityInterval = _settings.NotificationActivityInterval;
+        var simulator = GenesysCloudSimulator.StartAsync(options).GetAwaiter().GetResult();
         Log.UsingEmbeddedSimulator(_logger, simulator.ApiBaseAddress, _settings.RateLimit, _settings.RateWindow.TotalSeconds);
         return simulator;
     }

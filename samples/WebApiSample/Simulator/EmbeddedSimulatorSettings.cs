@@ -23,6 +23,9 @@ public sealed class EmbeddedSimulatorSettings
     /// <summary>Lifetime of issued tokens; short, so the dashboard shows refreshes. Defaults to 2 minutes.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How often the simulated org publishes a notification event on a subscribed topic (the live feed). Defaults to 1 second.</summary>
+    public TimeSpan NotificationActivityInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long the demo's 429 storm lasts. Defaults to 5 seconds.</summary>
     public TimeSpan RateLimitStormDuration { get; set; } = TimeSpan.FromSeconds(5);
 }

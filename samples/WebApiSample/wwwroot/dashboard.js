@@ -59,6 +59,8 @@
       : "Running against a real Genesys Cloud org (the demo workload is disabled).";
     setText("mode", mode);
 
+    renderNotifications(data.notifications);
+
     $("demoStart").disabled = !data.embeddedSimulator || demo.running;
     setText("demoStatus", demo.calls === 0
       ? (data.embeddedSimulator ? "Idle." : "Available only against the embedded simulator.")
@@ -75,6 +77,36 @@
     draw($("queuesChart"), [[history.backlog, colors.accent], [history.inFlight, colors.blue]]);
     draw($("rateChart"), [[history.rate, colors.green], [history.remaining, colors.purple, true]]);
     draw($("latencyChart"), [[history.p50, colors.green], [history.p95, colors.yellow], [history.p99, colors.red]]);
+  }
+
+  // The live event feed: the newest events first, rebuilt only when a new one arrived.
+  let lastFeedKey = "";
+  function renderNotifications(notifications) {
+    setText("eventsReceived", notifications.eventsReceived);
+    setText("duplicates", notifications.duplicatesDiscarded);
+    setText("activeChannels", notifications.activeChannels);
+    setText("channels", notifications.channels);
+    setText("notificationState", notifications.state);
+    setText("topics", notifications.topics);
+    setText("reconnects", notifications.reconnects);
+    setText("eventsDropped", notifications.eventsDropped);
+    setText("handlerErrors", notifications.handlerErrors);
+    const key = notifications.feedReceived + ":" + notifications.latest.length;
+    if (key === lastFeedKey) { return; }
+    lastFeedKey = key;
+    const feed = $("eventFeed");
+    feed.replaceChildren(...notifications.latest.map(event => {
+      const item = document.createElement("li");
+      item.dataset.testid = "event";
+      for (const [cls, text] of [["time", new Date(event.receivedAt).toLocaleTimeString()], ["pattern", event.topicPattern], ["summary", event.summary]]) {
+        const span = document.createElement("span");
+        span.className = cls;
+        span.textContent = text;
+        item.appendChild(span);
+      }
+      item.title = event.topic;
+      return item;
+    }));
   }
 
   // Line chart: each series is [values, color, ownScale]; a series with its own scale is drawn dashed.

@@ -375,6 +375,14 @@ public static class GenesysCloudJsonReader
     public static JsonElement? ReadNullableJsonElement(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
 
+    /// <summary>Reads a model of another assembly through its public reader (the notification events' API models).</summary>
+    /// <typeparam name="T">The model.</typeparam>
+    /// <param name="reader">The reader, on the object's first token (not <c>null</c>).</param>
+    /// <param name="options">The options of the call.</param>
+    /// <returns>The model.</returns>
+    public static T ReadModel<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        where T : class, IGenesysCloudModel<T> => T.ReadJson(ref reader, options);
+
     /// <summary>Keeps a property the model does not declare, to be written back unchanged.</summary>
     /// <param name="reader">The reader, on the property's value.</param>
     /// <param name="name">The property's name.</param>

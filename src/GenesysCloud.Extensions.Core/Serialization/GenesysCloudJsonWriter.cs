@@ -141,6 +141,14 @@ public static class GenesysCloudJsonWriter
         writer.WritePropertyName(options.DictionaryKeyPolicy?.ConvertName(key) ?? key);
     }
 
+    /// <summary>Writes a model of another assembly through its public writer (the notification events' API models).</summary>
+    /// <typeparam name="T">The model.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The model.</param>
+    /// <param name="options">The options of the call.</param>
+    public static void WriteModel<T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        where T : class, IGenesysCloudModel<T> => T.WriteJson(writer, value, options);
+
     /// <summary>Writes back the properties a model kept because it does not declare them.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="data">The model's extension data, if any.</param>

@@ -6,6 +6,7 @@ using GenesysCloud.Extensions.Simulator.Faults;
 using GenesysCloud.Extensions.Simulator.Hosting;
 using GenesysCloud.Extensions.Simulator.Http;
 using GenesysCloud.Extensions.Simulator.Logging;
+using GenesysCloud.Extensions.Simulator.Notifications;
 using GenesysCloud.Extensions.Simulator.OAuth;
 using GenesysCloud.Extensions.Simulator.Organization;
 using Microsoft.AspNetCore.Builder;
@@ -70,6 +71,10 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
     /// <summary>Gets what the simulator has seen, across every organization: requests, counts, tokens, concurrency and 429s.</summary>
     public SimulatorInspector Inspector { get; }
 
+    /// <summary>Gets the default organization's Notifications service: drive events and socket faults, inspect channels and deliveries.</summary>
+    /// <remarks>Every organization has its own: <see cref="SimulatorOrganization.Notifications"/>.</remarks>
+    public SimulatorNotifications Notifications => DefaultOrganization.Notifications;
+
     /// <summary>Gets the organization named <paramref name="name"/> (case-insensitive).</summary>
     /// <param name="name">The organization's short name.</param>
     /// <returns>The organization.</returns>
@@ -108,19 +113,20 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
             faults.Add(fault);
         }
 
+        var stopping = new CancellationTokenSource();
         var organizations = new List<SimulatorOrganization>();
         var inspector = new SimulatorInspector(options.MaxRecordedRequests, timeProvider, organizations);
-        organizations.Add(new SimulatorOrganization(options, isDefault: true, timeProvider, options.MaxRecordedRequests, inspector, faults));
-        organizations.AddRange(options.Organizations.Select(o => new SimulatorOrganization(o, isDefault: false, timeProvider, options.MaxRecordedRequests, inspector, faults)));
+        organizations.Add(new SimulatorOrganization(options, isDefault: true, timeProvider, options.MaxRecordedRequests, inspector, faults, options.Notifications, stopping.Token));
+        organizations.AddRange(options.Organizations.Select(o => new SimulatorOrganization(o, isDefault: false, timeProvider, options.MaxRecordedRequests, inspector, faults, options.Notifications, stopping.Token)));
         var hosts = PlanHosts(options, organizations);
 
         var routes = new RouteTable();
         TokensMeEndpoints.Map(routes);
         OrganizationEndpoints.Map(routes);
         AnalyticsJobEndpoints.Map(routes);
+        NotificationEndpoints.Map(routes);
         var catalog = options.Catalog ?? SimulatorCatalog.Embedded;
 
-        var stopping = new CancellationTokenSource();
         var pipeline = new SimulatorPipeline(
             routes,
             catalog is null ? null : new CatalogResponder(catalog),
@@ -140,7 +146,7 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
         {
             foreach (var host in hosts)
             {
-                apps.Add(await StartHostAsync(host, pipeline, options.LoggerFactory, cancellationToken).ConfigureAwait(false));
+                apps.Add(await StartHostAsync(host, pipeline, new NotificationControlApi(host, organizations), options.LoggerFactory, cancellationToken).ConfigureAwait(false));
                 Log.Started(logger, host.BaseAddress);
             }
         }
@@ -152,6 +158,7 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
                 await app.DisposeAsync().ConfigureAwait(false);
             }
 
+            organizations.ForEach(static o => o.Notifications.Stop());
             stopping.Dispose();
             throw;
         }
@@ -166,6 +173,11 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
+        }
+
+        foreach (var organization in Organizations)
+        {
+            organization.Notifications.Stop();
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -211,7 +223,7 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
         return hosts;
     }
 
-    private static async Task<WebApplication> StartHostAsync(SimulatorHost host, SimulatorPipeline pipeline, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+    private static async Task<WebApplication> StartHostAsync(SimulatorHost host, SimulatorPipeline pipeline, NotificationControlApi notifications, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(GenesysCloudSimulator).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
@@ -231,6 +243,8 @@ public sealed class GenesysCloudSimulator : IAsyncDisposable
         });
 
         var app = builder.Build();
+        app.UseWebSockets();
+        app.Use(notifications.InvokeAsync);
         app.Run(context => pipeline.InvokeAsync(context, host));
         try
         {

@@ -62,6 +62,9 @@ public sealed class GenesysCloudSimulatorOptions : SimulatorOrganizationSettings
     /// <remarks>Defaults to <see cref="TimeProvider.System"/>; tests pass a fake clock.</remarks>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Gets the Notifications service's limits, timings and automatic activity.</summary>
+    public SimulatorNotificationOptions Notifications { get; } = new();
+
     /// <summary>Gets or sets the logger factory; <see langword="null"/> disables logging.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

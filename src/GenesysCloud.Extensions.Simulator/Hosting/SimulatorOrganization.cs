@@ -28,7 +28,15 @@ public sealed class SimulatorOrganization
     private readonly Lazy<SimulatorIdentityProvider> _builtInIdentityProvider;
     private string? _signedInUserId;
 
-    internal SimulatorOrganization(SimulatorOrganizationSettings settings, bool isDefault, TimeProvider timeProvider, int maxRecordedRequests, SimulatorInspector simulatorInspector, SimulatorFaults faults)
+    internal SimulatorOrganization(
+        SimulatorOrganizationSettings settings,
+        bool isDefault,
+        TimeProvider timeProvider,
+        int maxRecordedRequests,
+        SimulatorInspector simulatorInspector,
+        SimulatorFaults faults,
+        SimulatorNotificationOptions notificationOptions,
+        CancellationToken stopping)
     {
         _simulatorInspector = simulatorInspector;
         _faults = faults;
@@ -62,6 +70,7 @@ public sealed class SimulatorOrganization
             timeProvider,
             settings.AnalyticsJobDuration,
             settings.AnalyticsJobResultLifetime);
+        Notifications = new SimulatorNotifications(notificationOptions, this, settings.Seed, stopping);
         _identityProviders = [.. settings.IdentityProviders];
         _builtInIdentityProvider = new Lazy<SimulatorIdentityProvider>(() => new SimulatorIdentityProvider(BuiltInIssuer, CreateSigningCertificate(Name)));
     }
@@ -109,6 +118,9 @@ public sealed class SimulatorOrganization
 
     /// <summary>Gets the organization's asynchronous analytics details jobs and their controls (fail, expire, fail the next one).</summary>
     public SimulatorAnalyticsJobs AnalyticsJobs { get; }
+
+    /// <summary>Gets the organization's Notifications service: its channels, the events of its activity and the socket faults.</summary>
+    public SimulatorNotifications Notifications { get; }
 
     /// <summary>Gets a snapshot of the organization's users, in seeded order.</summary>
     public IReadOnlyList<SimulatorUser> Users =>
