@@ -613,70 +613,70 @@ public sealed class AcdEndDetailEventTopicAcdEndEvent : IGenesysCloudModel<AcdEn
     public readonly record struct DisconnectTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<DisconnectTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static DisconnectTypeEnum UNKNOWN => new("UNKNOWN");
+        public static DisconnectTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>ENDPOINT</c>.</summary>
-        public static DisconnectTypeEnum ENDPOINT => new("ENDPOINT");
+        public static DisconnectTypeEnum Endpoint => new("ENDPOINT");
 
         /// <summary>Gets <c>CLIENT</c>.</summary>
-        public static DisconnectTypeEnum CLIENT => new("CLIENT");
+        public static DisconnectTypeEnum Client => new("CLIENT");
 
         /// <summary>Gets <c>SYSTEM</c>.</summary>
-        public static DisconnectTypeEnum SYSTEM => new("SYSTEM");
+        public static DisconnectTypeEnum System => new("SYSTEM");
 
         /// <summary>Gets <c>TRANSFER</c>.</summary>
-        public static DisconnectTypeEnum TRANSFER => new("TRANSFER");
+        public static DisconnectTypeEnum Transfer => new("TRANSFER");
 
         /// <summary>Gets <c>ERROR</c>.</summary>
-        public static DisconnectTypeEnum ERROR => new("ERROR");
+        public static DisconnectTypeEnum Error => new("ERROR");
 
         /// <summary>Gets <c>PEER</c>.</summary>
-        public static DisconnectTypeEnum PEER => new("PEER");
+        public static DisconnectTypeEnum Peer => new("PEER");
 
         /// <summary>Gets <c>OTHER</c>.</summary>
-        public static DisconnectTypeEnum OTHER => new("OTHER");
+        public static DisconnectTypeEnum Other => new("OTHER");
 
         /// <summary>Gets <c>SPAM</c>.</summary>
-        public static DisconnectTypeEnum SPAM => new("SPAM");
+        public static DisconnectTypeEnum Spam => new("SPAM");
 
         /// <summary>Gets <c>TIMEOUT</c>.</summary>
-        public static DisconnectTypeEnum TIMEOUT => new("TIMEOUT");
+        public static DisconnectTypeEnum Timeout => new("TIMEOUT");
 
         /// <summary>Gets <c>TRANSPORT_FAILURE</c>.</summary>
-        public static DisconnectTypeEnum TRANSPORTFAILURE => new("TRANSPORT_FAILURE");
+        public static DisconnectTypeEnum TransportFailure => new("TRANSPORT_FAILURE");
 
         /// <summary>Gets <c>CONFERENCE_TRANSFER</c>.</summary>
-        public static DisconnectTypeEnum CONFERENCETRANSFER => new("CONFERENCE_TRANSFER");
+        public static DisconnectTypeEnum ConferenceTransfer => new("CONFERENCE_TRANSFER");
 
         /// <summary>Gets <c>CONSULT_TRANSFER</c>.</summary>
-        public static DisconnectTypeEnum CONSULTTRANSFER => new("CONSULT_TRANSFER");
+        public static DisconnectTypeEnum ConsultTransfer => new("CONSULT_TRANSFER");
 
         /// <summary>Gets <c>FORWARD_TRANSFER</c>.</summary>
-        public static DisconnectTypeEnum FORWARDTRANSFER => new("FORWARD_TRANSFER");
+        public static DisconnectTypeEnum ForwardTransfer => new("FORWARD_TRANSFER");
 
         /// <summary>Gets <c>NO_ANSWER_TRANSFER</c>.</summary>
-        public static DisconnectTypeEnum NOANSWERTRANSFER => new("NO_ANSWER_TRANSFER");
+        public static DisconnectTypeEnum NoAnswerTransfer => new("NO_ANSWER_TRANSFER");
 
         /// <summary>Gets <c>NOT_AVAILABLE_TRANSFER</c>.</summary>
-        public static DisconnectTypeEnum NOTAVAILABLETRANSFER => new("NOT_AVAILABLE_TRANSFER");
+        public static DisconnectTypeEnum NotAvailableTransfer => new("NOT_AVAILABLE_TRANSFER");
 
         /// <summary>Gets <c>UNCALLABLE</c>.</summary>
-        public static DisconnectTypeEnum UNCALLABLE => new("UNCALLABLE");
+        public static DisconnectTypeEnum Uncallable => new("UNCALLABLE");
 
         /// <summary>Gets <c>DND_ENDPOINT</c>.</summary>
-        public static DisconnectTypeEnum DNDENDPOINT => new("DND_ENDPOINT");
+        public static DisconnectTypeEnum DndEndpoint => new("DND_ENDPOINT");
 
         /// <summary>Gets <c>DND_TRANSFER</c>.</summary>
-        public static DisconnectTypeEnum DNDTRANSFER => new("DND_TRANSFER");
+        public static DisconnectTypeEnum DndTransfer => new("DND_TRANSFER");
 
         /// <summary>Gets <c>INACTIVITY</c>.</summary>
-        public static DisconnectTypeEnum INACTIVITY => new("INACTIVITY");
+        public static DisconnectTypeEnum Inactivity => new("INACTIVITY");
 
         /// <summary>Gets <c>SESSION_EXPIRED</c>.</summary>
-        public static DisconnectTypeEnum SESSIONEXPIRED => new("SESSION_EXPIRED");
+        public static DisconnectTypeEnum SessionExpired => new("SESSION_EXPIRED");
 
         /// <summary>Gets <c>TAKEOVER</c>.</summary>
-        public static DisconnectTypeEnum TAKEOVER => new("TAKEOVER");
+        public static DisconnectTypeEnum Takeover => new("TAKEOVER");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -698,37 +698,37 @@ public sealed class AcdEndDetailEventTopicAcdEndEvent : IGenesysCloudModel<AcdEn
     public readonly record struct MediaTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MediaTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static MediaTypeEnum UNKNOWN => new("UNKNOWN");
+        public static MediaTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>VOICE</c>.</summary>
-        public static MediaTypeEnum VOICE => new("VOICE");
+        public static MediaTypeEnum Voice => new("VOICE");
 
         /// <summary>Gets <c>CHAT</c>.</summary>
-        public static MediaTypeEnum CHAT => new("CHAT");
+        public static MediaTypeEnum Chat => new("CHAT");
 
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static MediaTypeEnum EMAIL => new("EMAIL");
+        public static MediaTypeEnum Email => new("EMAIL");
 
         /// <summary>Gets <c>CALLBACK</c>.</summary>
-        public static MediaTypeEnum CALLBACK => new("CALLBACK");
+        public static MediaTypeEnum Callback => new("CALLBACK");
 
         /// <summary>Gets <c>COBROWSE</c>.</summary>
-        public static MediaTypeEnum COBROWSE => new("COBROWSE");
+        public static MediaTypeEnum Cobrowse => new("COBROWSE");
 
         /// <summary>Gets <c>VIDEO</c>.</summary>
-        public static MediaTypeEnum VIDEO => new("VIDEO");
+        public static MediaTypeEnum Video => new("VIDEO");
 
         /// <summary>Gets <c>SCREENSHARE</c>.</summary>
-        public static MediaTypeEnum SCREENSHARE => new("SCREENSHARE");
+        public static MediaTypeEnum Screenshare => new("SCREENSHARE");
 
         /// <summary>Gets <c>MESSAGE</c>.</summary>
-        public static MediaTypeEnum MESSAGE => new("MESSAGE");
+        public static MediaTypeEnum Message => new("MESSAGE");
 
         /// <summary>Gets <c>INTERNALMESSAGE</c>.</summary>
-        public static MediaTypeEnum INTERNALMESSAGE => new("INTERNALMESSAGE");
+        public static MediaTypeEnum Internalmessage => new("INTERNALMESSAGE");
 
         /// <summary>Gets <c>SCREENMONITORING</c>.</summary>
-        public static MediaTypeEnum SCREENMONITORING => new("SCREENMONITORING");
+        public static MediaTypeEnum Screenmonitoring => new("SCREENMONITORING");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -750,13 +750,13 @@ public sealed class AcdEndDetailEventTopicAcdEndEvent : IGenesysCloudModel<AcdEn
     public readonly record struct DirectionEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<DirectionEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static DirectionEnum UNKNOWN => new("UNKNOWN");
+        public static DirectionEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>INBOUND</c>.</summary>
-        public static DirectionEnum INBOUND => new("INBOUND");
+        public static DirectionEnum Inbound => new("INBOUND");
 
         /// <summary>Gets <c>OUTBOUND</c>.</summary>
-        public static DirectionEnum OUTBOUND => new("OUTBOUND");
+        public static DirectionEnum Outbound => new("OUTBOUND");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -778,34 +778,34 @@ public sealed class AcdEndDetailEventTopicAcdEndEvent : IGenesysCloudModel<AcdEn
     public readonly record struct MessageTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MessageTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static MessageTypeEnum UNKNOWN => new("UNKNOWN");
+        public static MessageTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>SMS</c>.</summary>
-        public static MessageTypeEnum SMS => new("SMS");
+        public static MessageTypeEnum Sms => new("SMS");
 
         /// <summary>Gets <c>TWITTER</c>.</summary>
-        public static MessageTypeEnum TWITTER => new("TWITTER");
+        public static MessageTypeEnum Twitter => new("TWITTER");
 
         /// <summary>Gets <c>FACEBOOK</c>.</summary>
-        public static MessageTypeEnum FACEBOOK => new("FACEBOOK");
+        public static MessageTypeEnum Facebook => new("FACEBOOK");
 
         /// <summary>Gets <c>LINE</c>.</summary>
-        public static MessageTypeEnum LINE => new("LINE");
+        public static MessageTypeEnum Line => new("LINE");
 
         /// <summary>Gets <c>WHATSAPP</c>.</summary>
-        public static MessageTypeEnum WHATSAPP => new("WHATSAPP");
+        public static MessageTypeEnum Whatsapp => new("WHATSAPP");
 
         /// <summary>Gets <c>WEBMESSAGING</c>.</summary>
-        public static MessageTypeEnum WEBMESSAGING => new("WEBMESSAGING");
+        public static MessageTypeEnum Webmessaging => new("WEBMESSAGING");
 
         /// <summary>Gets <c>OPEN</c>.</summary>
-        public static MessageTypeEnum OPEN => new("OPEN");
+        public static MessageTypeEnum Open => new("OPEN");
 
         /// <summary>Gets <c>INSTAGRAM</c>.</summary>
-        public static MessageTypeEnum INSTAGRAM => new("INSTAGRAM");
+        public static MessageTypeEnum Instagram => new("INSTAGRAM");
 
         /// <summary>Gets <c>APPLE</c>.</summary>
-        public static MessageTypeEnum APPLE => new("APPLE");
+        public static MessageTypeEnum Apple => new("APPLE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -827,16 +827,16 @@ public sealed class AcdEndDetailEventTopicAcdEndEvent : IGenesysCloudModel<AcdEn
     public readonly record struct AcdOutcomeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<AcdOutcomeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static AcdOutcomeEnum UNKNOWN => new("UNKNOWN");
+        public static AcdOutcomeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>ABANDON</c>.</summary>
-        public static AcdOutcomeEnum ABANDON => new("ABANDON");
+        public static AcdOutcomeEnum Abandon => new("ABANDON");
 
         /// <summary>Gets <c>ANSWERED</c>.</summary>
-        public static AcdOutcomeEnum ANSWERED => new("ANSWERED");
+        public static AcdOutcomeEnum Answered => new("ANSWERED");
 
         /// <summary>Gets <c>FLOW_OUT</c>.</summary>
-        public static AcdOutcomeEnum FLOWOUT => new("FLOW_OUT");
+        public static AcdOutcomeEnum FlowOut => new("FLOW_OUT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -858,34 +858,34 @@ public sealed class AcdEndDetailEventTopicAcdEndEvent : IGenesysCloudModel<AcdEn
     public readonly record struct UsedRoutingEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<UsedRoutingEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static UsedRoutingEnum UNKNOWN => new("UNKNOWN");
+        public static UsedRoutingEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>MANUAL</c>.</summary>
-        public static UsedRoutingEnum MANUAL => new("MANUAL");
+        public static UsedRoutingEnum Manual => new("MANUAL");
 
         /// <summary>Gets <c>PREDICTIVE</c>.</summary>
-        public static UsedRoutingEnum PREDICTIVE => new("PREDICTIVE");
+        public static UsedRoutingEnum Predictive => new("PREDICTIVE");
 
         /// <summary>Gets <c>PREFERRED</c>.</summary>
-        public static UsedRoutingEnum PREFERRED => new("PREFERRED");
+        public static UsedRoutingEnum Preferred => new("PREFERRED");
 
         /// <summary>Gets <c>LAST</c>.</summary>
-        public static UsedRoutingEnum LAST => new("LAST");
+        public static UsedRoutingEnum Last => new("LAST");
 
         /// <summary>Gets <c>BULLSEYE</c>.</summary>
-        public static UsedRoutingEnum BULLSEYE => new("BULLSEYE");
+        public static UsedRoutingEnum Bullseye => new("BULLSEYE");
 
         /// <summary>Gets <c>STANDARD</c>.</summary>
-        public static UsedRoutingEnum STANDARD => new("STANDARD");
+        public static UsedRoutingEnum Standard => new("STANDARD");
 
         /// <summary>Gets <c>OTHER</c>.</summary>
-        public static UsedRoutingEnum OTHER => new("OTHER");
+        public static UsedRoutingEnum Other => new("OTHER");
 
         /// <summary>Gets <c>CONDITIONAL</c>.</summary>
-        public static UsedRoutingEnum CONDITIONAL => new("CONDITIONAL");
+        public static UsedRoutingEnum Conditional => new("CONDITIONAL");
 
         /// <summary>Gets <c>VIP</c>.</summary>
-        public static UsedRoutingEnum VIP => new("VIP");
+        public static UsedRoutingEnum Vip => new("VIP");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -404,37 +404,37 @@ public sealed class AcwDetailEventTopicAfterCallWorkEvent : IGenesysCloudModel<A
     public readonly record struct MediaTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MediaTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static MediaTypeEnum UNKNOWN => new("UNKNOWN");
+        public static MediaTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>VOICE</c>.</summary>
-        public static MediaTypeEnum VOICE => new("VOICE");
+        public static MediaTypeEnum Voice => new("VOICE");
 
         /// <summary>Gets <c>CHAT</c>.</summary>
-        public static MediaTypeEnum CHAT => new("CHAT");
+        public static MediaTypeEnum Chat => new("CHAT");
 
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static MediaTypeEnum EMAIL => new("EMAIL");
+        public static MediaTypeEnum Email => new("EMAIL");
 
         /// <summary>Gets <c>CALLBACK</c>.</summary>
-        public static MediaTypeEnum CALLBACK => new("CALLBACK");
+        public static MediaTypeEnum Callback => new("CALLBACK");
 
         /// <summary>Gets <c>COBROWSE</c>.</summary>
-        public static MediaTypeEnum COBROWSE => new("COBROWSE");
+        public static MediaTypeEnum Cobrowse => new("COBROWSE");
 
         /// <summary>Gets <c>VIDEO</c>.</summary>
-        public static MediaTypeEnum VIDEO => new("VIDEO");
+        public static MediaTypeEnum Video => new("VIDEO");
 
         /// <summary>Gets <c>SCREENSHARE</c>.</summary>
-        public static MediaTypeEnum SCREENSHARE => new("SCREENSHARE");
+        public static MediaTypeEnum Screenshare => new("SCREENSHARE");
 
         /// <summary>Gets <c>MESSAGE</c>.</summary>
-        public static MediaTypeEnum MESSAGE => new("MESSAGE");
+        public static MediaTypeEnum Message => new("MESSAGE");
 
         /// <summary>Gets <c>INTERNALMESSAGE</c>.</summary>
-        public static MediaTypeEnum INTERNALMESSAGE => new("INTERNALMESSAGE");
+        public static MediaTypeEnum Internalmessage => new("INTERNALMESSAGE");
 
         /// <summary>Gets <c>SCREENMONITORING</c>.</summary>
-        public static MediaTypeEnum SCREENMONITORING => new("SCREENMONITORING");
+        public static MediaTypeEnum Screenmonitoring => new("SCREENMONITORING");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -456,13 +456,13 @@ public sealed class AcwDetailEventTopicAfterCallWorkEvent : IGenesysCloudModel<A
     public readonly record struct DirectionEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<DirectionEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static DirectionEnum UNKNOWN => new("UNKNOWN");
+        public static DirectionEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>INBOUND</c>.</summary>
-        public static DirectionEnum INBOUND => new("INBOUND");
+        public static DirectionEnum Inbound => new("INBOUND");
 
         /// <summary>Gets <c>OUTBOUND</c>.</summary>
-        public static DirectionEnum OUTBOUND => new("OUTBOUND");
+        public static DirectionEnum Outbound => new("OUTBOUND");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -484,34 +484,34 @@ public sealed class AcwDetailEventTopicAfterCallWorkEvent : IGenesysCloudModel<A
     public readonly record struct MessageTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MessageTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static MessageTypeEnum UNKNOWN => new("UNKNOWN");
+        public static MessageTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>SMS</c>.</summary>
-        public static MessageTypeEnum SMS => new("SMS");
+        public static MessageTypeEnum Sms => new("SMS");
 
         /// <summary>Gets <c>TWITTER</c>.</summary>
-        public static MessageTypeEnum TWITTER => new("TWITTER");
+        public static MessageTypeEnum Twitter => new("TWITTER");
 
         /// <summary>Gets <c>FACEBOOK</c>.</summary>
-        public static MessageTypeEnum FACEBOOK => new("FACEBOOK");
+        public static MessageTypeEnum Facebook => new("FACEBOOK");
 
         /// <summary>Gets <c>LINE</c>.</summary>
-        public static MessageTypeEnum LINE => new("LINE");
+        public static MessageTypeEnum Line => new("LINE");
 
         /// <summary>Gets <c>WHATSAPP</c>.</summary>
-        public static MessageTypeEnum WHATSAPP => new("WHATSAPP");
+        public static MessageTypeEnum Whatsapp => new("WHATSAPP");
 
         /// <summary>Gets <c>WEBMESSAGING</c>.</summary>
-        public static MessageTypeEnum WEBMESSAGING => new("WEBMESSAGING");
+        public static MessageTypeEnum Webmessaging => new("WEBMESSAGING");
 
         /// <summary>Gets <c>OPEN</c>.</summary>
-        public static MessageTypeEnum OPEN => new("OPEN");
+        public static MessageTypeEnum Open => new("OPEN");
 
         /// <summary>Gets <c>INSTAGRAM</c>.</summary>
-        public static MessageTypeEnum INSTAGRAM => new("INSTAGRAM");
+        public static MessageTypeEnum Instagram => new("INSTAGRAM");
 
         /// <summary>Gets <c>APPLE</c>.</summary>
-        public static MessageTypeEnum APPLE => new("APPLE");
+        public static MessageTypeEnum Apple => new("APPLE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -90,19 +90,19 @@ public sealed class AgentActivityChangedTopicRoutingStatus : IGenesysCloudModel<
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>OFF_QUEUE</c>.</summary>
-        public static StatusEnum OFFQUEUE => new("OFF_QUEUE");
+        public static StatusEnum OffQueue => new("OFF_QUEUE");
 
         /// <summary>Gets <c>IDLE</c>.</summary>
-        public static StatusEnum IDLE => new("IDLE");
+        public static StatusEnum Idle => new("IDLE");
 
         /// <summary>Gets <c>INTERACTING</c>.</summary>
-        public static StatusEnum INTERACTING => new("INTERACTING");
+        public static StatusEnum Interacting => new("INTERACTING");
 
         /// <summary>Gets <c>NOT_RESPONDING</c>.</summary>
-        public static StatusEnum NOTRESPONDING => new("NOT_RESPONDING");
+        public static StatusEnum NotResponding => new("NOT_RESPONDING");
 
         /// <summary>Gets <c>COMMUNICATING</c>.</summary>
-        public static StatusEnum COMMUNICATING => new("COMMUNICATING");
+        public static StatusEnum Communicating => new("COMMUNICATING");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -213,70 +213,70 @@ public sealed class AgentStateEventTopicAgentStateEventNotification : IGenesysCl
     public readonly record struct CurrentStateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<CurrentStateEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static CurrentStateEnum UNKNOWN => new("UNKNOWN");
+        public static CurrentStateEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>ALERT</c>.</summary>
-        public static CurrentStateEnum ALERT => new("ALERT");
+        public static CurrentStateEnum Alert => new("ALERT");
 
         /// <summary>Gets <c>INTERACT</c>.</summary>
-        public static CurrentStateEnum INTERACT => new("INTERACT");
+        public static CurrentStateEnum Interact => new("INTERACT");
 
         /// <summary>Gets <c>WRAPUP</c>.</summary>
-        public static CurrentStateEnum WRAPUP => new("WRAPUP");
+        public static CurrentStateEnum Wrapup => new("WRAPUP");
 
         /// <summary>Gets <c>BARGING</c>.</summary>
-        public static CurrentStateEnum BARGING => new("BARGING");
+        public static CurrentStateEnum Barging => new("BARGING");
 
         /// <summary>Gets <c>CALLBACK</c>.</summary>
-        public static CurrentStateEnum CALLBACK => new("CALLBACK");
+        public static CurrentStateEnum Callback => new("CALLBACK");
 
         /// <summary>Gets <c>COACHING</c>.</summary>
-        public static CurrentStateEnum COACHING => new("COACHING");
+        public static CurrentStateEnum Coaching => new("COACHING");
 
         /// <summary>Gets <c>CONTACTING</c>.</summary>
-        public static CurrentStateEnum CONTACTING => new("CONTACTING");
+        public static CurrentStateEnum Contacting => new("CONTACTING");
 
         /// <summary>Gets <c>CONVERTING</c>.</summary>
-        public static CurrentStateEnum CONVERTING => new("CONVERTING");
+        public static CurrentStateEnum Converting => new("CONVERTING");
 
         /// <summary>Gets <c>DELAY</c>.</summary>
-        public static CurrentStateEnum DELAY => new("DELAY");
+        public static CurrentStateEnum Delay => new("DELAY");
 
         /// <summary>Gets <c>DIALING</c>.</summary>
-        public static CurrentStateEnum DIALING => new("DIALING");
+        public static CurrentStateEnum Dialing => new("DIALING");
 
         /// <summary>Gets <c>HOLD</c>.</summary>
-        public static CurrentStateEnum HOLD => new("HOLD");
+        public static CurrentStateEnum Hold => new("HOLD");
 
         /// <summary>Gets <c>IVR</c>.</summary>
-        public static CurrentStateEnum IVR => new("IVR");
+        public static CurrentStateEnum Ivr => new("IVR");
 
         /// <summary>Gets <c>MONITORING</c>.</summary>
-        public static CurrentStateEnum MONITORING => new("MONITORING");
+        public static CurrentStateEnum Monitoring => new("MONITORING");
 
         /// <summary>Gets <c>PARKED</c>.</summary>
-        public static CurrentStateEnum PARKED => new("PARKED");
+        public static CurrentStateEnum Parked => new("PARKED");
 
         /// <summary>Gets <c>SCHEDULED</c>.</summary>
-        public static CurrentStateEnum SCHEDULED => new("SCHEDULED");
+        public static CurrentStateEnum Scheduled => new("SCHEDULED");
 
         /// <summary>Gets <c>SHARING</c>.</summary>
-        public static CurrentStateEnum SHARING => new("SHARING");
+        public static CurrentStateEnum Sharing => new("SHARING");
 
         /// <summary>Gets <c>SYSTEM</c>.</summary>
-        public static CurrentStateEnum SYSTEM => new("SYSTEM");
+        public static CurrentStateEnum System => new("SYSTEM");
 
         /// <summary>Gets <c>TRANSMITTING</c>.</summary>
-        public static CurrentStateEnum TRANSMITTING => new("TRANSMITTING");
+        public static CurrentStateEnum Transmitting => new("TRANSMITTING");
 
         /// <summary>Gets <c>UPLOADING</c>.</summary>
-        public static CurrentStateEnum UPLOADING => new("UPLOADING");
+        public static CurrentStateEnum Uploading => new("UPLOADING");
 
         /// <summary>Gets <c>VOICEMAIL</c>.</summary>
-        public static CurrentStateEnum VOICEMAIL => new("VOICEMAIL");
+        public static CurrentStateEnum Voicemail => new("VOICEMAIL");
 
         /// <summary>Gets <c>TERMINATED</c>.</summary>
-        public static CurrentStateEnum TERMINATED => new("TERMINATED");
+        public static CurrentStateEnum Terminated => new("TERMINATED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -298,13 +298,13 @@ public sealed class AgentStateEventTopicAgentStateEventNotification : IGenesysCl
     public readonly record struct OriginatingDirectionEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OriginatingDirectionEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static OriginatingDirectionEnum UNKNOWN => new("UNKNOWN");
+        public static OriginatingDirectionEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>INBOUND</c>.</summary>
-        public static OriginatingDirectionEnum INBOUND => new("INBOUND");
+        public static OriginatingDirectionEnum Inbound => new("INBOUND");
 
         /// <summary>Gets <c>OUTBOUND</c>.</summary>
-        public static OriginatingDirectionEnum OUTBOUND => new("OUTBOUND");
+        public static OriginatingDirectionEnum Outbound => new("OUTBOUND");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -326,37 +326,37 @@ public sealed class AgentStateEventTopicAgentStateEventNotification : IGenesysCl
     public readonly record struct MediaTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MediaTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static MediaTypeEnum UNKNOWN => new("UNKNOWN");
+        public static MediaTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>VOICE</c>.</summary>
-        public static MediaTypeEnum VOICE => new("VOICE");
+        public static MediaTypeEnum Voice => new("VOICE");
 
         /// <summary>Gets <c>CHAT</c>.</summary>
-        public static MediaTypeEnum CHAT => new("CHAT");
+        public static MediaTypeEnum Chat => new("CHAT");
 
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static MediaTypeEnum EMAIL => new("EMAIL");
+        public static MediaTypeEnum Email => new("EMAIL");
 
         /// <summary>Gets <c>CALLBACK</c>.</summary>
-        public static MediaTypeEnum CALLBACK => new("CALLBACK");
+        public static MediaTypeEnum Callback => new("CALLBACK");
 
         /// <summary>Gets <c>COBROWSE</c>.</summary>
-        public static MediaTypeEnum COBROWSE => new("COBROWSE");
+        public static MediaTypeEnum Cobrowse => new("COBROWSE");
 
         /// <summary>Gets <c>VIDEO</c>.</summary>
-        public static MediaTypeEnum VIDEO => new("VIDEO");
+        public static MediaTypeEnum Video => new("VIDEO");
 
         /// <summary>Gets <c>SCREENSHARE</c>.</summary>
-        public static MediaTypeEnum SCREENSHARE => new("SCREENSHARE");
+        public static MediaTypeEnum Screenshare => new("SCREENSHARE");
 
         /// <summary>Gets <c>MESSAGE</c>.</summary>
-        public static MediaTypeEnum MESSAGE => new("MESSAGE");
+        public static MediaTypeEnum Message => new("MESSAGE");
 
         /// <summary>Gets <c>INTERNALMESSAGE</c>.</summary>
-        public static MediaTypeEnum INTERNALMESSAGE => new("INTERNALMESSAGE");
+        public static MediaTypeEnum Internalmessage => new("INTERNALMESSAGE");
 
         /// <summary>Gets <c>SCREENMONITORING</c>.</summary>
-        public static MediaTypeEnum SCREENMONITORING => new("SCREENMONITORING");
+        public static MediaTypeEnum Screenmonitoring => new("SCREENMONITORING");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -238,43 +238,43 @@ public sealed class ArchitectPromptNotificationArchitectOperation : IGenesysClou
     public readonly record struct ActionNameEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ActionNameEnum>
     {
         /// <summary>Gets <c>CREATE</c>.</summary>
-        public static ActionNameEnum CREATE => new("CREATE");
+        public static ActionNameEnum CreateValue => new("CREATE");
 
         /// <summary>Gets <c>CHECKIN</c>.</summary>
-        public static ActionNameEnum CHECKIN => new("CHECKIN");
+        public static ActionNameEnum Checkin => new("CHECKIN");
 
         /// <summary>Gets <c>CHECKOUT</c>.</summary>
-        public static ActionNameEnum CHECKOUT => new("CHECKOUT");
+        public static ActionNameEnum Checkout => new("CHECKOUT");
 
         /// <summary>Gets <c>DEACTIVATE</c>.</summary>
-        public static ActionNameEnum DEACTIVATE => new("DEACTIVATE");
+        public static ActionNameEnum Deactivate => new("DEACTIVATE");
 
         /// <summary>Gets <c>DEBUG</c>.</summary>
-        public static ActionNameEnum DEBUG => new("DEBUG");
+        public static ActionNameEnum Debug => new("DEBUG");
 
         /// <summary>Gets <c>DELETE</c>.</summary>
-        public static ActionNameEnum DELETE => new("DELETE");
+        public static ActionNameEnum Delete => new("DELETE");
 
         /// <summary>Gets <c>HISTORY</c>.</summary>
-        public static ActionNameEnum HISTORY => new("HISTORY");
+        public static ActionNameEnum History => new("HISTORY");
 
         /// <summary>Gets <c>PUBLISH</c>.</summary>
-        public static ActionNameEnum PUBLISH => new("PUBLISH");
+        public static ActionNameEnum Publish => new("PUBLISH");
 
         /// <summary>Gets <c>REVERT</c>.</summary>
-        public static ActionNameEnum REVERT => new("REVERT");
+        public static ActionNameEnum Revert => new("REVERT");
 
         /// <summary>Gets <c>SAVE</c>.</summary>
-        public static ActionNameEnum SAVE => new("SAVE");
+        public static ActionNameEnum Save => new("SAVE");
 
         /// <summary>Gets <c>STATE_CHANGE</c>.</summary>
-        public static ActionNameEnum STATECHANGE => new("STATE_CHANGE");
+        public static ActionNameEnum StateChange => new("STATE_CHANGE");
 
         /// <summary>Gets <c>UPDATE</c>.</summary>
-        public static ActionNameEnum UPDATE => new("UPDATE");
+        public static ActionNameEnum Update => new("UPDATE");
 
         /// <summary>Gets <c>VALIDATE</c>.</summary>
-        public static ActionNameEnum VALIDATE => new("VALIDATE");
+        public static ActionNameEnum Validate => new("VALIDATE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -296,25 +296,25 @@ public sealed class ArchitectPromptNotificationArchitectOperation : IGenesysClou
     public readonly record struct ActionStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ActionStatusEnum>
     {
         /// <summary>Gets <c>LOCKED</c>.</summary>
-        public static ActionStatusEnum LOCKED => new("LOCKED");
+        public static ActionStatusEnum Locked => new("LOCKED");
 
         /// <summary>Gets <c>UNLOCKED</c>.</summary>
-        public static ActionStatusEnum UNLOCKED => new("UNLOCKED");
+        public static ActionStatusEnum Unlocked => new("UNLOCKED");
 
         /// <summary>Gets <c>STARTED</c>.</summary>
-        public static ActionStatusEnum STARTED => new("STARTED");
+        public static ActionStatusEnum Started => new("STARTED");
 
         /// <summary>Gets <c>PENDING_GENERATION</c>.</summary>
-        public static ActionStatusEnum PENDINGGENERATION => new("PENDING_GENERATION");
+        public static ActionStatusEnum PendingGeneration => new("PENDING_GENERATION");
 
         /// <summary>Gets <c>PENDING_BACKEND_NOTIFICATION</c>.</summary>
-        public static ActionStatusEnum PENDINGBACKENDNOTIFICATION => new("PENDING_BACKEND_NOTIFICATION");
+        public static ActionStatusEnum PendingBackendNotification => new("PENDING_BACKEND_NOTIFICATION");
 
         /// <summary>Gets <c>SUCCESS</c>.</summary>
-        public static ActionStatusEnum SUCCESS => new("SUCCESS");
+        public static ActionStatusEnum Success => new("SUCCESS");
 
         /// <summary>Gets <c>FAILURE</c>.</summary>
-        public static ActionStatusEnum FAILURE => new("FAILURE");
+        public static ActionStatusEnum Failure => new("FAILURE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

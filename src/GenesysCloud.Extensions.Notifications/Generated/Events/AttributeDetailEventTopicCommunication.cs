@@ -90,37 +90,37 @@ public sealed class AttributeDetailEventTopicCommunication : IGenesysCloudModel<
     public readonly record struct MediaTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MediaTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static MediaTypeEnum UNKNOWN => new("UNKNOWN");
+        public static MediaTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>VOICE</c>.</summary>
-        public static MediaTypeEnum VOICE => new("VOICE");
+        public static MediaTypeEnum Voice => new("VOICE");
 
         /// <summary>Gets <c>CHAT</c>.</summary>
-        public static MediaTypeEnum CHAT => new("CHAT");
+        public static MediaTypeEnum Chat => new("CHAT");
 
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static MediaTypeEnum EMAIL => new("EMAIL");
+        public static MediaTypeEnum Email => new("EMAIL");
 
         /// <summary>Gets <c>CALLBACK</c>.</summary>
-        public static MediaTypeEnum CALLBACK => new("CALLBACK");
+        public static MediaTypeEnum Callback => new("CALLBACK");
 
         /// <summary>Gets <c>COBROWSE</c>.</summary>
-        public static MediaTypeEnum COBROWSE => new("COBROWSE");
+        public static MediaTypeEnum Cobrowse => new("COBROWSE");
 
         /// <summary>Gets <c>VIDEO</c>.</summary>
-        public static MediaTypeEnum VIDEO => new("VIDEO");
+        public static MediaTypeEnum Video => new("VIDEO");
 
         /// <summary>Gets <c>SCREENSHARE</c>.</summary>
-        public static MediaTypeEnum SCREENSHARE => new("SCREENSHARE");
+        public static MediaTypeEnum Screenshare => new("SCREENSHARE");
 
         /// <summary>Gets <c>MESSAGE</c>.</summary>
-        public static MediaTypeEnum MESSAGE => new("MESSAGE");
+        public static MediaTypeEnum Message => new("MESSAGE");
 
         /// <summary>Gets <c>INTERNALMESSAGE</c>.</summary>
-        public static MediaTypeEnum INTERNALMESSAGE => new("INTERNALMESSAGE");
+        public static MediaTypeEnum Internalmessage => new("INTERNALMESSAGE");
 
         /// <summary>Gets <c>SCREENMONITORING</c>.</summary>
-        public static MediaTypeEnum SCREENMONITORING => new("SCREENMONITORING");
+        public static MediaTypeEnum Screenmonitoring => new("SCREENMONITORING");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

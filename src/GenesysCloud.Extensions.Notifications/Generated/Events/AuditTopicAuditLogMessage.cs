@@ -477,7 +477,7 @@ public sealed class AuditTopicAuditLogMessage : IGenesysCloudModel<AuditTopicAud
         public static ServiceNameEnum TaskManagement => new("TaskManagement");
 
         /// <summary>Gets <c>SCIM</c>.</summary>
-        public static ServiceNameEnum SCIM => new("SCIM");
+        public static ServiceNameEnum Scim => new("SCIM");
 
         /// <summary>Gets <c>NumberPurchasing</c>.</summary>
         public static ServiceNameEnum NumberPurchasing => new("NumberPurchasing");
@@ -489,10 +489,10 @@ public sealed class AuditTopicAuditLogMessage : IGenesysCloudModel<AuditTopicAud
         public static ServiceNameEnum LogCapture => new("LogCapture");
 
         /// <summary>Gets <c>GDPR</c>.</summary>
-        public static ServiceNameEnum GDPR => new("GDPR");
+        public static ServiceNameEnum Gdpr => new("GDPR");
 
         /// <summary>Gets <c>DSAR</c>.</summary>
-        public static ServiceNameEnum DSAR => new("DSAR");
+        public static ServiceNameEnum Dsar => new("DSAR");
 
         /// <summary>Gets <c>ExternalContactsExport</c>.</summary>
         public static ServiceNameEnum ExternalContactsExport => new("ExternalContactsExport");
@@ -1352,7 +1352,7 @@ public sealed class AuditTopicAuditLogMessage : IGenesysCloudModel<AuditTopicAud
         public static EntityTypeEnum EmergencyGroup => new("EmergencyGroup");
 
         /// <summary>Gets <c>IVR</c>.</summary>
-        public static EntityTypeEnum IVR => new("IVR");
+        public static EntityTypeEnum Ivr => new("IVR");
 
         /// <summary>Gets <c>AlertablePresencesOverrides</c>.</summary>
         public static EntityTypeEnum AlertablePresencesOverrides => new("AlertablePresencesOverrides");
@@ -1361,7 +1361,7 @@ public sealed class AuditTopicAuditLogMessage : IGenesysCloudModel<AuditTopicAud
         public static EntityTypeEnum CallerIdGroup => new("CallerIdGroup");
 
         /// <summary>Gets <c>DID</c>.</summary>
-        public static EntityTypeEnum DID => new("DID");
+        public static EntityTypeEnum Did => new("DID");
 
         /// <summary>Gets <c>DIDPool</c>.</summary>
         public static EntityTypeEnum DIDPool => new("DIDPool");

@@ -504,34 +504,34 @@ public sealed class ConversationSummaryTopicConversationSummaryEvent : IGenesysC
     public readonly record struct MessageTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MessageTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static MessageTypeEnum UNKNOWN => new("UNKNOWN");
+        public static MessageTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>SMS</c>.</summary>
-        public static MessageTypeEnum SMS => new("SMS");
+        public static MessageTypeEnum Sms => new("SMS");
 
         /// <summary>Gets <c>TWITTER</c>.</summary>
-        public static MessageTypeEnum TWITTER => new("TWITTER");
+        public static MessageTypeEnum Twitter => new("TWITTER");
 
         /// <summary>Gets <c>FACEBOOK</c>.</summary>
-        public static MessageTypeEnum FACEBOOK => new("FACEBOOK");
+        public static MessageTypeEnum Facebook => new("FACEBOOK");
 
         /// <summary>Gets <c>INSTAGRAM</c>.</summary>
-        public static MessageTypeEnum INSTAGRAM => new("INSTAGRAM");
+        public static MessageTypeEnum Instagram => new("INSTAGRAM");
 
         /// <summary>Gets <c>LINE</c>.</summary>
-        public static MessageTypeEnum LINE => new("LINE");
+        public static MessageTypeEnum Line => new("LINE");
 
         /// <summary>Gets <c>WHATSAPP</c>.</summary>
-        public static MessageTypeEnum WHATSAPP => new("WHATSAPP");
+        public static MessageTypeEnum Whatsapp => new("WHATSAPP");
 
         /// <summary>Gets <c>WEBMESSAGING</c>.</summary>
-        public static MessageTypeEnum WEBMESSAGING => new("WEBMESSAGING");
+        public static MessageTypeEnum Webmessaging => new("WEBMESSAGING");
 
         /// <summary>Gets <c>OPEN</c>.</summary>
-        public static MessageTypeEnum OPEN => new("OPEN");
+        public static MessageTypeEnum Open => new("OPEN");
 
         /// <summary>Gets <c>APPLE</c>.</summary>
-        public static MessageTypeEnum APPLE => new("APPLE");
+        public static MessageTypeEnum Apple => new("APPLE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -553,16 +553,16 @@ public sealed class ConversationSummaryTopicConversationSummaryEvent : IGenesysC
     public readonly record struct MediaTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MediaTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static MediaTypeEnum UNKNOWN => new("UNKNOWN");
+        public static MediaTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>MESSAGE</c>.</summary>
-        public static MediaTypeEnum MESSAGE => new("MESSAGE");
+        public static MediaTypeEnum Message => new("MESSAGE");
 
         /// <summary>Gets <c>CALL</c>.</summary>
-        public static MediaTypeEnum CALL => new("CALL");
+        public static MediaTypeEnum Call => new("CALL");
 
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static MediaTypeEnum EMAIL => new("EMAIL");
+        public static MediaTypeEnum Email => new("EMAIL");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -584,16 +584,16 @@ public sealed class ConversationSummaryTopicConversationSummaryEvent : IGenesysC
     public readonly record struct ErrorTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ErrorTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static ErrorTypeEnum UNKNOWN => new("UNKNOWN");
+        public static ErrorTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>CONVERSATION_TOO_LONG</c>.</summary>
-        public static ErrorTypeEnum CONVERSATIONTOOLONG => new("CONVERSATION_TOO_LONG");
+        public static ErrorTypeEnum ConversationTooLong => new("CONVERSATION_TOO_LONG");
 
         /// <summary>Gets <c>CONVERSATION_TOO_SHORT</c>.</summary>
-        public static ErrorTypeEnum CONVERSATIONTOOSHORT => new("CONVERSATION_TOO_SHORT");
+        public static ErrorTypeEnum ConversationTooShort => new("CONVERSATION_TOO_SHORT");
 
         /// <summary>Gets <c>RATE_LIMITED</c>.</summary>
-        public static ErrorTypeEnum RATELIMITED => new("RATE_LIMITED");
+        public static ErrorTypeEnum RateLimited => new("RATE_LIMITED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -90,19 +90,19 @@ public sealed class ConversationSummaryTopicVirtualAgentsConversationSummaryPart
     public readonly record struct PurposeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<PurposeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static PurposeEnum UNKNOWN => new("UNKNOWN");
+        public static PurposeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>ACD</c>.</summary>
-        public static PurposeEnum ACD => new("ACD");
+        public static PurposeEnum Acd => new("ACD");
 
         /// <summary>Gets <c>AGENT</c>.</summary>
-        public static PurposeEnum AGENT => new("AGENT");
+        public static PurposeEnum Agent => new("AGENT");
 
         /// <summary>Gets <c>CUSTOMER</c>.</summary>
-        public static PurposeEnum CUSTOMER => new("CUSTOMER");
+        public static PurposeEnum Customer => new("CUSTOMER");
 
         /// <summary>Gets <c>WORKFLOW</c>.</summary>
-        public static PurposeEnum WORKFLOW => new("WORKFLOW");
+        public static PurposeEnum Workflow => new("WORKFLOW");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -101,19 +101,19 @@ public sealed class ConversationSummaryTopicVirtualAgentsTriggerSource : IGenesy
     public readonly record struct SourceTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<SourceTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static SourceTypeEnum UNKNOWN => new("UNKNOWN");
+        public static SourceTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>AGENT_ASSISTANT</c>.</summary>
-        public static SourceTypeEnum AGENTASSISTANT => new("AGENT_ASSISTANT");
+        public static SourceTypeEnum AgentAssistant => new("AGENT_ASSISTANT");
 
         /// <summary>Gets <c>PROGRAM</c>.</summary>
-        public static SourceTypeEnum PROGRAM => new("PROGRAM");
+        public static SourceTypeEnum Program => new("PROGRAM");
 
         /// <summary>Gets <c>FLOW</c>.</summary>
-        public static SourceTypeEnum FLOW => new("FLOW");
+        public static SourceTypeEnum Flow => new("FLOW");
 
         /// <summary>Gets <c>COPILOT</c>.</summary>
-        public static SourceTypeEnum COPILOT => new("COPILOT");
+        public static SourceTypeEnum Copilot => new("COPILOT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -135,13 +135,13 @@ public sealed class ConversationSummaryTopicVirtualAgentsTriggerSource : IGenesy
     public readonly record struct SourceOutcomeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<SourceOutcomeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static SourceOutcomeEnum UNKNOWN => new("UNKNOWN");
+        public static SourceOutcomeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>CONTAINED</c>.</summary>
-        public static SourceOutcomeEnum CONTAINED => new("CONTAINED");
+        public static SourceOutcomeEnum Contained => new("CONTAINED");
 
         /// <summary>Gets <c>TRANSFER</c>.</summary>
-        public static SourceOutcomeEnum TRANSFER => new("TRANSFER");
+        public static SourceOutcomeEnum Transfer => new("TRANSFER");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

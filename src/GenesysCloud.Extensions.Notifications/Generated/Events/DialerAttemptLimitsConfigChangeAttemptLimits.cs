@@ -265,10 +265,10 @@ public sealed class DialerAttemptLimitsConfigChangeAttemptLimits : IGenesysCloud
     public readonly record struct ResetPeriodEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ResetPeriodEnum>
     {
         /// <summary>Gets <c>NEVER</c>.</summary>
-        public static ResetPeriodEnum NEVER => new("NEVER");
+        public static ResetPeriodEnum Never => new("NEVER");
 
         /// <summary>Gets <c>TODAY</c>.</summary>
-        public static ResetPeriodEnum TODAY => new("TODAY");
+        public static ResetPeriodEnum ToDay => new("TODAY");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -141,10 +141,10 @@ public sealed class DialerCampaignConfigChangeContactSort : IGenesysCloudModel<D
     public readonly record struct DirectionEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<DirectionEnum>
     {
         /// <summary>Gets <c>ASC</c>.</summary>
-        public static DirectionEnum ASC => new("ASC");
+        public static DirectionEnum Asc => new("ASC");
 
         /// <summary>Gets <c>DESC</c>.</summary>
-        public static DirectionEnum DESC => new("DESC");
+        public static DirectionEnum Desc => new("DESC");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -281,10 +281,10 @@ public sealed class DialerContactlistfilterConfigChangeContactListFilter : IGene
     public readonly record struct FilterTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<FilterTypeEnum>
     {
         /// <summary>Gets <c>AND</c>.</summary>
-        public static FilterTypeEnum AND => new("AND");
+        public static FilterTypeEnum And => new("AND");
 
         /// <summary>Gets <c>OR</c>.</summary>
-        public static FilterTypeEnum OR => new("OR");
+        public static FilterTypeEnum Or => new("OR");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

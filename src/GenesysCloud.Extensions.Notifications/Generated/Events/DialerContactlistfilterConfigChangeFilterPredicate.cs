@@ -206,40 +206,40 @@ public sealed class DialerContactlistfilterConfigChangeFilterPredicate : IGenesy
     public readonly record struct OperatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperatorEnum>
     {
         /// <summary>Gets <c>EQUALS</c>.</summary>
-        public static OperatorEnum EQUALS => new("EQUALS");
+        public static OperatorEnum EqualsValue => new("EQUALS");
 
         /// <summary>Gets <c>LESS_THAN</c>.</summary>
-        public static OperatorEnum LESSTHAN => new("LESS_THAN");
+        public static OperatorEnum LessThan => new("LESS_THAN");
 
         /// <summary>Gets <c>LESS_THAN_EQUALS</c>.</summary>
-        public static OperatorEnum LESSTHANEQUALS => new("LESS_THAN_EQUALS");
+        public static OperatorEnum LessThanEquals => new("LESS_THAN_EQUALS");
 
         /// <summary>Gets <c>GREATER_THAN</c>.</summary>
-        public static OperatorEnum GREATERTHAN => new("GREATER_THAN");
+        public static OperatorEnum GreaterThan => new("GREATER_THAN");
 
         /// <summary>Gets <c>GREATER_THAN_EQUALS</c>.</summary>
-        public static OperatorEnum GREATERTHANEQUALS => new("GREATER_THAN_EQUALS");
+        public static OperatorEnum GreaterThanEquals => new("GREATER_THAN_EQUALS");
 
         /// <summary>Gets <c>CONTAINS</c>.</summary>
-        public static OperatorEnum CONTAINS => new("CONTAINS");
+        public static OperatorEnum Contains => new("CONTAINS");
 
         /// <summary>Gets <c>BEGINS_WITH</c>.</summary>
-        public static OperatorEnum BEGINSWITH => new("BEGINS_WITH");
+        public static OperatorEnum BeginsWith => new("BEGINS_WITH");
 
         /// <summary>Gets <c>ENDS_WITH</c>.</summary>
-        public static OperatorEnum ENDSWITH => new("ENDS_WITH");
+        public static OperatorEnum EndsWith => new("ENDS_WITH");
 
         /// <summary>Gets <c>BEFORE</c>.</summary>
-        public static OperatorEnum BEFORE => new("BEFORE");
+        public static OperatorEnum Before => new("BEFORE");
 
         /// <summary>Gets <c>AFTER</c>.</summary>
-        public static OperatorEnum AFTER => new("AFTER");
+        public static OperatorEnum After => new("AFTER");
 
         /// <summary>Gets <c>BETWEEN</c>.</summary>
-        public static OperatorEnum BETWEEN => new("BETWEEN");
+        public static OperatorEnum Between => new("BETWEEN");
 
         /// <summary>Gets <c>IN</c>.</summary>
-        public static OperatorEnum IN => new("IN");
+        public static OperatorEnum In => new("IN");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

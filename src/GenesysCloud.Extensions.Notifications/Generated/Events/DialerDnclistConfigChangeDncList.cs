@@ -319,10 +319,10 @@ public sealed class DialerDnclistConfigChangeDncList : IGenesysCloudModel<Dialer
     public readonly record struct ContactMethodEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ContactMethodEnum>
     {
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static ContactMethodEnum EMAIL => new("EMAIL");
+        public static ContactMethodEnum Email => new("EMAIL");
 
         /// <summary>Gets <c>PHONE</c>.</summary>
-        public static ContactMethodEnum PHONE => new("PHONE");
+        public static ContactMethodEnum Phone => new("PHONE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

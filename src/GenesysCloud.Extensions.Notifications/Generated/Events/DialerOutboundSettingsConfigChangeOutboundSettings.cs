@@ -187,10 +187,10 @@ public sealed class DialerOutboundSettingsConfigChangeOutboundSettings : IGenesy
     public readonly record struct ComplianceAbandonRateDenominatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ComplianceAbandonRateDenominatorEnum>
     {
         /// <summary>Gets <c>ALL_CALLS</c>.</summary>
-        public static ComplianceAbandonRateDenominatorEnum ALLCALLS => new("ALL_CALLS");
+        public static ComplianceAbandonRateDenominatorEnum AllCalls => new("ALL_CALLS");
 
         /// <summary>Gets <c>CALLS_THAT_REACHED_QUEUE</c>.</summary>
-        public static ComplianceAbandonRateDenominatorEnum CALLSTHATREACHEDQUEUE => new("CALLS_THAT_REACHED_QUEUE");
+        public static ComplianceAbandonRateDenominatorEnum CallsThAtReachedQueue => new("CALLS_THAT_REACHED_QUEUE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

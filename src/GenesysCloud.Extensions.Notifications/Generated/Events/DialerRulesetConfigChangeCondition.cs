@@ -391,16 +391,16 @@ public sealed class DialerRulesetConfigChangeCondition : IGenesysCloudModel<Dial
     public readonly record struct ValueTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ValueTypeEnum>
     {
         /// <summary>Gets <c>STRING</c>.</summary>
-        public static ValueTypeEnum STRING => new("STRING");
+        public static ValueTypeEnum String => new("STRING");
 
         /// <summary>Gets <c>NUMERIC</c>.</summary>
-        public static ValueTypeEnum NUMERIC => new("NUMERIC");
+        public static ValueTypeEnum Numeric => new("NUMERIC");
 
         /// <summary>Gets <c>DATETIME</c>.</summary>
-        public static ValueTypeEnum DATETIME => new("DATETIME");
+        public static ValueTypeEnum Datetime => new("DATETIME");
 
         /// <summary>Gets <c>PERIOD</c>.</summary>
-        public static ValueTypeEnum PERIOD => new("PERIOD");
+        public static ValueTypeEnum Period => new("PERIOD");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -422,34 +422,34 @@ public sealed class DialerRulesetConfigChangeCondition : IGenesysCloudModel<Dial
     public readonly record struct OperatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperatorEnum>
     {
         /// <summary>Gets <c>EQUALS</c>.</summary>
-        public static OperatorEnum EQUALS => new("EQUALS");
+        public static OperatorEnum EqualsValue => new("EQUALS");
 
         /// <summary>Gets <c>LESS_THAN</c>.</summary>
-        public static OperatorEnum LESSTHAN => new("LESS_THAN");
+        public static OperatorEnum LessThan => new("LESS_THAN");
 
         /// <summary>Gets <c>LESS_THAN_EQUALS</c>.</summary>
-        public static OperatorEnum LESSTHANEQUALS => new("LESS_THAN_EQUALS");
+        public static OperatorEnum LessThanEquals => new("LESS_THAN_EQUALS");
 
         /// <summary>Gets <c>GREATER_THAN</c>.</summary>
-        public static OperatorEnum GREATERTHAN => new("GREATER_THAN");
+        public static OperatorEnum GreaterThan => new("GREATER_THAN");
 
         /// <summary>Gets <c>GREATER_THAN_EQUALS</c>.</summary>
-        public static OperatorEnum GREATERTHANEQUALS => new("GREATER_THAN_EQUALS");
+        public static OperatorEnum GreaterThanEquals => new("GREATER_THAN_EQUALS");
 
         /// <summary>Gets <c>CONTAINS</c>.</summary>
-        public static OperatorEnum CONTAINS => new("CONTAINS");
+        public static OperatorEnum Contains => new("CONTAINS");
 
         /// <summary>Gets <c>BEGINS_WITH</c>.</summary>
-        public static OperatorEnum BEGINSWITH => new("BEGINS_WITH");
+        public static OperatorEnum BeginsWith => new("BEGINS_WITH");
 
         /// <summary>Gets <c>ENDS_WITH</c>.</summary>
-        public static OperatorEnum ENDSWITH => new("ENDS_WITH");
+        public static OperatorEnum EndsWith => new("ENDS_WITH");
 
         /// <summary>Gets <c>BEFORE</c>.</summary>
-        public static OperatorEnum BEFORE => new("BEFORE");
+        public static OperatorEnum Before => new("BEFORE");
 
         /// <summary>Gets <c>AFTER</c>.</summary>
-        public static OperatorEnum AFTER => new("AFTER");
+        public static OperatorEnum After => new("AFTER");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -471,16 +471,16 @@ public sealed class DialerRulesetConfigChangeCondition : IGenesysCloudModel<Dial
     public readonly record struct PropertyTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<PropertyTypeEnum>
     {
         /// <summary>Gets <c>LAST_ATTEMPT_BY_COLUMN</c>.</summary>
-        public static PropertyTypeEnum LASTATTEMPTBYCOLUMN => new("LAST_ATTEMPT_BY_COLUMN");
+        public static PropertyTypeEnum LastAttemptByColumn => new("LAST_ATTEMPT_BY_COLUMN");
 
         /// <summary>Gets <c>LAST_ATTEMPT_OVERALL</c>.</summary>
-        public static PropertyTypeEnum LASTATTEMPTOVERALL => new("LAST_ATTEMPT_OVERALL");
+        public static PropertyTypeEnum LastAttemptOverall => new("LAST_ATTEMPT_OVERALL");
 
         /// <summary>Gets <c>LAST_RESULT_BY_COLUMN</c>.</summary>
-        public static PropertyTypeEnum LASTRESULTBYCOLUMN => new("LAST_RESULT_BY_COLUMN");
+        public static PropertyTypeEnum LastResultByColumn => new("LAST_RESULT_BY_COLUMN");
 
         /// <summary>Gets <c>LAST_RESULT_OVERALL</c>.</summary>
-        public static PropertyTypeEnum LASTRESULTOVERALL => new("LAST_RESULT_OVERALL");
+        public static PropertyTypeEnum LastResultOverall => new("LAST_RESULT_OVERALL");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

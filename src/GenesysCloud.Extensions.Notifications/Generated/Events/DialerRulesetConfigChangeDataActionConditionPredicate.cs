@@ -165,34 +165,34 @@ public sealed class DialerRulesetConfigChangeDataActionConditionPredicate : IGen
     public readonly record struct OutputOperatorEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OutputOperatorEnum>
     {
         /// <summary>Gets <c>EQUALS</c>.</summary>
-        public static OutputOperatorEnum EQUALS => new("EQUALS");
+        public static OutputOperatorEnum EqualsValue => new("EQUALS");
 
         /// <summary>Gets <c>LESS_THAN</c>.</summary>
-        public static OutputOperatorEnum LESSTHAN => new("LESS_THAN");
+        public static OutputOperatorEnum LessThan => new("LESS_THAN");
 
         /// <summary>Gets <c>LESS_THAN_EQUALS</c>.</summary>
-        public static OutputOperatorEnum LESSTHANEQUALS => new("LESS_THAN_EQUALS");
+        public static OutputOperatorEnum LessThanEquals => new("LESS_THAN_EQUALS");
 
         /// <summary>Gets <c>GREATER_THAN</c>.</summary>
-        public static OutputOperatorEnum GREATERTHAN => new("GREATER_THAN");
+        public static OutputOperatorEnum GreaterThan => new("GREATER_THAN");
 
         /// <summary>Gets <c>GREATER_THAN_EQUALS</c>.</summary>
-        public static OutputOperatorEnum GREATERTHANEQUALS => new("GREATER_THAN_EQUALS");
+        public static OutputOperatorEnum GreaterThanEquals => new("GREATER_THAN_EQUALS");
 
         /// <summary>Gets <c>CONTAINS</c>.</summary>
-        public static OutputOperatorEnum CONTAINS => new("CONTAINS");
+        public static OutputOperatorEnum Contains => new("CONTAINS");
 
         /// <summary>Gets <c>BEGINS_WITH</c>.</summary>
-        public static OutputOperatorEnum BEGINSWITH => new("BEGINS_WITH");
+        public static OutputOperatorEnum BeginsWith => new("BEGINS_WITH");
 
         /// <summary>Gets <c>ENDS_WITH</c>.</summary>
-        public static OutputOperatorEnum ENDSWITH => new("ENDS_WITH");
+        public static OutputOperatorEnum EndsWith => new("ENDS_WITH");
 
         /// <summary>Gets <c>BEFORE</c>.</summary>
-        public static OutputOperatorEnum BEFORE => new("BEFORE");
+        public static OutputOperatorEnum Before => new("BEFORE");
 
         /// <summary>Gets <c>AFTER</c>.</summary>
-        public static OutputOperatorEnum AFTER => new("AFTER");
+        public static OutputOperatorEnum After => new("AFTER");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -250,10 +250,10 @@ public sealed class DialerRulesetConfigChangeRule : IGenesysCloudModel<DialerRul
     public readonly record struct CategoryEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<CategoryEnum>
     {
         /// <summary>Gets <c>DIALER_PRECALL</c>.</summary>
-        public static CategoryEnum DIALERPRECALL => new("DIALER_PRECALL");
+        public static CategoryEnum DialerPreCall => new("DIALER_PRECALL");
 
         /// <summary>Gets <c>DIALER_WRAPUP</c>.</summary>
-        public static CategoryEnum DIALERWRAPUP => new("DIALER_WRAPUP");
+        public static CategoryEnum DialerWrapup => new("DIALER_WRAPUP");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -215,10 +215,10 @@ public sealed class DnclistImportStatusImportStatus : IGenesysCloudModel<Dnclist
     public readonly record struct ImportStateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ImportStateEnum>
     {
         /// <summary>Gets <c>IN_PROGRESS</c>.</summary>
-        public static ImportStateEnum INPROGRESS => new("IN_PROGRESS");
+        public static ImportStateEnum InProgress => new("IN_PROGRESS");
 
         /// <summary>Gets <c>FAILED</c>.</summary>
-        public static ImportStateEnum FAILED => new("FAILED");
+        public static ImportStateEnum Failed => new("FAILED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -90,10 +90,10 @@ public sealed class EdgeChangeTopicEdge : IGenesysCloudModel<EdgeChangeTopicEdge
     public readonly record struct OnlineStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OnlineStatusEnum>
     {
         /// <summary>Gets <c>ONLINE</c>.</summary>
-        public static OnlineStatusEnum ONLINE => new("ONLINE");
+        public static OnlineStatusEnum Online => new("ONLINE");
 
         /// <summary>Gets <c>OFFLINE</c>.</summary>
-        public static OnlineStatusEnum OFFLINE => new("OFFLINE");
+        public static OnlineStatusEnum Offline => new("OFFLINE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -123,31 +123,31 @@ public sealed class EdgeSoftwareUpdateTopicDomainEdgeSoftwareUpdate : IGenesysCl
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>NONE</c>.</summary>
-        public static StatusEnum NONE => new("NONE");
+        public static StatusEnum None => new("NONE");
 
         /// <summary>Gets <c>INIT</c>.</summary>
-        public static StatusEnum INIT => new("INIT");
+        public static StatusEnum Init => new("INIT");
 
         /// <summary>Gets <c>IN_PROGRESS</c>.</summary>
-        public static StatusEnum INPROGRESS => new("IN_PROGRESS");
+        public static StatusEnum InProgress => new("IN_PROGRESS");
 
         /// <summary>Gets <c>EXPIRED</c>.</summary>
-        public static StatusEnum EXPIRED => new("EXPIRED");
+        public static StatusEnum Expired => new("EXPIRED");
 
         /// <summary>Gets <c>EXCEPTION</c>.</summary>
-        public static StatusEnum EXCEPTION => new("EXCEPTION");
+        public static StatusEnum Exception => new("EXCEPTION");
 
         /// <summary>Gets <c>ABORTED</c>.</summary>
-        public static StatusEnum ABORTED => new("ABORTED");
+        public static StatusEnum Aborted => new("ABORTED");
 
         /// <summary>Gets <c>FAILED</c>.</summary>
-        public static StatusEnum FAILED => new("FAILED");
+        public static StatusEnum Failed => new("FAILED");
 
         /// <summary>Gets <c>SUCCEEDED</c>.</summary>
-        public static StatusEnum SUCCEEDED => new("SUCCEEDED");
+        public static StatusEnum Succeeded => new("SUCCEEDED");
 
         /// <summary>Gets <c>DELETE</c>.</summary>
-        public static StatusEnum DELETE => new("DELETE");
+        public static StatusEnum Delete => new("DELETE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

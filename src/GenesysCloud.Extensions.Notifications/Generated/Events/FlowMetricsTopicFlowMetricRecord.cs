@@ -1772,7 +1772,7 @@ public sealed class FlowMetricsTopicFlowMetricRecord : IGenesysCloudModel<FlowMe
     public readonly record struct FlowSubTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<FlowSubTypeEnum>
     {
         /// <summary>Gets <c>VIRTUAL_AGENT</c>.</summary>
-        public static FlowSubTypeEnum VIRTUALAGENT => new("VIRTUAL_AGENT");
+        public static FlowSubTypeEnum VirtualAgent => new("VIRTUAL_AGENT");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

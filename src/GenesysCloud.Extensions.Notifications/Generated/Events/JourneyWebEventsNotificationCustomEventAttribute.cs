@@ -90,13 +90,13 @@ public sealed class JourneyWebEventsNotificationCustomEventAttribute : IGenesysC
     public readonly record struct DataTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<DataTypeEnum>
     {
         /// <summary>Gets <c>STRING</c>.</summary>
-        public static DataTypeEnum STRING => new("STRING");
+        public static DataTypeEnum String => new("STRING");
 
         /// <summary>Gets <c>BOOLEAN</c>.</summary>
-        public static DataTypeEnum BOOLEAN => new("BOOLEAN");
+        public static DataTypeEnum Boolean => new("BOOLEAN");
 
         /// <summary>Gets <c>NUMBER</c>.</summary>
-        public static DataTypeEnum NUMBER => new("NUMBER");
+        public static DataTypeEnum Number => new("NUMBER");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -192,16 +192,16 @@ public sealed class OutboundMessagingCampaignPostContactWhatsappEventTopicOutbou
     public readonly record struct OutboundCampaignTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OutboundCampaignTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static OutboundCampaignTypeEnum UNKNOWN => new("UNKNOWN");
+        public static OutboundCampaignTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static OutboundCampaignTypeEnum EMAIL => new("EMAIL");
+        public static OutboundCampaignTypeEnum Email => new("EMAIL");
 
         /// <summary>Gets <c>SMS</c>.</summary>
-        public static OutboundCampaignTypeEnum SMS => new("SMS");
+        public static OutboundCampaignTypeEnum Sms => new("SMS");
 
         /// <summary>Gets <c>WHATSAPP</c>.</summary>
-        public static OutboundCampaignTypeEnum WHATSAPP => new("WHATSAPP");
+        public static OutboundCampaignTypeEnum Whatsapp => new("WHATSAPP");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -223,22 +223,22 @@ public sealed class OutboundMessagingCampaignPostContactWhatsappEventTopicOutbou
     public readonly record struct WrapupCodeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<WrapupCodeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static WrapupCodeEnum UNKNOWN => new("UNKNOWN");
+        public static WrapupCodeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>OUTBOUND_MESSAGE_SENT</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDMESSAGESENT => new("OUTBOUND_MESSAGE_SENT");
+        public static WrapupCodeEnum OutboundMessageSent => new("OUTBOUND_MESSAGE_SENT");
 
         /// <summary>Gets <c>OUTBOUND_MESSAGE_FAILED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDMESSAGEFAILED => new("OUTBOUND_MESSAGE_FAILED");
+        public static WrapupCodeEnum OutboundMessageFailed => new("OUTBOUND_MESSAGE_FAILED");
 
         /// <summary>Gets <c>OUTBOUND_MESSAGE_THROTTLED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDMESSAGETHROTTLED => new("OUTBOUND_MESSAGE_THROTTLED");
+        public static WrapupCodeEnum OutboundMessageThrottled => new("OUTBOUND_MESSAGE_THROTTLED");
 
         /// <summary>Gets <c>OUTBOUND_MESSAGE_AMBIGUOUS</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDMESSAGEAMBIGUOUS => new("OUTBOUND_MESSAGE_AMBIGUOUS");
+        public static WrapupCodeEnum OutboundMessageAmbiguous => new("OUTBOUND_MESSAGE_AMBIGUOUS");
 
         /// <summary>Gets <c>ININ_OUTBOUND_CAMPAIGN_FORCED_OFF</c>.</summary>
-        public static WrapupCodeEnum ININOUTBOUNDCAMPAIGNFORCEDOFF => new("ININ_OUTBOUND_CAMPAIGN_FORCED_OFF");
+        public static WrapupCodeEnum InInOutboundCampaignForcedOff => new("ININ_OUTBOUND_CAMPAIGN_FORCED_OFF");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -183,16 +183,16 @@ public sealed class OutboundMessagingCampaignPreContactEmailEventTopicOutboundMe
     public readonly record struct OutboundCampaignTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OutboundCampaignTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static OutboundCampaignTypeEnum UNKNOWN => new("UNKNOWN");
+        public static OutboundCampaignTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static OutboundCampaignTypeEnum EMAIL => new("EMAIL");
+        public static OutboundCampaignTypeEnum Email => new("EMAIL");
 
         /// <summary>Gets <c>SMS</c>.</summary>
-        public static OutboundCampaignTypeEnum SMS => new("SMS");
+        public static OutboundCampaignTypeEnum Sms => new("SMS");
 
         /// <summary>Gets <c>WHATSAPP</c>.</summary>
-        public static OutboundCampaignTypeEnum WHATSAPP => new("WHATSAPP");
+        public static OutboundCampaignTypeEnum Whatsapp => new("WHATSAPP");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -214,55 +214,55 @@ public sealed class OutboundMessagingCampaignPreContactEmailEventTopicOutboundMe
     public readonly record struct WrapupCodeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<WrapupCodeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static WrapupCodeEnum UNKNOWN => new("UNKNOWN");
+        public static WrapupCodeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>OUTBOUND_EMAILS_INVALID_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDEMAILSINVALIDSKIPPED => new("OUTBOUND_EMAILS_INVALID_SKIPPED");
+        public static WrapupCodeEnum OutboundEmailsInvalidSkipped => new("OUTBOUND_EMAILS_INVALID_SKIPPED");
 
         /// <summary>Gets <c>OUTBOUND_INVALID_EMAIL_ADDRESS</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDINVALIDEMAILADDRESS => new("OUTBOUND_INVALID_EMAIL_ADDRESS");
+        public static WrapupCodeEnum OutboundInvalidEmailAddress => new("OUTBOUND_INVALID_EMAIL_ADDRESS");
 
         /// <summary>Gets <c>OUTBOUND_MAX_EMAIL_SUBJECT_LENGTH_EXCEEDED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDMAXEMAILSUBJECTLENGTHEXCEEDED => new("OUTBOUND_MAX_EMAIL_SUBJECT_LENGTH_EXCEEDED");
+        public static WrapupCodeEnum OutboundMaxEmailSubjectLengthExceeded => new("OUTBOUND_MAX_EMAIL_SUBJECT_LENGTH_EXCEEDED");
 
         /// <summary>Gets <c>OUTBOUND_MAX_EMAIL_BODY_LENGTH_EXCEEDED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDMAXEMAILBODYLENGTHEXCEEDED => new("OUTBOUND_MAX_EMAIL_BODY_LENGTH_EXCEEDED");
+        public static WrapupCodeEnum OutboundMaxEmailBodyLengthExceeded => new("OUTBOUND_MAX_EMAIL_BODY_LENGTH_EXCEEDED");
 
         /// <summary>Gets <c>OUTBOUND_RULE_ERROR_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDRULEERRORSKIPPED => new("OUTBOUND_RULE_ERROR_SKIPPED");
+        public static WrapupCodeEnum OutboundRuleErrorSkipped => new("OUTBOUND_RULE_ERROR_SKIPPED");
 
         /// <summary>Gets <c>OUTBOUND_RULE_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDRULESKIPPED => new("OUTBOUND_RULE_SKIPPED");
+        public static WrapupCodeEnum OutboundRuleSkipped => new("OUTBOUND_RULE_SKIPPED");
 
         /// <summary>Gets <c>OUTBOUND_CONTACT_UNCONTACTABLE_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDCONTACTUNCONTACTABLESKIPPED => new("OUTBOUND_CONTACT_UNCONTACTABLE_SKIPPED");
+        public static WrapupCodeEnum OutboundContactUncontactableSkipped => new("OUTBOUND_CONTACT_UNCONTACTABLE_SKIPPED");
 
         /// <summary>Gets <c>OUTBOUND_NUMBER_UNCONTACTABLE_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDNUMBERUNCONTACTABLESKIPPED => new("OUTBOUND_NUMBER_UNCONTACTABLE_SKIPPED");
+        public static WrapupCodeEnum OutboundNumberUncontactableSkipped => new("OUTBOUND_NUMBER_UNCONTACTABLE_SKIPPED");
 
         /// <summary>Gets <c>OUTBOUND_CONTACT_ADDRESS_UNCONTACTABLE_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDCONTACTADDRESSUNCONTACTABLESKIPPED => new("OUTBOUND_CONTACT_ADDRESS_UNCONTACTABLE_SKIPPED");
+        public static WrapupCodeEnum OutboundContactAddressUncontactableSkipped => new("OUTBOUND_CONTACT_ADDRESS_UNCONTACTABLE_SKIPPED");
 
         /// <summary>Gets <c>ININ_OUTBOUND_ZONE_BLOCKED_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum ININOUTBOUNDZONEBLOCKEDSKIPPED => new("ININ_OUTBOUND_ZONE_BLOCKED_SKIPPED");
+        public static WrapupCodeEnum InInOutboundZoneBlockedSkipped => new("ININ_OUTBOUND_ZONE_BLOCKED_SKIPPED");
 
         /// <summary>Gets <c>ININ_OUTBOUND_DNC_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum ININOUTBOUNDDNCSKIPPED => new("ININ_OUTBOUND_DNC_SKIPPED");
+        public static WrapupCodeEnum InInOutboundDncSkipped => new("ININ_OUTBOUND_DNC_SKIPPED");
 
         /// <summary>Gets <c>ININ_OUTBOUND_INTERNAL_ERROR_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum ININOUTBOUNDINTERNALERRORSKIPPED => new("ININ_OUTBOUND_INTERNAL_ERROR_SKIPPED");
+        public static WrapupCodeEnum InInOutboundInternalErrorSkipped => new("ININ_OUTBOUND_INTERNAL_ERROR_SKIPPED");
 
         /// <summary>Gets <c>ININ_OUTBOUND_ON_DO_NOT_CALL_LIST</c>.</summary>
-        public static WrapupCodeEnum ININOUTBOUNDONDONOTCALLLIST => new("ININ_OUTBOUND_ON_DO_NOT_CALL_LIST");
+        public static WrapupCodeEnum InInOutboundOnDoNotCallList => new("ININ_OUTBOUND_ON_DO_NOT_CALL_LIST");
 
         /// <summary>Gets <c>ININ_OUTBOUND_NOT_CALLABLE_TIME</c>.</summary>
-        public static WrapupCodeEnum ININOUTBOUNDNOTCALLABLETIME => new("ININ_OUTBOUND_NOT_CALLABLE_TIME");
+        public static WrapupCodeEnum InInOutboundNotCallableTime => new("ININ_OUTBOUND_NOT_CALLABLE_TIME");
 
         /// <summary>Gets <c>OUTBOUND_STUCK_CONTACT</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDSTUCKCONTACT => new("OUTBOUND_STUCK_CONTACT");
+        public static WrapupCodeEnum OutboundStuckContact => new("OUTBOUND_STUCK_CONTACT");
 
         /// <summary>Gets <c>OUTBOUND_CONTACT_DOMAIN_BLOCKED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDCONTACTDOMAINBLOCKED => new("OUTBOUND_CONTACT_DOMAIN_BLOCKED");
+        public static WrapupCodeEnum OutboundContactDomainBlocked => new("OUTBOUND_CONTACT_DOMAIN_BLOCKED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -181,16 +181,16 @@ public sealed class OutboundMessagingCampaignPreContactWhatsappEventTopicOutboun
     public readonly record struct OutboundCampaignTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OutboundCampaignTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static OutboundCampaignTypeEnum UNKNOWN => new("UNKNOWN");
+        public static OutboundCampaignTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static OutboundCampaignTypeEnum EMAIL => new("EMAIL");
+        public static OutboundCampaignTypeEnum Email => new("EMAIL");
 
         /// <summary>Gets <c>SMS</c>.</summary>
-        public static OutboundCampaignTypeEnum SMS => new("SMS");
+        public static OutboundCampaignTypeEnum Sms => new("SMS");
 
         /// <summary>Gets <c>WHATSAPP</c>.</summary>
-        public static OutboundCampaignTypeEnum WHATSAPP => new("WHATSAPP");
+        public static OutboundCampaignTypeEnum Whatsapp => new("WHATSAPP");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -212,55 +212,55 @@ public sealed class OutboundMessagingCampaignPreContactWhatsappEventTopicOutboun
     public readonly record struct WrapupCodeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<WrapupCodeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static WrapupCodeEnum UNKNOWN => new("UNKNOWN");
+        public static WrapupCodeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>ININ_OUTBOUND_NUMBERS_INVALID</c>.</summary>
-        public static WrapupCodeEnum ININOUTBOUNDNUMBERSINVALID => new("ININ_OUTBOUND_NUMBERS_INVALID");
+        public static WrapupCodeEnum InInOutboundNumbersInvalid => new("ININ_OUTBOUND_NUMBERS_INVALID");
 
         /// <summary>Gets <c>ININ_OUTBOUND_INTERNAL_ERROR_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum ININOUTBOUNDINTERNALERRORSKIPPED => new("ININ_OUTBOUND_INTERNAL_ERROR_SKIPPED");
+        public static WrapupCodeEnum InInOutboundInternalErrorSkipped => new("ININ_OUTBOUND_INTERNAL_ERROR_SKIPPED");
 
         /// <summary>Gets <c>ININ_OUTBOUND_DNC_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum ININOUTBOUNDDNCSKIPPED => new("ININ_OUTBOUND_DNC_SKIPPED");
+        public static WrapupCodeEnum InInOutboundDncSkipped => new("ININ_OUTBOUND_DNC_SKIPPED");
 
         /// <summary>Gets <c>ININ_OUTBOUND_ZONE_BLOCKED_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum ININOUTBOUNDZONEBLOCKEDSKIPPED => new("ININ_OUTBOUND_ZONE_BLOCKED_SKIPPED");
+        public static WrapupCodeEnum InInOutboundZoneBlockedSkipped => new("ININ_OUTBOUND_ZONE_BLOCKED_SKIPPED");
 
         /// <summary>Gets <c>OUTBOUND_CONTACT_UNCONTACTABLE_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDCONTACTUNCONTACTABLESKIPPED => new("OUTBOUND_CONTACT_UNCONTACTABLE_SKIPPED");
+        public static WrapupCodeEnum OutboundContactUncontactableSkipped => new("OUTBOUND_CONTACT_UNCONTACTABLE_SKIPPED");
 
         /// <summary>Gets <c>OUTBOUND_NUMBER_UNCONTACTABLE_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDNUMBERUNCONTACTABLESKIPPED => new("OUTBOUND_NUMBER_UNCONTACTABLE_SKIPPED");
+        public static WrapupCodeEnum OutboundNumberUncontactableSkipped => new("OUTBOUND_NUMBER_UNCONTACTABLE_SKIPPED");
 
         /// <summary>Gets <c>OUTBOUND_INVALID_PHONE_NUMBER</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDINVALIDPHONENUMBER => new("OUTBOUND_INVALID_PHONE_NUMBER");
+        public static WrapupCodeEnum OutboundInvalidPhoneNumber => new("OUTBOUND_INVALID_PHONE_NUMBER");
 
         /// <summary>Gets <c>ININ_OUTBOUND_DNC_AUTHENTICATION_FAILED</c>.</summary>
-        public static WrapupCodeEnum ININOUTBOUNDDNCAUTHENTICATIONFAILED => new("ININ_OUTBOUND_DNC_AUTHENTICATION_FAILED");
+        public static WrapupCodeEnum InInOutboundDncAuthenticationFailed => new("ININ_OUTBOUND_DNC_AUTHENTICATION_FAILED");
 
         /// <summary>Gets <c>ININ_OUTBOUND_ON_DO_NOT_CALL_LIST</c>.</summary>
-        public static WrapupCodeEnum ININOUTBOUNDONDONOTCALLLIST => new("ININ_OUTBOUND_ON_DO_NOT_CALL_LIST");
+        public static WrapupCodeEnum InInOutboundOnDoNotCallList => new("ININ_OUTBOUND_ON_DO_NOT_CALL_LIST");
 
         /// <summary>Gets <c>OUTBOUND_MAX_MESSAGE_LENGTH_EXCEEDED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDMAXMESSAGELENGTHEXCEEDED => new("OUTBOUND_MAX_MESSAGE_LENGTH_EXCEEDED");
+        public static WrapupCodeEnum OutboundMaxMessageLengthExceeded => new("OUTBOUND_MAX_MESSAGE_LENGTH_EXCEEDED");
 
         /// <summary>Gets <c>OUTBOUND_STUCK_CONTACT</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDSTUCKCONTACT => new("OUTBOUND_STUCK_CONTACT");
+        public static WrapupCodeEnum OutboundStuckContact => new("OUTBOUND_STUCK_CONTACT");
 
         /// <summary>Gets <c>OUTBOUND_MESSAGE_HEADER_PARAMETER_VALUE_TOO_LONG</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDMESSAGEHEADERPARAMETERVALUETOOLONG => new("OUTBOUND_MESSAGE_HEADER_PARAMETER_VALUE_TOO_LONG");
+        public static WrapupCodeEnum OutboundMessageHeaderParameterValueTooLong => new("OUTBOUND_MESSAGE_HEADER_PARAMETER_VALUE_TOO_LONG");
 
         /// <summary>Gets <c>OUTBOUND_MESSAGE_BUTTON_URL_PARAMETER_VALUE_TOO_LONG</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDMESSAGEBUTTONURLPARAMETERVALUETOOLONG => new("OUTBOUND_MESSAGE_BUTTON_URL_PARAMETER_VALUE_TOO_LONG");
+        public static WrapupCodeEnum OutboundMessageButtonUrlParameterValueTooLong => new("OUTBOUND_MESSAGE_BUTTON_URL_PARAMETER_VALUE_TOO_LONG");
 
         /// <summary>Gets <c>OUTBOUND_RULE_ERROR_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDRULEERRORSKIPPED => new("OUTBOUND_RULE_ERROR_SKIPPED");
+        public static WrapupCodeEnum OutboundRuleErrorSkipped => new("OUTBOUND_RULE_ERROR_SKIPPED");
 
         /// <summary>Gets <c>OUTBOUND_RULE_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDRULESKIPPED => new("OUTBOUND_RULE_SKIPPED");
+        public static WrapupCodeEnum OutboundRuleSkipped => new("OUTBOUND_RULE_SKIPPED");
 
         /// <summary>Gets <c>OUTBOUND_CONTACT_ADDRESS_UNCONTACTABLE_SKIPPED</c>.</summary>
-        public static WrapupCodeEnum OUTBOUNDCONTACTADDRESSUNCONTACTABLESKIPPED => new("OUTBOUND_CONTACT_ADDRESS_UNCONTACTABLE_SKIPPED");
+        public static WrapupCodeEnum OutboundContactAddressUncontactableSkipped => new("OUTBOUND_CONTACT_ADDRESS_UNCONTACTABLE_SKIPPED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

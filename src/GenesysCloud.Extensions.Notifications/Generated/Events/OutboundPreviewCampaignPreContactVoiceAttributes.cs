@@ -143,22 +143,22 @@ public sealed class OutboundPreviewCampaignPreContactVoiceAttributes : IGenesysC
     public readonly record struct ContactPhoneTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ContactPhoneTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static ContactPhoneTypeEnum UNKNOWN => new("UNKNOWN");
+        public static ContactPhoneTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>CELL</c>.</summary>
-        public static ContactPhoneTypeEnum CELL => new("CELL");
+        public static ContactPhoneTypeEnum Cell => new("CELL");
 
         /// <summary>Gets <c>DAYTIME</c>.</summary>
-        public static ContactPhoneTypeEnum DAYTIME => new("DAYTIME");
+        public static ContactPhoneTypeEnum DayTime => new("DAYTIME");
 
         /// <summary>Gets <c>EVENING</c>.</summary>
-        public static ContactPhoneTypeEnum EVENING => new("EVENING");
+        public static ContactPhoneTypeEnum Evening => new("EVENING");
 
         /// <summary>Gets <c>HOME</c>.</summary>
-        public static ContactPhoneTypeEnum HOME => new("HOME");
+        public static ContactPhoneTypeEnum Home => new("HOME");
 
         /// <summary>Gets <c>WORK</c>.</summary>
-        public static ContactPhoneTypeEnum WORK => new("WORK");
+        public static ContactPhoneTypeEnum Work => new("WORK");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

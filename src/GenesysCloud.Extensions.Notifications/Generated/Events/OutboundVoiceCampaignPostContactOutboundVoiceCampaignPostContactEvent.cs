@@ -309,25 +309,25 @@ public sealed class OutboundVoiceCampaignPostContactOutboundVoiceCampaignPostCon
     public readonly record struct DialingModeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<DialingModeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static DialingModeEnum UNKNOWN => new("UNKNOWN");
+        public static DialingModeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>PREVIEW</c>.</summary>
-        public static DialingModeEnum PREVIEW => new("PREVIEW");
+        public static DialingModeEnum Preview => new("PREVIEW");
 
         /// <summary>Gets <c>POWER</c>.</summary>
-        public static DialingModeEnum POWER => new("POWER");
+        public static DialingModeEnum Power => new("POWER");
 
         /// <summary>Gets <c>PREDICTIVE</c>.</summary>
-        public static DialingModeEnum PREDICTIVE => new("PREDICTIVE");
+        public static DialingModeEnum Predictive => new("PREDICTIVE");
 
         /// <summary>Gets <c>AGENTLESS</c>.</summary>
-        public static DialingModeEnum AGENTLESS => new("AGENTLESS");
+        public static DialingModeEnum Agentless => new("AGENTLESS");
 
         /// <summary>Gets <c>EXTERNAL</c>.</summary>
-        public static DialingModeEnum EXTERNAL => new("EXTERNAL");
+        public static DialingModeEnum External => new("EXTERNAL");
 
         /// <summary>Gets <c>PROGRESSIVE</c>.</summary>
-        public static DialingModeEnum PROGRESSIVE => new("PROGRESSIVE");
+        public static DialingModeEnum Progressive => new("PROGRESSIVE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

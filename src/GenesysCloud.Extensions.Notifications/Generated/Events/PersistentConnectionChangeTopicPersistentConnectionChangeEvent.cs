@@ -128,19 +128,19 @@ public sealed class PersistentConnectionChangeTopicPersistentConnectionChangeEve
     public readonly record struct PersistentStateEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<PersistentStateEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static PersistentStateEnum UNKNOWN => new("UNKNOWN");
+        public static PersistentStateEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>PERSISTED</c>.</summary>
-        public static PersistentStateEnum PERSISTED => new("PERSISTED");
+        public static PersistentStateEnum Persisted => new("PERSISTED");
 
         /// <summary>Gets <c>ACTIVE_CALL</c>.</summary>
-        public static PersistentStateEnum ACTIVECALL => new("ACTIVE_CALL");
+        public static PersistentStateEnum ActiveCall => new("ACTIVE_CALL");
 
         /// <summary>Gets <c>DISCONNECTED</c>.</summary>
-        public static PersistentStateEnum DISCONNECTED => new("DISCONNECTED");
+        public static PersistentStateEnum Disconnected => new("DISCONNECTED");
 
         /// <summary>Gets <c>FAILED</c>.</summary>
-        public static PersistentStateEnum FAILED => new("FAILED");
+        public static PersistentStateEnum Failed => new("FAILED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

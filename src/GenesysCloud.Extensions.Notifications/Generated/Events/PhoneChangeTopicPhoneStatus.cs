@@ -187,13 +187,13 @@ public sealed class PhoneChangeTopicPhoneStatus : IGenesysCloudModel<PhoneChange
     public readonly record struct OperationalStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<OperationalStatusEnum>
     {
         /// <summary>Gets <c>OPERATIONAL</c>.</summary>
-        public static OperationalStatusEnum OPERATIONAL => new("OPERATIONAL");
+        public static OperationalStatusEnum Operational => new("OPERATIONAL");
 
         /// <summary>Gets <c>DEGRADED</c>.</summary>
-        public static OperationalStatusEnum DEGRADED => new("DEGRADED");
+        public static OperationalStatusEnum Degraded => new("DEGRADED");
 
         /// <summary>Gets <c>OFFLINE</c>.</summary>
-        public static OperationalStatusEnum OFFLINE => new("OFFLINE");
+        public static OperationalStatusEnum Offline => new("OFFLINE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

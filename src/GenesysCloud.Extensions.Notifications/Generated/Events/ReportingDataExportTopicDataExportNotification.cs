@@ -280,25 +280,25 @@ public sealed class ReportingDataExportTopicDataExportNotification : IGenesysClo
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>SUBMITTED</c>.</summary>
-        public static StatusEnum SUBMITTED => new("SUBMITTED");
+        public static StatusEnum Submitted => new("SUBMITTED");
 
         /// <summary>Gets <c>RUNNING</c>.</summary>
-        public static StatusEnum RUNNING => new("RUNNING");
+        public static StatusEnum Running => new("RUNNING");
 
         /// <summary>Gets <c>CANCELLING</c>.</summary>
-        public static StatusEnum CANCELLING => new("CANCELLING");
+        public static StatusEnum Cancelling => new("CANCELLING");
 
         /// <summary>Gets <c>CANCELLED</c>.</summary>
-        public static StatusEnum CANCELLED => new("CANCELLED");
+        public static StatusEnum Cancelled => new("CANCELLED");
 
         /// <summary>Gets <c>COMPLETED</c>.</summary>
-        public static StatusEnum COMPLETED => new("COMPLETED");
+        public static StatusEnum Completed => new("COMPLETED");
 
         /// <summary>Gets <c>COMPLETED_WITH_PARTIAL_RESULTS</c>.</summary>
-        public static StatusEnum COMPLETEDWITHPARTIALRESULTS => new("COMPLETED_WITH_PARTIAL_RESULTS");
+        public static StatusEnum CompletedWithPartialResults => new("COMPLETED_WITH_PARTIAL_RESULTS");
 
         /// <summary>Gets <c>FAILED</c>.</summary>
-        public static StatusEnum FAILED => new("FAILED");
+        public static StatusEnum Failed => new("FAILED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -320,10 +320,10 @@ public sealed class ReportingDataExportTopicDataExportNotification : IGenesysClo
     public readonly record struct ExportFormatEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ExportFormatEnum>
     {
         /// <summary>Gets <c>CSV</c>.</summary>
-        public static ExportFormatEnum CSV => new("CSV");
+        public static ExportFormatEnum Csv => new("CSV");
 
         /// <summary>Gets <c>PDF</c>.</summary>
-        public static ExportFormatEnum PDF => new("PDF");
+        public static ExportFormatEnum Pdf => new("PDF");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -345,295 +345,295 @@ public sealed class ReportingDataExportTopicDataExportNotification : IGenesysClo
     public readonly record struct ViewTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ViewTypeEnum>
     {
         /// <summary>Gets <c>QUEUE_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEPERFORMANCESUMMARYVIEW => new("QUEUE_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum QueuePerformanceSummaryView => new("QUEUE_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>QUEUE_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEPERFORMANCEDETAILVIEW => new("QUEUE_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum QueuePerformanceDetailView => new("QUEUE_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>INTERACTION_SEARCH_VIEW</c>.</summary>
-        public static ViewTypeEnum INTERACTIONSEARCHVIEW => new("INTERACTION_SEARCH_VIEW");
+        public static ViewTypeEnum InteractionSearchView => new("INTERACTION_SEARCH_VIEW");
 
         /// <summary>Gets <c>AGENT_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTPERFORMANCESUMMARYVIEW => new("AGENT_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentPerformanceSummaryView => new("AGENT_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTPERFORMANCEDETAILVIEW => new("AGENT_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum AgentPerformanceDetailView => new("AGENT_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_STATUS_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTSTATUSSUMMARYVIEW => new("AGENT_STATUS_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentStatusSummaryView => new("AGENT_STATUS_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_STATUS_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTSTATUSDETAILVIEW => new("AGENT_STATUS_DETAIL_VIEW");
+        public static ViewTypeEnum AgentStatusDetailView => new("AGENT_STATUS_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_EVALUATION_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTEVALUATIONSUMMARYVIEW => new("AGENT_EVALUATION_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentEvaluationSummaryView => new("AGENT_EVALUATION_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_EVALUATION_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTEVALUATIONDETAILVIEW => new("AGENT_EVALUATION_DETAIL_VIEW");
+        public static ViewTypeEnum AgentEvaluationDetailView => new("AGENT_EVALUATION_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_QUEUE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTQUEUEDETAILVIEW => new("AGENT_QUEUE_DETAIL_VIEW");
+        public static ViewTypeEnum AgentQueueDetailView => new("AGENT_QUEUE_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_INTERACTION_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTINTERACTIONDETAILVIEW => new("AGENT_INTERACTION_DETAIL_VIEW");
+        public static ViewTypeEnum AgentInteractionDetailView => new("AGENT_INTERACTION_DETAIL_VIEW");
 
         /// <summary>Gets <c>ABANDON_INSIGHTS_VIEW</c>.</summary>
-        public static ViewTypeEnum ABANDONINSIGHTSVIEW => new("ABANDON_INSIGHTS_VIEW");
+        public static ViewTypeEnum AbandonInsightsView => new("ABANDON_INSIGHTS_VIEW");
 
         /// <summary>Gets <c>SKILLS_PERFORMANCE_VIEW</c>.</summary>
-        public static ViewTypeEnum SKILLSPERFORMANCEVIEW => new("SKILLS_PERFORMANCE_VIEW");
+        public static ViewTypeEnum SkillsPerformanceView => new("SKILLS_PERFORMANCE_VIEW");
 
         /// <summary>Gets <c>SURVEY_FORM_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum SURVEYFORMPERFORMANCESUMMARYVIEW => new("SURVEY_FORM_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum SurveyFormPerformanceSummaryView => new("SURVEY_FORM_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>SURVEY_FORM_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum SURVEYFORMPERFORMANCEDETAILVIEW => new("SURVEY_FORM_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum SurveyFormPerformanceDetailView => new("SURVEY_FORM_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>DNIS_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum DNISPERFORMANCESUMMARYVIEW => new("DNIS_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum DnisPerformanceSummaryView => new("DNIS_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>DNIS_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum DNISPERFORMANCEDETAILVIEW => new("DNIS_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum DnisPerformanceDetailView => new("DNIS_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>WRAP_UP_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum WRAPUPPERFORMANCESUMMARYVIEW => new("WRAP_UP_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum WrapUpPerformanceSummaryView => new("WRAP_UP_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_WRAP_UP_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTWRAPUPPERFORMANCEDETAILVIEW => new("AGENT_WRAP_UP_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum AgentWrapUpPerformanceDetailView => new("AGENT_WRAP_UP_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>QUEUE_ACTIVITY_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEACTIVITYSUMMARYVIEW => new("QUEUE_ACTIVITY_SUMMARY_VIEW");
+        public static ViewTypeEnum QueueActivitySummaryView => new("QUEUE_ACTIVITY_SUMMARY_VIEW");
 
         /// <summary>Gets <c>QUEUE_ACTIVITY_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEACTIVITYDETAILVIEW => new("QUEUE_ACTIVITY_DETAIL_VIEW");
+        public static ViewTypeEnum QueueActivityDetailView => new("QUEUE_ACTIVITY_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_QUEUE_ACTIVITY_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTQUEUEACTIVITYSUMMARYVIEW => new("AGENT_QUEUE_ACTIVITY_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentQueueActivitySummaryView => new("AGENT_QUEUE_ACTIVITY_SUMMARY_VIEW");
 
         /// <summary>Gets <c>QUEUE_AGENT_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEAGENTDETAILVIEW => new("QUEUE_AGENT_DETAIL_VIEW");
+        public static ViewTypeEnum QueueAgentDetailView => new("QUEUE_AGENT_DETAIL_VIEW");
 
         /// <summary>Gets <c>QUEUE_INTERACTION_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEINTERACTIONDETAILVIEW => new("QUEUE_INTERACTION_DETAIL_VIEW");
+        public static ViewTypeEnum QueueInteractionDetailView => new("QUEUE_INTERACTION_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_SCHEDULE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTSCHEDULEDETAILVIEW => new("AGENT_SCHEDULE_DETAIL_VIEW");
+        public static ViewTypeEnum AgentScheduleDetailView => new("AGENT_SCHEDULE_DETAIL_VIEW");
 
         /// <summary>Gets <c>IVR_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum IVRPERFORMANCESUMMARYVIEW => new("IVR_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum IvrPerformanceSummaryView => new("IVR_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>IVR_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum IVRPERFORMANCEDETAILVIEW => new("IVR_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum IvrPerformanceDetailView => new("IVR_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>ANSWER_INSIGHTS_VIEW</c>.</summary>
-        public static ViewTypeEnum ANSWERINSIGHTSVIEW => new("ANSWER_INSIGHTS_VIEW");
+        public static ViewTypeEnum AnswerInsightsView => new("ANSWER_INSIGHTS_VIEW");
 
         /// <summary>Gets <c>HANDLE_INSIGHTS_VIEW</c>.</summary>
-        public static ViewTypeEnum HANDLEINSIGHTSVIEW => new("HANDLE_INSIGHTS_VIEW");
+        public static ViewTypeEnum HandleInsightsView => new("HANDLE_INSIGHTS_VIEW");
 
         /// <summary>Gets <c>TALK_INSIGHTS_VIEW</c>.</summary>
-        public static ViewTypeEnum TALKINSIGHTSVIEW => new("TALK_INSIGHTS_VIEW");
+        public static ViewTypeEnum TalkInsightsView => new("TALK_INSIGHTS_VIEW");
 
         /// <summary>Gets <c>HOLD_INSIGHTS_VIEW</c>.</summary>
-        public static ViewTypeEnum HOLDINSIGHTSVIEW => new("HOLD_INSIGHTS_VIEW");
+        public static ViewTypeEnum HoldInsightsView => new("HOLD_INSIGHTS_VIEW");
 
         /// <summary>Gets <c>ACW_INSIGHTS_VIEW</c>.</summary>
-        public static ViewTypeEnum ACWINSIGHTSVIEW => new("ACW_INSIGHTS_VIEW");
+        public static ViewTypeEnum AcwInsightsView => new("ACW_INSIGHTS_VIEW");
 
         /// <summary>Gets <c>WAIT_INSIGHTS_VIEW</c>.</summary>
-        public static ViewTypeEnum WAITINSIGHTSVIEW => new("WAIT_INSIGHTS_VIEW");
+        public static ViewTypeEnum WaitInsightsView => new("WAIT_INSIGHTS_VIEW");
 
         /// <summary>Gets <c>AGENT_WRAP_UP_PERFORMANCE_INTERVAL_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTWRAPUPPERFORMANCEINTERVALDETAILVIEW => new("AGENT_WRAP_UP_PERFORMANCE_INTERVAL_DETAIL_VIEW");
+        public static ViewTypeEnum AgentWrapUpPerformanceIntervalDetailView => new("AGENT_WRAP_UP_PERFORMANCE_INTERVAL_DETAIL_VIEW");
 
         /// <summary>Gets <c>FLOW_OUTCOME_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWOUTCOMESUMMARYVIEW => new("FLOW_OUTCOME_SUMMARY_VIEW");
+        public static ViewTypeEnum FlowOutcomeSummaryView => new("FLOW_OUTCOME_SUMMARY_VIEW");
 
         /// <summary>Gets <c>FLOW_OUTCOME_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWOUTCOMEPERFORMANCEDETAILVIEW => new("FLOW_OUTCOME_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum FlowOutcomePerformanceDetailView => new("FLOW_OUTCOME_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>FLOW_OUTCOME_PERFORMANCE_INTERVAL_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWOUTCOMEPERFORMANCEINTERVALDETAILVIEW => new("FLOW_OUTCOME_PERFORMANCE_INTERVAL_DETAIL_VIEW");
+        public static ViewTypeEnum FlowOutcomePerformanceIntervalDetailView => new("FLOW_OUTCOME_PERFORMANCE_INTERVAL_DETAIL_VIEW");
 
         /// <summary>Gets <c>FLOW_DESTINATION_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWDESTINATIONSUMMARYVIEW => new("FLOW_DESTINATION_SUMMARY_VIEW");
+        public static ViewTypeEnum FlowDestinationSummaryView => new("FLOW_DESTINATION_SUMMARY_VIEW");
 
         /// <summary>Gets <c>FLOW_DESTINATION_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWDESTINATIONDETAILVIEW => new("FLOW_DESTINATION_DETAIL_VIEW");
+        public static ViewTypeEnum FlowDestinationDetailView => new("FLOW_DESTINATION_DETAIL_VIEW");
 
         /// <summary>Gets <c>SCHEDULED_CALLBACKS_VIEW</c>.</summary>
-        public static ViewTypeEnum SCHEDULEDCALLBACKSVIEW => new("SCHEDULED_CALLBACKS_VIEW");
+        public static ViewTypeEnum ScheduledCallbacksView => new("SCHEDULED_CALLBACKS_VIEW");
 
         /// <summary>Gets <c>CONTENT_SEARCH_VIEW</c>.</summary>
-        public static ViewTypeEnum CONTENTSEARCHVIEW => new("CONTENT_SEARCH_VIEW");
+        public static ViewTypeEnum ContentSearchView => new("CONTENT_SEARCH_VIEW");
 
         /// <summary>Gets <c>JOURNEY_ACTION_MAP_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum JOURNEYACTIONMAPSUMMARYVIEW => new("JOURNEY_ACTION_MAP_SUMMARY_VIEW");
+        public static ViewTypeEnum JourneyActionMapSummaryView => new("JOURNEY_ACTION_MAP_SUMMARY_VIEW");
 
         /// <summary>Gets <c>JOURNEY_OUTCOME_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum JOURNEYOUTCOMESUMMARYVIEW => new("JOURNEY_OUTCOME_SUMMARY_VIEW");
+        public static ViewTypeEnum JourneyOutcomeSummaryView => new("JOURNEY_OUTCOME_SUMMARY_VIEW");
 
         /// <summary>Gets <c>JOURNEY_SEGMENT_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum JOURNEYSEGMENTSUMMARYVIEW => new("JOURNEY_SEGMENT_SUMMARY_VIEW");
+        public static ViewTypeEnum JourneySegmentSummaryView => new("JOURNEY_SEGMENT_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_DEVELOPMENT_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTDEVELOPMENTDETAILVIEW => new("AGENT_DEVELOPMENT_DETAIL_VIEW");
+        public static ViewTypeEnum AgentDevelopmentDetailView => new("AGENT_DEVELOPMENT_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_DEVELOPMENT_DETAIL_ME_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTDEVELOPMENTDETAILMEVIEW => new("AGENT_DEVELOPMENT_DETAIL_ME_VIEW");
+        public static ViewTypeEnum AgentDevelopmentDetailMeView => new("AGENT_DEVELOPMENT_DETAIL_ME_VIEW");
 
         /// <summary>Gets <c>AGENT_DEVELOPMENT_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTDEVELOPMENTSUMMARYVIEW => new("AGENT_DEVELOPMENT_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentDevelopmentSummaryView => new("AGENT_DEVELOPMENT_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_SCORECARD_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTSCORECARDVIEW => new("AGENT_SCORECARD_VIEW");
+        public static ViewTypeEnum AgentScorecardView => new("AGENT_SCORECARD_VIEW");
 
         /// <summary>Gets <c>AGENT_SCORECARD_ME_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTSCORECARDMEVIEW => new("AGENT_SCORECARD_ME_VIEW");
+        public static ViewTypeEnum AgentScorecardMeView => new("AGENT_SCORECARD_ME_VIEW");
 
         /// <summary>Gets <c>AGENT_GAMIFICATION_LEADERSHIP_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTGAMIFICATIONLEADERSHIPVIEW => new("AGENT_GAMIFICATION_LEADERSHIP_VIEW");
+        public static ViewTypeEnum AgentGamificationLeadershipView => new("AGENT_GAMIFICATION_LEADERSHIP_VIEW");
 
         /// <summary>Gets <c>AGENT_SCHEDULE_ME_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTSCHEDULEMEVIEW => new("AGENT_SCHEDULE_ME_VIEW");
+        public static ViewTypeEnum AgentScheduleMeView => new("AGENT_SCHEDULE_ME_VIEW");
 
         /// <summary>Gets <c>BOT_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum BOTPERFORMANCESUMMARYVIEW => new("BOT_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum BotPerformanceSummaryView => new("BOT_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>BOT_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum BOTPERFORMANCEDETAILVIEW => new("BOT_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum BotPerformanceDetailView => new("BOT_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>TOPIC_TREND_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum TOPICTRENDSUMMARYVIEW => new("TOPIC_TREND_SUMMARY_VIEW");
+        public static ViewTypeEnum TopicTrendSummaryView => new("TOPIC_TREND_SUMMARY_VIEW");
 
         /// <summary>Gets <c>TOPIC_TREND_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum TOPICTRENDDETAILVIEW => new("TOPIC_TREND_DETAIL_VIEW");
+        public static ViewTypeEnum TopicTrendDetailView => new("TOPIC_TREND_DETAIL_VIEW");
 
         /// <summary>Gets <c>ACTION_MAP_BLOCKED_CONSTRAINTS_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum ACTIONMAPBLOCKEDCONSTRAINTSDETAILVIEW => new("ACTION_MAP_BLOCKED_CONSTRAINTS_DETAIL_VIEW");
+        public static ViewTypeEnum ActionMapBlockedConstraintsDetailView => new("ACTION_MAP_BLOCKED_CONSTRAINTS_DETAIL_VIEW");
 
         /// <summary>Gets <c>ACTION_MAP_BLOCKED_CONSTRAINTS_INTERVAL_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum ACTIONMAPBLOCKEDCONSTRAINTSINTERVALDETAILVIEW => new("ACTION_MAP_BLOCKED_CONSTRAINTS_INTERVAL_DETAIL_VIEW");
+        public static ViewTypeEnum ActionMapBlockedConstraintsIntervalDetailView => new("ACTION_MAP_BLOCKED_CONSTRAINTS_INTERVAL_DETAIL_VIEW");
 
         /// <summary>Gets <c>FLOW_MILESTONE_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWMILESTONEPERFORMANCEDETAILVIEW => new("FLOW_MILESTONE_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum FlowMilestonePerformanceDetailView => new("FLOW_MILESTONE_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>FLOW_MILESTONE_PERFORMANCE_INTERVAL_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWMILESTONEPERFORMANCEINTERVALDETAILVIEW => new("FLOW_MILESTONE_PERFORMANCE_INTERVAL_DETAIL_VIEW");
+        public static ViewTypeEnum FlowMilestonePerformanceIntervalDetailView => new("FLOW_MILESTONE_PERFORMANCE_INTERVAL_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_TOPIC_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTTOPICSUMMARYVIEW => new("AGENT_TOPIC_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentTopicSummaryView => new("AGENT_TOPIC_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_TOPIC_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTTOPICDETAILVIEW => new("AGENT_TOPIC_DETAIL_VIEW");
+        public static ViewTypeEnum AgentTopicDetailView => new("AGENT_TOPIC_DETAIL_VIEW");
 
         /// <summary>Gets <c>QUEUE_TOPIC_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUETOPICSUMMARYVIEW => new("QUEUE_TOPIC_SUMMARY_VIEW");
+        public static ViewTypeEnum QueueTopicSummaryView => new("QUEUE_TOPIC_SUMMARY_VIEW");
 
         /// <summary>Gets <c>QUEUE_TOPIC_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUETOPICDETAILVIEW => new("QUEUE_TOPIC_DETAIL_VIEW");
+        public static ViewTypeEnum QueueTopicDetailView => new("QUEUE_TOPIC_DETAIL_VIEW");
 
         /// <summary>Gets <c>FLOW_TOPIC_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWTOPICSUMMARYVIEW => new("FLOW_TOPIC_SUMMARY_VIEW");
+        public static ViewTypeEnum FlowTopicSummaryView => new("FLOW_TOPIC_SUMMARY_VIEW");
 
         /// <summary>Gets <c>FLOW_TOPIC_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum FLOWTOPICDETAILVIEW => new("FLOW_TOPIC_DETAIL_VIEW");
+        public static ViewTypeEnum FlowTopicDetailView => new("FLOW_TOPIC_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_INTERACTIONS_ME_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTINTERACTIONSMEVIEW => new("AGENT_INTERACTIONS_ME_VIEW");
+        public static ViewTypeEnum AgentInteractionsMeView => new("AGENT_INTERACTIONS_ME_VIEW");
 
         /// <summary>Gets <c>DATA_ACTIONS_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum DATAACTIONSPERFORMANCESUMMARYVIEW => new("DATA_ACTIONS_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum DataActionsPerformanceSummaryView => new("DATA_ACTIONS_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>DATA_ACTIONS_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum DATAACTIONSPERFORMANCEDETAILVIEW => new("DATA_ACTIONS_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum DataActionsPerformanceDetailView => new("DATA_ACTIONS_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_TIMELINE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTTIMELINESUMMARYVIEW => new("AGENT_TIMELINE_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentTimelineSummaryView => new("AGENT_TIMELINE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_TIMELINE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTTIMELINEDETAILVIEW => new("AGENT_TIMELINE_DETAIL_VIEW");
+        public static ViewTypeEnum AgentTimelineDetailView => new("AGENT_TIMELINE_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_LOGIN_LOGOUT_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTLOGINLOGOUTSUMMARYVIEW => new("AGENT_LOGIN_LOGOUT_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentLoginLogoutSummaryView => new("AGENT_LOGIN_LOGOUT_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_LOGIN_LOGOUT_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTLOGINLOGOUTDETAILVIEW => new("AGENT_LOGIN_LOGOUT_DETAIL_VIEW");
+        public static ViewTypeEnum AgentLoginLogoutDetailView => new("AGENT_LOGIN_LOGOUT_DETAIL_VIEW");
 
         /// <summary>Gets <c>CAMPAIGN_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum CAMPAIGNPERFORMANCESUMMARYVIEW => new("CAMPAIGN_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum CampaignPerformanceSummaryView => new("CAMPAIGN_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>CAMPAIGN_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum CAMPAIGNPERFORMANCEDETAILVIEW => new("CAMPAIGN_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum CampaignPerformanceDetailView => new("CAMPAIGN_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>QUEUE_WRAPUP_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEWRAPUPDETAILVIEW => new("QUEUE_WRAPUP_DETAIL_VIEW");
+        public static ViewTypeEnum QueueWrapupDetailView => new("QUEUE_WRAPUP_DETAIL_VIEW");
 
         /// <summary>Gets <c>CAMPAIGN_INTERACTION_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum CAMPAIGNINTERACTIONDETAILVIEW => new("CAMPAIGN_INTERACTION_DETAIL_VIEW");
+        public static ViewTypeEnum CampaignInteractionDetailView => new("CAMPAIGN_INTERACTION_DETAIL_VIEW");
 
         /// <summary>Gets <c>CAMPAIGN_ATTEMPT_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum CAMPAIGNATTEMPTDETAILVIEW => new("CAMPAIGN_ATTEMPT_DETAIL_VIEW");
+        public static ViewTypeEnum CampaignAttemptDetailView => new("CAMPAIGN_ATTEMPT_DETAIL_VIEW");
 
         /// <summary>Gets <c>WORKITEM_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum WORKITEMPERFORMANCESUMMARYVIEW => new("WORKITEM_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum WorkitemPerformanceSummaryView => new("WORKITEM_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>QUEUE_ROUTING_PERFORMANCE_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEROUTINGPERFORMANCEVIEW => new("QUEUE_ROUTING_PERFORMANCE_VIEW");
+        public static ViewTypeEnum QueueRoutingPerformanceView => new("QUEUE_ROUTING_PERFORMANCE_VIEW");
 
         /// <summary>Gets <c>AGENT_WORKITEM_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTWORKITEMPERFORMANCESUMMARYVIEW => new("AGENT_WORKITEM_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum AgentWorkitemPerformanceSummaryView => new("AGENT_WORKITEM_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>AGENT_WORKITEM_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTWORKITEMPERFORMANCEDETAILVIEW => new("AGENT_WORKITEM_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum AgentWorkitemPerformanceDetailView => new("AGENT_WORKITEM_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>QUEUE_WORKITEM_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEWORKITEMPERFORMANCESUMMARYVIEW => new("QUEUE_WORKITEM_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum QueueWorkitemPerformanceSummaryView => new("QUEUE_WORKITEM_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>QUEUE_WORKITEM_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum QUEUEWORKITEMPERFORMANCEDETAILVIEW => new("QUEUE_WORKITEM_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum QueueWorkitemPerformanceDetailView => new("QUEUE_WORKITEM_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>EMAIL_AGENT_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum EMAILAGENTPERFORMANCESUMMARYVIEW => new("EMAIL_AGENT_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum EmailAgentPerformanceSummaryView => new("EMAIL_AGENT_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>EMAIL_AGENT_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum EMAILAGENTPERFORMANCEDETAILVIEW => new("EMAIL_AGENT_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum EmailAgentPerformanceDetailView => new("EMAIL_AGENT_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>MESSAGING_AGENT_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum MESSAGINGAGENTPERFORMANCESUMMARYVIEW => new("MESSAGING_AGENT_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum MessagingAgentPerformanceSummaryView => new("MESSAGING_AGENT_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>MESSAGING_AGENT_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum MESSAGINGAGENTPERFORMANCEDETAILVIEW => new("MESSAGING_AGENT_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum MessagingAgentPerformanceDetailView => new("MESSAGING_AGENT_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>EMAIL_QUEUE_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum EMAILQUEUEPERFORMANCESUMMARYVIEW => new("EMAIL_QUEUE_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum EmailQueuePerformanceSummaryView => new("EMAIL_QUEUE_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>EMAIL_QUEUE_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum EMAILQUEUEPERFORMANCEDETAILVIEW => new("EMAIL_QUEUE_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum EmailQueuePerformanceDetailView => new("EMAIL_QUEUE_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>MESSAGING_QUEUE_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum MESSAGINGQUEUEPERFORMANCESUMMARYVIEW => new("MESSAGING_QUEUE_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum MessagingQueuePerformanceSummaryView => new("MESSAGING_QUEUE_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>MESSAGING_QUEUE_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum MESSAGINGQUEUEPERFORMANCEDETAILVIEW => new("MESSAGING_QUEUE_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum MessagingQueuePerformanceDetailView => new("MESSAGING_QUEUE_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>AGENT_PERFORMANCE_TIMELINE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum AGENTPERFORMANCETIMELINEDETAILVIEW => new("AGENT_PERFORMANCE_TIMELINE_DETAIL_VIEW");
+        public static ViewTypeEnum AgentPerformanceTimelineDetailView => new("AGENT_PERFORMANCE_TIMELINE_DETAIL_VIEW");
 
         /// <summary>Gets <c>EVALUATION_PERFORMANCE_SUMMARY_VIEW</c>.</summary>
-        public static ViewTypeEnum EVALUATIONPERFORMANCESUMMARYVIEW => new("EVALUATION_PERFORMANCE_SUMMARY_VIEW");
+        public static ViewTypeEnum EvaluationPerformanceSummaryView => new("EVALUATION_PERFORMANCE_SUMMARY_VIEW");
 
         /// <summary>Gets <c>EVALUATION_PERFORMANCE_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum EVALUATIONPERFORMANCEDETAILVIEW => new("EVALUATION_PERFORMANCE_DETAIL_VIEW");
+        public static ViewTypeEnum EvaluationPerformanceDetailView => new("EVALUATION_PERFORMANCE_DETAIL_VIEW");
 
         /// <summary>Gets <c>EVALUATION_PERFORMANCE_QUESTION_GROUP_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum EVALUATIONPERFORMANCEQUESTIONGROUPDETAILVIEW => new("EVALUATION_PERFORMANCE_QUESTION_GROUP_DETAIL_VIEW");
+        public static ViewTypeEnum EvaluationPerformanceQuestionGroupDetailView => new("EVALUATION_PERFORMANCE_QUESTION_GROUP_DETAIL_VIEW");
 
         /// <summary>Gets <c>EVALUATION_PERFORMANCE_QUESTION_DETAIL_VIEW</c>.</summary>
-        public static ViewTypeEnum EVALUATIONPERFORMANCEQUESTIONDETAILVIEW => new("EVALUATION_PERFORMANCE_QUESTION_DETAIL_VIEW");
+        public static ViewTypeEnum EvaluationPerformanceQuestionDetailView => new("EVALUATION_PERFORMANCE_QUESTION_DETAIL_VIEW");
 
         /// <summary>Gets <c>CONTENT_EXPLORATION_VIEW</c>.</summary>
-        public static ViewTypeEnum CONTENTEXPLORATIONVIEW => new("CONTENT_EXPLORATION_VIEW");
+        public static ViewTypeEnum ContentExplorationView => new("CONTENT_EXPLORATION_VIEW");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -655,58 +655,58 @@ public sealed class ReportingDataExportTopicDataExportNotification : IGenesysClo
     public readonly record struct ExportErrorMessagesTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ExportErrorMessagesTypeEnum>
     {
         /// <summary>Gets <c>FAILED_CONVERTING_EXPORT_JOB</c>.</summary>
-        public static ExportErrorMessagesTypeEnum FAILEDCONVERTINGEXPORTJOB => new("FAILED_CONVERTING_EXPORT_JOB");
+        public static ExportErrorMessagesTypeEnum FailedConvertingExportJob => new("FAILED_CONVERTING_EXPORT_JOB");
 
         /// <summary>Gets <c>FAILED_NO_DATA_EXPORT_JOB_FOUND</c>.</summary>
-        public static ExportErrorMessagesTypeEnum FAILEDNODATAEXPORTJOBFOUND => new("FAILED_NO_DATA_EXPORT_JOB_FOUND");
+        public static ExportErrorMessagesTypeEnum FailedNoDataExportJobFound => new("FAILED_NO_DATA_EXPORT_JOB_FOUND");
 
         /// <summary>Gets <c>FAILED_GETTING_DATA_FROM_SERVICE</c>.</summary>
-        public static ExportErrorMessagesTypeEnum FAILEDGETTINGDATAFROMSERVICE => new("FAILED_GETTING_DATA_FROM_SERVICE");
+        public static ExportErrorMessagesTypeEnum FailedGettingDataFromService => new("FAILED_GETTING_DATA_FROM_SERVICE");
 
         /// <summary>Gets <c>FAILED_GENERATING_TEMP_FILE</c>.</summary>
-        public static ExportErrorMessagesTypeEnum FAILEDGENERATINGTEMPFILE => new("FAILED_GENERATING_TEMP_FILE");
+        public static ExportErrorMessagesTypeEnum FailedGeneratingTempFile => new("FAILED_GENERATING_TEMP_FILE");
 
         /// <summary>Gets <c>FAILED_SAVING_FILE_TO_S3</c>.</summary>
-        public static ExportErrorMessagesTypeEnum FAILEDSAVINGFILETOS3 => new("FAILED_SAVING_FILE_TO_S3");
+        public static ExportErrorMessagesTypeEnum FailedSavingFileToS3 => new("FAILED_SAVING_FILE_TO_S3");
 
         /// <summary>Gets <c>FAILED_NOTIFYING_SKYWALKER_OF_DOWNLOAD</c>.</summary>
-        public static ExportErrorMessagesTypeEnum FAILEDNOTIFYINGSKYWALKEROFDOWNLOAD => new("FAILED_NOTIFYING_SKYWALKER_OF_DOWNLOAD");
+        public static ExportErrorMessagesTypeEnum FailedNotifyingSkywalkerOfDownload => new("FAILED_NOTIFYING_SKYWALKER_OF_DOWNLOAD");
 
         /// <summary>Gets <c>FAILED_BUILDING_DOWNLOAD_URL_FROM_SKYWALKER_RESPONSE</c>.</summary>
-        public static ExportErrorMessagesTypeEnum FAILEDBUILDINGDOWNLOADURLFROMSKYWALKERRESPONSE => new("FAILED_BUILDING_DOWNLOAD_URL_FROM_SKYWALKER_RESPONSE");
+        public static ExportErrorMessagesTypeEnum FailedBuildingDownloadUrlFromSkywalkerResponse => new("FAILED_BUILDING_DOWNLOAD_URL_FROM_SKYWALKER_RESPONSE");
 
         /// <summary>Gets <c>EXPORT_TYPE_NOT_IMPLEMENTED</c>.</summary>
-        public static ExportErrorMessagesTypeEnum EXPORTTYPENOTIMPLEMENTED => new("EXPORT_TYPE_NOT_IMPLEMENTED");
+        public static ExportErrorMessagesTypeEnum ExportTypeNotImplemented => new("EXPORT_TYPE_NOT_IMPLEMENTED");
 
         /// <summary>Gets <c>REACHED_MAXIMUM_ATTEMPT_OF_RETRY</c>.</summary>
-        public static ExportErrorMessagesTypeEnum REACHEDMAXIMUMATTEMPTOFRETRY => new("REACHED_MAXIMUM_ATTEMPT_OF_RETRY");
+        public static ExportErrorMessagesTypeEnum ReachedMaximumAttemptOfRetry => new("REACHED_MAXIMUM_ATTEMPT_OF_RETRY");
 
         /// <summary>Gets <c>FAILED_LONG_RUNNING_EXPORT</c>.</summary>
-        public static ExportErrorMessagesTypeEnum FAILEDLONGRUNNINGEXPORT => new("FAILED_LONG_RUNNING_EXPORT");
+        public static ExportErrorMessagesTypeEnum FailedLongRunningExport => new("FAILED_LONG_RUNNING_EXPORT");
 
         /// <summary>Gets <c>TOO_MANY_REQUESTS_FROM_AN_ORGANIZATION</c>.</summary>
-        public static ExportErrorMessagesTypeEnum TOOMANYREQUESTSFROMANORGANIZATION => new("TOO_MANY_REQUESTS_FROM_AN_ORGANIZATION");
+        public static ExportErrorMessagesTypeEnum TooManyRequestsFromAnOrganization => new("TOO_MANY_REQUESTS_FROM_AN_ORGANIZATION");
 
         /// <summary>Gets <c>FAILED_AS_EXPORT_FILE_SIZE_IS_GREATER_THAN_10MB</c>.</summary>
-        public static ExportErrorMessagesTypeEnum FAILEDASEXPORTFILESIZEISGREATERTHAN10MB => new("FAILED_AS_EXPORT_FILE_SIZE_IS_GREATER_THAN_10MB");
+        public static ExportErrorMessagesTypeEnum FailedAsExportFileSizeIsGreaterThan10mb => new("FAILED_AS_EXPORT_FILE_SIZE_IS_GREATER_THAN_10MB");
 
         /// <summary>Gets <c>NOT_AUTHORIZED_TO_VIEW_EXPORT</c>.</summary>
-        public static ExportErrorMessagesTypeEnum NOTAUTHORIZEDTOVIEWEXPORT => new("NOT_AUTHORIZED_TO_VIEW_EXPORT");
+        public static ExportErrorMessagesTypeEnum NotAuthorizedToViewExport => new("NOT_AUTHORIZED_TO_VIEW_EXPORT");
 
         /// <summary>Gets <c>STATIC_LINK_EXPORT_FAILED</c>.</summary>
-        public static ExportErrorMessagesTypeEnum STATICLINKEXPORTFAILED => new("STATIC_LINK_EXPORT_FAILED");
+        public static ExportErrorMessagesTypeEnum StaticLinkExportFailed => new("STATIC_LINK_EXPORT_FAILED");
 
         /// <summary>Gets <c>TOO_MANY_SEARCH_CRITERIA</c>.</summary>
-        public static ExportErrorMessagesTypeEnum TOOMANYSEARCHCRITERIA => new("TOO_MANY_SEARCH_CRITERIA");
+        public static ExportErrorMessagesTypeEnum TooManySearchCriteria => new("TOO_MANY_SEARCH_CRITERIA");
 
         /// <summary>Gets <c>SEARCH_CRITERIA_VALUES_EXCEED_LIMIT</c>.</summary>
-        public static ExportErrorMessagesTypeEnum SEARCHCRITERIAVALUESEXCEEDLIMIT => new("SEARCH_CRITERIA_VALUES_EXCEED_LIMIT");
+        public static ExportErrorMessagesTypeEnum SearchCriteriaValuesExceedLimit => new("SEARCH_CRITERIA_VALUES_EXCEED_LIMIT");
 
         /// <summary>Gets <c>EXPORT_EMAIL_FILE_SIZE_EXCEEDED_LIMIT</c>.</summary>
-        public static ExportErrorMessagesTypeEnum EXPORTEMAILFILESIZEEXCEEDEDLIMIT => new("EXPORT_EMAIL_FILE_SIZE_EXCEEDED_LIMIT");
+        public static ExportErrorMessagesTypeEnum ExportEmailFileSizeExceededLimit => new("EXPORT_EMAIL_FILE_SIZE_EXCEEDED_LIMIT");
 
         /// <summary>Gets <c>CIRCUIT_BREAKER_OPEN_FOR_VIEW_TYPE</c>.</summary>
-        public static ExportErrorMessagesTypeEnum CIRCUITBREAKEROPENFORVIEWTYPE => new("CIRCUIT_BREAKER_OPEN_FOR_VIEW_TYPE");
+        public static ExportErrorMessagesTypeEnum CircuitBreakerOpenForViewType => new("CIRCUIT_BREAKER_OPEN_FOR_VIEW_TYPE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -233,16 +233,16 @@ public sealed class TranscriptionTopicTranscriptResult : IGenesysCloudModel<Tran
     public readonly record struct ChannelEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ChannelEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static ChannelEnum UNKNOWN => new("UNKNOWN");
+        public static ChannelEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>INTERNAL</c>.</summary>
-        public static ChannelEnum INTERNAL => new("INTERNAL");
+        public static ChannelEnum Internal => new("INTERNAL");
 
         /// <summary>Gets <c>EXTERNAL</c>.</summary>
-        public static ChannelEnum EXTERNAL => new("EXTERNAL");
+        public static ChannelEnum External => new("EXTERNAL");
 
         /// <summary>Gets <c>BOTH</c>.</summary>
-        public static ChannelEnum BOTH => new("BOTH");
+        public static ChannelEnum Both => new("BOTH");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -90,13 +90,13 @@ public sealed class TranscriptionTopicTranscriptionRequestStatus : IGenesysCloud
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static StatusEnum UNKNOWN => new("UNKNOWN");
+        public static StatusEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>SESSION_ONGOING</c>.</summary>
-        public static StatusEnum SESSIONONGOING => new("SESSION_ONGOING");
+        public static StatusEnum SessionOngoing => new("SESSION_ONGOING");
 
         /// <summary>Gets <c>SESSION_ENDED</c>.</summary>
-        public static StatusEnum SESSIONENDED => new("SESSION_ENDED");
+        public static StatusEnum SessionEnded => new("SESSION_ENDED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

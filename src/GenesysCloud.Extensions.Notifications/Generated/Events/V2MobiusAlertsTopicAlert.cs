@@ -342,31 +342,31 @@ public sealed class V2MobiusAlertsTopicAlert : IGenesysCloudModel<V2MobiusAlerts
     public readonly record struct ActionEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ActionEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static ActionEnum UNKNOWN => new("UNKNOWN");
+        public static ActionEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>CREATE</c>.</summary>
-        public static ActionEnum CREATE => new("CREATE");
+        public static ActionEnum CreateValue => new("CREATE");
 
         /// <summary>Gets <c>UPDATE</c>.</summary>
-        public static ActionEnum UPDATE => new("UPDATE");
+        public static ActionEnum Update => new("UPDATE");
 
         /// <summary>Gets <c>DELETE</c>.</summary>
-        public static ActionEnum DELETE => new("DELETE");
+        public static ActionEnum Delete => new("DELETE");
 
         /// <summary>Gets <c>CLOSE</c>.</summary>
-        public static ActionEnum CLOSE => new("CLOSE");
+        public static ActionEnum Close => new("CLOSE");
 
         /// <summary>Gets <c>RENOTIFY</c>.</summary>
-        public static ActionEnum RENOTIFY => new("RENOTIFY");
+        public static ActionEnum ReNotify => new("RENOTIFY");
 
         /// <summary>Gets <c>BULK_DELETE</c>.</summary>
-        public static ActionEnum BULKDELETE => new("BULK_DELETE");
+        public static ActionEnum BulkDelete => new("BULK_DELETE");
 
         /// <summary>Gets <c>BULK_UPDATE</c>.</summary>
-        public static ActionEnum BULKUPDATE => new("BULK_UPDATE");
+        public static ActionEnum BulkUpdate => new("BULK_UPDATE");
 
         /// <summary>Gets <c>UNREAD_COUNT_UPDATE</c>.</summary>
-        public static ActionEnum UNREADCOUNTUPDATE => new("UNREAD_COUNT_UPDATE");
+        public static ActionEnum UnreadCountUpdate => new("UNREAD_COUNT_UPDATE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -274,16 +274,16 @@ public sealed class V2MobiusRulesTopicRule : IGenesysCloudModel<V2MobiusRulesTop
     public readonly record struct ActionEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ActionEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static ActionEnum UNKNOWN => new("UNKNOWN");
+        public static ActionEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>CREATE</c>.</summary>
-        public static ActionEnum CREATE => new("CREATE");
+        public static ActionEnum CreateValue => new("CREATE");
 
         /// <summary>Gets <c>UPDATE</c>.</summary>
-        public static ActionEnum UPDATE => new("UPDATE");
+        public static ActionEnum Update => new("UPDATE");
 
         /// <summary>Gets <c>DELETE</c>.</summary>
-        public static ActionEnum DELETE => new("DELETE");
+        public static ActionEnum Delete => new("DELETE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -311,16 +311,16 @@ public sealed class V2SessionConversationsSummarySettingsPreviewEventConversatio
     public readonly record struct MediaTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<MediaTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static MediaTypeEnum UNKNOWN => new("UNKNOWN");
+        public static MediaTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>MESSAGE</c>.</summary>
-        public static MediaTypeEnum MESSAGE => new("MESSAGE");
+        public static MediaTypeEnum Message => new("MESSAGE");
 
         /// <summary>Gets <c>CALL</c>.</summary>
-        public static MediaTypeEnum CALL => new("CALL");
+        public static MediaTypeEnum Call => new("CALL");
 
         /// <summary>Gets <c>EMAIL</c>.</summary>
-        public static MediaTypeEnum EMAIL => new("EMAIL");
+        public static MediaTypeEnum Email => new("EMAIL");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
@@ -342,16 +342,16 @@ public sealed class V2SessionConversationsSummarySettingsPreviewEventConversatio
     public readonly record struct ErrorTypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<ErrorTypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static ErrorTypeEnum UNKNOWN => new("UNKNOWN");
+        public static ErrorTypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>CONVERSATION_TOO_LONG</c>.</summary>
-        public static ErrorTypeEnum CONVERSATIONTOOLONG => new("CONVERSATION_TOO_LONG");
+        public static ErrorTypeEnum ConversationTooLong => new("CONVERSATION_TOO_LONG");
 
         /// <summary>Gets <c>CONVERSATION_TOO_SHORT</c>.</summary>
-        public static ErrorTypeEnum CONVERSATIONTOOSHORT => new("CONVERSATION_TOO_SHORT");
+        public static ErrorTypeEnum ConversationTooShort => new("CONVERSATION_TOO_SHORT");
 
         /// <summary>Gets <c>RATE_LIMITED</c>.</summary>
-        public static ErrorTypeEnum RATELIMITED => new("RATE_LIMITED");
+        public static ErrorTypeEnum RateLimited => new("RATE_LIMITED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

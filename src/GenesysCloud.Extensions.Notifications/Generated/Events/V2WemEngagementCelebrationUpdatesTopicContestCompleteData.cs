@@ -230,16 +230,16 @@ public sealed class V2WemEngagementCelebrationUpdatesTopicContestCompleteData : 
     public readonly record struct AnonymizationEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<AnonymizationEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static AnonymizationEnum UNKNOWN => new("UNKNOWN");
+        public static AnonymizationEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>NO_ANONYMIZATION</c>.</summary>
-        public static AnonymizationEnum NOANONYMIZATION => new("NO_ANONYMIZATION");
+        public static AnonymizationEnum NoAnonymization => new("NO_ANONYMIZATION");
 
         /// <summary>Gets <c>ALL</c>.</summary>
-        public static AnonymizationEnum ALL => new("ALL");
+        public static AnonymizationEnum All => new("ALL");
 
         /// <summary>Gets <c>ALL_EXCEPT_TOP</c>.</summary>
-        public static AnonymizationEnum ALLEXCEPTTOP => new("ALL_EXCEPT_TOP");
+        public static AnonymizationEnum AllExceptTop => new("ALL_EXCEPT_TOP");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

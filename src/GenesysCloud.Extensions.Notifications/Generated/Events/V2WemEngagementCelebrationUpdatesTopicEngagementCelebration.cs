@@ -179,13 +179,13 @@ public sealed class V2WemEngagementCelebrationUpdatesTopicEngagementCelebration 
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static TypeEnum UNKNOWN => new("UNKNOWN");
+        public static TypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>RECOGNITION</c>.</summary>
-        public static TypeEnum RECOGNITION => new("RECOGNITION");
+        public static TypeEnum Recognition => new("RECOGNITION");
 
         /// <summary>Gets <c>CONTEST_COMPLETE</c>.</summary>
-        public static TypeEnum CONTESTCOMPLETE => new("CONTEST_COMPLETE");
+        public static TypeEnum ContestComplete => new("CONTEST_COMPLETE");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -110,31 +110,31 @@ public sealed class V2WemEngagementCelebrationUpdatesTopicSourceEntity : IGenesy
     public readonly record struct TypeEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<TypeEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static TypeEnum UNKNOWN => new("UNKNOWN");
+        public static TypeEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>THANK_YOU</c>.</summary>
-        public static TypeEnum THANKYOU => new("THANK_YOU");
+        public static TypeEnum ThankYou => new("THANK_YOU");
 
         /// <summary>Gets <c>CONGRATULATIONS</c>.</summary>
-        public static TypeEnum CONGRATULATIONS => new("CONGRATULATIONS");
+        public static TypeEnum Congratulations => new("CONGRATULATIONS");
 
         /// <summary>Gets <c>HIGH_PERFORMANCE</c>.</summary>
-        public static TypeEnum HIGHPERFORMANCE => new("HIGH_PERFORMANCE");
+        public static TypeEnum HighPerformance => new("HIGH_PERFORMANCE");
 
         /// <summary>Gets <c>COMPANY_VALUES</c>.</summary>
-        public static TypeEnum COMPANYVALUES => new("COMPANY_VALUES");
+        public static TypeEnum CompanyValues => new("COMPANY_VALUES");
 
         /// <summary>Gets <c>COMPETITION</c>.</summary>
-        public static TypeEnum COMPETITION => new("COMPETITION");
+        public static TypeEnum Competition => new("COMPETITION");
 
         /// <summary>Gets <c>RACE</c>.</summary>
-        public static TypeEnum RACE => new("RACE");
+        public static TypeEnum Race => new("RACE");
 
         /// <summary>Gets <c>RAFFLE</c>.</summary>
-        public static TypeEnum RAFFLE => new("RAFFLE");
+        public static TypeEnum Raffle => new("RAFFLE");
 
         /// <summary>Gets <c>TEAM_GOAL</c>.</summary>
-        public static TypeEnum TEAMGOAL => new("TEAM_GOAL");
+        public static TypeEnum TeamGoal => new("TEAM_GOAL");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

@@ -367,22 +367,22 @@ public sealed class WfmHistoricalAdherenceAgentCalculationsCompleteTopicWfmHisto
     public readonly record struct RoutingStatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<RoutingStatusEnum>
     {
         /// <summary>Gets <c>UNKNOWN</c>.</summary>
-        public static RoutingStatusEnum UNKNOWN => new("UNKNOWN");
+        public static RoutingStatusEnum Unknown => new("UNKNOWN");
 
         /// <summary>Gets <c>OFF_QUEUE</c>.</summary>
-        public static RoutingStatusEnum OFFQUEUE => new("OFF_QUEUE");
+        public static RoutingStatusEnum OffQueue => new("OFF_QUEUE");
 
         /// <summary>Gets <c>IDLE</c>.</summary>
-        public static RoutingStatusEnum IDLE => new("IDLE");
+        public static RoutingStatusEnum Idle => new("IDLE");
 
         /// <summary>Gets <c>INTERACTING</c>.</summary>
-        public static RoutingStatusEnum INTERACTING => new("INTERACTING");
+        public static RoutingStatusEnum Interacting => new("INTERACTING");
 
         /// <summary>Gets <c>NOT_RESPONDING</c>.</summary>
-        public static RoutingStatusEnum NOTRESPONDING => new("NOT_RESPONDING");
+        public static RoutingStatusEnum NotResponding => new("NOT_RESPONDING");
 
         /// <summary>Gets <c>COMMUNICATING</c>.</summary>
-        public static RoutingStatusEnum COMMUNICATING => new("COMMUNICATING");
+        public static RoutingStatusEnum Communicating => new("COMMUNICATING");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>

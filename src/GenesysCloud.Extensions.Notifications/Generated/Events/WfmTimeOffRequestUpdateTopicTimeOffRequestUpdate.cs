@@ -489,16 +489,16 @@ public sealed class WfmTimeOffRequestUpdateTopicTimeOffRequestUpdate : IGenesysC
     public readonly record struct StatusEnum(string Value) : global::GenesysCloud.Extensions.Serialization.IGenesysCloudEnum<StatusEnum>
     {
         /// <summary>Gets <c>PENDING</c>.</summary>
-        public static StatusEnum PENDING => new("PENDING");
+        public static StatusEnum Pending => new("PENDING");
 
         /// <summary>Gets <c>APPROVED</c>.</summary>
-        public static StatusEnum APPROVED => new("APPROVED");
+        public static StatusEnum Approved => new("APPROVED");
 
         /// <summary>Gets <c>DENIED</c>.</summary>
-        public static StatusEnum DENIED => new("DENIED");
+        public static StatusEnum Denied => new("DENIED");
 
         /// <summary>Gets <c>CANCELED</c>.</summary>
-        public static StatusEnum CANCELED => new("CANCELED");
+        public static StatusEnum Canceled => new("CANCELED");
 
         /// <summary>Creates a value from its wire string.</summary>
         /// <param name="value">The wire string.</param>
