@@ -18,6 +18,12 @@ internal static class GenesysCloudJobsRegistration
             optionsBuilder.Bind(section);
         }
 
+        if (services.Any(d => d.ServiceType == typeof(IAnalyticsJobRunner)))
+        {
+            // Called again: the configuration is added, nothing registered twice.
+            return;
+        }
+
         optionsBuilder.ValidateOnStart();
         var sectionPath = section?.Path ?? $"{GenesysCloudOptions.SectionName}:Jobs";
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GenesysCloudJobOptions>>(new GenesysCloudJobOptionsValidator(sectionPath)));
