@@ -135,6 +135,25 @@ public sealed class NamedClientTests
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task A_token_pool_spreads_the_calls_over_its_tokens_and_deletes_them_all_on_stop()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var contoso = sim.DefaultOrganization;
+        using var host = BuildHost(sim, services => services.Configure<global::GenesysCloud.Extensions.Options.GenesysCloudOptions>("contoso", o => o.TokenPoolSize = 3));
+        await host.StartAsync();
+        var routing = host.Services.GetRequiredKeyedService<IRoutingApi>("contoso");
+
+        await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => routing.GetRoutingWrapupcodesAsync()));
+
+        var pool = contoso.Inspector.Tokens.Where(t => t.GrantType == "client_credentials").ToList();
+        Assert.Equal(3, pool.Count);
+        Assert.All(pool, t => Assert.True(t.Requests > 1, $"a pooled token served {t.Requests} request(s): only its connect probe"));
+        Assert.Equal(63, pool.Sum(t => t.Requests)); // 60 calls and one connect probe per token
+        await host.StopAsync();
+        Assert.Equal(3, contoso.Inspector.TokensDeleted);
+    }
+
     private static Task<GenesysCloudSimulator> StartSimulatorAsync()
     {
         var options = new GenesysCloudSimulatorOptions();
