@@ -28,6 +28,20 @@ internal static class GenesysCloudClientNames
         }
     }
 
+    /// <summary>Checks the name of a named client: like <see cref="Validate"/>, and not empty.</summary>
+    public static void ValidateNamed(string name, string parameterName)
+    {
+        if (name.Length == 0)
+        {
+            throw new GenesysCloudArgumentException(
+                GenesysCloudErrorCodes.ClientNameInvalid,
+                "A named Genesys Cloud client needs a name; the unnamed client is added with AddGenesysCloud(configuration).",
+                parameterName);
+        }
+
+        Validate(name, parameterName);
+    }
+
     public static string ApiHttpClient(string name) => name.Length == 0 ? "GenesysCloud" : $"GenesysCloud[{name}]";
 
     public static string LoginHttpClient(string name) => name.Length == 0 ? GenesysCloudCoreRegistration.LoginHttpClientName : $"GenesysCloud.OAuth[{name}]";

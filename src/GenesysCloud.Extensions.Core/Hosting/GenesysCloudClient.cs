@@ -37,6 +37,7 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _abort;
     private Task? _connecting;
+    private int _disposed;
     private Task? _closing;
 
     public GenesysCloudClient(
@@ -137,6 +138,12 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
 
     public void Dispose()
     {
+        // The container disposes the client once per registration that hands it out (keyed, unkeyed, composition).
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _abort.Dispose();
         _scheduler.Dispose();
         foreach (var lane in _scheduler.App.Lanes)

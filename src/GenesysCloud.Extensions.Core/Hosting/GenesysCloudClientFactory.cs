@@ -19,6 +19,7 @@ internal sealed class GenesysCloudClientFactory : IGenesysCloudClientFactory
     private readonly GenesysCloudClientRegistry _registry;
     private readonly GenesysCloudDefaults _defaults;
     private readonly IValidateOptions<GenesysCloudOptions>[] _validators;
+    private readonly IGenesysCloudApiProvider? _apis;
     private readonly ConcurrentDictionary<(string Name, Type Api), object> _runtimeApis = new();
 
     public GenesysCloudClientFactory(
@@ -31,6 +32,7 @@ internal sealed class GenesysCloudClientFactory : IGenesysCloudClientFactory
         _registry = registry;
         _defaults = defaults;
         _validators = [.. validators];
+        _apis = services.GetService<IGenesysCloudApiProvider>();
     }
 
     public IReadOnlyCollection<string> Names => _registry.Names;
@@ -53,18 +55,14 @@ internal sealed class GenesysCloudClientFactory : IGenesysCloudClientFactory
 
         var client = _registry.Get(name).Client;
         return (TApi)_runtimeApis.GetOrAdd((name, typeof(TApi)), static (key, state) =>
-            state.Provider?.Create(key.Api, state.Client) ?? throw NotAnApi(key.Api), (Provider: _services.GetService<IGenesysCloudApiProvider>(), Client: (IGenesysCloudClient)client));
+            state.Apis?.Create(key.Api, state.Client) ?? throw NotAnApi(key.Api), (Apis: _apis, Client: (IGenesysCloudClient)client));
     }
 
     public async Task<IGenesysCloudClient> AddClientAsync(string name, Action<GenesysCloudOptions> configure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(configure);
-        GenesysCloudClientNames.Validate(name, nameof(name));
-        if (name.Length == 0)
-        {
-            throw GenesysCloudClientRegistry.Duplicate(name);
-        }
+        GenesysCloudClientNames.ValidateNamed(name, nameof(name));
 
         var options = new GenesysCloudOptions();
         _defaults.Apply(options);

@@ -26,8 +26,6 @@ internal sealed class GenesysCloudClientRegistry : IDisposable
 
     public IReadOnlyCollection<string> Names => [.. _registered.Concat(_added.Keys).Order(StringComparer.Ordinal)];
 
-    public IReadOnlyList<string> RegisteredNames => [.. _registered.Order(StringComparer.Ordinal)];
-
     public bool IsRegistered(string name) => _registered.Contains(name);
 
     public bool Contains(string name) => _registered.Contains(name) || _added.ContainsKey(name);
@@ -47,8 +45,11 @@ internal sealed class GenesysCloudClientRegistry : IDisposable
                 nameof(name));
     }
 
-    /// <summary>Gets every client (registered ones are built now).</summary>
-    public IReadOnlyList<ClientComposition> All() => [.. _registered.Select(n => _services.GetRequiredKeyedService<ClientComposition>(n)), .. _added.Values];
+    /// <summary>Builds the registered clients (the hosted service does, once, when the host starts).</summary>
+    public IReadOnlyList<ClientComposition> BuildRegistered() => [.. _registered.Select(n => _services.GetRequiredKeyedService<ClientComposition>(n))];
+
+    /// <summary>Gets the clients added at run time (a snapshot).</summary>
+    public IReadOnlyList<ClientComposition> Added => [.. _added.Values];
 
     public void Add(ClientComposition client)
     {

@@ -56,7 +56,7 @@ internal sealed class GenesysCloudHealthCheck : IHealthCheck
 
     private HealthCheckResult CheckRuntimeClients()
     {
-        var clients = _registry.All().Where(c => !_registry.IsRegistered(c.Name)).Select(c => c.Client).ToList();
+        var clients = _registry.Added.Select(c => c.Client).ToList();
         var data = clients.ToDictionary(c => c.Name, c => (object)c.State.ToString(), StringComparer.Ordinal);
         var worst = clients.Count == 0 ? HealthStatus.Healthy : clients.Min(c => StatusOf(c.State));
         var notHealthy = clients.Where(c => StatusOf(c.State) != HealthStatus.Healthy).Select(c => $"'{c.Name}' is {c.State}").ToList();

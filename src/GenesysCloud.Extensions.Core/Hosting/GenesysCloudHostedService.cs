@@ -15,6 +15,7 @@ internal sealed class GenesysCloudHostedService : IHostedService
 {
     private readonly GenesysCloudClientRegistry _registry;
     private readonly ILogger _logger;
+    private IReadOnlyList<ClientComposition> _registered = [];
 
     public GenesysCloudHostedService(GenesysCloudClientRegistry registry, ILogger<GenesysCloudHostedService> logger)
     {
@@ -24,7 +25,9 @@ internal sealed class GenesysCloudHostedService : IHostedService
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var clients = _registry.All();
+        // Built once here, so that stopping never resolves services from a provider that may be going away.
+        _registered = _registry.BuildRegistered();
+        IReadOnlyList<ClientComposition> clients = [.. _registered, .. _registry.Added];
         var connects = clients.Select(c => ConnectAsync(c, cancellationToken)).ToArray();
         try
         {
@@ -43,7 +46,7 @@ internal sealed class GenesysCloudHostedService : IHostedService
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _registry.Started = false;
-        await Task.WhenAll(_registry.All().Select(c => CloseQuietlyAsync(c, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(_registered.Concat(_registry.Added).Select(c => CloseQuietlyAsync(c, cancellationToken))).ConfigureAwait(false);
     }
 
     /// <summary>Connects a client as its options say: now (the task fails with the client), or in the background.</summary>

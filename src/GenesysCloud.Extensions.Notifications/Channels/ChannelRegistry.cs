@@ -116,9 +116,12 @@ internal sealed class ChannelRegistry(INotificationsApi api, TimeProvider time, 
                 warned = true;
             }
 
+            // A release is signalled; channels that expire on the server are not, so they are re-checked on the
+            // injected clock's interval.
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             await Task.WhenAny(released, Task.Delay(options.ChannelCheckInterval, time, wait.Token)).ConfigureAwait(false);
             await wait.CancelAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 

@@ -101,12 +101,11 @@ public static class GenesysCloudServiceCollectionExtensions
         return services;
     }
 
-    private static string RequireName(string name) => name.Length == 0
-        ? throw new GenesysCloud.Extensions.Errors.GenesysCloudArgumentException(
-            GenesysCloud.Extensions.Errors.GenesysCloudErrorCodes.ClientNameInvalid,
-            "A named Genesys Cloud client needs a name; the unnamed client is added with AddGenesysCloud(configuration).",
-            nameof(name))
-        : name;
+    private static string RequireName(string name)
+    {
+        GenesysCloudClientNames.ValidateNamed(name, nameof(name));
+        return name;
+    }
 
     private static GenesysCloudBuilder AddCore(IServiceCollection services, string name, IConfiguration? configuration, Action<GenesysCloudOptions>? configure)
     {
