@@ -50,7 +50,8 @@ public sealed class FaultScenarioTests(ITestOutputHelper output)
             }
 
             Assert.Equal(251, h.CallDurations.GetMeasurementSnapshot().Count);
-        });
+        },
+        client: o => o.RateLimiting.MaxConcurrentRequests = 50); // the simulator's budget is unlimited: the cap is what bounds a window's 429s
 
         var report = probe.Finish();
         Figures.Record(output, "429 storm (180 s, Retry-After 60 s)", $"250 calls (200 GET, 50 POST): 250 succeeded; {storm429s} × 429 in total; fake time {180} s; {report.Summary}");

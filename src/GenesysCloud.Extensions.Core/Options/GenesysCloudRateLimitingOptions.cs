@@ -19,10 +19,15 @@ public sealed class GenesysCloudRateLimitingOptions
     [OptionTypeErrorCode(GenesysCloudErrorCodes.TimeBetweenRequestsTypeInvalid)]
     public TimeSpan TimeBetweenRequests { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Gets or sets the maximum number of calls in flight at once.</summary>
-    /// <remarks>Defaults to 50. From 1 to 1,000.</remarks>
+    /// <summary>Gets or sets the maximum number of calls in flight at once: a safety cap, not the pacing.</summary>
+    /// <remarks>
+    /// Defaults to 300. From 1 to 1,000. In <see cref="GenesysCloudPacingMode.Adaptive"/> mode the known budget decides how
+    /// many calls start at once (all that the window still allows, learned at connect); 300 is Genesys Cloud's default
+    /// budget per token and minute, so the cap never splits one token's window into waves. It bounds sockets and memory
+    /// where no budget is known (a server without <c>inin-ratelimit-*</c> headers, or a token pool whose windows add up).
+    /// </remarks>
     [RangeRule(1, 1000, GenesysCloudErrorCodes.OptionOutOfBounds)]
-    public int MaxConcurrentRequests { get; set; } = 50;
+    public int MaxConcurrentRequests { get; set; } = 300;
 
     /// <summary>Gets or sets the maximum number of calls waiting in the backlog; further calls fail fast with
     /// <see cref="Errors.GenesysCloudErrorCodes.BacklogFull"/>.</summary>

@@ -81,7 +81,7 @@ public sealed class GenesysCloudOptionsValidationTests
         Assert.Equal(5, options.MaxRetries);
         Assert.Equal(GenesysCloudPacingMode.Adaptive, options.RateLimiting.Mode);
         Assert.Equal(TimeSpan.FromMilliseconds(200), options.RateLimiting.TimeBetweenRequests);
-        Assert.Equal(50, options.RateLimiting.MaxConcurrentRequests);
+        Assert.Equal(300, options.RateLimiting.MaxConcurrentRequests);
         Assert.Null(options.RateLimiting.MaxBacklog);
         Assert.Equal(TimeSpan.FromSeconds(60), options.RateLimiting.DefaultRetryAfter);
         Assert.False(options.Retry.RetryNonIdempotentRequests);
