@@ -72,9 +72,10 @@ internal sealed class GenesysCloudClientFactory : IGenesysCloudClientFactory
 
         var composition = ClientComposition.Create(
             _services, name, options, GenesysCloudCoreRegistration.RuntimeHttpClientName, GenesysCloudCoreRegistration.RuntimeLoginHttpClientName);
+        bool connectNow;
         try
         {
-            _registry.Add(composition);
+            connectNow = _registry.Add(composition);
         }
         catch
         {
@@ -82,7 +83,7 @@ internal sealed class GenesysCloudClientFactory : IGenesysCloudClientFactory
             throw;
         }
 
-        if (!_registry.Started)
+        if (!connectNow)
         {
             // The host connects it with the others when it starts.
             return composition.Client;

@@ -21,8 +21,16 @@ internal sealed class GenesysCloudClientRegistry : IDisposable
         _registered = new HashSet<string>(registrations.Select(r => r.Name), StringComparer.Ordinal);
     }
 
-    /// <summary>Gets or sets a value indicating whether the host has started the clients (run-time clients connect when added).</summary>
-    public bool Started { get; set; }
+    private HostPhase _phase;
+
+    /// <summary>Where the host is: before start (the host connects what is added), started (an added client connects
+    /// itself), or stopping (nothing can be added: the host would never close it).</summary>
+    private enum HostPhase
+    {
+        NotStarted,
+        Started,
+        Stopping,
+    }
 
     public IReadOnlyCollection<string> Names => [.. _registered.Concat(_added.Keys).Order(StringComparer.Ordinal)];
 
@@ -51,14 +59,49 @@ internal sealed class GenesysCloudClientRegistry : IDisposable
     /// <summary>Gets the clients added at run time (a snapshot).</summary>
     public IReadOnlyList<ClientComposition> Added => [.. _added.Values];
 
-    public void Add(ClientComposition client)
+    /// <summary>Adds a run-time client.</summary>
+    /// <returns><see langword="true"/> when the caller must connect it (the host has started already); otherwise the
+    /// host connects it with the others when it starts.</returns>
+    /// <exception cref="GenesysCloudClientStateException">The host is stopping.</exception>
+    public bool Add(ClientComposition client)
     {
         lock (_lock)
         {
+            if (_phase == HostPhase.Stopping)
+            {
+                throw new GenesysCloudClientStateException(
+                    GenesysCloudErrorCodes.ConnectUnavailable,
+                    GenesysCloudClientState.Closing,
+                    $"The host is stopping: the Genesys Cloud client '{client.Name}' cannot be added now.");
+            }
+
             if (Contains(client.Name) || !_added.TryAdd(client.Name, client))
             {
                 throw Duplicate(client.Name);
             }
+
+            return _phase == HostPhase.Started;
+        }
+    }
+
+    /// <summary>Marks the host started and returns the clients added before: the host connects those, and every client
+    /// added from now on connects itself, so none is connected twice or never.</summary>
+    public IReadOnlyList<ClientComposition> Start()
+    {
+        lock (_lock)
+        {
+            _phase = HostPhase.Started;
+            return [.. _added.Values];
+        }
+    }
+
+    /// <summary>Marks the host stopping (no client can be added any more) and returns the run-time clients to close.</summary>
+    public IReadOnlyList<ClientComposition> Stop()
+    {
+        lock (_lock)
+        {
+            _phase = HostPhase.Stopping;
+            return [.. _added.Values];
         }
     }
 

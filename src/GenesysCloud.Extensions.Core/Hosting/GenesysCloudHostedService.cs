@@ -27,7 +27,7 @@ internal sealed class GenesysCloudHostedService : IHostedService
     {
         // Built once here, so that stopping never resolves services from a provider that may be going away.
         _registered = _registry.BuildRegistered();
-        IReadOnlyList<ClientComposition> clients = [.. _registered, .. _registry.Added];
+        IReadOnlyList<ClientComposition> clients = [.. _registered, .. _registry.Start()];
         var connects = clients.Select(c => ConnectAsync(c, cancellationToken)).ToArray();
         try
         {
@@ -39,15 +39,10 @@ internal sealed class GenesysCloudHostedService : IHostedService
             await Task.WhenAll(clients.Select(c => CloseQuietlyAsync(c, cancellationToken))).ConfigureAwait(false);
             throw;
         }
-
-        _registry.Started = true;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        _registry.Started = false;
-        await Task.WhenAll(_registered.Concat(_registry.Added).Select(c => CloseQuietlyAsync(c, cancellationToken))).ConfigureAwait(false);
-    }
+    public async Task StopAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(_registered.Concat(_registry.Stop()).Select(c => CloseQuietlyAsync(c, cancellationToken))).ConfigureAwait(false);
 
     /// <summary>Connects a client as its options say: now (the task fails with the client), or in the background.</summary>
     internal static Task ConnectAsync(ClientComposition client, CancellationToken cancellationToken)

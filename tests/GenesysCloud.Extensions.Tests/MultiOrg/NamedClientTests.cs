@@ -4,6 +4,7 @@ using GenesysCloud.Extensions.Api;
 using GenesysCloud.Extensions.Authentication;
 using GenesysCloud.Extensions.Errors;
 using GenesysCloud.Extensions.Simulator;
+using GenesysCloud.Extensions.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -77,6 +78,12 @@ public sealed class NamedClientTests
         await host.StopAsync();
         Assert.Equal(GenesysCloudClientState.Closed, tenant.State);
         Assert.Equal(2, fabrikam.Inspector.TokensDeleted);
+
+        // Once the host stops, a client added would never be closed: it is refused, and nothing connects.
+        var late = await Assert.ThrowsAsync<GenesysCloudClientStateException>(() => factory.AddClientAsync("tenant-3", o => Use(o, fabrikam)));
+        Assert.Equal(GenesysCloudErrorCodes.ConnectUnavailable, late.ErrorCode);
+        Assert.DoesNotContain("tenant-3", factory.Names);
+        Assert.Equal(2, fabrikam.Inspector.TokensIssued);
     }
 
     [Fact]
@@ -133,6 +140,52 @@ public sealed class NamedClientTests
         // Outside the scope the call runs as the client itself, which has no user context.
         Assert.Equal(HttpStatusCode.BadRequest, (await Assert.ThrowsAsync<GenesysCloudApiException>(() => users.GetUsersMeAsync())).StatusCode);
         await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_users_429_suspends_only_that_users_calls_never_another_users_or_the_apps()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var contoso = sim.DefaultOrganization;
+        var alice = GenesysCloudIdentity.User(contoso.Users[5].Id!, await SignInAsync(sim, contoso.Users[5].Email!));
+        var bob = GenesysCloudIdentity.User(contoso.Users[6].Id!, await SignInAsync(sim, contoso.Users[6].Email!));
+        using var host = BuildHost(sim, services => { });
+        await host.StartAsync();
+        var users = host.Services.GetRequiredKeyedService<IUsersApi>("contoso");
+        var routing = host.Services.GetRequiredKeyedService<IRoutingApi>("contoso");
+
+        // Alice's first call is answered 429 with Retry-After 5 s: her token's lane is suspended until then.
+        var retryAfter = TimeSpan.FromSeconds(5);
+        sim.Faults.Add(new SimulatorFault { StatusCode = 429, Path = "/api/v2/users/me", Count = 1, RetryAfter = retryAfter });
+        var aliceFirst = As(alice, () => users.GetUsersMeAsync());
+        await Eventually.TrueAsync(() => contoso.Inspector.TooManyRequestsSent == 1, "alice's first call got its 429");
+        var aliceSecond = As(alice, () => users.GetUsersMeAsync());
+
+        // Bob's calls and the app's own calls run meanwhile, and all end before either of Alice's.
+        var others = Task.WhenAll(
+            Task.WhenAll(Enumerable.Range(0, 10).Select(_ => As(bob, () => users.GetUsersMeAsync()))),
+            Task.WhenAll(Enumerable.Range(0, 10).Select(_ => routing.GetRoutingWrapupcodesAsync())));
+        Assert.Same(others, await Task.WhenAny(others, aliceFirst, aliceSecond));
+        await others;
+        Assert.Equal(contoso.Users[5].Id, (await aliceFirst).Id);
+        Assert.Equal(contoso.Users[5].Id, (await aliceSecond).Id);
+
+        // On the server: one 429 in all, and no request with Alice's token before her suspension ended.
+        Assert.Equal(1, contoso.Inspector.TooManyRequestsSent);
+        var limited = contoso.Inspector.Requests.Single(r => r.StatusCode == 429);
+        var aliceAfter = contoso.Inspector.Requests.Where(r => r.TokenId == limited.TokenId && r.Timestamp > limited.Timestamp).ToList();
+        Assert.Equal(2, aliceAfter.Count);
+        Assert.All(aliceAfter, r => Assert.True(r.Timestamp >= limited.Timestamp + retryAfter - TimeSpan.FromMilliseconds(50), $"alice's call started {r.Timestamp - limited.Timestamp} after her 429"));
+        Assert.Equal(20, contoso.Inspector.Requests.Count(r => r.TokenId != limited.TokenId && r.Timestamp > limited.Timestamp && r.Timestamp < limited.Timestamp + retryAfter && r.StatusCode == 200));
+        await host.StopAsync();
+
+        static async Task<T> As<T>(GenesysCloudIdentity identity, Func<Task<T>> call)
+        {
+            using (GenesysCloudIdentityScope.Begin(identity))
+            {
+                return await call();
+            }
+        }
     }
 
     [Fact]
