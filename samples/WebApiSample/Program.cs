@@ -7,6 +7,7 @@ using OpenTelemetry.Trace;
 using WebApiSample.Dashboard;
 using WebApiSample.Errors;
 using WebApiSample.Notifications;
+using WebApiSample.Organizations;
 using WebApiSample.Simulator;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,9 @@ builder.Services.AddGenesysCloud(builder.Configuration.GetSection("GenesysCloud"
     .AddNotifications(notifications => notifications.AddHandler<LiveEventFeed>(ServiceLifetime.Singleton));
 builder.Services.AddHostedService<FeedSubscriber>();
 builder.Services.AddEmbeddedGenesysCloudSimulator();
+
+// Other customer orgs: one named client per child of the Orgs section, picked per request by IGenesysCloudClientFactory.
+builder.Services.AddSampleOrganizations(builder.Configuration);
 
 // Genesys errors become RFC 7807 problem details with the correlation id.
 builder.Services.AddProblemDetails();

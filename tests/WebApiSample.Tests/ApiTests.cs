@@ -32,6 +32,22 @@ public sealed class ApiTests(SampleFactory factory) : IClassFixture<SampleFactor
     }
 
     [Fact]
+    public async Task Each_org_is_served_by_its_own_client_and_an_unknown_org_is_a_404_problem()
+    {
+        var orgs = await _http.GetFromJsonAsync<string[]>("/api/orgs");
+        Assert.Equal(["default", "fabrikam"], orgs!);
+
+        // The sample's own org has 40 queues; the simulated customer org, with its own credentials and budget, 7.
+        Assert.Equal(40, (await _http.GetFromJsonAsync<JsonElement>("/api/orgs/default/queues")).GetArrayLength());
+        Assert.Equal(7, (await _http.GetFromJsonAsync<JsonElement>("/api/orgs/fabrikam/queues")).GetArrayLength());
+
+        using var unknown = await _http.GetAsync("/api/orgs/contoso/queues");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var problem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("GC_PLATFORM_API_CLIENT_NAME_UNKNOWN", problem.GetProperty("errorCode").GetString());
+    }
+
+    [Fact]
     public async Task Unknown_queue_is_a_404_problem_with_the_correlation_id_and_the_Genesys_code()
     {
         using var response = await _http.GetAsync("/api/queues/00000000-0000-0000-0000-000000000000/members");

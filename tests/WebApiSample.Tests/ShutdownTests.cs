@@ -19,8 +19,10 @@ public sealed class ShutdownTests
 
         await factory.DisposeAsync();
 
-        // The client deleted its token while the simulator was still there ...
-        Assert.Equal(1, simulator.Inspector.TokensDeleted);
+        // Both clients (the sample's own and the simulated customer org's) deleted their token while the simulator was
+        // still there ...
+        Assert.Equal(1, simulator.DefaultOrganization.Inspector.TokensDeleted);
+        Assert.Equal(1, simulator.GetOrganization("fabrikam").Inspector.TokensDeleted);
 
         // ... and then the simulator is stopped (and never started again): the container disposes it when Program's
         // RunAsync disposes the host, just after the factory has stopped it.

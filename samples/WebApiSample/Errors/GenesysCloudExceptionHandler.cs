@@ -15,6 +15,15 @@ internal sealed class GenesysCloudExceptionHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is GenesysCloudArgumentException { ErrorCode: GenesysCloudErrorCodes.ClientNameUnknown } unknown)
+        {
+            // An org this service does not serve (api/orgs/{org}/...).
+            var notFound = new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Unknown organization", Detail = unknown.Message };
+            notFound.Extensions["errorCode"] = unknown.ErrorCode;
+            httpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = notFound, Exception = exception });
+        }
+
         if (exception is not GenesysCloudException genesys)
         {
             return false;

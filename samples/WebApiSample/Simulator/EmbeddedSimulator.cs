@@ -19,13 +19,16 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
 
     public EmbeddedSimulator(IConfiguration configuration, ILogger<EmbeddedSimulator> logger)
     {
-        IsEnabled = string.IsNullOrWhiteSpace(configuration["GenesysCloud:ClientId"]);
+        IsEnabled = IsEnabledFor(configuration);
         _settings = configuration.GetSection(EmbeddedSimulatorSettings.SectionName).Get<EmbeddedSimulatorSettings>() ?? new();
         _logger = logger;
     }
 
     /// <summary>Gets a value indicating whether the sample runs against the embedded simulator (no ClientId configured).</summary>
     public bool IsEnabled { get; }
+
+    /// <summary>Gets a value indicating whether <paramref name="configuration"/> runs the sample against the embedded simulator.</summary>
+    public static bool IsEnabledFor(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration["GenesysCloud:ClientId"]);
 
     /// <summary>Gets the settings of the simulator.</summary>
     public EmbeddedSimulatorSettings Settings => _settings;
@@ -51,18 +54,21 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Points the client at the simulator (an options post-configuration).</summary>
-    public void Apply(GenesysCloudOptions options)
+    /// <summary>Points a client at one of the simulator's organizations (an options post-configuration).</summary>
+    /// <param name="options">The client's options.</param>
+    /// <param name="organization">The simulated organization; <see langword="null"/> for the default one.</param>
+    public void Apply(GenesysCloudOptions options, string? organization = null)
     {
         if (Simulator is not { } simulator)
         {
             return;
         }
 
-        options.ClientId = simulator.ClientId;
-        options.ClientSecret = simulator.ClientSecret;
-        options.ApiBaseAddress = simulator.ApiBaseAddress;
-        options.LoginBaseAddress = simulator.LoginBaseAddress;
+        var org = organization is null ? simulator.DefaultOrganization : simulator.GetOrganization(organization);
+        options.ClientId = org.ClientId;
+        options.ClientSecret = org.ClientSecret;
+        options.ApiBaseAddress = org.ApiBaseAddress;
+        options.LoginBaseAddress = org.LoginBaseAddress;
     }
 
     public async ValueTask DisposeAsync()
@@ -92,6 +98,9 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
             TokenLifetime = _settings.TokenLifetime,
         };
         options.Notifications.ActivityInterval = _settings.NotificationActivityInterval;
+
+        // A second, smaller org for the multi-org endpoints (api/orgs/fabrikam/queues), with a budget of its own.
+        options.Organizations.Add(new SimulatorOrganizationOptions(Organizations.SampleOrganizations.EmbeddedOrganization) { QueueCount = 7 });
         var simulator = GenesysCloudSimulator.StartAsync(options).GetAwaiter().GetResult();
         Log.UsingEmbeddedSimulator(_logger, simulator.ApiBaseAddress, _settings.RateLimit, _settings.RateWindow.TotalSeconds);
         return simulator;
