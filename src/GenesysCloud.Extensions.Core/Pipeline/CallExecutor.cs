@@ -60,8 +60,9 @@ internal sealed class CallExecutor
             var lane = await _scheduler.AcquireAsync(call, first: false, cancellationToken).ConfigureAwait(false);
             call.Activity = _diagnostics.StartCallActivity(call);
 
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abort);
-            var context = ResilienceContextPool.Shared.Get(linked.Token);
+            // Most calls pass no token of their own: then the client's abort token serves alone, with no linked source.
+            using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abort) : null;
+            var context = ResilienceContextPool.Shared.Get(linked?.Token ?? _abort);
             try
             {
                 context.Properties.Set(CallProperties.Call, call);
