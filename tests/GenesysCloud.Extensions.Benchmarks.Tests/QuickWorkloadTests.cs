@@ -17,7 +17,7 @@ public sealed class QuickWorkloadTests(ITestOutputHelper output)
         output.WriteLine(log.ToString());
         output.WriteLine(WorkloadReport.ToMarkdown(results));
 
-        Assert.Equal(8, results.Count);
+        Assert.Equal(9, results.Count); // W1–W4 in both modes, W5 (token pool) in Adaptive
         Assert.Equal(["Adaptive", "Fixed"], results.Select(r => r.Mode).Distinct().Order());
         Assert.All(results, r =>
         {

@@ -6,7 +6,7 @@ using GenesysCloud.Extensions.Benchmarks.Cold;
 using GenesysCloud.Extensions.Benchmarks.Micro;
 using GenesysCloud.Extensions.Benchmarks.Workloads;
 
-// dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- workloads [--quick] [--only W1,W3] [--modes Adaptive,Fixed] [--bulk 50/10] [--latency 50-150] [--output path]
+// dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- workloads [--quick] [--only W1,W3,W5] [--modes Adaptive,Fixed] [--bulk 50/10] [--latency 50-150] [--output path]
 // dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- micro [--quick]
 // dotnet run -c Release --project eng/benchmarks/GenesysCloud.Extensions.Benchmarks -- cold [--runs 3] [--latency 50-150] [--output path]
 var command = args.Length > 0 ? args[0] : "workloads";
@@ -85,7 +85,7 @@ switch (command)
         return await ColdStartProcess.RunAsync(new Uri(args[1]), args[2], args[3], int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
 
     default:
-        Console.Error.WriteLine("usage: (micro | workloads | cold) [--quick] [--only W1,W2,W3,W4] [--modes Adaptive,Fixed] [--bulk budget/seconds] [--runs n] [--latency min-max] [--output path]");
+        Console.Error.WriteLine("usage: (micro | workloads | cold) [--quick] [--only W1,W2,W3,W4,W5] [--modes Adaptive,Fixed] [--bulk budget/seconds] [--runs n] [--latency min-max] [--output path]");
         return 2;
 }
 

@@ -26,15 +26,21 @@ public class PipelineBenchmarks
     private MeterListener _meterListener = null!;
     private ActivityListener _activityListener = null!;
 
+    /// <summary>Gets or sets whether the GenesysCloud instruments and activity source have listeners (so they record);
+    /// off, the figure shows what the pipeline costs beyond telemetry.</summary>
+    [Params(true, false)]
+    public bool Telemetry { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         // Telemetry on: instruments and the activity source have listeners, so they record.
+        var prefix = Telemetry ? "GenesysCloud" : "(no listener)";
         _meterListener = new MeterListener
         {
-            InstrumentPublished = static (instrument, listener) =>
+            InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name.StartsWith("GenesysCloud", StringComparison.Ordinal))
+                if (instrument.Meter.Name.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
@@ -46,7 +52,7 @@ public class PipelineBenchmarks
         _meterListener.Start();
         _activityListener = new ActivityListener
         {
-            ShouldListenTo = static source => source.Name.StartsWith("GenesysCloud", StringComparison.Ordinal),
+            ShouldListenTo = source => source.Name.StartsWith(prefix, StringComparison.Ordinal),
             Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
         };
         ActivitySource.AddActivityListener(_activityListener);

@@ -46,6 +46,9 @@ public sealed record WorkloadOptions
 
     public TimeSpan BulkWindow { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Gets W5's number of pooled tokens (each with W2's budget).</summary>
+    public int PoolSize { get; init; } = 3;
+
     public int BurstCalls { get; init; } = 250;
 
     public int BacklogCalls { get; init; } = 100_000;

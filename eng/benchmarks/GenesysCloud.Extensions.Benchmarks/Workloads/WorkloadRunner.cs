@@ -44,6 +44,12 @@ public sealed class WorkloadRunner(WorkloadOptions options, TextWriter log)
             {
                 results.Add(Logged(await BacklogAsync(mode)));
             }
+
+            if (mode == GenesysCloudPacingMode.Adaptive && Selected(only, "W5"))
+            {
+                // A token pool is an Adaptive feature: each token's budget is learned from its own answers.
+                results.Add(Logged(await PoolAsync()));
+            }
         }
 
         return results;
@@ -189,7 +195,11 @@ public sealed class WorkloadRunner(WorkloadOptions options, TextWriter log)
         };
 
         result.WallSeconds = await RunGetsAsync(session, options.BulkCalls, result);
-        var windows = Math.Ceiling((double)options.BulkCalls / options.BulkWindowBudget);
+
+        // The connect probe (GET /api/v2/tokens/me, which tells the client its budget) opened the first window and took
+        // one of its starts, in both modes: the calls need the windows of calls + 1 requests.
+        var windows = Math.Ceiling((double)(options.BulkCalls + 1) / options.BulkWindowBudget);
+        result.Metrics["windowsWithoutTheProbe"] = Math.Ceiling((double)options.BulkCalls / options.BulkWindowBudget);
 
         // The fastest legal schedule: a full window, then one window per further budget (fixed windows from the
         // first request), plus one round trip.
@@ -200,6 +210,40 @@ public sealed class WorkloadRunner(WorkloadOptions options, TextWriter log)
         result.Metrics["achievedRatePerSecond"] = result.Completed / result.WallSeconds;
         result.Metrics["fractionOfAllowedRate"] = result.BoundSeconds.Value / result.WallSeconds;
         result.Metrics["tooManyRequestsPerTenWindows"] = result.TooManyRequests * 10 / windows;
+        return result;
+    }
+
+    /// <summary>
+    /// W5: W2's bulk with a pool of <see cref="WorkloadOptions.PoolSize"/> client-credentials tokens, each with the same
+    /// per-token budget: the fastest legal schedule is the pool's windows, so it should take about 1/pool of W2.
+    /// </summary>
+    private async Task<WorkloadResult> PoolAsync()
+    {
+        var pool = options.PoolSize;
+        var budget = options.BulkWindowBudget;
+        await using var session = await ClientSession.StartAsync(
+            Simulator(budget, options.BulkWindow),
+            o =>
+            {
+                Client(GenesysCloudPacingMode.Adaptive, options.BulkWindow / budget)(o);
+                o.TokenPoolSize = pool;
+            });
+        var result = new WorkloadResult
+        {
+            Workload = "W5 bulk, token pool",
+            Mode = GenesysCloudPacingMode.Adaptive.ToString(),
+            Setup = $"Adaptive, TokenPoolSize {pool}; {budget}/{options.BulkWindow.TotalSeconds:0.#} s per token",
+            Calls = options.BulkCalls,
+        };
+
+        result.WallSeconds = await RunGetsAsync(session, options.BulkCalls, result);
+        // Each token's connect probe took one start of its first window.
+        var windows = Math.Ceiling(((double)options.BulkCalls / pool + 1) / budget);
+        result.BoundName = "allowed-rate time";
+        result.BoundSeconds = ((windows - 1) * options.BulkWindow.TotalSeconds) + MeanLatencySeconds;
+        result.Metrics["tokens"] = pool;
+        result.Metrics["windows"] = windows;
+        result.Metrics["tooManyRequestsPerTokenPerTenWindows"] = result.TooManyRequests * 10 / windows / pool;
         return result;
     }
 
