@@ -150,6 +150,7 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
 
         _abort.Dispose();
         _scheduler.Dispose();
+        (Coordinator as IDisposable)?.Dispose();
         foreach (var lane in _scheduler.App.Lanes)
         {
             lane.Tokens.Dispose();

@@ -67,7 +67,8 @@ internal sealed class FleetAllowance
 
         Granted = grant.Granted;
         ValidUntil = grant.ValidUntil;
-        var retry = grant.SuspendedUntil is { } until && until > grant.ValidUntil ? until : grant.ValidUntil;
+        // Suspended: ask again when the suspension ends; the window's budget spent: when the window ends.
+        var retry = grant.SuspendedUntil ?? grant.ValidUntil;
         RetryAt = grant.Granted > 0 ? DateTimeOffset.MinValue : retry > now + MinimumRetry ? retry : now + MinimumRetry;
     }
 
