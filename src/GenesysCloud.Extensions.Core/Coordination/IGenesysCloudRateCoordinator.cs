@@ -27,11 +27,8 @@ public interface IGenesysCloudRateCoordinator
 
     /// <summary>Reports the budget headers of an answer on <paramref name="slot"/>, so that the fleet's view follows the server's.</summary>
     /// <param name="slot">The token's slot.</param>
-    /// <param name="allowed">The window's budget (<c>inin-ratelimit-allowed</c>).</param>
-    /// <param name="count">The requests the server counted in the window (<c>inin-ratelimit-count</c>).</param>
-    /// <param name="resetNotBefore">The earliest instant the window can reset (the attempt's send plus the reset, less its rounding).</param>
-    /// <param name="resetAt">The instant the window has certainly reset (the answer's arrival plus the reset).</param>
-    void Observe(int slot, int allowed, int count, DateTimeOffset resetNotBefore, DateTimeOffset resetAt);
+    /// <param name="observation">What the answer told, and the starts this replica made without a reservation.</param>
+    void Observe(int slot, GenesysCloudRateObservation observation);
 
     /// <summary>Suspends <paramref name="slot"/> fleet-wide until <paramref name="until"/> and wakes the other replicas.</summary>
     /// <param name="slot">The token's slot.</param>

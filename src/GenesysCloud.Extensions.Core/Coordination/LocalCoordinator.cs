@@ -35,7 +35,7 @@ internal sealed class LocalCoordinator : IGenesysCloudCoordinator, IGenesysCloud
     public ValueTask<GenesysCloudRateGrant> ReserveAsync(int slot, int count, int allowed, TimeSpan window, CancellationToken cancellationToken) =>
         new(GenesysCloudRateGrant.Local);
 
-    public void Observe(int slot, int allowed, int count, DateTimeOffset resetNotBefore, DateTimeOffset resetAt)
+    public void Observe(int slot, GenesysCloudRateObservation observation)
     {
     }
 

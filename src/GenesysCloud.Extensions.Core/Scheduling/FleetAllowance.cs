@@ -35,6 +35,8 @@ internal sealed class FleetAllowance
 
     private DateTimeOffset RetryAt { get; set; }
 
+    private int _unreserved;
+
     /// <summary>How long until the allowance permits a start: zero, a delay, or <see langword="null"/> when a reservation must answer first.</summary>
     public TimeSpan? Delay(DateTimeOffset now)
     {
@@ -52,6 +54,12 @@ internal sealed class FleetAllowance
     public void BeginReservation() => Pending = true;
 
     public void OnStart() => Granted--;
+
+    /// <summary>Counts a start made without a reservation (the budget was unknown, or the fleet's budget did not apply).</summary>
+    public void OnUnreservedStart() => Interlocked.Increment(ref _unreserved);
+
+    /// <summary>Takes the unreserved starts not yet reported to the fleet: the fleet adds them to its count.</summary>
+    public int TakeUnreserved() => Interlocked.Exchange(ref _unreserved, 0);
 
     /// <summary>Applies the fleet's answer. A local answer (the fleet could not be asked) grants what was wanted until the local window's reset.</summary>
     public void Apply(GenesysCloudRateGrant grant, int wanted, DateTimeOffset localReset, DateTimeOffset now)

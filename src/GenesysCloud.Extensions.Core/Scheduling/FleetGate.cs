@@ -37,11 +37,11 @@ internal sealed class FleetGate
     {
         foreach (var lane in group.Lanes)
         {
-            if (lane.IsFleetGated && lane.Budget.Remaining > 0 && lane.Fleet!.NeedsReservation(now))
+            if (lane.IsFleetGated && lane.Fleet!.NeedsReservation(now))
             {
                 // A batch: what the backlog wants, at most a quarter of the window's budget, so the fleet's replicas share it.
                 var cap = Math.Max(1, (lane.Budget.Allowed + 3) / 4);
-                var wanted = Math.Clamp(group.Backlog.Count, 1, Math.Min(cap, lane.Budget.Remaining));
+                var wanted = Math.Clamp(group.Backlog.Count, 1, cap);
                 lane.Fleet.BeginReservation();
                 (reservations ??= []).Add((lane, wanted));
             }
@@ -58,11 +58,12 @@ internal sealed class FleetGate
     }
 
     /// <summary>Reports what an answer's budget headers told to the fleet.</summary>
+    // Called under no lock: the unreserved count is an Interlocked counter.
     public static void Observe(RateLane lane, RateObservation? observation)
     {
         if (observation is { } o && lane.Fleet is { IsShared: true } fleet)
         {
-            fleet.Rates.Observe(fleet.Slot, o.Allowed, o.Count, o.ResetNotBefore, o.ResetAt);
+            fleet.Rates.Observe(fleet.Slot, new GenesysCloudRateObservation(o.Allowed, o.Count, o.ResetNotBefore, o.ResetAt, fleet.TakeUnreserved()));
         }
     }
 

@@ -82,14 +82,15 @@ internal sealed class RateLane
             return InFlight == 0 ? TimeSpan.Zero : null;
         }
 
-        // Burst to the budget: every start the window still allows goes now (within the fleet's allowance when the
-        // fleet shares the token); then wait for the reset.
-        if (_budget.Remaining <= 0)
+        // A token the fleet shares: the starts reserved from the fleet's window are the budget (the fleet's view already
+        // follows the server's count); a local window would disagree with the fleet's at its edges.
+        if (IsFleetGated)
         {
-            return Max(_budget.ResetAt - now, TimeSpan.FromMilliseconds(1));
+            return Fleet!.Delay(now);
         }
 
-        return IsFleetGated ? Fleet!.Delay(now) : TimeSpan.Zero;
+        // Burst to the budget: every start the window still allows goes now; then wait for the reset.
+        return _budget.Remaining > 0 ? TimeSpan.Zero : Max(_budget.ResetAt - now, TimeSpan.FromMilliseconds(1));
     }
 
     /// <summary>Gets how many more starts the lane's known budget allows in its window (a large number when unknown).</summary>
@@ -107,6 +108,10 @@ internal sealed class RateLane
             if (IsFleetGated)
             {
                 Fleet!.OnStart();
+            }
+            else
+            {
+                Fleet?.OnUnreservedStart();
             }
 
             _budget.OnStart();

@@ -46,13 +46,13 @@ internal sealed class RedisRateCoordinator : IGenesysCloudRateCoordinator, IDisp
             suspended > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(suspended) : null);
     }
 
-    public void Observe(int slot, int allowed, int count, DateTimeOffset resetNotBefore, DateTimeOffset resetAt)
+    public void Observe(int slot, GenesysCloudRateObservation observation)
     {
         var keys = _fleet.Keys;
         _ = _fleet.TryAsync(db => db.ScriptEvaluateAsync(
             RedisScripts.Observe,
             [keys.Budget(slot)],
-            [allowed, count, resetNotBefore.ToUnixTimeMilliseconds(), resetAt.ToUnixTimeMilliseconds(), _fleet.NowMs]));
+            [observation.Allowed, observation.Count, observation.ResetNotBefore.ToUnixTimeMilliseconds(), observation.ResetAt.ToUnixTimeMilliseconds(), _fleet.NowMs, observation.UnreservedStarts]));
     }
 
     public async ValueTask<bool> SuspendAsync(int slot, DateTimeOffset until, CancellationToken cancellationToken)

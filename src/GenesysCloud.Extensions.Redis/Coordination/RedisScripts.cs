@@ -32,10 +32,11 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// Learns from an answer's budget headers. KEYS: budget. ARGV: allowed, count, reset not before, reset at, now. An
-    /// answer sent after the fleet's window ended starts the server's window the fleet had not rolled into; one of the
-    /// current window raises the count, replaces a rolled (guessed) reset, and otherwise keeps the earliest certain reset;
-    /// one of an ended window is ignored.
+    /// Learns from an answer's budget headers. KEYS: budget. ARGV: allowed, count, reset not before, reset at, now,
+    /// unreserved starts. An answer sent after the fleet's window ended starts the server's window the fleet had not rolled
+    /// into; one of the current window adds the replica's unreserved starts (which no reservation counted) and raises the
+    /// count to the server's, replaces a rolled (guessed) reset, and otherwise keeps the earliest certain reset; one of an
+    /// ended window is ignored.
     /// </summary>
     public const string Observe = """
         local count = tonumber(ARGV[2])
@@ -46,8 +47,8 @@ internal static class RedisScripts
         if lower > reset then
           redis.call('HSET', KEYS[1], 'prev', reset, 'reset', upper, 'used', count, 'confirmed', 1, 'allowed', ARGV[1])
         elseif lower > prev then
-          local used = tonumber(redis.call('HGET', KEYS[1], 'used') or '0')
-          if count > used then redis.call('HSET', KEYS[1], 'used', count) end
+          local used = tonumber(redis.call('HGET', KEYS[1], 'used') or '0') + tonumber(ARGV[6])
+          redis.call('HSET', KEYS[1], 'used', math.max(used, count))
           if redis.call('HGET', KEYS[1], 'confirmed') ~= '1' then
             redis.call('HSET', KEYS[1], 'reset', upper, 'confirmed', 1)
           elseif upper < reset then
