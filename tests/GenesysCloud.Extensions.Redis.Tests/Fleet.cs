@@ -23,11 +23,16 @@ internal sealed class Fleet : IAsyncDisposable
     private readonly RedisServer _redis;
     private readonly DirectoryInfo _keyRing = Directory.CreateTempSubdirectory("genesyscloud-fleet-keys-");
     private readonly List<IHost> _hosts = [];
+    private const string ApplicationName = "genesyscloud-fleet-tests";
 
     public Fleet(GenesysCloudSimulator simulator, RedisServer redis)
     {
         _simulator = simulator;
         _redis = redis;
+
+        // The fleet's key ring exists before its replicas start, as a deployed fleet's does (replicas that create a
+        // first key ring at the same instant would each make their own key).
+        DataProtectionProvider.Create(_keyRing, b => b.SetApplicationName(ApplicationName)).CreateProtector("warm-up").Protect("key ring");
     }
 
     public IReadOnlyList<IHost> Hosts => _hosts;
@@ -46,7 +51,11 @@ internal sealed class Fleet : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(_keyRing).SetApplicationName("genesyscloud-fleet-tests");
+        if (Environment.GetEnvironmentVariable("GC_TEST_LOG") == "1")
+        {
+            builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(LogLevel.Debug).AddFilter("System", LogLevel.Warning).AddFilter("Microsoft", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
+        }
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(_keyRing).SetApplicationName(ApplicationName);
         builder.Services.AddHealthChecks().AddGenesysCloud();
         GenesysCloudCoreRegistration.AddGenesysCloudCore(builder.Services, string.Empty, configuration: null, o =>
             {
@@ -57,7 +66,8 @@ internal sealed class Fleet : IAsyncDisposable
             })
             .UseRedis(_redis.Configuration, o =>
             {
-                o.OperationTimeout = TimeSpan.FromMilliseconds(500);
+                // Generous on a shared CI machine: a spurious fallback would give a replica a token of its own.
+                o.OperationTimeout = TimeSpan.FromSeconds(2);
                 o.RejoinInterval = TimeSpan.FromMilliseconds(200);
                 redis?.Invoke(o);
             });

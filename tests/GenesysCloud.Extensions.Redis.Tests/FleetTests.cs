@@ -102,7 +102,7 @@ public sealed class FleetTests
         await using var redis = await RedisServer.StartAsync();
         await using var sim = await GenesysCloudSimulator.StartAsync();
         await using var fleet = new Fleet(sim, redis);
-        var replicas = await fleet.StartAsync(3, o => o.LeaseDuration = TimeSpan.FromSeconds(2));
+        var replicas = await fleet.StartAsync(3, o => (o.LeaseDuration, o.OperationTimeout) = (TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1)));
         Assert.Equal(1, sim.Inspector.TokensIssued);
         using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var db = connection.GetDatabase();
@@ -135,7 +135,7 @@ public sealed class FleetTests
         await using var sim = await GenesysCloudSimulator.StartAsync(new GenesysCloudSimulatorOptions { RateLimit = Budget, RateWindow = Window });
         await using var fleet = new Fleet(sim, redis);
         using var fallbacks = new CounterProbe("genesyscloud.fleet.fallbacks");
-        var replicas = await fleet.StartAsync(3);
+        var replicas = await fleet.StartAsync(3, o => o.OperationTimeout = TimeSpan.FromMilliseconds(500));
 
         var ended = 0;
         var succeeded = 0;

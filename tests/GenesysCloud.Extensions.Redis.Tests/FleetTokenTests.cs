@@ -10,7 +10,7 @@ public sealed class FleetTokenTests
     public async Task Three_replicas_refresh_the_shared_token_with_one_request_to_the_login_service()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var sim = await GenesysCloudSimulator.StartAsync(new GenesysCloudSimulatorOptions { TokenLifetime = TimeSpan.FromSeconds(6) });
+        await using var sim = await GenesysCloudSimulator.StartAsync(new GenesysCloudSimulatorOptions { TokenLifetime = TimeSpan.FromSeconds(8) });
         await using var fleet = new Fleet(sim, redis);
         var replicas = await fleet.StartAsync(3);
         Assert.Equal(1, sim.Inspector.TokensIssued);

@@ -109,9 +109,9 @@ internal sealed class RateLane
             {
                 Fleet!.OnStart();
             }
-            else
+            else if (Fleet is { IsShared: true })
             {
-                Fleet?.OnUnreservedStart();
+                Fleet.OnUnreservedStart();
             }
 
             _budget.OnStart();

@@ -8,7 +8,7 @@ namespace GenesysCloud.Extensions.Redis.Coordination;
 
 /// <summary>
 /// One client's link to Redis and its mode. Every Redis operation goes through <see cref="TryAsync{T}"/>: bounded by
-/// <c>OperationTimeout</c>, and on any failure the client falls back to local mode (counted, logged, reported in
+/// <c>OperationTimeout</c> (the first connection by <c>ConnectTimeout</c>), and on any failure the client falls back to local mode (counted, logged, reported in
 /// <see cref="Status"/>) instead of failing a call. In local mode no operation is attempted; a timer checks every
 /// <c>RejoinInterval</c> (and the connection's restore event at once) whether Redis answers, and the client rejoins.
 /// </summary>
@@ -85,7 +85,7 @@ internal sealed class RedisFleet : IDisposable
 
         try
         {
-            var connection = await _connection.GetAsync().WaitAsync(_options.OperationTimeout, _time).ConfigureAwait(false);
+            var connection = await _connection.GetAsync().WaitAsync(_options.ConnectTimeout, _time).ConfigureAwait(false);
             await EnsureSubscribedAsync(connection).ConfigureAwait(false);
             var value = await operation(connection.GetDatabase()).WaitAsync(_options.OperationTimeout, _time).ConfigureAwait(false);
             return (true, value);

@@ -95,12 +95,19 @@ internal sealed class RedisTokenStore : IGenesysCloudTokenStore, IDisposable
     {
         var shared = _shared.TryRemove(slot, out var wasShared) && wasShared;
         var keys = _fleet.Keys;
+        if (!shared)
+        {
+            // A token this replica obtained for itself (in local mode): its own to delete; only its lease goes.
+            await _fleet.TryAsync(db => db.SortedSetRemoveAsync(keys.Leases(slot), _fleet.ReplicaId)).ConfigureAwait(false);
+            return true;
+        }
+
         var (ok, result) = await _fleet.TryAsync(db => db.ScriptEvaluateAsync(
             RedisScripts.Release, [keys.Leases(slot), keys.Token(slot)], [_fleet.ReplicaId, _fleet.NowMs])).ConfigureAwait(false);
         if (!ok)
         {
-            // Without Redis this replica cannot know who else uses a shared token: only its own is deleted.
-            return !shared;
+            // Without Redis this replica cannot know who else uses the shared token: it is left to expire.
+            return false;
         }
 
         var last = (long)result! == 1;

@@ -19,6 +19,10 @@ public sealed class GenesysCloudRedisOptions
     /// <remarks>Defaults to 1 second.</remarks>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Gets or sets the longest the client waits for its first connection to Redis before it starts in local mode.</summary>
+    /// <remarks>Defaults to 5 seconds. Only the first connection: later reconnections happen in the background.</remarks>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Gets or sets how often a client in local mode checks whether Redis answers again.</summary>
     /// <remarks>Defaults to 5 seconds.</remarks>
     public TimeSpan RejoinInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -17,6 +17,7 @@ internal sealed class GenesysCloudRedisOptionsValidator : IValidateOptions<Genes
         Check(failures, path, nameof(options.LeaseDuration), options.LeaseDuration, TimeSpan.FromSeconds(1));
         Check(failures, path, nameof(options.TokenLockDuration), options.TokenLockDuration, TimeSpan.FromSeconds(1));
         Check(failures, path, nameof(options.OperationTimeout), options.OperationTimeout, TimeSpan.FromMilliseconds(10));
+        Check(failures, path, nameof(options.ConnectTimeout), options.ConnectTimeout, TimeSpan.FromMilliseconds(10));
         Check(failures, path, nameof(options.RejoinInterval), options.RejoinInterval, TimeSpan.FromMilliseconds(10));
         if (options.OperationTimeout >= options.LeaseDuration)
         {
