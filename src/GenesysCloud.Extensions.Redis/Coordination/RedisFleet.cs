@@ -21,7 +21,9 @@ internal sealed class RedisFleet : IDisposable
     private readonly ILogger _logger;
     private readonly ITimer _rejoinTimer;
     private readonly object _lock = new();
+    private readonly Action<RedisChannel, RedisValue> _handler;
     private IConnectionMultiplexer? _subscribed;
+    private Task? _subscribing;
     private bool _available = true;
     private string? _reason;
     private long _fallbacks;
@@ -37,6 +39,7 @@ internal sealed class RedisFleet : IDisposable
         _time = time;
         _metrics = metrics;
         _logger = logger;
+        _handler = (_, message) => MessageReceived?.Invoke(message.ToString());
         _rejoinTimer = time.CreateTimer(static s => _ = ((RedisFleet)s!).ProbeAsync(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -99,34 +102,49 @@ internal sealed class RedisFleet : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         _disposed = true;
         _rejoinTimer.Dispose();
         if (_subscribed is { } connection)
         {
             connection.ConnectionRestored -= OnRestored;
             connection.ConnectionFailed -= OnFailed;
-            _ = connection.GetSubscriber().UnsubscribeAsync(Keys.Events, null, CommandFlags.FireAndForget);
+            _ = connection.GetSubscriber().UnsubscribeAsync(Keys.Events, _handler, CommandFlags.FireAndForget);
         }
     }
 
-    private async Task EnsureSubscribedAsync(IConnectionMultiplexer connection)
+    // One subscription per client, shared by concurrent first operations; a failed one is tried again by the next.
+    private Task EnsureSubscribedAsync(IConnectionMultiplexer connection)
     {
-        if (Volatile.Read(ref _subscribed) is not null)
-        {
-            return;
-        }
-
-        await connection.GetSubscriber().SubscribeAsync(Keys.Events, (_, message) => MessageReceived?.Invoke(message.ToString()))
-            .WaitAsync(_options.OperationTimeout, _time).ConfigureAwait(false);
         lock (_lock)
         {
-            if (_subscribed is null)
-            {
-                _subscribed = connection;
-                connection.ConnectionRestored += OnRestored;
-                connection.ConnectionFailed += OnFailed;
-            }
+            return _subscribing ??= SubscribeAsync(connection);
         }
+    }
+
+    private async Task SubscribeAsync(IConnectionMultiplexer connection)
+    {
+        try
+        {
+            await connection.GetSubscriber().SubscribeAsync(Keys.Events, _handler).WaitAsync(_options.OperationTimeout, _time).ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (_lock)
+            {
+                _subscribing = null;
+            }
+
+            throw;
+        }
+
+        connection.ConnectionRestored += OnRestored;
+        connection.ConnectionFailed += OnFailed;
+        Volatile.Write(ref _subscribed, connection);
     }
 
     private void OnFailed(object? sender, ConnectionFailedEventArgs e) => FallBack($"connection failed ({e.FailureType})");
