@@ -1,3 +1,4 @@
+using GenesysCloud.Extensions.Coordination;
 using GenesysCloud.Extensions.Options;
 
 namespace GenesysCloud.Extensions.Authentication;
@@ -13,6 +14,8 @@ namespace GenesysCloud.Extensions.Authentication;
 /// newer token was issued after the rejected one.</item>
 /// <item><see cref="TokenIssued"/> reports every new token, so that what belongs to a token — its rate budget — can be
 /// forgotten with it.</item>
+/// <item>In a fleet, tokens come through the fleet's <see cref="IGenesysCloudTokenStore"/> (one token per slot for every
+/// replica), and the token is deleted on stop only when the store says no other replica still holds a lease on it.</item>
 /// </list>
 /// </summary>
 internal sealed class AccessTokenProvider : IDisposable
@@ -20,6 +23,8 @@ internal sealed class AccessTokenProvider : IDisposable
     private static readonly TimeSpan LastChance = TimeSpan.FromSeconds(5);
     private readonly object _lock = new();
     private readonly IGenesysCloudTokenSource _source;
+    private readonly IGenesysCloudTokenStore _store;
+    private readonly int _slot;
     private readonly Func<string, TimeSpan, CancellationToken, Task>? _delete;
     private readonly bool _refreshOnTimer;
     private readonly GenesysCloudOptions _options;
@@ -30,14 +35,23 @@ internal sealed class AccessTokenProvider : IDisposable
     private Task<AccessToken>? _pending;
     private long _version;
 
-    public AccessTokenProvider(IGenesysCloudTokenSource source, Func<string, TimeSpan, CancellationToken, Task>? delete, GenesysCloudOptions options, TimeProvider time, bool refreshOnTimer = true)
+    public AccessTokenProvider(
+        IGenesysCloudTokenSource source,
+        Func<string, TimeSpan, CancellationToken, Task>? delete,
+        GenesysCloudOptions options,
+        TimeProvider time,
+        bool refreshOnTimer = true,
+        IGenesysCloudTokenStore? store = null,
+        int slot = 0)
     {
         _source = source;
+        _store = store ?? LocalCoordinator.Instance;
+        _slot = slot;
         _delete = delete;
         _refreshOnTimer = refreshOnTimer;
         _options = options;
         _time = time;
-        _refreshTimer = time.CreateTimer(static state => _ = ((AccessTokenProvider)state!).StartRefresh(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _refreshTimer = time.CreateTimer(static state => _ = ((AccessTokenProvider)state!).StartRefresh(null), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Raised (synchronously, on the thread that obtained it) for every new token.</summary>
@@ -60,12 +74,12 @@ internal sealed class AccessTokenProvider : IDisposable
             if (now < token.ExpiresAt)
             {
                 // Still valid: use it, and refresh in the background. A failure is observed by the next caller.
-                _ = StartRefresh();
+                _ = StartRefresh(null);
                 return token;
             }
         }
 
-        return await StartRefresh().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await StartRefresh(null).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Handles a 401: refreshes, unless a token newer than <paramref name="rejected"/> already exists.</summary>
@@ -84,7 +98,7 @@ internal sealed class AccessTokenProvider : IDisposable
                 _current = null;
             }
 
-            refresh = StartRefresh();
+            refresh = StartRefresh(rejected.Value);
         }
 
         return await refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -106,7 +120,8 @@ internal sealed class AccessTokenProvider : IDisposable
             _current = null;
         }
 
-        if (token is not null && _delete is not null)
+        // In a fleet, only the last replica holding a lease on the token deletes it.
+        if (token is not null && _delete is not null && await _store.ReleaseAsync(_slot, cancellationToken).ConfigureAwait(false))
         {
             await _delete(token.Value, LastChance, cancellationToken).ConfigureAwait(false);
         }
@@ -118,7 +133,8 @@ internal sealed class AccessTokenProvider : IDisposable
         _lifetime.Dispose();
     }
 
-    private Task<AccessToken> StartRefresh()
+    // Starts (or joins) a refresh; replacing names a token the fleet must not hand back (refused with a 401), else the current one.
+    private Task<AccessToken> StartRefresh(string? replacing)
     {
         lock (_lock)
         {
@@ -132,7 +148,7 @@ internal sealed class AccessTokenProvider : IDisposable
                 return Task.FromCanceled<AccessToken>(_lifetime.Token);
             }
 
-            var task = RefreshCoreAsync();
+            var task = RefreshCoreAsync(replacing ?? _current?.Value);
 
             // A background refresh has no awaiter, and a caller may stop waiting (cancelled): observe the outcome so that
             // a failure (already logged where it happened) never surfaces as an unobserved task exception.
@@ -142,11 +158,11 @@ internal sealed class AccessTokenProvider : IDisposable
         }
     }
 
-    private async Task<AccessToken> RefreshCoreAsync()
+    private async Task<AccessToken> RefreshCoreAsync(string? replacing)
     {
         try
         {
-            var issued = await _source.RequestTokenAsync(_lifetime.Token).ConfigureAwait(false);
+            var issued = await _store.GetTokenAsync(_slot, replacing, _source.RequestTokenAsync, _lifetime.Token).ConfigureAwait(false);
             var (value, now) = (issued.Value, _time.GetUtcNow());
             var lifetime = issued.ExpiresAt > now ? issued.ExpiresAt - now : TimeSpan.Zero;
             var margin = _options.TokenRefreshBeforeExpiry < lifetime / 2 ? _options.TokenRefreshBeforeExpiry : lifetime / 2;

@@ -103,12 +103,12 @@ internal sealed class LoginService
             cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.OK)
         {
-            var token = ParseToken(response);
+            var token = LoginResponses.ParseToken(response);
             Log.TokenObtained(_logger, token.Lifetime);
             return token;
         }
 
-        var exception = MapFailure(response, identityKind, _clientName);
+        var exception = LoginResponses.MapFailure(response, identityKind, _clientName);
         Log.TokenFailed(_logger, exception.ErrorCode, exception.Message);
         throw exception;
     }
@@ -139,7 +139,7 @@ internal sealed class LoginService
             using (last)
             {
                 var deleted = (int)last.StatusCode is 200 or 202 or 204 or 401;
-                _diagnostics.TokenDeleted(deleted ? "success" : IsThrottled(last) ? "rate_limited" : "failure", _time.GetElapsedTime(started));
+                _diagnostics.TokenDeleted(deleted ? "success" : LoginResponses.IsThrottled(last) ? "rate_limited" : "failure", _time.GetElapsedTime(started));
                 if (!deleted)
                 {
                     throw new OperationCanceledException($"The host's shutdown timeout passed and the last deletion attempt answered {(int)last.StatusCode}.", null, cancellationToken);
@@ -165,7 +165,7 @@ internal sealed class LoginService
             GenesysCloudErrorCodes.UnexpectedStatusCode,
             $"Deleting the access token returned the unexpected status {(int)response.StatusCode}.",
             response.StatusCode,
-            correlationId: GetCorrelationId(response));
+            correlationId: LoginResponses.GetCorrelationId(response));
     }
 
     private HttpRequestMessage CreateDelete(string token)
@@ -173,128 +173,6 @@ internal sealed class LoginService
         var request = new HttpRequestMessage(HttpMethod.Delete, _tokensMeUri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return request;
-    }
-
-    private static string? GetCorrelationId(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(GenesysCloudHeaderNames.CorrelationId, out var values) ? values.FirstOrDefault() : null;
-
-    private static byte[] Body(HttpResponseMessage response) => response.Content is BufferedContent buffered ? buffered.Body : [];
-
-    private static bool IsThrottled(HttpResponseMessage response)
-    {
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            return true;
-        }
-
-        // Genesys' login service answers 400 invalid_request "rate limit exceeded" when it throttles token requests.
-        return response.StatusCode == HttpStatusCode.BadRequest &&
-            ReadOAuthError(response) is { } error &&
-            string.Equals(error.Error, "invalid_request", StringComparison.OrdinalIgnoreCase) &&
-            (error.Text?.Contains("rate limit", StringComparison.OrdinalIgnoreCase) ?? false);
-    }
-
-    private static OAuthError? ReadOAuthError(HttpResponseMessage response)
-    {
-        var bytes = Body(response);
-        if (bytes.Length == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(bytes);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            static string? Get(JsonElement root, string name) =>
-                root.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-
-            return new OAuthError(Get(root, "error"), Get(root, "description") ?? Get(root, "error_description") ?? Get(root, "message"));
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static GenesysCloudAuthenticationException MapFailure(HttpResponseMessage response, string identityKind, string clientName)
-    {
-        var status = response.StatusCode;
-        var correlationId = GetCorrelationId(response);
-        var body = ReadOAuthError(response);
-        if (status == HttpStatusCode.BadRequest)
-        {
-            if (string.Equals(body?.Error, "invalid_client", StringComparison.OrdinalIgnoreCase))
-            {
-                if (body?.Text?.Contains("client not found", StringComparison.OrdinalIgnoreCase) ?? false)
-                {
-                    return new GenesysCloudAuthenticationException(
-                        GenesysCloudErrorCodes.ClientIdNotFound,
-                        $"The login service does not know the OAuth client id of client '{clientName}' (ClientId). Check the client id and the region.",
-                        status, body?.Error, correlationId);
-                }
-
-                if (body?.Text?.Contains("authentication failed", StringComparison.OrdinalIgnoreCase) ?? false)
-                {
-                    return new GenesysCloudAuthenticationException(
-                        GenesysCloudErrorCodes.AuthenticationFailure,
-                        $"The login service rejected the OAuth client credentials of client '{clientName}' (ClientSecret).",
-                        status, body?.Error, correlationId);
-                }
-            }
-
-            if (string.Equals(body?.Error, "invalid_grant", StringComparison.OrdinalIgnoreCase))
-            {
-                return new GenesysCloudAuthenticationException(
-                    GenesysCloudErrorCodes.TokenGrantInvalid,
-                    $"The login service refused to issue a token for a {identityKind} identity of client '{clientName}' (invalid_grant): {body?.Text ?? "(no description)"}. A refresh token or assertion that was revoked, expired or already used cannot be used again; sign the user in again.",
-                    status, body?.Error, correlationId);
-            }
-
-            return new GenesysCloudAuthenticationException(
-                GenesysCloudErrorCodes.UnexpectedResponse,
-                $"The login service answered 400 with error '{body?.Error ?? "(none)"}': {body?.Text ?? "(no description)"}.",
-                status, body?.Error, correlationId);
-        }
-
-        return new GenesysCloudAuthenticationException(
-            GenesysCloudErrorCodes.UnexpectedStatusCode,
-            $"The login service answered the unexpected status {(int)status}.",
-            status, body?.Error, correlationId);
-    }
-
-    private static TokenResponse ParseToken(HttpResponseMessage response)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(Body(response));
-            var root = document.RootElement;
-            var value = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("access_token", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("token_type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            var expiresIn = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("expires_in", out var e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var seconds) ? seconds : 0;
-            if (string.IsNullOrEmpty(value) || !string.Equals(type, "bearer", StringComparison.OrdinalIgnoreCase) || expiresIn <= 0)
-            {
-                throw new GenesysCloudAuthenticationException(
-                    GenesysCloudErrorCodes.UnexpectedResponse,
-                    "The login service's token response lacks a bearer access_token with a positive expires_in.",
-                    response.StatusCode, correlationId: GetCorrelationId(response));
-            }
-
-            var refresh = root.TryGetProperty("refresh_token", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            return new TokenResponse(value, TimeSpan.FromSeconds(expiresIn), refresh);
-        }
-        catch (JsonException ex)
-        {
-            throw new GenesysCloudAuthenticationException(
-                GenesysCloudErrorCodes.UnexpectedResponse,
-                "The login service's token response is not valid JSON.",
-                response.StatusCode, correlationId: GetCorrelationId(response), innerException: ex);
-        }
     }
 
     // Runs the request through the pipeline; a transport failure after the last retry becomes a typed error.
@@ -317,7 +195,7 @@ internal sealed class LoginService
                     {
                         using var request = state.CreateRequest();
                         var response = await state.Self._attempt.SendAsync(state.Self._http ??= state.Self._httpClient(), request, context.CancellationToken).ConfigureAwait(false);
-                        var outcome = state.IsSuccess(response) ? "success" : IsThrottled(response) ? "rate_limited" : "failure";
+                        var outcome = state.IsSuccess(response) ? "success" : LoginResponses.IsThrottled(response) ? "rate_limited" : "failure";
                         state.RecordAttempt(outcome, state.Self._time.GetElapsedTime(started));
                         return Outcome.FromResult(response);
                     }
@@ -390,7 +268,7 @@ internal sealed class LoginService
             Delay = retry.BaseDelay,
             MaxDelay = retry.MaxDelay,
             ShouldHandle = args => new ValueTask<bool>(
-                args.Outcome.Result is { } response && IsThrottled(response) &&
+                args.Outcome.Result is { } response && LoginResponses.IsThrottled(response) &&
                 !(RetryAfter.GetRateLimitDelay(response, _time) > retry.MaxRetryAfter)),
             DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is { } response ? RetryAfter.GetRateLimitDelay(response, _time) : null),
             OnRetry = args =>
@@ -403,12 +281,4 @@ internal sealed class LoginService
 
         return builder.Build();
     }
-
-    private sealed record OAuthError(string? Error, string? Text);
-}
-
-/// <summary>A token the login service issued: the access token, its lifetime and, for user grants, the (rotated) refresh token.</summary>
-internal sealed record TokenResponse(string AccessToken, TimeSpan Lifetime, string? RefreshToken)
-{
-    public override string ToString() => $"TokenResponse(lifetime {Lifetime}, refresh token {(RefreshToken is null ? "no" : "yes")})";
 }

@@ -1,4 +1,5 @@
 using GenesysCloud.Extensions.Authentication;
+using GenesysCloud.Extensions.Coordination;
 using GenesysCloud.Extensions.DependencyInjection;
 using GenesysCloud.Extensions.Http;
 using GenesysCloud.Extensions.Options;
@@ -14,7 +15,9 @@ namespace GenesysCloud.Extensions.Hosting;
 /// <summary>
 /// Builds one client's object graph from its options — the composition root, and the only place that wires the
 /// components to each other: each one gets what it needs passed in, and lower layers report upward through events
-/// (a new token makes the scheduler forget the old token's budget; login throttling suspends the backlog).
+/// (a new token makes the scheduler forget the old token's budget; login throttling suspends the backlog). A client
+/// registered with a fleet coordinator (a keyed <see cref="IGenesysCloudCoordinatorFactory"/>) shares its own tokens,
+/// their budgets and suspensions through it; other identities stay local.
 /// </summary>
 internal sealed class ClientComposition : IDisposable
 {
@@ -50,12 +53,15 @@ internal sealed class ClientComposition : IDisposable
         var attempt = new HttpAttempt(time, options.SocketTimeout, options.MaxResponseContentLength);
         var login = new LoginService(() => httpClients.CreateClient(loginHttpClientName), attempt, options, time, diagnostics, loggerFactory);
 
-        // The client's own identity: one client-credentials token, or a pool of them, each with its own lane (budget).
+        // The client's own identity: one client-credentials token, or a pool of them, each with its own lane (budget), in a
+        // fleet each the fleet's token of its slot.
+        var coordinator = services.GetKeyedService<IGenesysCloudCoordinatorFactory>(name)?.Create(
+            new GenesysCloudCoordinationContext(name, options.ClientId!, options.ResolvedApiBaseAddress, options.TokenPoolSize));
         var lanes = new RateLane[options.TokenPoolSize];
         for (var i = 0; i < lanes.Length; i++)
         {
-            var tokens = new AccessTokenProvider(new ClientCredentialsTokenSource(login, time), login.DeleteTokenAsync, options, time);
-            lanes[i] = new RateLane(tokens, GenesysCloudTelemetryNames.IdentityApp, i, options.RateLimiting);
+            var tokens = new AccessTokenProvider(new ClientCredentialsTokenSource(login, time), login.DeleteTokenAsync, options, time, store: coordinator?.Tokens, slot: i);
+            lanes[i] = new RateLane(tokens, GenesysCloudTelemetryNames.IdentityApp, i, options.RateLimiting, coordinator is null ? null : new FleetAllowance(coordinator.Rates, i));
         }
 
         diagnostics.SetTokenCount(lanes.Length);
@@ -88,7 +94,10 @@ internal sealed class ClientComposition : IDisposable
             time,
             options.ResolvedApiBaseAddress,
             abort.Token);
-        var client = new GenesysCloudClient(name, scheduler, identities, executor, diagnostics, options, time, abort, loggerFactory.CreateLogger<GenesysCloudClient>());
+        var client = new GenesysCloudClient(name, scheduler, identities, executor, diagnostics, options, time, abort, loggerFactory.CreateLogger<GenesysCloudClient>())
+        {
+            Coordinator = coordinator ?? LocalCoordinator.Instance,
+        };
         return new ClientComposition(name, options, diagnostics, scheduler, client);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using GenesysCloud.Extensions.Authentication;
+using GenesysCloud.Extensions.Coordination;
 using GenesysCloud.Extensions.Errors;
 using GenesysCloud.Extensions.Options;
 using GenesysCloud.Extensions.Pipeline;
@@ -79,6 +80,9 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
 
     internal RequestScheduler Scheduler => _scheduler;
 
+    /// <summary>Gets the fleet coordinator of the client's own tokens (a local one without a fleet); closed with the client.</summary>
+    internal IGenesysCloudCoordinator Coordinator { get; init; } = LocalCoordinator.Instance;
+
     /// <summary>Connects: <c>Connecting → Idle</c> (or <c>Running</c>), or <c>Failed</c>.</summary>
     public Task ConnectAsync(CancellationToken cancellationToken)
     {
@@ -146,6 +150,7 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
 
         _abort.Dispose();
         _scheduler.Dispose();
+        (Coordinator as IDisposable)?.Dispose();
         foreach (var lane in _scheduler.App.Lanes)
         {
             lane.Tokens.Dispose();
@@ -305,6 +310,11 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
             Log.TokenDeleteFailed(_logger, ex.Message, ex);
             _lifecycle.Transition(GenesysCloudClientState.Closing, GenesysCloudClientState.Failed);
             throw;
+        }
+        finally
+        {
+            // The fleet's leases were released with the tokens; the coordinator stops its own work.
+            await Coordinator.DisposeAsync().ConfigureAwait(false);
         }
 
         _lifecycle.Transition(GenesysCloudClientState.Closing, GenesysCloudClientState.Closed);

@@ -1,3 +1,4 @@
+using GenesysCloud.Extensions.Coordination;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace GenesysCloud.Extensions.Hosting;
@@ -5,7 +6,8 @@ namespace GenesysCloud.Extensions.Hosting;
 /// <summary>
 /// Reports one client's state — Idle and Running are healthy, Created and Connecting degraded, Closing, Closed and
 /// Failed unhealthy — with the queue sizes, the rate budget and any 429 suspension in the data; or, for the entry of
-/// the clients added at run time, the worst of theirs.
+/// the clients added at run time, the worst of theirs. A client of a fleet that fell back to local mode is degraded, with
+/// the reason.
 /// </summary>
 internal sealed class GenesysCloudHealthCheck : IHealthCheck
 {
@@ -44,7 +46,21 @@ internal sealed class GenesysCloudHealthCheck : IHealthCheck
         }
 
         var description = client.Name.Length == 0 ? $"Genesys Cloud client is {state}." : $"Genesys Cloud client '{client.Name}' is {state}.";
-        return new HealthCheckResult(StatusOf(state), description, data: data);
+        var status = StatusOf(state);
+        var coordination = client.Coordinator.Status;
+        if (coordination.Mode != GenesysCloudCoordinationMode.Local)
+        {
+            data["coordination"] = coordination.Mode.ToString();
+            data["coordinationFallbacks"] = coordination.Fallbacks;
+        }
+
+        if (coordination.Mode == GenesysCloudCoordinationMode.Fallback)
+        {
+            description += $" Fleet coordination is unavailable, running in local mode: {coordination.Reason}";
+            status = status == HealthStatus.Healthy ? HealthStatus.Degraded : status;
+        }
+
+        return new HealthCheckResult(status, description, data: data);
     }
 
     private static HealthStatus StatusOf(GenesysCloudClientState state) => state switch

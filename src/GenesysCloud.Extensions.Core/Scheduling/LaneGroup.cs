@@ -18,7 +18,7 @@ internal sealed class LaneGroup
     /// <summary>Gets the identity's key, or <see langword="null"/> for the client's own identity.</summary>
     public string? IdentityKey { get; }
 
-    public LinkedList<RequestScheduler.Waiter> Backlog { get; } = new();
+    public LinkedList<BacklogWaiter> Backlog { get; } = new();
 
     /// <summary>Gets or sets a value indicating whether the scheduler lists this group among those with waiting calls.</summary>
     public bool Listed { get; set; }
@@ -35,6 +35,23 @@ internal sealed class LaneGroup
 
             return total;
         }
+    }
+
+    /// <summary>Gets the budget left in the current window of the group's tokens, when the server has told it.</summary>
+    public (int Allowed, int Remaining, DateTimeOffset ResetAt)? Budget
+    {
+        get
+        {
+            var known = Lanes.Where(l => l.Budget.IsKnown).ToList();
+            return known.Count == 0 ? null : (known.Sum(l => l.Budget.Allowed), known.Sum(l => l.Budget.Remaining), known.Min(l => l.Budget.ResetAt));
+        }
+    }
+
+    /// <summary>Gets the instant the suspension of the group's tokens ends (the latest of a pool), or <see langword="null"/>.</summary>
+    public DateTimeOffset? SuspendedUntil(DateTimeOffset now)
+    {
+        var until = Lanes.Max(l => l.SuspendedUntil);
+        return until > now ? until : null;
     }
 
     /// <summary>

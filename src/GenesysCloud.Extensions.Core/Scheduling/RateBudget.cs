@@ -77,14 +77,14 @@ internal sealed class RateBudget
     public void OnStart() => Used++;
 
     /// <summary>Reads the budget headers of an answer to an attempt sent at <paramref name="sentAt"/> and received at <paramref name="now"/>.</summary>
-    /// <returns><see langword="true"/> when the response carried the headers.</returns>
-    public bool Observe(HttpResponseMessage response, DateTimeOffset sentAt, DateTimeOffset now)
+    /// <returns>What the headers told, or <see langword="null"/> when the response did not carry them.</returns>
+    public RateObservation? Observe(HttpResponseMessage response, DateTimeOffset sentAt, DateTimeOffset now)
     {
         if (!TryGetInt(response, GenesysCloudHeaderNames.RateLimitAllowed, out var allowed) ||
             !TryGetInt(response, GenesysCloudHeaderNames.RateLimitCount, out var count) ||
             RetryAfter.GetResetHeader(response) is not { } reset)
         {
-            return false;
+            return null;
         }
 
         var upper = now + reset;
@@ -125,7 +125,7 @@ internal sealed class RateBudget
         }
 
         // Otherwise the answer is from a window that has ended; it says nothing about this one.
-        return true;
+        return new RateObservation(allowed, count, lower, upper);
     }
 
     private void Start(DateTimeOffset lower, DateTimeOffset upper, int count)

@@ -16,9 +16,10 @@ internal sealed class RateLane
     private DateTimeOffset _nextFixedStart = DateTimeOffset.MinValue;
     private bool _budgetHeadersAbsent;
 
-    public RateLane(AccessTokenProvider tokens, string identityKind, int index, GenesysCloudRateLimitingOptions options)
+    public RateLane(AccessTokenProvider tokens, string identityKind, int index, GenesysCloudRateLimitingOptions options, FleetAllowance? fleet = null)
     {
         Tokens = tokens;
+        Fleet = fleet;
         IdentityKind = identityKind;
         Index = index;
         _options = options;
@@ -48,6 +49,12 @@ internal sealed class RateLane
 
     public RateBudget Budget => _budget;
 
+    /// <summary>Gets the starts reserved from the fleet's window, or <see langword="null"/> for a lane the fleet does not share.</summary>
+    public FleetAllowance? Fleet { get; }
+
+    /// <summary>Gets a value indicating whether the fleet's budget gates this lane now.</summary>
+    public bool IsFleetGated => Fleet is { IsShared: true } && _options.Mode == GenesysCloudPacingMode.Adaptive && !_budgetHeadersAbsent && _budget.IsKnown;
+
     /// <summary>
     /// How long until this lane may start a call: zero now, a delay for the timer, or <see langword="null"/> when only a
     /// completion can free a start (the probe of an unknown budget).
@@ -75,6 +82,13 @@ internal sealed class RateLane
             return InFlight == 0 ? TimeSpan.Zero : null;
         }
 
+        // A token the fleet shares: the starts reserved from the fleet's window are the budget (the fleet's view already
+        // follows the server's count); a local window would disagree with the fleet's at its edges.
+        if (IsFleetGated)
+        {
+            return Fleet!.Delay(now);
+        }
+
         // Burst to the budget: every start the window still allows goes now; then wait for the reset.
         return _budget.Remaining > 0 ? TimeSpan.Zero : Max(_budget.ResetAt - now, TimeSpan.FromMilliseconds(1));
     }
@@ -91,22 +105,36 @@ internal sealed class RateLane
         }
         else
         {
+            if (IsFleetGated)
+            {
+                Fleet!.OnStart();
+            }
+            else if (Fleet is { IsShared: true })
+            {
+                Fleet.OnUnreservedStart();
+            }
+
             _budget.OnStart();
         }
     }
 
     /// <summary>Ends an attempt: learns the budget from the answer's headers.</summary>
+    /// <param name="response">The answer, or <see langword="null"/> when the attempt got none.</param>
+    /// <param name="sentAt">When the attempt was sent.</param>
+    /// <param name="now">Now.</param>
+    /// <param name="observation">What the answer's budget headers told, when it carried them.</param>
     /// <returns>The budget left, when known.</returns>
-    public int? OnEnd(HttpResponseMessage? response, DateTimeOffset sentAt, DateTimeOffset now)
+    public int? OnEnd(HttpResponseMessage? response, DateTimeOffset sentAt, DateTimeOffset now, out RateObservation? observation)
     {
         InFlight--;
+        observation = null;
         if (response is null || _options.Mode != GenesysCloudPacingMode.Adaptive)
         {
             return null;
         }
 
-        var observed = _budget.Observe(response, sentAt, now);
-        if (!observed && !_budget.IsKnown && response.StatusCode != HttpStatusCode.TooManyRequests)
+        observation = _budget.Observe(response, sentAt, now);
+        if (observation is null && !_budget.IsKnown && response.StatusCode != HttpStatusCode.TooManyRequests)
         {
             _budgetHeadersAbsent = true;
         }
@@ -118,6 +146,7 @@ internal sealed class RateLane
     public void ForgetBudget()
     {
         _budget.Forget();
+        Fleet?.Forget();
         _budgetHeadersAbsent = false;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using GenesysCloud.Extensions.Coordination;
 using GenesysCloud.Extensions.Errors;
 using GenesysCloud.Extensions.Http;
 using GenesysCloud.Extensions.Options;
@@ -21,7 +22,10 @@ namespace GenesysCloud.Extensions.Scheduling;
 /// </list>
 /// Every answer passes through <see cref="Release"/>, which learns the budget and, on a 429, suspends the token's lane
 /// before the slot is freed, so no queued call starts into the limit that was just hit; other tokens' calls go on. One
-/// timer (from <see cref="TimeProvider"/>) wakes the backlog when time, not a completion, is what it waits for.
+/// <see cref="WakeTimer"/> wakes the backlog when time, not a completion, is what it waits for.
+/// In a fleet (<see cref="IGenesysCloudRateCoordinator.IsShared"/>), a lane of the client's own identity with a known budget
+/// also starts only within the starts it reserved from the fleet's window (<see cref="FleetAllowance"/>, reserved by
+/// <see cref="FleetGate"/> outside the lock), and a 429 here or elsewhere in the fleet suspends the token on every replica.
 /// </summary>
 internal sealed class RequestScheduler : IDisposable
 {
@@ -30,8 +34,9 @@ internal sealed class RequestScheduler : IDisposable
     private readonly GenesysCloudRateLimitingOptions _options;
     private readonly GenesysCloudDiagnostics _diagnostics;
     private readonly List<LaneGroup> _waiting = [];
-    private readonly ITimer _timer;
-    private DateTimeOffset _timerDue = DateTimeOffset.MaxValue;
+    private readonly WakeTimer _timer;
+    private readonly FleetGate _fleet;
+    private readonly LaneSuspensions _suspensions;
     private bool _closed;
     private int _inFlight;
     private int _backlogCount;
@@ -42,7 +47,9 @@ internal sealed class RequestScheduler : IDisposable
         _options = options;
         _diagnostics = diagnostics;
         App = appGroup;
-        _timer = time.CreateTimer(static state => ((RequestScheduler)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer = new WakeTimer(time, _lock, Pump);
+        _suspensions = new LaneSuspensions(_lock, time, diagnostics);
+        _fleet = new FleetGate(_lock, time, _suspensions, appGroup, Pump);
     }
 
     /// <summary>Gets the lanes of the client's own identity (one token, or the tokens of the pool).</summary>
@@ -59,9 +66,7 @@ internal sealed class RequestScheduler : IDisposable
         {
             lock (_lock)
             {
-                var now = _time.GetUtcNow();
-                var until = App.Lanes.Max(l => l.SuspendedUntil);
-                return until > now ? until : null;
+                return App.SuspendedUntil(_time.GetUtcNow());
             }
         }
     }
@@ -73,7 +78,7 @@ internal sealed class RequestScheduler : IDisposable
         {
             lock (_lock)
             {
-                return _timerDue == DateTimeOffset.MaxValue ? null : _timerDue;
+                return _timer.Due;
             }
         }
     }
@@ -85,8 +90,7 @@ internal sealed class RequestScheduler : IDisposable
         {
             lock (_lock)
             {
-                var known = App.Lanes.Where(l => l.Budget.IsKnown).ToList();
-                return known.Count == 0 ? null : (known.Sum(l => l.Budget.Allowed), known.Sum(l => l.Budget.Remaining), known.Min(l => l.Budget.ResetAt));
+                return App.Budget;
             }
         }
     }
@@ -100,7 +104,7 @@ internal sealed class RequestScheduler : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var group = call.Lanes ?? App;
-        Waiter waiter;
+        BacklogWaiter waiter;
         int size;
         lock (_lock)
         {
@@ -123,7 +127,7 @@ internal sealed class RequestScheduler : IDisposable
                     $"The backlog is full ({max} calls, RateLimiting:MaxBacklog); the call was not queued.");
             }
 
-            waiter = new Waiter(this, group, call, _time.GetTimestamp());
+            waiter = new BacklogWaiter(this, group, call, _time.GetTimestamp());
             waiter.Node = first ? group.Backlog.AddFirst(waiter) : group.Backlog.AddLast(waiter);
             size = ++_backlogCount;
             if (!group.Listed)
@@ -136,7 +140,7 @@ internal sealed class RequestScheduler : IDisposable
         _diagnostics.BacklogAdded(call, size);
         if (cancellationToken.CanBeCanceled)
         {
-            waiter.Registration = cancellationToken.UnsafeRegister(static (state, token) => ((Waiter)state!).Owner.Cancel((Waiter)state!, token), waiter);
+            waiter.Registration = cancellationToken.UnsafeRegister(static (state, token) => ((BacklogWaiter)state!).Owner.Cancel((BacklogWaiter)state!, token), waiter);
         }
 
         Pump();
@@ -158,12 +162,14 @@ internal sealed class RequestScheduler : IDisposable
 
         int inFlight;
         int? remaining;
+        RateObservation? observation;
         lock (_lock)
         {
             inFlight = --_inFlight;
-            remaining = lane.OnEnd(response, sentAt, _time.GetUtcNow());
+            remaining = lane.OnEnd(response, sentAt, _time.GetUtcNow(), out observation);
         }
 
+        FleetGate.Observe(lane, observation);
         _diagnostics.InFlightChanged(call, inFlight, added: false);
         if (remaining is { } left && lane.IdentityKind == GenesysCloudTelemetryNames.IdentityApp)
         {
@@ -194,7 +200,7 @@ internal sealed class RequestScheduler : IDisposable
     /// <returns>The number of calls ended.</returns>
     public int Close()
     {
-        List<Waiter> dropped = [];
+        List<BacklogWaiter> dropped = [];
         lock (_lock)
         {
             _closed = true;
@@ -212,19 +218,10 @@ internal sealed class RequestScheduler : IDisposable
 
             _waiting.Clear();
             _backlogCount = 0;
-            _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            _timerDue = DateTimeOffset.MaxValue;
+            _timer.Stop();
         }
 
-        var now = _time.GetTimestamp();
-        for (var i = 0; i < dropped.Count; i++)
-        {
-            var waiter = dropped[i];
-            waiter.Registration.Dispose();
-            _diagnostics.BacklogRemoved(waiter.Call, dropped.Count - i - 1, _time.GetElapsedTime(waiter.EnqueuedAt, now), started: false);
-            waiter.TrySetException(ClosingError());
-        }
-
+        BacklogWaiter.FailAll(dropped, _diagnostics, _time, ClosingError);
         return dropped.Count;
     }
 
@@ -233,23 +230,9 @@ internal sealed class RequestScheduler : IDisposable
     private static GenesysCloudCallAbortedException ClosingError() =>
         new(GenesysCloudErrorCodes.Closing, "The call was removed from the backlog because the client is closing.");
 
-    private void Suspend(RateLane lane, TimeSpan delay, string source, bool pump)
+    private void Suspend(RateLane lane, TimeSpan delay, string source, bool pump, bool fromFleet = false)
     {
-        bool started;
-        (string Source, TimeSpan Length)? ended;
-        lock (_lock)
-        {
-            var now = _time.GetUtcNow();
-            ended = lane.EndSuspension(now);
-            started = lane.Suspend(now, now + delay, source);
-        }
-
-        RecordEnded(lane, ended);
-        if (started)
-        {
-            _diagnostics.SuspensionStarted(source, delay, lane.IdentityKind);
-        }
-
+        _suspensions.Suspend(lane, delay, source, fromFleet);
         if (pump)
         {
             Pump();
@@ -265,8 +248,9 @@ internal sealed class RequestScheduler : IDisposable
 
     private void Pump()
     {
-        List<Waiter>? ready = null;
+        List<BacklogWaiter>? ready = null;
         List<(RateLane Lane, (string Source, TimeSpan Length) Episode)>? ended = null;
+        List<(RateLane Lane, int Wanted)>? reservations = null;
         lock (_lock)
         {
             var now = _time.GetUtcNow();
@@ -279,14 +263,14 @@ internal sealed class RequestScheduler : IDisposable
             // client's own lanes even while nothing waits, so the episode's length is recorded.
             if (!App.Listed)
             {
-                EndSuspensions(App, now, ref ended);
+                LaneSuspensions.EndLocked(App, now, ref ended);
             }
 
             var wake = TimeSpan.MaxValue;
             for (var g = 0; g < _waiting.Count; g++)
             {
                 var group = _waiting[g];
-                EndSuspensions(group, now, ref ended);
+                LaneSuspensions.EndLocked(group, now, ref ended);
 
                 while (group.Backlog.First is { } node && _inFlight < _options.MaxConcurrentRequests)
                 {
@@ -298,6 +282,7 @@ internal sealed class RequestScheduler : IDisposable
                             wake = wait;
                         }
 
+                        FleetGate.CollectLocked(group, now, ref reservations);
                         break;
                     }
 
@@ -318,72 +303,27 @@ internal sealed class RequestScheduler : IDisposable
 
             if (wake != TimeSpan.MaxValue)
             {
-                ArmTimerLocked(now, wake);
+                _timer.Arm(now, wake);
             }
         }
 
-        if (ended is not null)
+        if (reservations is not null)
         {
-            foreach (var (lane, episode) in ended)
-            {
-                RecordEnded(lane, episode);
-            }
+            _fleet.Reserve(reservations);
         }
+
+        _suspensions.Record(ended);
 
         if (ready is null)
         {
             return;
         }
 
-        var timestamp = _time.GetTimestamp();
-        var remainingInBacklog = BacklogCount;
-        for (var i = 0; i < ready.Count; i++)
-        {
-            var waiter = ready[i];
-            waiter.Registration.Dispose();
-            _diagnostics.BacklogRemoved(waiter.Call, remainingInBacklog + (ready.Count - i - 1), _time.GetElapsedTime(waiter.EnqueuedAt, timestamp), started: true);
-            if (!waiter.TrySetResult(waiter.Lane!))
-            {
-                // Cancelled between being dequeued and completed: give the slot back.
-                Release(waiter.Call, waiter.Lane!, null, default);
-            }
-        }
+        // A waiter cancelled between being dequeued and completed gives its slot back.
+        BacklogWaiter.StartAll(ready, BacklogCount, _diagnostics, _time, w => Release(w.Call, w.Lane!, null, default));
     }
 
-    private static void EndSuspensions(LaneGroup group, DateTimeOffset now, ref List<(RateLane Lane, (string Source, TimeSpan Length) Episode)>? ended)
-    {
-        foreach (var lane in group.Lanes)
-        {
-            if (lane.EndSuspension(now) is { } episode)
-            {
-                (ended ??= []).Add((lane, episode));
-            }
-        }
-    }
-
-    private void ArmTimerLocked(DateTimeOffset now, TimeSpan delay)
-    {
-        var due = now + delay;
-        if (due >= _timerDue && _timerDue > now)
-        {
-            return;
-        }
-
-        _timerDue = due;
-        _timer.Change(delay, Timeout.InfiniteTimeSpan);
-    }
-
-    private void OnTimer()
-    {
-        lock (_lock)
-        {
-            _timerDue = DateTimeOffset.MaxValue;
-        }
-
-        Pump();
-    }
-
-    private void Cancel(Waiter waiter, CancellationToken token)
+    private void Cancel(BacklogWaiter waiter, CancellationToken token)
     {
         int size;
         lock (_lock)
@@ -401,31 +341,5 @@ internal sealed class RequestScheduler : IDisposable
         _diagnostics.BacklogRemoved(waiter.Call, size, _time.GetElapsedTime(waiter.EnqueuedAt), started: false);
         waiter.TrySetCanceled(token);
         Pump();
-    }
-
-    private void RecordEnded(RateLane lane, (string Source, TimeSpan Length)? ended)
-    {
-        if (ended is { } episode)
-        {
-            _diagnostics.SuspensionEnded(episode.Source, episode.Length, lane.IdentityKind);
-        }
-    }
-
-    /// <summary>A queued call: completes with the lane it may start on.</summary>
-    internal sealed class Waiter(RequestScheduler owner, LaneGroup group, PendingCall call, long enqueuedAt) : TaskCompletionSource<RateLane>(TaskCreationOptions.RunContinuationsAsynchronously)
-    {
-        public RequestScheduler Owner { get; } = owner;
-
-        public LaneGroup Group { get; } = group;
-
-        public PendingCall Call { get; } = call;
-
-        public long EnqueuedAt { get; } = enqueuedAt;
-
-        public LinkedListNode<Waiter>? Node { get; set; }
-
-        public RateLane? Lane { get; set; }
-
-        public CancellationTokenRegistration Registration { get; set; }
     }
 }
