@@ -1,3 +1,5 @@
+using GenesysCloud.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry;
@@ -15,8 +17,19 @@ var builder = WebApplication.CreateBuilder(args);
 // The client: appsettings.json's GenesysCloud section, the secret from user-secrets or GenesysCloud__ClientSecret.
 // With no ClientId configured, the embedded simulator stands in for Genesys Cloud.
 // Notifications: every event goes to the dashboard's live feed; FeedSubscriber picks the topics once the org is known.
-builder.Services.AddGenesysCloud(builder.Configuration.GetSection("GenesysCloud"))
+var genesysCloud = builder.Services.AddGenesysCloud(builder.Configuration.GetSection("GenesysCloud"))
     .AddNotifications(notifications => notifications.AddHandler<LiveEventFeed>(ServiceLifetime.Singleton));
+
+// Fleet mode: with ConnectionStrings:redis set, the instances share the token, its budget and its suspensions through
+// Redis; the token is protected with a Data Protection key ring all instances share (here a directory).
+if (builder.Configuration.GetConnectionString("redis") is { Length: > 0 } redis)
+{
+    builder.Services.AddDataProtection()
+        .SetApplicationName("WebApiSample")
+        .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["Fleet:KeyRingPath"] ?? Path.Combine(Path.GetTempPath(), "webapisample-keys")));
+    genesysCloud.UseRedis(redis);
+}
+
 builder.Services.AddHostedService<FeedSubscriber>();
 builder.Services.AddEmbeddedGenesysCloudSimulator();
 
