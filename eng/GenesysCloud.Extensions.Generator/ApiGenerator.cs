@@ -6,8 +6,9 @@ namespace GenesysCloud.Extensions.Generator;
 /// <summary>Writes the category interfaces, their implementations, the paging helpers and the DI registration.</summary>
 internal static class ApiGenerator
 {
-    private const string ApiNamespace = "GenesysCloud.Extensions.Api";
-    private const string ObsoleteMessage = "This operation is deprecated in the Genesys Cloud Platform API.";
+    internal const string ApiNamespace = "GenesysCloud.Extensions.Api";
+    internal const string ObsoleteMessage = "This operation is deprecated in the Genesys Cloud Platform API.";
+    private const string Invoker = "global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker";
 
     public static void Write(IReadOnlyList<ApiCategory> categories, IReadOnlyDictionary<CsType, string> responseTypes, IDictionary<string, string> files)
     {
@@ -18,6 +19,11 @@ internal static class ApiGenerator
             if (category.Methods.Any(m => m.PagingName is not null))
             {
                 files[$"Api/{category.PagingExtensions}.cs"] = WritePagingExtensions(category);
+            }
+
+            if (category.Methods.Any(m => m.Operation.Parameters.Any(p => p.IsRequiredJsonBody)))
+            {
+                files[$"Api/{category.JsonBodyExtensions}.cs"] = JsonBodyOverloadGenerator.Write(category);
             }
         }
 
@@ -95,7 +101,7 @@ internal static class ApiGenerator
             : $"The response body (<c>{Naming.Xml(operation.ReturnType.Display)}</c>).");
     }
 
-    private static string? Permissions(JsonElement? permissions)
+    internal static string? Permissions(JsonElement? permissions)
     {
         if (permissions is not { ValueKind: JsonValueKind.Object } element
             || !element.TryGetProperty("permissions", out var list) || list.ValueKind != JsonValueKind.Array)
@@ -113,7 +119,7 @@ internal static class ApiGenerator
         return $"Requires {(all ? "all" : "any")} of the permissions: {string.Join(", ", names)}.";
     }
 
-    private static string Signature(IReadOnlyList<MethodParameter> parameters, bool cancellationToken = true)
+    internal static string Signature(IReadOnlyList<MethodParameter> parameters, bool cancellationToken = true)
     {
         var parts = parameters.Select(p => p.Declaration).ToList();
         if (cancellationToken)
@@ -126,10 +132,10 @@ internal static class ApiGenerator
 
     private static void WriteGuards(CodeWriter w, IEnumerable<MethodParameter> parameters)
     {
-        foreach (var p in parameters.Where(p => p.Required && !p.Type.IsValueType))
+        foreach (var p in parameters.Where(p => p.Required && (!p.Type.IsValueType || p.IsRequiredJsonBody)))
         {
-            w.Line(p.Type == CsType.String
-                ? $"global::System.ArgumentException.ThrowIfNullOrEmpty({p.Name});"
+            w.Line(p.IsRequiredJsonBody ? $"{Invoker}.ThrowIfNoValue({p.Name}, {Naming.Literal(Naming.Unescaped(p.Name))});"
+                : p.Type == CsType.String ? $"global::System.ArgumentException.ThrowIfNullOrEmpty({p.Name});"
                 : $"global::System.ArgumentNullException.ThrowIfNull({p.Name});");
         }
     }
@@ -172,13 +178,22 @@ internal static class ApiGenerator
                         $"apiRequest.WithQueryParameter({wire}, {p.Name} is null ? null : string.Join({Naming.Literal(delimiter)}, {p.Name}));",
                     "query" => $"apiRequest.WithQueryParameter({wire}, {p.Name});",
                     "header" => $"apiRequest.WithHeader({wire}, {p.Name});",
+                    _ when p.IsTextBody => $"apiRequest.WithTextBody({p.Name}, {Naming.Literal(source.Consumes.FirstOrDefault() ?? "application/json")});",
                     _ => $"apiRequest.WithJsonBody({p.Name});",
                 });
             }
 
-            w.Line(operation.ReturnType is null
-                ? "return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);"
-                : $"return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, {JsonTypeInfoGenerator.Qualified}.{responseTypes[operation.ReturnType]}, cancellationToken);");
+            if (operation.ReturnsText)
+            {
+                w.Line($"apiRequest.WithHeader(\"Accept\", {Naming.Literal(string.Join(", ", source.Produces))});");
+                w.Line($"return {Invoker}.SendForTextAsync(_client, apiRequest, cancellationToken);");
+            }
+            else
+            {
+                w.Line(operation.ReturnType is null
+                    ? $"return {Invoker}.SendAsync(_client, apiRequest, cancellationToken);"
+                    : $"return {Invoker}.SendAsync(_client, apiRequest, {JsonTypeInfoGenerator.Qualified}.{responseTypes[operation.ReturnType]}, cancellationToken);");
+            }
             w.Close();
         }
 

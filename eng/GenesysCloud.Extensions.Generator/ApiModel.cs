@@ -9,6 +9,12 @@ internal sealed record MethodParameter(SwaggerParameter Source, string Name, CsT
     public string Declared => Required ? Type.Name : Type.Nullable;
 
     public string Declaration => Required ? $"{Type.Name} {Name}" : $"{Type.Nullable} {Name} = null";
+
+    /// <summary>Gets whether this is a body whose schema is a string: sent as-is, never JSON-quoted.</summary>
+    public bool IsTextBody => Source.In == "body" && Type == CsType.String;
+
+    /// <summary>Gets whether this is a required free-form JSON body: guarded, and given a typed overload.</summary>
+    public bool IsRequiredJsonBody => Source.In == "body" && Required && Type == CsType.Json;
 }
 
 /// <summary>How a paged operation pages.</summary>
@@ -31,6 +37,9 @@ internal sealed record ApiOperation(
     CsType? ReturnType,
     PagingInfo? Paging)
 {
+    /// <summary>Gets whether the response is read as text: the operation produces no JSON media type.</summary>
+    public bool ReturnsText => !Source.ProducesJson;
+
     public string ReturnTask => ReturnType is null
         ? "global::System.Threading.Tasks.Task"
         : $"global::System.Threading.Tasks.Task<{ReturnType.Name}>";
@@ -44,6 +53,8 @@ internal sealed record ApiCategory(string Tag, string Name, IReadOnlyList<(ApiOp
     public string Implementation => $"{Name}Api";
 
     public string PagingExtensions => $"{Name}ApiPagingExtensions";
+
+    public string JsonBodyExtensions => $"{Name}ApiJsonBodyExtensions";
 }
 
 /// <summary>Turns spec operations into C# method shapes, categories and paging decisions.</summary>
@@ -55,7 +66,9 @@ internal static class ApiModelBuilder
         foreach (var operation in document.Operations)
         {
             var parameters = BuildParameters(operation, models.TypeMap);
-            var returnType = operation.ResponseSchema is { } schema ? models.TypeMap.Map(schema, model: true) : null;
+            // An operation that produces no JSON (text/plain, text/calendar) returns its body as text, whatever the schema says.
+            var returnType = !operation.ProducesJson ? CsType.String
+                : operation.ResponseSchema is { } schema ? models.TypeMap.Map(schema, model: true) : null;
             var baseName = Naming.Pascal(operation.MethodName);
             result.Add(new ApiOperation(operation, baseName, parameters, returnType, DetectPaging(operation, parameters, models)));
         }
@@ -84,11 +97,19 @@ internal static class ApiModelBuilder
         foreach (var (tag, list) in byTag)
         {
             var name = Naming.Unique(Naming.Pascal(tag), takenNames);
-            var taken = new HashSet<string>(StringComparer.Ordinal);
+            // Member names are unique ignoring case (two names differing only by case are easy to confuse and unusable
+            // from VB): of a case-only pair, the deprecated operation is named ...DeprecatedAsync, otherwise a number is added.
+            var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var methods = new List<(ApiOperation, string, string?)>();
-            foreach (var operation in list.OrderBy(o => o.BaseName, StringComparer.Ordinal).ThenBy(o => o.Source.Path, StringComparer.Ordinal).ThenBy(o => o.Source.Method, StringComparer.Ordinal))
+            foreach (var operation in list.OrderBy(o => o.Source.Deprecated).ThenBy(o => o.BaseName, StringComparer.Ordinal).ThenBy(o => o.Source.Path, StringComparer.Ordinal).ThenBy(o => o.Source.Method, StringComparer.Ordinal))
             {
-                methods.Add((operation, Naming.Unique(operation.BaseName + "Async", taken), null));
+                var methodName = operation.BaseName + "Async";
+                if (operation.Source.Deprecated && taken.Contains(methodName) && !taken.Contains(methodName, StringComparer.Ordinal))
+                {
+                    methodName = operation.BaseName + "DeprecatedAsync";
+                }
+
+                methods.Add((operation, Naming.Unique(methodName, taken), null));
             }
 
             // Paging helpers are named after their method, "Pageable" before "Async": GetRoutingQueuesPageableAsync.
@@ -109,18 +130,21 @@ internal static class ApiModelBuilder
 
     private static List<MethodParameter> BuildParameters(SwaggerOperation operation, TypeMap types)
     {
-        static int Rank(SwaggerParameter p) => p.In switch
+        // Nothing is dropped silently: a parameter the generated method could not send fails the generation.
+        if (operation.Parameters.FirstOrDefault(p => p.In is not ("path" or "body" or "query" or "header")) is { } unsupported)
         {
-            "path" => 0,
-            "body" => p.Required ? 1 : 3,
-            _ => p.Required ? 2 : 4,
-        };
+            throw new NotSupportedException(
+                $"{operation.Method} {operation.Path} ({operation.OperationId}): parameter '{unsupported.Name}' is in '{unsupported.In}', which the generator does not support "
+                + "(formData needs a multipart/form-data or x-www-form-urlencoded body); the generated method could not send it. "
+                + "Extend ApiGenerator and GenesysCloudRequest before generating from this spec.");
+        }
 
+        // The official SDKs' order, so that code ported positionally keeps its meaning: required parameters in the
+        // spec's order, then optional ones in the spec's order (a stable sort: swagger-codegen's sortParamsByRequiredFlag).
         var ordered = operation.Parameters
-            .Where(p => p.In is "path" or "body" or "query" or "header")
             .Select((p, index) => (p, index))
-            .OrderBy(x => Rank(x.p))
-            .ThenBy(x => x.p.In == "path" ? PathPosition(operation.Path, x.p.Name) : x.index)
+            .OrderBy(x => x.p.Required ? 0 : 1)
+            .ThenBy(x => x.index)
             .Select(x => x.p);
 
         var taken = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "apiRequest", "api", "pagingToken", "pagingCancellationToken" };
@@ -138,24 +162,23 @@ internal static class ApiModelBuilder
                 type = CsType.String;
             }
 
-            result.Add(new MethodParameter(p, name, type, p.Required, ParameterDoc(p)));
+            result.Add(new MethodParameter(p, name, type, p.Required, ParameterDoc(operation, p)));
         }
 
         return result;
     }
 
-    // Path parameters follow the template's order (the spec's order may differ, e.g. path-level parameters last).
-    private static int PathPosition(string path, string name)
-    {
-        var position = path.IndexOf("{" + name + "}", StringComparison.Ordinal);
-        return position < 0 ? int.MaxValue : position;
-    }
-
-    private static string ParameterDoc(SwaggerParameter p)
+    private static string ParameterDoc(SwaggerOperation operation, SwaggerParameter p)
     {
         var text = string.IsNullOrWhiteSpace(p.Description)
             ? p.In == "body" ? "The request body." : $"The <c>{Naming.Xml(p.Name)}</c> {p.In} parameter."
             : Naming.Xml(p.Description);
+        if (p.In == "path" && PathSegment(operation.Path, p.Name) is { } segment)
+        {
+            // Names the segment it fills, so that two ids passed the wrong way round are visible in the docs and at the call site's tooltip.
+            text += (text.EndsWith('.') ? " " : ". ") + $"Path segment <c>{Naming.Xml(segment)}</c>.";
+        }
+
         var values = TypeMap.EnumValues(p.Schema);
         if (values.Count > 0 && p.In != "body")
         {
@@ -163,6 +186,21 @@ internal static class ApiModelBuilder
         }
 
         return text;
+    }
+
+    // The placeholder with the literal segment before it: "queues/{queueId}" of /api/v2/users/{userId}/queues/{queueId}.
+    internal static string? PathSegment(string path, string name)
+    {
+        var placeholder = "{" + name + "}";
+        var position = path.IndexOf(placeholder, StringComparison.Ordinal);
+        if (position < 0)
+        {
+            return null;
+        }
+
+        var start = path.LastIndexOf('/', Math.Max(0, position - 2));
+        var previous = start < 0 ? string.Empty : path[(start + 1)..position];
+        return previous.Length == 0 || previous.Contains('{', StringComparison.Ordinal) ? placeholder : previous + placeholder;
     }
 
     private static PagingInfo? DetectPaging(SwaggerOperation operation, List<MethodParameter> parameters, ModelGenerator models)

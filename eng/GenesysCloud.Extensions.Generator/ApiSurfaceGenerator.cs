@@ -11,7 +11,11 @@ internal sealed record GenerationSummary(int Categories, int Operations, int Met
 /// </summary>
 internal static class ApiSurfaceGenerator
 {
-    public static SortedDictionary<string, string> Generate(JsonElement root, out GenerationSummary summary)
+    public static SortedDictionary<string, string> Generate(JsonElement root, out GenerationSummary summary) =>
+        Generate(root, out summary, out _);
+
+    /// <summary>Generates the files and the sorted listing of the generated public surface (<c>docs/api/generated-surface.txt</c>).</summary>
+    public static SortedDictionary<string, string> Generate(JsonElement root, out GenerationSummary summary, out string surface)
     {
         var document = SwaggerDocument.Parse(root);
         var models = new ModelGenerator(document);
@@ -20,12 +24,13 @@ internal static class ApiSurfaceGenerator
 
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         models.Write(files);
-        var responseTypes = JsonTypeInfoGenerator.Members(operations.Where(o => o.ReturnType is not null).Select(o => o.ReturnType!));
+        var responseTypes = JsonTypeInfoGenerator.Members(operations.Where(o => o.ReturnType is not null && !o.ReturnsText).Select(o => o.ReturnType!));
         ApiGenerator.Write(categories, responseTypes, files);
         files[$"Api/{JsonTypeInfoGenerator.ClassName}.cs"] = JsonTypeInfoGenerator.Write(responseTypes, models.Json);
         files["api-manifest.json"] = ManifestWriter.WriteManifest(document, operations, categories, models.Models.Count);
         files["api-schemas.json"] = ManifestWriter.WriteSchemas(document, models);
 
+        surface = SurfaceListingWriter.Write(categories, models);
         summary = new GenerationSummary(
             categories.Count,
             operations.Count,
@@ -35,10 +40,13 @@ internal static class ApiSurfaceGenerator
         return files;
     }
 
-    public static SortedDictionary<string, string> Generate(string json, out GenerationSummary summary)
+    public static SortedDictionary<string, string> Generate(string json, out GenerationSummary summary) =>
+        Generate(json, out summary, out _);
+
+    public static SortedDictionary<string, string> Generate(string json, out GenerationSummary summary, out string surface)
     {
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        return Generate(document.RootElement, out summary);
+        return Generate(document.RootElement, out summary, out surface);
     }
 
     /// <summary>Replaces the output folder's content with <paramref name="files"/>.</summary>

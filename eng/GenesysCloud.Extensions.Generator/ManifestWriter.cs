@@ -70,6 +70,11 @@ internal static class ManifestWriter
                     WriteSchema(w, source.ResponseSchema!.Value);
                 }
 
+                if (!source.ProducesJson)
+                {
+                    WriteStrings(w, "produces", source.Produces);
+                }
+
                 w.WriteNumber("successStatus", source.SuccessStatus);
                 w.WriteBoolean("paged", operation.Paging is not null);
                 if (operation.Paging is { } paging)

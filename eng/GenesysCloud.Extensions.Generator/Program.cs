@@ -2,16 +2,18 @@ using System.Globalization;
 using GenesysCloud.Extensions.Generator;
 
 // Usage: dotnet run --project eng/GenesysCloud.Extensions.Generator [-- --spec <path|url>] [--out <folder>]
-//          [--topics <path>] [--notifications-out <folder>]
+//          [--topics <path>] [--notifications-out <folder>] [--surface-out <file>]
 // Defaults (relative to the current directory, meant to be the repository root):
 //   --spec              ../shared/genesys-cloud-api/publicapi-v2.json
 //   --out               src/GenesysCloud.Extensions/Generated
 //   --topics            ../shared/genesys-cloud-api/notification-topics.json
 //   --notifications-out src/GenesysCloud.Extensions.Notifications/Generated
+//   --surface-out       docs/api/generated-surface.txt   (the generated public surface, one line per member)
 var spec = "../shared/genesys-cloud-api/publicapi-v2.json";
 var output = "src/GenesysCloud.Extensions/Generated";
 var topics = "../shared/genesys-cloud-api/notification-topics.json";
 var notificationsOutput = "src/GenesysCloud.Extensions.Notifications/Generated";
+var surfaceOutput = "docs/api/generated-surface.txt";
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -28,8 +30,11 @@ for (var i = 0; i < args.Length; i++)
         case "--notifications-out" when i + 1 < args.Length:
             notificationsOutput = args[++i];
             break;
+        case "--surface-out" when i + 1 < args.Length:
+            surfaceOutput = args[++i];
+            break;
         case "-h" or "--help":
-            Console.WriteLine("Usage: GenesysCloud.Extensions.Generator [--spec <path or http(s) URL>] [--out <folder>] [--topics <path>] [--notifications-out <folder>]");
+            Console.WriteLine("Usage: GenesysCloud.Extensions.Generator [--spec <path or http(s) URL>] [--out <folder>] [--topics <path>] [--notifications-out <folder>] [--surface-out <file>]");
             return 0;
         default:
             Console.Error.WriteLine($"Unknown argument '{args[i]}'. Use --help.");
@@ -49,8 +54,11 @@ else
     json = await File.ReadAllTextAsync(spec).ConfigureAwait(false);
 }
 
-var files = ApiSurfaceGenerator.Generate(json, out var summary);
+var files = ApiSurfaceGenerator.Generate(json, out var summary, out var surface);
 ApiSurfaceGenerator.WriteFolder(output, files);
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(surfaceOutput))!);
+await File.WriteAllTextAsync(surfaceOutput, surface, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)).ConfigureAwait(false);
+Console.WriteLine($"Wrote the generated public surface to {surfaceOutput}.");
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"Generated {files.Count} files into {output}: {summary.Categories} categories, {summary.Operations} operations, {summary.Methods} methods, {summary.Models} models, {summary.PagedOperations} paged operations."));

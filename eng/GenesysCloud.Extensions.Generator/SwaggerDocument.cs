@@ -20,7 +20,13 @@ internal sealed record SwaggerOperation(
     JsonElement? Permissions,
     IReadOnlyList<SwaggerParameter> Parameters,
     int SuccessStatus,
-    JsonElement? ResponseSchema);
+    JsonElement? ResponseSchema,
+    IReadOnlyList<string> Produces,
+    IReadOnlyList<string> Consumes)
+{
+    /// <summary>Gets whether the operation answers JSON (<c>application/json</c>, <c>application/scim+json</c>...) or declares nothing.</summary>
+    public bool ProducesJson => Produces.Count == 0 || Produces.Any(SwaggerDocument.IsJsonMediaType);
+}
 
 /// <summary>
 /// The parts of a Swagger 2.0 document the generator uses. Tolerant: unknown fields, vendor extensions, error
@@ -62,6 +68,8 @@ internal sealed class SwaggerDocument
             }
         }
 
+        var produces = MediaTypes(root, "produces", []);
+        var consumes = MediaTypes(root, "consumes", []);
         var sharedParameters = root.TryGetProperty("parameters", out var sp) && sp.ValueKind == JsonValueKind.Object ? sp : default;
         var sharedResponses = root.TryGetProperty("responses", out var sr) && sr.ValueKind == JsonValueKind.Object ? sr : default;
 
@@ -83,7 +91,11 @@ internal sealed class SwaggerDocument
                         continue;
                     }
 
-                    operations.Add(ParseOperation(path.Name, member.Name, member.Value, pathParameters, sharedParameters, sharedResponses));
+                    operations.Add(ParseOperation(path.Name, member.Name, member.Value, pathParameters, sharedParameters, sharedResponses) with
+                    {
+                        Produces = MediaTypes(member.Value, "produces", produces),
+                        Consumes = MediaTypes(member.Value, "consumes", consumes),
+                    });
                 }
             }
         }
@@ -100,6 +112,18 @@ internal sealed class SwaggerDocument
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+
+    /// <summary>Whether a media type is JSON: <c>application/json</c> or a <c>+json</c> suffix.</summary>
+    public static bool IsJsonMediaType(string mediaType)
+    {
+        var type = mediaType.Split(';')[0].Trim();
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase) || type == "*/*";
+    }
+
+    private static IReadOnlyList<string> MediaTypes(JsonElement element, string name, IReadOnlyList<string> inherited) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!).ToList()
+            : inherited;
 
     public static bool GetBool(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
@@ -190,7 +214,9 @@ internal sealed class SwaggerDocument
             operation.TryGetProperty("x-inin-requires-permissions", out var permissions) ? permissions : null,
             parameters,
             status,
-            responseSchema);
+            responseSchema,
+            [],
+            []);
     }
 
     private static JsonElement Resolve(JsonElement element, JsonElement shared, string prefix)

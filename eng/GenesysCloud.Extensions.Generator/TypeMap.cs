@@ -73,7 +73,7 @@ internal sealed class TypeMap
 
     /// <summary>Maps a schema.</summary>
     /// <param name="schema">The schema.</param>
-    /// <param name="model">Model property rules (all integers <c>long</c>); otherwise int32 is <c>int</c>.</param>
+    /// <param name="model">Model rules (arrays as lists); integers are <c>long</c> in models and parameters alike.</param>
     /// <param name="enumType">The enum-like struct for a string enum (of the value or of array items), if any.</param>
     /// <param name="sequence">Arrays as <c>IEnumerable&lt;T&gt;</c> (parameters) instead of <c>IReadOnlyList&lt;T&gt;</c>.</param>
     public CsType Map(JsonElement schema, bool model, CsType? enumType = null, bool sequence = false)
@@ -104,7 +104,8 @@ internal sealed class TypeMap
 
                 return format == "date-time" ? CsType.DateTime : CsType.String;
             case "integer":
-                return model || format == "int64" ? CsType.Long : CsType.Int;
+                // The shared spec lost int64 (epoch milliseconds, counts): every integer is long, so none overflows.
+                return CsType.Long;
             case "number":
                 return CsType.Double;
             case "boolean":

@@ -68,10 +68,11 @@ public sealed class GeneratorTests(SampleSpec sample) : IClassFixture<SampleSpec
     }
 
     [Fact]
-    public void Method_shape_is_path_then_body_then_required_then_optional_then_cancellation()
+    public void Method_shape_is_required_then_optional_each_in_spec_order_then_cancellation()
     {
+        // The official SDKs' order: the path-level queueId comes after the operation's own required parameters.
         Assert.Contains(
-            "global::System.Threading.Tasks.Task DeleteRoutingQueueMemberAsync(string queueId, int memberId, bool force, string? @class = null, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default);",
+            "global::System.Threading.Tasks.Task DeleteRoutingQueueMemberAsync(long memberId, bool force, string queueId, string? @class = null, string? ifMatch = null, global::System.Threading.CancellationToken cancellationToken = default);",
             File("Api/IRoutingApi.cs"),
             StringComparison.Ordinal);
         Assert.Contains(
@@ -188,7 +189,7 @@ public sealed class GeneratorTests(SampleSpec sample) : IClassFixture<SampleSpec
     public void Paging_helpers_are_generated_for_page_number_cursor_and_after_listings()
     {
         var routing = File("Api/RoutingApiPagingExtensions.cs");
-        Assert.Contains("GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Queue> GetRoutingQueuesPageableAsync(this IRoutingApi api, int? pageSize = null, string? sortOrder = null,", routing, StringComparison.Ordinal);
+        Assert.Contains("GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Queue> GetRoutingQueuesPageableAsync(this IRoutingApi api, long? pageSize = null, string? sortOrder = null,", routing, StringComparison.Ordinal);
         Assert.Contains("GenesysCloudPaging.ByPageNumber<", routing, StringComparison.Ordinal);
         Assert.Contains("static listing => listing.PageCount,", routing, StringComparison.Ordinal);
 

@@ -24,8 +24,7 @@ public sealed class LiveSpecToleranceTests
                 "parameters": [
                   { "name": "since", "in": "query", "type": "integer", "format": "int64" },
                   { "name": "ratio", "in": "query", "type": "number", "format": "float" },
-                  { "name": "fields", "in": "query", "type": "array", "items": { "type": "string" }, "collectionFormat": "csv" },
-                  { "name": "upload", "in": "formData", "type": "file" }
+                  { "name": "fields", "in": "query", "type": "array", "items": { "type": "string" }, "collectionFormat": "csv" }
                 ],
                 "responses": {
                   "202": { "$ref": "#/responses/Accepted" },

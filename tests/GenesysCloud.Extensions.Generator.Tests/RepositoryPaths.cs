@@ -17,6 +17,9 @@ internal static class RepositoryPaths
 
     public static string Manifest => Path.Combine(GeneratedFolder, "api-manifest.json");
 
+    /// <summary>Gets <c>docs/api/generated-surface.txt</c>, the listing of the generated public surface.</summary>
+    public static string SurfaceListing => Path.Combine(Root, "docs", "api", "generated-surface.txt");
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

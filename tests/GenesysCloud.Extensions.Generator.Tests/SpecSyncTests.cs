@@ -11,8 +11,14 @@ public sealed class SpecSyncTests
     [SharedSpecFact]
     public void Regenerating_from_the_shared_spec_reproduces_the_committed_files()
     {
-        var expected = ApiSurfaceGenerator.Generate(File.ReadAllText(RepositoryPaths.SharedSpec), out var summary);
+        var expected = ApiSurfaceGenerator.Generate(File.ReadAllText(RepositoryPaths.SharedSpec), out var summary, out var surface);
         AssertCommitted(RepositoryPaths.GeneratedFolder, expected);
+
+        // The surface listing is committed with the code, so every regeneration's API change shows in the diff.
+        Assert.True(File.Exists(RepositoryPaths.SurfaceListing), $"{RepositoryPaths.SurfaceListing} is missing ({Hint}).");
+        Assert.True(
+            File.ReadAllBytes(RepositoryPaths.SurfaceListing).AsSpan().SequenceEqual(System.Text.Encoding.UTF8.GetBytes(surface)),
+            $"{RepositoryPaths.SurfaceListing} differs from the generated surface ({Hint}).");
 
         Assert.Equal(86, summary.Categories);
         Assert.Equal(3164, summary.Operations);

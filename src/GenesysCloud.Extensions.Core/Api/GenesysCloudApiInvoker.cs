@@ -46,6 +46,42 @@ public static class GenesysCloudApiInvoker
         return client.SendAsync(request, cancellationToken);
     }
 
+    /// <summary>
+    /// Sends the request and returns the 2xx body as text, for operations that answer another media type than JSON
+    /// (<c>text/plain</c>, <c>text/calendar</c>). The generated method sets the <c>Accept</c> header to that type.
+    /// </summary>
+    /// <param name="client">The client.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The body decoded as UTF-8; empty for an empty body.</returns>
+    public static Task<string> SendForTextAsync(IGenesysCloudClient client, GenesysCloudRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        return SendForTextCoreAsync(client, request, cancellationToken);
+    }
+
+    /// <summary>Checks that a required free-form body holds a JSON value (not <see langword="default"/> or JSON <c>null</c>).</summary>
+    /// <param name="body">The body.</param>
+    /// <param name="parameterName">The parameter's name, reported in the exception.</param>
+    /// <exception cref="GenesysCloudArgumentException">The body is undefined (<c>default(JsonElement)</c>) or JSON <c>null</c>.</exception>
+    public static void ThrowIfNoValue(JsonElement body, string parameterName)
+    {
+        if (body.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            throw new GenesysCloudArgumentException(
+                GenesysCloudErrorCodes.ApiCallRequestBodyInvalid,
+                $"The required body '{parameterName}' is {(body.ValueKind == JsonValueKind.Null ? "JSON null" : "undefined (default(JsonElement))")}; pass a JSON value.",
+                parameterName);
+        }
+    }
+
+    private static async Task<string> SendForTextCoreAsync(IGenesysCloudClient client, GenesysCloudRequest request, CancellationToken cancellationToken)
+    {
+        var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return response.ReadAsString();
+    }
+
     private static async Task<T> SendCoreAsync<T>(IGenesysCloudClient client, GenesysCloudRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
         var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -164,6 +164,12 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
             return null;
         }
 
+        if (request.BodyContentType is not null)
+        {
+            // A text body is sent as given.
+            return System.Text.Encoding.UTF8.GetBytes((string)request.Body);
+        }
+
         try
         {
             return JsonSerializer.SerializeToUtf8Bytes(request.Body, request.BodyType ?? request.Body.GetType(), GenesysCloudJson.Options);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using GenesysCloud.Extensions.Requests;
@@ -10,7 +11,12 @@ namespace GenesysCloud.Extensions.Paging;
 /// (<c>pageNumber</c>/<c>pageCount</c>, or <c>nextUri</c>) and cursors (<c>cursor</c> or <c>after</c>,
 /// from a response property or from <c>nextUri</c>).
 /// </summary>
-internal static class GenesysCloudPaging
+/// <remarks>
+/// Public so that the generated package can call it without access to Core's internals; it is plumbing for generated
+/// code, hidden from IntelliSense. Applications use the <c>...PageableAsync</c> helpers instead.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class GenesysCloudPaging
 {
     /// <summary>Pages by <c>pageNumber</c>, starting at 1.</summary>
     /// <typeparam name="TListing">The operation's response model.</typeparam>

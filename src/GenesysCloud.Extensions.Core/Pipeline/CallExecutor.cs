@@ -163,11 +163,16 @@ internal sealed class CallExecutor
             message.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
-        message.Headers.TryAddWithoutValidation("Accept", "application/json");
+        // JSON unless the request asks for another media type (text/plain, text/calendar operations).
+        if (!message.Headers.Contains("Accept"))
+        {
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+        }
+
         if (call.Body is { } body)
         {
             message.Content = new ByteArrayContent(body);
-            message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", request.BodyContentType ?? "application/json; charset=utf-8");
         }
         else if (request.Method == HttpMethod.Post || request.Method == HttpMethod.Patch)
         {

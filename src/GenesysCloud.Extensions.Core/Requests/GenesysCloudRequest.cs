@@ -65,6 +65,12 @@ public sealed class GenesysCloudRequest
     /// <summary>Gets the declared type of <see cref="Body"/>.</summary>
     public Type? BodyType { get; private set; }
 
+    /// <summary>
+    /// Gets the media type of a body sent as-is (<see cref="WithTextBody"/>), for example <c>application/json</c>;
+    /// <see langword="null"/> for a JSON body, which is serialized.
+    /// </summary>
+    public string? BodyContentType { get; private set; }
+
     /// <summary>Gets the query parameters in the order they were added (arrays expanded to repeated keys).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> QueryParameters =>
         (IReadOnlyList<KeyValuePair<string, string>>?)_query ?? [];
@@ -205,6 +211,31 @@ public sealed class GenesysCloudRequest
     {
         Body = body;
         BodyType = body is null ? null : typeof(T);
+        BodyContentType = null;
+        return this;
+    }
+
+    /// <summary>
+    /// Sets a body sent exactly as given (UTF-8), not serialized: for operations whose body is a string the server
+    /// reads as sent (a JSON string would arrive quoted).
+    /// </summary>
+    /// <param name="body">The text; <see langword="null"/> sends no body.</param>
+    /// <param name="contentType">Its media type, for example <c>application/json</c> or <c>text/plain</c>; <c>charset=utf-8</c> is added when absent.</param>
+    /// <returns>This request.</returns>
+    /// <exception cref="GenesysCloudArgumentException">The content type is empty or not a media type.</exception>
+    public GenesysCloudRequest WithTextBody(string? body, string contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType) || contentType.IndexOf('/', StringComparison.Ordinal) <= 0 || contentType.AsSpan().IndexOfAny("\r\n") >= 0)
+        {
+            throw new GenesysCloudArgumentException(
+                GenesysCloudErrorCodes.ApiCallHeadersInvalid, $"'{contentType}' is not a media type.", nameof(contentType));
+        }
+
+        Body = body;
+        BodyType = body is null ? null : typeof(string);
+        BodyContentType = body is null ? null
+            : contentType.Contains("charset=", StringComparison.OrdinalIgnoreCase) ? contentType
+            : contentType + "; charset=utf-8";
         return this;
     }
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
@@ -18,7 +17,7 @@ namespace GenesysCloud.Extensions.Serialization;
 /// property being read (UTF-8, unescaped), used only in error messages.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class GenesysCloudJsonReader
+public static partial class GenesysCloudJsonReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -161,95 +160,6 @@ public static class GenesysCloudJsonReader
             _ => throw Mismatch(ref reader, name, "a string"),
         };
 
-    /// <summary>Reads an integer or <c>null</c>; a string holding one when the options allow it.</summary>
-    /// <param name="reader">The reader.</param>
-    /// <param name="options">The options.</param>
-    /// <param name="name">The property.</param>
-    /// <returns>The value, or <see langword="null"/>.</returns>
-    public static long? ReadNullableInt64(ref Utf8JsonReader reader, JsonSerializerOptions options, scoped ReadOnlySpan<byte> name) =>
-        reader.TokenType == JsonTokenType.Null ? null : ReadInt64(ref reader, options, name);
-
-    /// <summary>Reads an integer; a string holding one when the options allow it.</summary>
-    /// <param name="reader">The reader.</param>
-    /// <param name="options">The options.</param>
-    /// <param name="name">The property.</param>
-    /// <returns>The value.</returns>
-    public static long ReadInt64(ref Utf8JsonReader reader, JsonSerializerOptions options, scoped ReadOnlySpan<byte> name)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            return reader.TryGetInt64(out var value) ? value : throw Mismatch(ref reader, name, "an Int64");
-        }
-
-        if (reader.TokenType == JsonTokenType.String && (options.NumberHandling & JsonNumberHandling.AllowReadingFromString) != 0)
-        {
-            var text = Unescape(ref reader);
-            return Utf8Parser.TryParse(text, out long value, out var consumed) && consumed == text.Length
-                ? value
-                : throw Mismatch(ref reader, name, "an Int64");
-        }
-
-        throw Mismatch(ref reader, name, "a number");
-    }
-
-    /// <summary>Reads a number or <c>null</c>; a string holding one when the options allow it.</summary>
-    /// <param name="reader">The reader.</param>
-    /// <param name="options">The options.</param>
-    /// <param name="name">The property.</param>
-    /// <returns>The value, or <see langword="null"/>.</returns>
-    public static double? ReadNullableDouble(ref Utf8JsonReader reader, JsonSerializerOptions options, scoped ReadOnlySpan<byte> name) =>
-        reader.TokenType == JsonTokenType.Null ? null : ReadDouble(ref reader, options, name);
-
-    /// <summary>
-    /// Reads a number; a string holding one (or <c>NaN</c>, <c>Infinity</c>, <c>-Infinity</c>) when the options
-    /// allow it.
-    /// </summary>
-    /// <param name="reader">The reader.</param>
-    /// <param name="options">The options.</param>
-    /// <param name="name">The property.</param>
-    /// <returns>The value.</returns>
-    public static double ReadDouble(ref Utf8JsonReader reader, JsonSerializerOptions options, scoped ReadOnlySpan<byte> name)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            return reader.TryGetDouble(out var value) ? value : throw Mismatch(ref reader, name, "a Double");
-        }
-
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            var text = Unescape(ref reader);
-            if ((options.NumberHandling & (JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals)) != 0)
-            {
-                if (text.SequenceEqual("NaN"u8))
-                {
-                    return double.NaN;
-                }
-
-                if (text.SequenceEqual("Infinity"u8))
-                {
-                    return double.PositiveInfinity;
-                }
-
-                if (text.SequenceEqual("-Infinity"u8))
-                {
-                    return double.NegativeInfinity;
-                }
-            }
-
-            if ((options.NumberHandling & JsonNumberHandling.AllowReadingFromString) != 0
-                && Utf8Parser.TryParse(text, out double parsed, out var consumed) && consumed == text.Length && double.IsFinite(parsed))
-            {
-                return parsed;
-            }
-
-            throw Mismatch(ref reader, name, "a Double");
-        }
-
-        throw Mismatch(ref reader, name, "a number");
-    }
-
     /// <summary>Reads <c>true</c>, <c>false</c> or <c>null</c>.</summary>
     /// <param name="reader">The reader.</param>
     /// <param name="name">The property.</param>
@@ -292,82 +202,9 @@ public static class GenesysCloudJsonReader
             throw Mismatch(ref reader, name, "an ISO 8601 date and time string");
         }
 
-        return TryParseDateTimeOffset(Unescape(ref reader), out var value) ? value : throw Mismatch(ref reader, name, "an ISO 8601 date and time");
+        return Iso8601DateTime.TryParse(Unescape(ref reader), out var value) ? value : throw Mismatch(ref reader, name, "an ISO 8601 date and time");
     }
 
-    // Normalizes the offset to the extended form (+hh:mm, or Z when there is none) and lets System.Text.Json's strict
-    // ISO 8601 parser read the result, so exactly the same texts are accepted apart from the offset's spelling.
-    private static bool TryParseDateTimeOffset(ReadOnlySpan<byte> text, out DateTimeOffset value)
-    {
-        value = default;
-        const int MaxLength = 64;
-        if (text.Length is 0 or > MaxLength || text.IndexOfAny((byte)'"', (byte)'\\') >= 0)
-        {
-            return false;
-        }
-
-        Span<byte> buffer = stackalloc byte[MaxLength + 16];
-        var length = 0;
-        buffer[length++] = (byte)'"';
-        var time = text.IndexOf((byte)'T');
-        if (time < 0)
-        {
-            // A date alone: midnight UTC.
-            text.CopyTo(buffer[length..]);
-            length += text.Length;
-            "T00:00:00Z"u8.CopyTo(buffer[length..]);
-            length += 10;
-        }
-        else
-        {
-            var clock = text[(time + 1)..];
-            var sign = clock.IndexOfAny((byte)'+', (byte)'-');
-            if (clock.EndsWith("Z"u8) || clock.EndsWith("z"u8))
-            {
-                text.CopyTo(buffer[length..]);
-                length += text.Length;
-            }
-            else if (sign < 0)
-            {
-                text.CopyTo(buffer[length..]);
-                length += text.Length;
-                buffer[length++] = (byte)'Z';
-            }
-            else
-            {
-                var head = text[..(time + 1 + sign + 1)];
-                var offset = clock[(sign + 1)..];
-                head.CopyTo(buffer[length..]);
-                length += head.Length;
-                if (offset.Length == 4 && IsDigits(offset))
-                {
-                    offset[..2].CopyTo(buffer[length..]);
-                    length += 2;
-                    buffer[length++] = (byte)':';
-                    offset[2..].CopyTo(buffer[length..]);
-                    length += 2;
-                }
-                else if (offset.Length == 2 && IsDigits(offset))
-                {
-                    offset.CopyTo(buffer[length..]);
-                    length += 2;
-                    ":00"u8.CopyTo(buffer[length..]);
-                    length += 3;
-                }
-                else
-                {
-                    offset.CopyTo(buffer[length..]);
-                    length += offset.Length;
-                }
-            }
-        }
-
-        buffer[length++] = (byte)'"';
-        var normalized = new Utf8JsonReader(buffer[..length]);
-        return normalized.Read() && normalized.TryGetDateTimeOffset(out value);
-    }
-
-    private static bool IsDigits(ReadOnlySpan<byte> text) => text.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
 
     /// <summary>Reads any JSON value; <c>null</c> reads as <see langword="null"/>.</summary>
     /// <param name="reader">The reader.</param>

@@ -87,6 +87,12 @@ internal static class CatalogRequestValidator
             return parameter.Required ? "The request body is required." : null;
         }
 
+        // A string body is read as sent (the server takes the text itself, not a JSON string literal).
+        if (parameter.Type == "string")
+        {
+            return null;
+        }
+
         try
         {
             using var _ = JsonDocument.Parse(body);

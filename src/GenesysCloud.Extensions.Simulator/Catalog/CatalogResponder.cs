@@ -23,6 +23,15 @@ internal sealed class CatalogResponder(SimulatorCatalog catalog)
             return error;
         }
 
+        if (operation.TextMediaType is { } mediaType)
+        {
+            // text/plain and text/calendar operations: a client that accepts only JSON gets 406, as from Genesys.
+            var accept = request.HttpContext.Request.Headers.Accept.ToString();
+            return accept.Length > 0 && !accept.Contains(mediaType, StringComparison.OrdinalIgnoreCase) && !accept.Contains("*/*", StringComparison.Ordinal)
+                ? GenesysErrors.Create(406, "not.acceptable", $"This operation produces {mediaType}; the request accepts only {accept}.", request.CorrelationId)
+                : SimulatorResult.TextBody(operation.SuccessStatus, ExampleText(operation, mediaType), mediaType);
+        }
+
         var cached = operation.ResponseSchema is null ? null : _cache.GetOrAdd(operation.OperationId, _ => _examples.Generate(operation.ResponseSchema));
         if (cached?.DeepClone() is not { } example)
         {
@@ -37,4 +46,10 @@ internal sealed class CatalogResponder(SimulatorCatalog catalog)
 
         return SimulatorResult.Json(operation.SuccessStatus, example);
     }
+
+    /// <summary>The deterministic text a non-JSON operation answers: a minimal iCalendar for <c>text/calendar</c>, a line naming the operation otherwise.</summary>
+    public static string ExampleText(CatalogOperation operation, string mediaType) =>
+        mediaType.Equals("text/calendar", StringComparison.OrdinalIgnoreCase)
+            ? "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//GenesysCloud.Extensions.Simulator//EN\r\nEND:VCALENDAR\r\n"
+            : $"Simulated {mediaType} response of {operation.OperationId}.\n";
 }

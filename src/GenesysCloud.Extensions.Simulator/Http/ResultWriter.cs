@@ -18,6 +18,15 @@ internal static class ResultWriter
             response.Headers[name] = value;
         }
 
+        if (result.Text is not null)
+        {
+            var text = Encoding.UTF8.GetBytes(result.Text);
+            response.ContentType = $"{result.TextMediaType}; charset=UTF-8";
+            response.ContentLength = text.Length;
+            await response.Body.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         if (result.Body is null)
         {
             response.ContentLength = 0;

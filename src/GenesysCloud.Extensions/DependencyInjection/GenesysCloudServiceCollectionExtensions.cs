@@ -1,5 +1,6 @@
 using GenesysCloud.Extensions;
 using GenesysCloud.Extensions.DependencyInjection;
+using GenesysCloud.Extensions.Infrastructure;
 using GenesysCloud.Extensions.Jobs;
 using GenesysCloud.Extensions.Options;
 using Microsoft.Extensions.Configuration;
@@ -85,7 +86,7 @@ public static class GenesysCloudServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        GenesysCloudCoreRegistration.AddDefaults(services, configuration, configure: null);
+        GenesysCloudCoreServices.AddDefaults(services, configuration, configure: null);
         return services;
     }
 
@@ -97,20 +98,20 @@ public static class GenesysCloudServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        GenesysCloudCoreRegistration.AddDefaults(services, configuration: null, configure);
+        GenesysCloudCoreServices.AddDefaults(services, configuration: null, configure);
         return services;
     }
 
     private static string RequireName(string name)
     {
-        GenesysCloudClientNames.ValidateNamed(name, nameof(name));
+        GenesysCloudCoreServices.ValidateClientName(name, nameof(name));
         return name;
     }
 
     private static GenesysCloudBuilder AddCore(IServiceCollection services, string name, IConfiguration? configuration, Action<GenesysCloudOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var builder = GenesysCloudCoreRegistration.AddGenesysCloudCore(services, name, configuration, configure);
+        var builder = GenesysCloudCoreServices.AddClient(services, name, configuration, configure);
         GenesysCloudApiRegistration.AddGenesysCloudApis(services, name);
         if (name.Length == 0)
         {

@@ -91,4 +91,30 @@ public sealed class GenesysCloudRequestTests
         var ex = Assert.Throws<GenesysCloudArgumentException>(() => request.WithHeader(name, value));
         Assert.Equal(GenesysCloudErrorCodes.ApiCallHeadersInvalid, ex.ErrorCode);
     }
+
+    [Theory]
+    [InlineData("application/json", "application/json; charset=utf-8")]
+    [InlineData("text/plain; charset=utf-8", "text/plain; charset=utf-8")]
+    public void A_text_body_keeps_its_text_and_media_type_and_says_utf_8(string contentType, string expected)
+    {
+        var request = new GenesysCloudRequest(HttpMethod.Post, "/api/v2/processautomation/triggers/{triggerId}/test")
+            .WithTextBody("{\"a\":1}", contentType);
+
+        Assert.Equal("{\"a\":1}", request.Body);
+        Assert.Equal(expected, request.BodyContentType);
+        Assert.Null(request.WithJsonBody(new { a = 1 }).BodyContentType);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("json")]
+    [InlineData("text/plain\r\nX-Injected: 1")]
+    public void A_text_body_with_a_bad_media_type_is_refused(string contentType)
+    {
+        var request = new GenesysCloudRequest(HttpMethod.Post, "/api/v2/users");
+
+        var ex = Assert.Throws<GenesysCloudArgumentException>(() => request.WithTextBody("x", contentType));
+
+        Assert.Equal("contentType", ex.ParamName);
+    }
 }

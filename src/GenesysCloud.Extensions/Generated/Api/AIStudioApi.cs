@@ -42,7 +42,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SummarySetting, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SummarySettingEntityListing> GetConversationsSummariesSettingsAsync(string? language = null, string? name = null, string? sortBy = null, string? sortOrder = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SummarySettingEntityListing> GetConversationsSummariesSettingsAsync(string? language = null, string? name = null, string? sortBy = null, string? sortOrder = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/summaries/settings") { Category = CategoryName, Operation = "getConversationsSummariesSettings" };
         apiRequest.WithQueryParameter("language", language);
@@ -94,7 +94,7 @@ internal sealed class AIStudioApi : IAIStudioApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GuideVersionPublishJob, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideEntityListing> GetGuidesAsync(string? name = null, string? nameContains = null, string? status = null, string? sortBy = null, string? sortOrder = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideEntityListing> GetGuidesAsync(string? name = null, string? nameContains = null, string? status = null, string? sortBy = null, string? sortOrder = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/guides") { Category = CategoryName, Operation = "getGuides" };
         apiRequest.WithQueryParameter("name", name);

@@ -18,7 +18,7 @@ public static class AIStudioApiPagingExtensions
     /// <param name="sortOrder">Sort Order. Default value desc. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <param name="pageSize">Page size. The maximum page size is 100.</param>
     /// <returns>The items (<c>SummarySetting</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SummarySetting> GetConversationsSummariesSettingsPageableAsync(this IAIStudioApi api, string? language = null, string? name = null, string? sortBy = null, string? sortOrder = null, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SummarySetting> GetConversationsSummariesSettingsPageableAsync(this IAIStudioApi api, string? language = null, string? name = null, string? sortBy = null, string? sortOrder = null, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.SummarySettingEntityListing, global::GenesysCloud.Extensions.Models.SummarySetting>(
@@ -42,7 +42,7 @@ public static class AIStudioApiPagingExtensions
     /// <param name="sortOrder">Sort Order. Default value desc. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <param name="pageSize">Page size. The maximum page size is 100.</param>
     /// <returns>The items (<c>Guide</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Guide> GetGuidesPageableAsync(this IAIStudioApi api, string? name = null, string? nameContains = null, string? status = null, string? sortBy = null, string? sortOrder = null, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Guide> GetGuidesPageableAsync(this IAIStudioApi api, string? name = null, string? nameContains = null, string? status = null, string? sortBy = null, string? sortOrder = null, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.GuideEntityListing, global::GenesysCloud.Extensions.Models.Guide>(

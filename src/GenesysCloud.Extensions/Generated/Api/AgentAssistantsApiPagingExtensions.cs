@@ -12,7 +12,7 @@ public static class AgentAssistantsApiPagingExtensions
     /// <para>Get all the queues associated with an assistant.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="assistantId">Assistant ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>assistant</c>.</param>

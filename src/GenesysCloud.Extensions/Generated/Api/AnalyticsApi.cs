@@ -355,7 +355,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationAsyncQueryResponse> GetAnalyticsConversationsDetailsJobResultsAsync(string jobId, string? cursor = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationAsyncQueryResponse> GetAnalyticsConversationsDetailsJobResultsAsync(string jobId, string? cursor = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/conversations/details/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsConversationsDetailsJobResults" };
@@ -507,7 +507,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DashboardUser, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardUserListing> GetAnalyticsReportingDashboardsUsersAsync(string? sortBy = null, int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? state = null, bool? deletedOnly = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardUserListing> GetAnalyticsReportingDashboardsUsersAsync(string? sortBy = null, long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? state = null, bool? deletedOnly = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/reporting/dashboards/users") { Category = CategoryName, Operation = "getAnalyticsReportingDashboardsUsers" };
         apiRequest.WithQueryParameter("sortBy", sortBy);
@@ -519,7 +519,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DashboardUserListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReportingExportJobListing> GetAnalyticsReportingExportsAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReportingExportJobListing> GetAnalyticsReportingExportsAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/reporting/exports") { Category = CategoryName, Operation = "getAnalyticsReportingExports" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -539,7 +539,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AnalyticsReportingSettings, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardConfigurationListing> GetAnalyticsReportingSettingsDashboardsQueryAsync(string dashboardType, string dashboardAccessFilter, string? name = null, string? dashboardState = null, string? sortBy = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardConfigurationListing> GetAnalyticsReportingSettingsDashboardsQueryAsync(string dashboardType, string dashboardAccessFilter, string? name = null, string? dashboardState = null, string? sortBy = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(dashboardType);
         global::System.ArgumentException.ThrowIfNullOrEmpty(dashboardAccessFilter);
@@ -554,7 +554,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DashboardConfigurationListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardConfigurationListing> GetAnalyticsReportingSettingsUserDashboardsAsync(string userId, string? sortBy = null, int? pageNumber = null, int? pageSize = null, bool? publicOnly = null, bool? favoriteOnly = null, bool? deletedOnly = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardConfigurationListing> GetAnalyticsReportingSettingsUserDashboardsAsync(string userId, string? sortBy = null, long? pageNumber = null, long? pageSize = null, bool? publicOnly = null, bool? favoriteOnly = null, bool? deletedOnly = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/reporting/settings/users/{userId}/dashboards") { Category = CategoryName, Operation = "getAnalyticsReportingSettingsUserDashboards" };
@@ -679,7 +679,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsAsyncQueryResponse> GetAnalyticsUsersDetailsJobResultsAsync(string jobId, string? cursor = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsAsyncQueryResponse> GetAnalyticsUsersDetailsJobResultsAsync(string jobId, string? cursor = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/users/details/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsUsersDetailsJobResults" };
@@ -810,7 +810,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PropertyIndexRequest, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationActivityResponse> PostAnalyticsConversationsActivityQueryAsync(global::GenesysCloud.Extensions.Models.ConversationActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationActivityResponse> PostAnalyticsConversationsActivityQueryAsync(global::GenesysCloud.Extensions.Models.ConversationActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/conversations/activity/query") { Category = CategoryName, Operation = "postAnalyticsConversationsActivityQuery" };
@@ -908,7 +908,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowExecutionAggregateQueryResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowActivityResponse> PostAnalyticsFlowsActivityQueryAsync(global::GenesysCloud.Extensions.Models.FlowActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowActivityResponse> PostAnalyticsFlowsActivityQueryAsync(global::GenesysCloud.Extensions.Models.FlowActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/flows/activity/query") { Category = CategoryName, Operation = "postAnalyticsFlowsActivityQuery" };
@@ -1038,7 +1038,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResolutionAggregateQueryResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingActivityResponse> PostAnalyticsRoutingActivityQueryAsync(global::GenesysCloud.Extensions.Models.RoutingActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingActivityResponse> PostAnalyticsRoutingActivityQueryAsync(global::GenesysCloud.Extensions.Models.RoutingActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/routing/activity/query") { Category = CategoryName, Operation = "postAnalyticsRoutingActivityQuery" };
@@ -1096,7 +1096,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TaskManagementAggregateQueryResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TaskManagementObservationQueryResponse> PostAnalyticsTaskmanagementMetricsQueryAsync(global::GenesysCloud.Extensions.Models.TaskManagementObservationQuery body, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TaskManagementObservationQueryResponse> PostAnalyticsTaskmanagementMetricsQueryAsync(global::GenesysCloud.Extensions.Models.TaskManagementObservationQuery body, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/taskmanagement/metrics/query") { Category = CategoryName, Operation = "postAnalyticsTaskmanagementMetricsQuery" };
@@ -1106,7 +1106,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TaskManagementObservationQueryResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamActivityResponse> PostAnalyticsTeamsActivityQueryAsync(global::GenesysCloud.Extensions.Models.TeamActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamActivityResponse> PostAnalyticsTeamsActivityQueryAsync(global::GenesysCloud.Extensions.Models.TeamActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/teams/activity/query") { Category = CategoryName, Operation = "postAnalyticsTeamsActivityQuery" };
@@ -1132,7 +1132,7 @@ internal sealed class AnalyticsApi : IAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TranscriptAggregateQueryResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserActivityResponse> PostAnalyticsUsersActivityQueryAsync(global::GenesysCloud.Extensions.Models.UserActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserActivityResponse> PostAnalyticsUsersActivityQueryAsync(global::GenesysCloud.Extensions.Models.UserActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/users/activity/query") { Category = CategoryName, Operation = "postAnalyticsUsersActivityQuery" };

@@ -12,7 +12,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>ActionAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ActionAggregateDataContainer> GetAnalyticsActionsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -33,7 +33,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>AgentCopilotAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AgentCopilotAggregateDataContainer> GetAnalyticsAgentcopilotsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -54,7 +54,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>AgentUtilizationAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AgentUtilizationAggregateDataContainer> GetAnalyticsAgentutilizationsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -75,7 +75,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Get Reporting Turns (division aware).</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="botFlowId">ID of the bot flow.</param>
+    /// <param name="botFlowId">ID of the bot flow. Path segment <c>botflows/{botFlowId}</c>.</param>
     /// <param name="pageSize">Max number of entities to return. Maximum of 250</param>
     /// <param name="interval">Date range filter based on the date the individual resources were completed. UTC is the default if no TZ is supplied, however alternate timezones can be used e.g: '2022-11-22T09:11:11.111+08:00/2022-11-30T07:17:44.586-07'. . Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</param>
     /// <param name="actionId">Optional action ID to get the reporting turns associated to a particular flow action</param>
@@ -102,7 +102,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Get Reporting Turns.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="botFlowId">ID of the bot flow.</param>
+    /// <param name="botFlowId">ID of the bot flow. Path segment <c>botflows/{botFlowId}</c>.</param>
     /// <param name="pageSize">Max number of entities to return. Maximum of 250</param>
     /// <param name="interval">Date range filter based on the date the individual resources were completed. UTC is the default if no TZ is supplied, however alternate timezones can be used e.g: '2022-11-22T09:11:11.111+08:00/2022-11-30T07:17:44.586-07'. . Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</param>
     /// <param name="actionId">Optional action ID to get the reporting turns associated to a particular flow action</param>
@@ -130,7 +130,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Get Bot Flow Sessions.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="botFlowId">ID of the bot flow.</param>
+    /// <param name="botFlowId">ID of the bot flow. Path segment <c>botflows/{botFlowId}</c>.</param>
     /// <param name="pageSize">Max number of entities to return. Maximum of 250</param>
     /// <param name="interval">Date range filter based on the date the individual resources were completed. UTC is the default if no TZ is supplied, however alternate timezones can be used e.g: '2022-11-22T09:11:11.111+08:00/2022-11-30T07:17:44.586-07'. . Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</param>
     /// <param name="botResultCategories">Optional case-insensitive comma separated list of Bot Result Categories to filter sessions by. Valid values: <c>Unknown</c>, <c>UserExit</c>, <c>BotExit</c>, <c>Error</c>, <c>RecognitionFailure</c>, <c>UserDisconnect</c>, <c>BotDisconnect</c>, <c>SessionExpired</c>, <c>Transfer</c>.</param>
@@ -155,7 +155,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>BotAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.BotAggregateDataContainer> GetAnalyticsBotsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -176,7 +176,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async case management query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>CaseManagementAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CaseManagementAggregateDataContainer> GetAnalyticsCasemanagementAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -197,7 +197,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>ConversationAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ConversationAggregateDataContainer> GetAnalyticsConversationsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -218,10 +218,10 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async details job</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="pageSize">The desired maximum number of results</param>
     /// <returns>The items (<c>AnalyticsConversation</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AnalyticsConversation> GetAnalyticsConversationsDetailsJobResultsPageableAsync(this IAnalyticsApi api, string jobId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AnalyticsConversation> GetAnalyticsConversationsDetailsJobResultsPageableAsync(this IAnalyticsApi api, string jobId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
@@ -240,7 +240,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>CopilotAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CopilotAggregateDataContainer> GetAnalyticsCopilotsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -285,7 +285,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>EvaluationAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluationAggregateDataContainer> GetAnalyticsEvaluationsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -306,7 +306,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>FlowExecutionAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowExecutionAggregateDataContainer> GetAnalyticsFlowexecutionsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -327,7 +327,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>FlowAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowAggregateDataContainer> GetAnalyticsFlowsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -348,7 +348,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>JourneyAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.JourneyAggregateDataContainer> GetAnalyticsJourneysAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -369,7 +369,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>KnowledgeAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.KnowledgeAggregateDataContainer> GetAnalyticsKnowledgeAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -396,7 +396,7 @@ public static class AnalyticsApiPagingExtensions
     /// <param name="state">Only list users of this state. Valid values: <c>active</c>, <c>inactive</c>.</param>
     /// <param name="deletedOnly">Only list users with deleted dashboards</param>
     /// <returns>The items (<c>DashboardUser</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DashboardUser> GetAnalyticsReportingDashboardsUsersPageableAsync(this IAnalyticsApi api, string? sortBy = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? state = null, bool? deletedOnly = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DashboardUser> GetAnalyticsReportingDashboardsUsersPageableAsync(this IAnalyticsApi api, string? sortBy = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? state = null, bool? deletedOnly = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DashboardUserListing, global::GenesysCloud.Extensions.Models.DashboardUser>(
@@ -415,7 +415,7 @@ public static class AnalyticsApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>ReportingExportJobResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ReportingExportJobResponse> GetAnalyticsReportingExportsPageableAsync(this IAnalyticsApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ReportingExportJobResponse> GetAnalyticsReportingExportsPageableAsync(this IAnalyticsApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ReportingExportJobListing, global::GenesysCloud.Extensions.Models.ReportingExportJobResponse>(
@@ -439,7 +439,7 @@ public static class AnalyticsApiPagingExtensions
     /// <param name="sortBy">The <c>sortBy</c> query parameter.</param>
     /// <param name="pageSize">The <c>pageSize</c> query parameter.</param>
     /// <returns>The items (<c>DashboardConfiguration</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DashboardConfiguration> GetAnalyticsReportingSettingsDashboardsQueryPageableAsync(this IAnalyticsApi api, string dashboardType, string dashboardAccessFilter, string? name = null, string? dashboardState = null, string? sortBy = null, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DashboardConfiguration> GetAnalyticsReportingSettingsDashboardsQueryPageableAsync(this IAnalyticsApi api, string dashboardType, string dashboardAccessFilter, string? name = null, string? dashboardState = null, string? sortBy = null, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(dashboardType);
@@ -458,7 +458,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Get list of dashboards for an user</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="sortBy">The <c>sortBy</c> query parameter.</param>
     /// <param name="pageSize">The <c>pageSize</c> query parameter.</param>
     /// <param name="publicOnly">If true, retrieve only public dashboards</param>
@@ -466,7 +466,7 @@ public static class AnalyticsApiPagingExtensions
     /// <param name="deletedOnly">If true, retrieve only deleted dashboards that are still recoverable</param>
     /// <param name="name">retrieve dashboards that match with given name</param>
     /// <returns>The items (<c>DashboardConfiguration</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DashboardConfiguration> GetAnalyticsReportingSettingsUserDashboardsPageableAsync(this IAnalyticsApi api, string userId, string? sortBy = null, int? pageSize = null, bool? publicOnly = null, bool? favoriteOnly = null, bool? deletedOnly = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DashboardConfiguration> GetAnalyticsReportingSettingsUserDashboardsPageableAsync(this IAnalyticsApi api, string userId, string? sortBy = null, long? pageSize = null, bool? publicOnly = null, bool? favoriteOnly = null, bool? deletedOnly = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
@@ -484,7 +484,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>ResolutionAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ResolutionAggregateDataContainer> GetAnalyticsResolutionsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -505,7 +505,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>SummaryAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SummaryAggregateDataContainer> GetAnalyticsSummariesAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -526,7 +526,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>SurveyAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SurveyAggregateDataContainer> GetAnalyticsSurveysAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -547,7 +547,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async task management query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>TaskManagementAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TaskManagementAggregateDataContainer> GetAnalyticsTaskmanagementAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -568,7 +568,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>TranscriptAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TranscriptAggregateDataContainer> GetAnalyticsTranscriptsAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -589,7 +589,7 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>UserAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserAggregateDataContainer> GetAnalyticsUsersAggregatesJobResultsPageableAsync(this IAnalyticsApi api, string jobId)
     {
@@ -610,10 +610,10 @@ public static class AnalyticsApiPagingExtensions
     /// <para>Fetch a page of results for an async query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="pageSize">The desired maximum number of results</param>
     /// <returns>The items (<c>AnalyticsUserDetail</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AnalyticsUserDetail> GetAnalyticsUsersDetailsJobResultsPageableAsync(this IAnalyticsApi api, string jobId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AnalyticsUserDetail> GetAnalyticsUsersDetailsJobResultsPageableAsync(this IAnalyticsApi api, string jobId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
@@ -635,7 +635,7 @@ public static class AnalyticsApiPagingExtensions
     /// <param name="body">query</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <returns>The items (<c>TaskManagementObservationResult</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TaskManagementObservationResult> PostAnalyticsTaskmanagementMetricsQueryPageableAsync(this IAnalyticsApi api, global::GenesysCloud.Extensions.Models.TaskManagementObservationQuery body, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TaskManagementObservationResult> PostAnalyticsTaskmanagementMetricsQueryPageableAsync(this IAnalyticsApi api, global::GenesysCloud.Extensions.Models.TaskManagementObservationQuery body, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentNullException.ThrowIfNull(body);

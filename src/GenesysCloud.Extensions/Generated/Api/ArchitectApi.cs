@@ -192,7 +192,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing> GetArchitectDependencytrackingAsync(string name, int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, bool? consumedResources = null, bool? consumingResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, global::System.Collections.Generic.IEnumerable<string>? consumingResourceType = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing> GetArchitectDependencytrackingAsync(string name, long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, bool? consumedResources = null, bool? consumingResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, global::System.Collections.Generic.IEnumerable<string>? consumingResourceType = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(name);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/dependencytracking") { Category = CategoryName, Operation = "getArchitectDependencytracking" };
@@ -213,7 +213,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DependencyStatus, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConsumedResourcesEntityListing> GetArchitectDependencytrackingConsumedresourcesAsync(string id, string version, string objectType, global::System.Collections.Generic.IEnumerable<string>? resourceType = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConsumedResourcesEntityListing> GetArchitectDependencytrackingConsumedresourcesAsync(string id, string version, string objectType, global::System.Collections.Generic.IEnumerable<string>? resourceType = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(id);
         global::System.ArgumentException.ThrowIfNullOrEmpty(version);
@@ -228,7 +228,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConsumedResourcesEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConsumingResourcesEntityListing> GetArchitectDependencytrackingConsumingresourcesAsync(string id, string objectType, global::System.Collections.Generic.IEnumerable<string>? resourceType = null, string? version = null, int? pageNumber = null, int? pageSize = null, string? flowFilter = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConsumingResourcesEntityListing> GetArchitectDependencytrackingConsumingresourcesAsync(string id, string objectType, global::System.Collections.Generic.IEnumerable<string>? resourceType = null, string? version = null, long? pageNumber = null, long? pageSize = null, string? flowFilter = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(id);
         global::System.ArgumentException.ThrowIfNullOrEmpty(objectType);
@@ -243,7 +243,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConsumingResourcesEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing> GetArchitectDependencytrackingDeletedresourceconsumersAsync(string? name = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, string? flowFilter = null, bool? consumedResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing> GetArchitectDependencytrackingDeletedresourceconsumersAsync(string? name = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, string? flowFilter = null, bool? consumedResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/dependencytracking/deletedresourceconsumers") { Category = CategoryName, Operation = "getArchitectDependencytrackingDeletedresourceconsumers" };
         apiRequest.WithQueryParameter("name", name);
@@ -279,7 +279,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DependencyType, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyTypeEntityListing> GetArchitectDependencytrackingTypesAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyTypeEntityListing> GetArchitectDependencytrackingTypesAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/dependencytracking/types") { Category = CategoryName, Operation = "getArchitectDependencytrackingTypes" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -287,7 +287,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DependencyTypeEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing> GetArchitectDependencytrackingUpdatedresourceconsumersAsync(string? name = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, bool? consumedResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing> GetArchitectDependencytrackingUpdatedresourceconsumersAsync(string? name = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, bool? consumedResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/dependencytracking/updatedresourceconsumers") { Category = CategoryName, Operation = "getArchitectDependencytrackingUpdatedresourceconsumers" };
         apiRequest.WithQueryParameter("name", name);
@@ -307,7 +307,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmergencyGroup, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmergencyGroupListing> GetArchitectEmergencygroupsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmergencyGroupListing> GetArchitectEmergencygroupsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/emergencygroups") { Category = CategoryName, Operation = "getArchitectEmergencygroups" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -318,7 +318,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmergencyGroupListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmergencyGroupDivisionViewEntityListing> GetArchitectEmergencygroupsDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmergencyGroupDivisionViewEntityListing> GetArchitectEmergencygroupsDivisionviewsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/emergencygroups/divisionviews") { Category = CategoryName, Operation = "getArchitectEmergencygroupsDivisionviews" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -350,7 +350,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GrammarLanguage, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GrammarListing> GetArchitectGrammarsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, bool? includeFileUrls = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GrammarListing> GetArchitectGrammarsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, bool? includeFileUrls = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/grammars") { Category = CategoryName, Operation = "getArchitectGrammars" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -381,7 +381,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IVRIdentityResolutionConfig, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVREntityListing> GetArchitectIvrsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? dnis = null, string? scheduleGroup = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVREntityListing> GetArchitectIvrsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? dnis = null, string? scheduleGroup = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/ivrs") { Category = CategoryName, Operation = "getArchitectIvrs" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -395,7 +395,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IVREntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVRDivisionViewEntityListing> GetArchitectIvrsDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVRDivisionViewEntityListing> GetArchitectIvrsDivisionviewsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/ivrs/divisionviews") { Category = CategoryName, Operation = "getArchitectIvrsDivisionviews" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -419,7 +419,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Prompt, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoryListing> GetArchitectPromptHistoryHistoryIdAsync(string promptId, string historyId, int? pageNumber = null, int? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoryListing> GetArchitectPromptHistoryHistoryIdAsync(string promptId, string historyId, long? pageNumber = null, long? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(promptId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(historyId);
@@ -444,7 +444,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PromptAsset, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptAssetEntityListing> GetArchitectPromptResourcesAsync(string promptId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptAssetEntityListing> GetArchitectPromptResourcesAsync(string promptId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(promptId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/prompts/{promptId}/resources") { Category = CategoryName, Operation = "getArchitectPromptResources" };
@@ -454,7 +454,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PromptAssetEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptEntityListing> GetArchitectPromptsAsync(int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? name = null, string? description = null, string? nameOrDescription = null, string? sortBy = null, string? sortOrder = null, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptEntityListing> GetArchitectPromptsAsync(long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? name = null, string? description = null, string? nameOrDescription = null, string? sortBy = null, string? sortOrder = null, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/prompts") { Category = CategoryName, Operation = "getArchitectPrompts" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -486,7 +486,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduleGroup, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGroupEntityListing> GetArchitectSchedulegroupsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? scheduleIds = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGroupEntityListing> GetArchitectSchedulegroupsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? scheduleIds = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/schedulegroups") { Category = CategoryName, Operation = "getArchitectSchedulegroups" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -499,7 +499,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduleGroupEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGroupDivisionViewEntityListing> GetArchitectSchedulegroupsDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGroupDivisionViewEntityListing> GetArchitectSchedulegroupsDivisionviewsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/schedulegroups/divisionviews") { Category = CategoryName, Operation = "getArchitectSchedulegroupsDivisionviews" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -512,7 +512,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduleGroupDivisionViewEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleEntityListing> GetArchitectSchedulesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleEntityListing> GetArchitectSchedulesAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/schedules") { Category = CategoryName, Operation = "getArchitectSchedules" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -524,7 +524,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScheduleEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleDivisionViewEntityListing> GetArchitectSchedulesDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleDivisionViewEntityListing> GetArchitectSchedulesDivisionviewsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/schedules/divisionviews") { Category = CategoryName, Operation = "getArchitectSchedulesDivisionviews" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -548,7 +548,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SystemPrompt, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoryListing> GetArchitectSystempromptHistoryHistoryIdAsync(string promptId, string historyId, int? pageNumber = null, int? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoryListing> GetArchitectSystempromptHistoryHistoryIdAsync(string promptId, string historyId, long? pageNumber = null, long? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(promptId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(historyId);
@@ -573,7 +573,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SystemPromptAsset, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SystemPromptAssetEntityListing> GetArchitectSystempromptResourcesAsync(string promptId, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SystemPromptAssetEntityListing> GetArchitectSystempromptResourcesAsync(string promptId, long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(promptId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/systemprompts/{promptId}/resources") { Category = CategoryName, Operation = "getArchitectSystempromptResources" };
@@ -585,7 +585,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SystemPromptAssetEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SystemPromptEntityListing> GetArchitectSystempromptsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? description = null, string? nameOrDescription = null, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SystemPromptEntityListing> GetArchitectSystempromptsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? description = null, string? nameOrDescription = null, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/architect/systemprompts") { Category = CategoryName, Operation = "getArchitectSystemprompts" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -610,7 +610,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Flow, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoryListing> GetFlowHistoryHistoryIdAsync(string flowId, string historyId, int? pageNumber = null, int? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoryListing> GetFlowHistoryHistoryIdAsync(string flowId, string historyId, long? pageNumber = null, long? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(flowId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(historyId);
@@ -706,7 +706,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowHealthUtterance, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowVersionEntityListing> GetFlowVersionsAsync(string flowId, int? pageNumber = null, int? pageSize = null, bool? deleted = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowVersionEntityListing> GetFlowVersionsAsync(string flowId, long? pageNumber = null, long? pageSize = null, bool? deleted = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(flowId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/{flowId}/versions") { Category = CategoryName, Operation = "getFlowVersions" };
@@ -717,7 +717,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowVersionEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowEntityListing> GetFlowsAsync(global::System.Collections.Generic.IEnumerable<string>? type = null, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, string? publishVersionId = null, string? editableBy = null, string? lockedBy = null, string? lockedByClientId = null, string? secure = null, bool? deleted = null, bool? includeSchemas = null, bool? virtualAgentEnabled = null, string? publishedAfter = null, string? publishedBefore = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowEntityListing> GetFlowsAsync(global::System.Collections.Generic.IEnumerable<string>? type = null, long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, string? publishVersionId = null, string? editableBy = null, string? lockedBy = null, string? lockedByClientId = null, string? secure = null, bool? deleted = null, bool? includeSchemas = null, bool? virtualAgentEnabled = null, string? publishedAfter = null, string? publishedBefore = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows") { Category = CategoryName, Operation = "getFlows" };
         apiRequest.WithQueryParameter("type", type);
@@ -772,7 +772,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTableImportJob, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableImportEntityListing> GetFlowsDatatableImportJobsAsync(string datatableId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableImportEntityListing> GetFlowsDatatableImportJobsAsync(string datatableId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(datatableId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/datatables/{datatableId}/import/jobs") { Category = CategoryName, Operation = "getFlowsDatatableImportJobs" };
@@ -793,7 +793,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DictionaryOfJsonElement, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableRowEntityListing> GetFlowsDatatableRowsAsync(string datatableId, int? pageNumber = null, int? pageSize = null, bool? showbrief = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableRowEntityListing> GetFlowsDatatableRowsAsync(string datatableId, long? pageNumber = null, long? pageSize = null, bool? showbrief = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(datatableId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/datatables/{datatableId}/rows") { Category = CategoryName, Operation = "getFlowsDatatableRows" };
@@ -805,7 +805,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTableRowEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTablesDomainEntityListing> GetFlowsDatatablesAsync(string? expand = null, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTablesDomainEntityListing> GetFlowsDatatablesAsync(string? expand = null, long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/datatables") { Category = CategoryName, Operation = "getFlowsDatatables" };
         apiRequest.WithQueryParameter("expand", expand);
@@ -827,7 +827,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTable, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTablesDomainEntityListing> GetFlowsDatatablesDivisionviewsAsync(string? expand = null, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTablesDomainEntityListing> GetFlowsDatatablesDivisionviewsAsync(string? expand = null, long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/datatables/divisionviews") { Category = CategoryName, Operation = "getFlowsDatatablesDivisionviews" };
         apiRequest.WithQueryParameter("expand", expand);
@@ -840,7 +840,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DataTablesDomainEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowDivisionViewEntityListing> GetFlowsDivisionviewsAsync(global::System.Collections.Generic.IEnumerable<string>? type = null, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? publishVersionId = null, string? publishedAfter = null, string? publishedBefore = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, bool? includeSchemas = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowDivisionViewEntityListing> GetFlowsDivisionviewsAsync(global::System.Collections.Generic.IEnumerable<string>? type = null, long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? publishVersionId = null, string? publishedAfter = null, string? publishedBefore = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, bool? includeSchemas = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/divisionviews") { Category = CategoryName, Operation = "getFlowsDivisionviews" };
         apiRequest.WithQueryParameter("type", type);
@@ -905,7 +905,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExecutionDataFlowSettingsResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowSettingsResponseEntityListing> GetFlowsInstancesSettingsLoglevelsAsync(global::System.Collections.Generic.IEnumerable<string>? expand = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowSettingsResponseEntityListing> GetFlowsInstancesSettingsLoglevelsAsync(global::System.Collections.Generic.IEnumerable<string>? expand = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/instances/settings/loglevels") { Category = CategoryName, Operation = "getFlowsInstancesSettingsLoglevels" };
         apiRequest.WithQueryParameter("expand", expand);
@@ -944,7 +944,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowMilestone, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowMilestoneListing> GetFlowsMilestonesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowMilestoneListing> GetFlowsMilestonesAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/milestones") { Category = CategoryName, Operation = "getFlowsMilestones" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -959,7 +959,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowMilestoneListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowMilestoneDivisionViewEntityListing> GetFlowsMilestonesDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowMilestoneDivisionViewEntityListing> GetFlowsMilestonesDivisionviewsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/milestones/divisionviews") { Category = CategoryName, Operation = "getFlowsMilestonesDivisionviews" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -980,7 +980,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowOutcome, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowOutcomeListing> GetFlowsOutcomesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowOutcomeListing> GetFlowsOutcomesAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/outcomes") { Category = CategoryName, Operation = "getFlowsOutcomes" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -995,7 +995,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowOutcomeListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowOutcomeDivisionViewEntityListing> GetFlowsOutcomesDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowOutcomeDivisionViewEntityListing> GetFlowsOutcomesDivisionviewsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/flows/outcomes/divisionviews") { Category = CategoryName, Operation = "getFlowsOutcomesDivisionviews" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -1202,6 +1202,7 @@ internal sealed class ArchitectApi : IArchitectApi
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowVersion> PostFlowVersionsAsync(string flowId, global::System.Text.Json.JsonElement body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(flowId);
+        global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.ThrowIfNoValue(body, "body");
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/{flowId}/versions") { Category = CategoryName, Operation = "postFlowVersions" };
         apiRequest.WithPathParameter("flowId", flowId);
         apiRequest.WithJsonBody(body);
@@ -1298,6 +1299,7 @@ internal sealed class ArchitectApi : IArchitectApi
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> PostFlowsDatatableRowsAsync(string datatableId, global::System.Text.Json.JsonElement dataTableRow, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(datatableId);
+        global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.ThrowIfNoValue(dataTableRow, "dataTableRow");
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/datatables/{datatableId}/rows") { Category = CategoryName, Operation = "postFlowsDatatableRows" };
         apiRequest.WithPathParameter("datatableId", datatableId);
         apiRequest.WithJsonBody(dataTableRow);
@@ -1337,7 +1339,7 @@ internal sealed class ArchitectApi : IArchitectApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GetFlowExecutionDataJobResult, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowResultEntityListing> PostFlowsInstancesQueryAsync(global::GenesysCloud.Extensions.Models.CriteriaQuery body, bool? indexOnly = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowResultEntityListing> PostFlowsInstancesQueryAsync(global::GenesysCloud.Extensions.Models.CriteriaQuery body, bool? indexOnly = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/flows/instances/query") { Category = CategoryName, Operation = "postFlowsInstancesQuery" };

@@ -20,7 +20,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="consumedResourceType">Types of consumed resources to return, if consumed resources are requested. Valid values: <c>ACDLANGUAGE</c>, <c>ACDSKILL</c>, <c>ACDWRAPUPCODE</c>, <c>AGENTICVIRTUALAGENT</c>, <c>AGENTICVIRTUALAGENTVERSION</c>, <c>AUDIOCONNECTORBOT</c>, <c>BOTCONNECTORBOT</c>, <c>BOTCONNECTORINTEGRATION</c>, <c>BOTFLOW</c>, <c>BRIDGEACTION</c>, <c>COMMONMODULEFLOW</c>, <c>COMPOSERSCRIPT</c>, <c>CONTACTLIST</c>, <c>CONVERSATIONCUSTOMATTRIBUTESCHEMA</c>, <c>CONVERSATIONSUMMARYSETTING</c>, <c>DATAACTION</c>, <c>DATATABLE</c>, <c>DECISIONTABLE</c>, <c>DIALOGENGINEBOT</c>, <c>DIALOGENGINEBOTVERSION</c>, <c>DIALOGFLOWAGENT</c>, <c>DIALOGFLOWCXAGENT</c>, <c>DIGITALAUDIO</c>, <c>DIGITALBOTCONNECTOR</c>, <c>DIGITALBOTCONNECTORINTEGRATION</c>, <c>DIGITALBOTFLOW</c>, <c>DIVISION</c>, <c>EMAILROUTE</c>, <c>EMAILSENDFLOW</c>, <c>EMERGENCYGROUP</c>, <c>FILE</c>, <c>FLOWACTION</c>, <c>FLOWDATATYPE</c>, <c>FLOWMILESTONE</c>, <c>FLOWOUTCOME</c>, <c>GRAMMAR</c>, <c>GROUP</c>, <c>GUIDE</c>, <c>GUIDEVERSION</c>, <c>IMAGE</c>, <c>INBOUNDCALLFLOW</c>, <c>INBOUNDCHATFLOW</c>, <c>INBOUNDEMAILFLOW</c>, <c>INBOUNDSHORTMESSAGEFLOW</c>, <c>INQUEUECALLFLOW</c>, <c>INQUEUEEMAILFLOW</c>, <c>INQUEUESHORTMESSAGEFLOW</c>, <c>IVRCONFIGURATION</c>, <c>KNOWLEDGEBASE</c>, <c>KNOWLEDGEBASEDOCUMENT</c>, <c>KNOWLEDGESETTING</c>, <c>LANGUAGE</c>, <c>LEXBOT</c>, <c>LEXBOTALIAS</c>, <c>LEXV2BOT</c>, <c>LEXV2BOTALIAS</c>, <c>NLUDOMAIN</c>, <c>NUANCEMIXBOT</c>, <c>NUANCEMIXINTEGRATION</c>, <c>OAUTHCLIENT</c>, <c>OUTBOUNDCALLFLOW</c>, <c>QUEUE</c>, <c>RECORDINGPOLICY</c>, <c>RESPONSE</c>, <c>RESPONSEASSET</c>, <c>SCHEDULE</c>, <c>SCHEDULEGROUP</c>, <c>SECUREACTION</c>, <c>SECURECALLFLOW</c>, <c>SMSPHONENUMBER</c>, <c>STTENGINE</c>, <c>SURVEYFORM</c>, <c>SURVEYINVITEFLOW</c>, <c>SYSTEMPROMPT</c>, <c>TTSENGINE</c>, <c>TTSVOICE</c>, <c>USER</c>, <c>USERPROMPT</c>, <c>UTILIZATIONLABEL</c>, <c>VIDEO</c>, <c>VOICEFLOW</c>, <c>VOICEMAILFLOW</c>, <c>VOICESURVEYFLOW</c>, <c>WIDGET</c>, <c>WORKFLOW</c>, <c>WORKITEMFLOW</c>, <c>WORKTYPE</c>.</param>
     /// <param name="consumingResourceType">Types of consuming resources to return, if consuming resources are requested. Valid values: <c>ACDLANGUAGE</c>, <c>ACDSKILL</c>, <c>ACDWRAPUPCODE</c>, <c>AGENTICVIRTUALAGENT</c>, <c>AGENTICVIRTUALAGENTVERSION</c>, <c>AUDIOCONNECTORBOT</c>, <c>BOTCONNECTORBOT</c>, <c>BOTCONNECTORINTEGRATION</c>, <c>BOTFLOW</c>, <c>BRIDGEACTION</c>, <c>COMMONMODULEFLOW</c>, <c>COMPOSERSCRIPT</c>, <c>CONTACTLIST</c>, <c>CONVERSATIONCUSTOMATTRIBUTESCHEMA</c>, <c>CONVERSATIONSUMMARYSETTING</c>, <c>DATAACTION</c>, <c>DATATABLE</c>, <c>DECISIONTABLE</c>, <c>DIALOGENGINEBOT</c>, <c>DIALOGENGINEBOTVERSION</c>, <c>DIALOGFLOWAGENT</c>, <c>DIALOGFLOWCXAGENT</c>, <c>DIGITALAUDIO</c>, <c>DIGITALBOTCONNECTOR</c>, <c>DIGITALBOTCONNECTORINTEGRATION</c>, <c>DIGITALBOTFLOW</c>, <c>DIVISION</c>, <c>EMAILROUTE</c>, <c>EMAILSENDFLOW</c>, <c>EMERGENCYGROUP</c>, <c>FILE</c>, <c>FLOWACTION</c>, <c>FLOWDATATYPE</c>, <c>FLOWMILESTONE</c>, <c>FLOWOUTCOME</c>, <c>GRAMMAR</c>, <c>GROUP</c>, <c>GUIDE</c>, <c>GUIDEVERSION</c>, <c>IMAGE</c>, <c>INBOUNDCALLFLOW</c>, <c>INBOUNDCHATFLOW</c>, <c>INBOUNDEMAILFLOW</c>, <c>INBOUNDSHORTMESSAGEFLOW</c>, <c>INQUEUECALLFLOW</c>, <c>INQUEUEEMAILFLOW</c>, <c>INQUEUESHORTMESSAGEFLOW</c>, <c>IVRCONFIGURATION</c>, <c>KNOWLEDGEBASE</c>, <c>KNOWLEDGEBASEDOCUMENT</c>, <c>KNOWLEDGESETTING</c>, <c>LANGUAGE</c>, <c>LEXBOT</c>, <c>LEXBOTALIAS</c>, <c>LEXV2BOT</c>, <c>LEXV2BOTALIAS</c>, <c>NLUDOMAIN</c>, <c>NUANCEMIXBOT</c>, <c>NUANCEMIXINTEGRATION</c>, <c>OAUTHCLIENT</c>, <c>OUTBOUNDCALLFLOW</c>, <c>QUEUE</c>, <c>RECORDINGPOLICY</c>, <c>RESPONSE</c>, <c>RESPONSEASSET</c>, <c>SCHEDULE</c>, <c>SCHEDULEGROUP</c>, <c>SECUREACTION</c>, <c>SECURECALLFLOW</c>, <c>SMSPHONENUMBER</c>, <c>STTENGINE</c>, <c>SURVEYFORM</c>, <c>SURVEYINVITEFLOW</c>, <c>SYSTEMPROMPT</c>, <c>TTSENGINE</c>, <c>TTSVOICE</c>, <c>USER</c>, <c>USERPROMPT</c>, <c>UTILIZATIONLABEL</c>, <c>VIDEO</c>, <c>VOICEFLOW</c>, <c>VOICEMAILFLOW</c>, <c>VOICESURVEYFLOW</c>, <c>WIDGET</c>, <c>WORKFLOW</c>, <c>WORKITEMFLOW</c>, <c>WORKTYPE</c>.</param>
     /// <returns>The items (<c>DependencyObject</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DependencyObject> GetArchitectDependencytrackingPageableAsync(this IArchitectApi api, string name, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, bool? consumedResources = null, bool? consumingResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, global::System.Collections.Generic.IEnumerable<string>? consumingResourceType = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DependencyObject> GetArchitectDependencytrackingPageableAsync(this IArchitectApi api, string name, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, bool? consumedResources = null, bool? consumingResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, global::System.Collections.Generic.IEnumerable<string>? consumingResourceType = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(name);
@@ -44,7 +44,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="resourceType">Types of consumed resources to show.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>Dependency</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Dependency> GetArchitectDependencytrackingConsumedresourcesPageableAsync(this IArchitectApi api, string id, string version, string objectType, global::System.Collections.Generic.IEnumerable<string>? resourceType = null, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Dependency> GetArchitectDependencytrackingConsumedresourcesPageableAsync(this IArchitectApi api, string id, string version, string objectType, global::System.Collections.Generic.IEnumerable<string>? resourceType = null, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(id);
@@ -71,7 +71,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="pageSize">Page size</param>
     /// <param name="flowFilter">Show only checkedIn or published flows. Valid values: <c>checkedIn</c>, <c>published</c>.</param>
     /// <returns>The items (<c>Dependency</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Dependency> GetArchitectDependencytrackingConsumingresourcesPageableAsync(this IArchitectApi api, string id, string objectType, global::System.Collections.Generic.IEnumerable<string>? resourceType = null, string? version = null, int? pageSize = null, string? flowFilter = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Dependency> GetArchitectDependencytrackingConsumingresourcesPageableAsync(this IArchitectApi api, string id, string objectType, global::System.Collections.Generic.IEnumerable<string>? resourceType = null, string? version = null, long? pageSize = null, string? flowFilter = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(id);
@@ -97,7 +97,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="consumedResourceType">Resource type(s) to return. Valid values: <c>ACDLANGUAGE</c>, <c>ACDSKILL</c>, <c>ACDWRAPUPCODE</c>, <c>AGENTICVIRTUALAGENT</c>, <c>AGENTICVIRTUALAGENTVERSION</c>, <c>AUDIOCONNECTORBOT</c>, <c>BOTCONNECTORBOT</c>, <c>BOTCONNECTORINTEGRATION</c>, <c>BOTFLOW</c>, <c>BRIDGEACTION</c>, <c>COMMONMODULEFLOW</c>, <c>COMPOSERSCRIPT</c>, <c>CONTACTLIST</c>, <c>CONVERSATIONCUSTOMATTRIBUTESCHEMA</c>, <c>CONVERSATIONSUMMARYSETTING</c>, <c>DATAACTION</c>, <c>DATATABLE</c>, <c>DECISIONTABLE</c>, <c>DIALOGENGINEBOT</c>, <c>DIALOGENGINEBOTVERSION</c>, <c>DIALOGFLOWAGENT</c>, <c>DIALOGFLOWCXAGENT</c>, <c>DIGITALAUDIO</c>, <c>DIGITALBOTCONNECTOR</c>, <c>DIGITALBOTCONNECTORINTEGRATION</c>, <c>DIGITALBOTFLOW</c>, <c>DIVISION</c>, <c>EMAILROUTE</c>, <c>EMAILSENDFLOW</c>, <c>EMERGENCYGROUP</c>, <c>FILE</c>, <c>FLOWACTION</c>, <c>FLOWDATATYPE</c>, <c>FLOWMILESTONE</c>, <c>FLOWOUTCOME</c>, <c>GRAMMAR</c>, <c>GROUP</c>, <c>GUIDE</c>, <c>GUIDEVERSION</c>, <c>IMAGE</c>, <c>INBOUNDCALLFLOW</c>, <c>INBOUNDCHATFLOW</c>, <c>INBOUNDEMAILFLOW</c>, <c>INBOUNDSHORTMESSAGEFLOW</c>, <c>INQUEUECALLFLOW</c>, <c>INQUEUEEMAILFLOW</c>, <c>INQUEUESHORTMESSAGEFLOW</c>, <c>IVRCONFIGURATION</c>, <c>KNOWLEDGEBASE</c>, <c>KNOWLEDGEBASEDOCUMENT</c>, <c>KNOWLEDGESETTING</c>, <c>LANGUAGE</c>, <c>LEXBOT</c>, <c>LEXBOTALIAS</c>, <c>LEXV2BOT</c>, <c>LEXV2BOTALIAS</c>, <c>NLUDOMAIN</c>, <c>NUANCEMIXBOT</c>, <c>NUANCEMIXINTEGRATION</c>, <c>OAUTHCLIENT</c>, <c>OUTBOUNDCALLFLOW</c>, <c>QUEUE</c>, <c>RECORDINGPOLICY</c>, <c>RESPONSE</c>, <c>RESPONSEASSET</c>, <c>SCHEDULE</c>, <c>SCHEDULEGROUP</c>, <c>SECUREACTION</c>, <c>SECURECALLFLOW</c>, <c>SMSPHONENUMBER</c>, <c>STTENGINE</c>, <c>SURVEYFORM</c>, <c>SURVEYINVITEFLOW</c>, <c>SYSTEMPROMPT</c>, <c>TTSENGINE</c>, <c>TTSVOICE</c>, <c>USER</c>, <c>USERPROMPT</c>, <c>UTILIZATIONLABEL</c>, <c>VIDEO</c>, <c>VOICEFLOW</c>, <c>VOICEMAILFLOW</c>, <c>VOICESURVEYFLOW</c>, <c>WIDGET</c>, <c>WORKFLOW</c>, <c>WORKITEMFLOW</c>, <c>WORKTYPE</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>DependencyObject</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DependencyObject> GetArchitectDependencytrackingDeletedresourceconsumersPageableAsync(this IArchitectApi api, string? name = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, string? flowFilter = null, bool? consumedResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DependencyObject> GetArchitectDependencytrackingDeletedresourceconsumersPageableAsync(this IArchitectApi api, string? name = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, string? flowFilter = null, bool? consumedResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing, global::GenesysCloud.Extensions.Models.DependencyObject>(
@@ -116,7 +116,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>DependencyType</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DependencyType> GetArchitectDependencytrackingTypesPageableAsync(this IArchitectApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DependencyType> GetArchitectDependencytrackingTypesPageableAsync(this IArchitectApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DependencyTypeEntityListing, global::GenesysCloud.Extensions.Models.DependencyType>(
@@ -139,7 +139,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="consumedResourceType">Resource type(s) to return. Valid values: <c>ACDLANGUAGE</c>, <c>ACDSKILL</c>, <c>ACDWRAPUPCODE</c>, <c>AGENTICVIRTUALAGENT</c>, <c>AGENTICVIRTUALAGENTVERSION</c>, <c>AUDIOCONNECTORBOT</c>, <c>BOTCONNECTORBOT</c>, <c>BOTCONNECTORINTEGRATION</c>, <c>BOTFLOW</c>, <c>BRIDGEACTION</c>, <c>COMMONMODULEFLOW</c>, <c>COMPOSERSCRIPT</c>, <c>CONTACTLIST</c>, <c>CONVERSATIONCUSTOMATTRIBUTESCHEMA</c>, <c>CONVERSATIONSUMMARYSETTING</c>, <c>DATAACTION</c>, <c>DATATABLE</c>, <c>DECISIONTABLE</c>, <c>DIALOGENGINEBOT</c>, <c>DIALOGENGINEBOTVERSION</c>, <c>DIALOGFLOWAGENT</c>, <c>DIALOGFLOWCXAGENT</c>, <c>DIGITALAUDIO</c>, <c>DIGITALBOTCONNECTOR</c>, <c>DIGITALBOTCONNECTORINTEGRATION</c>, <c>DIGITALBOTFLOW</c>, <c>DIVISION</c>, <c>EMAILROUTE</c>, <c>EMAILSENDFLOW</c>, <c>EMERGENCYGROUP</c>, <c>FILE</c>, <c>FLOWACTION</c>, <c>FLOWDATATYPE</c>, <c>FLOWMILESTONE</c>, <c>FLOWOUTCOME</c>, <c>GRAMMAR</c>, <c>GROUP</c>, <c>GUIDE</c>, <c>GUIDEVERSION</c>, <c>IMAGE</c>, <c>INBOUNDCALLFLOW</c>, <c>INBOUNDCHATFLOW</c>, <c>INBOUNDEMAILFLOW</c>, <c>INBOUNDSHORTMESSAGEFLOW</c>, <c>INQUEUECALLFLOW</c>, <c>INQUEUEEMAILFLOW</c>, <c>INQUEUESHORTMESSAGEFLOW</c>, <c>IVRCONFIGURATION</c>, <c>KNOWLEDGEBASE</c>, <c>KNOWLEDGEBASEDOCUMENT</c>, <c>KNOWLEDGESETTING</c>, <c>LANGUAGE</c>, <c>LEXBOT</c>, <c>LEXBOTALIAS</c>, <c>LEXV2BOT</c>, <c>LEXV2BOTALIAS</c>, <c>NLUDOMAIN</c>, <c>NUANCEMIXBOT</c>, <c>NUANCEMIXINTEGRATION</c>, <c>OAUTHCLIENT</c>, <c>OUTBOUNDCALLFLOW</c>, <c>QUEUE</c>, <c>RECORDINGPOLICY</c>, <c>RESPONSE</c>, <c>RESPONSEASSET</c>, <c>SCHEDULE</c>, <c>SCHEDULEGROUP</c>, <c>SECUREACTION</c>, <c>SECURECALLFLOW</c>, <c>SMSPHONENUMBER</c>, <c>STTENGINE</c>, <c>SURVEYFORM</c>, <c>SURVEYINVITEFLOW</c>, <c>SYSTEMPROMPT</c>, <c>TTSENGINE</c>, <c>TTSVOICE</c>, <c>USER</c>, <c>USERPROMPT</c>, <c>UTILIZATIONLABEL</c>, <c>VIDEO</c>, <c>VOICEFLOW</c>, <c>VOICEMAILFLOW</c>, <c>VOICESURVEYFLOW</c>, <c>WIDGET</c>, <c>WORKFLOW</c>, <c>WORKITEMFLOW</c>, <c>WORKTYPE</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>DependencyObject</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DependencyObject> GetArchitectDependencytrackingUpdatedresourceconsumersPageableAsync(this IArchitectApi api, string? name = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, bool? consumedResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DependencyObject> GetArchitectDependencytrackingUpdatedresourceconsumersPageableAsync(this IArchitectApi api, string? name = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, bool? consumedResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing, global::GenesysCloud.Extensions.Models.DependencyObject>(
@@ -161,7 +161,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="sortOrder">Sort order</param>
     /// <param name="name">Name of the Emergency Group to filter by.</param>
     /// <returns>The items (<c>EmergencyGroup</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EmergencyGroup> GetArchitectEmergencygroupsPageableAsync(this IArchitectApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EmergencyGroup> GetArchitectEmergencygroupsPageableAsync(this IArchitectApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.EmergencyGroupListing, global::GenesysCloud.Extensions.Models.EmergencyGroup>(
@@ -185,7 +185,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="name">Name of the Emergency Group to filter by.</param>
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <returns>The items (<c>EmergencyGroupDivisionView</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EmergencyGroupDivisionView> GetArchitectEmergencygroupsDivisionviewsPageableAsync(this IArchitectApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EmergencyGroupDivisionView> GetArchitectEmergencygroupsDivisionviewsPageableAsync(this IArchitectApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.EmergencyGroupDivisionViewEntityListing, global::GenesysCloud.Extensions.Models.EmergencyGroupDivisionView>(
@@ -211,7 +211,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="nameOrDescription">Name or description</param>
     /// <param name="includeFileUrls">Include grammar language file URLs</param>
     /// <returns>The items (<c>Grammar</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Grammar> GetArchitectGrammarsPageableAsync(this IArchitectApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, bool? includeFileUrls = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Grammar> GetArchitectGrammarsPageableAsync(this IArchitectApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, bool? includeFileUrls = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.GrammarListing, global::GenesysCloud.Extensions.Models.Grammar>(
@@ -236,7 +236,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="scheduleGroup">The Schedule Group of the IVR to filter by.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>identityresolution</c>.</param>
     /// <returns>The items (<c>IVR</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.IVR> GetArchitectIvrsPageableAsync(this IArchitectApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? dnis = null, string? scheduleGroup = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.IVR> GetArchitectIvrsPageableAsync(this IArchitectApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? dnis = null, string? scheduleGroup = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.IVREntityListing, global::GenesysCloud.Extensions.Models.IVR>(
@@ -260,7 +260,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="name">Name of the IVR to filter by.</param>
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <returns>The items (<c>IVRDivisionView</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.IVRDivisionView> GetArchitectIvrsDivisionviewsPageableAsync(this IArchitectApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.IVRDivisionView> GetArchitectIvrsDivisionviewsPageableAsync(this IArchitectApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.IVRDivisionViewEntityListing, global::GenesysCloud.Extensions.Models.IVRDivisionView>(
@@ -277,14 +277,14 @@ public static class ArchitectApiPagingExtensions
     /// <para>Get generated prompt history</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="promptId">Prompt ID</param>
-    /// <param name="historyId">History request ID</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>prompts/{promptId}</c>.</param>
+    /// <param name="historyId">History request ID. Path segment <c>history/{historyId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Sort order</param>
     /// <param name="sortBy">Sort by. Valid values: <c>action</c>, <c>timestamp</c>, <c>user</c>.</param>
     /// <param name="action">Flow actions to include (omit to include all). Valid values: <c>checkin</c>, <c>checkout</c>, <c>create</c>, <c>deactivate</c>, <c>debug</c>, <c>delete</c>, <c>publish</c>, <c>revert</c>, <c>save</c>.</param>
     /// <returns>The items (<c>HistoryEntry</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.HistoryEntry> GetArchitectPromptHistoryHistoryIdPageableAsync(this IArchitectApi api, string promptId, string historyId, int? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.HistoryEntry> GetArchitectPromptHistoryHistoryIdPageableAsync(this IArchitectApi api, string promptId, string historyId, long? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(promptId);
@@ -303,10 +303,10 @@ public static class ArchitectApiPagingExtensions
     /// <para>Get a pageable list of user prompt resources</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="promptId">Prompt ID</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>prompts/{promptId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>PromptAsset</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.PromptAsset> GetArchitectPromptResourcesPageableAsync(this IArchitectApi api, string promptId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.PromptAsset> GetArchitectPromptResourcesPageableAsync(this IArchitectApi api, string promptId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(promptId);
@@ -334,7 +334,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="includeResources">Include the resources for each system prompt</param>
     /// <param name="language">Filter the resources down to the provided languages</param>
     /// <returns>The items (<c>Prompt</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Prompt> GetArchitectPromptsPageableAsync(this IArchitectApi api, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? name = null, string? description = null, string? nameOrDescription = null, string? sortBy = null, string? sortOrder = null, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Prompt> GetArchitectPromptsPageableAsync(this IArchitectApi api, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? name = null, string? description = null, string? nameOrDescription = null, string? sortBy = null, string? sortOrder = null, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.PromptEntityListing, global::GenesysCloud.Extensions.Models.Prompt>(
@@ -358,7 +358,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="scheduleIds">A comma-delimited list of Schedule IDs to filter by.</param>
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <returns>The items (<c>ScheduleGroup</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ScheduleGroup> GetArchitectSchedulegroupsPageableAsync(this IArchitectApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? scheduleIds = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ScheduleGroup> GetArchitectSchedulegroupsPageableAsync(this IArchitectApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? scheduleIds = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ScheduleGroupEntityListing, global::GenesysCloud.Extensions.Models.ScheduleGroup>(
@@ -382,7 +382,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="name">Name of the schedule group to filter by.</param>
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <returns>The items (<c>ScheduleGroupDivisionView</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ScheduleGroupDivisionView> GetArchitectSchedulegroupsDivisionviewsPageableAsync(this IArchitectApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ScheduleGroupDivisionView> GetArchitectSchedulegroupsDivisionviewsPageableAsync(this IArchitectApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ScheduleGroupDivisionViewEntityListing, global::GenesysCloud.Extensions.Models.ScheduleGroupDivisionView>(
@@ -405,7 +405,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="name">Name of the Schedule to filter by.</param>
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <returns>The items (<c>Schedule</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Schedule> GetArchitectSchedulesPageableAsync(this IArchitectApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Schedule> GetArchitectSchedulesPageableAsync(this IArchitectApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ScheduleEntityListing, global::GenesysCloud.Extensions.Models.Schedule>(
@@ -429,7 +429,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="name">Name of the schedule group to filter by.</param>
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <returns>The items (<c>SchedulesDivisionView</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SchedulesDivisionView> GetArchitectSchedulesDivisionviewsPageableAsync(this IArchitectApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SchedulesDivisionView> GetArchitectSchedulesDivisionviewsPageableAsync(this IArchitectApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ScheduleDivisionViewEntityListing, global::GenesysCloud.Extensions.Models.SchedulesDivisionView>(
@@ -446,14 +446,14 @@ public static class ArchitectApiPagingExtensions
     /// <para>Get generated prompt history</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="promptId">promptId</param>
-    /// <param name="historyId">History request ID</param>
+    /// <param name="promptId">promptId. Path segment <c>systemprompts/{promptId}</c>.</param>
+    /// <param name="historyId">History request ID. Path segment <c>history/{historyId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Sort order</param>
     /// <param name="sortBy">Sort by. Valid values: <c>action</c>, <c>timestamp</c>, <c>user</c>.</param>
     /// <param name="action">Flow actions to include (omit to include all). Valid values: <c>checkin</c>, <c>checkout</c>, <c>create</c>, <c>deactivate</c>, <c>debug</c>, <c>delete</c>, <c>publish</c>, <c>revert</c>, <c>save</c>.</param>
     /// <returns>The items (<c>HistoryEntry</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.HistoryEntry> GetArchitectSystempromptHistoryHistoryIdPageableAsync(this IArchitectApi api, string promptId, string historyId, int? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.HistoryEntry> GetArchitectSystempromptHistoryHistoryIdPageableAsync(this IArchitectApi api, string promptId, string historyId, long? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(promptId);
@@ -472,12 +472,12 @@ public static class ArchitectApiPagingExtensions
     /// <para>Get system prompt resources.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="promptId">Prompt ID</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>systemprompts/{promptId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order</param>
     /// <returns>The items (<c>SystemPromptAsset</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SystemPromptAsset> GetArchitectSystempromptResourcesPageableAsync(this IArchitectApi api, string promptId, int? pageSize = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SystemPromptAsset> GetArchitectSystempromptResourcesPageableAsync(this IArchitectApi api, string promptId, long? pageSize = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(promptId);
@@ -505,7 +505,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="includeResources">Include the resources for each system prompt</param>
     /// <param name="language">Filter the resources down to the provided languages</param>
     /// <returns>The items (<c>SystemPrompt</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SystemPrompt> GetArchitectSystempromptsPageableAsync(this IArchitectApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? description = null, string? nameOrDescription = null, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SystemPrompt> GetArchitectSystempromptsPageableAsync(this IArchitectApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? description = null, string? nameOrDescription = null, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.SystemPromptEntityListing, global::GenesysCloud.Extensions.Models.SystemPrompt>(
@@ -522,14 +522,14 @@ public static class ArchitectApiPagingExtensions
     /// <para>Get generated flow history</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="flowId">Flow ID</param>
-    /// <param name="historyId">History request ID</param>
+    /// <param name="flowId">Flow ID. Path segment <c>flows/{flowId}</c>.</param>
+    /// <param name="historyId">History request ID. Path segment <c>history/{historyId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Sort order</param>
     /// <param name="sortBy">Sort by. Valid values: <c>action</c>, <c>timestamp</c>, <c>user</c>.</param>
     /// <param name="action">Flow actions to include (omit to include all). Valid values: <c>checkin</c>, <c>checkout</c>, <c>create</c>, <c>deactivate</c>, <c>debug</c>, <c>delete</c>, <c>publish</c>, <c>revert</c>, <c>save</c>.</param>
     /// <returns>The items (<c>HistoryEntry</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.HistoryEntry> GetFlowHistoryHistoryIdPageableAsync(this IArchitectApi api, string flowId, string historyId, int? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.HistoryEntry> GetFlowHistoryHistoryIdPageableAsync(this IArchitectApi api, string flowId, string historyId, long? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(flowId);
@@ -548,11 +548,11 @@ public static class ArchitectApiPagingExtensions
     /// <para>Get flow version list</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="flowId">Flow ID</param>
+    /// <param name="flowId">Flow ID. Path segment <c>flows/{flowId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="deleted">Include Deleted flows</param>
     /// <returns>The items (<c>FlowVersion</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowVersion> GetFlowVersionsPageableAsync(this IArchitectApi api, string flowId, int? pageSize = null, bool? deleted = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowVersion> GetFlowVersionsPageableAsync(this IArchitectApi api, string flowId, long? pageSize = null, bool? deleted = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(flowId);
@@ -590,7 +590,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="publishedBefore">Published before</param>
     /// <param name="divisionId">division ID(s)</param>
     /// <returns>The items (<c>Flow</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Flow> GetFlowsPageableAsync(this IArchitectApi api, global::System.Collections.Generic.IEnumerable<string>? type = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, string? publishVersionId = null, string? editableBy = null, string? lockedBy = null, string? lockedByClientId = null, string? secure = null, bool? deleted = null, bool? includeSchemas = null, bool? virtualAgentEnabled = null, string? publishedAfter = null, string? publishedBefore = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Flow> GetFlowsPageableAsync(this IArchitectApi api, global::System.Collections.Generic.IEnumerable<string>? type = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, string? publishVersionId = null, string? editableBy = null, string? lockedBy = null, string? lockedByClientId = null, string? secure = null, bool? deleted = null, bool? includeSchemas = null, bool? virtualAgentEnabled = null, string? publishedAfter = null, string? publishedBefore = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.FlowEntityListing, global::GenesysCloud.Extensions.Models.Flow>(
@@ -607,10 +607,10 @@ public static class ArchitectApiPagingExtensions
     /// <para>Get all recent import jobs</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="datatableId">id of datatable</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>DataTableImportJob</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DataTableImportJob> GetFlowsDatatableImportJobsPageableAsync(this IArchitectApi api, string datatableId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DataTableImportJob> GetFlowsDatatableImportJobsPageableAsync(this IArchitectApi api, string datatableId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(datatableId);
@@ -628,12 +628,12 @@ public static class ArchitectApiPagingExtensions
     /// <para>Returns the rows for the datatable with the given id</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="datatableId">id of datatable</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="showbrief">If true returns just the key value of the row</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>IReadOnlyDictionary&lt;string, JsonElement&gt;</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> GetFlowsDatatableRowsPageableAsync(this IArchitectApi api, string datatableId, int? pageSize = null, bool? showbrief = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> GetFlowsDatatableRowsPageableAsync(this IArchitectApi api, string datatableId, long? pageSize = null, bool? showbrief = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(datatableId);
@@ -658,7 +658,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="divisionId">division ID(s)</param>
     /// <param name="name">Filter by Name. The wildcard character * is supported within the filter. Matches are case-insensitive.</param>
     /// <returns>The items (<c>DataTable</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DataTable> GetFlowsDatatablesPageableAsync(this IArchitectApi api, string? expand = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DataTable> GetFlowsDatatablesPageableAsync(this IArchitectApi api, string? expand = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DataTablesDomainEntityListing, global::GenesysCloud.Extensions.Models.DataTable>(
@@ -682,7 +682,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="divisionId">division ID(s)</param>
     /// <param name="name">Filter by Name. The wildcard character * is supported within the filter. Matches are case-insensitive.</param>
     /// <returns>The items (<c>DataTable</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DataTable> GetFlowsDatatablesDivisionviewsPageableAsync(this IArchitectApi api, string? expand = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DataTable> GetFlowsDatatablesDivisionviewsPageableAsync(this IArchitectApi api, string? expand = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DataTablesDomainEntityListing, global::GenesysCloud.Extensions.Models.DataTable>(
@@ -711,7 +711,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="divisionId">division ID(s)</param>
     /// <param name="includeSchemas">Include variable schemas</param>
     /// <returns>The items (<c>FlowDivisionView</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowDivisionView> GetFlowsDivisionviewsPageableAsync(this IArchitectApi api, global::System.Collections.Generic.IEnumerable<string>? type = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? publishVersionId = null, string? publishedAfter = null, string? publishedBefore = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, bool? includeSchemas = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowDivisionView> GetFlowsDivisionviewsPageableAsync(this IArchitectApi api, global::System.Collections.Generic.IEnumerable<string>? type = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? publishVersionId = null, string? publishedAfter = null, string? publishedBefore = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, bool? includeSchemas = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.FlowDivisionViewEntityListing, global::GenesysCloud.Extensions.Models.FlowDivisionView>(
@@ -731,7 +731,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="expand">Expand instructions for the result. Valid values: <c>name</c>, <c>type</c>, <c>logLevelCharacteristics.characteristics</c>.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <returns>The items (<c>FlowSettingsResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowSettingsResponse> GetFlowsInstancesSettingsLoglevelsPageableAsync(this IArchitectApi api, global::System.Collections.Generic.IEnumerable<string>? expand = null, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowSettingsResponse> GetFlowsInstancesSettingsLoglevelsPageableAsync(this IArchitectApi api, global::System.Collections.Generic.IEnumerable<string>? expand = null, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.FlowSettingsResponseEntityListing, global::GenesysCloud.Extensions.Models.FlowSettingsResponse>(
@@ -757,7 +757,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="nameOrDescription">Name or description</param>
     /// <param name="divisionId">division ID(s)</param>
     /// <returns>The items (<c>FlowMilestone</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowMilestone> GetFlowsMilestonesPageableAsync(this IArchitectApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowMilestone> GetFlowsMilestonesPageableAsync(this IArchitectApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.FlowMilestoneListing, global::GenesysCloud.Extensions.Models.FlowMilestone>(
@@ -781,7 +781,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="name">Name</param>
     /// <param name="divisionId">division ID(s)</param>
     /// <returns>The items (<c>FlowMilestoneDivisionView</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowMilestoneDivisionView> GetFlowsMilestonesDivisionviewsPageableAsync(this IArchitectApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowMilestoneDivisionView> GetFlowsMilestonesDivisionviewsPageableAsync(this IArchitectApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.FlowMilestoneDivisionViewEntityListing, global::GenesysCloud.Extensions.Models.FlowMilestoneDivisionView>(
@@ -807,7 +807,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="nameOrDescription">Name or description</param>
     /// <param name="divisionId">division ID(s)</param>
     /// <returns>The items (<c>FlowOutcome</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowOutcome> GetFlowsOutcomesPageableAsync(this IArchitectApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowOutcome> GetFlowsOutcomesPageableAsync(this IArchitectApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.FlowOutcomeListing, global::GenesysCloud.Extensions.Models.FlowOutcome>(
@@ -831,7 +831,7 @@ public static class ArchitectApiPagingExtensions
     /// <param name="name">Name</param>
     /// <param name="divisionId">division ID(s)</param>
     /// <returns>The items (<c>FlowOutcomeDivisionView</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowOutcomeDivisionView> GetFlowsOutcomesDivisionviewsPageableAsync(this IArchitectApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FlowOutcomeDivisionView> GetFlowsOutcomesDivisionviewsPageableAsync(this IArchitectApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.FlowOutcomeDivisionViewEntityListing, global::GenesysCloud.Extensions.Models.FlowOutcomeDivisionView>(

@@ -38,7 +38,7 @@ internal sealed class AuditApi : IAuditApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuditQueryExecutionStatusResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuditQueryExecutionResultsResponse> GetAuditsQueryTransactionIdResultsAsync(string transactionId, string? cursor = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? allowRedirect = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuditQueryExecutionResultsResponse> GetAuditsQueryTransactionIdResultsAsync(string transactionId, string? cursor = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? allowRedirect = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(transactionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/audits/query/{transactionId}/results") { Category = CategoryName, Operation = "getAuditsQueryTransactionIdResults" };

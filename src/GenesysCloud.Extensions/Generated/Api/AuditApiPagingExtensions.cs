@@ -12,12 +12,12 @@ public static class AuditApiPagingExtensions
     /// <para>Get results of audit query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="transactionId">Transaction ID</param>
+    /// <param name="transactionId">Transaction ID. Path segment <c>query/{transactionId}</c>.</param>
     /// <param name="pageSize">Indicates maximum number of results in response. Default page size is 25 results. The maximum page size is 500.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>user</c>.</param>
     /// <param name="allowRedirect">Result sets with large amounts of data will respond with a download url</param>
     /// <returns>The items (<c>AuditLogMessage</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuditLogMessage> GetAuditsQueryTransactionIdResultsPageableAsync(this IAuditApi api, string transactionId, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? allowRedirect = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuditLogMessage> GetAuditsQueryTransactionIdResultsPageableAsync(this IAuditApi api, string transactionId, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? allowRedirect = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(transactionId);

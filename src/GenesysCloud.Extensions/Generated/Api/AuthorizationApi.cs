@@ -66,7 +66,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivision, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionGrantEntityListing> GetAuthorizationDivisionGrantsAsync(string divisionId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionGrantEntityListing> GetAuthorizationDivisionGrantsAsync(string divisionId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(divisionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/divisions/{divisionId}/grants") { Category = CategoryName, Operation = "getAuthorizationDivisionGrants" };
@@ -76,7 +76,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivisionGrantEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? objectCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? objectCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/divisions") { Category = CategoryName, Operation = "getAuthorizationDivisions" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -91,7 +91,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthzDivisionEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsDeletedAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsDeletedAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/divisions/deleted") { Category = CategoryName, Operation = "getAuthorizationDivisionsDeleted" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -132,7 +132,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfAuthzDivision, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedMeAsync(string permission, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedMeAsync(string permission, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(permission);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/divisionspermitted/paged/me") { Category = CategoryName, Operation = "getAuthorizationDivisionspermittedPagedMe" };
@@ -143,7 +143,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedSubjectIdAsync(string subjectId, string permission, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedSubjectIdAsync(string subjectId, string permission, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(subjectId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(permission);
@@ -155,7 +155,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DivsPermittedEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PermissionCollectionEntityListing> GetAuthorizationPermissionsAsync(int? pageSize = null, int? pageNumber = null, string? queryType = null, string? query = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PermissionCollectionEntityListing> GetAuthorizationPermissionsAsync(long? pageSize = null, long? pageNumber = null, string? queryType = null, string? query = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/permissions") { Category = CategoryName, Operation = "getAuthorizationPermissions" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -165,7 +165,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PermissionCollectionEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing> GetAuthorizationPoliciesAsync(string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing> GetAuthorizationPoliciesAsync(string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/policies") { Category = CategoryName, Operation = "getAuthorizationPolicies" };
         apiRequest.WithQueryParameter("after", after);
@@ -173,7 +173,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthorizationPolicyEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing> GetAuthorizationPoliciesSubjectSubjectIdAsync(string subjectId, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing> GetAuthorizationPoliciesSubjectSubjectIdAsync(string subjectId, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(subjectId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/policies/subject/{subjectId}") { Category = CategoryName, Operation = "getAuthorizationPoliciesSubjectSubjectId" };
@@ -183,7 +183,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AuthorizationPolicyEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing> GetAuthorizationPoliciesTargetAsync(string targetName, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing> GetAuthorizationPoliciesTargetAsync(string targetName, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(targetName);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/policies/targets/{targetName}") { Category = CategoryName, Operation = "getAuthorizationPoliciesTarget" };
@@ -251,7 +251,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainOrgRoleDifference, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SubjectDivisionGrantsEntityListing> GetAuthorizationRoleSubjectgrantsAsync(string roleId, int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SubjectDivisionGrantsEntityListing> GetAuthorizationRoleSubjectgrantsAsync(string roleId, long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(roleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/roles/{roleId}/subjectgrants") { Category = CategoryName, Operation = "getAuthorizationRoleSubjectgrants" };
@@ -265,7 +265,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SubjectDivisionGrantsEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserReferenceEntityListing> GetAuthorizationRoleUsersAsync(string roleId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserReferenceEntityListing> GetAuthorizationRoleUsersAsync(string roleId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(roleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/roles/{roleId}/users") { Category = CategoryName, Operation = "getAuthorizationRoleUsers" };
@@ -275,7 +275,7 @@ internal sealed class AuthorizationApi : IAuthorizationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserReferenceEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationRoleEntityListing> GetAuthorizationRolesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? permission = null, global::System.Collections.Generic.IEnumerable<string>? defaultRoleId = null, bool? userCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationRoleEntityListing> GetAuthorizationRolesAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? permission = null, global::System.Collections.Generic.IEnumerable<string>? defaultRoleId = null, bool? userCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/roles") { Category = CategoryName, Operation = "getAuthorizationRoles" };
         apiRequest.WithQueryParameter("pageSize", pageSize);

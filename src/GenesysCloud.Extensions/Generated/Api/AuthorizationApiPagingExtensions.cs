@@ -12,10 +12,10 @@ public static class AuthorizationApiPagingExtensions
     /// <para>Gets all grants for a given division.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="divisionId">Division ID</param>
+    /// <param name="divisionId">Division ID. Path segment <c>divisions/{divisionId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>AuthzGrant</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzGrant> GetAuthorizationDivisionGrantsPageableAsync(this IAuthorizationApi api, string divisionId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzGrant> GetAuthorizationDivisionGrantsPageableAsync(this IAuthorizationApi api, string divisionId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(divisionId);
@@ -42,7 +42,7 @@ public static class AuthorizationApiPagingExtensions
     /// <param name="id">Optionally request specific divisions by their IDs</param>
     /// <param name="name">Search term to filter by division name</param>
     /// <returns>The items (<c>AuthzDivision</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionsPageableAsync(this IAuthorizationApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? objectCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionsPageableAsync(this IAuthorizationApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? objectCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing, global::GenesysCloud.Extensions.Models.AuthzDivision>(
@@ -61,7 +61,7 @@ public static class AuthorizationApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>AuthzDivision</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionsDeletedPageableAsync(this IAuthorizationApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionsDeletedPageableAsync(this IAuthorizationApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing, global::GenesysCloud.Extensions.Models.AuthzDivision>(
@@ -104,7 +104,7 @@ public static class AuthorizationApiPagingExtensions
     /// <param name="permission">The permission string, including the object to access, e.g. routing:queue:view</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>AuthzDivision</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionspermittedPagedMePageableAsync(this IAuthorizationApi api, string permission, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionspermittedPagedMePageableAsync(this IAuthorizationApi api, string permission, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(permission);
@@ -122,12 +122,12 @@ public static class AuthorizationApiPagingExtensions
     /// <para>Returns which divisions the specified user has the given permission in.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="subjectId">Subject ID (user or group)</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>paged/{subjectId}</c>.</param>
     /// <param name="permission">The permission string, including the object to access, e.g. routing:queue:view</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>AuthzDivision</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionspermittedPagedSubjectIdPageableAsync(this IAuthorizationApi api, string subjectId, string permission, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionspermittedPagedSubjectIdPageableAsync(this IAuthorizationApi api, string subjectId, string permission, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(subjectId);
@@ -150,7 +150,7 @@ public static class AuthorizationApiPagingExtensions
     /// <param name="queryType">Query filter type. Valid values: <c>domain</c>, <c>permission</c>.</param>
     /// <param name="query">Comma-separated list of permissions or domains to query</param>
     /// <returns>The items (<c>DomainPermissionCollection</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DomainPermissionCollection> GetAuthorizationPermissionsPageableAsync(this IAuthorizationApi api, int? pageSize = null, string? queryType = null, string? query = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DomainPermissionCollection> GetAuthorizationPermissionsPageableAsync(this IAuthorizationApi api, long? pageSize = null, string? queryType = null, string? query = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.PermissionCollectionEntityListing, global::GenesysCloud.Extensions.Models.DomainPermissionCollection>(
@@ -169,7 +169,7 @@ public static class AuthorizationApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <returns>The items (<c>AuthorizationPolicy</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthorizationPolicy> GetAuthorizationPoliciesPageableAsync(this IAuthorizationApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthorizationPolicy> GetAuthorizationPoliciesPageableAsync(this IAuthorizationApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing, global::GenesysCloud.Extensions.Models.AuthorizationPolicy>(
@@ -187,10 +187,10 @@ public static class AuthorizationApiPagingExtensions
     /// <para>Get a page of access policies for a given subject</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="subjectId">The ID of the subject to which policies are applied</param>
+    /// <param name="subjectId">The ID of the subject to which policies are applied. Path segment <c>subject/{subjectId}</c>.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <returns>The items (<c>AuthorizationPolicy</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthorizationPolicy> GetAuthorizationPoliciesSubjectSubjectIdPageableAsync(this IAuthorizationApi api, string subjectId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthorizationPolicy> GetAuthorizationPoliciesSubjectSubjectIdPageableAsync(this IAuthorizationApi api, string subjectId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(subjectId);
@@ -209,10 +209,10 @@ public static class AuthorizationApiPagingExtensions
     /// <para>Get a page of access policies for a given policy target</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="targetName">The domain:entity:action resource target to which policies are applied</param>
+    /// <param name="targetName">The domain:entity:action resource target to which policies are applied. Path segment <c>targets/{targetName}</c>.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <returns>The items (<c>AuthorizationPolicy</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthorizationPolicy> GetAuthorizationPoliciesTargetPageableAsync(this IAuthorizationApi api, string targetName, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthorizationPolicy> GetAuthorizationPoliciesTargetPageableAsync(this IAuthorizationApi api, string targetName, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(targetName);
@@ -231,14 +231,14 @@ public static class AuthorizationApiPagingExtensions
     /// <para>Get the subjects' granted divisions in the specified role.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="roleId">Role ID</param>
+    /// <param name="roleId">Role ID. Path segment <c>roles/{roleId}</c>.</param>
     /// <param name="pageSize">The total page size requested</param>
     /// <param name="sortBy">variable name requested to sort by</param>
     /// <param name="expand">variable name requested by expand list</param>
     /// <param name="nextPage">next page token</param>
     /// <param name="previousPage">Previous page token</param>
     /// <returns>The items (<c>SubjectDivisionGrants</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SubjectDivisionGrants> GetAuthorizationRoleSubjectgrantsPageableAsync(this IAuthorizationApi api, string roleId, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SubjectDivisionGrants> GetAuthorizationRoleSubjectgrantsPageableAsync(this IAuthorizationApi api, string roleId, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(roleId);
@@ -256,10 +256,10 @@ public static class AuthorizationApiPagingExtensions
     /// <para>Get a list of the users in a specified role.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="roleId">Role ID</param>
+    /// <param name="roleId">Role ID. Path segment <c>roles/{roleId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>UserReference</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserReference> GetAuthorizationRoleUsersPageableAsync(this IAuthorizationApi api, string roleId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserReference> GetAuthorizationRoleUsersPageableAsync(this IAuthorizationApi api, string roleId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(roleId);
@@ -288,7 +288,7 @@ public static class AuthorizationApiPagingExtensions
     /// <param name="userCount">The <c>userCount</c> query parameter.</param>
     /// <param name="id">id</param>
     /// <returns>The items (<c>DomainOrganizationRole</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DomainOrganizationRole> GetAuthorizationRolesPageableAsync(this IAuthorizationApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? permission = null, global::System.Collections.Generic.IEnumerable<string>? defaultRoleId = null, bool? userCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DomainOrganizationRole> GetAuthorizationRolesPageableAsync(this IAuthorizationApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? permission = null, global::System.Collections.Generic.IEnumerable<string>? defaultRoleId = null, bool? userCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.OrganizationRoleEntityListing, global::GenesysCloud.Extensions.Models.DomainOrganizationRole>(

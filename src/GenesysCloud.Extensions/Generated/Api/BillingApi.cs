@@ -88,7 +88,7 @@ internal sealed class BillingApi : IBillingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BillingUsageReport, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrusteeBillingOverview> GetBillingTrusteebillingoverviewTrustorOrgIdAsync(string trustorOrgId, int? billingPeriodIndex = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrusteeBillingOverview> GetBillingTrusteebillingoverviewTrustorOrgIdAsync(string trustorOrgId, long? billingPeriodIndex = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(trustorOrgId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/billing/trusteebillingoverview/{trustorOrgId}") { Category = CategoryName, Operation = "getBillingTrusteebillingoverviewTrustorOrgId" };

@@ -37,7 +37,7 @@ public static class BillingApiPagingExtensions
     /// <para>Get invoice lines</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="invoiceId">invoiceId</param>
+    /// <param name="invoiceId">invoiceId. Path segment <c>invoices/{invoiceId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <returns>The items (<c>BillingInvoiceItem</c>) of every page, fetched lazily.</returns>

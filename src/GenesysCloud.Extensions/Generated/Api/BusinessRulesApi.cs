@@ -27,7 +27,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task DeleteBusinessrulesDecisiontableVersionAsync(string tableId, int tableVersion, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task DeleteBusinessrulesDecisiontableVersionAsync(string tableId, long tableVersion, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}") { Category = CategoryName, Operation = "deleteBusinessrulesDecisiontableVersion" };
@@ -36,7 +36,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task DeleteBusinessrulesDecisiontableVersionRowAsync(string tableId, int tableVersion, string rowId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task DeleteBusinessrulesDecisiontableVersionRowAsync(string tableId, long tableVersion, string rowId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(rowId);
@@ -63,7 +63,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTable, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> GetBusinessrulesDecisiontableVersionAsync(string tableId, int tableVersion, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> GetBusinessrulesDecisiontableVersionAsync(string tableId, long tableVersion, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}") { Category = CategoryName, Operation = "getBusinessrulesDecisiontableVersion" };
@@ -72,7 +72,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableVersion, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRow> GetBusinessrulesDecisiontableVersionRowAsync(string tableId, int tableVersion, string rowId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRow> GetBusinessrulesDecisiontableVersionRowAsync(string tableId, long tableVersion, string rowId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(rowId);
@@ -83,7 +83,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableRow, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRowListing> GetBusinessrulesDecisiontableVersionRowsAsync(string tableId, int tableVersion, string? pageNumber = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRowListing> GetBusinessrulesDecisiontableVersionRowsAsync(string tableId, long tableVersion, string? pageNumber = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/rows") { Category = CategoryName, Operation = "getBusinessrulesDecisiontableVersionRows" };
@@ -165,7 +165,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTable, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PatchBusinessrulesDecisiontableVersionAsync(string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.UpdateDecisionTableVersionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PatchBusinessrulesDecisiontableVersionAsync(string tableId, long tableVersion, global::GenesysCloud.Extensions.Models.UpdateDecisionTableVersionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
         global::System.ArgumentNullException.ThrowIfNull(body);
@@ -186,7 +186,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableExecutionResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PostBusinessrulesDecisiontableVersionCopyAsync(string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.CopyDecisionTableRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PostBusinessrulesDecisiontableVersionCopyAsync(string tableId, long tableVersion, global::GenesysCloud.Extensions.Models.CopyDecisionTableRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
         global::System.ArgumentNullException.ThrowIfNull(body);
@@ -197,7 +197,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableVersion, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableExecutionResponse> PostBusinessrulesDecisiontableVersionExecuteAsync(string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.DecisionTableExecutionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableExecutionResponse> PostBusinessrulesDecisiontableVersionExecuteAsync(string tableId, long tableVersion, global::GenesysCloud.Extensions.Models.DecisionTableExecutionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
         global::System.ArgumentNullException.ThrowIfNull(body);
@@ -208,7 +208,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableExecutionResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRow> PostBusinessrulesDecisiontableVersionRowsAsync(string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.CreateDecisionTableRowRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRow> PostBusinessrulesDecisiontableVersionRowsAsync(string tableId, long tableVersion, global::GenesysCloud.Extensions.Models.CreateDecisionTableRowRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
         global::System.ArgumentNullException.ThrowIfNull(body);
@@ -219,7 +219,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableRow, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRowListing> PostBusinessrulesDecisiontableVersionRowsSearchAsync(string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.SearchDecisionTableRowsRequest body, string? pageNumber = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRowListing> PostBusinessrulesDecisiontableVersionRowsSearchAsync(string tableId, long tableVersion, global::GenesysCloud.Extensions.Models.SearchDecisionTableRowsRequest body, string? pageNumber = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
         global::System.ArgumentNullException.ThrowIfNull(body);
@@ -232,7 +232,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableRowListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PostBusinessrulesDecisiontableVersionSyncAsync(string tableId, int tableVersion, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PostBusinessrulesDecisiontableVersionSyncAsync(string tableId, long tableVersion, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/sync") { Category = CategoryName, Operation = "postBusinessrulesDecisiontableVersionSync" };
@@ -265,7 +265,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BusinessRulesDataSchema, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PutBusinessrulesDecisiontableVersionPublishAsync(string tableId, int tableVersion, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PutBusinessrulesDecisiontableVersionPublishAsync(string tableId, long tableVersion, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/publish") { Category = CategoryName, Operation = "putBusinessrulesDecisiontableVersionPublish" };
@@ -274,7 +274,7 @@ internal sealed class BusinessRulesApi : IBusinessRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DecisionTableVersion, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRow> PutBusinessrulesDecisiontableVersionRowAsync(string tableId, int tableVersion, string rowId, global::GenesysCloud.Extensions.Models.PutDecisionTableRowRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRow> PutBusinessrulesDecisiontableVersionRowAsync(string tableId, long tableVersion, string rowId, global::GenesysCloud.Extensions.Models.PutDecisionTableRowRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(rowId);

@@ -12,11 +12,11 @@ public static class BusinessRulesApiPagingExtensions
     /// <para>Get a list of decision table rows.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="tableId">Table ID</param>
-    /// <param name="tableVersion">Table Version</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
+    /// <param name="tableVersion">Table Version. Path segment <c>versions/{tableVersion}</c>.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 100. Defaults to 25.</param>
     /// <returns>The items (<c>DecisionTableRow</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DecisionTableRow> GetBusinessrulesDecisiontableVersionRowsPageableAsync(this IBusinessRulesApi api, string tableId, int tableVersion, string? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DecisionTableRow> GetBusinessrulesDecisiontableVersionRowsPageableAsync(this IBusinessRulesApi api, string tableId, long tableVersion, string? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);
@@ -34,7 +34,7 @@ public static class BusinessRulesApiPagingExtensions
     /// <para>Get a list of decision table versions</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="tableId">Table ID</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 100.</param>
     /// <returns>The items (<c>DecisionTableVersion</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DecisionTableVersion> GetBusinessrulesDecisiontableVersionsPageableAsync(this IBusinessRulesApi api, string tableId, string? pageSize = null)
@@ -103,12 +103,12 @@ public static class BusinessRulesApiPagingExtensions
     /// <para>Search for decision table rows</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="tableId">Table ID</param>
-    /// <param name="tableVersion">Table Version</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
+    /// <param name="tableVersion">Table Version. Path segment <c>versions/{tableVersion}</c>.</param>
     /// <param name="body">Search decision table rows request</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 100. Defaults to 25.</param>
     /// <returns>The items (<c>DecisionTableRow</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DecisionTableRow> PostBusinessrulesDecisiontableVersionRowsSearchPageableAsync(this IBusinessRulesApi api, string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.SearchDecisionTableRowsRequest body, string? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DecisionTableRow> PostBusinessrulesDecisiontableVersionRowsSearchPageableAsync(this IBusinessRulesApi api, string tableId, long tableVersion, global::GenesysCloud.Extensions.Models.SearchDecisionTableRowsRequest body, string? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(tableId);

@@ -216,7 +216,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.StageplanListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseplanListing> GetCasemanagementCaseplansAsync(string? after = null, int? pageSize = null, string? customerIntentId = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseplanListing> GetCasemanagementCaseplansAsync(string? after = null, long? pageSize = null, string? customerIntentId = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/casemanagement/caseplans") { Category = CategoryName, Operation = "getCasemanagementCaseplans" };
         apiRequest.WithQueryParameter("after", after);
@@ -226,7 +226,7 @@ internal sealed class CaseManagementApi : ICaseManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CaseplanListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseListing> GetCasemanagementCasesExternalcontactAsync(string externalContactId, string? after = null, int? pageSize = null, string? divisionIds = null, global::System.Collections.Generic.IEnumerable<string>? expands = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseListing> GetCasemanagementCasesExternalcontactAsync(string externalContactId, string? after = null, long? pageSize = null, string? divisionIds = null, global::System.Collections.Generic.IEnumerable<string>? expands = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(externalContactId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/casemanagement/cases/externalcontacts/{externalContactId}") { Category = CategoryName, Operation = "getCasemanagementCasesExternalcontact" };

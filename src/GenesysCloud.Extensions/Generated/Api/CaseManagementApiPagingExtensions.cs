@@ -12,7 +12,7 @@ public static class CaseManagementApiPagingExtensions
     /// <para>Get a list of case associations for a provided case.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="caseId">Case ID.</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <returns>The items (<c>CaseAssociation</c>) of every page, fetched lazily.</returns>
@@ -35,8 +35,8 @@ public static class CaseManagementApiPagingExtensions
     /// <para>Get a list of Steps.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="caseId">Case ID</param>
-    /// <param name="stageId">Stage ID</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
+    /// <param name="stageId">Stage ID. Path segment <c>stages/{stageId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <returns>The items (<c>Step</c>) of every page, fetched lazily.</returns>
@@ -60,7 +60,7 @@ public static class CaseManagementApiPagingExtensions
     /// <para>Get a list of Stages.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="caseId">Case ID</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <returns>The items (<c>Stage</c>) of every page, fetched lazily.</returns>
@@ -83,9 +83,9 @@ public static class CaseManagementApiPagingExtensions
     /// <para>Get a list of Stepplans.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="caseplanId">Caseplan ID</param>
-    /// <param name="versionId">Version ID</param>
-    /// <param name="stageplanId">Stageplan ID</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
+    /// <param name="versionId">Version ID. Path segment <c>versions/{versionId}</c>.</param>
+    /// <param name="stageplanId">Stageplan ID. Path segment <c>stageplans/{stageplanId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="expands">Which fields to expand. Valid values: <c>caseplan</c>, <c>stageplan</c>, <c>worktype</c>.</param>
@@ -111,8 +111,8 @@ public static class CaseManagementApiPagingExtensions
     /// <para>Get a list of Stageplans.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="caseplanId">Caseplan ID</param>
-    /// <param name="versionId">Version ID</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
+    /// <param name="versionId">Version ID. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="expands">Which fields to expand. Valid values: <c>caseplan</c>.</param>
@@ -141,7 +141,7 @@ public static class CaseManagementApiPagingExtensions
     /// <param name="customerIntentId">Filter by Customer Intent.</param>
     /// <param name="divisionIds">Filter by Divisions.</param>
     /// <returns>The items (<c>Caseplan</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Caseplan> GetCasemanagementCaseplansPageableAsync(this ICaseManagementApi api, int? pageSize = null, string? customerIntentId = null, string? divisionIds = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Caseplan> GetCasemanagementCaseplansPageableAsync(this ICaseManagementApi api, long? pageSize = null, string? customerIntentId = null, string? divisionIds = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.CaseplanListing, global::GenesysCloud.Extensions.Models.Caseplan>(
@@ -159,12 +159,12 @@ public static class CaseManagementApiPagingExtensions
     /// <para>Get a list of cases for provided external contact id.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="externalContactId">External Contact ID</param>
+    /// <param name="externalContactId">External Contact ID. Path segment <c>externalcontacts/{externalContactId}</c>.</param>
     /// <param name="pageSize">Number of cases to return. Maximum of 200.</param>
     /// <param name="divisionIds">Filter by Divisions</param>
     /// <param name="expands">Which fields to expand. Valid values: <c>caseplan</c>.</param>
     /// <returns>The items (<c>Case</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Case> GetCasemanagementCasesExternalcontactPageableAsync(this ICaseManagementApi api, string externalContactId, int? pageSize = null, string? divisionIds = null, global::System.Collections.Generic.IEnumerable<string>? expands = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Case> GetCasemanagementCasesExternalcontactPageableAsync(this ICaseManagementApi api, string externalContactId, long? pageSize = null, string? divisionIds = null, global::System.Collections.Generic.IEnumerable<string>? expands = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(externalContactId);

@@ -46,7 +46,7 @@ internal sealed class CoachingApi : ICoachingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAnnotation, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAnnotationList> GetCoachingAppointmentAnnotationsAsync(string appointmentId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAnnotationList> GetCoachingAppointmentAnnotationsAsync(string appointmentId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(appointmentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/coaching/appointments/{appointmentId}/annotations") { Category = CategoryName, Operation = "getCoachingAppointmentAnnotations" };
@@ -64,7 +64,7 @@ internal sealed class CoachingApi : ICoachingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAppointmentResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponseList> GetCoachingAppointmentStatusesAsync(string appointmentId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponseList> GetCoachingAppointmentStatusesAsync(string appointmentId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(appointmentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/coaching/appointments/{appointmentId}/statuses") { Category = CategoryName, Operation = "getCoachingAppointmentStatuses" };
@@ -74,7 +74,7 @@ internal sealed class CoachingApi : ICoachingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAppointmentStatusResponseList, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponseList> GetCoachingAppointmentsAsync(global::System.Collections.Generic.IEnumerable<string> userIds, string? interval = null, int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? facilitatorIds = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? relationships = null, string? completionInterval = null, string? overdue = null, string? intervalCondition = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponseList> GetCoachingAppointmentsAsync(global::System.Collections.Generic.IEnumerable<string> userIds, string? interval = null, long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? facilitatorIds = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? relationships = null, string? completionInterval = null, string? overdue = null, string? intervalCondition = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(userIds);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/coaching/appointments") { Category = CategoryName, Operation = "getCoachingAppointments" };
@@ -92,7 +92,7 @@ internal sealed class CoachingApi : ICoachingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingAppointmentResponseList, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponseList> GetCoachingAppointmentsMeAsync(string? interval = null, int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? facilitatorIds = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? relationships = null, string? completionInterval = null, string? overdue = null, string? intervalCondition = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponseList> GetCoachingAppointmentsMeAsync(string? interval = null, long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? facilitatorIds = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? relationships = null, string? completionInterval = null, string? overdue = null, string? intervalCondition = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/coaching/appointments/me") { Category = CategoryName, Operation = "getCoachingAppointmentsMe" };
         apiRequest.WithQueryParameter("interval", interval);
@@ -117,7 +117,7 @@ internal sealed class CoachingApi : ICoachingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CoachingNotification, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingNotificationList> GetCoachingNotificationsAsync(int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingNotificationList> GetCoachingNotificationsAsync(long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/coaching/notifications") { Category = CategoryName, Operation = "getCoachingNotifications" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);

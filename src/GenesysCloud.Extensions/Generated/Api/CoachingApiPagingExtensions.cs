@@ -12,10 +12,10 @@ public static class CoachingApiPagingExtensions
     /// <para>Get a list of annotations.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="appointmentId">The ID of the coaching appointment.</param>
+    /// <param name="appointmentId">The ID of the coaching appointment. Path segment <c>appointments/{appointmentId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>CoachingAnnotation</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CoachingAnnotation> GetCoachingAppointmentAnnotationsPageableAsync(this ICoachingApi api, string appointmentId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CoachingAnnotation> GetCoachingAppointmentAnnotationsPageableAsync(this ICoachingApi api, string appointmentId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(appointmentId);
@@ -33,10 +33,10 @@ public static class CoachingApiPagingExtensions
     /// <para>Get the list of status changes for a coaching appointment.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="appointmentId">The ID of the coaching appointment.</param>
+    /// <param name="appointmentId">The ID of the coaching appointment. Path segment <c>appointments/{appointmentId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>CoachingAppointmentStatusResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponse> GetCoachingAppointmentStatusesPageableAsync(this ICoachingApi api, string appointmentId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponse> GetCoachingAppointmentStatusesPageableAsync(this ICoachingApi api, string appointmentId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(appointmentId);
@@ -65,7 +65,7 @@ public static class CoachingApiPagingExtensions
     /// <param name="overdue">Overdue status to filter by. Valid values: <c>True</c>, <c>False</c>, <c>Any</c>.</param>
     /// <param name="intervalCondition">Filter condition for interval. Valid values: <c>StartsIn</c>, <c>Overlaps</c>.</param>
     /// <returns>The items (<c>CoachingAppointmentResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse> GetCoachingAppointmentsPageableAsync(this ICoachingApi api, global::System.Collections.Generic.IEnumerable<string> userIds, string? interval = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? facilitatorIds = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? relationships = null, string? completionInterval = null, string? overdue = null, string? intervalCondition = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse> GetCoachingAppointmentsPageableAsync(this ICoachingApi api, global::System.Collections.Generic.IEnumerable<string> userIds, string? interval = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? facilitatorIds = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? relationships = null, string? completionInterval = null, string? overdue = null, string? intervalCondition = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentNullException.ThrowIfNull(userIds);
@@ -93,7 +93,7 @@ public static class CoachingApiPagingExtensions
     /// <param name="overdue">Overdue status to filter by. Valid values: <c>True</c>, <c>False</c>, <c>Any</c>.</param>
     /// <param name="intervalCondition">Filter condition for interval. Valid values: <c>StartsIn</c>, <c>Overlaps</c>.</param>
     /// <returns>The items (<c>CoachingAppointmentResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse> GetCoachingAppointmentsMePageableAsync(this ICoachingApi api, string? interval = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? facilitatorIds = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? relationships = null, string? completionInterval = null, string? overdue = null, string? intervalCondition = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse> GetCoachingAppointmentsMePageableAsync(this ICoachingApi api, string? interval = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? facilitatorIds = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? relationships = null, string? completionInterval = null, string? overdue = null, string? intervalCondition = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponseList, global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse>(
@@ -113,7 +113,7 @@ public static class CoachingApiPagingExtensions
     /// <param name="pageSize">Page size</param>
     /// <param name="expand">Indicates a field in the response which should be expanded. Valid values: <c>appointment</c>.</param>
     /// <returns>The items (<c>CoachingNotification</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CoachingNotification> GetCoachingNotificationsPageableAsync(this ICoachingApi api, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CoachingNotification> GetCoachingNotificationsPageableAsync(this ICoachingApi api, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CoachingNotificationList, global::GenesysCloud.Extensions.Models.CoachingNotification>(

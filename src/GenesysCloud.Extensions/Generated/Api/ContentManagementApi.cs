@@ -92,7 +92,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentEntityListing> GetContentmanagementDocumentsAsync(string workspaceId, string? name = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentEntityListing> GetContentmanagementDocumentsAsync(string workspaceId, string? name = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(workspaceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/documents") { Category = CategoryName, Operation = "getContentmanagementDocuments" };
@@ -106,7 +106,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DocumentEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueryResults> GetContentmanagementQueryAsync(string queryPhrase, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueryResults> GetContentmanagementQueryAsync(string queryPhrase, long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(queryPhrase);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/query") { Category = CategoryName, Operation = "getContentmanagementQuery" };
@@ -153,7 +153,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SharedResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShareEntityListing> GetContentmanagementSharesAsync(string? entityId = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShareEntityListing> GetContentmanagementSharesAsync(string? entityId = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/shares") { Category = CategoryName, Operation = "getContentmanagementShares" };
         apiRequest.WithQueryParameter("entityId", entityId);
@@ -163,7 +163,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ShareEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommandStatusEntityListing> GetContentmanagementStatusAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommandStatusEntityListing> GetContentmanagementStatusAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/status") { Category = CategoryName, Operation = "getContentmanagementStatus" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -194,7 +194,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Workspace, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentEntityListing> GetContentmanagementWorkspaceDocumentsAsync(string workspaceId, global::System.Collections.Generic.IEnumerable<string>? expand = null, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentEntityListing> GetContentmanagementWorkspaceDocumentsAsync(string workspaceId, global::System.Collections.Generic.IEnumerable<string>? expand = null, long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(workspaceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/workspaces/{workspaceId}/documents") { Category = CategoryName, Operation = "getContentmanagementWorkspaceDocuments" };
@@ -218,7 +218,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkspaceMember, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkspaceMemberEntityListing> GetContentmanagementWorkspaceMembersAsync(string workspaceId, int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkspaceMemberEntityListing> GetContentmanagementWorkspaceMembersAsync(string workspaceId, long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(workspaceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/workspaces/{workspaceId}/members") { Category = CategoryName, Operation = "getContentmanagementWorkspaceMembers" };
@@ -240,7 +240,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TagValue, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TagValueEntityListing> GetContentmanagementWorkspaceTagvaluesAsync(string workspaceId, string? value = null, int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TagValueEntityListing> GetContentmanagementWorkspaceTagvaluesAsync(string workspaceId, string? value = null, long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(workspaceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/workspaces/{workspaceId}/tagvalues") { Category = CategoryName, Operation = "getContentmanagementWorkspaceTagvalues" };
@@ -252,7 +252,7 @@ internal sealed class ContentManagementApi : IContentManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TagValueEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkspaceEntityListing> GetContentmanagementWorkspacesAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? access = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkspaceEntityListing> GetContentmanagementWorkspacesAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? access = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/contentmanagement/workspaces") { Category = CategoryName, Operation = "getContentmanagementWorkspaces" };
         apiRequest.WithQueryParameter("pageSize", pageSize);

@@ -20,7 +20,7 @@ public static class ContentManagementApiPagingExtensions
     /// <param name="sortOrder">ascending or descending</param>
     /// <returns>The items (<c>Document</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Document> GetContentmanagementDocumentsPageableAsync(this IContentManagementApi api, string workspaceId, string? name = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Document> GetContentmanagementDocumentsPageableAsync(this IContentManagementApi api, string workspaceId, string? name = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(workspaceId);
@@ -42,7 +42,7 @@ public static class ContentManagementApiPagingExtensions
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>member</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>Share</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Share> GetContentmanagementSharesPageableAsync(this IContentManagementApi api, string? entityId = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Share> GetContentmanagementSharesPageableAsync(this IContentManagementApi api, string? entityId = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ShareEntityListing, global::GenesysCloud.Extensions.Models.Share>(
@@ -61,7 +61,7 @@ public static class ContentManagementApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>CommandStatus</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CommandStatus> GetContentmanagementStatusPageableAsync(this IContentManagementApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CommandStatus> GetContentmanagementStatusPageableAsync(this IContentManagementApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CommandStatusEntityListing, global::GenesysCloud.Extensions.Models.CommandStatus>(
@@ -78,13 +78,13 @@ public static class ContentManagementApiPagingExtensions
     /// <para>Get a list of documents.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="workspaceId">Workspace ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>acl</c>, <c>workspace</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortBy">name or dateCreated</param>
     /// <param name="sortOrder">ascending or descending</param>
     /// <returns>The items (<c>Document</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Document> GetContentmanagementWorkspaceDocumentsPageableAsync(this IContentManagementApi api, string workspaceId, global::System.Collections.Generic.IEnumerable<string>? expand = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Document> GetContentmanagementWorkspaceDocumentsPageableAsync(this IContentManagementApi api, string workspaceId, global::System.Collections.Generic.IEnumerable<string>? expand = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(workspaceId);
@@ -102,11 +102,11 @@ public static class ContentManagementApiPagingExtensions
     /// <para>Get a list workspace members</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="workspaceId">Workspace ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>member</c>.</param>
     /// <returns>The items (<c>WorkspaceMember</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkspaceMember> GetContentmanagementWorkspaceMembersPageableAsync(this IContentManagementApi api, string workspaceId, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkspaceMember> GetContentmanagementWorkspaceMembersPageableAsync(this IContentManagementApi api, string workspaceId, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(workspaceId);
@@ -124,12 +124,12 @@ public static class ContentManagementApiPagingExtensions
     /// <para>Get a list of workspace tags</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="workspaceId">Workspace ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
     /// <param name="value">filter the list of tags returned</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>acl</c>.</param>
     /// <returns>The items (<c>TagValue</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TagValue> GetContentmanagementWorkspaceTagvaluesPageableAsync(this IContentManagementApi api, string workspaceId, string? value = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TagValue> GetContentmanagementWorkspaceTagvaluesPageableAsync(this IContentManagementApi api, string workspaceId, string? value = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(workspaceId);
@@ -151,7 +151,7 @@ public static class ContentManagementApiPagingExtensions
     /// <param name="access">Requested access level. Valid values: <c>content</c>, <c>admin</c>, <c>document:create</c>, <c>document:viewContent</c>, <c>document:viewMetadata</c>, <c>document:download</c>, <c>document:delete</c>, <c>document:update</c>, <c>document:share</c>, <c>document:shareView</c>, <c>document:email</c>, <c>document:print</c>, <c>document:auditView</c>, <c>document:replace</c>, <c>document:tag</c>, <c>tag:create</c>, <c>tag:view</c>, <c>tag:update</c>, <c>tag:apply</c>, <c>tag:remove</c>, <c>tag:delete</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>summary</c>, <c>acl</c>.</param>
     /// <returns>The items (<c>Workspace</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Workspace> GetContentmanagementWorkspacesPageableAsync(this IContentManagementApi api, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? access = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Workspace> GetContentmanagementWorkspacesPageableAsync(this IContentManagementApi api, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? access = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.WorkspaceEntityListing, global::GenesysCloud.Extensions.Models.Workspace>(

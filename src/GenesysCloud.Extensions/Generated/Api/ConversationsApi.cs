@@ -232,7 +232,7 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationAsyncQueryResponse> GetAnalyticsConversationsDetailsJobResultsAsync(string jobId, string? cursor = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationAsyncQueryResponse> GetAnalyticsConversationsDetailsJobResultsAsync(string jobId, string? cursor = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/conversations/details/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsConversationsDetailsJobResults" };
@@ -312,7 +312,7 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InternalMessageData, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InternalMessageDataEntityListing> GetConversationCommunicationInternalmessagesAsync(string conversationId, string communicationId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InternalMessageDataEntityListing> GetConversationCommunicationInternalmessagesAsync(string conversationId, string communicationId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(communicationId);
@@ -527,7 +527,7 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CallConversationEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallHistoryConversationEntityListing> GetConversationsCallsHistoryAsync(int? pageSize = null, int? pageNumber = null, string? interval = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallHistoryConversationEntityListing> GetConversationsCallsHistoryAsync(long? pageSize = null, long? pageNumber = null, string? interval = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/calls/history") { Category = CategoryName, Operation = "getConversationsCallsHistory" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -564,7 +564,7 @@ internal sealed class ConversationsApi : IConversationsApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebChatMessageEntityList> GetConversationsChatMessagesAsync(string conversationId, string? after = null, string? before = null, string? sortOrder = null, int? maxResults = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebChatMessageEntityList> GetConversationsChatMessagesAsync(string conversationId, string? after = null, string? before = null, string? sortOrder = null, long? maxResults = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/chats/{conversationId}/messages") { Category = CategoryName, Operation = "getConversationsChatMessages" };
@@ -842,7 +842,7 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessageConversation, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessageMediaListing> GetConversationsMessageCommunicationMessagesMediaAsync(string conversationId, string communicationId, string? status = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessageMediaListing> GetConversationsMessageCommunicationMessagesMediaAsync(string conversationId, string communicationId, string? status = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(communicationId);
@@ -927,7 +927,7 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessageConversationEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CachedMediaItemEntityListing> GetConversationsMessagesCachedmediaAsync(int? pageSize = null, int? pageNumber = null, string? url = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CachedMediaItemEntityListing> GetConversationsMessagesCachedmediaAsync(long? pageSize = null, long? pageNumber = null, string? url = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messages/cachedmedia") { Category = CategoryName, Operation = "getConversationsMessagesCachedmedia" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -1012,7 +1012,7 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterOAuthSettings, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AppleIntegrationEntityListing> GetConversationsMessagingIntegrationsAppleAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AppleIntegrationEntityListing> GetConversationsMessagingIntegrationsAppleAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/apple") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsApple" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -1032,7 +1032,7 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AppleIntegration, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingIntegrationEntityListing> GetConversationsMessagingIntegrationsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingIntegrationEntityListing> GetConversationsMessagingIntegrationsAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations") { Category = CategoryName, Operation = "getConversationsMessagingIntegrations" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -1043,7 +1043,7 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingIntegrationEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookIntegrationEntityListing> GetConversationsMessagingIntegrationsFacebookAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookIntegrationEntityListing> GetConversationsMessagingIntegrationsFacebookAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/facebook") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsFacebook" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -1063,7 +1063,7 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookIntegration, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramIntegrationEntityListing> GetConversationsMessagingIntegrationsInstagramAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramIntegrationEntityListing> GetConversationsMessagingIntegrationsInstagramAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/instagram") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsInstagram" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -1083,7 +1083,7 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InstagramIntegration, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenIntegrationEntityListing> GetConversationsMessagingIntegrationsOpenAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenIntegrationEntityListing> GetConversationsMessagingIntegrationsOpenAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/open") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsOpen" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -1134,7 +1134,7 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenIntegration, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterIntegrationEntityListing> GetConversationsMessagingIntegrationsTwitterAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterIntegrationEntityListing> GetConversationsMessagingIntegrationsTwitterAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/twitter") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsTwitter" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -1160,7 +1160,7 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterSignupOAuthSettings, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppIntegrationEntityListing> GetConversationsMessagingIntegrationsWhatsappAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppIntegrationEntityListing> GetConversationsMessagingIntegrationsWhatsappAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/integrations/whatsapp") { Category = CategoryName, Operation = "getConversationsMessagingIntegrationsWhatsapp" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -1199,7 +1199,7 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingSetting, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingConfigListing> GetConversationsMessagingSettingsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingConfigListing> GetConversationsMessagingSettingsAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/settings") { Category = CategoryName, Operation = "getConversationsMessagingSettings" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -1213,7 +1213,7 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingSetting, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedContentListing> GetConversationsMessagingSupportedcontentAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedContentListing> GetConversationsMessagingSupportedcontentAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/messaging/supportedcontent") { Category = CategoryName, Operation = "getConversationsMessagingSupportedcontent" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -1676,14 +1676,14 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Conversation, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailMessage> PatchConversationsEmailMessagesDraftAsync(string conversationId, global::GenesysCloud.Extensions.Models.DraftManipulationRequest? body = null, bool? autoFill = null, bool? discard = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailMessage> PatchConversationsEmailMessagesDraftAsync(string conversationId, bool? autoFill = null, bool? discard = null, global::GenesysCloud.Extensions.Models.DraftManipulationRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/conversations/emails/{conversationId}/messages/draft") { Category = CategoryName, Operation = "patchConversationsEmailMessagesDraft" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("autoFill", autoFill);
         apiRequest.WithQueryParameter("discard", discard);
+        apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EmailMessage, cancellationToken);
     }
 
@@ -1913,7 +1913,7 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PropertyIndexRequest, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationActivityResponse> PostAnalyticsConversationsActivityQueryAsync(global::GenesysCloud.Extensions.Models.ConversationActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationActivityResponse> PostAnalyticsConversationsActivityQueryAsync(global::GenesysCloud.Extensions.Models.ConversationActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/conversations/activity/query") { Category = CategoryName, Operation = "postAnalyticsConversationsActivityQuery" };
@@ -2754,13 +2754,13 @@ internal sealed class ConversationsApi : IConversationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenStructuredResponseNormalizedMessage, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TextMessageListing> PostConversationsMessageMessagesBulkAsync(string conversationId, global::System.Collections.Generic.IEnumerable<string>? body = null, bool? useNormalizedMessage = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TextMessageListing> PostConversationsMessageMessagesBulkAsync(string conversationId, bool? useNormalizedMessage = null, global::System.Collections.Generic.IEnumerable<string>? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/conversations/messages/{conversationId}/messages/bulk") { Category = CategoryName, Operation = "postConversationsMessageMessagesBulk" };
         apiRequest.WithPathParameter("conversationId", conversationId);
-        apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("useNormalizedMessage", useNormalizedMessage);
+        apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TextMessageListing, cancellationToken);
     }
 

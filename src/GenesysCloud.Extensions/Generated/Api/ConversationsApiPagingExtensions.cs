@@ -12,7 +12,7 @@ public static class ConversationsApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>ConversationAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ConversationAggregateDataContainer> GetAnalyticsConversationsAggregatesJobResultsPageableAsync(this IConversationsApi api, string jobId)
     {
@@ -33,10 +33,10 @@ public static class ConversationsApiPagingExtensions
     /// <para>Fetch a page of results for an async details job</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="pageSize">The desired maximum number of results</param>
     /// <returns>The items (<c>AnalyticsConversation</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AnalyticsConversation> GetAnalyticsConversationsDetailsJobResultsPageableAsync(this IConversationsApi api, string jobId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AnalyticsConversation> GetAnalyticsConversationsDetailsJobResultsPageableAsync(this IConversationsApi api, string jobId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
@@ -55,11 +55,11 @@ public static class ConversationsApiPagingExtensions
     /// <para>Get messages for communication</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="pageSize">Indicates maximum number of results in response. Default page size is 25 results. The maximum page size is 200.</param>
     /// <returns>The items (<c>InternalMessageData</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.InternalMessageData> GetConversationCommunicationInternalmessagesPageableAsync(this IConversationsApi api, string conversationId, string communicationId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.InternalMessageData> GetConversationCommunicationInternalmessagesPageableAsync(this IConversationsApi api, string conversationId, string communicationId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
@@ -78,7 +78,7 @@ public static class ConversationsApiPagingExtensions
     /// <para>Get all suggestions for a conversation.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="conversationId">Conversation ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="type">Suggestion type to filter by. Valid values: <c>Faq</c>, <c>Article</c>, <c>KnowledgeArticle</c>, <c>KnowledgeSearch</c>, <c>CannedResponse</c>, <c>Script</c>, <c>SuggestedKnowledgeAnswer</c>, <c>ThirdPartySuggestion</c>.</param>
@@ -107,7 +107,7 @@ public static class ConversationsApiPagingExtensions
     /// <param name="interval">Interval string; format is ISO-8601. Separate start and end times with forward slash '/'</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>externalorganization</c>, <c>externalcontact</c>, <c>user</c>, <c>queue</c>, <c>group</c>.</param>
     /// <returns>The items (<c>CallHistoryConversation</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CallHistoryConversation> GetConversationsCallsHistoryPageableAsync(this IConversationsApi api, int? pageSize = null, string? interval = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CallHistoryConversation> GetConversationsCallsHistoryPageableAsync(this IConversationsApi api, long? pageSize = null, string? interval = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CallHistoryConversationEntityListing, global::GenesysCloud.Extensions.Models.CallHistoryConversation>(
@@ -124,12 +124,12 @@ public static class ConversationsApiPagingExtensions
     /// <para>Get message media list by status</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="status">The status on which to filter the response. Valid values: <c>uploading</c>, <c>valid</c>, <c>invalid</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>MessageMediaData</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.MessageMediaData> GetConversationsMessageCommunicationMessagesMediaPageableAsync(this IConversationsApi api, string conversationId, string communicationId, string? status = null, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.MessageMediaData> GetConversationsMessageCommunicationMessagesMediaPageableAsync(this IConversationsApi api, string conversationId, string communicationId, string? status = null, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
@@ -151,7 +151,7 @@ public static class ConversationsApiPagingExtensions
     /// <param name="pageSize">Page size</param>
     /// <param name="url">URL to search for</param>
     /// <returns>The items (<c>CachedMediaItem</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CachedMediaItem> GetConversationsMessagesCachedmediaPageableAsync(this IConversationsApi api, int? pageSize = null, string? url = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CachedMediaItem> GetConversationsMessagesCachedmediaPageableAsync(this IConversationsApi api, long? pageSize = null, string? url = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CachedMediaItemEntityListing, global::GenesysCloud.Extensions.Models.CachedMediaItem>(
@@ -173,7 +173,7 @@ public static class ConversationsApiPagingExtensions
     /// <param name="supportedContentId">Filter integrations returned based on the supported content ID</param>
     /// <param name="messagingSettingId">Filter integrations returned based on the setting ID</param>
     /// <returns>The items (<c>AppleIntegration</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AppleIntegration> GetConversationsMessagingIntegrationsApplePageableAsync(this IConversationsApi api, int? pageSize = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AppleIntegration> GetConversationsMessagingIntegrationsApplePageableAsync(this IConversationsApi api, long? pageSize = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.AppleIntegrationEntityListing, global::GenesysCloud.Extensions.Models.AppleIntegration>(
@@ -195,7 +195,7 @@ public static class ConversationsApiPagingExtensions
     /// <param name="supportedContentId">Filter integrations returned based on the supported content ID</param>
     /// <param name="messagingSettingId">Filter integrations returned based on the setting ID</param>
     /// <returns>The items (<c>MessagingIntegration</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.MessagingIntegration> GetConversationsMessagingIntegrationsPageableAsync(this IConversationsApi api, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? supportedContentId = null, string? messagingSettingId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.MessagingIntegration> GetConversationsMessagingIntegrationsPageableAsync(this IConversationsApi api, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? supportedContentId = null, string? messagingSettingId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.MessagingIntegrationEntityListing, global::GenesysCloud.Extensions.Models.MessagingIntegration>(
@@ -217,7 +217,7 @@ public static class ConversationsApiPagingExtensions
     /// <param name="supportedContentId">Filter integrations returned based on the supported content ID</param>
     /// <param name="messagingSettingId">Filter integrations returned based on the setting ID</param>
     /// <returns>The items (<c>FacebookIntegration</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FacebookIntegration> GetConversationsMessagingIntegrationsFacebookPageableAsync(this IConversationsApi api, int? pageSize = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FacebookIntegration> GetConversationsMessagingIntegrationsFacebookPageableAsync(this IConversationsApi api, long? pageSize = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.FacebookIntegrationEntityListing, global::GenesysCloud.Extensions.Models.FacebookIntegration>(
@@ -239,7 +239,7 @@ public static class ConversationsApiPagingExtensions
     /// <param name="supportedContentId">Filter integrations returned based on the supported content ID</param>
     /// <param name="messagingSettingId">Filter integrations returned based on the setting ID</param>
     /// <returns>The items (<c>InstagramIntegration</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.InstagramIntegration> GetConversationsMessagingIntegrationsInstagramPageableAsync(this IConversationsApi api, int? pageSize = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.InstagramIntegration> GetConversationsMessagingIntegrationsInstagramPageableAsync(this IConversationsApi api, long? pageSize = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.InstagramIntegrationEntityListing, global::GenesysCloud.Extensions.Models.InstagramIntegration>(
@@ -261,7 +261,7 @@ public static class ConversationsApiPagingExtensions
     /// <param name="supportedContentId">Filter integrations returned based on the supported content ID</param>
     /// <param name="messagingSettingId">Filter integrations returned based on the setting ID</param>
     /// <returns>The items (<c>OpenIntegration</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OpenIntegration> GetConversationsMessagingIntegrationsOpenPageableAsync(this IConversationsApi api, int? pageSize = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OpenIntegration> GetConversationsMessagingIntegrationsOpenPageableAsync(this IConversationsApi api, long? pageSize = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.OpenIntegrationEntityListing, global::GenesysCloud.Extensions.Models.OpenIntegration>(
@@ -283,7 +283,7 @@ public static class ConversationsApiPagingExtensions
     /// <param name="supportedContentId">Filter integrations returned based on the supported content ID</param>
     /// <param name="messagingSettingId">Filter integrations returned based on the setting ID</param>
     /// <returns>The items (<c>TwitterIntegration</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TwitterIntegration> GetConversationsMessagingIntegrationsTwitterPageableAsync(this IConversationsApi api, int? pageSize = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TwitterIntegration> GetConversationsMessagingIntegrationsTwitterPageableAsync(this IConversationsApi api, long? pageSize = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.TwitterIntegrationEntityListing, global::GenesysCloud.Extensions.Models.TwitterIntegration>(
@@ -305,7 +305,7 @@ public static class ConversationsApiPagingExtensions
     /// <param name="supportedContentId">Filter integrations returned based on the supported content ID</param>
     /// <param name="messagingSettingId">Filter integrations returned based on the setting ID</param>
     /// <returns>The items (<c>WhatsAppIntegration</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WhatsAppIntegration> GetConversationsMessagingIntegrationsWhatsappPageableAsync(this IConversationsApi api, int? pageSize = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WhatsAppIntegration> GetConversationsMessagingIntegrationsWhatsappPageableAsync(this IConversationsApi api, long? pageSize = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.WhatsAppIntegrationEntityListing, global::GenesysCloud.Extensions.Models.WhatsAppIntegration>(
@@ -324,7 +324,7 @@ public static class ConversationsApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>MessagingSetting</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.MessagingSetting> GetConversationsMessagingSettingsPageableAsync(this IConversationsApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.MessagingSetting> GetConversationsMessagingSettingsPageableAsync(this IConversationsApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.MessagingConfigListing, global::GenesysCloud.Extensions.Models.MessagingSetting>(
@@ -343,7 +343,7 @@ public static class ConversationsApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>SupportedContent</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SupportedContent> GetConversationsMessagingSupportedcontentPageableAsync(this IConversationsApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SupportedContent> GetConversationsMessagingSupportedcontentPageableAsync(this IConversationsApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.SupportedContentListing, global::GenesysCloud.Extensions.Models.SupportedContent>(

@@ -26,7 +26,7 @@ internal sealed class EmployeeEngagementApi : IEmployeeEngagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetCelebrationListing> GetEmployeeengagementCelebrationsAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetCelebrationListing> GetEmployeeengagementCelebrationsAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/employeeengagement/celebrations") { Category = CategoryName, Operation = "getEmployeeengagementCelebrations" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -42,7 +42,7 @@ internal sealed class EmployeeEngagementApi : IEmployeeEngagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Recognition, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Recognitions> GetEmployeeengagementRecognitionsAsync(string? direction = null, string? recipient = null, global::System.DateTimeOffset? dateStart = null, global::System.DateTimeOffset? dateEnd = null, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Recognitions> GetEmployeeengagementRecognitionsAsync(string? direction = null, string? recipient = null, global::System.DateTimeOffset? dateStart = null, global::System.DateTimeOffset? dateEnd = null, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/employeeengagement/recognitions") { Category = CategoryName, Operation = "getEmployeeengagementRecognitions" };
         apiRequest.WithQueryParameter("direction", direction);

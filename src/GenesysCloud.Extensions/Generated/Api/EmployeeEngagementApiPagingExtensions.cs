@@ -14,7 +14,7 @@ public static class EmployeeEngagementApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">The <c>pageSize</c> query parameter.</param>
     /// <returns>The items (<c>Celebration</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Celebration> GetEmployeeengagementCelebrationsPageableAsync(this IEmployeeEngagementApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Celebration> GetEmployeeengagementCelebrationsPageableAsync(this IEmployeeEngagementApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.GetCelebrationListing, global::GenesysCloud.Extensions.Models.Celebration>(
@@ -37,7 +37,7 @@ public static class EmployeeEngagementApiPagingExtensions
     /// <param name="dateEnd">The end date of the search range. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>Recognition</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Recognition> GetEmployeeengagementRecognitionsPageableAsync(this IEmployeeEngagementApi api, string? direction = null, string? recipient = null, global::System.DateTimeOffset? dateStart = null, global::System.DateTimeOffset? dateEnd = null, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Recognition> GetEmployeeengagementRecognitionsPageableAsync(this IEmployeeEngagementApi api, string? direction = null, string? recipient = null, global::System.DateTimeOffset? dateStart = null, global::System.DateTimeOffset? dateEnd = null, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.Recognitions, global::GenesysCloud.Extensions.Models.Recognition>(

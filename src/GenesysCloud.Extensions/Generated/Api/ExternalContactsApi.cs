@@ -119,7 +119,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactIdentifierListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SegmentAssignmentListing> GetExternalcontactsContactJourneySegmentsAsync(string contactId, bool? includeMerged = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SegmentAssignmentListing> GetExternalcontactsContactJourneySegmentsAsync(string contactId, bool? includeMerged = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts/{contactId}/journey/segments") { Category = CategoryName, Operation = "getExternalcontactsContactJourneySegments" };
@@ -151,7 +151,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Note, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NoteListing> GetExternalcontactsContactNotesAsync(string contactId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NoteListing> GetExternalcontactsContactNotesAsync(string contactId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts/{contactId}/notes") { Category = CategoryName, Operation = "getExternalcontactsContactNotes" };
@@ -172,7 +172,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalContact, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListing> GetExternalcontactsContactsAsync(int? pageSize = null, int? pageNumber = null, string? q = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListing> GetExternalcontactsContactsAsync(long? pageSize = null, long? pageNumber = null, string? q = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts") { Category = CategoryName, Operation = "getExternalcontactsContacts" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -192,7 +192,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactsExport, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExportListing> GetExternalcontactsContactsExportsAsync(global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExportListing> GetExternalcontactsContactsExportsAsync(global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts/exports") { Category = CategoryName, Operation = "getExternalcontactsContactsExports" };
         apiRequest.WithQueryParameter("divisionIds", divisionIds);
@@ -261,7 +261,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalSource, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorExternalSourceListing> GetExternalcontactsExternalsourcesAsync(string? cursor = null, int? limit = null, string? name = null, bool? active = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorExternalSourceListing> GetExternalcontactsExternalsourcesAsync(string? cursor = null, long? limit = null, string? name = null, bool? active = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/externalsources") { Category = CategoryName, Operation = "getExternalcontactsExternalsources" };
         apiRequest.WithQueryParameter("cursor", cursor);
@@ -352,7 +352,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalOrganization, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListing> GetExternalcontactsOrganizationContactsAsync(string externalOrganizationId, int? pageSize = null, int? pageNumber = null, string? q = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListing> GetExternalcontactsOrganizationContactsAsync(string externalOrganizationId, long? pageSize = null, long? pageNumber = null, string? q = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(externalOrganizationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/organizations/{externalOrganizationId}/contacts") { Category = CategoryName, Operation = "getExternalcontactsOrganizationContacts" };
@@ -384,7 +384,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Note, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NoteListing> GetExternalcontactsOrganizationNotesAsync(string externalOrganizationId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NoteListing> GetExternalcontactsOrganizationNotesAsync(string externalOrganizationId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(externalOrganizationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/organizations/{externalOrganizationId}/notes") { Category = CategoryName, Operation = "getExternalcontactsOrganizationNotes" };
@@ -396,7 +396,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NoteListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RelationshipListing> GetExternalcontactsOrganizationRelationshipsAsync(string externalOrganizationId, int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RelationshipListing> GetExternalcontactsOrganizationRelationshipsAsync(string externalOrganizationId, long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(externalOrganizationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/organizations/{externalOrganizationId}/relationships") { Category = CategoryName, Operation = "getExternalcontactsOrganizationRelationships" };
@@ -408,7 +408,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RelationshipListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalOrganizationListing> GetExternalcontactsOrganizationsAsync(int? pageSize = null, int? pageNumber = null, string? q = null, global::System.Collections.Generic.IEnumerable<string>? trustorId = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? includeTrustors = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalOrganizationListing> GetExternalcontactsOrganizationsAsync(long? pageSize = null, long? pageNumber = null, string? q = null, global::System.Collections.Generic.IEnumerable<string>? trustorId = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? includeTrustors = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/organizations") { Category = CategoryName, Operation = "getExternalcontactsOrganizations" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -493,7 +493,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ReverseWhitepagesLookupResult, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorContactListing> GetExternalcontactsScanContactsAsync(int? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorContactListing> GetExternalcontactsScanContactsAsync(long? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/scan/contacts") { Category = CategoryName, Operation = "getExternalcontactsScanContacts" };
         apiRequest.WithQueryParameter("limit", limit);
@@ -502,7 +502,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorContactListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorContactListing> GetExternalcontactsScanContactsDivisionviewsAllAsync(int? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorContactListing> GetExternalcontactsScanContactsDivisionviewsAllAsync(long? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/scan/contacts/divisionviews/all") { Category = CategoryName, Operation = "getExternalcontactsScanContactsDivisionviewsAll" };
         apiRequest.WithQueryParameter("limit", limit);
@@ -510,7 +510,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorContactListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorNoteListing> GetExternalcontactsScanNotesAsync(int? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorNoteListing> GetExternalcontactsScanNotesAsync(long? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/scan/notes") { Category = CategoryName, Operation = "getExternalcontactsScanNotes" };
         apiRequest.WithQueryParameter("limit", limit);
@@ -519,7 +519,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorNoteListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorNoteListing> GetExternalcontactsScanNotesDivisionviewsAllAsync(int? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorNoteListing> GetExternalcontactsScanNotesDivisionviewsAllAsync(long? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/scan/notes/divisionviews/all") { Category = CategoryName, Operation = "getExternalcontactsScanNotesDivisionviewsAll" };
         apiRequest.WithQueryParameter("limit", limit);
@@ -527,7 +527,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorNoteListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorOrganizationListing> GetExternalcontactsScanOrganizationsAsync(int? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorOrganizationListing> GetExternalcontactsScanOrganizationsAsync(long? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/scan/organizations") { Category = CategoryName, Operation = "getExternalcontactsScanOrganizations" };
         apiRequest.WithQueryParameter("limit", limit);
@@ -536,7 +536,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorOrganizationListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorOrganizationListing> GetExternalcontactsScanOrganizationsDivisionviewsAllAsync(int? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorOrganizationListing> GetExternalcontactsScanOrganizationsDivisionviewsAllAsync(long? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/scan/organizations/divisionviews/all") { Category = CategoryName, Operation = "getExternalcontactsScanOrganizationsDivisionviewsAll" };
         apiRequest.WithQueryParameter("limit", limit);
@@ -544,7 +544,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorOrganizationListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorRelationshipListing> GetExternalcontactsScanRelationshipsAsync(int? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorRelationshipListing> GetExternalcontactsScanRelationshipsAsync(long? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/scan/relationships") { Category = CategoryName, Operation = "getExternalcontactsScanRelationships" };
         apiRequest.WithQueryParameter("limit", limit);
@@ -553,7 +553,7 @@ internal sealed class ExternalContactsApi : IExternalContactsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CursorRelationshipListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorRelationshipListing> GetExternalcontactsScanRelationshipsDivisionviewsAllAsync(int? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorRelationshipListing> GetExternalcontactsScanRelationshipsDivisionviewsAllAsync(long? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/scan/relationships/divisionviews/all") { Category = CategoryName, Operation = "getExternalcontactsScanRelationshipsDivisionviewsAll" };
         apiRequest.WithQueryParameter("limit", limit);

@@ -12,7 +12,7 @@ public static class ExternalContactsApiPagingExtensions
     /// <para>Retrieve all sessions for a given external contact.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="includeMerged">Indicates whether to return sessions from all external contacts in the merge-set of the given one.</param>
     /// <returns>The items (<c>Session</c>) of every page, fetched lazily.</returns>
@@ -35,12 +35,12 @@ public static class ExternalContactsApiPagingExtensions
     /// <para>List notes for an external contact</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="contactId">ExternalContact Id</param>
+    /// <param name="contactId">ExternalContact Id. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="pageSize">Page size (limited to fetching first 1,000 records; pageSize &lt;= 100; pageNumber * pageSize must be &lt;= 1,000)</param>
     /// <param name="sortOrder">The Note field to sort by. Any of: [createDate]. Direction: [asc, desc].  e.g. "createDate:asc", "createDate:desc"</param>
     /// <param name="expand">which fields, if any, to expand. mergeset will include notes attached to ancestor contacts which have been merged into this one. Valid values: <c>author</c>, <c>externalDataSources</c>, <c>division</c>, <c>mergeset</c>.</param>
     /// <returns>The items (<c>Note</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Note> GetExternalcontactsContactNotesPageableAsync(this IExternalContactsApi api, string contactId, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Note> GetExternalcontactsContactNotesPageableAsync(this IExternalContactsApi api, string contactId, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactId);
@@ -64,7 +64,7 @@ public static class ExternalContactsApiPagingExtensions
     /// <param name="expand">which fields, if any, to expand. Valid values: <c>externalOrganization</c>, <c>externalDataSources</c>, <c>identifiers</c>, <c>externalSources</c>, <c>division</c>.</param>
     /// <param name="divisionIds">which divisions to search, up to 50</param>
     /// <returns>The items (<c>ExternalContact</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalContact> GetExternalcontactsContactsPageableAsync(this IExternalContactsApi api, int? pageSize = null, string? q = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalContact> GetExternalcontactsContactsPageableAsync(this IExternalContactsApi api, long? pageSize = null, string? q = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ContactListing, global::GenesysCloud.Extensions.Models.ExternalContact>(
@@ -84,7 +84,7 @@ public static class ExternalContactsApiPagingExtensions
     /// <param name="divisionIds">Division IDs of entities</param>
     /// <param name="pageSize">Number of entities to return</param>
     /// <returns>The items (<c>ContactsExport</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContactsExport> GetExternalcontactsContactsExportsPageableAsync(this IExternalContactsApi api, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContactsExport> GetExternalcontactsContactsExportsPageableAsync(this IExternalContactsApi api, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.ExportListing, global::GenesysCloud.Extensions.Models.ContactsExport>(
@@ -106,7 +106,7 @@ public static class ExternalContactsApiPagingExtensions
     /// <param name="name">Filter by external source name. Filtering is prefix filtering and not an exact match</param>
     /// <param name="active">Filter by active status of external source</param>
     /// <returns>The items (<c>ExternalSource</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalSource> GetExternalcontactsExternalsourcesPageableAsync(this IExternalContactsApi api, int? limit = null, string? name = null, bool? active = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalSource> GetExternalcontactsExternalsourcesPageableAsync(this IExternalContactsApi api, long? limit = null, string? name = null, bool? active = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.CursorExternalSourceListing, global::GenesysCloud.Extensions.Models.ExternalSource>(
@@ -190,13 +190,13 @@ public static class ExternalContactsApiPagingExtensions
     /// <para>Search for external contacts in an external organization</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="externalOrganizationId">External Organization ID</param>
+    /// <param name="externalOrganizationId">External Organization ID. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
     /// <param name="pageSize">Page size (limited to fetching first 1,000 records; pageNumber * pageSize must be &lt;= 1,000)</param>
     /// <param name="q">User supplied search keywords (no special syntax is currently supported)</param>
     /// <param name="sortOrder">The External Contact field to sort by. Any of: [firstName, lastName, middleName, title]. Direction: [asc, desc]. e.g. "firstName:asc", "title:desc"</param>
     /// <param name="expand">which fields, if any, to expand. Valid values: <c>externalOrganization</c>, <c>externalDataSources</c>, <c>identifiers</c>, <c>externalSources</c>, <c>division</c>.</param>
     /// <returns>The items (<c>ExternalContact</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalContact> GetExternalcontactsOrganizationContactsPageableAsync(this IExternalContactsApi api, string externalOrganizationId, int? pageSize = null, string? q = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalContact> GetExternalcontactsOrganizationContactsPageableAsync(this IExternalContactsApi api, string externalOrganizationId, long? pageSize = null, string? q = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(externalOrganizationId);
@@ -214,12 +214,12 @@ public static class ExternalContactsApiPagingExtensions
     /// <para>List notes for an external organization</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="externalOrganizationId">External Organization Id</param>
+    /// <param name="externalOrganizationId">External Organization Id. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
     /// <param name="pageSize">Page size (limited to fetching first 1,000 records; pageNumber * pageSize must be &lt;= 1,000)</param>
     /// <param name="sortOrder">The Note field to sort by. Any of: [createDate]. Direction: [asc, desc]. e.g. "createDate:asc", "createDate:desc"</param>
     /// <param name="expand">which fields, if any, to expand. Valid values: <c>author</c>, <c>externalDataSources</c>, <c>division</c>.</param>
     /// <returns>The items (<c>Note</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Note> GetExternalcontactsOrganizationNotesPageableAsync(this IExternalContactsApi api, string externalOrganizationId, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Note> GetExternalcontactsOrganizationNotesPageableAsync(this IExternalContactsApi api, string externalOrganizationId, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(externalOrganizationId);
@@ -237,12 +237,12 @@ public static class ExternalContactsApiPagingExtensions
     /// <para>Fetch a relationship for an external organization</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="externalOrganizationId">External Organization ID</param>
+    /// <param name="externalOrganizationId">External Organization ID. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
     /// <param name="pageSize">Page size (limited to fetching first 1,000 records; pageNumber * pageSize must be &lt;= 1,000)</param>
     /// <param name="expand">which fields, if any, to expand. Valid values: <c>externalDataSources</c>, <c>division</c>.</param>
     /// <param name="sortOrder">The Relationship field to sort by. Any of: [createDate, relationship]. Direction: [asc, desc]. e.g. "createDate:asc", "relationship:desc"</param>
     /// <returns>The items (<c>Relationship</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Relationship> GetExternalcontactsOrganizationRelationshipsPageableAsync(this IExternalContactsApi api, string externalOrganizationId, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Relationship> GetExternalcontactsOrganizationRelationshipsPageableAsync(this IExternalContactsApi api, string externalOrganizationId, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(externalOrganizationId);
@@ -268,7 +268,7 @@ public static class ExternalContactsApiPagingExtensions
     /// <param name="includeTrustors">(true or false) whether or not to include trustor information embedded in the externalOrganization</param>
     /// <param name="divisionIds">which divisions to search, up to 50</param>
     /// <returns>The items (<c>ExternalOrganization</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalOrganization> GetExternalcontactsOrganizationsPageableAsync(this IExternalContactsApi api, int? pageSize = null, string? q = null, global::System.Collections.Generic.IEnumerable<string>? trustorId = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? includeTrustors = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalOrganization> GetExternalcontactsOrganizationsPageableAsync(this IExternalContactsApi api, long? pageSize = null, string? q = null, global::System.Collections.Generic.IEnumerable<string>? trustorId = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? includeTrustors = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ExternalOrganizationListing, global::GenesysCloud.Extensions.Models.ExternalOrganization>(
@@ -288,7 +288,7 @@ public static class ExternalContactsApiPagingExtensions
     /// <param name="limit">The number of contacts per page; must be between 10 and 200, default is 100</param>
     /// <param name="divisionId">The division to scan over</param>
     /// <returns>The items (<c>ExternalContact</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalContact> GetExternalcontactsScanContactsPageableAsync(this IExternalContactsApi api, int? limit = null, string? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalContact> GetExternalcontactsScanContactsPageableAsync(this IExternalContactsApi api, long? limit = null, string? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.CursorContactListing, global::GenesysCloud.Extensions.Models.ExternalContact>(
@@ -308,7 +308,7 @@ public static class ExternalContactsApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="limit">The number of contacts per page; must be between 10 and 200, default is 100</param>
     /// <returns>The items (<c>ExternalContact</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalContact> GetExternalcontactsScanContactsDivisionviewsAllPageableAsync(this IExternalContactsApi api, int? limit = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalContact> GetExternalcontactsScanContactsDivisionviewsAllPageableAsync(this IExternalContactsApi api, long? limit = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.CursorContactListing, global::GenesysCloud.Extensions.Models.ExternalContact>(
@@ -329,7 +329,7 @@ public static class ExternalContactsApiPagingExtensions
     /// <param name="limit">The number of notes per page; must be between 10 and 200, default is 100</param>
     /// <param name="divisionId">The division to scan over</param>
     /// <returns>The items (<c>Note</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Note> GetExternalcontactsScanNotesPageableAsync(this IExternalContactsApi api, int? limit = null, string? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Note> GetExternalcontactsScanNotesPageableAsync(this IExternalContactsApi api, long? limit = null, string? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.CursorNoteListing, global::GenesysCloud.Extensions.Models.Note>(
@@ -349,7 +349,7 @@ public static class ExternalContactsApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="limit">The number of notes per page; must be between 10 and 200, default is 100</param>
     /// <returns>The items (<c>Note</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Note> GetExternalcontactsScanNotesDivisionviewsAllPageableAsync(this IExternalContactsApi api, int? limit = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Note> GetExternalcontactsScanNotesDivisionviewsAllPageableAsync(this IExternalContactsApi api, long? limit = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.CursorNoteListing, global::GenesysCloud.Extensions.Models.Note>(
@@ -370,7 +370,7 @@ public static class ExternalContactsApiPagingExtensions
     /// <param name="limit">The number of organizations per page; must be between 10 and 200, default is 100</param>
     /// <param name="divisionId">The division to scan over</param>
     /// <returns>The items (<c>ExternalOrganization</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalOrganization> GetExternalcontactsScanOrganizationsPageableAsync(this IExternalContactsApi api, int? limit = null, string? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalOrganization> GetExternalcontactsScanOrganizationsPageableAsync(this IExternalContactsApi api, long? limit = null, string? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.CursorOrganizationListing, global::GenesysCloud.Extensions.Models.ExternalOrganization>(
@@ -390,7 +390,7 @@ public static class ExternalContactsApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="limit">The number of organizations per page; must be between 10 and 200, default is 100</param>
     /// <returns>The items (<c>ExternalOrganization</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalOrganization> GetExternalcontactsScanOrganizationsDivisionviewsAllPageableAsync(this IExternalContactsApi api, int? limit = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalOrganization> GetExternalcontactsScanOrganizationsDivisionviewsAllPageableAsync(this IExternalContactsApi api, long? limit = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.CursorOrganizationListing, global::GenesysCloud.Extensions.Models.ExternalOrganization>(
@@ -411,7 +411,7 @@ public static class ExternalContactsApiPagingExtensions
     /// <param name="limit">The number of relationships per page; must be between 10 and 200, default is 100</param>
     /// <param name="divisionId">The division to scan over</param>
     /// <returns>The items (<c>Relationship</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Relationship> GetExternalcontactsScanRelationshipsPageableAsync(this IExternalContactsApi api, int? limit = null, string? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Relationship> GetExternalcontactsScanRelationshipsPageableAsync(this IExternalContactsApi api, long? limit = null, string? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.CursorRelationshipListing, global::GenesysCloud.Extensions.Models.Relationship>(
@@ -431,7 +431,7 @@ public static class ExternalContactsApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="limit">The number of relationships per page; must be between 10 and 200, default is 100</param>
     /// <returns>The items (<c>Relationship</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Relationship> GetExternalcontactsScanRelationshipsDivisionviewsAllPageableAsync(this IExternalContactsApi api, int? limit = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Relationship> GetExternalcontactsScanRelationshipsDivisionviewsAllPageableAsync(this IExternalContactsApi api, long? limit = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.CursorRelationshipListing, global::GenesysCloud.Extensions.Models.Relationship>(

@@ -42,7 +42,7 @@ internal sealed class FaxApi : IFaxApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DownloadResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FaxDocumentEntityListing> GetFaxDocumentsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FaxDocumentEntityListing> GetFaxDocumentsAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/fax/documents") { Category = CategoryName, Operation = "getFaxDocuments" };
         apiRequest.WithQueryParameter("pageSize", pageSize);

@@ -43,7 +43,7 @@ internal sealed class FlowsApi : IFlowsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FlowAsyncAggregateQueryResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowActivityResponse> PostAnalyticsFlowsActivityQueryAsync(global::GenesysCloud.Extensions.Models.FlowActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowActivityResponse> PostAnalyticsFlowsActivityQueryAsync(global::GenesysCloud.Extensions.Models.FlowActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/flows/activity/query") { Category = CategoryName, Operation = "postAnalyticsFlowsActivityQuery" };

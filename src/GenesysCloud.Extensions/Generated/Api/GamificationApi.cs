@@ -42,7 +42,7 @@ internal sealed class GamificationApi : IGamificationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalMetricDefinition, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionListing> GetEmployeeperformanceExternalmetricsDefinitionsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionListing> GetEmployeeperformanceExternalmetricsDefinitionsAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/employeeperformance/externalmetrics/definitions") { Category = CategoryName, Operation = "getEmployeeperformanceExternalmetricsDefinitions" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -50,7 +50,7 @@ internal sealed class GamificationApi : IGamificationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalMetricDefinitionListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestScoresAgentsPagedList> GetGamificationContestAgentsScoresAsync(string contestId, int? pageNumber = null, int? pageSize = null, string? workday = null, string? returnsView = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestScoresAgentsPagedList> GetGamificationContestAgentsScoresAsync(string contestId, long? pageNumber = null, long? pageSize = null, string? workday = null, string? returnsView = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(contestId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/contests/{contestId}/agents/scores") { Category = CategoryName, Operation = "getGamificationContestAgentsScores" };
@@ -62,7 +62,7 @@ internal sealed class GamificationApi : IGamificationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContestScoresAgentsPagedList, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestScoresAgentsPagedList> GetGamificationContestAgentsScoresMeAsync(string contestId, int? pageNumber = null, int? pageSize = null, string? workday = null, string? returnsView = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestScoresAgentsPagedList> GetGamificationContestAgentsScoresMeAsync(string contestId, long? pageNumber = null, long? pageSize = null, string? workday = null, string? returnsView = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(contestId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/contests/{contestId}/agents/scores/me") { Category = CategoryName, Operation = "getGamificationContestAgentsScoresMe" };
@@ -108,7 +108,7 @@ internal sealed class GamificationApi : IGamificationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PrizeImages, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetContestsEssentialsListing> GetGamificationContestsAsync(int? pageNumber = null, int? pageSize = null, string? dateStart = null, string? dateEnd = null, global::System.Collections.Generic.IEnumerable<string>? status = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetContestsEssentialsListing> GetGamificationContestsAsync(long? pageNumber = null, long? pageSize = null, string? dateStart = null, string? dateEnd = null, global::System.Collections.Generic.IEnumerable<string>? status = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/contests") { Category = CategoryName, Operation = "getGamificationContests" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -121,7 +121,7 @@ internal sealed class GamificationApi : IGamificationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GetContestsEssentialsListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetContestsEssentialsListing> GetGamificationContestsMeAsync(int? pageNumber = null, int? pageSize = null, string? dateStart = null, string? dateEnd = null, global::System.Collections.Generic.IEnumerable<string>? status = null, string? sortBy = null, string? sortOrder = null, string? view = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetContestsEssentialsListing> GetGamificationContestsMeAsync(long? pageNumber = null, long? pageSize = null, string? dateStart = null, string? dateEnd = null, global::System.Collections.Generic.IEnumerable<string>? status = null, string? sortBy = null, string? sortOrder = null, string? view = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gamification/contests/me") { Category = CategoryName, Operation = "getGamificationContestsMe" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -135,7 +135,7 @@ internal sealed class GamificationApi : IGamificationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GetContestsEssentialsListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsSummary> GetGamificationInsightsAsync(string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string primaryPeriodStartWorkday, int? pageSize = null, int? pageNumber = null, string? sortKey = null, string? sortMetricId = null, string? sortOrder = null, string? userIds = null, string? reportsTo = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsSummary> GetGamificationInsightsAsync(string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string primaryPeriodStartWorkday, long? pageSize = null, long? pageNumber = null, string? sortKey = null, string? sortMetricId = null, string? sortOrder = null, string? userIds = null, string? reportsTo = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(filterType);
         global::System.ArgumentException.ThrowIfNullOrEmpty(filterId);
@@ -214,7 +214,7 @@ internal sealed class GamificationApi : IGamificationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InsightsTrend, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsAgents> GetGamificationInsightsManagersAsync(string filterType, string filterId, string granularity, string startWorkday, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsAgents> GetGamificationInsightsManagersAsync(string filterType, string filterId, string granularity, string startWorkday, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(filterType);
         global::System.ArgumentException.ThrowIfNullOrEmpty(filterId);
@@ -245,7 +245,7 @@ internal sealed class GamificationApi : IGamificationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InsightsAgents, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsRankings> GetGamificationInsightsRankingsAsync(string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string primaryPeriodStartWorkday, string sortKey, string? sortMetricId = null, int? sectionSize = null, string? userIds = null, string? reportsTo = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsRankings> GetGamificationInsightsRankingsAsync(string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string primaryPeriodStartWorkday, string sortKey, string? sortMetricId = null, long? sectionSize = null, string? userIds = null, string? reportsTo = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(filterType);
         global::System.ArgumentException.ThrowIfNullOrEmpty(filterId);

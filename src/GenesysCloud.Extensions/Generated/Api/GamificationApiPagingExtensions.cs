@@ -14,7 +14,7 @@ public static class GamificationApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>ExternalMetricDefinition</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalMetricDefinition> GetEmployeeperformanceExternalmetricsDefinitionsPageableAsync(this IGamificationApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalMetricDefinition> GetEmployeeperformanceExternalmetricsDefinitionsPageableAsync(this IGamificationApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionListing, global::GenesysCloud.Extensions.Models.ExternalMetricDefinition>(
@@ -31,12 +31,12 @@ public static class GamificationApiPagingExtensions
     /// <para>Get Contest Scores (Admin)</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="contestId">The ID of the contest</param>
+    /// <param name="contestId">The ID of the contest. Path segment <c>contests/{contestId}</c>.</param>
     /// <param name="pageSize">The <c>pageSize</c> query parameter.</param>
     /// <param name="workday">Target querying workday. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="returnsView">Desired response results. Valid values: <c>All</c>, <c>TopAndBottom</c>.</param>
     /// <returns>The items (<c>ContestScoresAgents</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContestScoresAgents> GetGamificationContestAgentsScoresPageableAsync(this IGamificationApi api, string contestId, int? pageSize = null, string? workday = null, string? returnsView = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContestScoresAgents> GetGamificationContestAgentsScoresPageableAsync(this IGamificationApi api, string contestId, long? pageSize = null, string? workday = null, string? returnsView = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(contestId);
@@ -54,12 +54,12 @@ public static class GamificationApiPagingExtensions
     /// <para>Get Contest Scores for the requesting Agent/Supervisor</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="contestId">The ID of the contest</param>
+    /// <param name="contestId">The ID of the contest. Path segment <c>contests/{contestId}</c>.</param>
     /// <param name="pageSize">The <c>pageSize</c> query parameter.</param>
     /// <param name="workday">Target querying workday. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="returnsView">Desired response results (Supervisor Only). Valid values: <c>All</c>, <c>TopAndBottom</c>.</param>
     /// <returns>The items (<c>ContestScoresAgents</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContestScoresAgents> GetGamificationContestAgentsScoresMePageableAsync(this IGamificationApi api, string contestId, int? pageSize = null, string? workday = null, string? returnsView = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContestScoresAgents> GetGamificationContestAgentsScoresMePageableAsync(this IGamificationApi api, string contestId, long? pageSize = null, string? workday = null, string? returnsView = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(contestId);
@@ -84,7 +84,7 @@ public static class GamificationApiPagingExtensions
     /// <param name="sortBy">The <c>sortBy</c> query parameter. Valid values: <c>title</c>, <c>dateStart</c>, <c>dateEnd</c>, <c>dateFinalized</c>, <c>status</c>, <c>profile</c>, <c>participantCount</c>.</param>
     /// <param name="sortOrder">The <c>sortOrder</c> query parameter. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <returns>The items (<c>ContestsEssentials</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContestsEssentials> GetGamificationContestsPageableAsync(this IGamificationApi api, int? pageSize = null, string? dateStart = null, string? dateEnd = null, global::System.Collections.Generic.IEnumerable<string>? status = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContestsEssentials> GetGamificationContestsPageableAsync(this IGamificationApi api, long? pageSize = null, string? dateStart = null, string? dateEnd = null, global::System.Collections.Generic.IEnumerable<string>? status = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.GetContestsEssentialsListing, global::GenesysCloud.Extensions.Models.ContestsEssentials>(
@@ -109,7 +109,7 @@ public static class GamificationApiPagingExtensions
     /// <param name="sortOrder">The <c>sortOrder</c> query parameter. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <param name="view">The <c>view</c> query parameter. Valid values: <c>participant</c>, <c>creator</c>.</param>
     /// <returns>The items (<c>ContestsEssentials</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContestsEssentials> GetGamificationContestsMePageableAsync(this IGamificationApi api, int? pageSize = null, string? dateStart = null, string? dateEnd = null, global::System.Collections.Generic.IEnumerable<string>? status = null, string? sortBy = null, string? sortOrder = null, string? view = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContestsEssentials> GetGamificationContestsMePageableAsync(this IGamificationApi api, long? pageSize = null, string? dateStart = null, string? dateEnd = null, global::System.Collections.Generic.IEnumerable<string>? status = null, string? sortBy = null, string? sortOrder = null, string? view = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.GetContestsEssentialsListing, global::GenesysCloud.Extensions.Models.ContestsEssentials>(
@@ -138,7 +138,7 @@ public static class GamificationApiPagingExtensions
     /// <param name="userIds">A list of up to 100 comma-separated user Ids</param>
     /// <param name="reportsTo">The reportsTo used by ABAC policies.</param>
     /// <returns>The items (<c>InsightsSummaryUserItem</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.InsightsSummaryUserItem> GetGamificationInsightsPageableAsync(this IGamificationApi api, string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string primaryPeriodStartWorkday, int? pageSize = null, string? sortKey = null, string? sortMetricId = null, string? sortOrder = null, string? userIds = null, string? reportsTo = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.InsightsSummaryUserItem> GetGamificationInsightsPageableAsync(this IGamificationApi api, string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string primaryPeriodStartWorkday, long? pageSize = null, string? sortKey = null, string? sortMetricId = null, string? sortOrder = null, string? userIds = null, string? reportsTo = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(filterType);

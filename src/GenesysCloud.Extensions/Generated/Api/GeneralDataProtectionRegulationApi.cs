@@ -26,7 +26,7 @@ internal sealed class GeneralDataProtectionRegulationApi : IGeneralDataProtectio
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GDPRRequest, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GDPRRequestEntityListing> GetGdprRequestsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GDPRRequestEntityListing> GetGdprRequestsAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/gdpr/requests") { Category = CategoryName, Operation = "getGdprRequests" };
         apiRequest.WithQueryParameter("pageSize", pageSize);

@@ -14,7 +14,7 @@ public static class GreetingsApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>DomainEntity</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DomainEntity> GetGreetingsPageableAsync(this IGreetingsApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DomainEntity> GetGreetingsPageableAsync(this IGreetingsApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DomainEntityListing, global::GenesysCloud.Extensions.Models.DomainEntity>(
@@ -31,10 +31,10 @@ public static class GreetingsApiPagingExtensions
     /// <para>Get a list of the Group's Greetings</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>Greeting</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Greeting> GetGroupGreetingsPageableAsync(this IGreetingsApi api, string groupId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Greeting> GetGroupGreetingsPageableAsync(this IGreetingsApi api, string groupId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(groupId);
@@ -52,10 +52,10 @@ public static class GreetingsApiPagingExtensions
     /// <para>Get a list of the User's Greetings</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>DomainEntity</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DomainEntity> GetUserGreetingsPageableAsync(this IGreetingsApi api, string userId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DomainEntity> GetUserGreetingsPageableAsync(this IGreetingsApi api, string userId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);

@@ -77,7 +77,7 @@ internal sealed class GroupsApi : IGroupsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserEntityListing> GetGroupMembersAsync(string groupId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserEntityListing> GetGroupMembersAsync(string groupId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(groupId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/groups/{groupId}/members") { Category = CategoryName, Operation = "getGroupMembers" };
@@ -99,7 +99,7 @@ internal sealed class GroupsApi : IGroupsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GroupProfile, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GroupEntityListing> GetGroupsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GroupEntityListing> GetGroupsAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/groups") { Category = CategoryName, Operation = "getGroups" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -120,7 +120,7 @@ internal sealed class GroupsApi : IGroupsApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GroupProfileEntityListing> GetProfilesGroupsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GroupProfileEntityListing> GetProfilesGroupsAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/profiles/groups") { Category = CategoryName, Operation = "getProfilesGroups" };
         apiRequest.WithQueryParameter("pageSize", pageSize);

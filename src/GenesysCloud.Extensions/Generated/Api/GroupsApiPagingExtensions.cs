@@ -12,12 +12,12 @@ public static class GroupsApiPagingExtensions
     /// <para>Get group members, includes individuals, owners, and dynamically included people</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>routingStatus</c>, <c>presence</c>, <c>integrationPresence</c>, <c>conversationSummary</c>, <c>outOfOffice</c>, <c>geolocation</c>, <c>station</c>, <c>authorization</c>, <c>lasttokenissued</c>, <c>authorization.unusedRoles</c>, <c>team</c>, <c>workPlanBidRanks</c>, <c>externalContactsSettings</c>, <c>groups</c>, <c>customAttributes</c>, <c>profileSkills</c>, <c>certifications</c>, <c>locations</c>, <c>skills</c>, <c>languages</c>, <c>languagePreference</c>, <c>employerInfo</c>, <c>biography</c>, <c>dateLastLogin</c>, <c>dateWelcomeSent</c>.</param>
     /// <returns>The items (<c>User</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.User> GetGroupMembersPageableAsync(this IGroupsApi api, string groupId, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.User> GetGroupMembersPageableAsync(this IGroupsApi api, string groupId, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(groupId);
@@ -40,7 +40,7 @@ public static class GroupsApiPagingExtensions
     /// <param name="jabberId">A list of jabberIds to fetch by bulk (cannot be used with the "id" parameter)</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>Group</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Group> GetGroupsPageableAsync(this IGroupsApi api, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Group> GetGroupsPageableAsync(this IGroupsApi api, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.GroupEntityListing, global::GenesysCloud.Extensions.Models.Group>(
@@ -63,7 +63,7 @@ public static class GroupsApiPagingExtensions
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>GroupProfile</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.GroupProfile> GetProfilesGroupsPageableAsync(this IGroupsApi api, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.GroupProfile> GetProfilesGroupsPageableAsync(this IGroupsApi api, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.GroupProfileEntityListing, global::GenesysCloud.Extensions.Models.GroupProfile>(

@@ -16,7 +16,7 @@ public interface IAIStudioApi
     /// <para><c>DELETE /api/v2/conversations/summaries/settings/{summarySettingId}</c> (<c>deleteConversationsSummariesSetting</c>)</para>
     /// <para>Requires all of the permissions: <c>aiStudio:summaryConfig:delete</c>.</para>
     /// </remarks>
-    /// <param name="summarySettingId">Summary setting id</param>
+    /// <param name="summarySettingId">Summary setting id. Path segment <c>settings/{summarySettingId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationsSummariesSettingAsync(string summarySettingId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface IAIStudioApi
     /// <para><c>DELETE /api/v2/guides/{guideId}/jobs</c> (<c>deleteGuideJobs</c>)</para>
     /// <para>Requires all of the permissions: <c>aiStudio:guideJob:add</c>.</para>
     /// </remarks>
-    /// <param name="guideId">Guide ID</param>
+    /// <param name="guideId">Guide ID. Path segment <c>guides/{guideId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GuideJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideJob> DeleteGuideJobsAsync(string guideId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -36,7 +36,7 @@ public interface IAIStudioApi
     /// <para><c>GET /api/v2/conversations/summaries/settings/{summarySettingId}</c> (<c>getConversationsSummariesSetting</c>)</para>
     /// <para>Requires all of the permissions: <c>aiStudio:summaryConfig:view</c>.</para>
     /// </remarks>
-    /// <param name="summarySettingId">Summary setting id</param>
+    /// <param name="summarySettingId">Summary setting id. Path segment <c>settings/{summarySettingId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SummarySetting</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SummarySetting> GetConversationsSummariesSettingAsync(string summarySettingId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -54,14 +54,14 @@ public interface IAIStudioApi
     /// <param name="pageSize">Page size. The maximum page size is 100.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SummarySettingEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SummarySettingEntityListing> GetConversationsSummariesSettingsAsync(string? language = null, string? name = null, string? sortBy = null, string? sortOrder = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SummarySettingEntityListing> GetConversationsSummariesSettingsAsync(string? language = null, string? name = null, string? sortBy = null, string? sortOrder = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get guide.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/guides/{guideId}</c> (<c>getGuide</c>)</para>
     /// <para>Requires all of the permissions: <c>aiStudio:guide:view</c>.</para>
     /// </remarks>
-    /// <param name="guideId">Guide ID</param>
+    /// <param name="guideId">Guide ID. Path segment <c>guides/{guideId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Guide</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Guide> GetGuideAsync(string guideId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -71,8 +71,8 @@ public interface IAIStudioApi
     /// <para><c>GET /api/v2/guides/{guideId}/jobs/{jobId}</c> (<c>getGuideJob</c>)</para>
     /// <para>Requires all of the permissions: <c>aiStudio:guideJob:view</c>.</para>
     /// </remarks>
-    /// <param name="guideId">Guide ID</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="guideId">Guide ID. Path segment <c>guides/{guideId}</c>.</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GuideJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideJob> GetGuideJobAsync(string guideId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -82,8 +82,8 @@ public interface IAIStudioApi
     /// <para><c>GET /api/v2/guides/{guideId}/versions/{versionId}</c> (<c>getGuideVersion</c>)</para>
     /// <para>Requires all of the permissions: <c>aiStudio:guideVersion:view</c>.</para>
     /// </remarks>
-    /// <param name="guideId">Guide ID</param>
-    /// <param name="versionId">Version ID</param>
+    /// <param name="guideId">Guide ID. Path segment <c>guides/{guideId}</c>.</param>
+    /// <param name="versionId">Version ID. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GuideVersion</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideVersion> GetGuideVersionAsync(string guideId, string versionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -93,9 +93,9 @@ public interface IAIStudioApi
     /// <para><c>GET /api/v2/guides/{guideId}/versions/{versionId}/jobs/{jobId}</c> (<c>getGuideVersionJob</c>)</para>
     /// <para>Requires all of the permissions: <c>aiStudio:guideVersionJob:view</c>.</para>
     /// </remarks>
-    /// <param name="guideId">Guide ID</param>
-    /// <param name="versionId">Version ID</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="guideId">Guide ID. Path segment <c>guides/{guideId}</c>.</param>
+    /// <param name="versionId">Version ID. Path segment <c>versions/{versionId}</c>.</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GuideVersionPublishJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideVersionPublishJob> GetGuideVersionJobAsync(string guideId, string versionId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -114,14 +114,14 @@ public interface IAIStudioApi
     /// <param name="pageSize">Page size. The maximum page size is 100.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GuideEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideEntityListing> GetGuidesAsync(string? name = null, string? nameContains = null, string? status = null, string? sortBy = null, string? sortOrder = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideEntityListing> GetGuidesAsync(string? name = null, string? nameContains = null, string? status = null, string? sortBy = null, string? sortOrder = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the status of the guide content generation job.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/guides/jobs/{jobId}</c> (<c>getGuidesJob</c>)</para>
     /// <para>Requires all of the permissions: <c>aiStudio:guideJob:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GuideContentGenerationJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GuideContentGenerationJob> GetGuidesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -131,7 +131,7 @@ public interface IAIStudioApi
     /// <para><c>PATCH /api/v2/guides/{guideId}</c> (<c>patchGuide</c>)</para>
     /// <para>Requires all of the permissions: <c>aiStudio:guide:edit</c>.</para>
     /// </remarks>
-    /// <param name="guideId">Guide ID</param>
+    /// <param name="guideId">Guide ID. Path segment <c>guides/{guideId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Guide</c>).</returns>
@@ -142,8 +142,8 @@ public interface IAIStudioApi
     /// <para><c>PATCH /api/v2/guides/{guideId}/versions/{versionId}</c> (<c>patchGuideVersion</c>)</para>
     /// <para>Requires all of the permissions: <c>aiStudio:guideVersion:edit</c>.</para>
     /// </remarks>
-    /// <param name="guideId">Guide ID</param>
-    /// <param name="versionId">Version ID</param>
+    /// <param name="guideId">Guide ID. Path segment <c>guides/{guideId}</c>.</param>
+    /// <param name="versionId">Version ID. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GuideVersion</c>).</returns>
@@ -175,8 +175,8 @@ public interface IAIStudioApi
     /// <para>Creates a new turn in the specified guide session with the provided request data. If the session ID doesn't exist, a new session will be created automatically.</para>
     /// <para>Requires all of the permissions: <c>aiStudio:guideSessionTurn:add</c>.</para>
     /// </remarks>
-    /// <param name="guideId">Guide ID</param>
-    /// <param name="guideSessionId">Guide Session ID</param>
+    /// <param name="guideId">Guide ID. Path segment <c>guides/{guideId}</c>.</param>
+    /// <param name="guideSessionId">Guide Session ID. Path segment <c>sessions/{guideSessionId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GuideSessionTurnResponse</c>).</returns>
@@ -187,8 +187,8 @@ public interface IAIStudioApi
     /// <para><c>POST /api/v2/guides/{guideId}/versions/{versionId}/jobs</c> (<c>postGuideVersionJobs</c>)</para>
     /// <para>Requires all of the permissions: <c>aiStudio:guideVersionJob:add</c>.</para>
     /// </remarks>
-    /// <param name="guideId">Guide ID</param>
-    /// <param name="versionId">Version ID</param>
+    /// <param name="guideId">Guide ID. Path segment <c>guides/{guideId}</c>.</param>
+    /// <param name="versionId">Version ID. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GuideVersionPublishJob</c>).</returns>
@@ -199,7 +199,7 @@ public interface IAIStudioApi
     /// <para><c>POST /api/v2/guides/{guideId}/versions</c> (<c>postGuideVersions</c>)</para>
     /// <para>Requires all of the permissions: <c>aiStudio:guideVersion:add</c>.</para>
     /// </remarks>
-    /// <param name="guideId">Guide ID</param>
+    /// <param name="guideId">Guide ID. Path segment <c>guides/{guideId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GuideVersion</c>).</returns>
@@ -240,7 +240,7 @@ public interface IAIStudioApi
     /// <para><c>PUT /api/v2/conversations/summaries/settings/{summarySettingId}</c> (<c>putConversationsSummariesSetting</c>)</para>
     /// <para>Requires all of the permissions: <c>aiStudio:summaryConfig:edit</c>.</para>
     /// </remarks>
-    /// <param name="summarySettingId">Summary setting id</param>
+    /// <param name="summarySettingId">Summary setting id. Path segment <c>settings/{summarySettingId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SummarySetting</c>).</returns>

@@ -16,7 +16,7 @@ public interface IAgentAssistantsApi
     /// <para><c>DELETE /api/v2/assistants/{assistantId}</c> (<c>deleteAssistant</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:assistant:delete</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAssistantAsync(string assistantId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,8 +26,8 @@ public interface IAgentAssistantsApi
     /// <para><c>DELETE /api/v2/assistants/{assistantId}/queues/{queueId}</c> (<c>deleteAssistantQueue</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:queue:delete</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAssistantQueueAsync(string assistantId, string queueId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -37,7 +37,7 @@ public interface IAgentAssistantsApi
     /// <para><c>DELETE /api/v2/assistants/{assistantId}/queues</c> (<c>deleteAssistantQueues</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:queue:delete</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
     /// <param name="queueIds">Comma-separated identifiers of the queues that need to be deleted.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -48,7 +48,7 @@ public interface IAgentAssistantsApi
     /// <para><c>DELETE /api/v2/assistants/agentchecklists/{agentChecklistId}</c> (<c>deleteAssistantsAgentchecklist</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:agentchecklist:delete</c>.</para>
     /// </remarks>
-    /// <param name="agentChecklistId">Agent Checklist ID</param>
+    /// <param name="agentChecklistId">Agent Checklist ID. Path segment <c>agentchecklists/{agentChecklistId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAssistantsAgentchecklistAsync(string agentChecklistId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -58,7 +58,7 @@ public interface IAgentAssistantsApi
     /// <para><c>GET /api/v2/assistants/{assistantId}</c> (<c>getAssistant</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:assistant:view</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>copilot</c>.</param>
     /// <param name="languageVariation">Language variation</param>
     /// <param name="fallbackToPrimaryAssistant">Fall back to primary assistant if specified variation is not found</param>
@@ -71,8 +71,8 @@ public interface IAgentAssistantsApi
     /// <para><c>GET /api/v2/assistants/{assistantId}/queues/{queueId}</c> (<c>getAssistantQueue</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>assistant</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssistantQueue</c>).</returns>
@@ -83,9 +83,9 @@ public interface IAgentAssistantsApi
     /// <para><c>GET /api/v2/assistants/{assistantId}/queues/{queueId}/users/jobs/{jobId}</c> (<c>getAssistantQueueUsersJob</c>)</para>
     /// <para>Requires any of the permissions: <c>assistants:queueUserJob:view</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
-    /// <param name="queueId">Queue ID</param>
-    /// <param name="jobId">Job ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
+    /// <param name="jobId">Job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssistantQueueUsersJobsResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantQueueUsersJobsResponse> GetAssistantQueueUsersJobAsync(string assistantId, string queueId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -95,7 +95,7 @@ public interface IAgentAssistantsApi
     /// <para><c>GET /api/v2/assistants/{assistantId}/queues</c> (<c>getAssistantQueues</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -109,7 +109,7 @@ public interface IAgentAssistantsApi
     /// <para><c>GET /api/v2/assistants/agentchecklists/{agentChecklistId}</c> (<c>getAssistantsAgentchecklist</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:agentchecklist:view</c>.</para>
     /// </remarks>
-    /// <param name="agentChecklistId">Agent Checklist ID</param>
+    /// <param name="agentChecklistId">Agent Checklist ID. Path segment <c>agentchecklists/{agentChecklistId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentChecklist</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentChecklist> GetAssistantsAgentchecklistAsync(string agentChecklistId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -173,7 +173,7 @@ public interface IAgentAssistantsApi
     /// <para><c>PATCH /api/v2/assistants/{assistantId}</c> (<c>patchAssistant</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:assistant:edit</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Assistant</c>).</returns>
@@ -184,7 +184,7 @@ public interface IAgentAssistantsApi
     /// <para><c>PATCH /api/v2/assistants/{assistantId}/queues</c> (<c>patchAssistantQueues</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:queue:edit</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssistantQueueListing</c>).</returns>
@@ -195,8 +195,8 @@ public interface IAgentAssistantsApi
     /// <para><c>POST /api/v2/assistants/{assistantId}/queues/{queueId}/users/bulk/add</c> (<c>postAssistantQueueUsersBulkAdd</c>)</para>
     /// <para>Requires any of the permissions: <c>assistants:queueUserAssignment:add</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BulkResponse</c>).</returns>
@@ -207,8 +207,8 @@ public interface IAgentAssistantsApi
     /// <para><c>POST /api/v2/assistants/{assistantId}/queues/{queueId}/users/bulk/remove</c> (<c>postAssistantQueueUsersBulkRemove</c>)</para>
     /// <para>Requires any of the permissions: <c>assistants:queueUserAssignment:delete</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BulkResponse</c>).</returns>
@@ -219,8 +219,8 @@ public interface IAgentAssistantsApi
     /// <para><c>POST /api/v2/assistants/{assistantId}/queues/{queueId}/users/jobs</c> (<c>postAssistantQueueUsersJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>assistants:queueUserJob:add</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssistantQueueUsersJobsResponse</c>).</returns>
@@ -231,8 +231,8 @@ public interface IAgentAssistantsApi
     /// <para><c>POST /api/v2/assistants/{assistantId}/queues/{queueId}/users/query</c> (<c>postAssistantQueueUsersQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>assistants:queueUserAssignment:view</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="expand">Which fields, if any, to expand with. Valid values: <c>assistant</c>, <c>copilot</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -264,8 +264,8 @@ public interface IAgentAssistantsApi
     /// <para><c>PUT /api/v2/assistants/{assistantId}/queues/{queueId}</c> (<c>putAssistantQueue</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:queue:edit</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssistantQueue</c>).</returns>
@@ -276,7 +276,7 @@ public interface IAgentAssistantsApi
     /// <para><c>PUT /api/v2/assistants/agentchecklists/{agentChecklistId}</c> (<c>putAssistantsAgentchecklist</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:agentchecklist:edit</c>.</para>
     /// </remarks>
-    /// <param name="agentChecklistId">Agent Checklist ID</param>
+    /// <param name="agentChecklistId">Agent Checklist ID. Path segment <c>agentchecklists/{agentChecklistId}</c>.</param>
     /// <param name="body">Request body containing details of checklist to be updated</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentChecklist</c>).</returns>

@@ -16,7 +16,7 @@ public interface IAgentCopilotApi
     /// <para><c>GET /api/v2/assistants/{assistantId}/copilot</c> (<c>getAssistantCopilot</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:copilot:view</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Copilot</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Copilot> GetAssistantCopilotAsync(string assistantId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -36,7 +36,7 @@ public interface IAgentCopilotApi
     /// <para><c>PUT /api/v2/assistants/{assistantId}/copilot</c> (<c>putAssistantCopilot</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:copilot:edit</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Copilot</c>).</returns>

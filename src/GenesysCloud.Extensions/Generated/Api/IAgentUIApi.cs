@@ -16,7 +16,7 @@ public interface IAgentUIApi
     /// <para><c>DELETE /api/v2/users/agentui/agents/autoanswer/{agentId}/settings</c> (<c>deleteUsersAgentuiAgentsAutoanswerAgentIdSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>agentUI:agents:delete</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The agent to apply the auto answer settings to</param>
+    /// <param name="agentId">The agent to apply the auto answer settings to. Path segment <c>autoanswer/{agentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteUsersAgentuiAgentsAutoanswerAgentIdSettingsAsync(string agentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface IAgentUIApi
     /// <para><c>GET /api/v2/users/agentui/agents/autoanswer/{agentId}/settings</c> (<c>getUsersAgentuiAgentsAutoanswerAgentIdSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>agentUI:agents:view</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The agent to apply the auto answer settings to</param>
+    /// <param name="agentId">The agent to apply the auto answer settings to. Path segment <c>autoanswer/{agentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AutoAnswerSettings</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AutoAnswerSettings> GetUsersAgentuiAgentsAutoanswerAgentIdSettingsAsync(string agentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -36,7 +36,7 @@ public interface IAgentUIApi
     /// <para><c>PATCH /api/v2/users/agentui/agents/autoanswer/{agentId}/settings</c> (<c>patchUsersAgentuiAgentsAutoanswerAgentIdSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>agentUI:agents:edit</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The agent to apply the auto answer settings to</param>
+    /// <param name="agentId">The agent to apply the auto answer settings to. Path segment <c>autoanswer/{agentId}</c>.</param>
     /// <param name="body">AutoAnswerSettings</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AutoAnswerSettings</c>).</returns>
@@ -47,7 +47,7 @@ public interface IAgentUIApi
     /// <para><c>PUT /api/v2/users/agentui/agents/autoanswer/{agentId}/settings</c> (<c>putUsersAgentuiAgentsAutoanswerAgentIdSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>agentUI:agents:edit</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The agent to apply the auto answer settings to</param>
+    /// <param name="agentId">The agent to apply the auto answer settings to. Path segment <c>autoanswer/{agentId}</c>.</param>
     /// <param name="body">AutoAnswerSettings</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AutoAnswerSettings</c>).</returns>

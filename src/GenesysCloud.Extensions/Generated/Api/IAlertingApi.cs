@@ -16,7 +16,7 @@ public interface IAlertingApi
     /// <para><c>DELETE /api/v2/alerting/alerts/{alertId}</c> (<c>deleteAlertingAlert</c>)</para>
     /// <para>Requires all of the permissions: <c>alerting:alert:delete</c>.</para>
     /// </remarks>
-    /// <param name="alertId">Alert ID</param>
+    /// <param name="alertId">Alert ID. Path segment <c>alerts/{alertId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAlertingAlertAsync(string alertId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -35,7 +35,7 @@ public interface IAlertingApi
     /// <para><c>DELETE /api/v2/alerting/rules/{ruleId}</c> (<c>deleteAlertingRule</c>)</para>
     /// <para>Requires all of the permissions: <c>alerting:rule:delete</c>.</para>
     /// </remarks>
-    /// <param name="ruleId">Rule Id</param>
+    /// <param name="ruleId">Rule Id. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAlertingRuleAsync(string ruleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -45,7 +45,7 @@ public interface IAlertingApi
     /// <para><c>GET /api/v2/alerting/alerts/{alertId}</c> (<c>getAlertingAlert</c>)</para>
     /// <para>Requires all of the permissions: <c>alerting:alert:view</c>.</para>
     /// </remarks>
-    /// <param name="alertId">Alert ID</param>
+    /// <param name="alertId">Alert ID. Path segment <c>alerts/{alertId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CommonAlert</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonAlert> GetAlertingAlertAsync(string alertId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -55,7 +55,7 @@ public interface IAlertingApi
     /// <para><c>GET /api/v2/alerting/rules/{ruleId}</c> (<c>getAlertingRule</c>)</para>
     /// <para>Requires all of the permissions: <c>alerting:rule:view</c>.</para>
     /// </remarks>
-    /// <param name="ruleId">Rule Id</param>
+    /// <param name="ruleId">Rule Id. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CommonRule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonRule> GetAlertingRuleAsync(string ruleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -66,7 +66,7 @@ public interface IAlertingApi
     /// <para>Snoozing an alert temporarily stop it from resending notifications to individualsas well as other services within Genesys Cloud for a given period.  Muting an alert will only block the notifications to individuals.</para>
     /// <para>Requires all of the permissions: <c>alerting:alert:edit</c>.</para>
     /// </remarks>
-    /// <param name="alertId">Alert ID</param>
+    /// <param name="alertId">Alert ID. Path segment <c>alerts/{alertId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CommonAlert</c>).</returns>
@@ -147,7 +147,7 @@ public interface IAlertingApi
     /// <para><c>PUT /api/v2/alerting/alerts/{alertId}</c> (<c>putAlertingAlert</c>)</para>
     /// <para>Requires all of the permissions: <c>alerting:alert:edit</c>.</para>
     /// </remarks>
-    /// <param name="alertId">Alert ID</param>
+    /// <param name="alertId">Alert ID. Path segment <c>alerts/{alertId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AlertingUnreadStatus</c>).</returns>
@@ -158,7 +158,7 @@ public interface IAlertingApi
     /// <para><c>PUT /api/v2/alerting/rules/{ruleId}</c> (<c>putAlertingRule</c>)</para>
     /// <para>Requires all of the permissions: <c>alerting:rule:edit</c>.</para>
     /// </remarks>
-    /// <param name="ruleId">Rule Id</param>
+    /// <param name="ruleId">Rule Id. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="body">rule to be updated</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CommonRule</c>).</returns>

@@ -17,7 +17,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>integrations:action:view</c>, <c>bridge:actions:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsActionsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -28,7 +28,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:agentCopilotAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsAgentcopilotsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -39,7 +39,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:agentUtilizationAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsAgentutilizationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -50,7 +50,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:botAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsBotsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -61,7 +61,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:caseManagementAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsCasemanagementAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -72,7 +72,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsConversationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -82,7 +82,7 @@ public interface IAnalyticsApi
     /// <para><c>DELETE /api/v2/analytics/conversations/details/jobs/{jobId}</c> (<c>deleteAnalyticsConversationsDetailsJob</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationDetail:view</c>, <c>analytics:agentConversationDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsConversationsDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -93,7 +93,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:copilotsAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsCopilotsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -104,7 +104,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:evaluationAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsEvaluationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -115,7 +115,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:flowExecutionAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsFlowexecutionsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -126,7 +126,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:flowAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsFlowsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -137,7 +137,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:journeyAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsJourneysAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -148,7 +148,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:knowledgeAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsKnowledgeAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -159,7 +159,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:resolutionAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsResolutionsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -170,7 +170,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:summaryAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsSummariesAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -181,7 +181,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:surveyAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsSurveysAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -192,7 +192,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:taskManagementAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsTaskmanagementAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -203,7 +203,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:speechAndTextAnalyticsAggregates:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsTranscriptsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -214,7 +214,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:userAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsUsersAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -224,7 +224,7 @@ public interface IAnalyticsApi
     /// <para><c>DELETE /api/v2/analytics/users/details/jobs/{jobId}</c> (<c>deleteAnalyticsUsersDetailsJob</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:userDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsUsersDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -235,7 +235,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>integrations:action:view</c>, <c>bridge:actions:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsActionsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -246,7 +246,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>integrations:action:view</c>, <c>bridge:actions:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActionAsyncAggregateQueryResponse</c>).</returns>
@@ -257,7 +257,7 @@ public interface IAnalyticsApi
     /// <para><c>GET /api/v2/analytics/agents/{userId}/status</c> (<c>getAnalyticsAgentStatus</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:agentState:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">userId</param>
+    /// <param name="userId">userId. Path segment <c>agents/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AnalyticsAgentStateAgentResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsAgentStateAgentResponse> GetAnalyticsAgentStatusAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -268,7 +268,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:agentCopilotAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsAgentcopilotsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -279,7 +279,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:agentCopilotAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentCopilotAsyncAggregateQueryResponse</c>).</returns>
@@ -291,7 +291,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:agentUtilizationAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsAgentutilizationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -302,7 +302,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:agentUtilizationAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentUtilizationAsyncAggregateQueryResponse</c>).</returns>
@@ -314,7 +314,7 @@ public interface IAnalyticsApi
     /// <para>Returns the reporting turns for the specified flow, filtered by the clients divisions and grouped by session, in reverse chronological order from the date the session was created, with the reporting turns from the most recent session appearing at the start of the list. It is expected that the client will URL encode the request URI once only. For pagination, clients should keep sending requests using the value of 'nextUri' in the response, until it's no longer present, only then have all items have been returned. The 'nextUri' value in the response is already URL encoded (so it doesn't need to be encoded again). Note: resources returned by this endpoint are not persisted indefinitely, as they are deleted after approximately, but not before, 10 days.</para>
     /// <para>Requires any of the permissions: <c>analytics:botFlowDivisionAwareReportingTurn:view</c>.</para>
     /// </remarks>
-    /// <param name="botFlowId">ID of the bot flow.</param>
+    /// <param name="botFlowId">ID of the bot flow. Path segment <c>botflows/{botFlowId}</c>.</param>
     /// <param name="after">The cursor that points to the ID of the last item in the list of entities that has been returned.</param>
     /// <param name="pageSize">Max number of entities to return. Maximum of 250</param>
     /// <param name="interval">Date range filter based on the date the individual resources were completed. UTC is the default if no TZ is supplied, however alternate timezones can be used e.g: '2022-11-22T09:11:11.111+08:00/2022-11-30T07:17:44.586-07'. . Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</param>
@@ -333,7 +333,7 @@ public interface IAnalyticsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>analytics:botFlowReportingTurn:view</c>.</para>
     /// </remarks>
-    /// <param name="botFlowId">ID of the bot flow.</param>
+    /// <param name="botFlowId">ID of the bot flow. Path segment <c>botflows/{botFlowId}</c>.</param>
     /// <param name="after">The cursor that points to the ID of the last item in the list of entities that has been returned.</param>
     /// <param name="pageSize">Max number of entities to return. Maximum of 250</param>
     /// <param name="interval">Date range filter based on the date the individual resources were completed. UTC is the default if no TZ is supplied, however alternate timezones can be used e.g: '2022-11-22T09:11:11.111+08:00/2022-11-30T07:17:44.586-07'. . Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</param>
@@ -352,7 +352,7 @@ public interface IAnalyticsApi
     /// <para>Returns the bot flow sessions in reverse chronological order from the date they were created. It is expected that the client will URL encode the request URI once only. For pagination, clients should keep sending requests using the value of 'nextUri' in the response, until it's no longer present, only then have all items have been returned. The 'nextUri' value in the response is already URL encoded (so it doesn't need to be encoded again). Note: resources returned by this endpoint are not persisted indefinitely, as they are deleted after approximately, but not before, 10 days.</para>
     /// <para>Requires any of the permissions: <c>analytics:botFlowSession:view</c>.</para>
     /// </remarks>
-    /// <param name="botFlowId">ID of the bot flow.</param>
+    /// <param name="botFlowId">ID of the bot flow. Path segment <c>botflows/{botFlowId}</c>.</param>
     /// <param name="after">The cursor that points to the ID of the last item in the list of entities that has been returned.</param>
     /// <param name="pageSize">Max number of entities to return. Maximum of 250</param>
     /// <param name="interval">Date range filter based on the date the individual resources were completed. UTC is the default if no TZ is supplied, however alternate timezones can be used e.g: '2022-11-22T09:11:11.111+08:00/2022-11-30T07:17:44.586-07'. . Intervals are represented as an ISO-8601 string. For example: YYYY-MM-DDThh:mm:ss/YYYY-MM-DDThh:mm:ss</param>
@@ -368,7 +368,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:botAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsBotsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -379,7 +379,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:botAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BotAsyncAggregateQueryResponse</c>).</returns>
@@ -391,7 +391,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:caseManagementAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsCasemanagementAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -402,7 +402,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:caseManagementAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CaseManagementAsyncAggregateQueryResponse</c>).</returns>
@@ -413,7 +413,7 @@ public interface IAnalyticsApi
     /// <para><c>GET /api/v2/analytics/conversations/{conversationId}/details</c> (<c>getAnalyticsConversationDetails</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationDetail:view</c>, <c>analytics:agentConversationDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AnalyticsConversationWithoutAttributes</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes> GetAnalyticsConversationDetailsAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -424,7 +424,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsConversationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -435,7 +435,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConversationAsyncAggregateQueryResponse</c>).</returns>
@@ -456,7 +456,7 @@ public interface IAnalyticsApi
     /// <para><c>GET /api/v2/analytics/conversations/details/jobs/{jobId}</c> (<c>getAnalyticsConversationsDetailsJob</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationDetail:view</c>, <c>analytics:agentConversationDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsConversationsDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -466,12 +466,12 @@ public interface IAnalyticsApi
     /// <para><c>GET /api/v2/analytics/conversations/details/jobs/{jobId}/results</c> (<c>getAnalyticsConversationsDetailsJobResults</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationDetail:view</c>, <c>analytics:agentConversationDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Indicates where to resume query results (not required for first page)</param>
     /// <param name="pageSize">The desired maximum number of results</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AnalyticsConversationAsyncQueryResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationAsyncQueryResponse> GetAnalyticsConversationsDetailsJobResultsAsync(string jobId, string? cursor = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationAsyncQueryResponse> GetAnalyticsConversationsDetailsJobResultsAsync(string jobId, string? cursor = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Lookup the datalake availability date and time</summary>
     /// <remarks>
@@ -488,7 +488,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:copilotsAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsCopilotsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -499,7 +499,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:copilotsAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CopilotAsyncAggregateQueryResponse</c>).</returns>
@@ -511,7 +511,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:datawarehouse:view</c>.</para>
     /// </remarks>
-    /// <param name="downloadId">Unique file Id to download</param>
+    /// <param name="downloadId">Unique file Id to download. Path segment <c>downloads/{downloadId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task GetAnalyticsDataextractionDownloadAsync(string downloadId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -547,7 +547,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:evaluationAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsEvaluationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -558,7 +558,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:evaluationAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationAsyncAggregateQueryResponse</c>).</returns>
@@ -570,7 +570,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:flowExecutionAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsFlowexecutionsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -581,7 +581,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:flowExecutionAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowExecutionAsyncAggregateQueryResponse</c>).</returns>
@@ -593,7 +593,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:flowAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsFlowsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -604,7 +604,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:flowAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowAsyncAggregateQueryResponse</c>).</returns>
@@ -616,7 +616,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:journeyAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsJourneysAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -627,7 +627,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:journeyAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyAsyncAggregateQueryResponse</c>).</returns>
@@ -639,7 +639,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:knowledgeAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsKnowledgeAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -650,7 +650,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:knowledgeAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeAsyncAggregateQueryResponse</c>).</returns>
@@ -661,7 +661,7 @@ public interface IAnalyticsApi
     /// <para><c>GET /api/v2/analytics/reporting/dashboards/users/{userId}</c> (<c>getAnalyticsReportingDashboardsUser</c>)</para>
     /// <para>Requires all of the permissions: <c>analytics:dashboardConfigurations:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DashboardUser</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardUser> GetAnalyticsReportingDashboardsUserAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -679,7 +679,7 @@ public interface IAnalyticsApi
     /// <param name="deletedOnly">Only list users with deleted dashboards</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DashboardUserListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardUserListing> GetAnalyticsReportingDashboardsUsersAsync(string? sortBy = null, int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? state = null, bool? deletedOnly = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardUserListing> GetAnalyticsReportingDashboardsUsersAsync(string? sortBy = null, long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? state = null, bool? deletedOnly = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get all view export requests for a user</summary>
     /// <remarks>
@@ -690,7 +690,7 @@ public interface IAnalyticsApi
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ReportingExportJobListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReportingExportJobListing> GetAnalyticsReportingExportsAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReportingExportJobListing> GetAnalyticsReportingExportsAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get all export metadata</summary>
     /// <remarks>
@@ -721,14 +721,14 @@ public interface IAnalyticsApi
     /// <param name="pageSize">The <c>pageSize</c> query parameter.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DashboardConfigurationListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardConfigurationListing> GetAnalyticsReportingSettingsDashboardsQueryAsync(string dashboardType, string dashboardAccessFilter, string? name = null, string? dashboardState = null, string? sortBy = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardConfigurationListing> GetAnalyticsReportingSettingsDashboardsQueryAsync(string dashboardType, string dashboardAccessFilter, string? name = null, string? dashboardState = null, string? sortBy = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get list of dashboards for an user</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/analytics/reporting/settings/users/{userId}/dashboards</c> (<c>getAnalyticsReportingSettingsUserDashboards</c>)</para>
     /// <para>Requires all of the permissions: <c>analytics:dashboardConfigurations:viewPrivate</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="sortBy">The <c>sortBy</c> query parameter.</param>
     /// <param name="pageNumber">The <c>pageNumber</c> query parameter.</param>
     /// <param name="pageSize">The <c>pageSize</c> query parameter.</param>
@@ -738,7 +738,7 @@ public interface IAnalyticsApi
     /// <param name="name">retrieve dashboards that match with given name</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DashboardConfigurationListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardConfigurationListing> GetAnalyticsReportingSettingsUserDashboardsAsync(string userId, string? sortBy = null, int? pageNumber = null, int? pageSize = null, bool? publicOnly = null, bool? favoriteOnly = null, bool? deletedOnly = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DashboardConfigurationListing> GetAnalyticsReportingSettingsUserDashboardsAsync(string userId, string? sortBy = null, long? pageNumber = null, long? pageSize = null, bool? publicOnly = null, bool? favoriteOnly = null, bool? deletedOnly = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get status for async query for resolution aggregates</summary>
     /// <remarks>
@@ -746,7 +746,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:resolutionAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsResolutionsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -757,7 +757,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:resolutionAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ResolutionAsyncAggregateQueryResponse</c>).</returns>
@@ -769,7 +769,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:summaryAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsSummariesAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -780,7 +780,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:summaryAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SummaryAsyncAggregateQueryResponse</c>).</returns>
@@ -792,7 +792,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:surveyAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsSurveysAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -803,7 +803,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:surveyAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SurveyAsyncAggregateQueryResponse</c>).</returns>
@@ -815,7 +815,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:taskManagementAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsTaskmanagementAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -826,7 +826,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:taskManagementAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TaskManagementAsyncAggregateQueryResponse</c>).</returns>
@@ -838,7 +838,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:speechAndTextAnalyticsAggregates:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsTranscriptsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -849,7 +849,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:speechAndTextAnalyticsAggregates:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TranscriptAsyncAggregateQueryResponse</c>).</returns>
@@ -861,7 +861,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:userAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsUsersAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -872,7 +872,7 @@ public interface IAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:userAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserAsyncAggregateQueryResponse</c>).</returns>
@@ -883,7 +883,7 @@ public interface IAnalyticsApi
     /// <para><c>GET /api/v2/analytics/users/details/jobs/{jobId}</c> (<c>getAnalyticsUsersDetailsJob</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:userDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsUsersDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -893,12 +893,12 @@ public interface IAnalyticsApi
     /// <para><c>GET /api/v2/analytics/users/details/jobs/{jobId}/results</c> (<c>getAnalyticsUsersDetailsJobResults</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:userDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Indicates where to resume query results (not required for first page)</param>
     /// <param name="pageSize">The desired maximum number of results</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AnalyticsUserDetailsAsyncQueryResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsAsyncQueryResponse> GetAnalyticsUsersDetailsJobResultsAsync(string jobId, string? cursor = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsAsyncQueryResponse> GetAnalyticsUsersDetailsJobResultsAsync(string jobId, string? cursor = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Lookup the datalake availability date and time</summary>
     /// <remarks>
@@ -1052,7 +1052,7 @@ public interface IAnalyticsApi
     /// <para><c>POST /api/v2/analytics/conversations/{conversationId}/details/properties</c> (<c>postAnalyticsConversationDetailsProperties</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationProperties:index</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PropertyIndexRequest</c>).</returns>
@@ -1068,7 +1068,7 @@ public interface IAnalyticsApi
     /// <param name="pageNumber">The desired page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConversationActivityResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationActivityResponse> PostAnalyticsConversationsActivityQueryAsync(global::GenesysCloud.Extensions.Models.ConversationActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationActivityResponse> PostAnalyticsConversationsActivityQueryAsync(global::GenesysCloud.Extensions.Models.ConversationActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query for conversation aggregates asynchronously</summary>
     /// <remarks>
@@ -1196,7 +1196,7 @@ public interface IAnalyticsApi
     /// <param name="pageNumber">The desired page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowActivityResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowActivityResponse> PostAnalyticsFlowsActivityQueryAsync(global::GenesysCloud.Extensions.Models.FlowActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowActivityResponse> PostAnalyticsFlowsActivityQueryAsync(global::GenesysCloud.Extensions.Models.FlowActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query for flow aggregates asynchronously</summary>
     /// <remarks>
@@ -1364,7 +1364,7 @@ public interface IAnalyticsApi
     /// <param name="pageNumber">The desired page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RoutingActivityResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingActivityResponse> PostAnalyticsRoutingActivityQueryAsync(global::GenesysCloud.Extensions.Models.RoutingActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingActivityResponse> PostAnalyticsRoutingActivityQueryAsync(global::GenesysCloud.Extensions.Models.RoutingActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query for summary aggregates asynchronously</summary>
     /// <remarks>
@@ -1439,7 +1439,7 @@ public interface IAnalyticsApi
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TaskManagementObservationQueryResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TaskManagementObservationQueryResponse> PostAnalyticsTaskmanagementMetricsQueryAsync(global::GenesysCloud.Extensions.Models.TaskManagementObservationQuery body, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TaskManagementObservationQueryResponse> PostAnalyticsTaskmanagementMetricsQueryAsync(global::GenesysCloud.Extensions.Models.TaskManagementObservationQuery body, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query for team activity observations</summary>
     /// <remarks>
@@ -1451,7 +1451,7 @@ public interface IAnalyticsApi
     /// <param name="pageNumber">The desired page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TeamActivityResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamActivityResponse> PostAnalyticsTeamsActivityQueryAsync(global::GenesysCloud.Extensions.Models.TeamActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamActivityResponse> PostAnalyticsTeamsActivityQueryAsync(global::GenesysCloud.Extensions.Models.TeamActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query for transcript aggregates asynchronously</summary>
     /// <remarks>
@@ -1484,7 +1484,7 @@ public interface IAnalyticsApi
     /// <param name="pageNumber">The desired page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserActivityResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserActivityResponse> PostAnalyticsUsersActivityQueryAsync(global::GenesysCloud.Extensions.Models.UserActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserActivityResponse> PostAnalyticsUsersActivityQueryAsync(global::GenesysCloud.Extensions.Models.UserActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query for user aggregates asynchronously</summary>
     /// <remarks>

@@ -16,7 +16,7 @@ public interface IArchitectApi
     /// <para><c>DELETE /api/v2/architect/emergencygroups/{emergencyGroupId}</c> (<c>deleteArchitectEmergencygroup</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:emergencyGroup:delete</c>.</para>
     /// </remarks>
-    /// <param name="emergencyGroupId">Emergency group ID</param>
+    /// <param name="emergencyGroupId">Emergency group ID. Path segment <c>emergencygroups/{emergencyGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteArchitectEmergencygroupAsync(string emergencyGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface IArchitectApi
     /// <para><c>DELETE /api/v2/architect/grammars/{grammarId}</c> (<c>deleteArchitectGrammar</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:grammar:delete</c>.</para>
     /// </remarks>
-    /// <param name="grammarId">grammar ID</param>
+    /// <param name="grammarId">grammar ID. Path segment <c>grammars/{grammarId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteArchitectGrammarAsync(string grammarId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -36,8 +36,8 @@ public interface IArchitectApi
     /// <para><c>DELETE /api/v2/architect/grammars/{grammarId}/languages/{languageCode}</c> (<c>deleteArchitectGrammarLanguage</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:grammar:edit</c>.</para>
     /// </remarks>
-    /// <param name="grammarId">Grammar ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="grammarId">Grammar ID. Path segment <c>grammars/{grammarId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>languages/{languageCode}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteArchitectGrammarLanguageAsync(string grammarId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default);
@@ -47,8 +47,8 @@ public interface IArchitectApi
     /// <para><c>DELETE /api/v2/architect/grammars/{grammarId}/languages/{languageCode}/files/dtmf</c> (<c>deleteArchitectGrammarLanguageFilesDtmf</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:grammar:edit</c>.</para>
     /// </remarks>
-    /// <param name="grammarId">Grammar ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="grammarId">Grammar ID. Path segment <c>grammars/{grammarId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>languages/{languageCode}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteArchitectGrammarLanguageFilesDtmfAsync(string grammarId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default);
@@ -58,8 +58,8 @@ public interface IArchitectApi
     /// <para><c>DELETE /api/v2/architect/grammars/{grammarId}/languages/{languageCode}/files/voice</c> (<c>deleteArchitectGrammarLanguageFilesVoice</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:grammar:edit</c>.</para>
     /// </remarks>
-    /// <param name="grammarId">Grammar ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="grammarId">Grammar ID. Path segment <c>grammars/{grammarId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>languages/{languageCode}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteArchitectGrammarLanguageFilesVoiceAsync(string grammarId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default);
@@ -69,7 +69,7 @@ public interface IArchitectApi
     /// <para><c>DELETE /api/v2/architect/ivrs/{ivrId}</c> (<c>deleteArchitectIvr</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:callRoute:delete</c>.</para>
     /// </remarks>
-    /// <param name="ivrId">IVR id</param>
+    /// <param name="ivrId">IVR id. Path segment <c>ivrs/{ivrId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteArchitectIvrAsync(string ivrId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -79,7 +79,7 @@ public interface IArchitectApi
     /// <para><c>DELETE /api/v2/architect/prompts/{promptId}</c> (<c>deleteArchitectPrompt</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:userPrompt:delete</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>prompts/{promptId}</c>.</param>
     /// <param name="allResources">Whether or not to delete all the prompt resources</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -90,8 +90,8 @@ public interface IArchitectApi
     /// <para><c>DELETE /api/v2/architect/prompts/{promptId}/resources/{languageCode}</c> (<c>deleteArchitectPromptResource</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:userPrompt:edit</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>prompts/{promptId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>resources/{languageCode}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteArchitectPromptResourceAsync(string promptId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default);
@@ -101,8 +101,8 @@ public interface IArchitectApi
     /// <para><c>DELETE /api/v2/architect/prompts/{promptId}/resources/{languageCode}/audio</c> (<c>deleteArchitectPromptResourceAudio</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:userPrompt:edit</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>prompts/{promptId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>resources/{languageCode}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteArchitectPromptResourceAudioAsync(string promptId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default);
@@ -123,7 +123,7 @@ public interface IArchitectApi
     /// <para><c>DELETE /api/v2/architect/schedules/{scheduleId}</c> (<c>deleteArchitectSchedule</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:schedule:delete</c>.</para>
     /// </remarks>
-    /// <param name="scheduleId">Schedule ID</param>
+    /// <param name="scheduleId">Schedule ID. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteArchitectScheduleAsync(string scheduleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -133,7 +133,7 @@ public interface IArchitectApi
     /// <para><c>DELETE /api/v2/architect/schedulegroups/{scheduleGroupId}</c> (<c>deleteArchitectSchedulegroup</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:scheduleGroup:delete</c>.</para>
     /// </remarks>
-    /// <param name="scheduleGroupId">Schedule group ID</param>
+    /// <param name="scheduleGroupId">Schedule group ID. Path segment <c>schedulegroups/{scheduleGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteArchitectSchedulegroupAsync(string scheduleGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -143,8 +143,8 @@ public interface IArchitectApi
     /// <para><c>DELETE /api/v2/architect/systemprompts/{promptId}/resources/{languageCode}</c> (<c>deleteArchitectSystempromptResource</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:systemPrompt:edit</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>systemprompts/{promptId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>resources/{languageCode}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteArchitectSystempromptResourceAsync(string promptId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default);
@@ -154,7 +154,7 @@ public interface IArchitectApi
     /// <para><c>DELETE /api/v2/flows/{flowId}</c> (<c>deleteFlow</c>)</para>
     /// <para>Requires any of the permissions: <c>architect:flow:delete</c>.</para>
     /// </remarks>
-    /// <param name="flowId">Flow ID</param>
+    /// <param name="flowId">Flow ID. Path segment <c>flows/{flowId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteFlowAsync(string flowId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -165,7 +165,7 @@ public interface IArchitectApi
     /// <para>Deletes the associated log level for a flow by flow id</para>
     /// <para>Requires all of the permissions: <c>architect:flowLogLevel:delete</c>.</para>
     /// </remarks>
-    /// <param name="flowId">The flow id to delete the loglevel for</param>
+    /// <param name="flowId">The flow id to delete the loglevel for. Path segment <c>flows/{flowId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteFlowInstancesSettingsLoglevelsAsync(string flowId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -187,7 +187,7 @@ public interface IArchitectApi
     /// <para>Deletes an entire datatable (including the schema and data) with a given datatableId</para>
     /// <para>Requires any of the permissions: <c>architect:datatable:delete</c>.</para>
     /// </remarks>
-    /// <param name="datatableId">id of datatable</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
     /// <param name="force">force delete, even if in use</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -199,8 +199,8 @@ public interface IArchitectApi
     /// <para>Deletes a row with a given rowId (the value of the key field).</para>
     /// <para>Requires any of the permissions: <c>architect:datatable:delete</c>, <c>architect:datatableRow:delete</c>.</para>
     /// </remarks>
-    /// <param name="datatableId">id of datatable</param>
-    /// <param name="rowId">the key for the row</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
+    /// <param name="rowId">the key for the row. Path segment <c>rows/{rowId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteFlowsDatatableRowAsync(string datatableId, string rowId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -219,7 +219,7 @@ public interface IArchitectApi
     /// <para><c>DELETE /api/v2/flows/milestones/{milestoneId}</c> (<c>deleteFlowsMilestone</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:flowMilestone:delete</c>.</para>
     /// </remarks>
-    /// <param name="milestoneId">flow milestone ID</param>
+    /// <param name="milestoneId">flow milestone ID. Path segment <c>milestones/{milestoneId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteFlowsMilestoneAsync(string milestoneId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -239,7 +239,7 @@ public interface IArchitectApi
     /// <param name="consumingResourceType">Types of consuming resources to return, if consuming resources are requested. Valid values: <c>ACDLANGUAGE</c>, <c>ACDSKILL</c>, <c>ACDWRAPUPCODE</c>, <c>AGENTICVIRTUALAGENT</c>, <c>AGENTICVIRTUALAGENTVERSION</c>, <c>AUDIOCONNECTORBOT</c>, <c>BOTCONNECTORBOT</c>, <c>BOTCONNECTORINTEGRATION</c>, <c>BOTFLOW</c>, <c>BRIDGEACTION</c>, <c>COMMONMODULEFLOW</c>, <c>COMPOSERSCRIPT</c>, <c>CONTACTLIST</c>, <c>CONVERSATIONCUSTOMATTRIBUTESCHEMA</c>, <c>CONVERSATIONSUMMARYSETTING</c>, <c>DATAACTION</c>, <c>DATATABLE</c>, <c>DECISIONTABLE</c>, <c>DIALOGENGINEBOT</c>, <c>DIALOGENGINEBOTVERSION</c>, <c>DIALOGFLOWAGENT</c>, <c>DIALOGFLOWCXAGENT</c>, <c>DIGITALAUDIO</c>, <c>DIGITALBOTCONNECTOR</c>, <c>DIGITALBOTCONNECTORINTEGRATION</c>, <c>DIGITALBOTFLOW</c>, <c>DIVISION</c>, <c>EMAILROUTE</c>, <c>EMAILSENDFLOW</c>, <c>EMERGENCYGROUP</c>, <c>FILE</c>, <c>FLOWACTION</c>, <c>FLOWDATATYPE</c>, <c>FLOWMILESTONE</c>, <c>FLOWOUTCOME</c>, <c>GRAMMAR</c>, <c>GROUP</c>, <c>GUIDE</c>, <c>GUIDEVERSION</c>, <c>IMAGE</c>, <c>INBOUNDCALLFLOW</c>, <c>INBOUNDCHATFLOW</c>, <c>INBOUNDEMAILFLOW</c>, <c>INBOUNDSHORTMESSAGEFLOW</c>, <c>INQUEUECALLFLOW</c>, <c>INQUEUEEMAILFLOW</c>, <c>INQUEUESHORTMESSAGEFLOW</c>, <c>IVRCONFIGURATION</c>, <c>KNOWLEDGEBASE</c>, <c>KNOWLEDGEBASEDOCUMENT</c>, <c>KNOWLEDGESETTING</c>, <c>LANGUAGE</c>, <c>LEXBOT</c>, <c>LEXBOTALIAS</c>, <c>LEXV2BOT</c>, <c>LEXV2BOTALIAS</c>, <c>NLUDOMAIN</c>, <c>NUANCEMIXBOT</c>, <c>NUANCEMIXINTEGRATION</c>, <c>OAUTHCLIENT</c>, <c>OUTBOUNDCALLFLOW</c>, <c>QUEUE</c>, <c>RECORDINGPOLICY</c>, <c>RESPONSE</c>, <c>RESPONSEASSET</c>, <c>SCHEDULE</c>, <c>SCHEDULEGROUP</c>, <c>SECUREACTION</c>, <c>SECURECALLFLOW</c>, <c>SMSPHONENUMBER</c>, <c>STTENGINE</c>, <c>SURVEYFORM</c>, <c>SURVEYINVITEFLOW</c>, <c>SYSTEMPROMPT</c>, <c>TTSENGINE</c>, <c>TTSVOICE</c>, <c>USER</c>, <c>USERPROMPT</c>, <c>UTILIZATIONLABEL</c>, <c>VIDEO</c>, <c>VOICEFLOW</c>, <c>VOICEMAILFLOW</c>, <c>VOICESURVEYFLOW</c>, <c>WIDGET</c>, <c>WORKFLOW</c>, <c>WORKITEMFLOW</c>, <c>WORKTYPE</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DependencyObjectEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing> GetArchitectDependencytrackingAsync(string name, int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, bool? consumedResources = null, bool? consumingResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, global::System.Collections.Generic.IEnumerable<string>? consumingResourceType = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing> GetArchitectDependencytrackingAsync(string name, long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, bool? consumedResources = null, bool? consumingResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, global::System.Collections.Generic.IEnumerable<string>? consumingResourceType = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get Dependency Tracking build status for an organization</summary>
     /// <remarks>
@@ -263,7 +263,7 @@ public interface IArchitectApi
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConsumedResourcesEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConsumedResourcesEntityListing> GetArchitectDependencytrackingConsumedresourcesAsync(string id, string version, string objectType, global::System.Collections.Generic.IEnumerable<string>? resourceType = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConsumedResourcesEntityListing> GetArchitectDependencytrackingConsumedresourcesAsync(string id, string version, string objectType, global::System.Collections.Generic.IEnumerable<string>? resourceType = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get resources that consume a given Dependency Tracking object</summary>
     /// <remarks>
@@ -279,7 +279,7 @@ public interface IArchitectApi
     /// <param name="flowFilter">Show only checkedIn or published flows. Valid values: <c>checkedIn</c>, <c>published</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConsumingResourcesEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConsumingResourcesEntityListing> GetArchitectDependencytrackingConsumingresourcesAsync(string id, string objectType, global::System.Collections.Generic.IEnumerable<string>? resourceType = null, string? version = null, int? pageNumber = null, int? pageSize = null, string? flowFilter = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConsumingResourcesEntityListing> GetArchitectDependencytrackingConsumingresourcesAsync(string id, string objectType, global::System.Collections.Generic.IEnumerable<string>? resourceType = null, string? version = null, long? pageNumber = null, long? pageSize = null, string? flowFilter = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get Dependency Tracking objects that consume deleted resources</summary>
     /// <remarks>
@@ -295,7 +295,7 @@ public interface IArchitectApi
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DependencyObjectEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing> GetArchitectDependencytrackingDeletedresourceconsumersAsync(string? name = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, string? flowFilter = null, bool? consumedResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing> GetArchitectDependencytrackingDeletedresourceconsumersAsync(string? name = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, string? flowFilter = null, bool? consumedResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Dependency Tracking object</summary>
     /// <remarks>
@@ -319,7 +319,7 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/architect/dependencytracking/types/{typeId}</c> (<c>getArchitectDependencytrackingType</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:dependencyTracking:view</c>.</para>
     /// </remarks>
-    /// <param name="typeId">Type ID</param>
+    /// <param name="typeId">Type ID. Path segment <c>types/{typeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DependencyType</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyType> GetArchitectDependencytrackingTypeAsync(string typeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -333,7 +333,7 @@ public interface IArchitectApi
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DependencyTypeEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyTypeEntityListing> GetArchitectDependencytrackingTypesAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyTypeEntityListing> GetArchitectDependencytrackingTypesAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get Dependency Tracking objects that depend on updated resources</summary>
     /// <remarks>
@@ -348,14 +348,14 @@ public interface IArchitectApi
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DependencyObjectEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing> GetArchitectDependencytrackingUpdatedresourceconsumersAsync(string? name = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, bool? consumedResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DependencyObjectEntityListing> GetArchitectDependencytrackingUpdatedresourceconsumersAsync(string? name = null, global::System.Collections.Generic.IEnumerable<string>? objectType = null, bool? consumedResources = null, global::System.Collections.Generic.IEnumerable<string>? consumedResourceType = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Gets a emergency group by ID</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/architect/emergencygroups/{emergencyGroupId}</c> (<c>getArchitectEmergencygroup</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:emergencyGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="emergencyGroupId">Emergency group ID</param>
+    /// <param name="emergencyGroupId">Emergency group ID. Path segment <c>emergencygroups/{emergencyGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmergencyGroup</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmergencyGroup> GetArchitectEmergencygroupAsync(string emergencyGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -372,7 +372,7 @@ public interface IArchitectApi
     /// <param name="name">Name of the Emergency Group to filter by.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmergencyGroupListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmergencyGroupListing> GetArchitectEmergencygroupsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmergencyGroupListing> GetArchitectEmergencygroupsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a pageable list of basic emergency group objects filterable by query parameters.</summary>
     /// <remarks>
@@ -389,7 +389,7 @@ public interface IArchitectApi
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmergencyGroupDivisionViewEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmergencyGroupDivisionViewEntityListing> GetArchitectEmergencygroupsDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmergencyGroupDivisionViewEntityListing> GetArchitectEmergencygroupsDivisionviewsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a grammar</summary>
     /// <remarks>
@@ -397,7 +397,7 @@ public interface IArchitectApi
     /// <para>Returns a specified grammar</para>
     /// <para>Requires all of the permissions: <c>architect:grammar:view</c>.</para>
     /// </remarks>
-    /// <param name="grammarId">grammar ID</param>
+    /// <param name="grammarId">grammar ID. Path segment <c>grammars/{grammarId}</c>.</param>
     /// <param name="includeFileUrls">Include grammar language file URLs</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Grammar</c>).</returns>
@@ -408,8 +408,8 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/architect/grammars/{grammarId}/languages/{languageCode}</c> (<c>getArchitectGrammarLanguage</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:grammar:view</c>.</para>
     /// </remarks>
-    /// <param name="grammarId">Grammar ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="grammarId">Grammar ID. Path segment <c>grammars/{grammarId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>languages/{languageCode}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GrammarLanguage</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GrammarLanguage> GetArchitectGrammarLanguageAsync(string grammarId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default);
@@ -431,14 +431,14 @@ public interface IArchitectApi
     /// <param name="includeFileUrls">Include grammar language file URLs</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GrammarListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GrammarListing> GetArchitectGrammarsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, bool? includeFileUrls = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GrammarListing> GetArchitectGrammarsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, bool? includeFileUrls = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an IVR config.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/architect/ivrs/{ivrId}</c> (<c>getArchitectIvr</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:callRoute:view</c>.</para>
     /// </remarks>
-    /// <param name="ivrId">IVR id</param>
+    /// <param name="ivrId">IVR id. Path segment <c>ivrs/{ivrId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IVR</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVR> GetArchitectIvrAsync(string ivrId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -448,7 +448,7 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/architect/ivrs/{ivrId}/identityresolution</c> (<c>getArchitectIvrIdentityresolution</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:callRoute:view</c>, <c>routing:identityResolutionIvr:view</c>.</para>
     /// </remarks>
-    /// <param name="ivrId">IVR id</param>
+    /// <param name="ivrId">IVR id. Path segment <c>ivrs/{ivrId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IVRIdentityResolutionConfig</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVRIdentityResolutionConfig> GetArchitectIvrIdentityresolutionAsync(string ivrId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -468,7 +468,7 @@ public interface IArchitectApi
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>identityresolution</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IVREntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVREntityListing> GetArchitectIvrsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? dnis = null, string? scheduleGroup = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVREntityListing> GetArchitectIvrsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? dnis = null, string? scheduleGroup = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a pageable list of basic ivr configuration information objects filterable by query parameters.</summary>
     /// <remarks>
@@ -484,14 +484,14 @@ public interface IArchitectApi
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IVRDivisionViewEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVRDivisionViewEntityListing> GetArchitectIvrsDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IVRDivisionViewEntityListing> GetArchitectIvrsDivisionviewsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get specified user prompt</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/architect/prompts/{promptId}</c> (<c>getArchitectPrompt</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:userPrompt:view</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>prompts/{promptId}</c>.</param>
     /// <param name="includeMediaUris">Include the media URIs for each resource</param>
     /// <param name="includeResources">Include the resources for each system prompt</param>
     /// <param name="language">Filter the resources down to the provided languages</param>
@@ -504,8 +504,8 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/architect/prompts/{promptId}/history/{historyId}</c> (<c>getArchitectPromptHistoryHistoryId</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:userPrompt:view</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
-    /// <param name="historyId">History request ID</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>prompts/{promptId}</c>.</param>
+    /// <param name="historyId">History request ID. Path segment <c>history/{historyId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Sort order</param>
@@ -513,15 +513,15 @@ public interface IArchitectApi
     /// <param name="action">Flow actions to include (omit to include all). Valid values: <c>checkin</c>, <c>checkout</c>, <c>create</c>, <c>deactivate</c>, <c>debug</c>, <c>delete</c>, <c>publish</c>, <c>revert</c>, <c>save</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>HistoryListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoryListing> GetArchitectPromptHistoryHistoryIdAsync(string promptId, string historyId, int? pageNumber = null, int? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoryListing> GetArchitectPromptHistoryHistoryIdAsync(string promptId, string historyId, long? pageNumber = null, long? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get specified user prompt resource</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/architect/prompts/{promptId}/resources/{languageCode}</c> (<c>getArchitectPromptResource</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:userPrompt:view</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>prompts/{promptId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>resources/{languageCode}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PromptAsset</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptAsset> GetArchitectPromptResourceAsync(string promptId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default);
@@ -532,12 +532,12 @@ public interface IArchitectApi
     /// <para>The returned list is pageable, and query parameters can be used for filtering.</para>
     /// <para>Requires all of the permissions: <c>architect:userPrompt:view</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>prompts/{promptId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PromptAssetEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptAssetEntityListing> GetArchitectPromptResourcesAsync(string promptId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptAssetEntityListing> GetArchitectPromptResourcesAsync(string promptId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a pageable list of user prompts</summary>
     /// <remarks>
@@ -557,14 +557,14 @@ public interface IArchitectApi
     /// <param name="language">Filter the resources down to the provided languages</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PromptEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptEntityListing> GetArchitectPromptsAsync(int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? name = null, string? description = null, string? nameOrDescription = null, string? sortBy = null, string? sortOrder = null, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptEntityListing> GetArchitectPromptsAsync(long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? name = null, string? description = null, string? nameOrDescription = null, string? sortBy = null, string? sortOrder = null, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a schedule by ID</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/architect/schedules/{scheduleId}</c> (<c>getArchitectSchedule</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:schedule:view</c>.</para>
     /// </remarks>
-    /// <param name="scheduleId">Schedule ID</param>
+    /// <param name="scheduleId">Schedule ID. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Schedule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Schedule> GetArchitectScheduleAsync(string scheduleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -574,7 +574,7 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/architect/schedulegroups/{scheduleGroupId}</c> (<c>getArchitectSchedulegroup</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:scheduleGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="scheduleGroupId">Schedule group ID</param>
+    /// <param name="scheduleGroupId">Schedule group ID. Path segment <c>schedulegroups/{scheduleGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ScheduleGroup</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGroup> GetArchitectSchedulegroupAsync(string scheduleGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -593,7 +593,7 @@ public interface IArchitectApi
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ScheduleGroupEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGroupEntityListing> GetArchitectSchedulegroupsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? scheduleIds = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGroupEntityListing> GetArchitectSchedulegroupsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? scheduleIds = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a pageable list of basic schedule group configuration information objects filterable by query parameters.</summary>
     /// <remarks>
@@ -609,7 +609,7 @@ public interface IArchitectApi
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ScheduleGroupDivisionViewEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGroupDivisionViewEntityListing> GetArchitectSchedulegroupsDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGroupDivisionViewEntityListing> GetArchitectSchedulegroupsDivisionviewsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of schedules.</summary>
     /// <remarks>
@@ -624,7 +624,7 @@ public interface IArchitectApi
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ScheduleEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleEntityListing> GetArchitectSchedulesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleEntityListing> GetArchitectSchedulesAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a pageable list of basic schedule configuration information objects filterable by query parameters.</summary>
     /// <remarks>
@@ -640,14 +640,14 @@ public interface IArchitectApi
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ScheduleDivisionViewEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleDivisionViewEntityListing> GetArchitectSchedulesDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleDivisionViewEntityListing> GetArchitectSchedulesDivisionviewsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a system prompt</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/architect/systemprompts/{promptId}</c> (<c>getArchitectSystemprompt</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:systemPrompt:view</c>.</para>
     /// </remarks>
-    /// <param name="promptId">promptId</param>
+    /// <param name="promptId">promptId. Path segment <c>systemprompts/{promptId}</c>.</param>
     /// <param name="includeMediaUris">Include the media URIs for each resource</param>
     /// <param name="includeResources">Include the resources for each system prompt</param>
     /// <param name="language">Filter the resources down to the provided languages</param>
@@ -660,8 +660,8 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/architect/systemprompts/{promptId}/history/{historyId}</c> (<c>getArchitectSystempromptHistoryHistoryId</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:systemPrompt:view</c>.</para>
     /// </remarks>
-    /// <param name="promptId">promptId</param>
-    /// <param name="historyId">History request ID</param>
+    /// <param name="promptId">promptId. Path segment <c>systemprompts/{promptId}</c>.</param>
+    /// <param name="historyId">History request ID. Path segment <c>history/{historyId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Sort order</param>
@@ -669,15 +669,15 @@ public interface IArchitectApi
     /// <param name="action">Flow actions to include (omit to include all). Valid values: <c>checkin</c>, <c>checkout</c>, <c>create</c>, <c>deactivate</c>, <c>debug</c>, <c>delete</c>, <c>publish</c>, <c>revert</c>, <c>save</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>HistoryListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoryListing> GetArchitectSystempromptHistoryHistoryIdAsync(string promptId, string historyId, int? pageNumber = null, int? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoryListing> GetArchitectSystempromptHistoryHistoryIdAsync(string promptId, string historyId, long? pageNumber = null, long? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a system prompt resource.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/architect/systemprompts/{promptId}/resources/{languageCode}</c> (<c>getArchitectSystempromptResource</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:systemPrompt:view</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>systemprompts/{promptId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>resources/{languageCode}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SystemPromptAsset</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SystemPromptAsset> GetArchitectSystempromptResourceAsync(string promptId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default);
@@ -687,14 +687,14 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/architect/systemprompts/{promptId}/resources</c> (<c>getArchitectSystempromptResources</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:systemPrompt:view</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>systemprompts/{promptId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SystemPromptAssetEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SystemPromptAssetEntityListing> GetArchitectSystempromptResourcesAsync(string promptId, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SystemPromptAssetEntityListing> GetArchitectSystempromptResourcesAsync(string promptId, long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get System Prompts</summary>
     /// <remarks>
@@ -713,14 +713,14 @@ public interface IArchitectApi
     /// <param name="language">Filter the resources down to the provided languages</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SystemPromptEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SystemPromptEntityListing> GetArchitectSystempromptsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? description = null, string? nameOrDescription = null, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SystemPromptEntityListing> GetArchitectSystempromptsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? description = null, string? nameOrDescription = null, bool? includeMediaUris = null, bool? includeResources = null, global::System.Collections.Generic.IEnumerable<string>? language = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get flow</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/flows/{flowId}</c> (<c>getFlow</c>)</para>
     /// <para>Requires any of the permissions: <c>architect:flow:view</c>.</para>
     /// </remarks>
-    /// <param name="flowId">Flow ID</param>
+    /// <param name="flowId">Flow ID. Path segment <c>flows/{flowId}</c>.</param>
     /// <param name="deleted">Deleted flows</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Flow</c>).</returns>
@@ -731,8 +731,8 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/flows/{flowId}/history/{historyId}</c> (<c>getFlowHistoryHistoryId</c>)</para>
     /// <para>Requires any of the permissions: <c>architect:flow:view</c>.</para>
     /// </remarks>
-    /// <param name="flowId">Flow ID</param>
-    /// <param name="historyId">History request ID</param>
+    /// <param name="flowId">Flow ID. Path segment <c>flows/{flowId}</c>.</param>
+    /// <param name="historyId">History request ID. Path segment <c>history/{historyId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Sort order</param>
@@ -740,14 +740,14 @@ public interface IArchitectApi
     /// <param name="action">Flow actions to include (omit to include all). Valid values: <c>checkin</c>, <c>checkout</c>, <c>create</c>, <c>deactivate</c>, <c>debug</c>, <c>delete</c>, <c>publish</c>, <c>revert</c>, <c>save</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>HistoryListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoryListing> GetFlowHistoryHistoryIdAsync(string flowId, string historyId, int? pageNumber = null, int? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoryListing> GetFlowHistoryHistoryIdAsync(string flowId, string historyId, long? pageNumber = null, long? pageSize = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? action = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieves the log level for a flow by flow id.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/flows/{flowId}/instances/settings/loglevels</c> (<c>getFlowInstancesSettingsLoglevels</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:flowLogLevel:view</c>.</para>
     /// </remarks>
-    /// <param name="flowId">The flow id to get the loglevel for</param>
+    /// <param name="flowId">The flow id to get the loglevel for. Path segment <c>flows/{flowId}</c>.</param>
     /// <param name="expand">Expand instructions for the result. Valid values: <c>name</c>, <c>type</c>, <c>logLevelCharacteristics.characteristics</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowSettingsResponse</c>).</returns>
@@ -758,7 +758,7 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/flows/{flowId}/latestconfiguration</c> (<c>getFlowLatestconfiguration</c>)</para>
     /// <para>Requires any of the permissions: <c>architect:flow:view</c>.</para>
     /// </remarks>
-    /// <param name="flowId">Flow ID</param>
+    /// <param name="flowId">Flow ID. Path segment <c>flows/{flowId}</c>.</param>
     /// <param name="deleted">Deleted flows</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
@@ -769,8 +769,8 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/flows/{flowId}/versions/{versionId}</c> (<c>getFlowVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>architect:flow:view</c>.</para>
     /// </remarks>
-    /// <param name="flowId">Flow ID</param>
-    /// <param name="versionId">Version ID</param>
+    /// <param name="flowId">Flow ID. Path segment <c>flows/{flowId}</c>.</param>
+    /// <param name="versionId">Version ID. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="deleted">Deleted flows</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowVersion</c>).</returns>
@@ -781,8 +781,8 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/flows/{flowId}/versions/{versionId}/configuration</c> (<c>getFlowVersionConfiguration</c>)</para>
     /// <para>Requires any of the permissions: <c>architect:flow:view</c>.</para>
     /// </remarks>
-    /// <param name="flowId">Flow ID</param>
-    /// <param name="versionId">Version ID</param>
+    /// <param name="flowId">Flow ID. Path segment <c>flows/{flowId}</c>.</param>
+    /// <param name="versionId">Version ID. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="deleted">Deleted flows</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
@@ -793,8 +793,8 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/flows/{flowId}/versions/{versionId}/health</c> (<c>getFlowVersionHealth</c>)</para>
     /// <para>Requires any of the permissions: <c>architect:flow:view</c>.</para>
     /// </remarks>
-    /// <param name="flowId">Flow ID.</param>
-    /// <param name="versionId">Version ID.</param>
+    /// <param name="flowId">Flow ID. Path segment <c>flows/{flowId}</c>.</param>
+    /// <param name="versionId">Version ID. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="language">Language to filter for. Valid values: <c>en-us</c>, <c>en-gb</c>, <c>en-au</c>, <c>en-za</c>, <c>en-nz</c>, <c>en-ie</c>, <c>fr-ca</c>, <c>fr-fr</c>, <c>es-us</c>, <c>es-es</c>, <c>es-mx</c>, <c>de-de</c>, <c>it-it</c>, <c>pt-br</c>, <c>pt-pt</c>, <c>nl-nl</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowHealth</c>).</returns>
@@ -805,9 +805,9 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/flows/{flowId}/versions/{versionId}/intents/{intentId}/health</c> (<c>getFlowVersionIntentHealth</c>)</para>
     /// <para>Requires any of the permissions: <c>architect:flow:view</c>.</para>
     /// </remarks>
-    /// <param name="flowId">Flow ID.</param>
-    /// <param name="versionId">Version ID.</param>
-    /// <param name="intentId">Intent ID.</param>
+    /// <param name="flowId">Flow ID. Path segment <c>flows/{flowId}</c>.</param>
+    /// <param name="versionId">Version ID. Path segment <c>versions/{versionId}</c>.</param>
+    /// <param name="intentId">Intent ID. Path segment <c>intents/{intentId}</c>.</param>
     /// <param name="language">Language to filter for. Valid values: <c>en-us</c>, <c>en-gb</c>, <c>en-au</c>, <c>en-za</c>, <c>en-nz</c>, <c>en-ie</c>, <c>fr-ca</c>, <c>fr-fr</c>, <c>es-us</c>, <c>es-es</c>, <c>es-mx</c>, <c>de-de</c>, <c>it-it</c>, <c>pt-br</c>, <c>pt-pt</c>, <c>nl-nl</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowHealthIntent</c>).</returns>
@@ -818,10 +818,10 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/flows/{flowId}/versions/{versionId}/intents/{intentId}/utterances/{utteranceId}/health</c> (<c>getFlowVersionIntentUtteranceHealth</c>)</para>
     /// <para>Requires any of the permissions: <c>architect:flow:view</c>.</para>
     /// </remarks>
-    /// <param name="flowId">Flow ID.</param>
-    /// <param name="versionId">Version ID.</param>
-    /// <param name="intentId">Intent ID.</param>
-    /// <param name="utteranceId">Utterance ID.</param>
+    /// <param name="flowId">Flow ID. Path segment <c>flows/{flowId}</c>.</param>
+    /// <param name="versionId">Version ID. Path segment <c>versions/{versionId}</c>.</param>
+    /// <param name="intentId">Intent ID. Path segment <c>intents/{intentId}</c>.</param>
+    /// <param name="utteranceId">Utterance ID. Path segment <c>utterances/{utteranceId}</c>.</param>
     /// <param name="language">Language to filter for. Valid values: <c>en-us</c>, <c>en-gb</c>, <c>en-au</c>, <c>en-za</c>, <c>en-nz</c>, <c>en-ie</c>, <c>fr-ca</c>, <c>fr-fr</c>, <c>es-us</c>, <c>es-es</c>, <c>es-mx</c>, <c>de-de</c>, <c>it-it</c>, <c>pt-br</c>, <c>pt-pt</c>, <c>nl-nl</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowHealthUtterance</c>).</returns>
@@ -832,13 +832,13 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/flows/{flowId}/versions</c> (<c>getFlowVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>architect:flow:view</c>.</para>
     /// </remarks>
-    /// <param name="flowId">Flow ID</param>
+    /// <param name="flowId">Flow ID. Path segment <c>flows/{flowId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="deleted">Include Deleted flows</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowVersionEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowVersionEntityListing> GetFlowVersionsAsync(string flowId, int? pageNumber = null, int? pageSize = null, bool? deleted = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowVersionEntityListing> GetFlowVersionsAsync(string flowId, long? pageNumber = null, long? pageSize = null, bool? deleted = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a pageable list of flows, filtered by query parameters</summary>
     /// <remarks>
@@ -868,7 +868,7 @@ public interface IArchitectApi
     /// <param name="divisionId">division ID(s)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowEntityListing> GetFlowsAsync(global::System.Collections.Generic.IEnumerable<string>? type = null, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, string? publishVersionId = null, string? editableBy = null, string? lockedBy = null, string? lockedByClientId = null, string? secure = null, bool? deleted = null, bool? includeSchemas = null, bool? virtualAgentEnabled = null, string? publishedAfter = null, string? publishedBefore = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowEntityListing> GetFlowsAsync(global::System.Collections.Generic.IEnumerable<string>? type = null, long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, string? publishVersionId = null, string? editableBy = null, string? lockedBy = null, string? lockedByClientId = null, string? secure = null, bool? deleted = null, bool? includeSchemas = null, bool? virtualAgentEnabled = null, string? publishedAfter = null, string? publishedBefore = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Returns a specific datatable by id</summary>
     /// <remarks>
@@ -876,7 +876,7 @@ public interface IArchitectApi
     /// <para>Given a datatableId returns the datatable object and schema associated with it.</para>
     /// <para>Requires any of the permissions: <c>architect:datatable:view</c>.</para>
     /// </remarks>
-    /// <param name="datatableId">id of datatable</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
     /// <param name="expand">Expand instructions for the result. Valid values: <c>schema</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataTable</c>).</returns>
@@ -888,8 +888,8 @@ public interface IArchitectApi
     /// <para>Returns the state information about an export job.</para>
     /// <para>Requires any of the permissions: <c>architect:datatable:view</c>, <c>architect:datatableRow:view</c>.</para>
     /// </remarks>
-    /// <param name="datatableId">id of datatable</param>
-    /// <param name="exportJobId">id of export job</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
+    /// <param name="exportJobId">id of export job. Path segment <c>jobs/{exportJobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataTableExportJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableExportJob> GetFlowsDatatableExportJobAsync(string datatableId, string exportJobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -900,8 +900,8 @@ public interface IArchitectApi
     /// <para>Returns the state information about an import job.</para>
     /// <para>Requires any of the permissions: <c>architect:datatable:view</c>, <c>architect:datatableRow:view</c>.</para>
     /// </remarks>
-    /// <param name="datatableId">id of datatable</param>
-    /// <param name="importJobId">id of import job</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
+    /// <param name="importJobId">id of import job. Path segment <c>jobs/{importJobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataTableImportJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableImportJob> GetFlowsDatatableImportJobAsync(string datatableId, string importJobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -911,12 +911,12 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/flows/datatables/{datatableId}/import/jobs</c> (<c>getFlowsDatatableImportJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>architect:datatable:edit</c>, <c>architect:datatableRow:view</c>.</para>
     /// </remarks>
-    /// <param name="datatableId">id of datatable</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataTableImportEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableImportEntityListing> GetFlowsDatatableImportJobsAsync(string datatableId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableImportEntityListing> GetFlowsDatatableImportJobsAsync(string datatableId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Returns a specific row for the datatable</summary>
     /// <remarks>
@@ -924,8 +924,8 @@ public interface IArchitectApi
     /// <para>Given a datatableId and a rowId (the value of the key field) this will return the full row contents for that rowId.</para>
     /// <para>Requires any of the permissions: <c>architect:datatable:view</c>, <c>architect:datatableRow:view</c>.</para>
     /// </remarks>
-    /// <param name="datatableId">id of datatable</param>
-    /// <param name="rowId">The key for the row</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
+    /// <param name="rowId">The key for the row. Path segment <c>rows/{rowId}</c>.</param>
     /// <param name="showbrief">if true returns just the key field for the row</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyDictionary&lt;string, JsonElement&gt;</c>).</returns>
@@ -937,14 +937,14 @@ public interface IArchitectApi
     /// <para>Returns all of the rows for the datatable with the given datatableId.  By default this will just be a truncated list returning the key for each row. Set showBrief to false to return all of the row contents.</para>
     /// <para>Requires any of the permissions: <c>architect:datatable:view</c>, <c>architect:datatableRow:view</c>.</para>
     /// </remarks>
-    /// <param name="datatableId">id of datatable</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="showbrief">If true returns just the key value of the row</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataTableRowEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableRowEntityListing> GetFlowsDatatableRowsAsync(string datatableId, int? pageNumber = null, int? pageSize = null, bool? showbrief = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableRowEntityListing> GetFlowsDatatableRowsAsync(string datatableId, long? pageNumber = null, long? pageSize = null, bool? showbrief = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve a list of datatables for the org</summary>
     /// <remarks>
@@ -961,7 +961,7 @@ public interface IArchitectApi
     /// <param name="name">Filter by Name. The wildcard character * is supported within the filter. Matches are case-insensitive.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataTablesDomainEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTablesDomainEntityListing> GetFlowsDatatablesAsync(string? expand = null, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTablesDomainEntityListing> GetFlowsDatatablesAsync(string? expand = null, long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Returns a specific datatable by id</summary>
     /// <remarks>
@@ -969,7 +969,7 @@ public interface IArchitectApi
     /// <para>Given a datatableId returns the datatable object and schema associated with it.</para>
     /// <para>Requires all of the permissions: <c>architect:datatable:search</c>.</para>
     /// </remarks>
-    /// <param name="datatableId">id of datatable</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>divisionviews/{datatableId}</c>.</param>
     /// <param name="expand">Expand instructions for the result. Valid values: <c>schema</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataTable</c>).</returns>
@@ -990,7 +990,7 @@ public interface IArchitectApi
     /// <param name="name">Filter by Name. The wildcard character * is supported within the filter. Matches are case-insensitive.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataTablesDomainEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTablesDomainEntityListing> GetFlowsDatatablesDivisionviewsAsync(string? expand = null, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTablesDomainEntityListing> GetFlowsDatatablesDivisionviewsAsync(string? expand = null, long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a pageable list of basic flow information objects filterable by query parameters.</summary>
     /// <remarks>
@@ -1012,14 +1012,14 @@ public interface IArchitectApi
     /// <param name="includeSchemas">Include variable schemas</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowDivisionViewEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowDivisionViewEntityListing> GetFlowsDivisionviewsAsync(global::System.Collections.Generic.IEnumerable<string>? type = null, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? publishVersionId = null, string? publishedAfter = null, string? publishedBefore = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, bool? includeSchemas = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowDivisionViewEntityListing> GetFlowsDivisionviewsAsync(global::System.Collections.Generic.IEnumerable<string>? type = null, long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? publishVersionId = null, string? publishedAfter = null, string? publishedBefore = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, bool? includeSchemas = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a flow execution's details. Flow execution details are available for several days after the flow is started.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/flows/executions/{flowExecutionId}</c> (<c>getFlowsExecution</c>)</para>
     /// <para>Requires any of the permissions: <c>architect:flowExecution:view</c>.</para>
     /// </remarks>
-    /// <param name="flowExecutionId">flow execution ID</param>
+    /// <param name="flowExecutionId">flow execution ID. Path segment <c>executions/{flowExecutionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowRuntimeExecution</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowRuntimeExecution> GetFlowsExecutionAsync(string flowExecutionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1029,7 +1029,7 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/flows/export/jobs/{jobId}</c> (<c>getFlowsExportJob</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:jobExport:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">Job ID</param>
+    /// <param name="jobId">Job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>messages</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ArchitectExportJobStateResponse</c>).</returns>
@@ -1041,7 +1041,7 @@ public interface IArchitectApi
     /// <para>Returns a JobResult object that contains an ID that can be used to check status and/or download links when the process (job) is complete.</para>
     /// <para>Requires any of the permissions: <c>architect:flowInstance:view</c>.</para>
     /// </remarks>
-    /// <param name="instanceId">Instance ID</param>
+    /// <param name="instanceId">Instance ID. Path segment <c>instances/{instanceId}</c>.</param>
     /// <param name="expand">Expand various details. Valid values: <c>bots</c>, <c>dataActions</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GetFlowExecutionDataJobResult</c>).</returns>
@@ -1052,7 +1052,7 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/flows/instances/jobs/{jobId}</c> (<c>getFlowsInstancesJob</c>)</para>
     /// <para>Requires any of the permissions: <c>architect:flowInstance:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The asynchronous job ID</param>
+    /// <param name="jobId">The asynchronous job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GetFlowExecutionDataJobResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetFlowExecutionDataJobResult> GetFlowsInstancesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1088,7 +1088,7 @@ public interface IArchitectApi
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowSettingsResponseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowSettingsResponseEntityListing> GetFlowsInstancesSettingsLoglevelsAsync(global::System.Collections.Generic.IEnumerable<string>? expand = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowSettingsResponseEntityListing> GetFlowsInstancesSettingsLoglevelsAsync(global::System.Collections.Generic.IEnumerable<string>? expand = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Gets the available flow log level characteristics for this organization.</summary>
     /// <remarks>
@@ -1116,7 +1116,7 @@ public interface IArchitectApi
     /// <para><c>GET /api/v2/flows/jobs/{jobId}</c> (<c>getFlowsJob</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:job:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">Job ID</param>
+    /// <param name="jobId">Job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>messages</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ArchitectJobStateResponse</c>).</returns>
@@ -1128,7 +1128,7 @@ public interface IArchitectApi
     /// <para>Returns a specified flow milestone</para>
     /// <para>Requires all of the permissions: <c>architect:flowMilestone:view</c>.</para>
     /// </remarks>
-    /// <param name="milestoneId">flow milestone ID</param>
+    /// <param name="milestoneId">flow milestone ID. Path segment <c>milestones/{milestoneId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowMilestone</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowMilestone> GetFlowsMilestoneAsync(string milestoneId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1150,7 +1150,7 @@ public interface IArchitectApi
     /// <param name="divisionId">division ID(s)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowMilestoneListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowMilestoneListing> GetFlowsMilestonesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowMilestoneListing> GetFlowsMilestonesAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a pageable list of basic flow milestone information objects filterable by query parameters.</summary>
     /// <remarks>
@@ -1167,7 +1167,7 @@ public interface IArchitectApi
     /// <param name="divisionId">division ID(s)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowMilestoneDivisionViewEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowMilestoneDivisionViewEntityListing> GetFlowsMilestonesDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowMilestoneDivisionViewEntityListing> GetFlowsMilestonesDivisionviewsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a flow outcome</summary>
     /// <remarks>
@@ -1175,7 +1175,7 @@ public interface IArchitectApi
     /// <para>Returns a specified flow outcome</para>
     /// <para>Requires all of the permissions: <c>architect:flowOutcome:view</c>.</para>
     /// </remarks>
-    /// <param name="flowOutcomeId">flow outcome ID</param>
+    /// <param name="flowOutcomeId">flow outcome ID. Path segment <c>outcomes/{flowOutcomeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowOutcome</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowOutcome> GetFlowsOutcomeAsync(string flowOutcomeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1197,7 +1197,7 @@ public interface IArchitectApi
     /// <param name="divisionId">division ID(s)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowOutcomeListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowOutcomeListing> GetFlowsOutcomesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowOutcomeListing> GetFlowsOutcomesAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, string? description = null, string? nameOrDescription = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a pageable list of basic flow outcome information objects filterable by query parameters.</summary>
     /// <remarks>
@@ -1214,14 +1214,14 @@ public interface IArchitectApi
     /// <param name="divisionId">division ID(s)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowOutcomeDivisionViewEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowOutcomeDivisionViewEntityListing> GetFlowsOutcomesDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowOutcomeDivisionViewEntityListing> GetFlowsOutcomesDivisionviewsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Updates a grammar</summary>
     /// <remarks>
     /// <para><c>PATCH /api/v2/architect/grammars/{grammarId}</c> (<c>patchArchitectGrammar</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:grammar:edit</c>.</para>
     /// </remarks>
-    /// <param name="grammarId">grammar ID</param>
+    /// <param name="grammarId">grammar ID. Path segment <c>grammars/{grammarId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Grammar</c>).</returns>
@@ -1232,8 +1232,8 @@ public interface IArchitectApi
     /// <para><c>PATCH /api/v2/architect/grammars/{grammarId}/languages/{languageCode}</c> (<c>patchArchitectGrammarLanguage</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:grammar:edit</c>.</para>
     /// </remarks>
-    /// <param name="grammarId">Grammar ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="grammarId">Grammar ID. Path segment <c>grammars/{grammarId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>languages/{languageCode}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GrammarLanguage</c>).</returns>
@@ -1274,8 +1274,8 @@ public interface IArchitectApi
     /// <para><c>POST /api/v2/architect/grammars/{grammarId}/languages/{languageCode}/files/dtmf</c> (<c>postArchitectGrammarLanguageFilesDtmf</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:grammar:edit</c>.</para>
     /// </remarks>
-    /// <param name="grammarId">Grammar ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="grammarId">Grammar ID. Path segment <c>grammars/{grammarId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>languages/{languageCode}</c>.</param>
     /// <param name="body">query</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UploadUrlResponse</c>).</returns>
@@ -1286,8 +1286,8 @@ public interface IArchitectApi
     /// <para><c>POST /api/v2/architect/grammars/{grammarId}/languages/{languageCode}/files/voice</c> (<c>postArchitectGrammarLanguageFilesVoice</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:grammar:edit</c>.</para>
     /// </remarks>
-    /// <param name="grammarId">Grammar ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="grammarId">Grammar ID. Path segment <c>grammars/{grammarId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>languages/{languageCode}</c>.</param>
     /// <param name="body">query</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UploadUrlResponse</c>).</returns>
@@ -1298,7 +1298,7 @@ public interface IArchitectApi
     /// <para><c>POST /api/v2/architect/grammars/{grammarId}/languages</c> (<c>postArchitectGrammarLanguages</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:grammar:edit</c>.</para>
     /// </remarks>
-    /// <param name="grammarId">Grammar ID</param>
+    /// <param name="grammarId">Grammar ID. Path segment <c>grammars/{grammarId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GrammarLanguage</c>).</returns>
@@ -1330,7 +1330,7 @@ public interface IArchitectApi
     /// <para>Asynchronous.  Notification topic: v2.architect.prompts.{promptId}</para>
     /// <para>Requires all of the permissions: <c>architect:userPrompt:view</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>prompts/{promptId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Operation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Operation> PostArchitectPromptHistoryAsync(string promptId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1341,8 +1341,8 @@ public interface IArchitectApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>architect:userPrompt:edit</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>prompts/{promptId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>resources/{languageCode}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PromptAssetUpload</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptAssetUpload> PostArchitectPromptResourceUploadsAsync(string promptId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1352,7 +1352,7 @@ public interface IArchitectApi
     /// <para><c>POST /api/v2/architect/prompts/{promptId}/resources</c> (<c>postArchitectPromptResources</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:userPrompt:edit</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>prompts/{promptId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PromptAsset</c>).</returns>
@@ -1394,7 +1394,7 @@ public interface IArchitectApi
     /// <para>Asynchronous.  Notification topic: v2.architect.systemprompts.{systemPromptId}</para>
     /// <para>Requires all of the permissions: <c>architect:systemPrompt:view</c>.</para>
     /// </remarks>
-    /// <param name="promptId">promptId</param>
+    /// <param name="promptId">promptId. Path segment <c>systemprompts/{promptId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Operation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Operation> PostArchitectSystempromptHistoryAsync(string promptId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1405,8 +1405,8 @@ public interface IArchitectApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>architect:systemPrompt:edit</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>systemprompts/{promptId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>resources/{languageCode}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PromptAssetUpload</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PromptAssetUpload> PostArchitectSystempromptResourceUploadsAsync(string promptId, string languageCode, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1416,7 +1416,7 @@ public interface IArchitectApi
     /// <para><c>POST /api/v2/architect/systemprompts/{promptId}/resources</c> (<c>postArchitectSystempromptResources</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:systemPrompt:edit</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>systemprompts/{promptId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SystemPromptAsset</c>).</returns>
@@ -1428,7 +1428,7 @@ public interface IArchitectApi
     /// <para>Asynchronous.  Notification topic: v2.flows.{flowId}</para>
     /// <para>Requires any of the permissions: <c>architect:flow:view</c>.</para>
     /// </remarks>
-    /// <param name="flowId">Flow ID</param>
+    /// <param name="flowId">Flow ID. Path segment <c>flows/{flowId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Operation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Operation> PostFlowHistoryAsync(string flowId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1439,7 +1439,7 @@ public interface IArchitectApi
     /// <para>Assigns a new loglevel to a flow id</para>
     /// <para>Requires all of the permissions: <c>architect:flowLogLevel:add</c>.</para>
     /// </remarks>
-    /// <param name="flowId">The flow id to set the loglevel for</param>
+    /// <param name="flowId">The flow id to set the loglevel for. Path segment <c>flows/{flowId}</c>.</param>
     /// <param name="body">New LogLevel settings</param>
     /// <param name="expand">Expand instructions for the result. Valid values: <c>name</c>, <c>type</c>, <c>logLevelCharacteristics.characteristics</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1451,7 +1451,7 @@ public interface IArchitectApi
     /// <para><c>POST /api/v2/flows/{flowId}/versions</c> (<c>postFlowVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>architect:flow:edit</c>.</para>
     /// </remarks>
-    /// <param name="flowId">Flow ID</param>
+    /// <param name="flowId">Flow ID. Path segment <c>flows/{flowId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowVersion</c>).</returns>
@@ -1538,7 +1538,7 @@ public interface IArchitectApi
     /// <para>Create an export job for exporting rows. The caller can then poll for status of the export using the token returned in the response</para>
     /// <para>Requires any of the permissions: <c>architect:datatable:view</c>, <c>architect:datatableRow:view</c>.</para>
     /// </remarks>
-    /// <param name="datatableId">id of datatable</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataTableExportJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataTableExportJob> PostFlowsDatatableExportJobsAsync(string datatableId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1549,7 +1549,7 @@ public interface IArchitectApi
     /// <para>Create an import job for importing rows from a CSV file. The caller can then poll for status of the import using the token returned in the response</para>
     /// <para>Requires any of the permissions: <c>architect:datatable:edit</c>, <c>architect:datatableRow:add</c>.</para>
     /// </remarks>
-    /// <param name="datatableId">id of datatable</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
     /// <param name="body">import job information</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataTableImportJob</c>).</returns>
@@ -1562,7 +1562,7 @@ public interface IArchitectApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>architect:datatable:edit</c>, <c>architect:datatableRow:add</c>.</para>
     /// </remarks>
-    /// <param name="datatableId">id of datatable</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
     /// <param name="body">import job information</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataTableImportJob</c>).</returns>
@@ -1575,7 +1575,7 @@ public interface IArchitectApi
     /// <para>Will add the passed in row entry to the datatable with the given datatableId after verifying it against the schema.  When building the request body within API Explorer, Pro mode should be used. The DataTableRow should be a json-ized' stream of key -&gt; value pairs {      "Field1": "XYZZY",      "Field2": false,      "KEY": "27272"  }</para>
     /// <para>Requires any of the permissions: <c>architect:datatable:add</c>, <c>architect:datatableRow:add</c>.</para>
     /// </remarks>
-    /// <param name="datatableId">id of datatable</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
     /// <param name="dataTableRow">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyDictionary&lt;string, JsonElement&gt;</c>).</returns>
@@ -1636,7 +1636,7 @@ public interface IArchitectApi
     /// <param name="pageSize">number of results to return</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowResultEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowResultEntityListing> PostFlowsInstancesQueryAsync(global::GenesysCloud.Extensions.Models.CriteriaQuery body, bool? indexOnly = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FlowResultEntityListing> PostFlowsInstancesQueryAsync(global::GenesysCloud.Extensions.Models.CriteriaQuery body, bool? indexOnly = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Register Architect Job. Returns a URL where a file, such as an Architect flow YAML file, can be PUT which will then initiate the job.</summary>
     /// <remarks>
@@ -1673,7 +1673,7 @@ public interface IArchitectApi
     /// <para><c>PUT /api/v2/architect/emergencygroups/{emergencyGroupId}</c> (<c>putArchitectEmergencygroup</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:emergencyGroup:edit</c>.</para>
     /// </remarks>
-    /// <param name="emergencyGroupId">Emergency group ID</param>
+    /// <param name="emergencyGroupId">Emergency group ID. Path segment <c>emergencygroups/{emergencyGroupId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmergencyGroup</c>).</returns>
@@ -1684,7 +1684,7 @@ public interface IArchitectApi
     /// <para><c>PUT /api/v2/architect/ivrs/{ivrId}</c> (<c>putArchitectIvr</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:callRoute:edit</c>.</para>
     /// </remarks>
-    /// <param name="ivrId">IVR id</param>
+    /// <param name="ivrId">IVR id. Path segment <c>ivrs/{ivrId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IVR</c>).</returns>
@@ -1695,7 +1695,7 @@ public interface IArchitectApi
     /// <para><c>PUT /api/v2/architect/ivrs/{ivrId}/identityresolution</c> (<c>putArchitectIvrIdentityresolution</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:callRoute:edit</c>, <c>routing:identityResolutionIvr:edit</c>.</para>
     /// </remarks>
-    /// <param name="ivrId">IVR id</param>
+    /// <param name="ivrId">IVR id. Path segment <c>ivrs/{ivrId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IVRIdentityResolutionConfig</c>).</returns>
@@ -1706,7 +1706,7 @@ public interface IArchitectApi
     /// <para><c>PUT /api/v2/architect/prompts/{promptId}</c> (<c>putArchitectPrompt</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:userPrompt:edit</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>prompts/{promptId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Prompt</c>).</returns>
@@ -1717,8 +1717,8 @@ public interface IArchitectApi
     /// <para><c>PUT /api/v2/architect/prompts/{promptId}/resources/{languageCode}</c> (<c>putArchitectPromptResource</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:userPrompt:edit</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>prompts/{promptId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>resources/{languageCode}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PromptAsset</c>).</returns>
@@ -1729,7 +1729,7 @@ public interface IArchitectApi
     /// <para><c>PUT /api/v2/architect/schedules/{scheduleId}</c> (<c>putArchitectSchedule</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:schedule:edit</c>.</para>
     /// </remarks>
-    /// <param name="scheduleId">Schedule ID</param>
+    /// <param name="scheduleId">Schedule ID. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Schedule</c>).</returns>
@@ -1740,7 +1740,7 @@ public interface IArchitectApi
     /// <para><c>PUT /api/v2/architect/schedulegroups/{scheduleGroupId}</c> (<c>putArchitectSchedulegroup</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:scheduleGroup:edit</c>.</para>
     /// </remarks>
-    /// <param name="scheduleGroupId">Schedule group ID</param>
+    /// <param name="scheduleGroupId">Schedule group ID. Path segment <c>schedulegroups/{scheduleGroupId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ScheduleGroup</c>).</returns>
@@ -1751,8 +1751,8 @@ public interface IArchitectApi
     /// <para><c>PUT /api/v2/architect/systemprompts/{promptId}/resources/{languageCode}</c> (<c>putArchitectSystempromptResource</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:systemPrompt:edit</c>.</para>
     /// </remarks>
-    /// <param name="promptId">Prompt ID</param>
-    /// <param name="languageCode">Language</param>
+    /// <param name="promptId">Prompt ID. Path segment <c>systemprompts/{promptId}</c>.</param>
+    /// <param name="languageCode">Language. Path segment <c>resources/{languageCode}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SystemPromptAsset</c>).</returns>
@@ -1763,7 +1763,7 @@ public interface IArchitectApi
     /// <para><c>PUT /api/v2/flows/{flowId}</c> (<c>putFlow</c>)</para>
     /// <para>Requires any of the permissions: <c>architect:flow:edit</c>.</para>
     /// </remarks>
-    /// <param name="flowId">Flow ID</param>
+    /// <param name="flowId">Flow ID. Path segment <c>flows/{flowId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Flow</c>).</returns>
@@ -1775,7 +1775,7 @@ public interface IArchitectApi
     /// <para>Updates the loglevel for a flow id</para>
     /// <para>Requires all of the permissions: <c>architect:flowLogLevel:edit</c>.</para>
     /// </remarks>
-    /// <param name="flowId">The flow id to edit the loglevel for</param>
+    /// <param name="flowId">The flow id to edit the loglevel for. Path segment <c>flows/{flowId}</c>.</param>
     /// <param name="body">New LogLevel settings</param>
     /// <param name="expand">Expand instructions for the result. Valid values: <c>name</c>, <c>type</c>, <c>logLevelCharacteristics.characteristics</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1788,7 +1788,7 @@ public interface IArchitectApi
     /// <para>Updates a schema for a datatable with the given datatableId -updates allow only new fields to be added in the schema, no changes or removals of existing fields.</para>
     /// <para>Requires any of the permissions: <c>architect:datatable:edit</c>.</para>
     /// </remarks>
-    /// <param name="datatableId">id of datatable</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
     /// <param name="body">datatable json-schema</param>
     /// <param name="expand">Expand instructions for the result. Valid values: <c>schema</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1801,8 +1801,8 @@ public interface IArchitectApi
     /// <para>Updates a row with the given rowId (the value of the key field) to the new values.  When building the request body within API Explorer, Pro mode should be used. The DataTableRow should be a json-ized' stream of key -&gt; value pairs {     "Field1": "XYZZY",     "Field2": false,     "KEY": "27272" }</para>
     /// <para>Requires any of the permissions: <c>architect:datatable:edit</c>, <c>architect:datatableRow:edit</c>.</para>
     /// </remarks>
-    /// <param name="datatableId">id of datatable</param>
-    /// <param name="rowId">the key for the row</param>
+    /// <param name="datatableId">id of datatable. Path segment <c>datatables/{datatableId}</c>.</param>
+    /// <param name="rowId">the key for the row. Path segment <c>rows/{rowId}</c>.</param>
     /// <param name="body">datatable row</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyDictionary&lt;string, JsonElement&gt;</c>).</returns>
@@ -1824,7 +1824,7 @@ public interface IArchitectApi
     /// <para><c>PUT /api/v2/flows/milestones/{milestoneId}</c> (<c>putFlowsMilestone</c>)</para>
     /// <para>Requires all of the permissions: <c>architect:flowMilestone:edit</c>.</para>
     /// </remarks>
-    /// <param name="milestoneId">flow milestone ID</param>
+    /// <param name="milestoneId">flow milestone ID. Path segment <c>milestones/{milestoneId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FlowMilestone</c>).</returns>
@@ -1836,7 +1836,7 @@ public interface IArchitectApi
     /// <para>Updates a flow outcome.  Asynchronous.  Notification topic: v2.flowoutcomes.{flowoutcomeId}</para>
     /// <para>Requires all of the permissions: <c>architect:flowOutcome:edit</c>.</para>
     /// </remarks>
-    /// <param name="flowOutcomeId">flow outcome ID</param>
+    /// <param name="flowOutcomeId">flow outcome ID. Path segment <c>outcomes/{flowOutcomeId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Operation</c>).</returns>

@@ -16,8 +16,8 @@ public interface IAssistantCopilotVariationsApi
     /// <para><c>DELETE /api/v2/assistants/{assistantId}/variations/{variationId}</c> (<c>deleteAssistantVariation</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:copilot:edit</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
-    /// <param name="variationId">Variation ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
+    /// <param name="variationId">Variation ID. Path segment <c>variations/{variationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAssistantVariationAsync(string assistantId, string variationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -27,8 +27,8 @@ public interface IAssistantCopilotVariationsApi
     /// <para><c>GET /api/v2/assistants/{assistantId}/variations/{variationId}</c> (<c>getAssistantVariation</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:copilot:view</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
-    /// <param name="variationId">Variation ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
+    /// <param name="variationId">Variation ID. Path segment <c>variations/{variationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssistantCopilotVariation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantCopilotVariation> GetAssistantVariationAsync(string assistantId, string variationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -38,7 +38,7 @@ public interface IAssistantCopilotVariationsApi
     /// <para><c>GET /api/v2/assistants/{assistantId}/variations</c> (<c>getAssistantVariations</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:copilot:view</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssistantCopilotVariationListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssistantCopilotVariationListing> GetAssistantVariationsAsync(string assistantId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -48,7 +48,7 @@ public interface IAssistantCopilotVariationsApi
     /// <para><c>POST /api/v2/assistants/{assistantId}/variations</c> (<c>postAssistantVariations</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:copilot:edit</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssistantCopilotVariation</c>).</returns>
@@ -59,8 +59,8 @@ public interface IAssistantCopilotVariationsApi
     /// <para><c>PUT /api/v2/assistants/{assistantId}/variations/{variationId}</c> (<c>putAssistantVariation</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:copilot:edit</c>.</para>
     /// </remarks>
-    /// <param name="assistantId">Assistant ID</param>
-    /// <param name="variationId">Variation ID</param>
+    /// <param name="assistantId">Assistant ID. Path segment <c>assistants/{assistantId}</c>.</param>
+    /// <param name="variationId">Variation ID. Path segment <c>variations/{variationId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssistantCopilotVariation</c>).</returns>

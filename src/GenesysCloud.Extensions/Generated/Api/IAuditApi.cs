@@ -34,7 +34,7 @@ public interface IAuditApi
     /// <para><c>GET /api/v2/audits/query/{transactionId}</c> (<c>getAuditsQueryTransactionId</c>)</para>
     /// <para>Requires all of the permissions: <c>audits:audit:view</c>.</para>
     /// </remarks>
-    /// <param name="transactionId">Transaction ID</param>
+    /// <param name="transactionId">Transaction ID. Path segment <c>query/{transactionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuditQueryExecutionStatusResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuditQueryExecutionStatusResponse> GetAuditsQueryTransactionIdAsync(string transactionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -44,14 +44,14 @@ public interface IAuditApi
     /// <para><c>GET /api/v2/audits/query/{transactionId}/results</c> (<c>getAuditsQueryTransactionIdResults</c>)</para>
     /// <para>Requires all of the permissions: <c>audits:audit:view</c>.</para>
     /// </remarks>
-    /// <param name="transactionId">Transaction ID</param>
+    /// <param name="transactionId">Transaction ID. Path segment <c>query/{transactionId}</c>.</param>
     /// <param name="cursor">Indicates where to resume query results (not required for first page)</param>
     /// <param name="pageSize">Indicates maximum number of results in response. Default page size is 25 results. The maximum page size is 500.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>user</c>.</param>
     /// <param name="allowRedirect">Result sets with large amounts of data will respond with a download url</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuditQueryExecutionResultsResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuditQueryExecutionResultsResponse> GetAuditsQueryTransactionIdResultsAsync(string transactionId, string? cursor = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? allowRedirect = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuditQueryExecutionResultsResponse> GetAuditsQueryTransactionIdResultsAsync(string transactionId, string? cursor = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? allowRedirect = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create audit query execution</summary>
     /// <remarks>

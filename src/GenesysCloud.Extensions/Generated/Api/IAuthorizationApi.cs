@@ -16,7 +16,7 @@ public interface IAuthorizationApi
     /// <para><c>DELETE /api/v2/authorization/divisions/{divisionId}</c> (<c>deleteAuthorizationDivision</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:division:delete</c>.</para>
     /// </remarks>
-    /// <param name="divisionId">Division ID</param>
+    /// <param name="divisionId">Division ID. Path segment <c>divisions/{divisionId}</c>.</param>
     /// <param name="force">DEPRECATED -  Force delete this division. Warning: This option may cause any remaining objects in this division to be inaccessible.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -27,8 +27,8 @@ public interface IAuthorizationApi
     /// <para><c>DELETE /api/v2/authorization/policies/targets/{targetName}/subject/{subjectId}</c> (<c>deleteAuthorizationPoliciesTargetSubjectSubjectId</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:policy:delete</c>.</para>
     /// </remarks>
-    /// <param name="targetName">The domain:entity:action target to which the policy is applied</param>
-    /// <param name="subjectId">The ID of the subject to which the policy is applied</param>
+    /// <param name="targetName">The domain:entity:action target to which the policy is applied. Path segment <c>targets/{targetName}</c>.</param>
+    /// <param name="subjectId">The ID of the subject to which the policy is applied. Path segment <c>subject/{subjectId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAuthorizationPoliciesTargetSubjectSubjectIdAsync(string targetName, string subjectId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -38,7 +38,7 @@ public interface IAuthorizationApi
     /// <para><c>DELETE /api/v2/authorization/roles/{roleId}</c> (<c>deleteAuthorizationRole</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:role:delete</c>.</para>
     /// </remarks>
-    /// <param name="roleId">Role ID</param>
+    /// <param name="roleId">Role ID. Path segment <c>roles/{roleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAuthorizationRoleAsync(string roleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -48,16 +48,16 @@ public interface IAuthorizationApi
     /// <para><c>DELETE /api/v2/authorization/subjects/{subjectId}/divisions/{divisionId}/roles/{roleId}</c> (<c>deleteAuthorizationSubjectDivisionRole</c>)</para>
     /// <para>Requires all of the permissions: <c>authorization:grant:delete</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">Subject ID (user or group)</param>
-    /// <param name="divisionId">the id of the division of the grant</param>
-    /// <param name="roleId">the id of the role of the grant</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>subjects/{subjectId}</c>.</param>
+    /// <param name="divisionId">the id of the division of the grant. Path segment <c>divisions/{divisionId}</c>.</param>
+    /// <param name="roleId">the id of the role of the grant. Path segment <c>roles/{roleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAuthorizationSubjectDivisionRoleAsync(string subjectId, string divisionId, string roleId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Returns an authorization division.</summary>
     /// <remarks><para><c>GET /api/v2/authorization/divisions/{divisionId}</c> (<c>getAuthorizationDivision</c>)</para></remarks>
-    /// <param name="divisionId">Division ID</param>
+    /// <param name="divisionId">Division ID. Path segment <c>divisions/{divisionId}</c>.</param>
     /// <param name="objectCount">Get count of objects in this division, grouped by type</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthzDivision</c>).</returns>
@@ -69,12 +69,12 @@ public interface IAuthorizationApi
     /// <para>Returns all grants assigned to a given division. Maximum page size is 500.</para>
     /// <para>Requires any of the permissions: <c>authorization:grant:view</c>.</para>
     /// </remarks>
-    /// <param name="divisionId">Division ID</param>
+    /// <param name="divisionId">Division ID. Path segment <c>divisions/{divisionId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthzDivisionGrantEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionGrantEntityListing> GetAuthorizationDivisionGrantsAsync(string divisionId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionGrantEntityListing> GetAuthorizationDivisionGrantsAsync(string divisionId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve a list of all divisions defined for the organization</summary>
     /// <remarks>
@@ -92,7 +92,7 @@ public interface IAuthorizationApi
     /// <param name="name">Search term to filter by division name</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthzDivisionEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? objectCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? objectCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of soft deleted divisions for the org</summary>
     /// <remarks>
@@ -103,7 +103,7 @@ public interface IAuthorizationApi
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthzDivisionEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsDeletedAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsDeletedAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve the home division for the organization.</summary>
     /// <remarks>
@@ -154,7 +154,7 @@ public interface IAuthorizationApi
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DivsPermittedEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedMeAsync(string permission, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedMeAsync(string permission, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Returns which divisions the specified user has the given permission in.</summary>
     /// <remarks>
@@ -162,14 +162,14 @@ public interface IAuthorizationApi
     /// <para>This route is deprecated, use authorization/divisionspermitted/paged/me instead.</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="subjectId">Subject ID (user or group)</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>paged/{subjectId}</c>.</param>
     /// <param name="permission">The permission string, including the object to access, e.g. routing:queue:view</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DivsPermittedEntityListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedSubjectIdAsync(string subjectId, string permission, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedSubjectIdAsync(string subjectId, string permission, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get all permissions.</summary>
     /// <remarks>
@@ -182,7 +182,7 @@ public interface IAuthorizationApi
     /// <param name="query">Comma-separated list of permissions or domains to query</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PermissionCollectionEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PermissionCollectionEntityListing> GetAuthorizationPermissionsAsync(int? pageSize = null, int? pageNumber = null, string? queryType = null, string? query = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PermissionCollectionEntityListing> GetAuthorizationPermissionsAsync(long? pageSize = null, long? pageNumber = null, string? queryType = null, string? query = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a page of access policies for an organization</summary>
     /// <remarks>
@@ -193,39 +193,39 @@ public interface IAuthorizationApi
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthorizationPolicyEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing> GetAuthorizationPoliciesAsync(string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing> GetAuthorizationPoliciesAsync(string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a page of access policies for a given subject</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/authorization/policies/subject/{subjectId}</c> (<c>getAuthorizationPoliciesSubjectSubjectId</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:policy:view</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">The ID of the subject to which policies are applied</param>
+    /// <param name="subjectId">The ID of the subject to which policies are applied. Path segment <c>subject/{subjectId}</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthorizationPolicyEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing> GetAuthorizationPoliciesSubjectSubjectIdAsync(string subjectId, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing> GetAuthorizationPoliciesSubjectSubjectIdAsync(string subjectId, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a page of access policies for a given policy target</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/authorization/policies/targets/{targetName}</c> (<c>getAuthorizationPoliciesTarget</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:policy:view</c>.</para>
     /// </remarks>
-    /// <param name="targetName">The domain:entity:action resource target to which policies are applied</param>
+    /// <param name="targetName">The domain:entity:action resource target to which policies are applied. Path segment <c>targets/{targetName}</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthorizationPolicyEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing> GetAuthorizationPoliciesTargetAsync(string targetName, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicyEntityListing> GetAuthorizationPoliciesTargetAsync(string targetName, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an access control policy for a specified resource target and subject</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/authorization/policies/targets/{targetName}/subject/{subjectId}</c> (<c>getAuthorizationPoliciesTargetSubjectSubjectId</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:policy:view</c>.</para>
     /// </remarks>
-    /// <param name="targetName">The domain:entity:action resource target to which the policy is applied</param>
-    /// <param name="subjectId">The ID of the subject to which the policy is applied</param>
+    /// <param name="targetName">The domain:entity:action resource target to which the policy is applied. Path segment <c>targets/{targetName}</c>.</param>
+    /// <param name="subjectId">The ID of the subject to which the policy is applied. Path segment <c>subject/{subjectId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthorizationPolicy</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicy> GetAuthorizationPoliciesTargetSubjectSubjectIdAsync(string targetName, string subjectId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -244,7 +244,7 @@ public interface IAuthorizationApi
     /// <para><c>GET /api/v2/authorization/policies/{policyId}</c> (<c>getAuthorizationPolicy</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:policy:view</c>.</para>
     /// </remarks>
-    /// <param name="policyId">The ID of the policy to retrieve</param>
+    /// <param name="policyId">The ID of the policy to retrieve. Path segment <c>policies/{policyId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthorizationPolicy</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthorizationPolicy> GetAuthorizationPolicyAsync(string policyId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -254,7 +254,7 @@ public interface IAuthorizationApi
     /// <para><c>GET /api/v2/authorization/policies/{policyId}/attributes</c> (<c>getAuthorizationPolicyAttributes</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:policy:view</c>.</para>
     /// </remarks>
-    /// <param name="policyId">The ID of the policy to retrieve attributes</param>
+    /// <param name="policyId">The ID of the policy to retrieve attributes. Path segment <c>policies/{policyId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PolicyAttributeSet</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PolicyAttributeSet> GetAuthorizationPolicyAttributesAsync(string policyId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -274,7 +274,7 @@ public interface IAuthorizationApi
     /// <para>Get the organization role specified by its ID.</para>
     /// <para>Requires any of the permissions: <c>authorization:role:view</c>.</para>
     /// </remarks>
-    /// <param name="roleId">Role ID</param>
+    /// <param name="roleId">Role ID. Path segment <c>roles/{roleId}</c>.</param>
     /// <param name="userCount">Fetch the count of users who have this role granted in at least one division. Setting this value or defaulting to 'true' can lead to slower load times or timeouts for role queries with large member counts.</param>
     /// <param name="expand">Which fields, if any, to expand. "unusedPermissions" returns the permissions not used for the role. Valid values: <c>unusedPermissions</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -287,8 +287,8 @@ public interface IAuthorizationApi
     /// <para>Compares any organization role to a default role id and show differences</para>
     /// <para>Requires any of the permissions: <c>authorization:role:view</c>.</para>
     /// </remarks>
-    /// <param name="leftRoleId">Left Role ID</param>
-    /// <param name="rightRoleId">Right Role id</param>
+    /// <param name="leftRoleId">Left Role ID. Path segment <c>roles/{leftRoleId}</c>.</param>
+    /// <param name="rightRoleId">Right Role id. Path segment <c>comparedefault/{rightRoleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainOrgRoleDifference</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainOrgRoleDifference> GetAuthorizationRoleComparedefaultRightRoleIdAsync(string leftRoleId, string rightRoleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -299,7 +299,7 @@ public interface IAuthorizationApi
     /// <para>Includes the divisions for which the subject has a grant.</para>
     /// <para>Requires any of the permissions: <c>authorization:role:view</c>.</para>
     /// </remarks>
-    /// <param name="roleId">Role ID</param>
+    /// <param name="roleId">Role ID. Path segment <c>roles/{roleId}</c>.</param>
     /// <param name="pageSize">The total page size requested</param>
     /// <param name="pageNumber">The page number requested</param>
     /// <param name="sortBy">variable name requested to sort by</param>
@@ -308,19 +308,19 @@ public interface IAuthorizationApi
     /// <param name="previousPage">Previous page token</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SubjectDivisionGrantsEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SubjectDivisionGrantsEntityListing> GetAuthorizationRoleSubjectgrantsAsync(string roleId, int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SubjectDivisionGrantsEntityListing> GetAuthorizationRoleSubjectgrantsAsync(string roleId, long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of the users in a specified role.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/authorization/roles/{roleId}/users</c> (<c>getAuthorizationRoleUsers</c>)</para>
     /// <para>Get an array of the UUIDs of the users in the specified role.</para>
     /// </remarks>
-    /// <param name="roleId">Role ID</param>
+    /// <param name="roleId">Role ID. Path segment <c>roles/{roleId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserReferenceEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserReferenceEntityListing> GetAuthorizationRoleUsersAsync(string roleId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserReferenceEntityListing> GetAuthorizationRoleUsersAsync(string roleId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve a list of all roles defined for the organization</summary>
     /// <remarks>
@@ -340,7 +340,7 @@ public interface IAuthorizationApi
     /// <param name="id">id</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OrganizationRoleEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationRoleEntityListing> GetAuthorizationRolesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? permission = null, global::System.Collections.Generic.IEnumerable<string>? defaultRoleId = null, bool? userCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationRoleEntityListing> GetAuthorizationRolesAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? permission = null, global::System.Collections.Generic.IEnumerable<string>? defaultRoleId = null, bool? userCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get authorization role settings</summary>
     /// <remarks>
@@ -365,7 +365,7 @@ public interface IAuthorizationApi
     /// <para><c>GET /api/v2/authorization/subjects/{subjectId}</c> (<c>getAuthorizationSubject</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:grant:view</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">Subject ID (user or group)</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>subjects/{subjectId}</c>.</param>
     /// <param name="includeDuplicates">Include multiple entries with the same role and division but different subjects</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthzSubject</c>).</returns>
@@ -393,7 +393,7 @@ public interface IAuthorizationApi
     /// <para><c>GET /api/v2/users/{subjectId}/roles</c> (<c>getUserRoles</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:grant:view</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">User ID</param>
+    /// <param name="subjectId">User ID. Path segment <c>users/{subjectId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserAuthorization</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAuthorization> GetUserRolesAsync(string subjectId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -403,7 +403,7 @@ public interface IAuthorizationApi
     /// <para><c>PATCH /api/v2/authorization/roles/{roleId}</c> (<c>patchAuthorizationRole</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:role:edit</c>.</para>
     /// </remarks>
-    /// <param name="roleId">Role ID</param>
+    /// <param name="roleId">Role ID. Path segment <c>roles/{roleId}</c>.</param>
     /// <param name="body">Organization role</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainOrganizationRole</c>).</returns>
@@ -424,8 +424,8 @@ public interface IAuthorizationApi
     /// <para><c>POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}</c> (<c>postAuthorizationDivisionObject</c>)</para>
     /// <para>Set the division of a specified list of objects. The objects must all be of the same type, one of:  CAMPAIGN, MANAGEMENTUNIT, FLOW, QUEUE, DATATABLES or USER.  The body of the request is a list of object IDs, which are expected to be  GUIDs, e.g. ["206ce31f-61ec-40ed-a8b1-be6f06303998","250a754e-f5e4-4f51-800f-a92f09d3bf8c"]</para>
     /// </remarks>
-    /// <param name="divisionId">Division ID</param>
-    /// <param name="objectType">The type of the objects. Must be one of the valid object types. Valid values: <c>QUEUE</c>, <c>CAMPAIGN</c>, <c>CONTACTLIST</c>, <c>DNCLIST</c>, <c>EMAILCAMPAIGN</c>, <c>MESSAGINGCAMPAIGN</c>, <c>MANAGEMENTUNIT</c>, <c>BUSINESSUNIT</c>, <c>FLOW</c>, <c>FLOWMILESTONE</c>, <c>FLOWOUTCOME</c>, <c>USER</c>, <c>CALLROUTE</c>, <c>EMERGENCYGROUPS</c>, <c>ROUTINGSCHEDULES</c>, <c>ROUTINGSCHEDULEGROUPS</c>, <c>DATATABLES</c>, <c>TEAM</c>, <c>WORKBIN</c>, <c>WORKTYPE</c>, <c>EXTENSIONPOOL</c>, <c>SKILLGROUP</c>, <c>SCRIPT</c>, <c>LIBRARY</c>.</param>
+    /// <param name="divisionId">Division ID. Path segment <c>divisions/{divisionId}</c>.</param>
+    /// <param name="objectType">The type of the objects. Must be one of the valid object types. Path segment <c>objects/{objectType}</c>. Valid values: <c>QUEUE</c>, <c>CAMPAIGN</c>, <c>CONTACTLIST</c>, <c>DNCLIST</c>, <c>EMAILCAMPAIGN</c>, <c>MESSAGINGCAMPAIGN</c>, <c>MANAGEMENTUNIT</c>, <c>BUSINESSUNIT</c>, <c>FLOW</c>, <c>FLOWMILESTONE</c>, <c>FLOWOUTCOME</c>, <c>USER</c>, <c>CALLROUTE</c>, <c>EMERGENCYGROUPS</c>, <c>ROUTINGSCHEDULES</c>, <c>ROUTINGSCHEDULEGROUPS</c>, <c>DATATABLES</c>, <c>TEAM</c>, <c>WORKBIN</c>, <c>WORKTYPE</c>, <c>EXTENSIONPOOL</c>, <c>SKILLGROUP</c>, <c>SCRIPT</c>, <c>LIBRARY</c>.</param>
     /// <param name="body">Object Id List</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -436,7 +436,7 @@ public interface IAuthorizationApi
     /// <para><c>POST /api/v2/authorization/divisions/{divisionId}/restore</c> (<c>postAuthorizationDivisionRestore</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:division:add</c>.</para>
     /// </remarks>
-    /// <param name="divisionId">Division ID</param>
+    /// <param name="divisionId">Division ID. Path segment <c>divisions/{divisionId}</c>.</param>
     /// <param name="body">Recreated division data</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthzDivision</c>).</returns>
@@ -457,7 +457,7 @@ public interface IAuthorizationApi
     /// <para><c>POST /api/v2/authorization/policies/targets/{targetName}</c> (<c>postAuthorizationPoliciesTarget</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:policy:add</c>.</para>
     /// </remarks>
-    /// <param name="targetName">The domain:entity:action target to which the policy will be applied</param>
+    /// <param name="targetName">The domain:entity:action target to which the policy will be applied. Path segment <c>targets/{targetName}</c>.</param>
     /// <param name="body">Access control policy</param>
     /// <param name="skipLockoutCheck">Skip lockout check; if true, policy will not be evaluated against current context for lockout risk</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -469,7 +469,7 @@ public interface IAuthorizationApi
     /// <para><c>POST /api/v2/authorization/policies/targets/{targetName}/validate</c> (<c>postAuthorizationPoliciesTargetValidate</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:policy:add</c>.</para>
     /// </remarks>
-    /// <param name="targetName">The domain:entity:action target to which the policy will be applied</param>
+    /// <param name="targetName">The domain:entity:action target to which the policy will be applied. Path segment <c>targets/{targetName}</c>.</param>
     /// <param name="body">Access control policy</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ValidationErrorListing</c>).</returns>
@@ -480,7 +480,7 @@ public interface IAuthorizationApi
     /// <para><c>POST /api/v2/authorization/policies/{policyId}/simulate</c> (<c>postAuthorizationPolicySimulate</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:policy:view</c>.</para>
     /// </remarks>
-    /// <param name="policyId">The ID of the policy to test the simulated data against</param>
+    /// <param name="policyId">The ID of the policy to test the simulated data against. Path segment <c>policies/{policyId}</c>.</param>
     /// <param name="body">A map of attribute names to type and simulated data value</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PolicyTestResult</c>).</returns>
@@ -491,7 +491,7 @@ public interface IAuthorizationApi
     /// <para><c>POST /api/v2/authorization/roles/{roleId}</c> (<c>postAuthorizationRole</c>)</para>
     /// <para>Requires all of the permissions: <c>authorization:grant:add</c>.</para>
     /// </remarks>
-    /// <param name="roleId">Role ID</param>
+    /// <param name="roleId">Role ID. Path segment <c>roles/{roleId}</c>.</param>
     /// <param name="body">Subjects and Divisions</param>
     /// <param name="subjectType">what the type of the subjects are (PC_GROUP, PC_USER or PC_OAUTH_CLIENT)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -504,8 +504,8 @@ public interface IAuthorizationApi
     /// <para>Allows users to compare their existing roles in an unsaved state to its default role</para>
     /// <para>Requires any of the permissions: <c>authorization:role:view</c>.</para>
     /// </remarks>
-    /// <param name="leftRoleId">Left Role ID</param>
-    /// <param name="rightRoleId">Right Role id</param>
+    /// <param name="leftRoleId">Left Role ID. Path segment <c>roles/{leftRoleId}</c>.</param>
+    /// <param name="rightRoleId">Right Role id. Path segment <c>comparedefault/{rightRoleId}</c>.</param>
     /// <param name="body">Organization role</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainOrgRoleDifference</c>).</returns>
@@ -537,7 +537,7 @@ public interface IAuthorizationApi
     /// <para><c>POST /api/v2/authorization/subjects/{subjectId}/bulkadd</c> (<c>postAuthorizationSubjectBulkadd</c>)</para>
     /// <para>Requires all of the permissions: <c>authorization:grant:add</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">Subject ID (user or group)</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>subjects/{subjectId}</c>.</param>
     /// <param name="body">Pairs of role and division IDs</param>
     /// <param name="subjectType">what the type of the subject is (PC_GROUP, PC_USER or PC_OAUTH_CLIENT)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -549,7 +549,7 @@ public interface IAuthorizationApi
     /// <para><c>POST /api/v2/authorization/subjects/{subjectId}/bulkremove</c> (<c>postAuthorizationSubjectBulkremove</c>)</para>
     /// <para>Requires all of the permissions: <c>authorization:grant:delete</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">Subject ID (user or group)</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>subjects/{subjectId}</c>.</param>
     /// <param name="body">Pairs of role and division IDs</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -561,7 +561,7 @@ public interface IAuthorizationApi
     /// <para>This operation will not remove grants that are inherited from group membership. It will only set the grants directly applied to the subject.</para>
     /// <para>Requires all of the permissions: <c>authorization:grant:add</c>, <c>authorization:grant:delete</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">Subject ID (user or group)</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>subjects/{subjectId}</c>.</param>
     /// <param name="body">Pairs of role and division IDs</param>
     /// <param name="subjectType">what the type of the subject is (PC_GROUP, PC_USER or PC_OAUTH_CLIENT)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -573,9 +573,9 @@ public interface IAuthorizationApi
     /// <para><c>POST /api/v2/authorization/subjects/{subjectId}/divisions/{divisionId}/roles/{roleId}</c> (<c>postAuthorizationSubjectDivisionRole</c>)</para>
     /// <para>Requires all of the permissions: <c>authorization:grant:add</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">Subject ID (user or group)</param>
-    /// <param name="divisionId">the id of the division to which to make the grant</param>
-    /// <param name="roleId">the id of the role to grant</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>subjects/{subjectId}</c>.</param>
+    /// <param name="divisionId">the id of the division to which to make the grant. Path segment <c>divisions/{divisionId}</c>.</param>
+    /// <param name="roleId">the id of the role to grant. Path segment <c>roles/{roleId}</c>.</param>
     /// <param name="subjectType">what the type of the subject is: PC_GROUP, PC_USER or PC_OAUTH_CLIENT (note: for cross-org authorization, please use the Organization Authorization endpoints)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -586,7 +586,7 @@ public interface IAuthorizationApi
     /// <para><c>PUT /api/v2/authorization/divisions/{divisionId}</c> (<c>putAuthorizationDivision</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:division:edit</c>.</para>
     /// </remarks>
-    /// <param name="divisionId">Division ID</param>
+    /// <param name="divisionId">Division ID. Path segment <c>divisions/{divisionId}</c>.</param>
     /// <param name="body">Updated division data</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthzDivision</c>).</returns>
@@ -597,7 +597,7 @@ public interface IAuthorizationApi
     /// <para><c>PUT /api/v2/authorization/policies/targets/{targetName}</c> (<c>putAuthorizationPoliciesTarget</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:policy:edit</c>, <c>authorization:policy:add</c>.</para>
     /// </remarks>
-    /// <param name="targetName">The domain:entity:action target to which the policy will be applied</param>
+    /// <param name="targetName">The domain:entity:action target to which the policy will be applied. Path segment <c>targets/{targetName}</c>.</param>
     /// <param name="body">Access control policy</param>
     /// <param name="skipLockoutCheck">Skip lockout check; if true, policy will not be evaluated against current context for lockout risk</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -609,7 +609,7 @@ public interface IAuthorizationApi
     /// <para><c>PUT /api/v2/authorization/policies/{policyId}</c> (<c>putAuthorizationPolicy</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:policy:add</c>.</para>
     /// </remarks>
-    /// <param name="policyId">The ID of the policy to update</param>
+    /// <param name="policyId">The ID of the policy to update. Path segment <c>policies/{policyId}</c>.</param>
     /// <param name="body">Access control policy</param>
     /// <param name="skipLockoutCheck">Skip lockout check; if true, policy will not be evaluated against current context for lockout risk</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -622,7 +622,7 @@ public interface IAuthorizationApi
     /// <para>Update</para>
     /// <para>Requires any of the permissions: <c>authorization:role:edit</c>.</para>
     /// </remarks>
-    /// <param name="roleId">Role ID</param>
+    /// <param name="roleId">Role ID. Path segment <c>roles/{roleId}</c>.</param>
     /// <param name="body">Organization role</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainOrganizationRole</c>).</returns>
@@ -633,7 +633,7 @@ public interface IAuthorizationApi
     /// <para><c>PUT /api/v2/authorization/roles/{roleId}/users/add</c> (<c>putAuthorizationRoleUsersAdd</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:grant:add</c>.</para>
     /// </remarks>
-    /// <param name="roleId">Role ID</param>
+    /// <param name="roleId">Role ID. Path segment <c>roles/{roleId}</c>.</param>
     /// <param name="body">List of user IDs</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;string&gt;</c>).</returns>
@@ -644,7 +644,7 @@ public interface IAuthorizationApi
     /// <para><c>PUT /api/v2/authorization/roles/{roleId}/users/remove</c> (<c>putAuthorizationRoleUsersRemove</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:grant:delete</c>.</para>
     /// </remarks>
-    /// <param name="roleId">Role ID</param>
+    /// <param name="roleId">Role ID. Path segment <c>roles/{roleId}</c>.</param>
     /// <param name="body">List of user IDs</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;string&gt;</c>).</returns>
@@ -676,7 +676,7 @@ public interface IAuthorizationApi
     /// <para><c>PUT /api/v2/users/{subjectId}/roles</c> (<c>putUserRoles</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:grant:add</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">User ID</param>
+    /// <param name="subjectId">User ID. Path segment <c>users/{subjectId}</c>.</param>
     /// <param name="body">List of roles</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserAuthorization</c>).</returns>

@@ -18,7 +18,7 @@ public interface IBillingApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>billing:subscription:view</c>.</para>
     /// </remarks>
-    /// <param name="contractId">The contract number.</param>
+    /// <param name="contractId">The contract number. Path segment <c>contracts/{contractId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BillingContract</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BillingContract> GetBillingContractAsync(string contractId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -30,8 +30,8 @@ public interface IBillingApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>billing:subscription:view</c>.</para>
     /// </remarks>
-    /// <param name="contractId">The contract number.</param>
-    /// <param name="billingPeriodId">The Billing Period Id for the Org.</param>
+    /// <param name="contractId">The contract number. Path segment <c>contracts/{contractId}</c>.</param>
+    /// <param name="billingPeriodId">The Billing Period Id for the Org. Path segment <c>billingperiods/{billingPeriodId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BillingContractPeriodDetail</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BillingContractPeriodDetail> GetBillingContractBillingperiodAsync(string contractId, string billingPeriodId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -61,7 +61,7 @@ public interface IBillingApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>billing:subscription:view</c>.</para>
     /// </remarks>
-    /// <param name="invoiceId">invoiceId</param>
+    /// <param name="invoiceId">invoiceId. Path segment <c>invoices/{invoiceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UrlResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UrlResponse> GetBillingContractsInvoiceDocumentAsync(string invoiceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -73,7 +73,7 @@ public interface IBillingApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>billing:subscription:view</c>.</para>
     /// </remarks>
-    /// <param name="invoiceId">invoiceId</param>
+    /// <param name="invoiceId">invoiceId. Path segment <c>invoices/{invoiceId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -116,9 +116,9 @@ public interface IBillingApi
     /// <para>Tax Disclaimer: Prices returned by this API do not include applicable taxes. It is the responsibility of the customer to pay all taxes that are appropriate in their jurisdiction. See the PureCloud API Documentation in the Developer Center for more information about this API: https://developer.mypurecloud.com/api/rest/v2/</para>
     /// <para>Requires any of the permissions: <c>affiliateOrganization:clientBilling:view</c>.</para>
     /// </remarks>
-    /// <param name="trustorOrgId">The organization ID of the trustor (customer) organization.</param>
+    /// <param name="trustorOrgId">The organization ID of the trustor (customer) organization. Path segment <c>trusteebillingoverview/{trustorOrgId}</c>.</param>
     /// <param name="billingPeriodIndex">0 for active period (overview data may change until period closes). 1 for prior completed billing period. 2 for two billing cycles prior, and so on.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrusteeBillingOverview</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrusteeBillingOverview> GetBillingTrusteebillingoverviewTrustorOrgIdAsync(string trustorOrgId, int? billingPeriodIndex = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrusteeBillingOverview> GetBillingTrusteebillingoverviewTrustorOrgIdAsync(string trustorOrgId, long? billingPeriodIndex = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

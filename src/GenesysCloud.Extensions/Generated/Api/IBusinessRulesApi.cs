@@ -16,7 +16,7 @@ public interface IBusinessRulesApi
     /// <para><c>DELETE /api/v2/businessrules/decisiontables/{tableId}</c> (<c>deleteBusinessrulesDecisiontable</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:decisionTable:delete</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
     /// <param name="forceDelete">Force delete decision table (under certain conditions)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -27,11 +27,11 @@ public interface IBusinessRulesApi
     /// <para><c>DELETE /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}</c> (<c>deleteBusinessrulesDecisiontableVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:decisionTable:delete</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
-    /// <param name="tableVersion">Table Version</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
+    /// <param name="tableVersion">Table Version. Path segment <c>versions/{tableVersion}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
-    global::System.Threading.Tasks.Task DeleteBusinessrulesDecisiontableVersionAsync(string tableId, int tableVersion, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DeleteBusinessrulesDecisiontableVersionAsync(string tableId, long tableVersion, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Delete a decision table row</summary>
     /// <remarks>
@@ -39,19 +39,19 @@ public interface IBusinessRulesApi
     /// <para>Required permissions depend on table content: if the table or row contains queue references, routing:queue:view is required in each queue's division. Future platform objects will require their associated permissions in the relevant divisions when the table or row contains references to them.</para>
     /// <para>Requires all of the permissions: <c>businessrules:decisionTableRow:delete</c>, <c>routing:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
-    /// <param name="tableVersion">Table Version</param>
-    /// <param name="rowId">Row ID</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
+    /// <param name="tableVersion">Table Version. Path segment <c>versions/{tableVersion}</c>.</param>
+    /// <param name="rowId">Row ID. Path segment <c>rows/{rowId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
-    global::System.Threading.Tasks.Task DeleteBusinessrulesDecisiontableVersionRowAsync(string tableId, int tableVersion, string rowId, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DeleteBusinessrulesDecisiontableVersionRowAsync(string tableId, long tableVersion, string rowId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Delete a schema</summary>
     /// <remarks>
     /// <para><c>DELETE /api/v2/businessrules/schemas/{schemaId}</c> (<c>deleteBusinessrulesSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:businessRulesSchema:delete</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteBusinessrulesSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -61,7 +61,7 @@ public interface IBusinessRulesApi
     /// <para><c>GET /api/v2/businessrules/decisiontables/{tableId}</c> (<c>getBusinessrulesDecisiontable</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:decisionTable:view</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DecisionTable</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTable> GetBusinessrulesDecisiontableAsync(string tableId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -71,43 +71,43 @@ public interface IBusinessRulesApi
     /// <para><c>GET /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}</c> (<c>getBusinessrulesDecisiontableVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:decisionTable:view</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
-    /// <param name="tableVersion">Table Version</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
+    /// <param name="tableVersion">Table Version. Path segment <c>versions/{tableVersion}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DecisionTableVersion</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> GetBusinessrulesDecisiontableVersionAsync(string tableId, int tableVersion, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> GetBusinessrulesDecisiontableVersionAsync(string tableId, long tableVersion, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a decision table row</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/rows/{rowId}</c> (<c>getBusinessrulesDecisiontableVersionRow</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:decisionTableRow:view</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
-    /// <param name="tableVersion">Table Version</param>
-    /// <param name="rowId">Row ID</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
+    /// <param name="tableVersion">Table Version. Path segment <c>versions/{tableVersion}</c>.</param>
+    /// <param name="rowId">Row ID. Path segment <c>rows/{rowId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DecisionTableRow</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRow> GetBusinessrulesDecisiontableVersionRowAsync(string tableId, int tableVersion, string rowId, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRow> GetBusinessrulesDecisiontableVersionRowAsync(string tableId, long tableVersion, string rowId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of decision table rows.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/rows</c> (<c>getBusinessrulesDecisiontableVersionRows</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:decisionTableRow:view</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
-    /// <param name="tableVersion">Table Version</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
+    /// <param name="tableVersion">Table Version. Path segment <c>versions/{tableVersion}</c>.</param>
     /// <param name="pageNumber">Page number of the entities to return. Defaults to 1.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 100. Defaults to 25.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DecisionTableRowListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRowListing> GetBusinessrulesDecisiontableVersionRowsAsync(string tableId, int tableVersion, string? pageNumber = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRowListing> GetBusinessrulesDecisiontableVersionRowsAsync(string tableId, long tableVersion, string? pageNumber = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of decision table versions</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/businessrules/decisiontables/{tableId}/versions</c> (<c>getBusinessrulesDecisiontableVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:decisionTable:view</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 100.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -148,7 +148,7 @@ public interface IBusinessRulesApi
     /// <para><c>GET /api/v2/businessrules/schemas/{schemaId}</c> (<c>getBusinessrulesSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:businessRulesSchema:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BusinessRulesDataSchema</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BusinessRulesDataSchema> GetBusinessrulesSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -167,7 +167,7 @@ public interface IBusinessRulesApi
     /// <para><c>GET /api/v2/businessrules/schemas/coretypes/{coreTypeName}</c> (<c>getBusinessrulesSchemasCoretype</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:businessRulesSchema:view</c>.</para>
     /// </remarks>
-    /// <param name="coreTypeName">The core type's name</param>
+    /// <param name="coreTypeName">The core type's name. Path segment <c>coretypes/{coreTypeName}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Coretype</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Coretype> GetBusinessrulesSchemasCoretypeAsync(string coreTypeName, global::System.Threading.CancellationToken cancellationToken = default);
@@ -187,7 +187,7 @@ public interface IBusinessRulesApi
     /// <para>Required permissions depend on table content: if the table or row contains queue references, routing:queue:view is required in each queue's division. Future platform objects will require their associated permissions in the relevant divisions when the table or row contains references to them.</para>
     /// <para>Requires all of the permissions: <c>businessrules:decisionTable:edit</c>, <c>businessrules:businessRulesSchema:view</c>, <c>routing:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
     /// <param name="body">Decision Table</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DecisionTable</c>).</returns>
@@ -198,19 +198,19 @@ public interface IBusinessRulesApi
     /// <para><c>PATCH /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}</c> (<c>patchBusinessrulesDecisiontableVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:decisionTable:edit</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
-    /// <param name="tableVersion">Table Version</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
+    /// <param name="tableVersion">Table Version. Path segment <c>versions/{tableVersion}</c>.</param>
     /// <param name="body">Decision Table</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DecisionTableVersion</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PatchBusinessrulesDecisiontableVersionAsync(string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.UpdateDecisionTableVersionRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PatchBusinessrulesDecisiontableVersionAsync(string tableId, long tableVersion, global::GenesysCloud.Extensions.Models.UpdateDecisionTableVersionRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Execute a published decision table</summary>
     /// <remarks>
     /// <para><c>POST /api/v2/businessrules/decisiontables/{tableId}/execute</c> (<c>postBusinessrulesDecisiontableExecute</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:decisionTable:execute</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
     /// <param name="body">Decision Table</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DecisionTableExecutionResponse</c>).</returns>
@@ -221,24 +221,24 @@ public interface IBusinessRulesApi
     /// <para><c>POST /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/copy</c> (<c>postBusinessrulesDecisiontableVersionCopy</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:decisionTable:copy</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
-    /// <param name="tableVersion">Table Version</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
+    /// <param name="tableVersion">Table Version. Path segment <c>versions/{tableVersion}</c>.</param>
     /// <param name="body">Decision Table</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DecisionTableVersion</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PostBusinessrulesDecisiontableVersionCopyAsync(string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.CopyDecisionTableRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PostBusinessrulesDecisiontableVersionCopyAsync(string tableId, long tableVersion, global::GenesysCloud.Extensions.Models.CopyDecisionTableRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Execute a decision table version</summary>
     /// <remarks>
     /// <para><c>POST /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/execute</c> (<c>postBusinessrulesDecisiontableVersionExecute</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:decisionTable:execute</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
-    /// <param name="tableVersion">Table Version</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
+    /// <param name="tableVersion">Table Version. Path segment <c>versions/{tableVersion}</c>.</param>
     /// <param name="body">Decision Table</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DecisionTableExecutionResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableExecutionResponse> PostBusinessrulesDecisiontableVersionExecuteAsync(string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.DecisionTableExecutionRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableExecutionResponse> PostBusinessrulesDecisiontableVersionExecuteAsync(string tableId, long tableVersion, global::GenesysCloud.Extensions.Models.DecisionTableExecutionRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a decision table row</summary>
     /// <remarks>
@@ -246,44 +246,44 @@ public interface IBusinessRulesApi
     /// <para>Required permissions depend on table content: if the table or row contains queue references, routing:queue:view is required in each queue's division. Future platform objects will require their associated permissions in the relevant divisions when the table or row contains references to them.</para>
     /// <para>Requires all of the permissions: <c>businessrules:decisionTableRow:add</c>, <c>routing:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
-    /// <param name="tableVersion">Table Version</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
+    /// <param name="tableVersion">Table Version. Path segment <c>versions/{tableVersion}</c>.</param>
     /// <param name="body">Create decision table row request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DecisionTableRow</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRow> PostBusinessrulesDecisiontableVersionRowsAsync(string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.CreateDecisionTableRowRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRow> PostBusinessrulesDecisiontableVersionRowsAsync(string tableId, long tableVersion, global::GenesysCloud.Extensions.Models.CreateDecisionTableRowRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Search for decision table rows</summary>
     /// <remarks>
     /// <para><c>POST /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/rows/search</c> (<c>postBusinessrulesDecisiontableVersionRowsSearch</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:decisionTableRow:search</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
-    /// <param name="tableVersion">Table Version</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
+    /// <param name="tableVersion">Table Version. Path segment <c>versions/{tableVersion}</c>.</param>
     /// <param name="body">Search decision table rows request</param>
     /// <param name="pageNumber">Page number of the entities to return. Defaults to 1.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 100. Defaults to 25.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DecisionTableRowListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRowListing> PostBusinessrulesDecisiontableVersionRowsSearchAsync(string tableId, int tableVersion, global::GenesysCloud.Extensions.Models.SearchDecisionTableRowsRequest body, string? pageNumber = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRowListing> PostBusinessrulesDecisiontableVersionRowsSearchAsync(string tableId, long tableVersion, global::GenesysCloud.Extensions.Models.SearchDecisionTableRowsRequest body, string? pageNumber = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update the Business Rules Schema to the latest version for a given decision table version</summary>
     /// <remarks>
     /// <para><c>POST /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/sync</c> (<c>postBusinessrulesDecisiontableVersionSync</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:decisionTable:edit</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
-    /// <param name="tableVersion">Table Version</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
+    /// <param name="tableVersion">Table Version. Path segment <c>versions/{tableVersion}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DecisionTableVersion</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PostBusinessrulesDecisiontableVersionSyncAsync(string tableId, int tableVersion, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PostBusinessrulesDecisiontableVersionSyncAsync(string tableId, long tableVersion, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a new decision table version</summary>
     /// <remarks>
     /// <para><c>POST /api/v2/businessrules/decisiontables/{tableId}/versions</c> (<c>postBusinessrulesDecisiontableVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:decisionTable:add</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DecisionTableVersion</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PostBusinessrulesDecisiontableVersionsAsync(string tableId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -314,11 +314,11 @@ public interface IBusinessRulesApi
     /// <para><c>PUT /api/v2/businessrules/decisiontables/{tableId}/versions/{tableVersion}/publish</c> (<c>putBusinessrulesDecisiontableVersionPublish</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:decisionTable:publish</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
-    /// <param name="tableVersion">Table Version</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
+    /// <param name="tableVersion">Table Version. Path segment <c>versions/{tableVersion}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DecisionTableVersion</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PutBusinessrulesDecisiontableVersionPublishAsync(string tableId, int tableVersion, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableVersion> PutBusinessrulesDecisiontableVersionPublishAsync(string tableId, long tableVersion, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Full update a decision table row</summary>
     /// <remarks>
@@ -326,20 +326,20 @@ public interface IBusinessRulesApi
     /// <para>Required permissions depend on table content: if the table or row contains queue references, routing:queue:view is required in each queue's division. Future platform objects will require their associated permissions in the relevant divisions when the table or row contains references to them.</para>
     /// <para>Requires all of the permissions: <c>businessrules:decisionTableRow:edit</c>, <c>routing:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="tableId">Table ID</param>
-    /// <param name="tableVersion">Table Version</param>
-    /// <param name="rowId">Row ID</param>
+    /// <param name="tableId">Table ID. Path segment <c>decisiontables/{tableId}</c>.</param>
+    /// <param name="tableVersion">Table Version. Path segment <c>versions/{tableVersion}</c>.</param>
+    /// <param name="rowId">Row ID. Path segment <c>rows/{rowId}</c>.</param>
     /// <param name="body">Full update decision table row request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DecisionTableRow</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRow> PutBusinessrulesDecisiontableVersionRowAsync(string tableId, int tableVersion, string rowId, global::GenesysCloud.Extensions.Models.PutDecisionTableRowRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DecisionTableRow> PutBusinessrulesDecisiontableVersionRowAsync(string tableId, long tableVersion, string rowId, global::GenesysCloud.Extensions.Models.PutDecisionTableRowRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update a schema</summary>
     /// <remarks>
     /// <para><c>PUT /api/v2/businessrules/schemas/{schemaId}</c> (<c>putBusinessrulesSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>businessrules:businessRulesSchema:edit</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="body">Business Rules Schema Update Request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BusinessRulesDataSchema</c>).</returns>

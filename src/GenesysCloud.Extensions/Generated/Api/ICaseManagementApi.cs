@@ -17,7 +17,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>caseManagement:case:delete</c>.</para>
     /// </remarks>
-    /// <param name="caseId">Case ID</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteCasemanagementCaseAsync(string caseId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -28,7 +28,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>caseManagement:caseplan:delete</c>.</para>
     /// </remarks>
-    /// <param name="caseplanId">Caseplan ID</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteCasemanagementCaseplanAsync(string caseplanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -39,8 +39,8 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:caseAssociation:view</c>.</para>
     /// </remarks>
-    /// <param name="caseId">Case ID</param>
-    /// <param name="associationId">Case Association ID</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
+    /// <param name="associationId">Case Association ID. Path segment <c>associations/{associationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CaseAssociation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseAssociation> GetCasemanagementCaseAssociationAsync(string caseId, string associationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -51,7 +51,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:caseAssociation:view</c>.</para>
     /// </remarks>
-    /// <param name="caseId">Case ID.</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -65,7 +65,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:case:view</c>.</para>
     /// </remarks>
-    /// <param name="caseId">Case ID</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
     /// <param name="expands">Which fields to expand. Valid values: <c>caseplan</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Case</c>).</returns>
@@ -77,8 +77,8 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:stage:view</c>.</para>
     /// </remarks>
-    /// <param name="caseId">Case ID</param>
-    /// <param name="stageId">Stage ID</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
+    /// <param name="stageId">Stage ID. Path segment <c>stages/{stageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Stage</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Stage> GetCasemanagementCaseStageAsync(string caseId, string stageId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -89,9 +89,9 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:step:view</c>.</para>
     /// </remarks>
-    /// <param name="caseId">Case ID</param>
-    /// <param name="stageId">Stage ID</param>
-    /// <param name="stepId">Step ID</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
+    /// <param name="stageId">Stage ID. Path segment <c>stages/{stageId}</c>.</param>
+    /// <param name="stepId">Step ID. Path segment <c>steps/{stepId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Step</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Step> GetCasemanagementCaseStageStepAsync(string caseId, string stageId, string stepId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -102,8 +102,8 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:step:view</c>.</para>
     /// </remarks>
-    /// <param name="caseId">Case ID</param>
-    /// <param name="stageId">Stage ID</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
+    /// <param name="stageId">Stage ID. Path segment <c>stages/{stageId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -117,7 +117,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:stage:view</c>.</para>
     /// </remarks>
-    /// <param name="caseId">Case ID</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -131,8 +131,8 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:terminateJob:view</c>.</para>
     /// </remarks>
-    /// <param name="caseId">Case ID</param>
-    /// <param name="jobId">Job ID</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
+    /// <param name="jobId">Job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TerminateJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TerminateJob> GetCasemanagementCaseTerminateJobAsync(string caseId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -143,7 +143,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:caseplan:view</c>.</para>
     /// </remarks>
-    /// <param name="caseplanId">Caseplan ID</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Caseplan</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Caseplan> GetCasemanagementCaseplanAsync(string caseplanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -154,8 +154,8 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:caseplan:version</c>.</para>
     /// </remarks>
-    /// <param name="caseplanId">Caseplan ID</param>
-    /// <param name="versionId">Version of the caseplan</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
+    /// <param name="versionId">Version of the caseplan. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Caseplan</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Caseplan> GetCasemanagementCaseplanVersionAsync(string caseplanId, string versionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -166,8 +166,8 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:caseplanDataSchemas:view</c>.</para>
     /// </remarks>
-    /// <param name="caseplanId">Caseplan ID</param>
-    /// <param name="versionId">Version of the caseplan</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
+    /// <param name="versionId">Version of the caseplan. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CaseplanDataSchemaListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseplanDataSchemaListing> GetCasemanagementCaseplanVersionDataschemasAsync(string caseplanId, string versionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -178,8 +178,8 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:caseplanIntakeSettings:view</c>.</para>
     /// </remarks>
-    /// <param name="caseplanId">Caseplan ID</param>
-    /// <param name="versionId">Version of the caseplan</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
+    /// <param name="versionId">Version of the caseplan. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IntakeSettingsListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntakeSettingsListing> GetCasemanagementCaseplanVersionIntakesettingsAsync(string caseplanId, string versionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -190,9 +190,9 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:stageplan:view</c>.</para>
     /// </remarks>
-    /// <param name="caseplanId">Caseplan ID</param>
-    /// <param name="versionId">Version ID</param>
-    /// <param name="stageplanId">Stageplan ID</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
+    /// <param name="versionId">Version ID. Path segment <c>versions/{versionId}</c>.</param>
+    /// <param name="stageplanId">Stageplan ID. Path segment <c>stageplans/{stageplanId}</c>.</param>
     /// <param name="expands">Which fields to expand. Valid values: <c>caseplan</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Stageplan</c>).</returns>
@@ -204,10 +204,10 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:stepplan:view</c>.</para>
     /// </remarks>
-    /// <param name="caseplanId">Caseplan ID</param>
-    /// <param name="versionId">Version ID</param>
-    /// <param name="stageplanId">Stageplan ID</param>
-    /// <param name="stepplanId">Stepplan ID</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
+    /// <param name="versionId">Version ID. Path segment <c>versions/{versionId}</c>.</param>
+    /// <param name="stageplanId">Stageplan ID. Path segment <c>stageplans/{stageplanId}</c>.</param>
+    /// <param name="stepplanId">Stepplan ID. Path segment <c>stepplans/{stepplanId}</c>.</param>
     /// <param name="expands">Which fields to expand. Valid values: <c>stageplan</c>, <c>caseplan</c>, <c>worktype</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Stepplan</c>).</returns>
@@ -219,9 +219,9 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:stepplan:view</c>.</para>
     /// </remarks>
-    /// <param name="caseplanId">Caseplan ID</param>
-    /// <param name="versionId">Version ID</param>
-    /// <param name="stageplanId">Stageplan ID</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
+    /// <param name="versionId">Version ID. Path segment <c>versions/{versionId}</c>.</param>
+    /// <param name="stageplanId">Stageplan ID. Path segment <c>stageplans/{stageplanId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -236,8 +236,8 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:stageplan:view</c>.</para>
     /// </remarks>
-    /// <param name="caseplanId">Caseplan ID</param>
-    /// <param name="versionId">Version ID</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
+    /// <param name="versionId">Version ID. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -258,7 +258,7 @@ public interface ICaseManagementApi
     /// <param name="divisionIds">Filter by Divisions.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CaseplanListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseplanListing> GetCasemanagementCaseplansAsync(string? after = null, int? pageSize = null, string? customerIntentId = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseplanListing> GetCasemanagementCaseplansAsync(string? after = null, long? pageSize = null, string? customerIntentId = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of cases for provided external contact id.</summary>
     /// <remarks>
@@ -266,14 +266,14 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:caseExternalContact:view</c>.</para>
     /// </remarks>
-    /// <param name="externalContactId">External Contact ID</param>
+    /// <param name="externalContactId">External Contact ID. Path segment <c>externalcontacts/{externalContactId}</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of cases that has been returned.</param>
     /// <param name="pageSize">Number of cases to return. Maximum of 200.</param>
     /// <param name="divisionIds">Filter by Divisions</param>
     /// <param name="expands">Which fields to expand. Valid values: <c>caseplan</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CaseListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseListing> GetCasemanagementCasesExternalcontactAsync(string externalContactId, string? after = null, int? pageSize = null, string? divisionIds = null, global::System.Collections.Generic.IEnumerable<string>? expands = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CaseListing> GetCasemanagementCasesExternalcontactAsync(string externalContactId, string? after = null, long? pageSize = null, string? divisionIds = null, global::System.Collections.Generic.IEnumerable<string>? expands = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Case by reference.</summary>
     /// <remarks>
@@ -281,7 +281,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:caseReference:view</c>.</para>
     /// </remarks>
-    /// <param name="referenceId">Reference</param>
+    /// <param name="referenceId">Reference. Path segment <c>references/{referenceId}</c>.</param>
     /// <param name="expands">Which fields to expand. Valid values: <c>caseplan</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Case</c>).</returns>
@@ -293,7 +293,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:caseDateDue:edit</c>.</para>
     /// </remarks>
-    /// <param name="caseId">Case ID</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
     /// <param name="body">Date due</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Case</c>).</returns>
@@ -305,7 +305,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:casePriority:edit</c>.</para>
     /// </remarks>
-    /// <param name="caseId">Case ID</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
     /// <param name="body">Priority</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Case</c>).</returns>
@@ -317,7 +317,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:caseSummary:edit</c>.</para>
     /// </remarks>
-    /// <param name="caseId">Case ID</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
     /// <param name="body">Summary</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Case</c>).</returns>
@@ -329,7 +329,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>caseManagement:caseplan:edit</c>.</para>
     /// </remarks>
-    /// <param name="caseplanId">Caseplan ID</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
     /// <param name="body">Caseplan</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Caseplan</c>).</returns>
@@ -341,8 +341,8 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:stageplan:edit</c>.</para>
     /// </remarks>
-    /// <param name="caseplanId">Caseplan ID</param>
-    /// <param name="stageplanId">Stageplan ID</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
+    /// <param name="stageplanId">Stageplan ID. Path segment <c>stageplans/{stageplanId}</c>.</param>
     /// <param name="body">Stageplan</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Stageplan</c>).</returns>
@@ -354,9 +354,9 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:stepplan:edit</c>.</para>
     /// </remarks>
-    /// <param name="caseplanId">Caseplan ID</param>
-    /// <param name="stageplanId">Stageplan ID</param>
-    /// <param name="stepplanId">Stepplan ID</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
+    /// <param name="stageplanId">Stageplan ID. Path segment <c>stageplans/{stageplanId}</c>.</param>
+    /// <param name="stepplanId">Stepplan ID. Path segment <c>stepplans/{stepplanId}</c>.</param>
     /// <param name="body">Stepplan</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Stepplan</c>).</returns>
@@ -368,7 +368,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:caseAssociation:add</c>.</para>
     /// </remarks>
-    /// <param name="caseId">Case ID.</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
     /// <param name="body">Case Association</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CaseAssociation</c>).</returns>
@@ -380,7 +380,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:terminateJob:add</c>.</para>
     /// </remarks>
-    /// <param name="caseId">Case ID</param>
+    /// <param name="caseId">Case ID. Path segment <c>cases/{caseId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TerminateJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TerminateJob> PostCasemanagementCaseTerminateJobsAsync(string caseId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -391,7 +391,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:caseplan:publish</c>.</para>
     /// </remarks>
-    /// <param name="caseplanId">Caseplan ID</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Caseplan</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Caseplan> PostCasemanagementCaseplanPublishAsync(string caseplanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -402,7 +402,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>caseManagement:caseplan:edit</c>.</para>
     /// </remarks>
-    /// <param name="caseplanId">Caseplan ID</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Caseplan</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Caseplan> PostCasemanagementCaseplanVersionsAsync(string caseplanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -457,7 +457,7 @@ public interface ICaseManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>caseManagement:caseplanIntakeSettings:edit</c>.</para>
     /// </remarks>
-    /// <param name="caseplanId">Caseplan ID</param>
+    /// <param name="caseplanId">Caseplan ID. Path segment <c>caseplans/{caseplanId}</c>.</param>
     /// <param name="body">Intake Settings</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IntakeSettingsListing</c>).</returns>

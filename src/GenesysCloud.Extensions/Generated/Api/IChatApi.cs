@@ -16,8 +16,8 @@ public interface IChatApi
     /// <para><c>DELETE /api/v2/chats/rooms/{roomJid}/messages/{messageId}</c> (<c>deleteChatsRoomMessage</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:roomMessage:delete</c>.</para>
     /// </remarks>
-    /// <param name="roomJid">roomId</param>
-    /// <param name="messageId">messageId</param>
+    /// <param name="roomJid">roomId. Path segment <c>rooms/{roomJid}</c>.</param>
+    /// <param name="messageId">messageId. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteChatsRoomMessageAsync(string roomJid, string messageId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -27,8 +27,8 @@ public interface IChatApi
     /// <para><c>DELETE /api/v2/chats/rooms/{roomJid}/messages/pins/{pinnedMessageId}</c> (<c>deleteChatsRoomMessagesPin</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:room:edit</c>.</para>
     /// </remarks>
-    /// <param name="roomJid">roomJid</param>
-    /// <param name="pinnedMessageId">pinnedMessageId</param>
+    /// <param name="roomJid">roomJid. Path segment <c>rooms/{roomJid}</c>.</param>
+    /// <param name="pinnedMessageId">pinnedMessageId. Path segment <c>pins/{pinnedMessageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteChatsRoomMessagesPinAsync(string roomJid, string pinnedMessageId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -38,8 +38,8 @@ public interface IChatApi
     /// <para><c>DELETE /api/v2/chats/rooms/{roomJid}/participants/{userId}</c> (<c>deleteChatsRoomParticipant</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:participant:delete</c>.</para>
     /// </remarks>
-    /// <param name="roomJid">roomJid</param>
-    /// <param name="userId">userId</param>
+    /// <param name="roomJid">roomJid. Path segment <c>rooms/{roomJid}</c>.</param>
+    /// <param name="userId">userId. Path segment <c>participants/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteChatsRoomParticipantAsync(string roomJid, string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -49,8 +49,8 @@ public interface IChatApi
     /// <para><c>DELETE /api/v2/chats/users/{userId}/messages/{messageId}</c> (<c>deleteChatsUserMessage</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:1on1Message:delete</c>.</para>
     /// </remarks>
-    /// <param name="userId">userId</param>
-    /// <param name="messageId">messageId</param>
+    /// <param name="userId">userId. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="messageId">messageId. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteChatsUserMessageAsync(string userId, string messageId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -60,8 +60,8 @@ public interface IChatApi
     /// <para><c>DELETE /api/v2/chats/users/{userId}/messages/pins/{pinnedMessageId}</c> (<c>deleteChatsUserMessagesPin</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:1on1:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">userId</param>
-    /// <param name="pinnedMessageId">pinnedMessageId</param>
+    /// <param name="userId">userId. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="pinnedMessageId">pinnedMessageId. Path segment <c>pins/{pinnedMessageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteChatsUserMessagesPinAsync(string userId, string pinnedMessageId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -77,7 +77,7 @@ public interface IChatApi
     /// <para><c>GET /api/v2/chats/messages/{messageId}</c> (<c>getChatsMessage</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:1on1Message:view</c>, <c>chat:room:view</c>.</para>
     /// </remarks>
-    /// <param name="messageId">messageId</param>
+    /// <param name="messageId">messageId. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ChatMessageResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatMessageResponse> GetChatsMessageAsync(string messageId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -87,7 +87,7 @@ public interface IChatApi
     /// <para><c>GET /api/v2/chats/rooms/{roomJid}</c> (<c>getChatsRoom</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:room:view</c>.</para>
     /// </remarks>
-    /// <param name="roomJid">roomJid</param>
+    /// <param name="roomJid">roomJid. Path segment <c>rooms/{roomJid}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Room</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Room> GetChatsRoomAsync(string roomJid, global::System.Threading.CancellationToken cancellationToken = default);
@@ -97,8 +97,8 @@ public interface IChatApi
     /// <para><c>GET /api/v2/chats/rooms/{roomJid}/messages/{messageIds}</c> (<c>getChatsRoomMessage</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:room:view</c>.</para>
     /// </remarks>
-    /// <param name="roomJid">roomJid</param>
-    /// <param name="messageIds">messageIds, comma separated</param>
+    /// <param name="roomJid">roomJid. Path segment <c>rooms/{roomJid}</c>.</param>
+    /// <param name="messageIds">messageIds, comma separated. Path segment <c>messages/{messageIds}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ChatMessageEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatMessageEntityListing> GetChatsRoomMessageAsync(string roomJid, string messageIds, global::System.Threading.CancellationToken cancellationToken = default);
@@ -108,7 +108,7 @@ public interface IChatApi
     /// <para><c>GET /api/v2/chats/rooms/{roomJid}/messages</c> (<c>getChatsRoomMessages</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:room:view</c>.</para>
     /// </remarks>
-    /// <param name="roomJid">roomJid</param>
+    /// <param name="roomJid">roomJid. Path segment <c>rooms/{roomJid}</c>.</param>
     /// <param name="limit">The maximum number of messages to retrieve</param>
     /// <param name="before">The cutoff date for messages to retrieve</param>
     /// <param name="after">The beginning date for messages to retrieve</param>
@@ -119,8 +119,8 @@ public interface IChatApi
 
     /// <summary>Get a room participant</summary>
     /// <remarks><para><c>GET /api/v2/chats/rooms/{roomJid}/participants/{participantJid}</c> (<c>getChatsRoomParticipant</c>)</para></remarks>
-    /// <param name="roomJid">roomJid</param>
-    /// <param name="participantJid">participantJid</param>
+    /// <param name="roomJid">roomJid. Path segment <c>rooms/{roomJid}</c>.</param>
+    /// <param name="participantJid">participantJid. Path segment <c>participants/{participantJid}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RoomParticipant</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoomParticipant> GetChatsRoomParticipantAsync(string roomJid, string participantJid, global::System.Threading.CancellationToken cancellationToken = default);
@@ -130,7 +130,7 @@ public interface IChatApi
     /// <para><c>GET /api/v2/chats/rooms/{roomJid}/participants</c> (<c>getChatsRoomParticipants</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:room:view</c>.</para>
     /// </remarks>
-    /// <param name="roomJid">roomJid</param>
+    /// <param name="roomJid">roomJid. Path segment <c>rooms/{roomJid}</c>.</param>
     /// <param name="notify">Whether to get users to notify</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RoomParticipantsResponse</c>).</returns>
@@ -150,7 +150,7 @@ public interface IChatApi
     /// <para><c>GET /api/v2/chats/threads/{threadId}/messages</c> (<c>getChatsThreadMessages</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:room:view</c>.</para>
     /// </remarks>
-    /// <param name="threadId">threadId</param>
+    /// <param name="threadId">threadId. Path segment <c>threads/{threadId}</c>.</param>
     /// <param name="limit">The maximum number of messages to retrieve</param>
     /// <param name="before">The cutoff date for messages to retrieve</param>
     /// <param name="after">The beginning date for messages to retrieve</param>
@@ -164,7 +164,7 @@ public interface IChatApi
     /// <para><c>GET /api/v2/chats/users/{userId}</c> (<c>getChatsUser</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:1on1:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">userId</param>
+    /// <param name="userId">userId. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OneOnOne</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OneOnOne> GetChatsUserAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -174,8 +174,8 @@ public interface IChatApi
     /// <para><c>GET /api/v2/chats/users/{userId}/messages/{messageIds}</c> (<c>getChatsUserMessage</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:1on1Message:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">userId</param>
-    /// <param name="messageIds">messageIds, comma separated</param>
+    /// <param name="userId">userId. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="messageIds">messageIds, comma separated. Path segment <c>messages/{messageIds}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ChatMessageEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatMessageEntityListing> GetChatsUserMessageAsync(string userId, string messageIds, global::System.Threading.CancellationToken cancellationToken = default);
@@ -185,7 +185,7 @@ public interface IChatApi
     /// <para><c>GET /api/v2/chats/users/{userId}/messages</c> (<c>getChatsUserMessages</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:1on1Message:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">userId</param>
+    /// <param name="userId">userId. Path segment <c>users/{userId}</c>.</param>
     /// <param name="limit">The maximum number of messages to retrieve</param>
     /// <param name="before">The cutoff date for messages to retrieve</param>
     /// <param name="after">The beginning date for messages to retrieve</param>
@@ -199,7 +199,7 @@ public interface IChatApi
     /// <para><c>GET /api/v2/chats/users/{userId}/settings</c> (<c>getChatsUserSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:usersettings:view</c>, <c>chat:setting:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ChatUserSettings</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChatUserSettings> GetChatsUserSettingsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -215,7 +215,7 @@ public interface IChatApi
     /// <para><c>PATCH /api/v2/chats/rooms/{roomJid}</c> (<c>patchChatsRoom</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:room:edit</c>.</para>
     /// </remarks>
-    /// <param name="roomJid">roomJid</param>
+    /// <param name="roomJid">roomJid. Path segment <c>rooms/{roomJid}</c>.</param>
     /// <param name="body">Room properties</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -226,8 +226,8 @@ public interface IChatApi
     /// <para><c>PATCH /api/v2/chats/rooms/{roomJid}/messages/{messageId}</c> (<c>patchChatsRoomMessage</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:roomMessage:edit</c>.</para>
     /// </remarks>
-    /// <param name="roomJid">roomId</param>
-    /// <param name="messageId">messageId</param>
+    /// <param name="roomJid">roomId. Path segment <c>rooms/{roomJid}</c>.</param>
+    /// <param name="messageId">messageId. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="body">messageBody</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ChatSendMessageResponse</c>).</returns>
@@ -248,8 +248,8 @@ public interface IChatApi
     /// <para><c>PATCH /api/v2/chats/users/{userId}/messages/{messageId}</c> (<c>patchChatsUserMessage</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:1on1Message:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">userId</param>
-    /// <param name="messageId">messageId</param>
+    /// <param name="userId">userId. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="messageId">messageId. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="body">message body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ChatSendMessageResponse</c>).</returns>
@@ -260,7 +260,7 @@ public interface IChatApi
     /// <para><c>PATCH /api/v2/chats/users/{userId}/settings</c> (<c>patchChatsUserSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:usersettings:edit</c>, <c>chat:setting:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ChatUserSettings</c>).</returns>
@@ -278,7 +278,7 @@ public interface IChatApi
     /// <para><c>POST /api/v2/chats/rooms/{roomJid}/messages</c> (<c>postChatsRoomMessages</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:roomMessage:add</c>.</para>
     /// </remarks>
-    /// <param name="roomJid">roomId</param>
+    /// <param name="roomJid">roomId. Path segment <c>rooms/{roomJid}</c>.</param>
     /// <param name="body">messageBody</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ChatSendMessageResponse</c>).</returns>
@@ -289,7 +289,7 @@ public interface IChatApi
     /// <para><c>POST /api/v2/chats/rooms/{roomJid}/messages/pins</c> (<c>postChatsRoomMessagesPins</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:room:edit</c>.</para>
     /// </remarks>
-    /// <param name="roomJid">roomJid</param>
+    /// <param name="roomJid">roomJid. Path segment <c>rooms/{roomJid}</c>.</param>
     /// <param name="body">Pinned Message Ids</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -300,8 +300,8 @@ public interface IChatApi
     /// <para><c>POST /api/v2/chats/rooms/{roomJid}/participants/{userId}</c> (<c>postChatsRoomParticipant</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:participant:add</c>.</para>
     /// </remarks>
-    /// <param name="roomJid">roomJid</param>
-    /// <param name="userId">userId</param>
+    /// <param name="roomJid">roomJid. Path segment <c>rooms/{roomJid}</c>.</param>
+    /// <param name="userId">userId. Path segment <c>participants/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PostChatsRoomParticipantAsync(string roomJid, string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -321,7 +321,7 @@ public interface IChatApi
     /// <para><c>POST /api/v2/chats/users/{userId}/messages</c> (<c>postChatsUserMessages</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:1on1Message:add</c>.</para>
     /// </remarks>
-    /// <param name="userId">userId</param>
+    /// <param name="userId">userId. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">message body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ChatSendMessageResponse</c>).</returns>
@@ -332,7 +332,7 @@ public interface IChatApi
     /// <para><c>POST /api/v2/chats/users/{userId}/messages/pins</c> (<c>postChatsUserMessagesPins</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:1on1:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">userId</param>
+    /// <param name="userId">userId. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Pinned Message Ids</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -350,7 +350,7 @@ public interface IChatApi
     /// <para><c>PUT /api/v2/chats/messages/{messageId}/reactions</c> (<c>putChatsMessageReactions</c>)</para>
     /// <para>Requires any of the permissions: <c>chat:chat:access</c>, <c>chat:reactions:edit</c>.</para>
     /// </remarks>
-    /// <param name="messageId">messageId</param>
+    /// <param name="messageId">messageId. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="body">reactionUpdate</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>

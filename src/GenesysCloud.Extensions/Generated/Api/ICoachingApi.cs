@@ -17,8 +17,8 @@ public interface ICoachingApi
     /// <para>You must have the appropriate permission for the type of annotation you are updating. Permission not required if you are the creator or facilitator of the appointment</para>
     /// <para>Requires any of the permissions: <c>coaching:annotation:delete</c>, <c>coaching:privateAnnotation:delete</c>.</para>
     /// </remarks>
-    /// <param name="appointmentId">The ID of the coaching appointment.</param>
-    /// <param name="annotationId">The ID of the annotation.</param>
+    /// <param name="appointmentId">The ID of the coaching appointment. Path segment <c>appointments/{appointmentId}</c>.</param>
+    /// <param name="annotationId">The ID of the annotation. Path segment <c>annotations/{annotationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteCoachingAppointmentAnnotationAsync(string appointmentId, string annotationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -29,7 +29,7 @@ public interface ICoachingApi
     /// <para>Permission not required if you are the creator of the appointment</para>
     /// <para>Requires any of the permissions: <c>coaching:appointment:delete</c>.</para>
     /// </remarks>
-    /// <param name="appointmentId">The ID of the coaching appointment.</param>
+    /// <param name="appointmentId">The ID of the coaching appointment. Path segment <c>appointments/{appointmentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CoachingAppointmentReference</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentReference> DeleteCoachingAppointmentAsync(string appointmentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -40,8 +40,8 @@ public interface ICoachingApi
     /// <para>You must have the appropriate permission for the type of annotation you are creating. Permission not required if you are related to the appointment (only the creator or facilitator can view private annotations).</para>
     /// <para>Requires any of the permissions: <c>coaching:annotation:view</c>, <c>coaching:privateAnnotation:view</c>.</para>
     /// </remarks>
-    /// <param name="appointmentId">The ID of the coaching appointment.</param>
-    /// <param name="annotationId">The ID of the annotation.</param>
+    /// <param name="appointmentId">The ID of the coaching appointment. Path segment <c>appointments/{appointmentId}</c>.</param>
+    /// <param name="annotationId">The ID of the annotation. Path segment <c>annotations/{annotationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CoachingAnnotation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAnnotation> GetCoachingAppointmentAnnotationAsync(string appointmentId, string annotationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -52,12 +52,12 @@ public interface ICoachingApi
     /// <para>You must have the appropriate permission for the type of annotation you are creating. Permission not required if you are related to the appointment (only the creator or facilitator can view private annotations).</para>
     /// <para>Requires any of the permissions: <c>coaching:annotation:view</c>, <c>coaching:privateAnnotation:view</c>.</para>
     /// </remarks>
-    /// <param name="appointmentId">The ID of the coaching appointment.</param>
+    /// <param name="appointmentId">The ID of the coaching appointment. Path segment <c>appointments/{appointmentId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CoachingAnnotationList</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAnnotationList> GetCoachingAppointmentAnnotationsAsync(string appointmentId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAnnotationList> GetCoachingAppointmentAnnotationsAsync(string appointmentId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve an appointment</summary>
     /// <remarks>
@@ -65,7 +65,7 @@ public interface ICoachingApi
     /// <para>Permission not required if you are the attendee, creator or facilitator of the appointment</para>
     /// <para>Requires any of the permissions: <c>coaching:appointment:view</c>.</para>
     /// </remarks>
-    /// <param name="appointmentId">The ID of the coaching appointment.</param>
+    /// <param name="appointmentId">The ID of the coaching appointment. Path segment <c>appointments/{appointmentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CoachingAppointmentResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponse> GetCoachingAppointmentAsync(string appointmentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -76,12 +76,12 @@ public interface ICoachingApi
     /// <para>Permission not required if you are an attendee, creator or facilitator of the appointment</para>
     /// <para>Requires any of the permissions: <c>coaching:appointmentStatus:view</c>.</para>
     /// </remarks>
-    /// <param name="appointmentId">The ID of the coaching appointment.</param>
+    /// <param name="appointmentId">The ID of the coaching appointment. Path segment <c>appointments/{appointmentId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CoachingAppointmentStatusResponseList</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponseList> GetCoachingAppointmentStatusesAsync(string appointmentId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentStatusResponseList> GetCoachingAppointmentStatusesAsync(string appointmentId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get appointments for users and optional date range</summary>
     /// <remarks>
@@ -101,7 +101,7 @@ public interface ICoachingApi
     /// <param name="intervalCondition">Filter condition for interval. Valid values: <c>StartsIn</c>, <c>Overlaps</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CoachingAppointmentResponseList</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponseList> GetCoachingAppointmentsAsync(global::System.Collections.Generic.IEnumerable<string> userIds, string? interval = null, int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? facilitatorIds = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? relationships = null, string? completionInterval = null, string? overdue = null, string? intervalCondition = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponseList> GetCoachingAppointmentsAsync(global::System.Collections.Generic.IEnumerable<string> userIds, string? interval = null, long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? facilitatorIds = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? relationships = null, string? completionInterval = null, string? overdue = null, string? intervalCondition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get my appointments for a given date range</summary>
     /// <remarks><para><c>GET /api/v2/coaching/appointments/me</c> (<c>getCoachingAppointmentsMe</c>)</para></remarks>
@@ -117,7 +117,7 @@ public interface ICoachingApi
     /// <param name="intervalCondition">Filter condition for interval. Valid values: <c>StartsIn</c>, <c>Overlaps</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CoachingAppointmentResponseList</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponseList> GetCoachingAppointmentsMeAsync(string? interval = null, int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? facilitatorIds = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? relationships = null, string? completionInterval = null, string? overdue = null, string? intervalCondition = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingAppointmentResponseList> GetCoachingAppointmentsMeAsync(string? interval = null, long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? facilitatorIds = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? relationships = null, string? completionInterval = null, string? overdue = null, string? intervalCondition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an existing notification</summary>
     /// <remarks>
@@ -125,7 +125,7 @@ public interface ICoachingApi
     /// <para>Permission not required if you are the owner of the notification.</para>
     /// <para>Requires any of the permissions: <c>coaching:notification:view</c>.</para>
     /// </remarks>
-    /// <param name="notificationId">The ID of the notification.</param>
+    /// <param name="notificationId">The ID of the notification. Path segment <c>notifications/{notificationId}</c>.</param>
     /// <param name="expand">Indicates a field in the response which should be expanded. Valid values: <c>appointment</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CoachingNotification</c>).</returns>
@@ -138,14 +138,14 @@ public interface ICoachingApi
     /// <param name="expand">Indicates a field in the response which should be expanded. Valid values: <c>appointment</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CoachingNotificationList</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingNotificationList> GetCoachingNotificationsAsync(int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingNotificationList> GetCoachingNotificationsAsync(long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve the status of the job for the slots where a coaching appointment can be scheduled.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/coaching/scheduleslots/jobs/{jobId}</c> (<c>getCoachingScheduleslotsJob</c>)</para>
     /// <para>Requires any of the permissions: <c>coaching:scheduleSlotJob:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The ID of job</param>
+    /// <param name="jobId">The ID of job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CoachingScheduleSlotsJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CoachingScheduleSlotsJobResponse> GetCoachingScheduleslotsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -156,8 +156,8 @@ public interface ICoachingApi
     /// <para>You must have the appropriate permission for the type of annotation you are updating. Permission not required if you are the creator or facilitator of the appointment</para>
     /// <para>Requires any of the permissions: <c>coaching:annotation:edit</c>, <c>coaching:privateAnnotation:edit</c>.</para>
     /// </remarks>
-    /// <param name="appointmentId">The ID of the coaching appointment.</param>
-    /// <param name="annotationId">The ID of the annotation.</param>
+    /// <param name="appointmentId">The ID of the coaching appointment. Path segment <c>appointments/{appointmentId}</c>.</param>
+    /// <param name="annotationId">The ID of the annotation. Path segment <c>annotations/{annotationId}</c>.</param>
     /// <param name="body">The new version of the annotation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CoachingAnnotation</c>).</returns>
@@ -169,7 +169,7 @@ public interface ICoachingApi
     /// <para>Permission not required if you are the creator or facilitator of the appointment</para>
     /// <para>Requires any of the permissions: <c>coaching:appointment:edit</c>.</para>
     /// </remarks>
-    /// <param name="appointmentId">The ID of the coaching appointment.</param>
+    /// <param name="appointmentId">The ID of the coaching appointment. Path segment <c>appointments/{appointmentId}</c>.</param>
     /// <param name="body">The new version of the appointment</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CoachingAppointmentResponse</c>).</returns>
@@ -181,7 +181,7 @@ public interface ICoachingApi
     /// <para>Permission not required if you are an attendee, creator or facilitator of the appointment</para>
     /// <para>Requires any of the permissions: <c>coaching:appointmentStatus:edit</c>.</para>
     /// </remarks>
-    /// <param name="appointmentId">The ID of the coaching appointment.</param>
+    /// <param name="appointmentId">The ID of the coaching appointment. Path segment <c>appointments/{appointmentId}</c>.</param>
     /// <param name="body">Updated status of the coaching appointment</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CoachingAppointmentStatusResponse</c>).</returns>
@@ -192,7 +192,7 @@ public interface ICoachingApi
     /// <para><c>PATCH /api/v2/coaching/notifications/{notificationId}</c> (<c>patchCoachingNotification</c>)</para>
     /// <para>Can only update your own notifications.</para>
     /// </remarks>
-    /// <param name="notificationId">The ID of the notification.</param>
+    /// <param name="notificationId">The ID of the notification. Path segment <c>notifications/{notificationId}</c>.</param>
     /// <param name="body">Change the read state of a notification</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CoachingNotification</c>).</returns>
@@ -204,7 +204,7 @@ public interface ICoachingApi
     /// <para>You must have the appropriate permission for the type of annotation you are creating. Permission not required if you are related to the appointment (only the creator or facilitator can create private annotations).</para>
     /// <para>Requires any of the permissions: <c>coaching:annotation:add</c>, <c>coaching:privateAnnotation:add</c>.</para>
     /// </remarks>
-    /// <param name="appointmentId">The ID of the coaching appointment.</param>
+    /// <param name="appointmentId">The ID of the coaching appointment. Path segment <c>appointments/{appointmentId}</c>.</param>
     /// <param name="body">The annotation to add</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CoachingAnnotation</c>).</returns>
@@ -216,7 +216,7 @@ public interface ICoachingApi
     /// <para>Permission not required if you are the creator or facilitator of the appointment</para>
     /// <para>Requires any of the permissions: <c>coaching:appointment:edit</c>, <c>coaching:appointmentConversation:add</c>.</para>
     /// </remarks>
-    /// <param name="appointmentId">The ID of the coaching appointment.</param>
+    /// <param name="appointmentId">The ID of the coaching appointment. Path segment <c>appointments/{appointmentId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AddConversationResponse</c>).</returns>

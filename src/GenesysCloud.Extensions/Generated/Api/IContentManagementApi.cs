@@ -16,7 +16,7 @@ public interface IContentManagementApi
     /// <para><c>DELETE /api/v2/contentmanagement/documents/{documentId}</c> (<c>deleteContentmanagementDocument</c>)</para>
     /// <para>Requires any of the permissions: <c>content_management_user</c>.</para>
     /// </remarks>
-    /// <param name="documentId">Document ID</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="override">Override any lock on the document</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -27,21 +27,21 @@ public interface IContentManagementApi
     /// <para><c>DELETE /api/v2/contentmanagement/shares/{shareId}</c> (<c>deleteContentmanagementShare</c>)</para>
     /// <para>This revokes sharing rights specified in the share record</para>
     /// </remarks>
-    /// <param name="shareId">Share ID</param>
+    /// <param name="shareId">Share ID. Path segment <c>shares/{shareId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteContentmanagementShareAsync(string shareId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Cancel the command for this status</summary>
     /// <remarks><para><c>DELETE /api/v2/contentmanagement/status/{statusId}</c> (<c>deleteContentmanagementStatusStatusId</c>)</para></remarks>
-    /// <param name="statusId">Status ID</param>
+    /// <param name="statusId">Status ID. Path segment <c>status/{statusId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteContentmanagementStatusStatusIdAsync(string statusId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Delete a workspace</summary>
     /// <remarks><para><c>DELETE /api/v2/contentmanagement/workspaces/{workspaceId}</c> (<c>deleteContentmanagementWorkspace</c>)</para></remarks>
-    /// <param name="workspaceId">Workspace ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
     /// <param name="moveChildrenToWorkspaceId">New location for objects in deleted workspace.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -49,8 +49,8 @@ public interface IContentManagementApi
 
     /// <summary>Delete a member from a workspace</summary>
     /// <remarks><para><c>DELETE /api/v2/contentmanagement/workspaces/{workspaceId}/members/{memberId}</c> (<c>deleteContentmanagementWorkspaceMember</c>)</para></remarks>
-    /// <param name="workspaceId">Workspace ID</param>
-    /// <param name="memberId">Member ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
+    /// <param name="memberId">Member ID. Path segment <c>members/{memberId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteContentmanagementWorkspaceMemberAsync(string workspaceId, string memberId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -60,8 +60,8 @@ public interface IContentManagementApi
     /// <para><c>DELETE /api/v2/contentmanagement/workspaces/{workspaceId}/tagvalues/{tagId}</c> (<c>deleteContentmanagementWorkspaceTagvalue</c>)</para>
     /// <para>Delete a tag from a workspace. Will remove this tag from all documents.</para>
     /// </remarks>
-    /// <param name="workspaceId">Workspace ID</param>
-    /// <param name="tagId">Tag ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
+    /// <param name="tagId">Tag ID. Path segment <c>tagvalues/{tagId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteContentmanagementWorkspaceTagvalueAsync(string workspaceId, string tagId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -71,7 +71,7 @@ public interface IContentManagementApi
     /// <para><c>GET /api/v2/contentmanagement/documents/{documentId}</c> (<c>getContentmanagementDocument</c>)</para>
     /// <para>Requires any of the permissions: <c>content_management_user</c>.</para>
     /// </remarks>
-    /// <param name="documentId">Document ID</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>lockInfo</c>, <c>acl</c>, <c>workspace</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Document</c>).</returns>
@@ -82,7 +82,7 @@ public interface IContentManagementApi
     /// <para><c>GET /api/v2/contentmanagement/documents/{documentId}/content</c> (<c>getContentmanagementDocumentContent</c>)</para>
     /// <para>Requires any of the permissions: <c>content_management_user</c>.</para>
     /// </remarks>
-    /// <param name="documentId">Document ID</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="disposition">Request how the content will be downloaded: a file attachment or inline. Default is attachment. Valid values: <c>attachment</c>, <c>inline</c>.</param>
     /// <param name="contentType">The requested format for the specified document. If supported, the document will be returned in that format. Example contentType=audio/wav</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -104,7 +104,7 @@ public interface IContentManagementApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DocumentEntityListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentEntityListing> GetContentmanagementDocumentsAsync(string workspaceId, string? name = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentEntityListing> GetContentmanagementDocumentsAsync(string workspaceId, string? name = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query content</summary>
     /// <remarks><para><c>GET /api/v2/contentmanagement/query</c> (<c>getContentmanagementQuery</c>)</para></remarks>
@@ -116,11 +116,11 @@ public interface IContentManagementApi
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>acl</c>, <c>workspace</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>QueryResults</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueryResults> GetContentmanagementQueryAsync(string queryPhrase, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueryResults> GetContentmanagementQueryAsync(string queryPhrase, long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Security Profile</summary>
     /// <remarks><para><c>GET /api/v2/contentmanagement/securityprofiles/{securityProfileId}</c> (<c>getContentmanagementSecurityprofile</c>)</para></remarks>
-    /// <param name="securityProfileId">Security Profile Id</param>
+    /// <param name="securityProfileId">Security Profile Id. Path segment <c>securityprofiles/{securityProfileId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SecurityProfile</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SecurityProfile> GetContentmanagementSecurityprofileAsync(string securityProfileId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -133,7 +133,7 @@ public interface IContentManagementApi
 
     /// <summary>Retrieve details about an existing share.</summary>
     /// <remarks><para><c>GET /api/v2/contentmanagement/shares/{shareId}</c> (<c>getContentmanagementShare</c>)</para></remarks>
-    /// <param name="shareId">Share ID</param>
+    /// <param name="shareId">Share ID. Path segment <c>shares/{shareId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>member</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Share</c>).</returns>
@@ -144,7 +144,7 @@ public interface IContentManagementApi
     /// <para><c>GET /api/v2/contentmanagement/shared/{sharedId}</c> (<c>getContentmanagementSharedSharedId</c>)</para>
     /// <para>This method requires the download sharing URI obtained in the get document response (downloadSharingUri). Documents may be shared between users in the same workspace. Documents may also be shared between any user by creating a content management share.</para>
     /// </remarks>
-    /// <param name="sharedId">Shared ID</param>
+    /// <param name="sharedId">Shared ID. Path segment <c>shared/{sharedId}</c>.</param>
     /// <param name="disposition">Request how the share content will be downloaded: attached as a file or inline. Default is attachment. Valid values: <c>attachment</c>, <c>inline</c>, <c>none</c>.</param>
     /// <param name="contentType">The requested format for the specified document. If supported, the document will be returned in that format. Example contentType=audio/wav</param>
     /// <param name="expand">Expand some document fields. Valid values: <c>document.acl</c>.</param>
@@ -163,7 +163,7 @@ public interface IContentManagementApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ShareEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShareEntityListing> GetContentmanagementSharesAsync(string? entityId = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShareEntityListing> GetContentmanagementSharesAsync(string? entityId = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of statuses for pending operations</summary>
     /// <remarks><para><c>GET /api/v2/contentmanagement/status</c> (<c>getContentmanagementStatus</c>)</para></remarks>
@@ -171,11 +171,11 @@ public interface IContentManagementApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CommandStatusEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommandStatusEntityListing> GetContentmanagementStatusAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommandStatusEntityListing> GetContentmanagementStatusAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a status.</summary>
     /// <remarks><para><c>GET /api/v2/contentmanagement/status/{statusId}</c> (<c>getContentmanagementStatusStatusId</c>)</para></remarks>
-    /// <param name="statusId">Status ID</param>
+    /// <param name="statusId">Status ID. Path segment <c>status/{statusId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CommandStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommandStatus> GetContentmanagementStatusStatusIdAsync(string statusId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -188,7 +188,7 @@ public interface IContentManagementApi
 
     /// <summary>Get a workspace.</summary>
     /// <remarks><para><c>GET /api/v2/contentmanagement/workspaces/{workspaceId}</c> (<c>getContentmanagementWorkspace</c>)</para></remarks>
-    /// <param name="workspaceId">Workspace ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>summary</c>, <c>acl</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Workspace</c>).</returns>
@@ -196,7 +196,7 @@ public interface IContentManagementApi
 
     /// <summary>Get a list of documents.</summary>
     /// <remarks><para><c>GET /api/v2/contentmanagement/workspaces/{workspaceId}/documents</c> (<c>getContentmanagementWorkspaceDocuments</c>)</para></remarks>
-    /// <param name="workspaceId">Workspace ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>acl</c>, <c>workspace</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
@@ -204,12 +204,12 @@ public interface IContentManagementApi
     /// <param name="sortOrder">ascending or descending</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DocumentEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentEntityListing> GetContentmanagementWorkspaceDocumentsAsync(string workspaceId, global::System.Collections.Generic.IEnumerable<string>? expand = null, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentEntityListing> GetContentmanagementWorkspaceDocumentsAsync(string workspaceId, global::System.Collections.Generic.IEnumerable<string>? expand = null, long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a workspace member</summary>
     /// <remarks><para><c>GET /api/v2/contentmanagement/workspaces/{workspaceId}/members/{memberId}</c> (<c>getContentmanagementWorkspaceMember</c>)</para></remarks>
-    /// <param name="workspaceId">Workspace ID</param>
-    /// <param name="memberId">Member ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
+    /// <param name="memberId">Member ID. Path segment <c>members/{memberId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>member</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkspaceMember</c>).</returns>
@@ -217,18 +217,18 @@ public interface IContentManagementApi
 
     /// <summary>Get a list workspace members</summary>
     /// <remarks><para><c>GET /api/v2/contentmanagement/workspaces/{workspaceId}/members</c> (<c>getContentmanagementWorkspaceMembers</c>)</para></remarks>
-    /// <param name="workspaceId">Workspace ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>member</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkspaceMemberEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkspaceMemberEntityListing> GetContentmanagementWorkspaceMembersAsync(string workspaceId, int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkspaceMemberEntityListing> GetContentmanagementWorkspaceMembersAsync(string workspaceId, long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a workspace tag</summary>
     /// <remarks><para><c>GET /api/v2/contentmanagement/workspaces/{workspaceId}/tagvalues/{tagId}</c> (<c>getContentmanagementWorkspaceTagvalue</c>)</para></remarks>
-    /// <param name="workspaceId">Workspace ID</param>
-    /// <param name="tagId">Tag ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
+    /// <param name="tagId">Tag ID. Path segment <c>tagvalues/{tagId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>acl</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TagValue</c>).</returns>
@@ -236,14 +236,14 @@ public interface IContentManagementApi
 
     /// <summary>Get a list of workspace tags</summary>
     /// <remarks><para><c>GET /api/v2/contentmanagement/workspaces/{workspaceId}/tagvalues</c> (<c>getContentmanagementWorkspaceTagvalues</c>)</para></remarks>
-    /// <param name="workspaceId">Workspace ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
     /// <param name="value">filter the list of tags returned</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>acl</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TagValueEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TagValueEntityListing> GetContentmanagementWorkspaceTagvaluesAsync(string workspaceId, string? value = null, int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TagValueEntityListing> GetContentmanagementWorkspaceTagvaluesAsync(string workspaceId, string? value = null, long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of workspaces.</summary>
     /// <remarks>
@@ -256,14 +256,14 @@ public interface IContentManagementApi
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>summary</c>, <c>acl</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkspaceEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkspaceEntityListing> GetContentmanagementWorkspacesAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? access = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkspaceEntityListing> GetContentmanagementWorkspacesAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? access = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update a document.</summary>
     /// <remarks>
     /// <para><c>POST /api/v2/contentmanagement/documents/{documentId}</c> (<c>postContentmanagementDocument</c>)</para>
     /// <para>Requires any of the permissions: <c>content_management_user</c>.</para>
     /// </remarks>
-    /// <param name="documentId">Document ID</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="body">Document</param>
     /// <param name="expand">Expand some document fields. Valid values: <c>acl</c>.</param>
     /// <param name="override">Override any lock on the document</param>
@@ -276,7 +276,7 @@ public interface IContentManagementApi
     /// <para><c>POST /api/v2/contentmanagement/documents/{documentId}/content</c> (<c>postContentmanagementDocumentContent</c>)</para>
     /// <para>Requires any of the permissions: <c>content_management_user</c>.</para>
     /// </remarks>
-    /// <param name="documentId">Document ID</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="body">Replace Request</param>
     /// <param name="override">Override any lock on the document</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -310,7 +310,7 @@ public interface IContentManagementApi
 
     /// <summary>Create a workspace tag</summary>
     /// <remarks><para><c>POST /api/v2/contentmanagement/workspaces/{workspaceId}/tagvalues</c> (<c>postContentmanagementWorkspaceTagvalues</c>)</para></remarks>
-    /// <param name="workspaceId">Workspace ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
     /// <param name="body">tag</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TagValue</c>).</returns>
@@ -318,7 +318,7 @@ public interface IContentManagementApi
 
     /// <summary>Perform a prefix query on tags in the workspace</summary>
     /// <remarks><para><c>POST /api/v2/contentmanagement/workspaces/{workspaceId}/tagvalues/query</c> (<c>postContentmanagementWorkspaceTagvaluesQuery</c>)</para></remarks>
-    /// <param name="workspaceId">Workspace ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
     /// <param name="body">query</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>acl</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -334,7 +334,7 @@ public interface IContentManagementApi
 
     /// <summary>Update a workspace</summary>
     /// <remarks><para><c>PUT /api/v2/contentmanagement/workspaces/{workspaceId}</c> (<c>putContentmanagementWorkspace</c>)</para></remarks>
-    /// <param name="workspaceId">Workspace ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
     /// <param name="body">Workspace</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Workspace</c>).</returns>
@@ -342,8 +342,8 @@ public interface IContentManagementApi
 
     /// <summary>Add a member to a workspace</summary>
     /// <remarks><para><c>PUT /api/v2/contentmanagement/workspaces/{workspaceId}/members/{memberId}</c> (<c>putContentmanagementWorkspaceMember</c>)</para></remarks>
-    /// <param name="workspaceId">Workspace ID</param>
-    /// <param name="memberId">Member ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
+    /// <param name="memberId">Member ID. Path segment <c>members/{memberId}</c>.</param>
     /// <param name="body">Workspace Member</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkspaceMember</c>).</returns>
@@ -351,8 +351,8 @@ public interface IContentManagementApi
 
     /// <summary>Update a workspace tag. Will update all documents with the new tag value.</summary>
     /// <remarks><para><c>PUT /api/v2/contentmanagement/workspaces/{workspaceId}/tagvalues/{tagId}</c> (<c>putContentmanagementWorkspaceTagvalue</c>)</para></remarks>
-    /// <param name="workspaceId">Workspace ID</param>
-    /// <param name="tagId">Tag ID</param>
+    /// <param name="workspaceId">Workspace ID. Path segment <c>workspaces/{workspaceId}</c>.</param>
+    /// <param name="tagId">Tag ID. Path segment <c>tagvalues/{tagId}</c>.</param>
     /// <param name="body">Workspace</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TagValue</c>).</returns>

@@ -17,7 +17,7 @@ public interface IConversationsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsConversationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -27,7 +27,7 @@ public interface IConversationsApi
     /// <para><c>DELETE /api/v2/analytics/conversations/details/jobs/{jobId}</c> (<c>deleteAnalyticsConversationsDetailsJob</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationDetail:view</c>, <c>analytics:agentConversationDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsConversationsDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -37,7 +37,7 @@ public interface IConversationsApi
     /// <para><c>DELETE /api/v2/conversations/{conversationId}</c> (<c>deleteConversation</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:disconnect</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -47,25 +47,25 @@ public interface IConversationsApi
     /// <para><c>DELETE /api/v2/conversations/{conversationId}/customattributes/{attributesId}</c> (<c>deleteConversationCustomattribute</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:customAttributes:delete</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="attributesId">attributesId</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="attributesId">attributesId. Path segment <c>customattributes/{attributesId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationCustomattributeAsync(string conversationId, string attributesId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Delete a code used to add a communication to this participant</summary>
     /// <remarks><para><c>DELETE /api/v2/conversations/{conversationId}/participants/{participantId}/codes/{addCommunicationCode}</c> (<c>deleteConversationParticipantCode</c>)</para></remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
-    /// <param name="addCommunicationCode">addCommunicationCode</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="addCommunicationCode">addCommunicationCode. Path segment <c>codes/{addCommunicationCode}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationParticipantCodeAsync(string conversationId, string participantId, string addCommunicationCode, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Remove flagged reason from conversation participant.</summary>
     /// <remarks><para><c>DELETE /api/v2/conversations/{conversationId}/participants/{participantId}/flaggedreason</c> (<c>deleteConversationParticipantFlaggedreason</c>)</para></remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationParticipantFlaggedreasonAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -75,25 +75,25 @@ public interface IConversationsApi
     /// <para><c>DELETE /api/v2/conversations/calls/{conversationId}/participants/{participantId}/communications/{communicationId}/postflowaction</c> (<c>deleteConversationsCallParticipantCommunicationPostflowaction</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:call:deleteMandatoryPostFlowAction</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationsCallParticipantCommunicationPostflowactionAsync(string conversationId, string participantId, string communicationId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Cancel the transfer</summary>
     /// <remarks><para><c>DELETE /api/v2/conversations/calls/{conversationId}/participants/{participantId}/consult</c> (<c>deleteConversationsCallParticipantConsult</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationsCallParticipantConsultAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Delete attachment from draft</summary>
     /// <remarks><para><c>DELETE /api/v2/conversations/emails/{conversationId}/messages/draft/attachments/{attachmentId}</c> (<c>deleteConversationsEmailMessagesDraftAttachment</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="attachmentId">attachmentId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
+    /// <param name="attachmentId">attachmentId. Path segment <c>attachments/{attachmentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationsEmailMessagesDraftAttachmentAsync(string conversationId, string attachmentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -103,7 +103,7 @@ public interface IConversationsApi
     /// <para><c>DELETE /api/v2/conversations/messages/cachedmedia/{cachedMediaItemId}</c> (<c>deleteConversationsMessagesCachedmediaCachedMediaItemId</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:cachedMedia:delete</c>.</para>
     /// </remarks>
-    /// <param name="cachedMediaItemId">cachedMediaItemId</param>
+    /// <param name="cachedMediaItemId">cachedMediaItemId. Path segment <c>cachedmedia/{cachedMediaItemId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationsMessagesCachedmediaCachedMediaItemIdAsync(string cachedMediaItemId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -113,7 +113,7 @@ public interface IConversationsApi
     /// <para><c>DELETE /api/v2/conversations/messaging/integrations/apple/{integrationId}</c> (<c>deleteConversationsMessagingIntegrationsAppleIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:delete</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>apple/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationsMessagingIntegrationsAppleIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -123,7 +123,7 @@ public interface IConversationsApi
     /// <para><c>DELETE /api/v2/conversations/messaging/integrations/facebook/{integrationId}</c> (<c>deleteConversationsMessagingIntegrationsFacebookIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:delete</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>facebook/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationsMessagingIntegrationsFacebookIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -133,7 +133,7 @@ public interface IConversationsApi
     /// <para><c>DELETE /api/v2/conversations/messaging/integrations/instagram/{integrationId}</c> (<c>deleteConversationsMessagingIntegrationsInstagramIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:delete</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>instagram/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationsMessagingIntegrationsInstagramIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -145,7 +145,7 @@ public interface IConversationsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:delete</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>googlebusinessprofile/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -156,7 +156,7 @@ public interface IConversationsApi
     /// <para>See https://developer.genesys.cloud/api/digital/openmessaging/ for more information.</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:delete</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>open/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationsMessagingIntegrationsOpenIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -166,7 +166,7 @@ public interface IConversationsApi
     /// <para><c>DELETE /api/v2/conversations/messaging/integrations/twitter/{integrationId}</c> (<c>deleteConversationsMessagingIntegrationsTwitterIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:delete</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>twitter/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationsMessagingIntegrationsTwitterIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -176,7 +176,7 @@ public interface IConversationsApi
     /// <para><c>DELETE /api/v2/conversations/messaging/integrations/whatsapp/{integrationId}</c> (<c>deleteConversationsMessagingIntegrationsWhatsappIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:delete</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>whatsapp/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WhatsAppIntegration</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppIntegration> DeleteConversationsMessagingIntegrationsWhatsappIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -186,7 +186,7 @@ public interface IConversationsApi
     /// <para><c>DELETE /api/v2/conversations/messaging/settings/{messageSettingId}</c> (<c>deleteConversationsMessagingSetting</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:setting:delete</c>.</para>
     /// </remarks>
-    /// <param name="messageSettingId">Message Setting ID</param>
+    /// <param name="messageSettingId">Message Setting ID. Path segment <c>settings/{messageSettingId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationsMessagingSettingAsync(string messageSettingId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -206,7 +206,7 @@ public interface IConversationsApi
     /// <para><c>DELETE /api/v2/conversations/messaging/supportedcontent/{supportedContentId}</c> (<c>deleteConversationsMessagingSupportedcontentSupportedContentId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:supportedContent:delete</c>.</para>
     /// </remarks>
-    /// <param name="supportedContentId">Supported Content ID</param>
+    /// <param name="supportedContentId">Supported Content ID. Path segment <c>supportedcontent/{supportedContentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationsMessagingSupportedcontentSupportedContentIdAsync(string supportedContentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -216,7 +216,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/analytics/conversations/{conversationId}/details</c> (<c>getAnalyticsConversationDetails</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationDetail:view</c>, <c>analytics:agentConversationDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AnalyticsConversationWithoutAttributes</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationWithoutAttributes> GetAnalyticsConversationDetailsAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -227,7 +227,7 @@ public interface IConversationsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsConversationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -238,7 +238,7 @@ public interface IConversationsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConversationAsyncAggregateQueryResponse</c>).</returns>
@@ -259,7 +259,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/analytics/conversations/details/jobs/{jobId}</c> (<c>getAnalyticsConversationsDetailsJob</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationDetail:view</c>, <c>analytics:agentConversationDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsConversationsDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -269,12 +269,12 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/analytics/conversations/details/jobs/{jobId}/results</c> (<c>getAnalyticsConversationsDetailsJobResults</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationDetail:view</c>, <c>analytics:agentConversationDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Indicates where to resume query results (not required for first page)</param>
     /// <param name="pageSize">The desired maximum number of results</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AnalyticsConversationAsyncQueryResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationAsyncQueryResponse> GetAnalyticsConversationsDetailsJobResultsAsync(string jobId, string? cursor = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsConversationAsyncQueryResponse> GetAnalyticsConversationsDetailsJobResultsAsync(string jobId, string? cursor = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Lookup the datalake availability date and time</summary>
     /// <remarks>
@@ -291,7 +291,7 @@ public interface IConversationsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>conversation:assistantCopilotContext:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID.</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CopilotContextValues</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CopilotContextValues> GetConversationAssistantCopilotcontextAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -301,7 +301,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/{conversationId}</c> (<c>getConversation</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Conversation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Conversation> GetConversationAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -311,9 +311,9 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/{conversationId}/communications/{communicationId}/agentchecklists/{agentChecklistId}</c> (<c>getConversationCommunicationAgentchecklist</c>)</para>
     /// <para>Requires all of the permissions: <c>conversation:agentchecklist:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="communicationId">Communication ID</param>
-    /// <param name="agentChecklistId">Agent Checklist ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="communicationId">Communication ID. Path segment <c>communications/{communicationId}</c>.</param>
+    /// <param name="agentChecklistId">Agent Checklist ID. Path segment <c>agentchecklists/{agentChecklistId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentChecklistResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentChecklistResponse> GetConversationCommunicationAgentchecklistAsync(string conversationId, string communicationId, string agentChecklistId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -323,10 +323,10 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/{conversationId}/communications/{communicationId}/agentchecklists/{agentChecklistId}/jobs/{jobId}</c> (<c>getConversationCommunicationAgentchecklistJob</c>)</para>
     /// <para>Requires all of the permissions: <c>conversation:agentchecklist:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="communicationId">Communication ID</param>
-    /// <param name="agentChecklistId">Agent Checklist ID</param>
-    /// <param name="jobId">Inference Job ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="communicationId">Communication ID. Path segment <c>communications/{communicationId}</c>.</param>
+    /// <param name="agentChecklistId">Agent Checklist ID. Path segment <c>agentchecklists/{agentChecklistId}</c>.</param>
+    /// <param name="jobId">Inference Job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ChecklistInferenceJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChecklistInferenceJobResponse> GetConversationCommunicationAgentchecklistJobAsync(string conversationId, string communicationId, string agentChecklistId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -336,8 +336,8 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/{conversationId}/communications/{communicationId}/agentchecklists</c> (<c>getConversationCommunicationAgentchecklists</c>)</para>
     /// <para>Requires all of the permissions: <c>conversation:agentchecklist:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="communicationId">Communication ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="communicationId">Communication ID. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentChecklistResponseList</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentChecklistResponseList> GetConversationCommunicationAgentchecklistsAsync(string conversationId, string communicationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -347,9 +347,9 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/{conversationId}/communications/{communicationId}/internalmessages/{messageId}</c> (<c>getConversationCommunicationInternalmessage</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:internalMessaging:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="communicationId">communicationId</param>
-    /// <param name="messageId">messageId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
+    /// <param name="messageId">messageId. Path segment <c>internalmessages/{messageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InternalMessageData</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InternalMessageData> GetConversationCommunicationInternalmessageAsync(string conversationId, string communicationId, string messageId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -359,21 +359,21 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/{conversationId}/communications/{communicationId}/internalmessages</c> (<c>getConversationCommunicationInternalmessages</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:internalMessaging:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="pageSize">Indicates maximum number of results in response. Default page size is 25 results. The maximum page size is 200.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InternalMessageDataEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InternalMessageDataEntityListing> GetConversationCommunicationInternalmessagesAsync(string conversationId, string communicationId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InternalMessageDataEntityListing> GetConversationCommunicationInternalmessagesAsync(string conversationId, string communicationId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get custom attributes by id</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/conversations/{conversationId}/customattributes/{attributesId}</c> (<c>getConversationCustomattribute</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:customAttributes:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="attributesId">attributesId</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="attributesId">attributesId. Path segment <c>customattributes/{attributesId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CustomAttributes</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomAttributes> GetConversationCustomattributeAsync(string conversationId, string attributesId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -383,32 +383,32 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/{conversationId}/customattributes</c> (<c>getConversationCustomattributes</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:customAttributes:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CustomAttributesListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomAttributesListing> GetConversationCustomattributesAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Fetch info on a secure session</summary>
     /// <remarks><para><c>GET /api/v2/conversations/{conversationId}/participants/{participantId}/secureivrsessions/{secureSessionId}</c> (<c>getConversationParticipantSecureivrsession</c>)</para></remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
-    /// <param name="secureSessionId">secure IVR session ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="secureSessionId">secure IVR session ID. Path segment <c>secureivrsessions/{secureSessionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SecureSession</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SecureSession> GetConversationParticipantSecureivrsessionAsync(string conversationId, string participantId, string secureSessionId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of secure sessions for this participant.</summary>
     /// <remarks><para><c>GET /api/v2/conversations/{conversationId}/participants/{participantId}/secureivrsessions</c> (<c>getConversationParticipantSecureivrsessions</c>)</para></remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SecureSessionEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SecureSessionEntityListing> GetConversationParticipantSecureivrsessionsAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the wrap-up for this conversation participant.</summary>
     /// <remarks><para><c>GET /api/v2/conversations/{conversationId}/participants/{participantId}/wrapup</c> (<c>getConversationParticipantWrapup</c>)</para></remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="provisional">Indicates if the wrap-up code is provisional.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -416,8 +416,8 @@ public interface IConversationsApi
 
     /// <summary>Get list of wrapup codes for this conversation participant</summary>
     /// <remarks><para><c>GET /api/v2/conversations/{conversationId}/participants/{participantId}/wrapupcodes</c> (<c>getConversationParticipantWrapupcodes</c>)</para></remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;WrapupCode&gt;</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>> GetConversationParticipantWrapupcodesAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -427,7 +427,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/{conversationId}/secureattributes</c> (<c>getConversationSecureattributes</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:attributesview</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConversationSecureAttributes</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationSecureAttributes> GetConversationSecureattributesAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -437,8 +437,8 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/{conversationId}/suggestions/{suggestionId}</c> (<c>getConversationSuggestion</c>)</para>
     /// <para>Requires all of the permissions: <c>conversation:suggestion:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="suggestionId">Suggestion ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="suggestionId">Suggestion ID. Path segment <c>suggestions/{suggestionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Suggestion</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Suggestion> GetConversationSuggestionAsync(string conversationId, string suggestionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -448,7 +448,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/{conversationId}/suggestions</c> (<c>getConversationSuggestions</c>)</para>
     /// <para>Requires all of the permissions: <c>conversation:suggestion:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -463,7 +463,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/{conversationId}/summaries</c> (<c>getConversationSummaries</c>)</para>
     /// <para>Requires all of the permissions: <c>conversation:summary:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConversationSummariesGetResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationSummariesGetResponse> GetConversationSummariesAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -477,16 +477,16 @@ public interface IConversationsApi
 
     /// <summary>Get call conversation</summary>
     /// <remarks><para><c>GET /api/v2/conversations/calls/{conversationId}</c> (<c>getConversationsCall</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CallConversation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallConversation> GetConversationsCallAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the wrap-up for this conversation communication.</summary>
     /// <remarks><para><c>GET /api/v2/conversations/calls/{conversationId}/participants/{participantId}/communications/{communicationId}/wrapup</c> (<c>getConversationsCallParticipantCommunicationWrapup</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="provisional">Indicates whether or not to fetch provisional wrap-up code.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -494,8 +494,8 @@ public interface IConversationsApi
 
     /// <summary>Get the wrap-up for this conversation participant.</summary>
     /// <remarks><para><c>GET /api/v2/conversations/calls/{conversationId}/participants/{participantId}/wrapup</c> (<c>getConversationsCallParticipantWrapup</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="provisional">Indicates whether or not to fetch provisional wrap-up code.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -503,24 +503,24 @@ public interface IConversationsApi
 
     /// <summary>Get list of wrapup codes for this conversation participant</summary>
     /// <remarks><para><c>GET /api/v2/conversations/calls/{conversationId}/participants/{participantId}/wrapupcodes</c> (<c>getConversationsCallParticipantWrapupcodes</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;WrapupCode&gt;</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>> GetConversationsCallParticipantWrapupcodesAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get callback conversation</summary>
     /// <remarks><para><c>GET /api/v2/conversations/callbacks/{conversationId}</c> (<c>getConversationsCallback</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>callbacks/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CallbackConversation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallbackConversation> GetConversationsCallbackAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the wrap-up for this conversation communication.</summary>
     /// <remarks><para><c>GET /api/v2/conversations/callbacks/{conversationId}/participants/{participantId}/communications/{communicationId}/wrapup</c> (<c>getConversationsCallbackParticipantCommunicationWrapup</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>callbacks/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="provisional">Indicates whether or not to fetch provisional wrap-up code.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -528,8 +528,8 @@ public interface IConversationsApi
 
     /// <summary>Get the wrap-up for this conversation participant.</summary>
     /// <remarks><para><c>GET /api/v2/conversations/callbacks/{conversationId}/participants/{participantId}/wrapup</c> (<c>getConversationsCallbackParticipantWrapup</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>callbacks/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="provisional">Indicates whether or not to fetch provisional wrap-up code.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -537,8 +537,8 @@ public interface IConversationsApi
 
     /// <summary>Get list of wrapup codes for this conversation participant</summary>
     /// <remarks><para><c>GET /api/v2/conversations/callbacks/{conversationId}/participants/{participantId}/wrapupcodes</c> (<c>getConversationsCallbackParticipantWrapupcodes</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>callbacks/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;WrapupCode&gt;</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>> GetConversationsCallbackParticipantWrapupcodesAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -569,7 +569,7 @@ public interface IConversationsApi
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>externalorganization</c>, <c>externalcontact</c>, <c>user</c>, <c>queue</c>, <c>group</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CallHistoryConversationEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallHistoryConversationEntityListing> GetConversationsCallsHistoryAsync(int? pageSize = null, int? pageNumber = null, string? interval = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallHistoryConversationEntityListing> GetConversationsCallsHistoryAsync(long? pageSize = null, long? pageNumber = null, string? interval = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the maximum number of participants that this user can have on a conference</summary>
     /// <remarks><para><c>GET /api/v2/conversations/calls/maximumconferenceparties</c> (<c>getConversationsCallsMaximumconferenceparties</c>)</para></remarks>
@@ -583,7 +583,7 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/.</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>chats/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ChatConversation</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -595,8 +595,8 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/. The current user must be involved with the conversation to get its messages.</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="messageId">messageId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>chats/{conversationId}</c>.</param>
+    /// <param name="messageId">messageId. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebChatMessage</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -608,7 +608,7 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/. The current user must be involved with the conversation to get its messages.</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>chats/{conversationId}</c>.</param>
     /// <param name="after">If specified, get the messages chronologically after the id of this message</param>
     /// <param name="before">If specified, get the messages chronologically before the id of this message</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
@@ -616,7 +616,7 @@ public interface IConversationsApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebChatMessageEntityList</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebChatMessageEntityList> GetConversationsChatMessagesAsync(string conversationId, string? after = null, string? before = null, string? sortOrder = null, int? maxResults = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebChatMessageEntityList> GetConversationsChatMessagesAsync(string conversationId, string? after = null, string? before = null, string? sortOrder = null, long? maxResults = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the wrap-up for this conversation communication.</summary>
     /// <remarks>
@@ -624,9 +624,9 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/.</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>chats/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="provisional">Indicates whether or not to fetch provisional wrap-up code.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -639,8 +639,8 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/.</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>chats/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="provisional">Indicates whether or not to fetch provisional wrap-up code.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -653,8 +653,8 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/.</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>chats/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;WrapupCode&gt;</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -673,7 +673,7 @@ public interface IConversationsApi
 
     /// <summary>Get cobrowse conversation</summary>
     /// <remarks><para><c>GET /api/v2/conversations/cobrowsesessions/{conversationId}</c> (<c>getConversationsCobrowsesession</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>cobrowsesessions/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CobrowseConversation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CobrowseConversation> GetConversationsCobrowsesessionAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -684,9 +684,9 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-legacy-co-browse-and-screenshare/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>cobrowsesessions/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="provisional">Indicates whether or not to fetch provisional wrap-up code.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -699,8 +699,8 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-legacy-co-browse-and-screenshare/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>cobrowsesessions/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="provisional">Indicates whether or not to fetch provisional wrap-up code.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -713,8 +713,8 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-legacy-co-browse-and-screenshare/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>cobrowsesessions/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;WrapupCode&gt;</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -731,7 +731,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/customattributes/schemas/{schemaId}</c> (<c>getConversationsCustomattributesSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:customAttributes:schemaView</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConversationDataSchema</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationDataSchema> GetConversationsCustomattributesSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -741,8 +741,8 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/customattributes/schemas/{schemaId}/versions/{versionId}</c> (<c>getConversationsCustomattributesSchemaVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:customAttributes:schemaView</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
-    /// <param name="versionId">Schema version</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
+    /// <param name="versionId">Schema version. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConversationDataSchema</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationDataSchema> GetConversationsCustomattributesSchemaVersionAsync(string schemaId, string versionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -752,7 +752,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/customattributes/schemas/{schemaId}/versions</c> (<c>getConversationsCustomattributesSchemaVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:customAttributes:schemaView</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConversationDataSchemaListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationDataSchemaListing> GetConversationsCustomattributesSchemaVersionsAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -771,7 +771,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/customattributes/schemas/coretypes/{coreTypeName}</c> (<c>getConversationsCustomattributesSchemasCoretype</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:customAttributes:schemaView</c>.</para>
     /// </remarks>
-    /// <param name="coreTypeName">Name of the core type</param>
+    /// <param name="coreTypeName">Name of the core type. Path segment <c>coretypes/{coreTypeName}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Coretype</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Coretype> GetConversationsCustomattributesSchemasCoretypeAsync(string coreTypeName, global::System.Threading.CancellationToken cancellationToken = default);
@@ -796,22 +796,22 @@ public interface IConversationsApi
 
     /// <summary>Get email conversation</summary>
     /// <remarks><para><c>GET /api/v2/conversations/emails/{conversationId}</c> (<c>getConversationsEmail</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmailConversation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailConversation> GetConversationsEmailAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get conversation message</summary>
     /// <remarks><para><c>GET /api/v2/conversations/emails/{conversationId}/messages/{messageId}</c> (<c>getConversationsEmailMessage</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="messageId">messageId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
+    /// <param name="messageId">messageId. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmailMessage</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailMessage> GetConversationsEmailMessageAsync(string conversationId, string messageId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get conversation messages</summary>
     /// <remarks><para><c>GET /api/v2/conversations/emails/{conversationId}/messages</c> (<c>getConversationsEmailMessages</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
     /// <param name="includeAgentlessStitchedMessages">Whether to include Agentless 'api' type of messages, on stitched conversations. If you provide a conversationId in the agentless email request (/api/v2/conversations/emails/agentless) that matches an existing conversation, then that's a stitched agentless message.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmailMessagePreviewListing</c>).</returns>
@@ -819,16 +819,16 @@ public interface IConversationsApi
 
     /// <summary>Get conversation draft reply</summary>
     /// <remarks><para><c>GET /api/v2/conversations/emails/{conversationId}/messages/draft</c> (<c>getConversationsEmailMessagesDraft</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmailMessage</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailMessage> GetConversationsEmailMessagesDraftAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the wrap-up for this conversation communication.</summary>
     /// <remarks><para><c>GET /api/v2/conversations/emails/{conversationId}/participants/{participantId}/communications/{communicationId}/wrapup</c> (<c>getConversationsEmailParticipantCommunicationWrapup</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="provisional">Indicates whether or not to fetch provisional wrap-up code.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -836,8 +836,8 @@ public interface IConversationsApi
 
     /// <summary>Get the wrap-up for this conversation participant.</summary>
     /// <remarks><para><c>GET /api/v2/conversations/emails/{conversationId}/participants/{participantId}/wrapup</c> (<c>getConversationsEmailParticipantWrapup</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="provisional">Indicates whether or not to fetch provisional wrap-up code.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -845,15 +845,15 @@ public interface IConversationsApi
 
     /// <summary>Get list of wrapup codes for this conversation participant</summary>
     /// <remarks><para><c>GET /api/v2/conversations/emails/{conversationId}/participants/{participantId}/wrapupcodes</c> (<c>getConversationsEmailParticipantWrapupcodes</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;WrapupCode&gt;</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>> GetConversationsEmailParticipantWrapupcodesAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get emails settings for a given conversation</summary>
     /// <remarks><para><c>GET /api/v2/conversations/emails/{conversationId}/settings</c> (<c>getConversationsEmailSettings</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmailsSettings</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailsSettings> GetConversationsEmailSettingsAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -872,7 +872,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/internalmessages/{conversationId}</c> (<c>getConversationsInternalmessage</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:internalMessaging:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>internalmessages/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InternalMessageConversation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InternalMessageConversation> GetConversationsInternalmessageAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -892,7 +892,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/keyconfigurations/{keyconfigurationsId}</c> (<c>getConversationsKeyconfiguration</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:encryptionKey:view</c>.</para>
     /// </remarks>
-    /// <param name="keyconfigurationsId">Key Configurations Id</param>
+    /// <param name="keyconfigurationsId">Key Configurations Id. Path segment <c>keyconfigurations/{keyconfigurationsId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConversationEncryptionConfiguration</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationEncryptionConfiguration> GetConversationsKeyconfigurationAsync(string keyconfigurationsId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -908,7 +908,7 @@ public interface IConversationsApi
 
     /// <summary>Get message conversation</summary>
     /// <remarks><para><c>GET /api/v2/conversations/messages/{conversationId}</c> (<c>getConversationsMessage</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessageConversation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessageConversation> GetConversationsMessageAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -918,14 +918,14 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/messages/{conversationId}/communications/{communicationId}/messages/media</c> (<c>getConversationsMessageCommunicationMessagesMedia</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:messageMedia:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="status">The status on which to filter the response. Valid values: <c>uploading</c>, <c>valid</c>, <c>invalid</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessageMediaListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessageMediaListing> GetConversationsMessageCommunicationMessagesMediaAsync(string conversationId, string communicationId, string? status = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessageMediaListing> GetConversationsMessageCommunicationMessagesMediaAsync(string conversationId, string communicationId, string? status = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get media</summary>
     /// <remarks>
@@ -933,9 +933,9 @@ public interface IConversationsApi
     /// <para>See https://developer.genesys.cloud/commdigital/digital/messagemediaupload/ for example usage.</para>
     /// <para>Requires any of the permissions: <c>conversation:message:view</c>, <c>conversation:webmessaging:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="communicationId">communicationId</param>
-    /// <param name="mediaId">mediaId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
+    /// <param name="mediaId">mediaId. Path segment <c>media/{mediaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessageMediaData</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessageMediaData> GetConversationsMessageCommunicationMessagesMediaMediaIdAsync(string conversationId, string communicationId, string mediaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -945,7 +945,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/messages/{messageId}/details</c> (<c>getConversationsMessageDetails</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:message:view</c>, <c>conversation:webmessaging:view</c>.</para>
     /// </remarks>
-    /// <param name="messageId">messageId</param>
+    /// <param name="messageId">messageId. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="useNormalizedMessage">If true, response removes deprecated fields (textBody, media)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessageData</c>).</returns>
@@ -956,8 +956,8 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/messages/{conversationId}/messages/{messageId}</c> (<c>getConversationsMessageMessage</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:message:view</c>, <c>conversation:webmessaging:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="messageId">messageId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="messageId">messageId. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="useNormalizedMessage">If true, response removes deprecated fields (textBody, media)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessageData</c>).</returns>
@@ -965,9 +965,9 @@ public interface IConversationsApi
 
     /// <summary>Get the wrap-up for this conversation communication.</summary>
     /// <remarks><para><c>GET /api/v2/conversations/messages/{conversationId}/participants/{participantId}/communications/{communicationId}/wrapup</c> (<c>getConversationsMessageParticipantCommunicationWrapup</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="provisional">Indicates whether or not to fetch provisional wrap-up code.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -975,8 +975,8 @@ public interface IConversationsApi
 
     /// <summary>Get the wrap-up for this conversation participant.</summary>
     /// <remarks><para><c>GET /api/v2/conversations/messages/{conversationId}/participants/{participantId}/wrapup</c> (<c>getConversationsMessageParticipantWrapup</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="provisional">Indicates whether or not to fetch provisional wrap-up code.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -984,8 +984,8 @@ public interface IConversationsApi
 
     /// <summary>Get list of wrapup codes for this conversation participant</summary>
     /// <remarks><para><c>GET /api/v2/conversations/messages/{conversationId}/participants/{participantId}/wrapupcodes</c> (<c>getConversationsMessageParticipantWrapupcodes</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;WrapupCode&gt;</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.WrapupCode>> GetConversationsMessageParticipantWrapupcodesAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1009,14 +1009,14 @@ public interface IConversationsApi
     /// <param name="url">URL to search for</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CachedMediaItemEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CachedMediaItemEntityListing> GetConversationsMessagesCachedmediaAsync(int? pageSize = null, int? pageNumber = null, string? url = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CachedMediaItemEntityListing> GetConversationsMessagesCachedmediaAsync(long? pageSize = null, long? pageNumber = null, string? url = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a cached media item</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/conversations/messages/cachedmedia/{cachedMediaItemId}</c> (<c>getConversationsMessagesCachedmediaCachedMediaItemId</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:cachedMedia:view</c>.</para>
     /// </remarks>
-    /// <param name="cachedMediaItemId">cachedMediaItemId</param>
+    /// <param name="cachedMediaItemId">cachedMediaItemId. Path segment <c>cachedmedia/{cachedMediaItemId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CachedMediaItem</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CachedMediaItem> GetConversationsMessagesCachedmediaCachedMediaItemIdAsync(string cachedMediaItemId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1044,7 +1044,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/messaging/identityresolution/integrations/apple/{integrationId}</c> (<c>getConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:view</c>, <c>messaging:identityResolutionApple:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>apple/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AppleIdentityResolutionConfig</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AppleIdentityResolutionConfig> GetConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1054,7 +1054,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/messaging/identityresolution/integrations/facebook/{integrationId}</c> (<c>getConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:view</c>, <c>messaging:identityResolutionFacebook:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>facebook/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FacebookIdentityResolutionConfig</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookIdentityResolutionConfig> GetConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1064,7 +1064,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/messaging/identityresolution/integrations/instagram/{integrationId}</c> (<c>getConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:view</c>, <c>messaging:identityResolutionInstagram:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>instagram/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InstagramIdentityResolutionConfig</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramIdentityResolutionConfig> GetConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1074,7 +1074,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/messaging/identityresolution/integrations/open/{integrationId}</c> (<c>getConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:view</c>, <c>messaging:identityResolutionOpen:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>open/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenMessagingIdentityResolutionConfig</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenMessagingIdentityResolutionConfig> GetConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1084,7 +1084,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/messaging/identityresolution/integrations/twitter/{integrationId}</c> (<c>getConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:view</c>, <c>messaging:identityResolutionX:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration Id</param>
+    /// <param name="integrationId">Integration Id. Path segment <c>twitter/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TwitterIdentityResolutionConfig</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterIdentityResolutionConfig> GetConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1094,7 +1094,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/messaging/identityresolution/integrations/whatsapp/{integrationId}</c> (<c>getConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:view</c>, <c>messaging:identityResolutionWhatsApp:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>whatsapp/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WhatsAppIdentityResolutionConfig</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppIdentityResolutionConfig> GetConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1104,7 +1104,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/messaging/integrations/{integrationId}/twitter/oauth/settings</c> (<c>getConversationsMessagingIntegrationTwitterOauthSettings</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:XIntegration:add</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration Id of an existing integration that needs to be patched with new oauth settings</param>
+    /// <param name="integrationId">Integration Id of an existing integration that needs to be patched with new oauth settings. Path segment <c>integrations/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TwitterOAuthSettings</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterOAuthSettings> GetConversationsMessagingIntegrationTwitterOauthSettingsAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1121,14 +1121,14 @@ public interface IConversationsApi
     /// <param name="messagingSettingId">Filter integrations returned based on the setting ID</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AppleIntegrationEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AppleIntegrationEntityListing> GetConversationsMessagingIntegrationsAppleAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AppleIntegrationEntityListing> GetConversationsMessagingIntegrationsAppleAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an Apple messaging integration</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/conversations/messaging/integrations/apple/{integrationId}</c> (<c>getConversationsMessagingIntegrationsAppleIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>apple/{integrationId}</c>.</param>
     /// <param name="expand">Expand instructions for the return value. Valid values: <c>supportedContent</c>, <c>messagingSetting</c>, <c>identityresolution</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AppleIntegration</c>).</returns>
@@ -1146,7 +1146,7 @@ public interface IConversationsApi
     /// <param name="messagingSettingId">Filter integrations returned based on the setting ID</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingIntegrationEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingIntegrationEntityListing> GetConversationsMessagingIntegrationsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingIntegrationEntityListing> GetConversationsMessagingIntegrationsAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of Facebook Integrations</summary>
     /// <remarks>
@@ -1160,14 +1160,14 @@ public interface IConversationsApi
     /// <param name="messagingSettingId">Filter integrations returned based on the setting ID</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FacebookIntegrationEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookIntegrationEntityListing> GetConversationsMessagingIntegrationsFacebookAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookIntegrationEntityListing> GetConversationsMessagingIntegrationsFacebookAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Facebook messaging integration</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/conversations/messaging/integrations/facebook/{integrationId}</c> (<c>getConversationsMessagingIntegrationsFacebookIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>facebook/{integrationId}</c>.</param>
     /// <param name="expand">Expand instructions for the return value. Valid values: <c>supportedContent</c>, <c>messagingSetting</c>, <c>identityresolution</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FacebookIntegration</c>).</returns>
@@ -1185,14 +1185,14 @@ public interface IConversationsApi
     /// <param name="messagingSettingId">Filter integrations returned based on the setting ID</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InstagramIntegrationEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramIntegrationEntityListing> GetConversationsMessagingIntegrationsInstagramAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramIntegrationEntityListing> GetConversationsMessagingIntegrationsInstagramAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get Instagram messaging integration</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/conversations/messaging/integrations/instagram/{integrationId}</c> (<c>getConversationsMessagingIntegrationsInstagramIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>instagram/{integrationId}</c>.</param>
     /// <param name="expand">Expand instructions for the return value. Valid values: <c>supportedContent</c>, <c>messagingSetting</c>, <c>identityresolution</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InstagramIntegration</c>).</returns>
@@ -1211,7 +1211,7 @@ public interface IConversationsApi
     /// <param name="messagingSettingId">Filter integrations returned based on the setting ID</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenIntegrationEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenIntegrationEntityListing> GetConversationsMessagingIntegrationsOpenAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenIntegrationEntityListing> GetConversationsMessagingIntegrationsOpenAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an Open messaging integration with the Google Business Profile extension</summary>
     /// <remarks>
@@ -1220,7 +1220,7 @@ public interface IConversationsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>googlebusinessprofile/{integrationId}</c>.</param>
     /// <param name="expand">Expand instructions for the return value. Valid values: <c>supportedContent</c>, <c>messagingSetting</c>, <c>identityresolution</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GoogleBusinessProfileOpenIntegration</c>).</returns>
@@ -1244,7 +1244,7 @@ public interface IConversationsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>messaging:googleBusinessProfileAccount:view</c>.</para>
     /// </remarks>
-    /// <param name="tokenId">Token ID</param>
+    /// <param name="tokenId">Token ID. Path segment <c>tokens/{tokenId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GoogleBusinessProfileAccountListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileAccountListing> GetConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileTokenAccountsAsync(string tokenId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1256,7 +1256,7 @@ public interface IConversationsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>messaging:googleBusinessProfileToken:view</c>.</para>
     /// </remarks>
-    /// <param name="tokenId">Token ID</param>
+    /// <param name="tokenId">Token ID. Path segment <c>tokens/{tokenId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GoogleAuthToken</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleAuthToken> GetConversationsMessagingIntegrationsOpenExtensionsGooglebusinessprofileTokenAsync(string tokenId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1267,7 +1267,7 @@ public interface IConversationsApi
     /// <para>See https://developer.genesys.cloud/api/digital/openmessaging/ for more information.</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>open/{integrationId}</c>.</param>
     /// <param name="expand">Expand instructions for the return value. Valid values: <c>supportedContent</c>, <c>messagingSetting</c>, <c>identityresolution</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenIntegration</c>).</returns>
@@ -1285,14 +1285,14 @@ public interface IConversationsApi
     /// <param name="messagingSettingId">Filter integrations returned based on the setting ID</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TwitterIntegrationEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterIntegrationEntityListing> GetConversationsMessagingIntegrationsTwitterAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterIntegrationEntityListing> GetConversationsMessagingIntegrationsTwitterAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get Twitter messaging integration</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/conversations/messaging/integrations/twitter/{integrationId}</c> (<c>getConversationsMessagingIntegrationsTwitterIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>twitter/{integrationId}</c>.</param>
     /// <param name="expand">Expand instructions for the return value. Valid values: <c>supportedContent</c>, <c>messagingSetting</c>, <c>identityresolution</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TwitterIntegration</c>).</returns>
@@ -1319,14 +1319,14 @@ public interface IConversationsApi
     /// <param name="messagingSettingId">Filter integrations returned based on the setting ID</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WhatsAppIntegrationEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppIntegrationEntityListing> GetConversationsMessagingIntegrationsWhatsappAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppIntegrationEntityListing> GetConversationsMessagingIntegrationsWhatsappAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? supportedContentId = null, string? messagingSettingId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a WhatsApp messaging integration</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/conversations/messaging/integrations/whatsapp/{integrationId}</c> (<c>getConversationsMessagingIntegrationsWhatsappIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>whatsapp/{integrationId}</c>.</param>
     /// <param name="expand">Expand instructions for the return value. Valid values: <c>supportedContent</c>, <c>messagingSetting</c>, <c>identityresolution</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WhatsAppIntegration</c>).</returns>
@@ -1346,7 +1346,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/messaging/settings/{messageSettingId}</c> (<c>getConversationsMessagingSetting</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:setting:view</c>.</para>
     /// </remarks>
-    /// <param name="messageSettingId">Message Setting ID</param>
+    /// <param name="messageSettingId">Message Setting ID. Path segment <c>settings/{messageSettingId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingSetting</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingSetting> GetConversationsMessagingSettingAsync(string messageSettingId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1360,7 +1360,7 @@ public interface IConversationsApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingConfigListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingConfigListing> GetConversationsMessagingSettingsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingConfigListing> GetConversationsMessagingSettingsAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the organization's default settings that will be used as the default when creating an integration.</summary>
     /// <remarks>
@@ -1381,7 +1381,7 @@ public interface IConversationsApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SupportedContentListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedContentListing> GetConversationsMessagingSupportedcontentAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedContentListing> GetConversationsMessagingSupportedcontentAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the organization's default supported content profile that will be used as the default when creating an integration.</summary>
     /// <remarks>
@@ -1398,7 +1398,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/messaging/supportedcontent/{supportedContentId}</c> (<c>getConversationsMessagingSupportedcontentSupportedContentId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:supportedContent:view</c>.</para>
     /// </remarks>
-    /// <param name="supportedContentId">Supported Content ID</param>
+    /// <param name="supportedContentId">Supported Content ID. Path segment <c>supportedcontent/{supportedContentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SupportedContent</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedContent> GetConversationsMessagingSupportedcontentSupportedContentIdAsync(string supportedContentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1419,9 +1419,9 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-legacy-co-browse-and-screenshare/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>screenshares/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="provisional">Indicates whether or not to fetch provisional wrap-up code.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -1439,9 +1439,9 @@ public interface IConversationsApi
 
     /// <summary>Get the wrap-up for this conversation communication.</summary>
     /// <remarks><para><c>GET /api/v2/conversations/socials/{conversationId}/participants/{participantId}/communications/{communicationId}/wrapup</c> (<c>getConversationsSocialParticipantCommunicationWrapup</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>socials/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="provisional">Indicates whether or not to fetch provisional wrap-up code.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -1453,16 +1453,16 @@ public interface IConversationsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>video:video:access</c>.</para>
     /// </remarks>
-    /// <param name="conferenceId">conferenceId</param>
+    /// <param name="conferenceId">conferenceId. Path segment <c>videos/{conferenceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VideoConferenceDetails</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VideoConferenceDetails> GetConversationsVideoDetailsAsync(string conferenceId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the wrap-up for this conversation communication.</summary>
     /// <remarks><para><c>GET /api/v2/conversations/videos/{conversationId}/participants/{participantId}/communications/{communicationId}/wrapup</c> (<c>getConversationsVideoParticipantCommunicationWrapup</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>videos/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="provisional">Indicates whether or not to fetch provisional wrap-up code.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedWrapupCode</c>).</returns>
@@ -1473,7 +1473,7 @@ public interface IConversationsApi
     /// <para><c>GET /api/v2/conversations/videos/meetings/{meetingId}</c> (<c>getConversationsVideosMeeting</c>)</para>
     /// <para>Requires any of the permissions: <c>video:video:access</c>.</para>
     /// </remarks>
-    /// <param name="meetingId">meetingId</param>
+    /// <param name="meetingId">meetingId. Path segment <c>meetings/{meetingId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MeetingIdRecord</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MeetingIdRecord> GetConversationsVideosMeetingAsync(string meetingId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1483,7 +1483,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/{conversationId}/customattributes</c> (<c>patchConversationCustomattributes</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:customAttributes:edit</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1494,7 +1494,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/{conversationId}/customattributes/bulk</c> (<c>patchConversationCustomattributesBulk</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:customAttributes:edit</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CustomAttributesBulkUpdateResponseMap</c>).</returns>
@@ -1506,8 +1506,8 @@ public interface IConversationsApi
     /// <para>Update conversation participant.</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>, <c>conversation:call:record</c>, <c>conversation:communication:disconnect</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Update request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1515,8 +1515,8 @@ public interface IConversationsApi
 
     /// <summary>Update the attributes on a conversation participant.</summary>
     /// <remarks><para><c>PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes</c> (<c>patchConversationParticipantAttributes</c>)</para></remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Participant attributes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1527,7 +1527,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/{conversationId}/recordingstate</c> (<c>patchConversationRecordingstate</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:recording:pauseOthers</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">SetRecordingState</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1538,7 +1538,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/{conversationId}/secureattributes</c> (<c>patchConversationSecureattributes</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:attributesedit</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">Conversation Secure Attributes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -1549,8 +1549,8 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/{conversationId}/summaries/{summaryId}/engagements</c> (<c>patchConversationSummaryEngagements</c>)</para>
     /// <para>Requires all of the permissions: <c>conversation:summaryEngagement:edit</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="summaryId">Summary ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="summaryId">Summary ID. Path segment <c>summaries/{summaryId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1561,8 +1561,8 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/{conversationId}/summaries/{summaryId}/feedback</c> (<c>patchConversationSummaryFeedback</c>)</para>
     /// <para>Requires all of the permissions: <c>conversation:summaryFeedback:edit</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="summaryId">Summary ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="summaryId">Summary ID. Path segment <c>summaries/{summaryId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1573,7 +1573,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/{conversationId}/utilizationlabel</c> (<c>patchConversationUtilizationlabel</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:utilizationLabel:edit</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">Conversation Utilization Label</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -1584,9 +1584,9 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/aftercallwork/{conversationId}/participants/{participantId}/communications/{communicationId}</c> (<c>patchConversationsAftercallworkConversationIdParticipantCommunication</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>aftercallwork/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">AfterCallWorkUpdate</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AfterCallWorkUpdate</c>).</returns>
@@ -1597,7 +1597,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/calls/{conversationId}</c> (<c>patchConversationsCall</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:disconnect</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
     /// <param name="body">Conversation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Conversation</c>).</returns>
@@ -1608,7 +1608,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/calls/{conversationId}/conference</c> (<c>patchConversationsCallConference</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:conference:add</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
     /// <param name="body">UpdateConferenceRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1619,8 +1619,8 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/calls/{conversationId}/participants/{participantId}</c> (<c>patchConversationsCallParticipant</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>, <c>conversation:call:record</c>, <c>conversation:communication:disconnect</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Participant request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1628,8 +1628,8 @@ public interface IConversationsApi
 
     /// <summary>Update the attributes on a conversation participant.</summary>
     /// <remarks><para><c>PATCH /api/v2/conversations/calls/{conversationId}/participants/{participantId}/attributes</c> (<c>patchConversationsCallParticipantAttributes</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Participant attributes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ParticipantAttributes</c>).</returns>
@@ -1637,9 +1637,9 @@ public interface IConversationsApi
 
     /// <summary>Update conversation participant's communication by disconnecting it. This endpoint does not update wrapup.</summary>
     /// <remarks><para><c>PATCH /api/v2/conversations/calls/{conversationId}/participants/{participantId}/communications/{communicationId}</c> (<c>patchConversationsCallParticipantCommunication</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Participant</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
@@ -1650,9 +1650,9 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/calls/{conversationId}/participants/{participantId}/communications/{communicationId}/postflowaction</c> (<c>patchConversationsCallParticipantCommunicationPostflowaction</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:call:setMandatoryPostFlowAction</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Action</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1660,8 +1660,8 @@ public interface IConversationsApi
 
     /// <summary>Change who can speak</summary>
     /// <remarks><para><c>PATCH /api/v2/conversations/calls/{conversationId}/participants/{participantId}/consult</c> (<c>patchConversationsCallParticipantConsult</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">new speak to</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConsultTransferResponse</c>).</returns>
@@ -1672,9 +1672,9 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/calls/{conversationId}/participants/{participantId}/user/{userId}</c> (<c>patchConversationsCallParticipantUserUserId</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>, <c>conversation:call:record</c>, <c>conversation:communication:disconnect</c>, <c>conversation:agentlessCall:add</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="userId">userId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="userId">userId. Path segment <c>user/{userId}</c>.</param>
     /// <param name="body">Participant request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1685,7 +1685,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/callbacks/{conversationId}</c> (<c>patchConversationsCallback</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:disconnect</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>callbacks/{conversationId}</c>.</param>
     /// <param name="body">Conversation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Conversation</c>).</returns>
@@ -1696,8 +1696,8 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/callbacks/{conversationId}/participants/{participantId}</c> (<c>patchConversationsCallbackParticipant</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>, <c>conversation:call:record</c>, <c>conversation:communication:disconnect</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>callbacks/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Participant</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1705,8 +1705,8 @@ public interface IConversationsApi
 
     /// <summary>Update the attributes on a conversation participant.</summary>
     /// <remarks><para><c>PATCH /api/v2/conversations/callbacks/{conversationId}/participants/{participantId}/attributes</c> (<c>patchConversationsCallbackParticipantAttributes</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>callbacks/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Attributes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ParticipantAttributes</c>).</returns>
@@ -1714,9 +1714,9 @@ public interface IConversationsApi
 
     /// <summary>Update conversation participant's communication by disconnecting it.</summary>
     /// <remarks><para><c>PATCH /api/v2/conversations/callbacks/{conversationId}/participants/{participantId}/communications/{communicationId}</c> (<c>patchConversationsCallbackParticipantCommunication</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>callbacks/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Participant</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
@@ -1739,7 +1739,7 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:disconnect</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>chats/{conversationId}</c>.</param>
     /// <param name="body">Conversation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Conversation</c>).</returns>
@@ -1753,8 +1753,8 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>, <c>conversation:call:record</c>, <c>conversation:communication:disconnect</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>chats/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Update request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1767,8 +1767,8 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/.</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>chats/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Participant attributes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ParticipantAttributes</c>).</returns>
@@ -1781,9 +1781,9 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/.</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>chats/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Participant</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
@@ -1797,7 +1797,7 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:disconnect</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>cobrowsesessions/{conversationId}</c>.</param>
     /// <param name="body">Conversation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Conversation</c>).</returns>
@@ -1811,8 +1811,8 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>, <c>conversation:call:record</c>, <c>conversation:communication:disconnect</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>cobrowsesessions/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1825,8 +1825,8 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-legacy-co-browse-and-screenshare/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>cobrowsesessions/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ParticipantAttributes</c>).</returns>
@@ -1839,9 +1839,9 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-legacy-co-browse-and-screenshare/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>cobrowsesessions/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Participant</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
@@ -1853,7 +1853,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/emails/{conversationId}</c> (<c>patchConversationsEmail</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:disconnect</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
     /// <param name="body">Conversation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Conversation</c>).</returns>
@@ -1861,21 +1861,21 @@ public interface IConversationsApi
 
     /// <summary>Reset conversation draft to its initial state and/or auto-fill draft content</summary>
     /// <remarks><para><c>PATCH /api/v2/conversations/emails/{conversationId}/messages/draft</c> (<c>patchConversationsEmailMessagesDraft</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="body">Draft Manipulation Request</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
     /// <param name="autoFill">autoFill</param>
     /// <param name="discard">discard</param>
+    /// <param name="body">Draft Manipulation Request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmailMessage</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailMessage> PatchConversationsEmailMessagesDraftAsync(string conversationId, global::GenesysCloud.Extensions.Models.DraftManipulationRequest? body = null, bool? autoFill = null, bool? discard = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailMessage> PatchConversationsEmailMessagesDraftAsync(string conversationId, bool? autoFill = null, bool? discard = null, global::GenesysCloud.Extensions.Models.DraftManipulationRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update conversation participant</summary>
     /// <remarks>
     /// <para><c>PATCH /api/v2/conversations/emails/{conversationId}/participants/{participantId}</c> (<c>patchConversationsEmailParticipant</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>, <c>conversation:call:record</c>, <c>conversation:communication:disconnect</c>, <c>conversation:email:park</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Update request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1883,8 +1883,8 @@ public interface IConversationsApi
 
     /// <summary>Update the attributes on a conversation participant.</summary>
     /// <remarks><para><c>PATCH /api/v2/conversations/emails/{conversationId}/participants/{participantId}/attributes</c> (<c>patchConversationsEmailParticipantAttributes</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Participant attributes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ParticipantAttributes</c>).</returns>
@@ -1892,9 +1892,9 @@ public interface IConversationsApi
 
     /// <summary>Update conversation participant's communication by disconnecting it. This endpoint does not update wrapup.</summary>
     /// <remarks><para><c>PATCH /api/v2/conversations/emails/{conversationId}/participants/{participantId}/communications/{communicationId}</c> (<c>patchConversationsEmailParticipantCommunication</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Participant</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
@@ -1905,8 +1905,8 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/emails/{conversationId}/participants/{participantId}/parkingstate</c> (<c>patchConversationsEmailParticipantParkingstate</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:email:park</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Parking update request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1917,7 +1917,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/messages/{conversationId}</c> (<c>patchConversationsMessage</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:disconnect</c>, <c>conversation:message:park</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
     /// <param name="body">Conversation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Conversation</c>).</returns>
@@ -1928,8 +1928,8 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/messages/{conversationId}/participants/{participantId}</c> (<c>patchConversationsMessageParticipant</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>, <c>conversation:call:record</c>, <c>conversation:communication:disconnect</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1937,8 +1937,8 @@ public interface IConversationsApi
 
     /// <summary>Update the attributes on a conversation participant.</summary>
     /// <remarks><para><c>PATCH /api/v2/conversations/messages/{conversationId}/participants/{participantId}/attributes</c> (<c>patchConversationsMessageParticipantAttributes</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ParticipantAttributes</c>).</returns>
@@ -1946,9 +1946,9 @@ public interface IConversationsApi
 
     /// <summary>Update conversation participant's communication by disconnecting it. This endpoint does not update wrapup.</summary>
     /// <remarks><para><c>PATCH /api/v2/conversations/messages/{conversationId}/participants/{participantId}/communications/{communicationId}</c> (<c>patchConversationsMessageParticipantCommunication</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Participant</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
@@ -1959,8 +1959,8 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/messages/{conversationId}/participants/{participantId}/parkingstate</c> (<c>patchConversationsMessageParticipantParkingstate</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:message:park</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Parking update request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1971,7 +1971,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/messaging/integrations/apple/{integrationId}</c> (<c>patchConversationsMessagingIntegrationsAppleIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:appleIntegration:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>apple/{integrationId}</c>.</param>
     /// <param name="body">AppleIntegrationUpdateRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AppleIntegration</c>).</returns>
@@ -1982,7 +1982,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/messaging/integrations/facebook/{integrationId}</c> (<c>patchConversationsMessagingIntegrationsFacebookIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>facebook/{integrationId}</c>.</param>
     /// <param name="body">FacebookIntegrationUpdateRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FacebookIntegration</c>).</returns>
@@ -1993,7 +1993,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/messaging/integrations/instagram/{integrationId}</c> (<c>patchConversationsMessagingIntegrationsInstagramIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>instagram/{integrationId}</c>.</param>
     /// <param name="body">InstagramIntegrationUpdateRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InstagramIntegration</c>).</returns>
@@ -2006,7 +2006,7 @@ public interface IConversationsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>messaging:googleBusinessProfileIntegration:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>googlebusinessprofile/{integrationId}</c>.</param>
     /// <param name="body">GoogleBusinessProfileOpenIntegrationUpdateRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GoogleBusinessProfileOpenIntegration</c>).</returns>
@@ -2018,7 +2018,7 @@ public interface IConversationsApi
     /// <para>See https://developer.genesys.cloud/api/digital/openmessaging/ for more information.</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>open/{integrationId}</c>.</param>
     /// <param name="body">OpenIntegrationUpdateRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenIntegration</c>).</returns>
@@ -2029,7 +2029,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/messaging/integrations/twitter/{integrationId}</c> (<c>patchConversationsMessagingIntegrationsTwitterIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:XIntegration:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>twitter/{integrationId}</c>.</param>
     /// <param name="body">TwitterIntegrationUpdateRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TwitterIntegration</c>).</returns>
@@ -2041,7 +2041,7 @@ public interface IConversationsApi
     /// <para>Please specify the phone number to associate with this WhatsApp integration from the list of available phone numbers returned to you in the GET call on the integration with a createStatus of Completed. You can then run a GET on the integration to check if its status has been updated to Active.</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>embeddedsignup/{integrationId}</c>.</param>
     /// <param name="body">WhatsAppEmbeddedSignupIntegrationActivationRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WhatsAppIntegration</c>).</returns>
@@ -2052,7 +2052,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/messaging/integrations/whatsapp/{integrationId}</c> (<c>patchConversationsMessagingIntegrationsWhatsappIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>whatsapp/{integrationId}</c>.</param>
     /// <param name="body">WhatsAppIntegrationUpdateRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WhatsAppIntegration</c>).</returns>
@@ -2063,7 +2063,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/messaging/settings/{messageSettingId}</c> (<c>patchConversationsMessagingSetting</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:setting:edit</c>.</para>
     /// </remarks>
-    /// <param name="messageSettingId">Message Setting ID</param>
+    /// <param name="messageSettingId">Message Setting ID. Path segment <c>settings/{messageSettingId}</c>.</param>
     /// <param name="body">MessagingSetting</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingSetting</c>).</returns>
@@ -2074,7 +2074,7 @@ public interface IConversationsApi
     /// <para><c>PATCH /api/v2/conversations/messaging/supportedcontent/{supportedContentId}</c> (<c>patchConversationsMessagingSupportedcontentSupportedContentId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:supportedContent:edit</c>.</para>
     /// </remarks>
-    /// <param name="supportedContentId">Supported Content ID</param>
+    /// <param name="supportedContentId">Supported Content ID. Path segment <c>supportedcontent/{supportedContentId}</c>.</param>
     /// <param name="body">SupportedContent</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SupportedContent</c>).</returns>
@@ -2095,7 +2095,7 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/analytics/conversations/{conversationId}/details/properties</c> (<c>postAnalyticsConversationDetailsProperties</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationProperties:index</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PropertyIndexRequest</c>).</returns>
@@ -2111,7 +2111,7 @@ public interface IConversationsApi
     /// <param name="pageNumber">The desired page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConversationActivityResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationActivityResponse> PostAnalyticsConversationsActivityQueryAsync(global::GenesysCloud.Extensions.Models.ConversationActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationActivityResponse> PostAnalyticsConversationsActivityQueryAsync(global::GenesysCloud.Extensions.Models.ConversationActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query for conversation aggregates asynchronously</summary>
     /// <remarks>
@@ -2159,7 +2159,7 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/{conversationId}/assign</c> (<c>postConversationAssign</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:call:pull</c>, <c>conversation:call:assign</c>, <c>conversation:callback:pull</c>, <c>conversation:callback:assign</c>, <c>conversation:webchat:pull</c>, <c>conversation:webchat:assign</c>, <c>conversation:email:pull</c>, <c>conversation:email:assign</c>, <c>conversation:message:pull</c>, <c>conversation:message:assign</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">Targeted user</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -2170,7 +2170,7 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/{conversationId}/barge</c> (<c>postConversationBarge</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:call:barge</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PostConversationBargeAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -2180,7 +2180,7 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/{conversationId}/cobrowse</c> (<c>postConversationCobrowse</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:cobrowse:add</c>, <c>conversation:cobrowseVoice:add</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CobrowseWebMessagingSession</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CobrowseWebMessagingSession> PostConversationCobrowseAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -2190,9 +2190,9 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/{conversationId}/communications/{communicationId}/agentchecklists/{agentChecklistId}/agentaction</c> (<c>postConversationCommunicationAgentchecklistAgentaction</c>)</para>
     /// <para>Requires all of the permissions: <c>conversation:agentchecklist:edit</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="communicationId">Communication ID</param>
-    /// <param name="agentChecklistId">Agent Checklist ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="communicationId">Communication ID. Path segment <c>communications/{communicationId}</c>.</param>
+    /// <param name="agentChecklistId">Agent Checklist ID. Path segment <c>agentchecklists/{agentChecklistId}</c>.</param>
     /// <param name="body">Agent action payload</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentChecklistResponse</c>).</returns>
@@ -2203,9 +2203,9 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/{conversationId}/communications/{communicationId}/agentchecklists/{agentChecklistId}</c> (<c>postConversationCommunicationAgentchecklist</c>)</para>
     /// <para>Requires all of the permissions: <c>conversation:agentchecklist:edit</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="communicationId">Communication ID</param>
-    /// <param name="agentChecklistId">Agent Checklist ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="communicationId">Communication ID. Path segment <c>communications/{communicationId}</c>.</param>
+    /// <param name="agentChecklistId">Agent Checklist ID. Path segment <c>agentchecklists/{agentChecklistId}</c>.</param>
     /// <param name="body">Agent checklist activation payload</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentChecklistResponse</c>).</returns>
@@ -2216,9 +2216,9 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/{conversationId}/communications/{communicationId}/agentchecklists/{agentChecklistId}/jobs</c> (<c>postConversationCommunicationAgentchecklistJobs</c>)</para>
     /// <para>Requires all of the permissions: <c>conversation:agentchecklist:edit</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="communicationId">Communication ID</param>
-    /// <param name="agentChecklistId">Agent Checklist ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="communicationId">Communication ID. Path segment <c>communications/{communicationId}</c>.</param>
+    /// <param name="agentChecklistId">Agent Checklist ID. Path segment <c>agentchecklists/{agentChecklistId}</c>.</param>
     /// <param name="body">Agent checklist inference job payload</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ChecklistInferenceJobCreationResponse</c>).</returns>
@@ -2229,8 +2229,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/{conversationId}/communications/{communicationId}/agentchecklists/finalize</c> (<c>postConversationCommunicationAgentchecklistsFinalize</c>)</para>
     /// <para>Requires all of the permissions: <c>conversation:agentchecklist:edit</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="communicationId">Communication ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="communicationId">Communication ID. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Agent checklist finalize payload</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentChecklistResponseList</c>).</returns>
@@ -2242,8 +2242,8 @@ public interface IConversationsApi
     /// <para>Send a new internal message for an existing communication.</para>
     /// <para>Requires any of the permissions: <c>conversation:internalMessaging:create</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Message</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InternalMessageData</c>).</returns>
@@ -2254,7 +2254,7 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/{conversationId}/disconnect</c> (<c>postConversationDisconnect</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:disconnect</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
     global::System.Threading.Tasks.Task<string> PostConversationDisconnectAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -2264,8 +2264,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/{conversationId}/participants/{participantId}/callbacks</c> (<c>postConversationParticipantCallbacks</c>)</para>
     /// <para>Requires all of the permissions: <c>conversation:callback:create</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2273,8 +2273,8 @@ public interface IConversationsApi
 
     /// <summary>Sends DTMF to the participant</summary>
     /// <remarks><para><c>POST /api/v2/conversations/{conversationId}/participants/{participantId}/digits</c> (<c>postConversationParticipantDigits</c>)</para></remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Digits</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2286,8 +2286,8 @@ public interface IConversationsApi
     /// <para>The target user of the digital consultation must have the `conversation:internalMessaging:accept` permission.</para>
     /// <para>Requires any of the permissions: <c>conversation:internalMessaging:setupWithUser</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Confer request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingConferResponse</c>).</returns>
@@ -2298,8 +2298,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/{conversationId}/participants/{participantId}/replace/agent</c> (<c>postConversationParticipantReplaceAgent</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:blindTransfer</c>, <c>conversation:communication:blindTransferAgent</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Transfer request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2312,8 +2312,8 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:blindTransfer</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Transfer request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2325,8 +2325,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/{conversationId}/participants/{participantId}/replace/contact/external</c> (<c>postConversationParticipantReplaceContactExternal</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:blindTransfer</c>, <c>conversation:communication:blindTransferExternalContact</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Transfer request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2339,8 +2339,8 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:blindTransfer</c>, <c>conversation:communication:blindTransferExternal</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Transfer request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2352,8 +2352,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/{conversationId}/participants/{participantId}/replace/queue</c> (<c>postConversationParticipantReplaceQueue</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:blindTransfer</c>, <c>conversation:communication:blindTransferQueue</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Transfer request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2361,8 +2361,8 @@ public interface IConversationsApi
 
     /// <summary>Create secure IVR session. Only a participant in the conversation can invoke a secure IVR.</summary>
     /// <remarks><para><c>POST /api/v2/conversations/{conversationId}/participants/{participantId}/secureivrsessions</c> (<c>postConversationParticipantSecureivrsessions</c>)</para></remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SecureSession</c>).</returns>
@@ -2373,8 +2373,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/{conversationId}/participants/{participantId}/transfer</c> (<c>postConversationParticipantTransfer</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:blindTransfer</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Transfer request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2385,8 +2385,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/{conversationId}/suggestions/{suggestionId}/engagement</c> (<c>postConversationSuggestionEngagement</c>)</para>
     /// <para>Requires all of the permissions: <c>conversation:suggestionEngagement:add</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="suggestionId">Suggestion ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="suggestionId">Suggestion ID. Path segment <c>suggestions/{suggestionId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SuggestionEngagement</c>).</returns>
@@ -2399,7 +2399,7 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:suggestionFeedback:add</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">SuggestionFeedback</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2411,8 +2411,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/{conversationId}/summaries/{summaryId}/feedback</c> (<c>postConversationSummaryFeedback</c>)</para>
     /// <para>Requires all of the permissions: <c>conversation:summaryFeedback:add</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="summaryId">Summary ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="summaryId">Summary ID. Path segment <c>summaries/{summaryId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2420,7 +2420,7 @@ public interface IConversationsApi
 
     /// <summary>Place a new call as part of a callback conversation.</summary>
     /// <remarks><para><c>POST /api/v2/conversations/calls/{conversationId}</c> (<c>postConversationsCall</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
     /// <param name="body">Conversation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Conversation</c>).</returns>
@@ -2431,8 +2431,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/calls/{conversationId}/participants/{participantId}/barge</c> (<c>postConversationsCallParticipantBarge</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:call:barge</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PostConversationsCallParticipantBargeAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -2442,8 +2442,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/calls/{conversationId}/participants/{participantId}/coach</c> (<c>postConversationsCallParticipantCoach</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:call:coach</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PostConversationsCallParticipantCoachAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -2453,9 +2453,9 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/calls/{conversationId}/participants/{participantId}/communications/{communicationId}/wrapup</c> (<c>postConversationsCallParticipantCommunicationWrapup</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Wrap-up</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2466,8 +2466,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/calls/{conversationId}/participants/{participantId}/consult/agent</c> (<c>postConversationsCallParticipantConsultAgent</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:consultTransfer</c>, <c>conversation:communication:consultTransferAgent</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Destination agent &amp; initial speak to</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConsultTransferResponse</c>).</returns>
@@ -2480,8 +2480,8 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:consultTransfer</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Destination address &amp; initial speak to</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConsultTransferResponse</c>).</returns>
@@ -2493,8 +2493,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/calls/{conversationId}/participants/{participantId}/consult/contact/external</c> (<c>postConversationsCallParticipantConsultContactExternal</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:consultTransfer</c>, <c>conversation:communication:consultTransferExternalContact</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Destination address &amp; initial speak to</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConsultTransferResponse</c>).</returns>
@@ -2507,8 +2507,8 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:consultTransfer</c>, <c>conversation:communication:consultTransferExternal</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Destination address &amp; initial speak to</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConsultTransferResponse</c>).</returns>
@@ -2520,8 +2520,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/calls/{conversationId}/participants/{participantId}/consult/queue</c> (<c>postConversationsCallParticipantConsultQueue</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:consultTransfer</c>, <c>conversation:communication:consultTransferQueue</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Destination queue &amp; initial speak to</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConsultTransferResponse</c>).</returns>
@@ -2532,8 +2532,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/calls/{conversationId}/participants/{participantId}/monitor</c> (<c>postConversationsCallParticipantMonitor</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:call:monitor</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PostConversationsCallParticipantMonitorAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -2543,8 +2543,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/calls/{conversationId}/participants/{participantId}/replace</c> (<c>postConversationsCallParticipantReplace</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:blindTransfer</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Transfer request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2555,8 +2555,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/calls/{conversationId}/participants/{participantId}/snippet/record</c> (<c>postConversationsCallParticipantSnippetRecord</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:recording:snippetRecord</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">snippetRecordingRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -2567,8 +2567,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/calls/{conversationId}/participants/{participantId}/voice/consult</c> (<c>postConversationsCallParticipantVoiceConsult</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:consultTransfer</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Destination address &amp; initial speak to</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConsultTransferResponse</c>).</returns>
@@ -2576,7 +2576,7 @@ public interface IConversationsApi
 
     /// <summary>Add participants to a conversation</summary>
     /// <remarks><para><c>POST /api/v2/conversations/calls/{conversationId}/participants</c> (<c>postConversationsCallParticipants</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
     /// <param name="body">Conversation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Conversation</c>).</returns>
@@ -2587,8 +2587,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/calls/{conversationId}/participants/user/{userId}</c> (<c>postConversationsCallParticipantsUserUserId</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:agentlessCall:add</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="userId">userId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="userId">userId. Path segment <c>user/{userId}</c>.</param>
     /// <param name="body">Conversation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Conversation</c>).</returns>
@@ -2599,9 +2599,9 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/callbacks/{conversationId}/participants/{participantId}/communications/{communicationId}/wrapup</c> (<c>postConversationsCallbackParticipantCommunicationWrapup</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>callbacks/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Wrap-up</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2612,8 +2612,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/callbacks/{conversationId}/participants/{participantId}/replace</c> (<c>postConversationsCallbackParticipantReplace</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:blindTransfer</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>callbacks/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Transfer request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2664,7 +2664,7 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/calls/user/{userId}</c> (<c>postConversationsCallsUserUserId</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:agentlessCall:add</c>, <c>conversation:call:add</c>.</para>
     /// </remarks>
-    /// <param name="userId">userId</param>
+    /// <param name="userId">userId. Path segment <c>user/{userId}</c>.</param>
     /// <param name="body">Call request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CreateCallResponse</c>).</returns>
@@ -2676,8 +2676,8 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/.</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>chats/{conversationId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Message</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebChatMessage</c>).</returns>
@@ -2690,8 +2690,8 @@ public interface IConversationsApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/.</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>chats/{conversationId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebChatTyping</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2704,9 +2704,9 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>chats/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Wrap-up</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2720,8 +2720,8 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:blindTransfer</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>chats/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Transfer request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2748,9 +2748,9 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>cobrowsesessions/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Wrap-up</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2764,8 +2764,8 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:blindTransfer</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>cobrowsesessions/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2794,7 +2794,7 @@ public interface IConversationsApi
 
     /// <summary>Send an email to an external conversation. An external conversation is one where the provider is not PureCloud based. This endpoint allows the sender of the external email to reply or send a new message to the existing conversation. The new message will be treated as part of the existing conversation and chained to it.</summary>
     /// <remarks><para><c>POST /api/v2/conversations/emails/{conversationId}/inboundmessages</c> (<c>postConversationsEmailInboundmessages</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
     /// <param name="body">Send external email reply</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmailConversation</c>).</returns>
@@ -2805,7 +2805,7 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/emails/{conversationId}/messages</c> (<c>postConversationsEmailMessages</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:email:send</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
     /// <param name="body">Reply</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmailMessageReply</c>).</returns>
@@ -2813,7 +2813,7 @@ public interface IConversationsApi
 
     /// <summary>Copy attachments from an email message to the current draft.</summary>
     /// <remarks><para><c>POST /api/v2/conversations/emails/{conversationId}/messages/draft/attachments/copy</c> (<c>postConversationsEmailMessagesDraftAttachmentsCopy</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
     /// <param name="body">Copy Attachment Request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmailMessage</c>).</returns>
@@ -2824,9 +2824,9 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/emails/{conversationId}/participants/{participantId}/communications/{communicationId}/wrapup</c> (<c>postConversationsEmailParticipantCommunicationWrapup</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Wrap-up</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2837,8 +2837,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/emails/{conversationId}/participants/{participantId}/replace</c> (<c>postConversationsEmailParticipantReplace</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:blindTransfer</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Transfer request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2850,7 +2850,7 @@ public interface IConversationsApi
     /// <para>This request is not valid when using the Client Credentials OAuth grant.</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:reconnect</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PostConversationsEmailReconnectAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -2909,8 +2909,8 @@ public interface IConversationsApi
     /// <para>Send message on existing conversation/communication. Only one message body field can be accepted, per request. Example: 1 textBody, 1 mediaId, or 1 messageTemplate.</para>
     /// <para>Requires any of the permissions: <c>conversation:message:create</c>, <c>conversation:webmessaging:create</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Message</param>
     /// <param name="useNormalizedMessage">If true, response removes deprecated fields (textBody, media)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -2924,8 +2924,8 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:message:create</c>, <c>conversation:webmessaging:create</c>, <c>conversation:socialmedia:create</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessageMediaData</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -2937,8 +2937,8 @@ public interface IConversationsApi
     /// <para>See https://developer.genesys.cloud/commdigital/digital/messagemediaupload/ for example usage.</para>
     /// <para>Requires any of the permissions: <c>conversation:message:create</c>, <c>conversation:webmessaging:create</c>, <c>conversation:socialmedia:create</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessageMediaUploadData</c>).</returns>
@@ -2950,8 +2950,8 @@ public interface IConversationsApi
     /// <para>Send a social media message on existing conversation/communication.</para>
     /// <para>Requires any of the permissions: <c>conversation:socialmedia:create</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Message</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SocialMediaMessageData</c>).</returns>
@@ -2963,8 +2963,8 @@ public interface IConversationsApi
     /// <para>Send message typing event for existing conversation/communication.</para>
     /// <para>Requires any of the permissions: <c>conversation:message:create</c>, <c>conversation:webmessaging:create</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">MessageTypingEvent</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2976,7 +2976,7 @@ public interface IConversationsApi
     /// <para>Send an inbound event message to an Open Messaging integration. In order to call this endpoint you will need OAuth token generated using OAuth client credentials authorized with at least messaging scope. This will either generate a new Conversation, or be a part of an existing conversation. See https://developer.genesys.cloud/api/digital/openmessaging/ for example usage.</para>
     /// <para>Requires all of the permissions: <c>conversation:message:receive</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">integrationId</param>
+    /// <param name="integrationId">integrationId. Path segment <c>messages/{integrationId}</c>.</param>
     /// <param name="body">NormalizedMessage</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenEventNormalizedMessage</c>).</returns>
@@ -2988,7 +2988,7 @@ public interface IConversationsApi
     /// <para>Send an inbound message to an Open Messaging integration. In order to call this endpoint you will need OAuth token generated using OAuth client credentials authorized with at least messaging scope. This will either generate a new Conversation, or be a part of an existing conversation. See https://developer.genesys.cloud/api/digital/openmessaging/ for example usage.</para>
     /// <para>Requires all of the permissions: <c>conversation:message:receive</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">integrationId</param>
+    /// <param name="integrationId">integrationId. Path segment <c>messages/{integrationId}</c>.</param>
     /// <param name="body">NormalizedMessage</param>
     /// <param name="prefetchConversationId">Indicates whether or not to prefetch conversationId</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -3001,7 +3001,7 @@ public interface IConversationsApi
     /// <para>Send an inbound open Receipt to an Open Messaging integration. In order to call this endpoint you will need OAuth token generated using OAuth client credentials authorized with at least messaging scope. This will either generate a new Conversation, or be a part of an existing conversation. See https://developer.genesys.cloud/api/digital/openmessaging/ for example usage.</para>
     /// <para>Requires all of the permissions: <c>conversation:message:receive</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">integrationId</param>
+    /// <param name="integrationId">integrationId. Path segment <c>messages/{integrationId}</c>.</param>
     /// <param name="body">NormalizedMessage</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenReceiptNormalizedMessage</c>).</returns>
@@ -3013,7 +3013,7 @@ public interface IConversationsApi
     /// <para>Send an inbound response for a structured message to an Open Messaging integration. In order to call this endpoint you will need OAuth token generated using OAuth client credentials authorized with at least messaging scope. This will be a part of an existing conversation. See https://developer.genesys.cloud/api/digital/openmessaging/ for example usage.</para>
     /// <para>Requires all of the permissions: <c>conversation:message:receive</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">integrationId</param>
+    /// <param name="integrationId">integrationId. Path segment <c>messages/{integrationId}</c>.</param>
     /// <param name="body">OpenInboundStructuredResponseMessage</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenStructuredResponseNormalizedMessage</c>).</returns>
@@ -3025,21 +3025,21 @@ public interface IConversationsApi
     /// <para>The path parameter [conversationId] should contain the conversationId of the conversation being filtered. The body should contain the messageId(s) of messages being requested. For example: ["a3069a33b-bbb1-4703-9d68-061d9e9db96e", "55bc6be3-078c-4a49-a4e6-1e05776ed7e8"]. The max messages you can request in the body is 1,000. Best practice is to limit to only the messages you need in each request, rather than request large batches by default.</para>
     /// <para>Requires any of the permissions: <c>conversation:message:view</c>, <c>conversation:webmessaging:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">The <c>conversationId</c> path parameter.</param>
-    /// <param name="body">messageIds</param>
+    /// <param name="conversationId">The <c>conversationId</c> path parameter. Path segment <c>messages/{conversationId}</c>.</param>
     /// <param name="useNormalizedMessage">If true, response removes deprecated fields (textBody, media)</param>
+    /// <param name="body">messageIds</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TextMessageListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TextMessageListing> PostConversationsMessageMessagesBulkAsync(string conversationId, global::System.Collections.Generic.IEnumerable<string>? body = null, bool? useNormalizedMessage = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TextMessageListing> PostConversationsMessageMessagesBulkAsync(string conversationId, bool? useNormalizedMessage = null, global::System.Collections.Generic.IEnumerable<string>? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Apply wrap-up for this conversation communication</summary>
     /// <remarks>
     /// <para><c>POST /api/v2/conversations/messages/{conversationId}/participants/{participantId}/communications/{communicationId}/wrapup</c> (<c>postConversationsMessageParticipantCommunicationWrapup</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Wrap-up</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -3050,8 +3050,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/messages/{conversationId}/participants/{participantId}/monitor</c> (<c>postConversationsMessageParticipantMonitor</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:message:monitor</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PostConversationsMessageParticipantMonitorAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -3061,8 +3061,8 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/messages/{conversationId}/participants/{participantId}/replace</c> (<c>postConversationsMessageParticipantReplace</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:communication:blindTransfer</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="body">Transfer request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -3240,9 +3240,9 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>screenshares/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Wrap-up</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -3254,9 +3254,9 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/socials/{conversationId}/participants/{participantId}/communications/{communicationId}/wrapup</c> (<c>postConversationsSocialParticipantCommunicationWrapup</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>socials/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Wrap-up</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -3268,8 +3268,8 @@ public interface IConversationsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>conversation:video:add</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>videos/{conversationId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VideoConferenceDetails</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VideoConferenceDetails> PostConversationsVideoAgentconferenceCommunicationAsync(string conversationId, string communicationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -3279,9 +3279,9 @@ public interface IConversationsApi
     /// <para><c>POST /api/v2/conversations/videos/{conversationId}/participants/{participantId}/communications/{communicationId}/wrapup</c> (<c>postConversationsVideoParticipantCommunicationWrapup</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:wrapup</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>videos/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">Wrap-up</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -3302,7 +3302,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/{conversationId}/customattributes</c> (<c>putConversationCustomattributes</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:customAttributes:edit</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CustomAttributesIdResponse</c>).</returns>
@@ -3313,7 +3313,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/{conversationId}/customattributes/bulk</c> (<c>putConversationCustomattributesBulk</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:customAttributes:edit</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CustomAttributesBulkUpdateResponseMap</c>).</returns>
@@ -3321,8 +3321,8 @@ public interface IConversationsApi
 
     /// <summary>Set flagged reason on conversation participant to indicate bad conversation quality.</summary>
     /// <remarks><para><c>PUT /api/v2/conversations/{conversationId}/participants/{participantId}/flaggedreason</c> (<c>putConversationParticipantFlaggedreason</c>)</para></remarks>
-    /// <param name="conversationId">conversation ID</param>
-    /// <param name="participantId">participant ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="participantId">participant ID. Path segment <c>participants/{participantId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PutConversationParticipantFlaggedreasonAsync(string conversationId, string participantId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -3332,7 +3332,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/{conversationId}/secureattributes</c> (<c>putConversationSecureattributes</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:participant:attributesedit</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">Conversation Secure Attributes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -3343,7 +3343,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/{conversationId}/tags</c> (<c>putConversationTags</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:externalTag:edit</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversation ID</param>
+    /// <param name="conversationId">conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">Conversation Tags</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -3351,9 +3351,9 @@ public interface IConversationsApi
 
     /// <summary>Set uuiData to be sent on future commands.</summary>
     /// <remarks><para><c>PUT /api/v2/conversations/calls/{conversationId}/participants/{participantId}/communications/{communicationId}/uuidata</c> (<c>putConversationsCallParticipantCommunicationUuidata</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="participantId">participantId</param>
-    /// <param name="communicationId">communicationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
+    /// <param name="participantId">participantId. Path segment <c>participants/{participantId}</c>.</param>
+    /// <param name="communicationId">communicationId. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="body">UUIData Request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
@@ -3364,7 +3364,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/calls/{conversationId}/recordingstate</c> (<c>putConversationsCallRecordingstate</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:recording:pauseOthers</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>calls/{conversationId}</c>.</param>
     /// <param name="body">SetRecordingState</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -3375,7 +3375,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/callbacks/{conversationId}/recordingstate</c> (<c>putConversationsCallbackRecordingstate</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:recording:pauseOthers</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>callbacks/{conversationId}</c>.</param>
     /// <param name="body">SetRecordingState</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -3388,7 +3388,7 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:recording:pauseOthers</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>chats/{conversationId}</c>.</param>
     /// <param name="body">SetRecordingState</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -3402,7 +3402,7 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:recording:pauseOthers</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>cobrowsesessions/{conversationId}</c>.</param>
     /// <param name="body">SetRecordingState</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -3414,7 +3414,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/customattributes/schemas/{schemaId}</c> (<c>putConversationsCustomattributesSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:customAttributes:schemaEdit</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="body">Schema update request body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConversationDataSchema</c>).</returns>
@@ -3422,7 +3422,7 @@ public interface IConversationsApi
 
     /// <summary>Update conversation draft reply</summary>
     /// <remarks><para><c>PUT /api/v2/conversations/emails/{conversationId}/messages/draft</c> (<c>putConversationsEmailMessagesDraft</c>)</para></remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
     /// <param name="body">Draft</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmailMessage</c>).</returns>
@@ -3433,7 +3433,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/emails/{conversationId}/recordingstate</c> (<c>putConversationsEmailRecordingstate</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:recording:pauseOthers</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>emails/{conversationId}</c>.</param>
     /// <param name="body">SetRecordingState</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -3444,7 +3444,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/keyconfigurations/{keyconfigurationsId}</c> (<c>putConversationsKeyconfiguration</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:encryptionKey:edit</c>.</para>
     /// </remarks>
-    /// <param name="keyconfigurationsId">Key Configurations Id</param>
+    /// <param name="keyconfigurationsId">Key Configurations Id. Path segment <c>keyconfigurations/{keyconfigurationsId}</c>.</param>
     /// <param name="body">Encryption key configuration metadata</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConversationEncryptionConfiguration</c>).</returns>
@@ -3455,7 +3455,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/messages/{conversationId}/recordingstate</c> (<c>putConversationsMessageRecordingstate</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:recording:pauseOthers</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>messages/{conversationId}</c>.</param>
     /// <param name="body">SetRecordingState</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -3466,7 +3466,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/messaging/identityresolution/integrations/apple/{integrationId}</c> (<c>putConversationsMessagingIdentityresolutionIntegrationsAppleIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:edit</c>, <c>messaging:identityResolutionApple:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>apple/{integrationId}</c>.</param>
     /// <param name="body">IdentityResolutionConfig</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AppleIdentityResolutionConfig</c>).</returns>
@@ -3477,7 +3477,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/messaging/identityresolution/integrations/facebook/{integrationId}</c> (<c>putConversationsMessagingIdentityresolutionIntegrationsFacebookIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:edit</c>, <c>messaging:identityResolutionFacebook:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>facebook/{integrationId}</c>.</param>
     /// <param name="body">IdentityResolutionConfig</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FacebookIdentityResolutionConfig</c>).</returns>
@@ -3488,7 +3488,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/messaging/identityresolution/integrations/instagram/{integrationId}</c> (<c>putConversationsMessagingIdentityresolutionIntegrationsInstagramIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:edit</c>, <c>messaging:identityResolutionInstagram:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>instagram/{integrationId}</c>.</param>
     /// <param name="body">IdentityResolutionConfig</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InstagramIdentityResolutionConfig</c>).</returns>
@@ -3499,7 +3499,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/messaging/identityresolution/integrations/open/{integrationId}</c> (<c>putConversationsMessagingIdentityresolutionIntegrationsOpenIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:edit</c>, <c>messaging:identityResolutionOpen:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>open/{integrationId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenMessagingIdentityResolutionConfig</c>).</returns>
@@ -3510,7 +3510,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/messaging/identityresolution/integrations/twitter/{integrationId}</c> (<c>putConversationsMessagingIdentityresolutionIntegrationsTwitterIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:XIntegration:edit</c>, <c>messaging:identityResolutionX:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration Id</param>
+    /// <param name="integrationId">Integration Id. Path segment <c>twitter/{integrationId}</c>.</param>
     /// <param name="body">IdentityResolutionConfig</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TwitterIdentityResolutionConfig</c>).</returns>
@@ -3521,7 +3521,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/messaging/identityresolution/integrations/whatsapp/{integrationId}</c> (<c>putConversationsMessagingIdentityresolutionIntegrationsWhatsappIntegrationId</c>)</para>
     /// <para>Requires all of the permissions: <c>messaging:integration:edit</c>, <c>messaging:identityResolutionWhatsApp:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>whatsapp/{integrationId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WhatsAppIdentityResolutionConfig</c>).</returns>
@@ -3567,7 +3567,7 @@ public interface IConversationsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>conversation:recording:pauseOthers</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>screenshares/{conversationId}</c>.</param>
     /// <param name="body">SetRecordingState</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -3579,7 +3579,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/socials/{conversationId}/recordingstate</c> (<c>putConversationsSocialRecordingstate</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:recording:pauseOthers</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>socials/{conversationId}</c>.</param>
     /// <param name="body">SetRecordingState</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -3590,7 +3590,7 @@ public interface IConversationsApi
     /// <para><c>PUT /api/v2/conversations/videos/{conversationId}/recordingstate</c> (<c>putConversationsVideoRecordingstate</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:recording:pauseOthers</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>videos/{conversationId}</c>.</param>
     /// <param name="body">SetRecordingState</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>

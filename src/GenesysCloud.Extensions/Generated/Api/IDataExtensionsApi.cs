@@ -16,7 +16,7 @@ public interface IDataExtensionsApi
     /// <para><c>GET /api/v2/dataextensions/coretypes/{coretypeName}</c> (<c>getDataextensionsCoretype</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customFields:view</c>.</para>
     /// </remarks>
-    /// <param name="coretypeName">The core type's name. Valid values: <c>text</c>, <c>longtext</c>, <c>url</c>, <c>identifier</c>, <c>enum</c>, <c>date</c>, <c>datetime</c>, <c>integer</c>, <c>number</c>, <c>checkbox</c>, <c>tag</c>.</param>
+    /// <param name="coretypeName">The core type's name. Path segment <c>coretypes/{coretypeName}</c>. Valid values: <c>text</c>, <c>longtext</c>, <c>url</c>, <c>identifier</c>, <c>enum</c>, <c>date</c>, <c>datetime</c>, <c>integer</c>, <c>number</c>, <c>checkbox</c>, <c>tag</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Coretype</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Coretype> GetDataextensionsCoretypeAsync(string coretypeName, global::System.Threading.CancellationToken cancellationToken = default);

@@ -16,7 +16,7 @@ public interface IDataPrivacyApi
     /// <para><c>DELETE /api/v2/dataprivacy/maskingrules/{ruleId}</c> (<c>deleteDataprivacyMaskingrule</c>)</para>
     /// <para>Requires all of the permissions: <c>dataprivacy:maskingrule:delete</c>.</para>
     /// </remarks>
-    /// <param name="ruleId">ruleId</param>
+    /// <param name="ruleId">ruleId. Path segment <c>maskingrules/{ruleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteDataprivacyMaskingruleAsync(string ruleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface IDataPrivacyApi
     /// <para><c>GET /api/v2/dataprivacy/maskingrules/{ruleId}</c> (<c>getDataprivacyMaskingrule</c>)</para>
     /// <para>Requires all of the permissions: <c>dataprivacy:maskingrule:view</c>.</para>
     /// </remarks>
-    /// <param name="ruleId">ruleId</param>
+    /// <param name="ruleId">ruleId. Path segment <c>maskingrules/{ruleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MaskingRule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MaskingRule> GetDataprivacyMaskingruleAsync(string ruleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -45,7 +45,7 @@ public interface IDataPrivacyApi
     /// <para><c>PATCH /api/v2/dataprivacy/maskingrules/{ruleId}</c> (<c>patchDataprivacyMaskingrule</c>)</para>
     /// <para>Requires all of the permissions: <c>dataprivacy:maskingrule:edit</c>.</para>
     /// </remarks>
-    /// <param name="ruleId">ruleId</param>
+    /// <param name="ruleId">ruleId. Path segment <c>maskingrules/{ruleId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MaskingRule</c>).</returns>

@@ -16,7 +16,7 @@ public interface IDownloadsApi
     /// <para><c>GET /api/v2/downloads/{downloadId}</c> (<c>getDownload</c>)</para>
     /// <para>this method will issue a redirect to the url to the content</para>
     /// </remarks>
-    /// <param name="downloadId">Download ID</param>
+    /// <param name="downloadId">Download ID. Path segment <c>downloads/{downloadId}</c>.</param>
     /// <param name="contentDisposition">The <c>contentDisposition</c> query parameter.</param>
     /// <param name="issueRedirect">The <c>issueRedirect</c> query parameter.</param>
     /// <param name="redirectToAuth">The <c>redirectToAuth</c> query parameter.</param>

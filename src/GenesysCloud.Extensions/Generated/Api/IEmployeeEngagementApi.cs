@@ -16,7 +16,7 @@ public interface IEmployeeEngagementApi
     /// <para><c>DELETE /api/v2/employeeengagement/celebrations/{celebrationId}</c> (<c>deleteEmployeeengagementCelebration</c>)</para>
     /// <para>Requires any of the permissions: <c>engagement:celebration:delete</c>.</para>
     /// </remarks>
-    /// <param name="celebrationId">The ID of the celebration</param>
+    /// <param name="celebrationId">The ID of the celebration. Path segment <c>celebrations/{celebrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteEmployeeengagementCelebrationAsync(string celebrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -30,14 +30,14 @@ public interface IEmployeeEngagementApi
     /// <param name="pageSize">The <c>pageSize</c> query parameter.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GetCelebrationListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetCelebrationListing> GetEmployeeengagementCelebrationsAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetCelebrationListing> GetEmployeeengagementCelebrationsAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Gets a single recognition</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/employeeengagement/recognitions/{recognitionId}</c> (<c>getEmployeeengagementRecognition</c>)</para>
     /// <para>Requires any of the permissions: <c>engagement:recognition:view</c>.</para>
     /// </remarks>
-    /// <param name="recognitionId">The Recognition ID</param>
+    /// <param name="recognitionId">The Recognition ID. Path segment <c>recognitions/{recognitionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Recognition</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Recognition> GetEmployeeengagementRecognitionAsync(string recognitionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -55,14 +55,14 @@ public interface IEmployeeEngagementApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Recognitions</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Recognitions> GetEmployeeengagementRecognitionsAsync(string? direction = null, string? recipient = null, global::System.DateTimeOffset? dateStart = null, global::System.DateTimeOffset? dateEnd = null, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Recognitions> GetEmployeeengagementRecognitionsAsync(string? direction = null, string? recipient = null, global::System.DateTimeOffset? dateStart = null, global::System.DateTimeOffset? dateEnd = null, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Set a state for a celebration</summary>
     /// <remarks>
     /// <para><c>PATCH /api/v2/employeeengagement/celebrations/{celebrationId}</c> (<c>patchEmployeeengagementCelebration</c>)</para>
     /// <para>Requires any of the permissions: <c>engagement:celebration:edit</c>.</para>
     /// </remarks>
-    /// <param name="celebrationId">The ID of the celebration</param>
+    /// <param name="celebrationId">The ID of the celebration. Path segment <c>celebrations/{celebrationId}</c>.</param>
     /// <param name="body">Patch Celebration state</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>

@@ -16,7 +16,7 @@ public interface IExternalContactsApi
     /// <para><c>DELETE /api/v2/externalcontacts/contacts/{contactId}</c> (<c>deleteExternalcontactsContact</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:contact:delete</c>, <c>externalContacts:contact:delete</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteExternalcontactsContactAsync(string contactId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,8 +26,8 @@ public interface IExternalContactsApi
     /// <para><c>DELETE /api/v2/externalcontacts/contacts/{contactId}/notes/{noteId}</c> (<c>deleteExternalcontactsContactNote</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:contact:edit</c>, <c>externalContacts:contact:edit</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact Id</param>
-    /// <param name="noteId">Note Id</param>
+    /// <param name="contactId">ExternalContact Id. Path segment <c>contacts/{contactId}</c>.</param>
+    /// <param name="noteId">Note Id. Path segment <c>notes/{noteId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteExternalcontactsContactNoteAsync(string contactId, string noteId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -37,7 +37,7 @@ public interface IExternalContactsApi
     /// <para><c>DELETE /api/v2/externalcontacts/contacts/schemas/{schemaId}</c> (<c>deleteExternalcontactsContactsSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customFields:edit</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteExternalcontactsContactsSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -47,7 +47,7 @@ public interface IExternalContactsApi
     /// <para><c>DELETE /api/v2/externalcontacts/externalsources/{externalSourceId}</c> (<c>deleteExternalcontactsExternalsource</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:externalSource:delete</c>.</para>
     /// </remarks>
-    /// <param name="externalSourceId">External Source ID</param>
+    /// <param name="externalSourceId">External Source ID. Path segment <c>externalsources/{externalSourceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteExternalcontactsExternalsourceAsync(string externalSourceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -57,7 +57,7 @@ public interface IExternalContactsApi
     /// <para><c>DELETE /api/v2/externalcontacts/import/csv/settings/{settingsId}</c> (<c>deleteExternalcontactsImportCsvSetting</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:importCsvSettings:delete</c>.</para>
     /// </remarks>
-    /// <param name="settingsId">Settings id</param>
+    /// <param name="settingsId">Settings id. Path segment <c>settings/{settingsId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteExternalcontactsImportCsvSettingAsync(string settingsId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -67,7 +67,7 @@ public interface IExternalContactsApi
     /// <para><c>DELETE /api/v2/externalcontacts/import/settings/{settingsId}</c> (<c>deleteExternalcontactsImportSetting</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:importSettings:delete</c>.</para>
     /// </remarks>
-    /// <param name="settingsId">Settings id</param>
+    /// <param name="settingsId">Settings id. Path segment <c>settings/{settingsId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteExternalcontactsImportSettingAsync(string settingsId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -77,7 +77,7 @@ public interface IExternalContactsApi
     /// <para><c>DELETE /api/v2/externalcontacts/organizations/{externalOrganizationId}</c> (<c>deleteExternalcontactsOrganization</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:externalOrganization:delete</c>, <c>externalContacts:externalOrganization:delete</c>.</para>
     /// </remarks>
-    /// <param name="externalOrganizationId">External Organization ID</param>
+    /// <param name="externalOrganizationId">External Organization ID. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteExternalcontactsOrganizationAsync(string externalOrganizationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -87,8 +87,8 @@ public interface IExternalContactsApi
     /// <para><c>DELETE /api/v2/externalcontacts/organizations/{externalOrganizationId}/notes/{noteId}</c> (<c>deleteExternalcontactsOrganizationNote</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:externalOrganization:edit</c>, <c>externalContacts:externalOrganization:edit</c>.</para>
     /// </remarks>
-    /// <param name="externalOrganizationId">External Organization Id</param>
-    /// <param name="noteId">Note Id</param>
+    /// <param name="externalOrganizationId">External Organization Id. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
+    /// <param name="noteId">Note Id. Path segment <c>notes/{noteId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteExternalcontactsOrganizationNoteAsync(string externalOrganizationId, string noteId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -98,7 +98,7 @@ public interface IExternalContactsApi
     /// <para><c>DELETE /api/v2/externalcontacts/organizations/{externalOrganizationId}/trustor</c> (<c>deleteExternalcontactsOrganizationTrustor</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:externalOrganization:edit</c>.</para>
     /// </remarks>
-    /// <param name="externalOrganizationId">External Organization ID</param>
+    /// <param name="externalOrganizationId">External Organization ID. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteExternalcontactsOrganizationTrustorAsync(string externalOrganizationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -108,7 +108,7 @@ public interface IExternalContactsApi
     /// <para><c>DELETE /api/v2/externalcontacts/relationships/{relationshipId}</c> (<c>deleteExternalcontactsRelationship</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:externalOrganization:edit</c>, <c>externalContacts:externalOrganization:edit</c>.</para>
     /// </remarks>
-    /// <param name="relationshipId">Relationship Id</param>
+    /// <param name="relationshipId">Relationship Id. Path segment <c>relationships/{relationshipId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteExternalcontactsRelationshipAsync(string relationshipId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -118,7 +118,7 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/contacts/{contactId}</c> (<c>getExternalcontactsContact</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:contact:view</c>, <c>externalContacts:contact:view</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="expand">which fields, if any, to expand. Valid values: <c>externalOrganization</c>, <c>externalDataSources</c>, <c>identifiers</c>, <c>externalSources</c>, <c>division</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalContact</c>).</returns>
@@ -129,7 +129,7 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/contacts/{contactId}/identifiers</c> (<c>getExternalcontactsContactIdentifiers</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:contact:view</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactIdentifierListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactIdentifierListing> GetExternalcontactsContactIdentifiersAsync(string contactId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -139,19 +139,19 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/contacts/{contactId}/journey/segments</c> (<c>getExternalcontactsContactJourneySegments</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:segmentAssignment:view</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="includeMerged">Indicates whether to return segment assignments from all external contacts in the merge-set of the given one.</param>
     /// <param name="limit">Number of entities to return. Default of 25, maximum of 500.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SegmentAssignmentListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SegmentAssignmentListing> GetExternalcontactsContactJourneySegmentsAsync(string contactId, bool? includeMerged = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SegmentAssignmentListing> GetExternalcontactsContactJourneySegmentsAsync(string contactId, bool? includeMerged = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve all sessions for a given external contact.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/externalcontacts/contacts/{contactId}/journey/sessions</c> (<c>getExternalcontactsContactJourneySessions</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:session:view</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="includeMerged">Indicates whether to return sessions from all external contacts in the merge-set of the given one.</param>
@@ -164,8 +164,8 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/contacts/{contactId}/notes/{noteId}</c> (<c>getExternalcontactsContactNote</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:contact:view</c>, <c>externalContacts:contact:view</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact Id</param>
-    /// <param name="noteId">Note Id</param>
+    /// <param name="contactId">ExternalContact Id. Path segment <c>contacts/{contactId}</c>.</param>
+    /// <param name="noteId">Note Id. Path segment <c>notes/{noteId}</c>.</param>
     /// <param name="expand">which fields, if any, to expand. Valid values: <c>author</c>, <c>externalDataSources</c>, <c>division</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Note</c>).</returns>
@@ -176,21 +176,21 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/contacts/{contactId}/notes</c> (<c>getExternalcontactsContactNotes</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:contact:view</c>, <c>externalContacts:contact:view</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact Id</param>
+    /// <param name="contactId">ExternalContact Id. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="pageSize">Page size (limited to fetching first 1,000 records; pageSize &lt;= 100; pageNumber * pageSize must be &lt;= 1,000)</param>
     /// <param name="pageNumber">Page number (limited to fetching first 1,000 records; pageNumber * pageSize must be &lt;= 1,000)</param>
     /// <param name="sortOrder">The Note field to sort by. Any of: [createDate]. Direction: [asc, desc].  e.g. "createDate:asc", "createDate:desc"</param>
     /// <param name="expand">which fields, if any, to expand. mergeset will include notes attached to ancestor contacts which have been merged into this one. Valid values: <c>author</c>, <c>externalDataSources</c>, <c>division</c>, <c>mergeset</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NoteListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NoteListing> GetExternalcontactsContactNotesAsync(string contactId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NoteListing> GetExternalcontactsContactNotesAsync(string contactId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Fetch an unresolved external contact</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/externalcontacts/contacts/{contactId}/unresolved</c> (<c>getExternalcontactsContactUnresolved</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:contact:view</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="expand">which fields, if any, to expand. Valid values: <c>externalOrganization</c>, <c>externalDataSources</c>, <c>identifiers</c>, <c>division</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalContact</c>).</returns>
@@ -209,14 +209,14 @@ public interface IExternalContactsApi
     /// <param name="divisionIds">which divisions to search, up to 50</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListing> GetExternalcontactsContactsAsync(int? pageSize = null, int? pageNumber = null, string? q = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListing> GetExternalcontactsContactsAsync(long? pageSize = null, long? pageNumber = null, string? q = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get export for exportId</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/externalcontacts/contacts/exports/{exportId}</c> (<c>getExternalcontactsContactsExport</c>)</para>
     /// <para>Requires all of the permissions: <c>externalContacts:export:view</c>, <c>externalContacts:contact:view</c>.</para>
     /// </remarks>
-    /// <param name="exportId">Export id</param>
+    /// <param name="exportId">Export id. Path segment <c>exports/{exportId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactsExport</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactsExport> GetExternalcontactsContactsExportAsync(string exportId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -231,14 +231,14 @@ public interface IExternalContactsApi
     /// <param name="pageSize">Number of entities to return</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExportListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExportListing> GetExternalcontactsContactsExportsAsync(global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExportListing> GetExternalcontactsContactsExportsAsync(global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a schema</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/externalcontacts/contacts/schemas/{schemaId}</c> (<c>getExternalcontactsContactsSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customFields:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchema</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetExternalcontactsContactsSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -248,8 +248,8 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/contacts/schemas/{schemaId}/versions/{versionId}</c> (<c>getExternalcontactsContactsSchemaVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customFields:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
-    /// <param name="versionId">Schema version</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
+    /// <param name="versionId">Schema version. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchema</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetExternalcontactsContactsSchemaVersionAsync(string schemaId, string versionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -259,7 +259,7 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/contacts/schemas/{schemaId}/versions</c> (<c>getExternalcontactsContactsSchemaVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customFields:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchemaListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchemaListing> GetExternalcontactsContactsSchemaVersionsAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -278,7 +278,7 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/contacts/schemas/coretypes/{coreTypeName}</c> (<c>getExternalcontactsContactsSchemasCoretype</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customFields:view</c>.</para>
     /// </remarks>
-    /// <param name="coreTypeName">Name of the core type</param>
+    /// <param name="coreTypeName">Name of the core type. Path segment <c>coretypes/{coreTypeName}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Coretype</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Coretype> GetExternalcontactsContactsSchemasCoretypeAsync(string coreTypeName, global::System.Threading.CancellationToken cancellationToken = default);
@@ -306,7 +306,7 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/externalsources/{externalSourceId}</c> (<c>getExternalcontactsExternalsource</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:externalSource:view</c>, <c>externalContacts:contact:view</c>, <c>externalContacts:externalOrganization:view</c>.</para>
     /// </remarks>
-    /// <param name="externalSourceId">External Source ID</param>
+    /// <param name="externalSourceId">External Source ID. Path segment <c>externalsources/{externalSourceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalSource</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalSource> GetExternalcontactsExternalsourceAsync(string externalSourceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -322,14 +322,14 @@ public interface IExternalContactsApi
     /// <param name="active">Filter by active status of external source</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CursorExternalSourceListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorExternalSourceListing> GetExternalcontactsExternalsourcesAsync(string? cursor = null, int? limit = null, string? name = null, bool? active = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorExternalSourceListing> GetExternalcontactsExternalsourcesAsync(string? cursor = null, long? limit = null, string? name = null, bool? active = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get settings for CSV import</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/externalcontacts/import/csv/settings/{settingsId}</c> (<c>getExternalcontactsImportCsvSetting</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:importCsvSettings:view</c>.</para>
     /// </remarks>
-    /// <param name="settingsId">Settings id</param>
+    /// <param name="settingsId">Settings id. Path segment <c>settings/{settingsId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CsvSettings</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CsvSettings> GetExternalcontactsImportCsvSettingAsync(string settingsId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -351,7 +351,7 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/import/csv/uploads/{uploadId}/details</c> (<c>getExternalcontactsImportCsvUploadDetails</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:importCsvUpload:view</c>.</para>
     /// </remarks>
-    /// <param name="uploadId">Upload id</param>
+    /// <param name="uploadId">Upload id. Path segment <c>uploads/{uploadId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CsvUploadDetailsResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CsvUploadDetailsResponse> GetExternalcontactsImportCsvUploadDetailsAsync(string uploadId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -361,7 +361,7 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/import/csv/uploads/{uploadId}/preview</c> (<c>getExternalcontactsImportCsvUploadPreview</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:importCsvUpload:view</c>.</para>
     /// </remarks>
-    /// <param name="uploadId">Upload id</param>
+    /// <param name="uploadId">Upload id. Path segment <c>uploads/{uploadId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CsvUploadPreviewResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CsvUploadPreviewResponse> GetExternalcontactsImportCsvUploadPreviewAsync(string uploadId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -371,7 +371,7 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/import/jobs/{jobId}</c> (<c>getExternalcontactsImportJob</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:importJob:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">Job id</param>
+    /// <param name="jobId">Job id. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="expand">which fields, if any, to expand. Valid values: <c>division</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactImportJobResponse</c>).</returns>
@@ -396,7 +396,7 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/import/settings/{settingsId}</c> (<c>getExternalcontactsImportSetting</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:importSettings:view</c>.</para>
     /// </remarks>
-    /// <param name="settingsId">Settings id</param>
+    /// <param name="settingsId">Settings id. Path segment <c>settings/{settingsId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactImportSettings</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactImportSettings> GetExternalcontactsImportSettingAsync(string settingsId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -419,7 +419,7 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/organizations/{externalOrganizationId}</c> (<c>getExternalcontactsOrganization</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:externalOrganization:view</c>, <c>externalContacts:externalOrganization:view</c>.</para>
     /// </remarks>
-    /// <param name="externalOrganizationId">External Organization ID</param>
+    /// <param name="externalOrganizationId">External Organization ID. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
     /// <param name="expand">which fields, if any, to expand. Valid values: <c>externalDataSources</c>, <c>division</c>, <c>identifiers</c>, <c>externalSources</c>.</param>
     /// <param name="includeTrustors">(true or false) whether or not to include trustor information embedded in the externalOrganization</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -431,7 +431,7 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/organizations/{externalOrganizationId}/contacts</c> (<c>getExternalcontactsOrganizationContacts</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:contact:view</c>, <c>externalContacts:contact:view</c>.</para>
     /// </remarks>
-    /// <param name="externalOrganizationId">External Organization ID</param>
+    /// <param name="externalOrganizationId">External Organization ID. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
     /// <param name="pageSize">Page size (limited to fetching first 1,000 records; pageNumber * pageSize must be &lt;= 1,000)</param>
     /// <param name="pageNumber">Page number (limited to fetching first 1,000 records; pageNumber * pageSize must be &lt;= 1,000)</param>
     /// <param name="q">User supplied search keywords (no special syntax is currently supported)</param>
@@ -439,14 +439,14 @@ public interface IExternalContactsApi
     /// <param name="expand">which fields, if any, to expand. Valid values: <c>externalOrganization</c>, <c>externalDataSources</c>, <c>identifiers</c>, <c>externalSources</c>, <c>division</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListing> GetExternalcontactsOrganizationContactsAsync(string externalOrganizationId, int? pageSize = null, int? pageNumber = null, string? q = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListing> GetExternalcontactsOrganizationContactsAsync(string externalOrganizationId, long? pageSize = null, long? pageNumber = null, string? q = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List the identifiers for an external organization</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/externalcontacts/organizations/{externalOrganizationId}/identifiers</c> (<c>getExternalcontactsOrganizationIdentifiers</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:externalOrganization:view</c>.</para>
     /// </remarks>
-    /// <param name="externalOrganizationId">External Organization ID</param>
+    /// <param name="externalOrganizationId">External Organization ID. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalOrganizationIdentifierListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalOrganizationIdentifierListing> GetExternalcontactsOrganizationIdentifiersAsync(string externalOrganizationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -456,8 +456,8 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/organizations/{externalOrganizationId}/notes/{noteId}</c> (<c>getExternalcontactsOrganizationNote</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:externalOrganization:view</c>, <c>externalContacts:externalOrganization:view</c>.</para>
     /// </remarks>
-    /// <param name="externalOrganizationId">External Organization Id</param>
-    /// <param name="noteId">Note Id</param>
+    /// <param name="externalOrganizationId">External Organization Id. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
+    /// <param name="noteId">Note Id. Path segment <c>notes/{noteId}</c>.</param>
     /// <param name="expand">which fields, if any, to expand. Valid values: <c>author</c>, <c>externalDataSources</c>, <c>division</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Note</c>).</returns>
@@ -468,28 +468,28 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/organizations/{externalOrganizationId}/notes</c> (<c>getExternalcontactsOrganizationNotes</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:externalOrganization:view</c>, <c>externalContacts:externalOrganization:view</c>.</para>
     /// </remarks>
-    /// <param name="externalOrganizationId">External Organization Id</param>
+    /// <param name="externalOrganizationId">External Organization Id. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
     /// <param name="pageSize">Page size (limited to fetching first 1,000 records; pageNumber * pageSize must be &lt;= 1,000)</param>
     /// <param name="pageNumber">Page number (limited to fetching first 1,000 records; pageNumber * pageSize must be &lt;= 1,000)</param>
     /// <param name="sortOrder">The Note field to sort by. Any of: [createDate]. Direction: [asc, desc]. e.g. "createDate:asc", "createDate:desc"</param>
     /// <param name="expand">which fields, if any, to expand. Valid values: <c>author</c>, <c>externalDataSources</c>, <c>division</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NoteListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NoteListing> GetExternalcontactsOrganizationNotesAsync(string externalOrganizationId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NoteListing> GetExternalcontactsOrganizationNotesAsync(string externalOrganizationId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Fetch a relationship for an external organization</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/externalcontacts/organizations/{externalOrganizationId}/relationships</c> (<c>getExternalcontactsOrganizationRelationships</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:externalOrganization:view</c>, <c>externalContacts:externalOrganization:view</c>.</para>
     /// </remarks>
-    /// <param name="externalOrganizationId">External Organization ID</param>
+    /// <param name="externalOrganizationId">External Organization ID. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
     /// <param name="pageSize">Page size (limited to fetching first 1,000 records; pageNumber * pageSize must be &lt;= 1,000)</param>
     /// <param name="pageNumber">Page number (limited to fetching first 1,000 records; pageNumber * pageSize must be &lt;= 1,000)</param>
     /// <param name="expand">which fields, if any, to expand. Valid values: <c>externalDataSources</c>, <c>division</c>.</param>
     /// <param name="sortOrder">The Relationship field to sort by. Any of: [createDate, relationship]. Direction: [asc, desc]. e.g. "createDate:asc", "relationship:desc"</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RelationshipListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RelationshipListing> GetExternalcontactsOrganizationRelationshipsAsync(string externalOrganizationId, int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RelationshipListing> GetExternalcontactsOrganizationRelationshipsAsync(string externalOrganizationId, long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Search for external organizations</summary>
     /// <remarks>
@@ -506,14 +506,14 @@ public interface IExternalContactsApi
     /// <param name="divisionIds">which divisions to search, up to 50</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalOrganizationListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalOrganizationListing> GetExternalcontactsOrganizationsAsync(int? pageSize = null, int? pageNumber = null, string? q = null, global::System.Collections.Generic.IEnumerable<string>? trustorId = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? includeTrustors = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalOrganizationListing> GetExternalcontactsOrganizationsAsync(long? pageSize = null, long? pageNumber = null, string? q = null, global::System.Collections.Generic.IEnumerable<string>? trustorId = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? includeTrustors = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a schema</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/externalcontacts/organizations/schemas/{schemaId}</c> (<c>getExternalcontactsOrganizationsSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customFields:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchema</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetExternalcontactsOrganizationsSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -523,8 +523,8 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/organizations/schemas/{schemaId}/versions/{versionId}</c> (<c>getExternalcontactsOrganizationsSchemaVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customFields:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
-    /// <param name="versionId">Schema version</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
+    /// <param name="versionId">Schema version. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchema</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetExternalcontactsOrganizationsSchemaVersionAsync(string schemaId, string versionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -534,7 +534,7 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/organizations/schemas/{schemaId}/versions</c> (<c>getExternalcontactsOrganizationsSchemaVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customFields:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchemaListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchemaListing> GetExternalcontactsOrganizationsSchemaVersionsAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -553,7 +553,7 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/organizations/schemas/coretypes/{coreTypeName}</c> (<c>getExternalcontactsOrganizationsSchemasCoretype</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customFields:view</c>.</para>
     /// </remarks>
-    /// <param name="coreTypeName">Name of the core type</param>
+    /// <param name="coreTypeName">Name of the core type. Path segment <c>coretypes/{coreTypeName}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Coretype</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Coretype> GetExternalcontactsOrganizationsSchemasCoretypeAsync(string coreTypeName, global::System.Threading.CancellationToken cancellationToken = default);
@@ -581,7 +581,7 @@ public interface IExternalContactsApi
     /// <para><c>GET /api/v2/externalcontacts/relationships/{relationshipId}</c> (<c>getExternalcontactsRelationship</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:externalOrganization:view</c>, <c>externalContacts:externalOrganization:view</c>.</para>
     /// </remarks>
-    /// <param name="relationshipId">Relationship Id</param>
+    /// <param name="relationshipId">Relationship Id. Path segment <c>relationships/{relationshipId}</c>.</param>
     /// <param name="expand">which fields, if any, to expand. Valid values: <c>externalDataSources</c>, <c>division</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Relationship</c>).</returns>
@@ -609,7 +609,7 @@ public interface IExternalContactsApi
     /// <param name="divisionId">The division to scan over</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CursorContactListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorContactListing> GetExternalcontactsScanContactsAsync(int? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorContactListing> GetExternalcontactsScanContactsAsync(long? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Scan for external contacts using paging</summary>
     /// <remarks>
@@ -620,7 +620,7 @@ public interface IExternalContactsApi
     /// <param name="cursor">Indicates where to resume query results (not required for first page), each page returns a new cursor with a 24h TTL</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CursorContactListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorContactListing> GetExternalcontactsScanContactsDivisionviewsAllAsync(int? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorContactListing> GetExternalcontactsScanContactsDivisionviewsAllAsync(long? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Scan for notes using paging</summary>
     /// <remarks>
@@ -632,7 +632,7 @@ public interface IExternalContactsApi
     /// <param name="divisionId">The division to scan over</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CursorNoteListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorNoteListing> GetExternalcontactsScanNotesAsync(int? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorNoteListing> GetExternalcontactsScanNotesAsync(long? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Scan for notes using paging</summary>
     /// <remarks>
@@ -643,7 +643,7 @@ public interface IExternalContactsApi
     /// <param name="cursor">Indicates where to resume query results (not required for first page), each page returns a new cursor with a 24h TTL</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CursorNoteListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorNoteListing> GetExternalcontactsScanNotesDivisionviewsAllAsync(int? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorNoteListing> GetExternalcontactsScanNotesDivisionviewsAllAsync(long? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Scan for external organizations using paging</summary>
     /// <remarks>
@@ -655,7 +655,7 @@ public interface IExternalContactsApi
     /// <param name="divisionId">The division to scan over</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CursorOrganizationListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorOrganizationListing> GetExternalcontactsScanOrganizationsAsync(int? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorOrganizationListing> GetExternalcontactsScanOrganizationsAsync(long? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Scan for external organizations using paging</summary>
     /// <remarks>
@@ -666,7 +666,7 @@ public interface IExternalContactsApi
     /// <param name="cursor">Indicates where to resume query results (not required for first page), each page returns a new cursor with a 24h TTL</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CursorOrganizationListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorOrganizationListing> GetExternalcontactsScanOrganizationsDivisionviewsAllAsync(int? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorOrganizationListing> GetExternalcontactsScanOrganizationsDivisionviewsAllAsync(long? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Scan for relationships</summary>
     /// <remarks>
@@ -678,7 +678,7 @@ public interface IExternalContactsApi
     /// <param name="divisionId">The division to scan over</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CursorRelationshipListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorRelationshipListing> GetExternalcontactsScanRelationshipsAsync(int? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorRelationshipListing> GetExternalcontactsScanRelationshipsAsync(long? limit = null, string? cursor = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Scan for relationships</summary>
     /// <remarks>
@@ -689,14 +689,14 @@ public interface IExternalContactsApi
     /// <param name="cursor">Indicates where to resume query results (not required for first page), each page returns a new cursor with a 24h TTL</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CursorRelationshipListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorRelationshipListing> GetExternalcontactsScanRelationshipsDivisionviewsAllAsync(int? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CursorRelationshipListing> GetExternalcontactsScanRelationshipsDivisionviewsAllAsync(long? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update specific fields of an external contact</summary>
     /// <remarks>
     /// <para><c>PATCH /api/v2/externalcontacts/contacts/{contactId}</c> (<c>patchExternalcontactsContact</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:contact:edit</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="body">Contact fields to update</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalContact</c>).</returns>
@@ -707,7 +707,7 @@ public interface IExternalContactsApi
     /// <para><c>PATCH /api/v2/externalcontacts/contacts/{contactId}/identifiers</c> (<c>patchExternalcontactsContactIdentifiers</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:contact:edit</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="body">ClaimRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactIdentifier</c>).</returns>
@@ -718,7 +718,7 @@ public interface IExternalContactsApi
     /// <para><c>PATCH /api/v2/externalcontacts/organizations/{externalOrganizationId}/identifiers</c> (<c>patchExternalcontactsOrganizationIdentifiers</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:externalOrganization:edit</c>.</para>
     /// </remarks>
-    /// <param name="externalOrganizationId">External Organization ID</param>
+    /// <param name="externalOrganizationId">External Organization ID. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
     /// <param name="body">ClaimRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalOrganizationIdentifier</c>).</returns>
@@ -943,7 +943,7 @@ public interface IExternalContactsApi
     /// <para><c>POST /api/v2/externalcontacts/contacts/{contactId}/journey/segments</c> (<c>postExternalcontactsContactJourneySegments</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:segmentAssignment:add</c>, <c>externalContacts:segmentAssignment:delete</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UpdateSegmentAssignmentResponse</c>).</returns>
@@ -954,7 +954,7 @@ public interface IExternalContactsApi
     /// <para><c>POST /api/v2/externalcontacts/contacts/{contactId}/notes</c> (<c>postExternalcontactsContactNotes</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:contact:edit</c>, <c>externalContacts:contact:edit</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact Id</param>
+    /// <param name="contactId">ExternalContact Id. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="body">ExternalContact</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Note</c>).</returns>
@@ -965,7 +965,7 @@ public interface IExternalContactsApi
     /// <para><c>POST /api/v2/externalcontacts/contacts/{contactId}/promotion</c> (<c>postExternalcontactsContactPromotion</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:identity:promote</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalContact</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalContact> PostExternalcontactsContactPromotionAsync(string contactId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1139,7 +1139,7 @@ public interface IExternalContactsApi
     /// <para><c>POST /api/v2/externalcontacts/organizations/{externalOrganizationId}/notes</c> (<c>postExternalcontactsOrganizationNotes</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:externalOrganization:edit</c>, <c>externalContacts:externalOrganization:edit</c>.</para>
     /// </remarks>
-    /// <param name="externalOrganizationId">External Organization Id</param>
+    /// <param name="externalOrganizationId">External Organization Id. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
     /// <param name="body">ExternalContact</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Note</c>).</returns>
@@ -1192,7 +1192,7 @@ public interface IExternalContactsApi
     /// <para><c>PUT /api/v2/externalcontacts/contacts/{contactId}</c> (<c>putExternalcontactsContact</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:contact:edit</c>, <c>externalContacts:contact:edit</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="body">ExternalContact</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalContact</c>).</returns>
@@ -1203,8 +1203,8 @@ public interface IExternalContactsApi
     /// <para><c>PUT /api/v2/externalcontacts/contacts/{contactId}/notes/{noteId}</c> (<c>putExternalcontactsContactNote</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:contact:edit</c>, <c>externalContacts:contact:edit</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact Id</param>
-    /// <param name="noteId">Note Id</param>
+    /// <param name="contactId">ExternalContact Id. Path segment <c>contacts/{contactId}</c>.</param>
+    /// <param name="noteId">Note Id. Path segment <c>notes/{noteId}</c>.</param>
     /// <param name="body">Note</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Note</c>).</returns>
@@ -1215,7 +1215,7 @@ public interface IExternalContactsApi
     /// <para><c>PUT /api/v2/externalcontacts/contacts/schemas/{schemaId}</c> (<c>putExternalcontactsContactsSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customFields:edit</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="body">Data Schema</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchema</c>).</returns>
@@ -1227,7 +1227,7 @@ public interface IExternalContactsApi
     /// <para>To associate, supply a value for the externalContactId.  To disassociate, do not include the property at all.</para>
     /// <para>Requires any of the permissions: <c>relate:conversation:associate</c>, <c>externalContacts:conversation:associate</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">ConversationAssociation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1238,7 +1238,7 @@ public interface IExternalContactsApi
     /// <para><c>PUT /api/v2/externalcontacts/externalsources/{externalSourceId}</c> (<c>putExternalcontactsExternalsource</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:externalSource:edit</c>.</para>
     /// </remarks>
-    /// <param name="externalSourceId">External Source ID</param>
+    /// <param name="externalSourceId">External Source ID. Path segment <c>externalsources/{externalSourceId}</c>.</param>
     /// <param name="body">External Source</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalSource</c>).</returns>
@@ -1249,7 +1249,7 @@ public interface IExternalContactsApi
     /// <para><c>PUT /api/v2/externalcontacts/import/csv/settings/{settingsId}</c> (<c>putExternalcontactsImportCsvSetting</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:importCsvSettings:edit</c>.</para>
     /// </remarks>
-    /// <param name="settingsId">Settings id</param>
+    /// <param name="settingsId">Settings id. Path segment <c>settings/{settingsId}</c>.</param>
     /// <param name="body">Settings</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CsvSettings</c>).</returns>
@@ -1260,7 +1260,7 @@ public interface IExternalContactsApi
     /// <para><c>PUT /api/v2/externalcontacts/import/jobs/{jobId}</c> (<c>putExternalcontactsImportJob</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:importJob:edit</c>.</para>
     /// </remarks>
-    /// <param name="jobId">Job id</param>
+    /// <param name="jobId">Job id. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="body">Status of the Job's workflow</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactImportJobStatusUpdateResponse</c>).</returns>
@@ -1271,7 +1271,7 @@ public interface IExternalContactsApi
     /// <para><c>PUT /api/v2/externalcontacts/import/settings/{settingsId}</c> (<c>putExternalcontactsImportSetting</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:importSettings:edit</c>.</para>
     /// </remarks>
-    /// <param name="settingsId">Settings id</param>
+    /// <param name="settingsId">Settings id. Path segment <c>settings/{settingsId}</c>.</param>
     /// <param name="body">Setting</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactImportSettings</c>).</returns>
@@ -1282,7 +1282,7 @@ public interface IExternalContactsApi
     /// <para><c>PUT /api/v2/externalcontacts/organizations/{externalOrganizationId}</c> (<c>putExternalcontactsOrganization</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:externalOrganization:edit</c>, <c>externalContacts:externalOrganization:edit</c>.</para>
     /// </remarks>
-    /// <param name="externalOrganizationId">External Organization ID</param>
+    /// <param name="externalOrganizationId">External Organization ID. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
     /// <param name="body">ExternalOrganization</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalOrganization</c>).</returns>
@@ -1293,8 +1293,8 @@ public interface IExternalContactsApi
     /// <para><c>PUT /api/v2/externalcontacts/organizations/{externalOrganizationId}/notes/{noteId}</c> (<c>putExternalcontactsOrganizationNote</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:externalOrganization:edit</c>, <c>externalContacts:externalOrganization:edit</c>.</para>
     /// </remarks>
-    /// <param name="externalOrganizationId">External Organization Id</param>
-    /// <param name="noteId">Note Id</param>
+    /// <param name="externalOrganizationId">External Organization Id. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
+    /// <param name="noteId">Note Id. Path segment <c>notes/{noteId}</c>.</param>
     /// <param name="body">Note</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Note</c>).</returns>
@@ -1305,8 +1305,8 @@ public interface IExternalContactsApi
     /// <para><c>PUT /api/v2/externalcontacts/organizations/{externalOrganizationId}/trustor/{trustorId}</c> (<c>putExternalcontactsOrganizationTrustorTrustorId</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:externalOrganization:edit</c>.</para>
     /// </remarks>
-    /// <param name="externalOrganizationId">External Organization ID</param>
-    /// <param name="trustorId">Trustor ID</param>
+    /// <param name="externalOrganizationId">External Organization ID. Path segment <c>organizations/{externalOrganizationId}</c>.</param>
+    /// <param name="trustorId">Trustor ID. Path segment <c>trustor/{trustorId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalOrganizationTrustorLink</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalOrganizationTrustorLink> PutExternalcontactsOrganizationTrustorTrustorIdAsync(string externalOrganizationId, string trustorId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1316,7 +1316,7 @@ public interface IExternalContactsApi
     /// <para><c>PUT /api/v2/externalcontacts/organizations/schemas/{schemaId}</c> (<c>putExternalcontactsOrganizationsSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customFields:edit</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="body">Data Schema</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchema</c>).</returns>
@@ -1327,7 +1327,7 @@ public interface IExternalContactsApi
     /// <para><c>PUT /api/v2/externalcontacts/relationships/{relationshipId}</c> (<c>putExternalcontactsRelationship</c>)</para>
     /// <para>Requires any of the permissions: <c>relate:externalOrganization:edit</c>, <c>externalContacts:externalOrganization:edit</c>.</para>
     /// </remarks>
-    /// <param name="relationshipId">Relationship Id</param>
+    /// <param name="relationshipId">Relationship Id. Path segment <c>relationships/{relationshipId}</c>.</param>
     /// <param name="body">Relationship</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Relationship</c>).</returns>

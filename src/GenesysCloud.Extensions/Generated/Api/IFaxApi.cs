@@ -13,21 +13,21 @@ public interface IFaxApi
 {
     /// <summary>Delete a fax document.</summary>
     /// <remarks><para><c>DELETE /api/v2/fax/documents/{documentId}</c> (<c>deleteFaxDocument</c>)</para></remarks>
-    /// <param name="documentId">Document ID</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteFaxDocumentAsync(string documentId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a document.</summary>
     /// <remarks><para><c>GET /api/v2/fax/documents/{documentId}</c> (<c>getFaxDocument</c>)</para></remarks>
-    /// <param name="documentId">Document ID</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FaxDocument</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FaxDocument> GetFaxDocumentAsync(string documentId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Download a fax document.</summary>
     /// <remarks><para><c>GET /api/v2/fax/documents/{documentId}/content</c> (<c>getFaxDocumentContent</c>)</para></remarks>
-    /// <param name="documentId">Document ID</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DownloadResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DownloadResponse> GetFaxDocumentContentAsync(string documentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -38,7 +38,7 @@ public interface IFaxApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FaxDocumentEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FaxDocumentEntityListing> GetFaxDocumentsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FaxDocumentEntityListing> GetFaxDocumentsAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get organization config for given organization</summary>
     /// <remarks><para><c>GET /api/v2/fax/settings</c> (<c>getFaxSettings</c>)</para></remarks>
@@ -54,7 +54,7 @@ public interface IFaxApi
 
     /// <summary>Update a fax document.</summary>
     /// <remarks><para><c>PUT /api/v2/fax/documents/{documentId}</c> (<c>putFaxDocument</c>)</para></remarks>
-    /// <param name="documentId">Document ID</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="body">Document</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FaxDocument</c>).</returns>

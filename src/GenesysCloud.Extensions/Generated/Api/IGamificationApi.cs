@@ -16,7 +16,7 @@ public interface IGamificationApi
     /// <para><c>DELETE /api/v2/employeeperformance/externalmetrics/definitions/{metricId}</c> (<c>deleteEmployeeperformanceExternalmetricsDefinition</c>)</para>
     /// <para>Requires any of the permissions: <c>employeePerformance:externalMetricDefinition:delete</c>.</para>
     /// </remarks>
-    /// <param name="metricId">Specifies the External Metric Definition ID</param>
+    /// <param name="metricId">Specifies the External Metric Definition ID. Path segment <c>definitions/{metricId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteEmployeeperformanceExternalmetricsDefinitionAsync(string metricId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface IGamificationApi
     /// <para><c>DELETE /api/v2/gamification/contests/{contestId}</c> (<c>deleteGamificationContest</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:contest:delete</c>, <c>gamification:contest:deleteAll</c>.</para>
     /// </remarks>
-    /// <param name="contestId">The ID of the contest</param>
+    /// <param name="contestId">The ID of the contest. Path segment <c>contests/{contestId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteGamificationContestAsync(string contestId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -36,7 +36,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/employeeperformance/externalmetrics/definitions/{metricId}</c> (<c>getEmployeeperformanceExternalmetricsDefinition</c>)</para>
     /// <para>Requires any of the permissions: <c>employeePerformance:externalMetricDefinition:view</c>.</para>
     /// </remarks>
-    /// <param name="metricId">Specifies the External Metric Definition ID</param>
+    /// <param name="metricId">Specifies the External Metric Definition ID. Path segment <c>definitions/{metricId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalMetricDefinition</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalMetricDefinition> GetEmployeeperformanceExternalmetricsDefinitionAsync(string metricId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -50,42 +50,42 @@ public interface IGamificationApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalMetricDefinitionListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionListing> GetEmployeeperformanceExternalmetricsDefinitionsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalMetricDefinitionListing> GetEmployeeperformanceExternalmetricsDefinitionsAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get Contest Scores (Admin)</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/gamification/contests/{contestId}/agents/scores</c> (<c>getGamificationContestAgentsScores</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:contest:viewAll</c>.</para>
     /// </remarks>
-    /// <param name="contestId">The ID of the contest</param>
+    /// <param name="contestId">The ID of the contest. Path segment <c>contests/{contestId}</c>.</param>
     /// <param name="pageNumber">The <c>pageNumber</c> query parameter.</param>
     /// <param name="pageSize">The <c>pageSize</c> query parameter.</param>
     /// <param name="workday">Target querying workday. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="returnsView">Desired response results. Valid values: <c>All</c>, <c>TopAndBottom</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContestScoresAgentsPagedList</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestScoresAgentsPagedList> GetGamificationContestAgentsScoresAsync(string contestId, int? pageNumber = null, int? pageSize = null, string? workday = null, string? returnsView = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestScoresAgentsPagedList> GetGamificationContestAgentsScoresAsync(string contestId, long? pageNumber = null, long? pageSize = null, string? workday = null, string? returnsView = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get Contest Scores for the requesting Agent/Supervisor</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/gamification/contests/{contestId}/agents/scores/me</c> (<c>getGamificationContestAgentsScoresMe</c>)</para>
     /// <para>Requires all of the permissions: <c>gamification:contest:view</c>.</para>
     /// </remarks>
-    /// <param name="contestId">The ID of the contest</param>
+    /// <param name="contestId">The ID of the contest. Path segment <c>contests/{contestId}</c>.</param>
     /// <param name="pageNumber">The <c>pageNumber</c> query parameter.</param>
     /// <param name="pageSize">The <c>pageSize</c> query parameter.</param>
     /// <param name="workday">Target querying workday. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="returnsView">Desired response results (Supervisor Only). Valid values: <c>All</c>, <c>TopAndBottom</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContestScoresAgentsPagedList</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestScoresAgentsPagedList> GetGamificationContestAgentsScoresMeAsync(string contestId, int? pageNumber = null, int? pageSize = null, string? workday = null, string? returnsView = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestScoresAgentsPagedList> GetGamificationContestAgentsScoresMeAsync(string contestId, long? pageNumber = null, long? pageSize = null, string? workday = null, string? returnsView = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Contest Score Trend (Average Trend)</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/gamification/contests/{contestId}/agents/scores/trends</c> (<c>getGamificationContestAgentsScoresTrends</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:contest:view</c>.</para>
     /// </remarks>
-    /// <param name="contestId">The ID of the contest</param>
+    /// <param name="contestId">The ID of the contest. Path segment <c>contests/{contestId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContestScoresGroupTrendList</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestScoresGroupTrendList> GetGamificationContestAgentsScoresTrendsAsync(string contestId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -95,7 +95,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/contests/{contestId}/agents/scores/trends/me</c> (<c>getGamificationContestAgentsScoresTrendsMe</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:contest:view</c>.</para>
     /// </remarks>
-    /// <param name="contestId">The ID of the contest</param>
+    /// <param name="contestId">The ID of the contest. Path segment <c>contests/{contestId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContestScoresAgentTrendList</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestScoresAgentTrendList> GetGamificationContestAgentsScoresTrendsMeAsync(string contestId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -105,7 +105,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/contests/{contestId}</c> (<c>getGamificationContest</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:contest:view</c>.</para>
     /// </remarks>
-    /// <param name="contestId">The ID of the contest</param>
+    /// <param name="contestId">The ID of the contest. Path segment <c>contests/{contestId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContestsResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContestsResponse> GetGamificationContestAsync(string contestId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -115,8 +115,8 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/contests/{contestId}/prizeimages/{prizeImageId}</c> (<c>getGamificationContestPrizeimage</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:contest:view</c>, <c>gamification:contest:viewAll</c>.</para>
     /// </remarks>
-    /// <param name="contestId">The ID of the contest</param>
-    /// <param name="prizeImageId">The ID of the prize image</param>
+    /// <param name="contestId">The ID of the contest. Path segment <c>contests/{contestId}</c>.</param>
+    /// <param name="prizeImageId">The ID of the prize image. Path segment <c>prizeimages/{prizeImageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PrizeImages</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PrizeImages> GetGamificationContestPrizeimageAsync(string contestId, string prizeImageId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -135,7 +135,7 @@ public interface IGamificationApi
     /// <param name="sortOrder">The <c>sortOrder</c> query parameter. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GetContestsEssentialsListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetContestsEssentialsListing> GetGamificationContestsAsync(int? pageNumber = null, int? pageSize = null, string? dateStart = null, string? dateEnd = null, global::System.Collections.Generic.IEnumerable<string>? status = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetContestsEssentialsListing> GetGamificationContestsAsync(long? pageNumber = null, long? pageSize = null, string? dateStart = null, string? dateEnd = null, global::System.Collections.Generic.IEnumerable<string>? status = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a List of Contests (Agent/Supervisor)</summary>
     /// <remarks>
@@ -152,7 +152,7 @@ public interface IGamificationApi
     /// <param name="view">The <c>view</c> query parameter. Valid values: <c>participant</c>, <c>creator</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GetContestsEssentialsListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetContestsEssentialsListing> GetGamificationContestsMeAsync(int? pageNumber = null, int? pageSize = null, string? dateStart = null, string? dateEnd = null, global::System.Collections.Generic.IEnumerable<string>? status = null, string? sortBy = null, string? sortOrder = null, string? view = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetContestsEssentialsListing> GetGamificationContestsMeAsync(long? pageNumber = null, long? pageSize = null, string? dateStart = null, string? dateEnd = null, global::System.Collections.Generic.IEnumerable<string>? status = null, string? sortBy = null, string? sortOrder = null, string? view = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get insights summary</summary>
     /// <remarks>
@@ -173,7 +173,7 @@ public interface IGamificationApi
     /// <param name="reportsTo">The reportsTo used by ABAC policies.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InsightsSummary</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsSummary> GetGamificationInsightsAsync(string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string primaryPeriodStartWorkday, int? pageSize = null, int? pageNumber = null, string? sortKey = null, string? sortMetricId = null, string? sortOrder = null, string? userIds = null, string? reportsTo = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsSummary> GetGamificationInsightsAsync(string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string primaryPeriodStartWorkday, long? pageSize = null, long? pageNumber = null, string? sortKey = null, string? sortMetricId = null, string? sortOrder = null, string? userIds = null, string? reportsTo = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get insights details for the current user</summary>
     /// <remarks>
@@ -234,7 +234,7 @@ public interface IGamificationApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InsightsAgents</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsAgents> GetGamificationInsightsManagersAsync(string filterType, string filterId, string granularity, string startWorkday, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsAgents> GetGamificationInsightsManagersAsync(string filterType, string filterId, string granularity, string startWorkday, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query users in a profile during a period of time</summary>
     /// <remarks>
@@ -267,7 +267,7 @@ public interface IGamificationApi
     /// <param name="reportsTo">The reportsTo used by ABAC policies.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InsightsRankings</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsRankings> GetGamificationInsightsRankingsAsync(string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string primaryPeriodStartWorkday, string sortKey, string? sortMetricId = null, int? sectionSize = null, string? userIds = null, string? reportsTo = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InsightsRankings> GetGamificationInsightsRankingsAsync(string filterType, string filterId, string granularity, string comparativePeriodStartWorkday, string primaryPeriodStartWorkday, string sortKey, string? sortMetricId = null, long? sectionSize = null, string? userIds = null, string? reportsTo = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get insights user trend for the current user</summary>
     /// <remarks>
@@ -290,7 +290,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/insights/users/{userId}/details</c> (<c>getGamificationInsightsUserDetails</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:insights:viewAll</c>.</para>
     /// </remarks>
-    /// <param name="userId">The ID of a user.</param>
+    /// <param name="userId">The ID of a user. Path segment <c>users/{userId}</c>.</param>
     /// <param name="filterType">Filter type for the query request. Valid values: <c>PerformanceProfile</c>, <c>Division</c>.</param>
     /// <param name="filterId">ID for the filter type.</param>
     /// <param name="granularity">Granularity. Valid values: <c>Weekly</c>, <c>Monthly</c>.</param>
@@ -305,7 +305,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/insights/users/{userId}/trends</c> (<c>getGamificationInsightsUserTrends</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:insights:viewAll</c>.</para>
     /// </remarks>
-    /// <param name="userId">The ID of a user.</param>
+    /// <param name="userId">The ID of a user. Path segment <c>users/{userId}</c>.</param>
     /// <param name="filterType">Filter type for the query request. Valid values: <c>PerformanceProfile</c>, <c>Division</c>.</param>
     /// <param name="filterId">ID for the filter type.</param>
     /// <param name="granularity">Granularity. Valid values: <c>Daily</c>, <c>Weekly</c>.</param>
@@ -368,7 +368,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/metricdefinitions/{metricDefinitionId}</c> (<c>getGamificationMetricdefinition</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:profile:view</c>.</para>
     /// </remarks>
-    /// <param name="metricDefinitionId">metric definition id</param>
+    /// <param name="metricDefinitionId">metric definition id. Path segment <c>metricdefinitions/{metricDefinitionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MetricDefinition</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MetricDefinition> GetGamificationMetricdefinitionAsync(string metricDefinitionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -388,7 +388,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/profiles/{profileId}</c> (<c>getGamificationProfile</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:profile:view</c>, <c>gamification:leaderboard:viewAll</c>, <c>gamification:scorecard:viewAll</c>.</para>
     /// </remarks>
-    /// <param name="profileId">performanceProfileId</param>
+    /// <param name="profileId">performanceProfileId. Path segment <c>profiles/{profileId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PerformanceProfile</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformanceProfile> GetGamificationProfileAsync(string profileId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -398,7 +398,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/profiles/{profileId}/members</c> (<c>getGamificationProfileMembers</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:profile:view</c>.</para>
     /// </remarks>
-    /// <param name="profileId">Profile Id</param>
+    /// <param name="profileId">Profile Id. Path segment <c>profiles/{profileId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MemberListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MemberListing> GetGamificationProfileMembersAsync(string profileId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -408,8 +408,8 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/profiles/{profileId}/metrics/{metricId}</c> (<c>getGamificationProfileMetric</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:profile:view</c>, <c>gamification:leaderboard:view</c>, <c>gamification:scorecard:view</c>.</para>
     /// </remarks>
-    /// <param name="profileId">Performance Profile Id</param>
-    /// <param name="metricId">Metric Id</param>
+    /// <param name="profileId">Performance Profile Id. Path segment <c>profiles/{profileId}</c>.</param>
+    /// <param name="metricId">Metric Id. Path segment <c>metrics/{metricId}</c>.</param>
     /// <param name="workday">The objective query workday. If not specified, then it retrieves the current objective. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Metric</c>).</returns>
@@ -420,7 +420,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/profiles/{profileId}/metrics</c> (<c>getGamificationProfileMetrics</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:profile:view</c>, <c>gamification:leaderboard:view</c>, <c>gamification:scorecard:view</c>.</para>
     /// </remarks>
-    /// <param name="profileId">Performance Profile Id</param>
+    /// <param name="profileId">Performance Profile Id. Path segment <c>profiles/{profileId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>objective</c>.</param>
     /// <param name="workday">The objective query workday. If not specified, then it retrieves the current objective. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="metricIds">List of metric ids to filter the response (Optional, comma-separated).</param>
@@ -433,7 +433,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/profiles/{profileId}/metrics/objectivedetails</c> (<c>getGamificationProfileMetricsObjectivedetails</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:profile:view</c>, <c>gamification:leaderboard:view</c>, <c>gamification:scorecard:view</c>.</para>
     /// </remarks>
-    /// <param name="profileId">Performance Profile Id</param>
+    /// <param name="profileId">Performance Profile Id. Path segment <c>profiles/{profileId}</c>.</param>
     /// <param name="workday">The objective query workday. If not specified, then it retrieves the current objective. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GetMetricsResponse</c>).</returns>
@@ -453,7 +453,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/profiles/users/{userId}</c> (<c>getGamificationProfilesUser</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:profile:view</c>, <c>gamification:scorecard:viewAll</c>, <c>gamification:leaderboard:viewAll</c>.</para>
     /// </remarks>
-    /// <param name="userId">The <c>userId</c> path parameter.</param>
+    /// <param name="userId">The <c>userId</c> path parameter. Path segment <c>users/{userId}</c>.</param>
     /// <param name="workday">Target querying workday. If not provided, then queries the current performance profile. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PerformanceProfile</c>).</returns>
@@ -534,9 +534,9 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/scorecards/profiles/{profileId}/metrics/{metricId}/users/{userId}/values/trends</c> (<c>getGamificationScorecardsProfileMetricUserValuesTrends</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:scorecard:viewAll</c>.</para>
     /// </remarks>
-    /// <param name="profileId">performanceProfileId</param>
-    /// <param name="metricId">metricId</param>
-    /// <param name="userId">The <c>userId</c> path parameter.</param>
+    /// <param name="profileId">performanceProfileId. Path segment <c>profiles/{profileId}</c>.</param>
+    /// <param name="metricId">metricId. Path segment <c>metrics/{metricId}</c>.</param>
+    /// <param name="userId">The <c>userId</c> path parameter. Path segment <c>users/{userId}</c>.</param>
     /// <param name="startWorkday">Start workday of querying workdays range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="endWorkday">End workday of querying workdays range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="referenceWorkday">Reference workday for the trend. Used to determine the associated metric definition. If not set, then the value of endWorkday is used. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
@@ -550,8 +550,8 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/scorecards/profiles/{profileId}/metrics/{metricId}/users/values/trends</c> (<c>getGamificationScorecardsProfileMetricUsersValuesTrends</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:scorecard:viewAll</c>.</para>
     /// </remarks>
-    /// <param name="profileId">performanceProfileId</param>
-    /// <param name="metricId">metricId</param>
+    /// <param name="profileId">performanceProfileId. Path segment <c>profiles/{profileId}</c>.</param>
+    /// <param name="metricId">metricId. Path segment <c>metrics/{metricId}</c>.</param>
     /// <param name="filterType">Filter type for the query request. Valid values: <c>PerformanceProfile</c>, <c>Division</c>.</param>
     /// <param name="startWorkday">Start workday of querying workdays range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="endWorkday">End workday of querying workdays range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
@@ -567,8 +567,8 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/scorecards/profiles/{profileId}/metrics/{metricId}/values/trends</c> (<c>getGamificationScorecardsProfileMetricValuesTrends</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:scorecard:view</c>.</para>
     /// </remarks>
-    /// <param name="profileId">performanceProfileId</param>
-    /// <param name="metricId">metricId</param>
+    /// <param name="profileId">performanceProfileId. Path segment <c>profiles/{profileId}</c>.</param>
+    /// <param name="metricId">metricId. Path segment <c>metrics/{metricId}</c>.</param>
     /// <param name="startWorkday">Start workday of querying workdays range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="endWorkday">End workday of querying workdays range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="filterType">Filter type for the query request. If not set, returns the values trends of the requesting user. Valid values: <c>PerformanceProfile</c>, <c>Division</c>.</param>
@@ -583,7 +583,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/scorecards/users/{userId}</c> (<c>getGamificationScorecardsUser</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:scorecard:viewAll</c>.</para>
     /// </remarks>
-    /// <param name="userId">The <c>userId</c> path parameter.</param>
+    /// <param name="userId">The <c>userId</c> path parameter. Path segment <c>users/{userId}</c>.</param>
     /// <param name="workday">Target querying workday. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>objective</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -595,7 +595,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/scorecards/users/{userId}/attendance</c> (<c>getGamificationScorecardsUserAttendance</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:scorecard:viewAll</c>.</para>
     /// </remarks>
-    /// <param name="userId">The <c>userId</c> path parameter.</param>
+    /// <param name="userId">The <c>userId</c> path parameter. Path segment <c>users/{userId}</c>.</param>
     /// <param name="startWorkday">Start workday of querying workdays range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="endWorkday">End workday of querying workdays range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -607,7 +607,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/scorecards/users/{userId}/bestpoints</c> (<c>getGamificationScorecardsUserBestpoints</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:scorecard:viewAll</c>.</para>
     /// </remarks>
-    /// <param name="userId">The <c>userId</c> path parameter.</param>
+    /// <param name="userId">The <c>userId</c> path parameter. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserBestPoints</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserBestPoints> GetGamificationScorecardsUserBestpointsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -617,7 +617,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/scorecards/users/{userId}/points/alltime</c> (<c>getGamificationScorecardsUserPointsAlltime</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:scorecard:viewAll</c>.</para>
     /// </remarks>
-    /// <param name="userId">The <c>userId</c> path parameter.</param>
+    /// <param name="userId">The <c>userId</c> path parameter. Path segment <c>users/{userId}</c>.</param>
     /// <param name="endWorkday">End workday of querying workdays range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AllTimePoints</c>).</returns>
@@ -628,7 +628,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/scorecards/users/{userId}/points/trends</c> (<c>getGamificationScorecardsUserPointsTrends</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:scorecard:viewAll</c>.</para>
     /// </remarks>
-    /// <param name="userId">The <c>userId</c> path parameter.</param>
+    /// <param name="userId">The <c>userId</c> path parameter. Path segment <c>users/{userId}</c>.</param>
     /// <param name="startWorkday">Start workday of querying workdays range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="endWorkday">End workday of querying workdays range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="dayOfWeek">Optional filter to specify which day of weeks to be included in the response. Valid values: <c>Sunday</c>, <c>Monday</c>, <c>Tuesday</c>, <c>Wednesday</c>, <c>Thursday</c>, <c>Friday</c>, <c>Saturday</c>.</param>
@@ -641,7 +641,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/scorecards/users/{userId}/values/trends</c> (<c>getGamificationScorecardsUserValuesTrends</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:scorecard:viewAll</c>.</para>
     /// </remarks>
-    /// <param name="userId">The <c>userId</c> path parameter.</param>
+    /// <param name="userId">The <c>userId</c> path parameter. Path segment <c>users/{userId}</c>.</param>
     /// <param name="startWorkday">Start workday of querying workdays range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="endWorkday">End workday of querying workdays range. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="timeZone">Timezone for the workday. Defaults to UTC</param>
@@ -727,7 +727,7 @@ public interface IGamificationApi
     /// <para><c>GET /api/v2/gamification/templates/{templateId}</c> (<c>getGamificationTemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:profile:view</c>.</para>
     /// </remarks>
-    /// <param name="templateId">template id</param>
+    /// <param name="templateId">template id. Path segment <c>templates/{templateId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ObjectiveTemplate</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ObjectiveTemplate> GetGamificationTemplateAsync(string templateId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -746,7 +746,7 @@ public interface IGamificationApi
     /// <para><c>PATCH /api/v2/employeeperformance/externalmetrics/definitions/{metricId}</c> (<c>patchEmployeeperformanceExternalmetricsDefinition</c>)</para>
     /// <para>Requires any of the permissions: <c>employeePerformance:externalMetricDefinition:edit</c>.</para>
     /// </remarks>
-    /// <param name="metricId">Specifies the metric definition ID</param>
+    /// <param name="metricId">Specifies the metric definition ID. Path segment <c>definitions/{metricId}</c>.</param>
     /// <param name="body">The External Metric Definition parameters to be updated</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalMetricDefinition</c>).</returns>
@@ -757,7 +757,7 @@ public interface IGamificationApi
     /// <para><c>PATCH /api/v2/gamification/contests/{contestId}</c> (<c>patchGamificationContest</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:contestStatus:edit</c>, <c>gamification:contestStatus:editAll</c>.</para>
     /// </remarks>
-    /// <param name="contestId">The ID of the contest</param>
+    /// <param name="contestId">The ID of the contest. Path segment <c>contests/{contestId}</c>.</param>
     /// <param name="body">Finalize Contest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContestsResponse</c>).</returns>
@@ -808,7 +808,7 @@ public interface IGamificationApi
     /// <para><c>POST /api/v2/gamification/profiles/{profileId}/activate</c> (<c>postGamificationProfileActivate</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:profile:update</c>.</para>
     /// </remarks>
-    /// <param name="profileId">performanceProfileId</param>
+    /// <param name="profileId">performanceProfileId. Path segment <c>profiles/{profileId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PerformanceProfile</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformanceProfile> PostGamificationProfileActivateAsync(string profileId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -818,7 +818,7 @@ public interface IGamificationApi
     /// <para><c>POST /api/v2/gamification/profiles/{profileId}/deactivate</c> (<c>postGamificationProfileDeactivate</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:profile:update</c>.</para>
     /// </remarks>
-    /// <param name="profileId">performanceProfileId</param>
+    /// <param name="profileId">performanceProfileId. Path segment <c>profiles/{profileId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PerformanceProfile</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformanceProfile> PostGamificationProfileDeactivateAsync(string profileId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -828,7 +828,7 @@ public interface IGamificationApi
     /// <para><c>POST /api/v2/gamification/profiles/{profileId}/members</c> (<c>postGamificationProfileMembers</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:profile:update</c>.</para>
     /// </remarks>
-    /// <param name="profileId">Profile Id</param>
+    /// <param name="profileId">Profile Id. Path segment <c>profiles/{profileId}</c>.</param>
     /// <param name="body">assignUsers</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Assignment</c>).</returns>
@@ -839,7 +839,7 @@ public interface IGamificationApi
     /// <para><c>POST /api/v2/gamification/profiles/{profileId}/members/validate</c> (<c>postGamificationProfileMembersValidate</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:profile:update</c>.</para>
     /// </remarks>
-    /// <param name="profileId">Profile Id</param>
+    /// <param name="profileId">Profile Id. Path segment <c>profiles/{profileId}</c>.</param>
     /// <param name="body">memberAssignments</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignmentValidation</c>).</returns>
@@ -850,8 +850,8 @@ public interface IGamificationApi
     /// <para><c>POST /api/v2/gamification/profiles/{sourceProfileId}/metrics/{sourceMetricId}/link</c> (<c>postGamificationProfileMetricLink</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:profile:update</c>.</para>
     /// </remarks>
-    /// <param name="sourceProfileId">Source Performance Profile Id</param>
-    /// <param name="sourceMetricId">Source Metric Id</param>
+    /// <param name="sourceProfileId">Source Performance Profile Id. Path segment <c>profiles/{sourceProfileId}</c>.</param>
+    /// <param name="sourceMetricId">Source Metric Id. Path segment <c>metrics/{sourceMetricId}</c>.</param>
     /// <param name="body">linkedMetric</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Metric</c>).</returns>
@@ -862,7 +862,7 @@ public interface IGamificationApi
     /// <para><c>POST /api/v2/gamification/profiles/{profileId}/metrics</c> (<c>postGamificationProfileMetrics</c>)</para>
     /// <para>Requires all of the permissions: <c>gamification:profile:update</c>.</para>
     /// </remarks>
-    /// <param name="profileId">Performance Profile Id</param>
+    /// <param name="profileId">Performance Profile Id. Path segment <c>profiles/{profileId}</c>.</param>
     /// <param name="body">Metric</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Metric</c>).</returns>
@@ -884,7 +884,7 @@ public interface IGamificationApi
     /// <para><c>POST /api/v2/gamification/profiles/users/{userId}/query</c> (<c>postGamificationProfilesUserQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:agentProfileMembership:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">The ID of a user.</param>
+    /// <param name="userId">The ID of a user. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">The date range of work day.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserProfilesInDateRange</c>).</returns>
@@ -902,7 +902,7 @@ public interface IGamificationApi
     /// <para><c>PUT /api/v2/gamification/contests/{contestId}</c> (<c>putGamificationContest</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:contest:edit</c>, <c>gamification:contest:editAll</c>.</para>
     /// </remarks>
-    /// <param name="contestId">The ID of the contest</param>
+    /// <param name="contestId">The ID of the contest. Path segment <c>contests/{contestId}</c>.</param>
     /// <param name="body">Contest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContestsResponse</c>).</returns>
@@ -913,7 +913,7 @@ public interface IGamificationApi
     /// <para><c>PUT /api/v2/gamification/profiles/{profileId}</c> (<c>putGamificationProfile</c>)</para>
     /// <para>Requires any of the permissions: <c>gamification:profile:update</c>.</para>
     /// </remarks>
-    /// <param name="profileId">performanceProfileId</param>
+    /// <param name="profileId">performanceProfileId. Path segment <c>profiles/{profileId}</c>.</param>
     /// <param name="body">performanceProfile</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PerformanceProfile</c>).</returns>
@@ -924,8 +924,8 @@ public interface IGamificationApi
     /// <para><c>PUT /api/v2/gamification/profiles/{profileId}/metrics/{metricId}</c> (<c>putGamificationProfileMetric</c>)</para>
     /// <para>Requires all of the permissions: <c>gamification:profile:update</c>.</para>
     /// </remarks>
-    /// <param name="profileId">Performance Profile Id</param>
-    /// <param name="metricId">Metric Id</param>
+    /// <param name="profileId">Performance Profile Id. Path segment <c>profiles/{profileId}</c>.</param>
+    /// <param name="metricId">Metric Id. Path segment <c>metrics/{metricId}</c>.</param>
     /// <param name="body">Metric</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Metric</c>).</returns>

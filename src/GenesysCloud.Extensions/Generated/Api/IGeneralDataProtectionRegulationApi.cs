@@ -16,7 +16,7 @@ public interface IGeneralDataProtectionRegulationApi
     /// <para><c>GET /api/v2/gdpr/requests/{requestId}</c> (<c>getGdprRequest</c>)</para>
     /// <para>Requires any of the permissions: <c>gdpr:request:view</c>.</para>
     /// </remarks>
-    /// <param name="requestId">Request id</param>
+    /// <param name="requestId">Request id. Path segment <c>requests/{requestId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GDPRRequest</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GDPRRequest> GetGdprRequestAsync(string requestId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -30,7 +30,7 @@ public interface IGeneralDataProtectionRegulationApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GDPRRequestEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GDPRRequestEntityListing> GetGdprRequestsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GDPRRequestEntityListing> GetGdprRequestsAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get GDPR subjects</summary>
     /// <remarks>

@@ -19,8 +19,8 @@ public interface IGeolocationApi
 
     /// <summary>Get a user's Geolocation</summary>
     /// <remarks><para><c>GET /api/v2/users/{userId}/geolocations/{clientId}</c> (<c>getUserGeolocation</c>)</para></remarks>
-    /// <param name="userId">user Id</param>
-    /// <param name="clientId">client Id</param>
+    /// <param name="userId">user Id. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="clientId">client Id. Path segment <c>geolocations/{clientId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Geolocation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Geolocation> GetUserGeolocationAsync(string userId, string clientId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -40,8 +40,8 @@ public interface IGeolocationApi
     /// <para><c>PATCH /api/v2/users/{userId}/geolocations/{clientId}</c> (<c>patchUserGeolocation</c>)</para>
     /// <para>The geolocation object can be patched one of three ways. Option 1: Set the 'primary' property to true. This will set the client as the user's primary geolocation source.  Option 2: Provide the 'latitude' and 'longitude' values.  This will enqueue an asynchronous update of the 'city', 'region', and 'country', generating a notification. A subsequent GET operation will include the new values for 'city', 'region' and 'country'.  Option 3:  Provide the 'city', 'region', 'country' values.  Option 1 can be combined with Option 2 or Option 3.  For example, update the client as primary and provide latitude and longitude values.</para>
     /// </remarks>
-    /// <param name="userId">user Id</param>
-    /// <param name="clientId">client Id</param>
+    /// <param name="userId">user Id. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="clientId">client Id. Path segment <c>geolocations/{clientId}</c>.</param>
     /// <param name="body">Geolocation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Geolocation</c>).</returns>

@@ -13,14 +13,14 @@ public interface IGreetingsApi
 {
     /// <summary>Deletes a Greeting with the given GreetingId</summary>
     /// <remarks><para><c>DELETE /api/v2/greetings/{greetingId}</c> (<c>deleteGreeting</c>)</para></remarks>
-    /// <param name="greetingId">Greeting ID</param>
+    /// <param name="greetingId">Greeting ID. Path segment <c>greetings/{greetingId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteGreetingAsync(string greetingId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Greeting with the given GreetingId</summary>
     /// <remarks><para><c>GET /api/v2/greetings/{greetingId}</c> (<c>getGreeting</c>)</para></remarks>
-    /// <param name="greetingId">Greeting ID</param>
+    /// <param name="greetingId">Greeting ID. Path segment <c>greetings/{greetingId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Greeting</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Greeting> GetGreetingAsync(string greetingId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -30,7 +30,7 @@ public interface IGreetingsApi
     /// <para><c>GET /api/v2/greetings/{greetingId}/downloads</c> (<c>getGreetingDownloads</c>)</para>
     /// <para>Requires any of the permissions: <c>greetings:greeting:download</c>.</para>
     /// </remarks>
-    /// <param name="greetingId">Greeting ID</param>
+    /// <param name="greetingId">Greeting ID. Path segment <c>greetings/{greetingId}</c>.</param>
     /// <param name="formatId">The desired media format. Valid values: <c>WAV</c>, <c>WEBM</c>, <c>WAV_ULAW</c>, <c>OGG_VORBIS</c>, <c>OGG_OPUS</c>, <c>MP3</c>, <c>NONE</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GreetingMediaInfo</c>).</returns>
@@ -41,7 +41,7 @@ public interface IGreetingsApi
     /// <para><c>GET /api/v2/greetings/{greetingId}/groups/downloads</c> (<c>getGreetingGroupsDownloads</c>)</para>
     /// <para>Requires any of the permissions: <c>greetings:groupGreeting:download</c>.</para>
     /// </remarks>
-    /// <param name="greetingId">Greeting ID</param>
+    /// <param name="greetingId">Greeting ID. Path segment <c>greetings/{greetingId}</c>.</param>
     /// <param name="formatId">The desired media format. Valid values: <c>WAV</c>, <c>WEBM</c>, <c>WAV_ULAW</c>, <c>OGG_VORBIS</c>, <c>OGG_OPUS</c>, <c>MP3</c>, <c>NONE</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GreetingMediaInfo</c>).</returns>
@@ -52,7 +52,7 @@ public interface IGreetingsApi
     /// <para><c>GET /api/v2/greetings/{greetingId}/media</c> (<c>getGreetingMedia</c>)</para>
     /// <para>API should migrate to use GET api/v2/greetings/{greetingId}/downloads</para>
     /// </remarks>
-    /// <param name="greetingId">Greeting ID</param>
+    /// <param name="greetingId">Greeting ID. Path segment <c>greetings/{greetingId}</c>.</param>
     /// <param name="formatId">The desired media format. Valid values: <c>WAV</c>, <c>WEBM</c>, <c>WAV_ULAW</c>, <c>OGG_VORBIS</c>, <c>OGG_OPUS</c>, <c>MP3</c>, <c>NONE</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GreetingMediaInfo</c>).</returns>
@@ -63,7 +63,7 @@ public interface IGreetingsApi
     /// <para><c>GET /api/v2/greetings/{greetingId}/users/downloads</c> (<c>getGreetingUsersDownloads</c>)</para>
     /// <para>Requires any of the permissions: <c>greetings:greeting:download</c>.</para>
     /// </remarks>
-    /// <param name="greetingId">Greeting ID</param>
+    /// <param name="greetingId">Greeting ID. Path segment <c>greetings/{greetingId}</c>.</param>
     /// <param name="formatId">The desired media format. Valid values: <c>WAV</c>, <c>WEBM</c>, <c>WAV_ULAW</c>, <c>OGG_VORBIS</c>, <c>OGG_OPUS</c>, <c>MP3</c>, <c>NONE</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GreetingMediaInfo</c>).</returns>
@@ -75,7 +75,7 @@ public interface IGreetingsApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainEntityListing> GetGreetingsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainEntityListing> GetGreetingsAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an Organization's DefaultGreetingList</summary>
     /// <remarks><para><c>GET /api/v2/greetings/defaults</c> (<c>getGreetingsDefaults</c>)</para></remarks>
@@ -85,32 +85,32 @@ public interface IGreetingsApi
 
     /// <summary>Get a list of the Group's Greetings</summary>
     /// <remarks><para><c>GET /api/v2/groups/{groupId}/greetings</c> (<c>getGroupGreetings</c>)</para></remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GreetingListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GreetingListing> GetGroupGreetingsAsync(string groupId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GreetingListing> GetGroupGreetingsAsync(string groupId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Grabs the list of Default Greetings given a Group's ID</summary>
     /// <remarks><para><c>GET /api/v2/groups/{groupId}/greetings/defaults</c> (<c>getGroupGreetingsDefaults</c>)</para></remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DefaultGreetingList</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DefaultGreetingList> GetGroupGreetingsDefaultsAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of the User's Greetings</summary>
     /// <remarks><para><c>GET /api/v2/users/{userId}/greetings</c> (<c>getUserGreetings</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainEntityListing> GetUserGreetingsAsync(string userId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainEntityListing> GetUserGreetingsAsync(string userId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Grabs the list of Default Greetings given a User's ID</summary>
     /// <remarks><para><c>GET /api/v2/users/{userId}/greetings/defaults</c> (<c>getUserGreetingsDefaults</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DefaultGreetingList</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DefaultGreetingList> GetUserGreetingsDefaultsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -124,7 +124,7 @@ public interface IGreetingsApi
 
     /// <summary>Creates a Greeting for a Group</summary>
     /// <remarks><para><c>POST /api/v2/groups/{groupId}/greetings</c> (<c>postGroupGreetings</c>)</para></remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="body">The Greeting to create</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Greeting</c>).</returns>
@@ -132,7 +132,7 @@ public interface IGreetingsApi
 
     /// <summary>Creates a Greeting for a User</summary>
     /// <remarks><para><c>POST /api/v2/users/{userId}/greetings</c> (<c>postUserGreetings</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">The Greeting to create</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Greeting</c>).</returns>
@@ -140,7 +140,7 @@ public interface IGreetingsApi
 
     /// <summary>Updates the Greeting with the given GreetingId</summary>
     /// <remarks><para><c>PUT /api/v2/greetings/{greetingId}</c> (<c>putGreeting</c>)</para></remarks>
-    /// <param name="greetingId">Greeting ID</param>
+    /// <param name="greetingId">Greeting ID. Path segment <c>greetings/{greetingId}</c>.</param>
     /// <param name="body">The updated Greeting</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Greeting</c>).</returns>
@@ -155,7 +155,7 @@ public interface IGreetingsApi
 
     /// <summary>Updates the DefaultGreetingList of the specified Group</summary>
     /// <remarks><para><c>PUT /api/v2/groups/{groupId}/greetings/defaults</c> (<c>putGroupGreetingsDefaults</c>)</para></remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="body">The updated defaultGreetingList</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DefaultGreetingList</c>).</returns>
@@ -163,7 +163,7 @@ public interface IGreetingsApi
 
     /// <summary>Updates the DefaultGreetingList of the specified User</summary>
     /// <remarks><para><c>PUT /api/v2/users/{userId}/greetings/defaults</c> (<c>putUserGreetingsDefaults</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">The updated defaultGreetingList</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DefaultGreetingList</c>).</returns>

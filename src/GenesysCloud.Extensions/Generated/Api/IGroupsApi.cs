@@ -16,7 +16,7 @@ public interface IGroupsApi
     /// <para><c>DELETE /api/v2/groups/{groupId}</c> (<c>deleteGroup</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:group:delete</c>.</para>
     /// </remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteGroupAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -27,14 +27,14 @@ public interface IGroupsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>directory:group:delete</c>.</para>
     /// </remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteGroupDynamicsettingsAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Remove members</summary>
     /// <remarks><para><c>DELETE /api/v2/groups/{groupId}/members</c> (<c>deleteGroupMembers</c>)</para></remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="ids">Comma separated list of userIds to remove. A maximum of 50 members are allowed per request.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
@@ -53,7 +53,7 @@ public interface IGroupsApi
 
     /// <summary>Get group</summary>
     /// <remarks><para><c>GET /api/v2/groups/{groupId}</c> (<c>getGroup</c>)</para></remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Group</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Group> GetGroupAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -64,28 +64,28 @@ public interface IGroupsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>directory:group:view</c>.</para>
     /// </remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DynamicGroupDefinition</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DynamicGroupDefinition> GetGroupDynamicsettingsAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get all individuals associated with the group</summary>
     /// <remarks><para><c>GET /api/v2/groups/{groupId}/individuals</c> (<c>getGroupIndividuals</c>)</para></remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserEntityListing> GetGroupIndividualsAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get group members, includes individuals, owners, and dynamically included people</summary>
     /// <remarks><para><c>GET /api/v2/groups/{groupId}/members</c> (<c>getGroupMembers</c>)</para></remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>routingStatus</c>, <c>presence</c>, <c>integrationPresence</c>, <c>conversationSummary</c>, <c>outOfOffice</c>, <c>geolocation</c>, <c>station</c>, <c>authorization</c>, <c>lasttokenissued</c>, <c>authorization.unusedRoles</c>, <c>team</c>, <c>workPlanBidRanks</c>, <c>externalContactsSettings</c>, <c>groups</c>, <c>customAttributes</c>, <c>profileSkills</c>, <c>certifications</c>, <c>locations</c>, <c>skills</c>, <c>languages</c>, <c>languagePreference</c>, <c>employerInfo</c>, <c>biography</c>, <c>dateLastLogin</c>, <c>dateWelcomeSent</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserEntityListing> GetGroupMembersAsync(string groupId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserEntityListing> GetGroupMembersAsync(string groupId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get group profile</summary>
     /// <remarks>
@@ -93,7 +93,7 @@ public interface IGroupsApi
     /// <para>This api is deprecated. Use /api/v2/groups instead</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="groupId">groupId</param>
+    /// <param name="groupId">groupId. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="fields">Comma separated fields to return.  Allowable values can be found by querying /api/v2/fieldconfig?type=group and using the key for the elements returned by the fieldList</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GroupProfile</c>).</returns>
@@ -109,7 +109,7 @@ public interface IGroupsApi
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GroupEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GroupEntityListing> GetGroupsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GroupEntityListing> GetGroupsAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Search groups using the q64 value returned from a previous search</summary>
     /// <remarks><para><c>GET /api/v2/groups/search</c> (<c>getGroupsSearch</c>)</para></remarks>
@@ -133,11 +133,11 @@ public interface IGroupsApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GroupProfileEntityListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GroupProfileEntityListing> GetProfilesGroupsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GroupProfileEntityListing> GetProfilesGroupsAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Add members</summary>
     /// <remarks><para><c>POST /api/v2/groups/{groupId}/members</c> (<c>postGroupMembers</c>)</para></remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="body">Add members</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
@@ -178,7 +178,7 @@ public interface IGroupsApi
     /// <para><c>PUT /api/v2/groups/{groupId}</c> (<c>putGroup</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:group:edit</c>.</para>
     /// </remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="body">Group</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Group</c>).</returns>
@@ -190,7 +190,7 @@ public interface IGroupsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>directory:group:edit</c>.</para>
     /// </remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="body">Create/Update dynamic groups</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>

@@ -16,7 +16,7 @@ public interface IIdentityProviderApi
     /// <para><c>DELETE /api/v2/identityproviders/{providerId}</c> (<c>deleteIdentityprovider</c>)</para>
     /// <para>Requires any of the permissions: <c>sso:provider:delete</c>.</para>
     /// </remarks>
-    /// <param name="providerId">Provider ID</param>
+    /// <param name="providerId">Provider ID. Path segment <c>identityproviders/{providerId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteIdentityproviderAsync(string providerId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -125,7 +125,7 @@ public interface IIdentityProviderApi
     /// <para><c>GET /api/v2/identityproviders/{providerId}</c> (<c>getIdentityprovider</c>)</para>
     /// <para>Requires any of the permissions: <c>sso:provider:view</c>.</para>
     /// </remarks>
-    /// <param name="providerId">Provider ID</param>
+    /// <param name="providerId">Provider ID. Path segment <c>identityproviders/{providerId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CustomProvider</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomProvider> GetIdentityproviderAsync(string providerId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -253,7 +253,7 @@ public interface IIdentityProviderApi
     /// <para><c>PUT /api/v2/identityproviders/{providerId}</c> (<c>putIdentityprovider</c>)</para>
     /// <para>Requires any of the permissions: <c>sso:provider:edit</c>.</para>
     /// </remarks>
-    /// <param name="providerId">Provider ID</param>
+    /// <param name="providerId">Provider ID. Path segment <c>identityproviders/{providerId}</c>.</param>
     /// <param name="body">Provider</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CustomProvider</c>).</returns>

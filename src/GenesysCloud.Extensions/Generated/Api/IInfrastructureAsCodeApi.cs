@@ -17,7 +17,7 @@ public interface IInfrastructureAsCodeApi
     /// <para>Get the complete metadata specification for an accelerator, including requirements and parameters.</para>
     /// <para>Requires any of the permissions: <c>infrastructureascode:accelerator:view</c>.</para>
     /// </remarks>
-    /// <param name="acceleratorId">Accelerator ID</param>
+    /// <param name="acceleratorId">Accelerator ID. Path segment <c>accelerators/{acceleratorId}</c>.</param>
     /// <param name="preferredLanguage">Preferred Language. Valid values: <c>ar</c>, <c>cs</c>, <c>da</c>, <c>de</c>, <c>en-US</c>, <c>es</c>, <c>fi</c>, <c>fr</c>, <c>it</c>, <c>iw</c>, <c>ko</c>, <c>ja</c>, <c>nl</c>, <c>no</c>, <c>pl</c>, <c>pt-BR</c>, <c>pt-PT</c>, <c>sv</c>, <c>th</c>, <c>tr</c>, <c>zh-CN</c>, <c>zh-TW</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AcceleratorSpecification</c>).</returns>
@@ -41,7 +41,7 @@ public interface IInfrastructureAsCodeApi
     /// <param name="tags">Filter by tags</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AcceleratorList</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AcceleratorList> GetInfrastructureascodeAcceleratorsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? description = null, string? origin = null, string? type = null, string? classification = null, string? tags = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AcceleratorList> GetInfrastructureascodeAcceleratorsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? description = null, string? origin = null, string? type = null, string? classification = null, string? tags = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get job status and results</summary>
     /// <remarks>
@@ -49,7 +49,7 @@ public interface IInfrastructureAsCodeApi
     /// <para>Get the execution status of a submitted job, optionally including results and error details.</para>
     /// <para>Requires all of the permissions: <c>infrastructureascode:job:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">Job ID</param>
+    /// <param name="jobId">Job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="details">Include details of execution, including job results or error information</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InfrastructureascodeJob</c>).</returns>
@@ -70,7 +70,7 @@ public interface IInfrastructureAsCodeApi
     /// <param name="status">Find only jobs in this state. Valid values: <c>Created</c>, <c>Queued</c>, <c>Running</c>, <c>Complete</c>, <c>Failed</c>, <c>Incomplete</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InfrastructureascodeJob</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InfrastructureascodeJob> GetInfrastructureascodeJobsAsync(int? maxResults = null, bool? includeErrors = null, string? sortBy = null, string? sortOrder = null, string? acceleratorId = null, string? submittedBy = null, string? status = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InfrastructureascodeJob> GetInfrastructureascodeJobsAsync(long? maxResults = null, bool? includeErrors = null, string? sortBy = null, string? sortOrder = null, string? acceleratorId = null, string? submittedBy = null, string? status = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a Job</summary>
     /// <remarks>

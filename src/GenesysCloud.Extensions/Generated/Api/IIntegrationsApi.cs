@@ -16,7 +16,7 @@ public interface IIntegrationsApi
     /// <para><c>DELETE /api/v2/integrations/{integrationId}</c> (<c>deleteIntegration</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:delete</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration Id</param>
+    /// <param name="integrationId">Integration Id. Path segment <c>integrations/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Integration</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Integration> DeleteIntegrationAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface IIntegrationsApi
     /// <para><c>DELETE /api/v2/integrations/actions/{actionId}</c> (<c>deleteIntegrationsAction</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:delete</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteIntegrationsActionAsync(string actionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -36,7 +36,7 @@ public interface IIntegrationsApi
     /// <para><c>DELETE /api/v2/integrations/actions/{actionId}/draft</c> (<c>deleteIntegrationsActionDraft</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:delete</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteIntegrationsActionDraftAsync(string actionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -46,7 +46,7 @@ public interface IIntegrationsApi
     /// <para><c>DELETE /api/v2/integrations/credentials/{credentialId}</c> (<c>deleteIntegrationsCredential</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:delete</c>.</para>
     /// </remarks>
-    /// <param name="credentialId">Credential ID</param>
+    /// <param name="credentialId">Credential ID. Path segment <c>credentials/{credentialId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteIntegrationsCredentialAsync(string credentialId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -56,7 +56,7 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/{integrationId}</c> (<c>getIntegration</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration Id</param>
+    /// <param name="integrationId">Integration Id. Path segment <c>integrations/{integrationId}</c>.</param>
     /// <param name="pageSize">The total page size requested</param>
     /// <param name="pageNumber">The page number requested</param>
     /// <param name="sortBy">variable name requested to sort by</param>
@@ -65,14 +65,14 @@ public interface IIntegrationsApi
     /// <param name="previousPage">Previous page token</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Integration</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Integration> GetIntegrationAsync(string integrationId, int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Integration> GetIntegrationAsync(string integrationId, long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get integration configuration.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/integrations/{integrationId}/config/current</c> (<c>getIntegrationConfigCurrent</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration Id</param>
+    /// <param name="integrationId">Integration Id. Path segment <c>integrations/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IntegrationConfiguration</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntegrationConfiguration> GetIntegrationConfigCurrentAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -82,7 +82,7 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/actions/{actionId}</c> (<c>getIntegrationsAction</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:view</c>, <c>bridge:actions:view</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="expand">Indicates a field in the response which should be expanded. Valid values: <c>contract</c>.</param>
     /// <param name="flatten">Indicates the response should be reformatted, based on Architect's flattening format.</param>
     /// <param name="includeConfig">Return config in response.</param>
@@ -95,7 +95,7 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/actions/{actionId}/draft</c> (<c>getIntegrationsActionDraft</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:view</c>, <c>bridge:actions:view</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="expand">Indicates a field in the response which should be expanded. Valid values: <c>contract</c>.</param>
     /// <param name="flatten">Indicates the response should be reformatted, based on Architect's flattening format.</param>
     /// <param name="includeConfig">Return config in response.</param>
@@ -108,7 +108,7 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/actions/{actionId}/draft/function</c> (<c>getIntegrationsActionDraftFunction</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:actionFunction:view</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FunctionConfig</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FunctionConfig> GetIntegrationsActionDraftFunctionAsync(string actionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -118,8 +118,8 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/actions/{actionId}/draft/schemas/{fileName}</c> (<c>getIntegrationsActionDraftSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:view</c>, <c>bridge:actions:view</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
-    /// <param name="fileName">Name of schema file to be retrieved for this draft.</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
+    /// <param name="fileName">Name of schema file to be retrieved for this draft. Path segment <c>schemas/{fileName}</c>.</param>
     /// <param name="flatten">Indicates the response should be reformatted, based on Architect's flattening format.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonSchemaDocument</c>).</returns>
@@ -130,8 +130,8 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/actions/{actionId}/draft/templates/{fileName}</c> (<c>getIntegrationsActionDraftTemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:view</c>, <c>bridge:actions:view</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
-    /// <param name="fileName">Name of template file to be retrieved for this action draft.</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
+    /// <param name="fileName">Name of template file to be retrieved for this action draft. Path segment <c>templates/{fileName}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
     global::System.Threading.Tasks.Task<string> GetIntegrationsActionDraftTemplateAsync(string actionId, string fileName, global::System.Threading.CancellationToken cancellationToken = default);
@@ -141,7 +141,7 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/actions/{actionId}/draft/validation</c> (<c>getIntegrationsActionDraftValidation</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:edit</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DraftValidationResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DraftValidationResult> GetIntegrationsActionDraftValidationAsync(string actionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -151,7 +151,7 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/actions/{actionId}/function</c> (<c>getIntegrationsActionFunction</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:actionFunction:view</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FunctionConfig</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FunctionConfig> GetIntegrationsActionFunctionAsync(string actionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -161,8 +161,8 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/actions/{actionId}/schemas/{fileName}</c> (<c>getIntegrationsActionSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:view</c>, <c>bridge:actions:view</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
-    /// <param name="fileName">Name of schema file to be retrieved for this action.</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
+    /// <param name="fileName">Name of schema file to be retrieved for this action. Path segment <c>schemas/{fileName}</c>.</param>
     /// <param name="flatten">Indicates the response should be reformatted, based on Architect's flattening format.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonSchemaDocument</c>).</returns>
@@ -173,8 +173,8 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/actions/{actionId}/templates/{fileName}</c> (<c>getIntegrationsActionTemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:view</c>, <c>bridge:actions:view</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
-    /// <param name="fileName">Name of template file to be retrieved for this action.</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
+    /// <param name="fileName">Name of template file to be retrieved for this action. Path segment <c>templates/{fileName}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
     global::System.Threading.Tasks.Task<string> GetIntegrationsActionTemplateAsync(string actionId, string fileName, global::System.Threading.CancellationToken cancellationToken = default);
@@ -198,7 +198,7 @@ public interface IIntegrationsApi
     /// <param name="includeConfig">Return config in response.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActionEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionEntityListing> GetIntegrationsActionsAsync(int? pageSize = null, int? pageNumber = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? category = null, string? name = null, string? ids = null, string? secure = null, string? includeAuthActions = null, bool? includeConfig = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionEntityListing> GetIntegrationsActionsAsync(long? pageSize = null, long? pageNumber = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? category = null, string? name = null, string? ids = null, string? secure = null, string? includeAuthActions = null, bool? includeConfig = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieves all categories of available Actions</summary>
     /// <remarks>
@@ -214,7 +214,7 @@ public interface IIntegrationsApi
     /// <param name="secure">Filter to only include secure actions. True will only include actions marked secured. False will include only unsecure actions. Do not use filter if you want all Actions. Valid values: <c>true</c>, <c>false</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CategoryEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoryEntityListing> GetIntegrationsActionsCategoriesAsync(int? pageSize = null, int? pageNumber = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? secure = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoryEntityListing> GetIntegrationsActionsCategoriesAsync(long? pageSize = null, long? pageNumber = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? secure = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieves the available mTLS client certificates in use. This endpoint will return inconsistent results while a certificate rotation is in progress.</summary>
     /// <remarks>
@@ -255,7 +255,7 @@ public interface IIntegrationsApi
     /// <param name="includeConfig">Return config in response.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActionEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionEntityListing> GetIntegrationsActionsDraftsAsync(int? pageSize = null, int? pageNumber = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? category = null, string? name = null, string? ids = null, string? secure = null, string? includeAuthActions = null, bool? includeConfig = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionEntityListing> GetIntegrationsActionsDraftsAsync(long? pageSize = null, long? pageNumber = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? category = null, string? name = null, string? ids = null, string? secure = null, string? includeAuthActions = null, bool? includeConfig = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get action function settings for Action</summary>
     /// <remarks>
@@ -282,7 +282,7 @@ public interface IIntegrationsApi
     /// <param name="reportedState">Filter integrations by reported state (case-insensitive). Valid values: <c>ACTIVE</c>, <c>ACTIVATING</c>, <c>INACTIVE</c>, <c>DEACTIVATING</c>, <c>ERROR</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IntegrationEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntegrationEntityListing> GetIntegrationsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, string? integrationType = null, string? reportedState = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntegrationEntityListing> GetIntegrationsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, string? integrationType = null, string? reportedState = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a specific Bot details</summary>
     /// <remarks>
@@ -290,8 +290,8 @@ public interface IIntegrationsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>integration:botconnector:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">The integration ID for this group of bots</param>
-    /// <param name="botId">The bot ID for this bot</param>
+    /// <param name="integrationId">The integration ID for this group of bots. Path segment <c>botconnectors/{integrationId}</c>.</param>
+    /// <param name="botId">The bot ID for this bot. Path segment <c>bots/{botId}</c>.</param>
     /// <param name="version">Specific Version</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Bot</c>).</returns>
@@ -303,12 +303,12 @@ public interface IIntegrationsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>integration:botconnector:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">The integration ID for this group of bots.</param>
+    /// <param name="integrationId">The integration ID for this group of bots. Path segment <c>botconnectors/{integrationId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BotListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotListing> GetIntegrationsBotconnectorBotsAsync(string integrationId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotListing> GetIntegrationsBotconnectorBotsAsync(string integrationId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the summary list of bots for this integration.</summary>
     /// <remarks>
@@ -316,20 +316,20 @@ public interface IIntegrationsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>integration:botconnector:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">The integration ID for this group of bots.</param>
+    /// <param name="integrationId">The integration ID for this group of bots. Path segment <c>botconnectors/{integrationId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BotSummaryEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotSummaryEntityListing> GetIntegrationsBotconnectorBotsSummariesAsync(string integrationId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotSummaryEntityListing> GetIntegrationsBotconnectorBotsSummariesAsync(string integrationId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a specific botConnector bot, plus versions, for this integration</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/integrations/botconnector/{integrationId}/bots/{botId}</c> (<c>getIntegrationsBotconnectorIntegrationIdBot</c>)</para>
     /// <para>Requires any of the permissions: <c>integration:botconnector:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">The integration ID for this group of bots</param>
-    /// <param name="botId">The botID for this bot</param>
+    /// <param name="integrationId">The integration ID for this group of bots. Path segment <c>botconnector/{integrationId}</c>.</param>
+    /// <param name="botId">The botID for this bot. Path segment <c>bots/{botId}</c>.</param>
     /// <param name="version">Specific Version</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BotConnectorBot</c>).</returns>
@@ -340,20 +340,20 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/botconnector/{integrationId}/bots/{botId}/versions</c> (<c>getIntegrationsBotconnectorIntegrationIdBotVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>integration:botconnector:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">The integration ID for this bot group</param>
-    /// <param name="botId">The botID for this bot</param>
+    /// <param name="integrationId">The integration ID for this bot group. Path segment <c>botconnector/{integrationId}</c>.</param>
+    /// <param name="botId">The botID for this bot. Path segment <c>bots/{botId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BotConnectorBotVersionSummaryEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotConnectorBotVersionSummaryEntityListing> GetIntegrationsBotconnectorIntegrationIdBotVersionsAsync(string integrationId, string botId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotConnectorBotVersionSummaryEntityListing> GetIntegrationsBotconnectorIntegrationIdBotVersionsAsync(string integrationId, string botId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of botConnector bots for this integration</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/integrations/botconnector/{integrationId}/bots</c> (<c>getIntegrationsBotconnectorIntegrationIdBots</c>)</para>
     /// <para>Requires any of the permissions: <c>integration:botconnector:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">The integration ID for this group of bots</param>
+    /// <param name="integrationId">The integration ID for this group of bots. Path segment <c>botconnector/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BotList</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotList> GetIntegrationsBotconnectorIntegrationIdBotsAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -363,12 +363,12 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/botconnector/{integrationId}/bots/summaries</c> (<c>getIntegrationsBotconnectorIntegrationIdBotsSummaries</c>)</para>
     /// <para>Requires any of the permissions: <c>integration:botconnector:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">The integration ID for this group of bots</param>
+    /// <param name="integrationId">The integration ID for this group of bots. Path segment <c>botconnector/{integrationId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BotConnectorBotSummaryEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotConnectorBotSummaryEntityListing> GetIntegrationsBotconnectorIntegrationIdBotsSummariesAsync(string integrationId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotConnectorBotSummaryEntityListing> GetIntegrationsBotconnectorIntegrationIdBotsSummariesAsync(string integrationId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List permitted client app integrations for the logged in user</summary>
     /// <remarks><para><c>GET /api/v2/integrations/clientapps</c> (<c>getIntegrationsClientapps</c>)</para></remarks>
@@ -380,7 +380,7 @@ public interface IIntegrationsApi
     /// <param name="previousPage">Previous page token</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ClientAppEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClientAppEntityListing> GetIntegrationsClientappsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClientAppEntityListing> GetIntegrationsClientappsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>UC integration client application configuration.</summary>
     /// <remarks>
@@ -398,14 +398,14 @@ public interface IIntegrationsApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UCIntegrationListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UCIntegrationListing> GetIntegrationsClientappsUnifiedcommunicationsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UCIntegrationListing> GetIntegrationsClientappsUnifiedcommunicationsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a single credential with sensitive fields redacted</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/integrations/credentials/{credentialId}</c> (<c>getIntegrationsCredential</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="credentialId">Credential ID</param>
+    /// <param name="credentialId">Credential ID. Path segment <c>credentials/{credentialId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Credential</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Credential> GetIntegrationsCredentialAsync(string credentialId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -422,7 +422,7 @@ public interface IIntegrationsApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CredentialInfoListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CredentialInfoListing> GetIntegrationsCredentialsAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CredentialInfoListing> GetIntegrationsCredentialsAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List multiple sets of credentials using cursor-based paging</summary>
     /// <remarks>
@@ -454,14 +454,14 @@ public interface IIntegrationsApi
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AudioConnectorIntegrationEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AudioConnectorIntegrationEntityListing> GetIntegrationsSpeechAudioconnectorAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AudioConnectorIntegrationEntityListing> GetIntegrationsSpeechAudioconnectorAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an Audio Connector integration</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/integrations/speech/audioconnector/{integrationId}</c> (<c>getIntegrationsSpeechAudioconnectorIntegrationId</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">The integration ID</param>
+    /// <param name="integrationId">The integration ID. Path segment <c>audioconnector/{integrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AudioConnectorIntegration</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AudioConnectorIntegration> GetIntegrationsSpeechAudioconnectorIntegrationIdAsync(string integrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -471,7 +471,7 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/speech/dialogflow/agents/{agentId}</c> (<c>getIntegrationsSpeechDialogflowAgent</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The agent ID</param>
+    /// <param name="agentId">The agent ID. Path segment <c>agents/{agentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DialogflowAgent</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialogflowAgent> GetIntegrationsSpeechDialogflowAgentAsync(string agentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -486,14 +486,14 @@ public interface IIntegrationsApi
     /// <param name="name">Filter on agent name</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DialogflowAgentSummaryEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialogflowAgentSummaryEntityListing> GetIntegrationsSpeechDialogflowAgentsAsync(int? pageNumber = null, int? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialogflowAgentSummaryEntityListing> GetIntegrationsSpeechDialogflowAgentsAsync(long? pageNumber = null, long? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get details about a Dialogflow CX agent</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/integrations/speech/dialogflowcx/agents/{agentId}</c> (<c>getIntegrationsSpeechDialogflowcxAgent</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The agent ID</param>
+    /// <param name="agentId">The agent ID. Path segment <c>agents/{agentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DialogflowCXAgent</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialogflowCXAgent> GetIntegrationsSpeechDialogflowcxAgentAsync(string agentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -508,14 +508,14 @@ public interface IIntegrationsApi
     /// <param name="name">Filter on agent name</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DialogflowCXAgentSummaryEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialogflowCXAgentSummaryEntityListing> GetIntegrationsSpeechDialogflowcxAgentsAsync(int? pageNumber = null, int? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialogflowCXAgentSummaryEntityListing> GetIntegrationsSpeechDialogflowcxAgentsAsync(long? pageNumber = null, long? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get details about a Lex bot alias</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/integrations/speech/lex/bot/alias/{aliasId}</c> (<c>getIntegrationsSpeechLexBotAlias</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="aliasId">The alias ID</param>
+    /// <param name="aliasId">The alias ID. Path segment <c>alias/{aliasId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LexBotAlias</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexBotAlias> GetIntegrationsSpeechLexBotAliasAsync(string aliasId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -525,14 +525,14 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/speech/lex/bot/{botId}/aliases</c> (<c>getIntegrationsSpeechLexBotBotIdAliases</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="botId">The bot ID</param>
+    /// <param name="botId">The bot ID. Path segment <c>bot/{botId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="status">Filter on alias status. Valid values: <c>READY</c>, <c>FAILED</c>, <c>BUILDING</c>, <c>NOT_BUILT</c>.</param>
     /// <param name="name">Filter on alias name</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LexBotAliasEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexBotAliasEntityListing> GetIntegrationsSpeechLexBotBotIdAliasesAsync(string botId, int? pageNumber = null, int? pageSize = null, string? status = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexBotAliasEntityListing> GetIntegrationsSpeechLexBotBotIdAliasesAsync(string botId, long? pageNumber = null, long? pageSize = null, string? status = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of Lex bots in the customers' AWS accounts</summary>
     /// <remarks>
@@ -544,14 +544,14 @@ public interface IIntegrationsApi
     /// <param name="name">Filter on bot name</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LexBotEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexBotEntityListing> GetIntegrationsSpeechLexBotsAsync(int? pageNumber = null, int? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexBotEntityListing> GetIntegrationsSpeechLexBotsAsync(long? pageNumber = null, long? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get details about a Lex V2 bot alias</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/integrations/speech/lexv2/bot/alias/{aliasId}</c> (<c>getIntegrationsSpeechLexv2BotAlias</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="aliasId">The Alias ID</param>
+    /// <param name="aliasId">The Alias ID. Path segment <c>alias/{aliasId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LexV2BotAlias</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexV2BotAlias> GetIntegrationsSpeechLexv2BotAliasAsync(string aliasId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -561,14 +561,14 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/speech/lexv2/bot/{botId}/aliases</c> (<c>getIntegrationsSpeechLexv2BotBotIdAliases</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="botId">The Bot ID</param>
+    /// <param name="botId">The Bot ID. Path segment <c>bot/{botId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="status">Filter on alias status. Valid values: <c>Creating</c>, <c>Available</c>, <c>Deleting</c>, <c>Failed</c>.</param>
     /// <param name="name">Filter on alias name</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LexV2BotAliasEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexV2BotAliasEntityListing> GetIntegrationsSpeechLexv2BotBotIdAliasesAsync(string botId, int? pageNumber = null, int? pageSize = null, string? status = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexV2BotAliasEntityListing> GetIntegrationsSpeechLexv2BotBotIdAliasesAsync(string botId, long? pageNumber = null, long? pageSize = null, string? status = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of Lex V2 bots</summary>
     /// <remarks>
@@ -580,15 +580,15 @@ public interface IIntegrationsApi
     /// <param name="name">Filter on bot name</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LexV2BotEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexV2BotEntityListing> GetIntegrationsSpeechLexv2BotsAsync(int? pageNumber = null, int? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexV2BotEntityListing> GetIntegrationsSpeechLexv2BotsAsync(long? pageNumber = null, long? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Nuance bot in the specified Integration</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/{botId}</c> (<c>getIntegrationsSpeechNuanceNuanceIntegrationIdBot</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="nuanceIntegrationId">The integration ID for this group of bots</param>
-    /// <param name="botId">The Nuance bot ID to get</param>
+    /// <param name="nuanceIntegrationId">The integration ID for this group of bots. Path segment <c>nuance/{nuanceIntegrationId}</c>.</param>
+    /// <param name="botId">The Nuance bot ID to get. Path segment <c>bots/{botId}</c>.</param>
     /// <param name="expand">expand. Valid values: <c>variables</c>, <c>transferNodes</c>, <c>channels</c>, <c>locales</c>.</param>
     /// <param name="targetChannel">targetChannel. Valid values: <c>digital</c>, <c>voice</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -600,9 +600,9 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/{botId}/jobs/{jobId}</c> (<c>getIntegrationsSpeechNuanceNuanceIntegrationIdBotJob</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="nuanceIntegrationId">The integration ID for this group of bots</param>
-    /// <param name="botId">The Nuance bot ID</param>
-    /// <param name="jobId">The asynchronous job ID</param>
+    /// <param name="nuanceIntegrationId">The integration ID for this group of bots. Path segment <c>nuance/{nuanceIntegrationId}</c>.</param>
+    /// <param name="botId">The Nuance bot ID. Path segment <c>bots/{botId}</c>.</param>
+    /// <param name="jobId">The asynchronous job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncJob> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJobAsync(string nuanceIntegrationId, string botId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -612,9 +612,9 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/{botId}/jobs/{jobId}/results</c> (<c>getIntegrationsSpeechNuanceNuanceIntegrationIdBotJobResults</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="nuanceIntegrationId">The integration ID for this group of bots</param>
-    /// <param name="botId">The Nuance bot ID</param>
-    /// <param name="jobId">The asynchronous job ID</param>
+    /// <param name="nuanceIntegrationId">The integration ID for this group of bots. Path segment <c>nuance/{nuanceIntegrationId}</c>.</param>
+    /// <param name="botId">The Nuance bot ID. Path segment <c>bots/{botId}</c>.</param>
+    /// <param name="jobId">The asynchronous job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NuanceBot</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NuanceBot> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotJobResultsAsync(string nuanceIntegrationId, string botId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -625,21 +625,21 @@ public interface IIntegrationsApi
     /// <para>If the 'onlyRegisteredBots' param is set, the returned data will only include the Nuance bots which have configured client secrets within the Integration,  otherwise all of the Nuance bots available to the Integration's configured discovery credentials are returned.</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="nuanceIntegrationId">The integration ID for this group of bots</param>
+    /// <param name="nuanceIntegrationId">The integration ID for this group of bots. Path segment <c>nuance/{nuanceIntegrationId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="onlyRegisteredBots">Limit bots to the ones configured for Genesys Cloud usage</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NuanceBotEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NuanceBotEntityListing> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsAsync(string nuanceIntegrationId, int? pageNumber = null, int? pageSize = null, bool? onlyRegisteredBots = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NuanceBotEntityListing> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsAsync(string nuanceIntegrationId, long? pageNumber = null, long? pageSize = null, bool? onlyRegisteredBots = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the status of an asynchronous Nuance bots GET job</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/jobs/{jobId}</c> (<c>getIntegrationsSpeechNuanceNuanceIntegrationIdBotsJob</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="nuanceIntegrationId">The integration ID for this group of bots</param>
-    /// <param name="jobId">The asynchronous job ID</param>
+    /// <param name="nuanceIntegrationId">The integration ID for this group of bots. Path segment <c>nuance/{nuanceIntegrationId}</c>.</param>
+    /// <param name="jobId">The asynchronous job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncJob> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobAsync(string nuanceIntegrationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -649,8 +649,8 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/jobs/{jobId}/results</c> (<c>getIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobResults</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="nuanceIntegrationId">The integration ID for this group of bots</param>
-    /// <param name="jobId">The asynchronous job ID</param>
+    /// <param name="nuanceIntegrationId">The integration ID for this group of bots. Path segment <c>nuance/{nuanceIntegrationId}</c>.</param>
+    /// <param name="jobId">The asynchronous job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NuanceBotEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NuanceBotEntityListing> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobResultsAsync(string nuanceIntegrationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -660,7 +660,7 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/speech/stt/engines/{engineId}</c> (<c>getIntegrationsSpeechSttEngine</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="engineId">The engine ID</param>
+    /// <param name="engineId">The engine ID. Path segment <c>engines/{engineId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SttEngineEntity</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SttEngineEntity> GetIntegrationsSpeechSttEngineAsync(string engineId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -675,14 +675,14 @@ public interface IIntegrationsApi
     /// <param name="name">Filter on engine name</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SttEngineEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SttEngineEntityListing> GetIntegrationsSpeechSttEnginesAsync(int? pageNumber = null, int? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SttEngineEntityListing> GetIntegrationsSpeechSttEnginesAsync(long? pageNumber = null, long? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get details about a TTS engine</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/integrations/speech/tts/engines/{engineId}</c> (<c>getIntegrationsSpeechTtsEngine</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="engineId">The engine ID</param>
+    /// <param name="engineId">The engine ID. Path segment <c>engines/{engineId}</c>.</param>
     /// <param name="includeVoices">Include voices for the engine</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TtsEngineEntity</c>).</returns>
@@ -693,8 +693,8 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/speech/tts/engines/{engineId}/voices/{voiceId}</c> (<c>getIntegrationsSpeechTtsEngineVoice</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="engineId">The engine ID</param>
-    /// <param name="voiceId">The voice ID</param>
+    /// <param name="engineId">The engine ID. Path segment <c>engines/{engineId}</c>.</param>
+    /// <param name="voiceId">The voice ID. Path segment <c>voices/{voiceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TtsVoiceEntity</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TtsVoiceEntity> GetIntegrationsSpeechTtsEngineVoiceAsync(string engineId, string voiceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -704,12 +704,12 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/speech/tts/engines/{engineId}/voices</c> (<c>getIntegrationsSpeechTtsEngineVoices</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="engineId">The engine ID</param>
+    /// <param name="engineId">The engine ID. Path segment <c>engines/{engineId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TtsVoiceEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TtsVoiceEntityListing> GetIntegrationsSpeechTtsEngineVoicesAsync(string engineId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TtsVoiceEntityListing> GetIntegrationsSpeechTtsEngineVoicesAsync(string engineId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of TTS engines enabled for org</summary>
     /// <remarks>
@@ -723,7 +723,7 @@ public interface IIntegrationsApi
     /// <param name="language">Filter on supported language. If includeVoices=true then the voices are also filtered.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TtsEngineEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TtsEngineEntityListing> GetIntegrationsSpeechTtsEnginesAsync(int? pageNumber = null, int? pageSize = null, bool? includeVoices = null, string? name = null, string? language = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TtsEngineEntityListing> GetIntegrationsSpeechTtsEnginesAsync(long? pageNumber = null, long? pageSize = null, bool? includeVoices = null, string? name = null, string? language = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get TTS settings for an org</summary>
     /// <remarks>
@@ -739,7 +739,7 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/types/{typeId}</c> (<c>getIntegrationsType</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="typeId">Integration Type Id</param>
+    /// <param name="typeId">Integration Type Id. Path segment <c>types/{typeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IntegrationType</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntegrationType> GetIntegrationsTypeAsync(string typeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -749,8 +749,8 @@ public interface IIntegrationsApi
     /// <para><c>GET /api/v2/integrations/types/{typeId}/configschemas/{configType}</c> (<c>getIntegrationsTypeConfigschema</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="typeId">Integration Type Id</param>
-    /// <param name="configType">Config schema type. Valid values: <c>properties</c>, <c>advanced</c>.</param>
+    /// <param name="typeId">Integration Type Id. Path segment <c>types/{typeId}</c>.</param>
+    /// <param name="configType">Config schema type. Path segment <c>configschemas/{configType}</c>. Valid values: <c>properties</c>, <c>advanced</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonSchemaDocument</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JsonSchemaDocument> GetIntegrationsTypeConfigschemaAsync(string typeId, string configType, global::System.Threading.CancellationToken cancellationToken = default);
@@ -768,7 +768,7 @@ public interface IIntegrationsApi
     /// <param name="previousPage">Previous page token</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IntegrationTypeEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntegrationTypeEntityListing> GetIntegrationsTypesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntegrationTypeEntityListing> GetIntegrationsTypesAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>UC integration client application configuration.</summary>
     /// <remarks>
@@ -776,7 +776,7 @@ public interface IIntegrationsApi
     /// <para>This endpoint returns basic UI configuration data for the specified Unified Communications integration client application.</para>
     /// <para>Requires any of the permissions: <c>integration:unifiedCommunications:view</c>.</para>
     /// </remarks>
-    /// <param name="ucIntegrationId">3rd Party Service Type</param>
+    /// <param name="ucIntegrationId">3rd Party Service Type. Path segment <c>clientapps/{ucIntegrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UnifiedCommunicationsIntegration</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegration> GetIntegrationsUnifiedcommunicationsClientappAsync(string ucIntegrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -795,7 +795,7 @@ public interface IIntegrationsApi
     /// <param name="previousPage">Previous page token</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UnifiedCommunicationsIntegrationListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegrationListing> GetIntegrationsUnifiedcommunicationsClientappsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegrationListing> GetIntegrationsUnifiedcommunicationsClientappsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List permitted user app integrations for the logged in user</summary>
     /// <remarks><para><c>GET /api/v2/integrations/userapps</c> (<c>getIntegrationsUserapps</c>)</para></remarks>
@@ -808,31 +808,31 @@ public interface IIntegrationsApi
     /// <param name="appHost">The type of UserApp to filter by</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserAppEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAppEntityListing> GetIntegrationsUserappsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? appHost = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAppEntityListing> GetIntegrationsUserappsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? appHost = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update an integration.</summary>
     /// <remarks>
     /// <para><c>PATCH /api/v2/integrations/{integrationId}</c> (<c>patchIntegration</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration Id</param>
-    /// <param name="body">Integration Update</param>
+    /// <param name="integrationId">Integration Id. Path segment <c>integrations/{integrationId}</c>.</param>
     /// <param name="pageSize">The total page size requested</param>
     /// <param name="pageNumber">The page number requested</param>
     /// <param name="sortBy">variable name requested to sort by</param>
     /// <param name="expand">variable name requested by expand list</param>
     /// <param name="nextPage">next page token</param>
     /// <param name="previousPage">Previous page token</param>
+    /// <param name="body">Integration Update</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Integration</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Integration> PatchIntegrationAsync(string integrationId, global::GenesysCloud.Extensions.Models.Integration? body = null, int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Integration> PatchIntegrationAsync(string integrationId, long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::GenesysCloud.Extensions.Models.Integration? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Patch an Action</summary>
     /// <remarks>
     /// <para><c>PATCH /api/v2/integrations/actions/{actionId}</c> (<c>patchIntegrationsAction</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:edit</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="body">Input used to patch the Action.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Action</c>).</returns>
@@ -843,7 +843,7 @@ public interface IIntegrationsApi
     /// <para><c>PATCH /api/v2/integrations/actions/{actionId}/draft</c> (<c>patchIntegrationsActionDraft</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:edit</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="body">Input used to patch the Action Draft.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Action</c>).</returns>
@@ -854,7 +854,7 @@ public interface IIntegrationsApi
     /// <para><c>POST /api/v2/integrations/actions/{actionId}/draft</c> (<c>postIntegrationsActionDraft</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:edit</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Action</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Action> PostIntegrationsActionDraftAsync(string actionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -864,7 +864,7 @@ public interface IIntegrationsApi
     /// <para><c>POST /api/v2/integrations/actions/{actionId}/draft/function/upload</c> (<c>postIntegrationsActionDraftFunctionUpload</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:actionFunction:edit</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="body">Input used to request URL upload.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FunctionUploadResponse</c>).</returns>
@@ -875,7 +875,7 @@ public interface IIntegrationsApi
     /// <para><c>POST /api/v2/integrations/actions/{actionId}/draft/publish</c> (<c>postIntegrationsActionDraftPublish</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:edit</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="body">Input used to patch the Action.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Action</c>).</returns>
@@ -886,7 +886,7 @@ public interface IIntegrationsApi
     /// <para><c>POST /api/v2/integrations/actions/{actionId}/draft/test</c> (<c>postIntegrationsActionDraftTest</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:execute</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="body">Map of parameters used for variable substitution.</param>
     /// <param name="flatten">Indicates the response should be reformatted, based on Architect's flattening format.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -898,7 +898,7 @@ public interface IIntegrationsApi
     /// <para><c>POST /api/v2/integrations/actions/{actionId}/execute</c> (<c>postIntegrationsActionExecute</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:execute</c>, <c>bridge:actions:execute</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="body">Map of parameters used for variable substitution.</param>
     /// <param name="flatten">Indicates the response should be reformatted, based on Architect's flattening format.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -910,7 +910,7 @@ public interface IIntegrationsApi
     /// <para><c>POST /api/v2/integrations/actions/{actionId}/test</c> (<c>postIntegrationsActionTest</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:action:execute</c>, <c>bridge:actions:execute</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="body">Map of parameters used for variable substitution.</param>
     /// <param name="flatten">Indicates the response should be reformatted, based on Architect's flattening format.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -984,33 +984,33 @@ public interface IIntegrationsApi
     /// <para><c>POST /api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/{botId}/jobs</c> (<c>postIntegrationsSpeechNuanceNuanceIntegrationIdBotJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="nuanceIntegrationId">The integration ID for this group of bots</param>
-    /// <param name="botId">The Nuance bot ID</param>
-    /// <param name="body">targetChannel</param>
+    /// <param name="nuanceIntegrationId">The integration ID for this group of bots. Path segment <c>nuance/{nuanceIntegrationId}</c>.</param>
+    /// <param name="botId">The Nuance bot ID. Path segment <c>bots/{botId}</c>.</param>
     /// <param name="expand">expand. Valid values: <c>variables</c>, <c>transferNodes</c>, <c>channels</c>, <c>locales</c>.</param>
+    /// <param name="body">targetChannel</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncJob</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncJob> PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsAsync(string nuanceIntegrationId, string botId, string? body = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncJob> PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsAsync(string nuanceIntegrationId, string botId, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of Nuance bots in the specified Integration asynchronously</summary>
     /// <remarks>
     /// <para><c>POST /api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/jobs</c> (<c>postIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="nuanceIntegrationId">The integration ID for this group of bots</param>
+    /// <param name="nuanceIntegrationId">The integration ID for this group of bots. Path segment <c>nuance/{nuanceIntegrationId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="onlyRegisteredBots">Limit bots to the ones configured for Genesys Cloud usage</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncJob</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncJob> PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobsAsync(string nuanceIntegrationId, int? pageNumber = null, int? pageSize = null, bool? onlyRegisteredBots = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncJob> PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobsAsync(string nuanceIntegrationId, long? pageNumber = null, long? pageSize = null, bool? onlyRegisteredBots = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Try out a single credential for a Nuance bot to know if the secret is correct</summary>
     /// <remarks>
     /// <para><c>POST /api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/launch/validate</c> (<c>postIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchValidate</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:edit</c>.</para>
     /// </remarks>
-    /// <param name="nuanceIntegrationId">The integration ID for this group of bots</param>
+    /// <param name="nuanceIntegrationId">The integration ID for this group of bots. Path segment <c>nuance/{nuanceIntegrationId}</c>.</param>
     /// <param name="settings">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1018,7 +1018,7 @@ public interface IIntegrationsApi
 
     /// <summary>Invoke Webhook</summary>
     /// <remarks><para><c>POST /api/v2/integrations/webhooks/{tokenId}/events</c> (<c>postIntegrationsWebhookEvents</c>)</para></remarks>
-    /// <param name="tokenId">The token of the webhook to be invoked</param>
+    /// <param name="tokenId">The token of the webhook to be invoked. Path segment <c>webhooks/{tokenId}</c>.</param>
     /// <param name="body">Webhook Invocation Payload</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebhookInvocationResponse</c>).</returns>
@@ -1029,7 +1029,7 @@ public interface IIntegrationsApi
     /// <para><c>PUT /api/v2/integrations/{integrationId}/config/current</c> (<c>putIntegrationConfigCurrent</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration Id</param>
+    /// <param name="integrationId">Integration Id. Path segment <c>integrations/{integrationId}</c>.</param>
     /// <param name="body">Integration Configuration</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IntegrationConfiguration</c>).</returns>
@@ -1040,7 +1040,7 @@ public interface IIntegrationsApi
     /// <para><c>PUT /api/v2/integrations/actions/{actionId}/draft/function</c> (<c>putIntegrationsActionDraftFunction</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:actionFunction:edit</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="body">Input used to update function settings.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FunctionConfig</c>).</returns>
@@ -1051,7 +1051,7 @@ public interface IIntegrationsApi
     /// <para><c>PUT /api/v2/integrations/botconnector/{integrationId}/bots</c> (<c>putIntegrationsBotconnectorIntegrationIdBots</c>)</para>
     /// <para>Requires any of the permissions: <c>integration:botconnector:edit</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">The integration ID for this group of bots</param>
+    /// <param name="integrationId">The integration ID for this group of bots. Path segment <c>botconnector/{integrationId}</c>.</param>
     /// <param name="botList">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1062,7 +1062,7 @@ public interface IIntegrationsApi
     /// <para><c>PUT /api/v2/integrations/credentials/{credentialId}</c> (<c>putIntegrationsCredential</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:edit</c>.</para>
     /// </remarks>
-    /// <param name="credentialId">Credential ID</param>
+    /// <param name="credentialId">Credential ID. Path segment <c>credentials/{credentialId}</c>.</param>
     /// <param name="body">Credential</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CredentialInfo</c>).</returns>
@@ -1073,7 +1073,7 @@ public interface IIntegrationsApi
     /// <para><c>PUT /api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/launch/settings</c> (<c>putIntegrationsSpeechNuanceNuanceIntegrationIdBotsLaunchSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:integration:edit</c>.</para>
     /// </remarks>
-    /// <param name="nuanceIntegrationId">The integration ID for this group of bots</param>
+    /// <param name="nuanceIntegrationId">The integration ID for this group of bots. Path segment <c>nuance/{nuanceIntegrationId}</c>.</param>
     /// <param name="settings">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1095,7 +1095,7 @@ public interface IIntegrationsApi
     /// <para>This endpoint accepts bulk presence updates from a 3rd-party presence integration and maps the 3rd-party user to a Genesys Cloud user via the matching email address. The 3rd-party presence value will be mapped to a Genesys Cloud organization presence definition value.</para>
     /// <para>Requires any of the permissions: <c>integration:presence:edit</c>.</para>
     /// </remarks>
-    /// <param name="ucIntegrationId">UC Integration ID</param>
+    /// <param name="ucIntegrationId">UC Integration ID. Path segment <c>unifiedcommunications/{ucIntegrationId}</c>.</param>
     /// <param name="body">List of User presences</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>

@@ -16,7 +16,7 @@ public interface IIntentsApi
     /// <para><c>DELETE /api/v2/intents/categories/{categoryId}</c> (<c>deleteIntentsCategory</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customerIntentTaxonomy:delete</c>.</para>
     /// </remarks>
-    /// <param name="categoryId">Category id</param>
+    /// <param name="categoryId">Category id. Path segment <c>categories/{categoryId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteIntentsCategoryAsync(string categoryId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface IIntentsApi
     /// <para><c>DELETE /api/v2/intents/customerintents/{customerIntentId}</c> (<c>deleteIntentsCustomerintent</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customerIntentTaxonomy:delete</c>.</para>
     /// </remarks>
-    /// <param name="customerIntentId">Customer Intent id</param>
+    /// <param name="customerIntentId">Customer Intent id. Path segment <c>customerintents/{customerIntentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteIntentsCustomerintentAsync(string customerIntentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -36,12 +36,12 @@ public interface IIntentsApi
     /// <para><c>GET /api/v2/intents/assignments/externalcontacts/{externalContactId}</c> (<c>getIntentsAssignmentsExternalcontact</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customerIntentAssignments:view</c>.</para>
     /// </remarks>
-    /// <param name="externalContactId">External Contact id</param>
+    /// <param name="externalContactId">External Contact id. Path segment <c>externalcontacts/{externalContactId}</c>.</param>
     /// <param name="pageSize">The total page size requested</param>
     /// <param name="pageNumber">The page number requested</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CustomerIntentAssignmentListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentListing> GetIntentsAssignmentsExternalcontactAsync(string externalContactId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentListing> GetIntentsAssignmentsExternalcontactAsync(string externalContactId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get categories</summary>
     /// <remarks>
@@ -53,14 +53,14 @@ public interface IIntentsApi
     /// <param name="queryValue">Search query value to filter results by</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IntentsCategoryListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntentsCategoryListing> GetIntentsCategoriesAsync(int? pageSize = null, int? pageNumber = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntentsCategoryListing> GetIntentsCategoriesAsync(long? pageSize = null, long? pageNumber = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get category for categoryId</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/intents/categories/{categoryId}</c> (<c>getIntentsCategory</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customerIntentTaxonomy:view</c>.</para>
     /// </remarks>
-    /// <param name="categoryId">Category id</param>
+    /// <param name="categoryId">Category id. Path segment <c>categories/{categoryId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IntentsCategory</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntentsCategory> GetIntentsCategoryAsync(string categoryId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -70,7 +70,7 @@ public interface IIntentsApi
     /// <para><c>GET /api/v2/intents/customerintents/{customerIntentId}</c> (<c>getIntentsCustomerintent</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customerIntentTaxonomy:view</c>.</para>
     /// </remarks>
-    /// <param name="customerIntentId">Customer Intent id</param>
+    /// <param name="customerIntentId">Customer Intent id. Path segment <c>customerintents/{customerIntentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CustomerIntentResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerIntentResponse> GetIntentsCustomerintentAsync(string customerIntentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -80,13 +80,13 @@ public interface IIntentsApi
     /// <para><c>GET /api/v2/intents/customerintents/{customerIntentId}/sourceintents</c> (<c>getIntentsCustomerintentSourceintents</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customerIntentTaxonomy:view</c>.</para>
     /// </remarks>
-    /// <param name="customerIntentId">Customer Intent id</param>
+    /// <param name="customerIntentId">Customer Intent id. Path segment <c>customerintents/{customerIntentId}</c>.</param>
     /// <param name="pageSize">The total page size requested</param>
     /// <param name="pageNumber">The page number requested</param>
     /// <param name="queryValue">Search query value to filter results by</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CustomerSourceIntentListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerSourceIntentListing> GetIntentsCustomerintentSourceintentsAsync(string customerIntentId, int? pageSize = null, int? pageNumber = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerSourceIntentListing> GetIntentsCustomerintentSourceintentsAsync(string customerIntentId, long? pageSize = null, long? pageNumber = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get customer intents</summary>
     /// <remarks>
@@ -99,7 +99,7 @@ public interface IIntentsApi
     /// <param name="categoryId">CategoryId to filter query by</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CustomerIntentListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerIntentListing> GetIntentsCustomerintentsAsync(int? pageSize = null, int? pageNumber = null, string? queryValue = null, string? categoryId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerIntentListing> GetIntentsCustomerintentsAsync(long? pageSize = null, long? pageNumber = null, string? queryValue = null, string? categoryId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get all mapped source intents by type. If no type selected default is type Segment</summary>
     /// <remarks>
@@ -112,14 +112,14 @@ public interface IIntentsApi
     /// <param name="sourceId">Source Id to query by. Only required for sourceType: Copilot, Bot, Digitalbot</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CustomerSourceIntentListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerSourceIntentListing> GetIntentsSourceintentsAsync(int? pageSize = null, int? pageNumber = null, string? type = null, string? sourceId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerSourceIntentListing> GetIntentsSourceintentsAsync(long? pageSize = null, long? pageNumber = null, string? type = null, string? sourceId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Patch category for categoryId</summary>
     /// <remarks>
     /// <para><c>PATCH /api/v2/intents/categories/{categoryId}</c> (<c>patchIntentsCategory</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customerIntentTaxonomy:edit</c>.</para>
     /// </remarks>
-    /// <param name="categoryId">Category id</param>
+    /// <param name="categoryId">Category id. Path segment <c>categories/{categoryId}</c>.</param>
     /// <param name="body">category</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IntentsCategory</c>).</returns>
@@ -130,7 +130,7 @@ public interface IIntentsApi
     /// <para><c>PATCH /api/v2/intents/customerintents/{customerIntentId}</c> (<c>patchIntentsCustomerintent</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customerIntentTaxonomy:edit</c>.</para>
     /// </remarks>
-    /// <param name="customerIntentId">Customer Intent id</param>
+    /// <param name="customerIntentId">Customer Intent id. Path segment <c>customerintents/{customerIntentId}</c>.</param>
     /// <param name="body">Customer intent</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CustomerIntentResponse</c>).</returns>
@@ -141,8 +141,8 @@ public interface IIntentsApi
     /// <para><c>POST /api/v2/intents/assignments/externalcontacts/{externalContactId}/customerintents/{customerIntentId}/assignment</c> (<c>postIntentsAssignmentsExternalcontactCustomerintentAssignment</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customerIntentAssignments:add</c>.</para>
     /// </remarks>
-    /// <param name="externalContactId">External Contact id</param>
-    /// <param name="customerIntentId">Customer Intent id</param>
+    /// <param name="externalContactId">External Contact id. Path segment <c>externalcontacts/{externalContactId}</c>.</param>
+    /// <param name="customerIntentId">Customer Intent id. Path segment <c>customerintents/{customerIntentId}</c>.</param>
     /// <param name="body">Customer intent assignment</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CustomerIntentAssignmentResponse</c>).</returns>
@@ -163,7 +163,7 @@ public interface IIntentsApi
     /// <para><c>POST /api/v2/intents/customerintents/{customerIntentId}/sourceintents/bulk/add</c> (<c>postIntentsCustomerintentSourceintentsBulkAdd</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customerIntentTaxonomy:edit</c>.</para>
     /// </remarks>
-    /// <param name="customerIntentId">Customer Intent id</param>
+    /// <param name="customerIntentId">Customer Intent id. Path segment <c>customerintents/{customerIntentId}</c>.</param>
     /// <param name="body">Source intents to be added</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BulkSourceIntentsResponse</c>).</returns>
@@ -174,7 +174,7 @@ public interface IIntentsApi
     /// <para><c>POST /api/v2/intents/customerintents/{customerIntentId}/sourceintents/bulk/remove</c> (<c>postIntentsCustomerintentSourceintentsBulkRemove</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:customerIntentTaxonomy:edit</c>.</para>
     /// </remarks>
-    /// <param name="customerIntentId">Customer Intent id</param>
+    /// <param name="customerIntentId">Customer Intent id. Path segment <c>customerintents/{customerIntentId}</c>.</param>
     /// <param name="body">Source intents to be removed</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BulkSourceIntentsResponse</c>).</returns>

@@ -17,7 +17,7 @@ public interface IJourneyApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:journeyAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsJourneysAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -27,7 +27,7 @@ public interface IJourneyApi
     /// <para><c>DELETE /api/v2/journey/actionmaps/{actionMapId}</c> (<c>deleteJourneyActionmap</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:actionmap:delete</c>.</para>
     /// </remarks>
-    /// <param name="actionMapId">ID of the action map.</param>
+    /// <param name="actionMapId">ID of the action map. Path segment <c>actionmaps/{actionMapId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteJourneyActionmapAsync(string actionMapId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -37,7 +37,7 @@ public interface IJourneyApi
     /// <para><c>DELETE /api/v2/journey/actiontemplates/{actionTemplateId}</c> (<c>deleteJourneyActiontemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:actiontemplate:delete</c>.</para>
     /// </remarks>
-    /// <param name="actionTemplateId">ID of the action template.</param>
+    /// <param name="actionTemplateId">ID of the action template. Path segment <c>actiontemplates/{actionTemplateId}</c>.</param>
     /// <param name="hardDelete">Determines whether Action Template should be soft-deleted (have it's state set to deleted) or hard-deleted (permanently removed). Set to false (soft-delete) by default.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -48,7 +48,7 @@ public interface IJourneyApi
     /// <para><c>DELETE /api/v2/journey/externalevents/configurations/{configId}</c> (<c>deleteJourneyExternaleventsConfiguration</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:externalEventsConfiguration:delete</c>.</para>
     /// </remarks>
-    /// <param name="configId">The ID of the external event configuration.</param>
+    /// <param name="configId">The ID of the external event configuration. Path segment <c>configurations/{configId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteJourneyExternaleventsConfigurationAsync(string configId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -58,7 +58,7 @@ public interface IJourneyApi
     /// <para><c>DELETE /api/v2/journey/externalevents/schemas/{schemaId}</c> (<c>deleteJourneyExternaleventsSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:externalEventsSchema:delete</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteJourneyExternaleventsSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -70,7 +70,7 @@ public interface IJourneyApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>journey:outcome:delete</c>.</para>
     /// </remarks>
-    /// <param name="outcomeId">ID of the outcome.</param>
+    /// <param name="outcomeId">ID of the outcome. Path segment <c>outcomes/{outcomeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -83,7 +83,7 @@ public interface IJourneyApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>journey:outcomepredictor:delete</c>.</para>
     /// </remarks>
-    /// <param name="predictorId">ID of predictor</param>
+    /// <param name="predictorId">ID of predictor. Path segment <c>predictors/{predictorId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -94,7 +94,7 @@ public interface IJourneyApi
     /// <para><c>DELETE /api/v2/journey/segments/{segmentId}</c> (<c>deleteJourneySegment</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:segment:delete</c>.</para>
     /// </remarks>
-    /// <param name="segmentId">ID of the segment.</param>
+    /// <param name="segmentId">ID of the segment. Path segment <c>segments/{segmentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteJourneySegmentAsync(string segmentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -105,7 +105,7 @@ public interface IJourneyApi
     /// <para>deletes all versions</para>
     /// <para>Requires all of the permissions: <c>journey:views:delete</c>.</para>
     /// </remarks>
-    /// <param name="viewId">viewId</param>
+    /// <param name="viewId">viewId. Path segment <c>views/{viewId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteJourneyViewAsync(string viewId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -115,7 +115,7 @@ public interface IJourneyApi
     /// <para><c>DELETE /api/v2/journey/views/{viewId}/schedules</c> (<c>deleteJourneyViewSchedules</c>)</para>
     /// <para>Requires all of the permissions: <c>journey:viewsSchedule:delete</c>.</para>
     /// </remarks>
-    /// <param name="viewId">Journey View Id</param>
+    /// <param name="viewId">Journey View Id. Path segment <c>views/{viewId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewSchedule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewSchedule> DeleteJourneyViewSchedulesAsync(string viewId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -126,7 +126,7 @@ public interface IJourneyApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:journeyAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsJourneysAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -137,7 +137,7 @@ public interface IJourneyApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:journeyAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyAsyncAggregateQueryResponse</c>).</returns>
@@ -148,19 +148,19 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/externalcontacts/contacts/{contactId}/journey/segments</c> (<c>getExternalcontactsContactJourneySegments</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:segmentAssignment:view</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="includeMerged">Indicates whether to return segment assignments from all external contacts in the merge-set of the given one.</param>
     /// <param name="limit">Number of entities to return. Default of 25, maximum of 500.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SegmentAssignmentListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SegmentAssignmentListing> GetExternalcontactsContactJourneySegmentsAsync(string contactId, bool? includeMerged = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SegmentAssignmentListing> GetExternalcontactsContactJourneySegmentsAsync(string contactId, bool? includeMerged = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve all sessions for a given external contact.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/externalcontacts/contacts/{contactId}/journey/sessions</c> (<c>getExternalcontactsContactJourneySessions</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:session:view</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="includeMerged">Indicates whether to return sessions from all external contacts in the merge-set of the given one.</param>
@@ -173,7 +173,7 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/journey/actionmaps/{actionMapId}</c> (<c>getJourneyActionmap</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:actionmap:view</c>.</para>
     /// </remarks>
-    /// <param name="actionMapId">ID of the action map.</param>
+    /// <param name="actionMapId">ID of the action map. Path segment <c>actionmaps/{actionMapId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActionMap</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionMap> GetJourneyActionmapAsync(string actionMapId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -193,7 +193,7 @@ public interface IJourneyApi
     /// <param name="queryValue">Value to query on using fuzzy matching. Requires 'queryFields' to also be set.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActionMapListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionMapListing> GetJourneyActionmapsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? filterField = null, string? filterValue = null, global::System.Collections.Generic.IEnumerable<string>? actionMapIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionMapListing> GetJourneyActionmapsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? filterField = null, string? filterValue = null, global::System.Collections.Generic.IEnumerable<string>? actionMapIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Deprecated. Get status of job.</summary>
     /// <remarks>
@@ -202,7 +202,7 @@ public interface IJourneyApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires all of the permissions: <c>journey:actionmapEstimateJob:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">ID of the job.</param>
+    /// <param name="jobId">ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -215,7 +215,7 @@ public interface IJourneyApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires all of the permissions: <c>journey:actionmapEstimate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">ID of the job.</param>
+    /// <param name="jobId">ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActionMapEstimateResult</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -226,7 +226,7 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/journey/actiontargets/{actionTargetId}</c> (<c>getJourneyActiontarget</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:actiontarget:view</c>.</para>
     /// </remarks>
-    /// <param name="actionTargetId">ID of the action target.</param>
+    /// <param name="actionTargetId">ID of the action target. Path segment <c>actiontargets/{actionTargetId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActionTarget</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTarget> GetJourneyActiontargetAsync(string actionTargetId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -240,14 +240,14 @@ public interface IJourneyApi
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActionTargetListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTargetListing> GetJourneyActiontargetsAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTargetListing> GetJourneyActiontargetsAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve a single action template.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/journey/actiontemplates/{actionTemplateId}</c> (<c>getJourneyActiontemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:actiontemplate:view</c>.</para>
     /// </remarks>
-    /// <param name="actionTemplateId">ID of the action template.</param>
+    /// <param name="actionTemplateId">ID of the action template. Path segment <c>actiontemplates/{actionTemplateId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActionTemplate</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTemplate> GetJourneyActiontemplateAsync(string actionTemplateId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -266,12 +266,12 @@ public interface IJourneyApi
     /// <param name="queryValue">Value to query on using fuzzy matching. Requires 'queryFields' to also be set.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActionTemplateListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTemplateListing> GetJourneyActiontemplatesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? mediaType = null, string? state = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTemplateListing> GetJourneyActiontemplatesAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? mediaType = null, string? state = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Send a ping.</summary>
     /// <remarks><para><c>GET /api/v2/journey/deployments/{deploymentId}/customers/{customerCookieId}/ping</c> (<c>getJourneyDeploymentCustomerPing</c>)</para></remarks>
-    /// <param name="deploymentId">The ID of the deployment sending the ping.</param>
-    /// <param name="customerCookieId">ID of the customer associated with the ping.</param>
+    /// <param name="deploymentId">The ID of the deployment sending the ping. Path segment <c>deployments/{deploymentId}</c>.</param>
+    /// <param name="customerCookieId">ID of the customer associated with the ping. Path segment <c>customers/{customerCookieId}</c>.</param>
     /// <param name="dl">Document Location: 1) Web Page URL if overridden or URL fragment identifier (window.location.hash). OR  2) Application screen name that the ping request was sent from in the app. e.g. 'home' or 'help. Pings without this parameter will not return actions.</param>
     /// <param name="dt">Document Title.  A human readable name for the page or screen</param>
     /// <param name="appNamespace">Namespace of the application (e.g. com.genesys.bancodinero). Used for domain filtering in application sessions</param>
@@ -279,14 +279,14 @@ public interface IJourneyApi
     /// <param name="sinceLastBeaconMilliseconds">How long (milliseconds) since the last app event or beacon was sent. The response may return a pollInternvalMilliseconds to reduce the frequency of pings.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DeploymentPing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DeploymentPing> GetJourneyDeploymentCustomerPingAsync(string deploymentId, string customerCookieId, string? dl = null, string? dt = null, string? appNamespace = null, string? sessionId = null, int? sinceLastBeaconMilliseconds = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DeploymentPing> GetJourneyDeploymentCustomerPingAsync(string deploymentId, string customerCookieId, string? dl = null, string? dt = null, string? appNamespace = null, string? sessionId = null, long? sinceLastBeaconMilliseconds = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an external events configuration</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/journey/externalevents/configurations/{configId}</c> (<c>getJourneyExternaleventsConfiguration</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:externalEventsConfiguration:view</c>.</para>
     /// </remarks>
-    /// <param name="configId">The ID of the external event configuration.</param>
+    /// <param name="configId">The ID of the external event configuration. Path segment <c>configurations/{configId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalEventsConfiguration</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalEventsConfiguration> GetJourneyExternaleventsConfigurationAsync(string configId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -300,14 +300,14 @@ public interface IJourneyApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalEventsConfigurationListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalEventsConfigurationListing> GetJourneyExternaleventsConfigurationsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalEventsConfigurationListing> GetJourneyExternaleventsConfigurationsAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a schema</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/journey/externalevents/schemas/{schemaId}</c> (<c>getJourneyExternaleventsSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:externalEventsSchema:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyExternalEventsSchema</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyExternalEventsSchema> GetJourneyExternaleventsSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -317,8 +317,8 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/journey/externalevents/schemas/{schemaId}/versions/{versionId}</c> (<c>getJourneyExternaleventsSchemaVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:externalEventsSchema:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
-    /// <param name="versionId">Schema version</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
+    /// <param name="versionId">Schema version. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyExternalEventsSchema</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyExternalEventsSchema> GetJourneyExternaleventsSchemaVersionAsync(string schemaId, string versionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -328,7 +328,7 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/journey/externalevents/schemas/{schemaId}/versions</c> (<c>getJourneyExternaleventsSchemaVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:externalEventsSchema:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyExternalEventsSchemaListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyExternalEventsSchemaListing> GetJourneyExternaleventsSchemaVersionsAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -347,7 +347,7 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/journey/externalevents/schemas/coretypes/{coreTypeName}</c> (<c>getJourneyExternaleventsSchemasCoretype</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:externalEventsSchema:view</c>.</para>
     /// </remarks>
-    /// <param name="coreTypeName">Name of core type</param>
+    /// <param name="coreTypeName">Name of core type. Path segment <c>coretypes/{coreTypeName}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Coretype</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Coretype> GetJourneyExternaleventsSchemasCoretypeAsync(string coreTypeName, global::System.Threading.CancellationToken cancellationToken = default);
@@ -377,7 +377,7 @@ public interface IJourneyApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>journey:outcome:view</c>.</para>
     /// </remarks>
-    /// <param name="outcomeId">ID of the outcome.</param>
+    /// <param name="outcomeId">ID of the outcome. Path segment <c>outcomes/{outcomeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Outcome</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -399,7 +399,7 @@ public interface IJourneyApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OutcomeListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutcomeListing> GetJourneyOutcomesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? outcomeIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutcomeListing> GetJourneyOutcomesAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? outcomeIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Deprecated. Get job status.</summary>
     /// <remarks>
@@ -409,7 +409,7 @@ public interface IJourneyApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires all of the permissions: <c>journey:outcomeAttributionJob:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">ID of the job.</param>
+    /// <param name="jobId">ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OutcomeAttributionJobStateResponse</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -423,7 +423,7 @@ public interface IJourneyApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires all of the permissions: <c>journey:outcomeAttribution:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">ID of the job.</param>
+    /// <param name="jobId">ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OutcomeAttributionResponseListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -436,7 +436,7 @@ public interface IJourneyApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>journey:outcomepredictor:view</c>.</para>
     /// </remarks>
-    /// <param name="predictorId">ID of predictor</param>
+    /// <param name="predictorId">ID of predictor. Path segment <c>predictors/{predictorId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OutcomePredictor</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -459,7 +459,7 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/journey/segments/{segmentId}</c> (<c>getJourneySegment</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:segment:view</c>.</para>
     /// </remarks>
-    /// <param name="segmentId">ID of the segment.</param>
+    /// <param name="segmentId">ID of the segment. Path segment <c>segments/{segmentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneySegment</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneySegment> GetJourneySegmentAsync(string segmentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -478,14 +478,14 @@ public interface IJourneyApi
     /// <param name="queryValue">Value to query on using fuzzy matching. Requires 'queryFields' to also be set.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SegmentListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SegmentListing> GetJourneySegmentsAsync(string? sortBy = null, int? pageSize = null, int? pageNumber = null, bool? isActive = null, global::System.Collections.Generic.IEnumerable<string>? segmentIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SegmentListing> GetJourneySegmentsAsync(string? sortBy = null, long? pageSize = null, long? pageNumber = null, bool? isActive = null, global::System.Collections.Generic.IEnumerable<string>? segmentIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve a single session.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/journey/sessions/{sessionId}</c> (<c>getJourneySession</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:session:view</c>, <c>externalContacts:session:view</c>.</para>
     /// </remarks>
-    /// <param name="sessionId">ID of the session.</param>
+    /// <param name="sessionId">ID of the session. Path segment <c>sessions/{sessionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Session</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Session> GetJourneySessionAsync(string sessionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -495,7 +495,7 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/journey/sessions/{sessionId}/events</c> (<c>getJourneySessionEvents</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:event:view</c>.</para>
     /// </remarks>
-    /// <param name="sessionId">System-generated UUID that represents the session the event is a part of.</param>
+    /// <param name="sessionId">System-generated UUID that represents the session the event is a part of. Path segment <c>sessions/{sessionId}</c>.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="eventType">A comma separated list of journey event types to include in the results. Valid values: <c>com.genesys.journey.OutcomeAchievedEvent</c>, <c>com.genesys.journey.SegmentAssignmentEvent</c>, <c>com.genesys.journey.WebActionEvent</c>, <c>com.genesys.journey.WebEvent</c>, <c>com.genesys.journey.AppEvent</c>.</param>
@@ -510,7 +510,7 @@ public interface IJourneyApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>journey:outcomescores:view</c>.</para>
     /// </remarks>
-    /// <param name="sessionId">ID of the session.</param>
+    /// <param name="sessionId">ID of the session. Path segment <c>sessions/{sessionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OutcomeScoresResult</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -522,7 +522,7 @@ public interface IJourneyApi
     /// <para>returns the latest version</para>
     /// <para>Requires all of the permissions: <c>journey:views:view</c>.</para>
     /// </remarks>
-    /// <param name="viewId">viewId</param>
+    /// <param name="viewId">viewId. Path segment <c>views/{viewId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyView</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyView> GetJourneyViewAsync(string viewId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -532,7 +532,7 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/journey/views/{viewId}/schedules</c> (<c>getJourneyViewSchedules</c>)</para>
     /// <para>Requires all of the permissions: <c>journey:viewsSchedule:view</c>.</para>
     /// </remarks>
-    /// <param name="viewId">Journey View Id</param>
+    /// <param name="viewId">Journey View Id. Path segment <c>views/{viewId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewSchedule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewSchedule> GetJourneyViewSchedulesAsync(string viewId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -542,8 +542,8 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/journey/views/{viewId}/versions/{versionId}</c> (<c>getJourneyViewVersion</c>)</para>
     /// <para>Requires all of the permissions: <c>journey:views:view</c>.</para>
     /// </remarks>
-    /// <param name="viewId">viewId</param>
-    /// <param name="versionId">versionId</param>
+    /// <param name="viewId">viewId. Path segment <c>views/{viewId}</c>.</param>
+    /// <param name="versionId">versionId. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyView</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyView> GetJourneyViewVersionAsync(string viewId, string versionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -554,9 +554,9 @@ public interface IJourneyApi
     /// <para>returns the latest version</para>
     /// <para>Requires all of the permissions: <c>journey:views:view</c>.</para>
     /// </remarks>
-    /// <param name="viewId">viewId</param>
-    /// <param name="journeyViewVersion">Journey View Version</param>
-    /// <param name="chartId">chartId</param>
+    /// <param name="viewId">viewId. Path segment <c>views/{viewId}</c>.</param>
+    /// <param name="journeyViewVersion">Journey View Version. Path segment <c>versions/{journeyViewVersion}</c>.</param>
+    /// <param name="chartId">chartId. Path segment <c>charts/{chartId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewChart</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewChart> GetJourneyViewVersionChartAsync(string viewId, string journeyViewVersion, string chartId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -566,10 +566,10 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/journey/views/{viewId}/versions/{journeyViewVersion}/charts/{chartId}/versions/{chartVersion}</c> (<c>getJourneyViewVersionChartVersion</c>)</para>
     /// <para>Requires all of the permissions: <c>journey:views:view</c>.</para>
     /// </remarks>
-    /// <param name="viewId">viewId</param>
-    /// <param name="journeyViewVersion">Journey View Version</param>
-    /// <param name="chartId">chartId</param>
-    /// <param name="chartVersion">chartVersion</param>
+    /// <param name="viewId">viewId. Path segment <c>views/{viewId}</c>.</param>
+    /// <param name="journeyViewVersion">Journey View Version. Path segment <c>versions/{journeyViewVersion}</c>.</param>
+    /// <param name="chartId">chartId. Path segment <c>charts/{chartId}</c>.</param>
+    /// <param name="chartVersion">chartVersion. Path segment <c>versions/{chartVersion}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewChart</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewChart> GetJourneyViewVersionChartVersionAsync(string viewId, string journeyViewVersion, string chartId, string chartVersion, global::System.Threading.CancellationToken cancellationToken = default);
@@ -579,9 +579,9 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/journey/views/{viewId}/versions/{journeyVersionId}/jobs/{jobId}</c> (<c>getJourneyViewVersionJob</c>)</para>
     /// <para>Requires all of the permissions: <c>journey:viewsJobs:view</c>.</para>
     /// </remarks>
-    /// <param name="viewId">Journey View Id</param>
-    /// <param name="journeyVersionId">Journey View Version</param>
-    /// <param name="jobId">JobId</param>
+    /// <param name="viewId">Journey View Id. Path segment <c>views/{viewId}</c>.</param>
+    /// <param name="journeyVersionId">Journey View Version. Path segment <c>versions/{journeyVersionId}</c>.</param>
+    /// <param name="jobId">JobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJob> GetJourneyViewVersionJobAsync(string viewId, string journeyVersionId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -591,9 +591,9 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/journey/views/{viewId}/versions/{journeyViewVersion}/jobs/{jobId}/results</c> (<c>getJourneyViewVersionJobResults</c>)</para>
     /// <para>Requires all of the permissions: <c>journey:viewsResults:view</c>.</para>
     /// </remarks>
-    /// <param name="viewId">JourneyViewResult id</param>
-    /// <param name="journeyViewVersion">Journey View Version</param>
-    /// <param name="jobId">Id of the executing job</param>
+    /// <param name="viewId">JourneyViewResult id. Path segment <c>views/{viewId}</c>.</param>
+    /// <param name="journeyViewVersion">Journey View Version. Path segment <c>versions/{journeyViewVersion}</c>.</param>
+    /// <param name="jobId">Id of the executing job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewResult> GetJourneyViewVersionJobResultsAsync(string viewId, string journeyViewVersion, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -603,10 +603,10 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/journey/views/{viewId}/versions/{journeyVersionId}/jobs/{jobId}/results/charts/{chartId}</c> (<c>getJourneyViewVersionJobResultsChart</c>)</para>
     /// <para>Requires all of the permissions: <c>journey:viewsResults:view</c>.</para>
     /// </remarks>
-    /// <param name="viewId">Journey View Id</param>
-    /// <param name="journeyVersionId">Journey View Version</param>
-    /// <param name="jobId">JobId</param>
-    /// <param name="chartId">ChartId</param>
+    /// <param name="viewId">Journey View Id. Path segment <c>views/{viewId}</c>.</param>
+    /// <param name="journeyVersionId">Journey View Version. Path segment <c>versions/{journeyVersionId}</c>.</param>
+    /// <param name="jobId">JobId. Path segment <c>jobs/{jobId}</c>.</param>
+    /// <param name="chartId">ChartId. Path segment <c>charts/{chartId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewChartResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewChartResult> GetJourneyViewVersionJobResultsChartAsync(string viewId, string journeyVersionId, string jobId, string chartId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -616,8 +616,8 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/journey/views/{viewId}/versions/{journeyVersionId}/jobs/latest</c> (<c>getJourneyViewVersionJobsLatest</c>)</para>
     /// <para>Requires all of the permissions: <c>journey:viewsJobs:view</c>.</para>
     /// </remarks>
-    /// <param name="viewId">Journey View Id</param>
-    /// <param name="journeyVersionId">Journey View Version</param>
+    /// <param name="viewId">Journey View Id. Path segment <c>views/{viewId}</c>.</param>
+    /// <param name="journeyVersionId">Journey View Version. Path segment <c>versions/{journeyVersionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJob> GetJourneyViewVersionJobsLatestAsync(string viewId, string journeyVersionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -634,7 +634,7 @@ public interface IJourneyApi
     /// <param name="id">Parameter to request a list of Journey Views by id, separated by commas. Limit of 100 items.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewListing> GetJourneyViewsAsync(int? pageNumber = null, int? pageSize = null, string? nameOrCreatedBy = null, string? expand = null, string? id = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewListing> GetJourneyViewsAsync(long? pageNumber = null, long? pageSize = null, string? nameOrCreatedBy = null, string? expand = null, string? id = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get details about the data available for journey queries including oldest and newest event dates</summary>
     /// <remarks>
@@ -650,7 +650,7 @@ public interface IJourneyApi
     /// <para><c>GET /api/v2/journey/views/eventdefinitions/{eventDefinitionId}</c> (<c>getJourneyViewsEventdefinition</c>)</para>
     /// <para>Requires all of the permissions: <c>journey:eventDefinition:view</c>.</para>
     /// </remarks>
-    /// <param name="eventDefinitionId">Event Definition ID</param>
+    /// <param name="eventDefinitionId">Event Definition ID. Path segment <c>eventdefinitions/{eventDefinitionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyEventDefinition</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyEventDefinition> GetJourneyViewsEventdefinitionAsync(string eventDefinitionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -675,7 +675,7 @@ public interface IJourneyApi
     /// <param name="statuses">Job statuses to filter for</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewJobListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJobListing> GetJourneyViewsJobsAsync(int? pageNumber = null, int? pageSize = null, string? interval = null, string? statuses = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJobListing> GetJourneyViewsJobsAsync(long? pageNumber = null, long? pageSize = null, string? interval = null, string? statuses = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get my jobs</summary>
     /// <remarks>
@@ -688,7 +688,7 @@ public interface IJourneyApi
     /// <param name="statuses">Job statuses to filter for</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewJobListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJobListing> GetJourneyViewsJobsMeAsync(int? pageNumber = null, int? pageSize = null, string? interval = null, string? statuses = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJobListing> GetJourneyViewsJobsMeAsync(long? pageNumber = null, long? pageSize = null, string? interval = null, string? statuses = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the journey schedules for an organization.</summary>
     /// <remarks>
@@ -699,14 +699,14 @@ public interface IJourneyApi
     /// <param name="pageSize">Max number of entities to return</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewScheduleListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewScheduleListing> GetJourneyViewsSchedulesAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewScheduleListing> GetJourneyViewsSchedulesAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update single action map.</summary>
     /// <remarks>
     /// <para><c>PATCH /api/v2/journey/actionmaps/{actionMapId}</c> (<c>patchJourneyActionmap</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:actionmap:edit</c>.</para>
     /// </remarks>
-    /// <param name="actionMapId">ID of the action map.</param>
+    /// <param name="actionMapId">ID of the action map. Path segment <c>actionmaps/{actionMapId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActionMap</c>).</returns>
@@ -717,7 +717,7 @@ public interface IJourneyApi
     /// <para><c>PATCH /api/v2/journey/actiontargets/{actionTargetId}</c> (<c>patchJourneyActiontarget</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:actiontarget:edit</c>.</para>
     /// </remarks>
-    /// <param name="actionTargetId">ID of the action target.</param>
+    /// <param name="actionTargetId">ID of the action target. Path segment <c>actiontargets/{actionTargetId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActionTarget</c>).</returns>
@@ -728,7 +728,7 @@ public interface IJourneyApi
     /// <para><c>PATCH /api/v2/journey/actiontemplates/{actionTemplateId}</c> (<c>patchJourneyActiontemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:actiontemplate:edit</c>.</para>
     /// </remarks>
-    /// <param name="actionTemplateId">ID of the action template.</param>
+    /// <param name="actionTemplateId">ID of the action template. Path segment <c>actiontemplates/{actionTemplateId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActionTemplate</c>).</returns>
@@ -739,7 +739,7 @@ public interface IJourneyApi
     /// <para><c>PATCH /api/v2/journey/externalevents/configurations/{configId}</c> (<c>patchJourneyExternaleventsConfiguration</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:externalEventsConfiguration:edit</c>.</para>
     /// </remarks>
-    /// <param name="configId">The ID of the external event configuration.</param>
+    /// <param name="configId">The ID of the external event configuration. Path segment <c>configurations/{configId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalEventsConfiguration</c>).</returns>
@@ -752,7 +752,7 @@ public interface IJourneyApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>journey:outcome:edit</c>.</para>
     /// </remarks>
-    /// <param name="outcomeId">ID of the outcome.</param>
+    /// <param name="outcomeId">ID of the outcome. Path segment <c>outcomes/{outcomeId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Outcome</c>).</returns>
@@ -764,7 +764,7 @@ public interface IJourneyApi
     /// <para><c>PATCH /api/v2/journey/segments/{segmentId}</c> (<c>patchJourneySegment</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:segment:edit</c>.</para>
     /// </remarks>
-    /// <param name="segmentId">ID of the segment.</param>
+    /// <param name="segmentId">ID of the segment. Path segment <c>segments/{segmentId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneySegment</c>).</returns>
@@ -775,9 +775,9 @@ public interface IJourneyApi
     /// <para><c>PATCH /api/v2/journey/views/{viewId}/versions/{journeyVersionId}/jobs/{jobId}</c> (<c>patchJourneyViewVersionJob</c>)</para>
     /// <para>Requires all of the permissions: <c>journey:viewsJobs:edit</c>.</para>
     /// </remarks>
-    /// <param name="viewId">Journey View Id</param>
-    /// <param name="journeyVersionId">Journey View Version</param>
-    /// <param name="jobId">JobId</param>
+    /// <param name="viewId">Journey View Id. Path segment <c>views/{viewId}</c>.</param>
+    /// <param name="journeyVersionId">Journey View Version. Path segment <c>versions/{journeyVersionId}</c>.</param>
+    /// <param name="jobId">JobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="body">journeyViewJob</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewJob</c>).</returns>
@@ -809,7 +809,7 @@ public interface IJourneyApi
     /// <para><c>POST /api/v2/externalcontacts/contacts/{contactId}/journey/segments</c> (<c>postExternalcontactsContactJourneySegments</c>)</para>
     /// <para>Requires any of the permissions: <c>externalContacts:segmentAssignment:add</c>, <c>externalContacts:segmentAssignment:delete</c>.</para>
     /// </remarks>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UpdateSegmentAssignmentResponse</c>).</returns>
@@ -850,7 +850,7 @@ public interface IJourneyApi
 
     /// <summary>Sends an action event, which is used for changing the state of actions that have been offered to the user.</summary>
     /// <remarks><para><c>POST /api/v2/journey/deployments/{deploymentId}/actionevent</c> (<c>postJourneyDeploymentActionevent</c>)</para></remarks>
-    /// <param name="deploymentId">The ID of the deployment sending the beacon.</param>
+    /// <param name="deploymentId">The ID of the deployment sending the beacon. Path segment <c>deployments/{deploymentId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -858,7 +858,7 @@ public interface IJourneyApi
 
     /// <summary>Send a journey app event, used for tracking customer activity on an application.</summary>
     /// <remarks><para><c>POST /api/v2/journey/deployments/{deploymentId}/appevents</c> (<c>postJourneyDeploymentAppevents</c>)</para></remarks>
-    /// <param name="deploymentId">The ID of the deployment sending the app event.</param>
+    /// <param name="deploymentId">The ID of the deployment sending the app event. Path segment <c>deployments/{deploymentId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AppEventResponse</c>).</returns>
@@ -866,7 +866,7 @@ public interface IJourneyApi
 
     /// <summary>Send a journey web event, used for tracking customer activity on a website.</summary>
     /// <remarks><para><c>POST /api/v2/journey/deployments/{deploymentId}/webevents</c> (<c>postJourneyDeploymentWebevents</c>)</para></remarks>
-    /// <param name="deploymentId">The ID of the deployment sending the web event.</param>
+    /// <param name="deploymentId">The ID of the deployment sending the web event. Path segment <c>deployments/{deploymentId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebEventResponse</c>).</returns>
@@ -877,7 +877,7 @@ public interface IJourneyApi
     /// <para><c>POST /api/v2/journey/externalevents/configurations/{configurationId}/events</c> (<c>postJourneyExternaleventsConfigurationEvents</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:externalEventsEvent:add</c>.</para>
     /// </remarks>
-    /// <param name="configurationId">The ID of the external event configuration.</param>
+    /// <param name="configurationId">The ID of the external event configuration. Path segment <c>configurations/{configurationId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExternalEventsResponse</c>).</returns>
@@ -968,7 +968,7 @@ public interface IJourneyApi
     /// <para><c>POST /api/v2/journey/views/{viewId}/schedules</c> (<c>postJourneyViewSchedules</c>)</para>
     /// <para>Requires all of the permissions: <c>journey:viewsSchedule:add</c>.</para>
     /// </remarks>
-    /// <param name="viewId">Journey View Id</param>
+    /// <param name="viewId">Journey View Id. Path segment <c>views/{viewId}</c>.</param>
     /// <param name="body">journeyViewSchedule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewSchedule</c>).</returns>
@@ -979,8 +979,8 @@ public interface IJourneyApi
     /// <para><c>POST /api/v2/journey/views/{viewId}/versions/{journeyVersionId}/jobs</c> (<c>postJourneyViewVersionJobs</c>)</para>
     /// <para>Requires all of the permissions: <c>journey:viewsJobs:add</c>.</para>
     /// </remarks>
-    /// <param name="viewId">Journey View Id</param>
-    /// <param name="journeyVersionId">Journey View Version</param>
+    /// <param name="viewId">Journey View Id. Path segment <c>views/{viewId}</c>.</param>
+    /// <param name="journeyVersionId">Journey View Version. Path segment <c>versions/{journeyVersionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJob> PostJourneyViewVersionJobsAsync(string viewId, string journeyVersionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -991,7 +991,7 @@ public interface IJourneyApi
     /// <para>creates a new version</para>
     /// <para>Requires all of the permissions: <c>journey:views:edit</c>.</para>
     /// </remarks>
-    /// <param name="viewId">viewId</param>
+    /// <param name="viewId">viewId. Path segment <c>views/{viewId}</c>.</param>
     /// <param name="body">JourneyView</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyView</c>).</returns>
@@ -1023,7 +1023,7 @@ public interface IJourneyApi
     /// <para><c>PUT /api/v2/journey/externalevents/schemas/{schemaId}</c> (<c>putJourneyExternaleventsSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>journey:externalEventsSchema:edit</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="body">Schema update request body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyExternalEventsSchema</c>).</returns>
@@ -1034,7 +1034,7 @@ public interface IJourneyApi
     /// <para><c>PUT /api/v2/journey/views/{viewId}/schedules</c> (<c>putJourneyViewSchedules</c>)</para>
     /// <para>Requires all of the permissions: <c>journey:viewsSchedule:edit</c>.</para>
     /// </remarks>
-    /// <param name="viewId">Journey View Id</param>
+    /// <param name="viewId">Journey View Id. Path segment <c>views/{viewId}</c>.</param>
     /// <param name="body">journeyViewSchedule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyViewSchedule</c>).</returns>
@@ -1046,8 +1046,8 @@ public interface IJourneyApi
     /// <para>does not create a new version</para>
     /// <para>Requires all of the permissions: <c>journey:views:edit</c>.</para>
     /// </remarks>
-    /// <param name="viewId">viewId</param>
-    /// <param name="versionId">versionId</param>
+    /// <param name="viewId">viewId. Path segment <c>views/{viewId}</c>.</param>
+    /// <param name="versionId">versionId. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="body">JourneyView</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JourneyView</c>).</returns>

@@ -16,7 +16,7 @@ public interface IKnowledgeApi
     /// <para><c>DELETE /api/v2/knowledge/connections/{connectionId}</c> (<c>deleteKnowledgeConnection</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:connection:delete</c>.</para>
     /// </remarks>
-    /// <param name="connectionId">Connection ID</param>
+    /// <param name="connectionId">Connection ID. Path segment <c>connections/{connectionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConnectionResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConnectionResponse> DeleteKnowledgeConnectionAsync(string connectionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface IKnowledgeApi
     /// <para><c>DELETE /api/v2/knowledge/knowledgebases/{knowledgeBaseId}</c> (<c>deleteKnowledgeKnowledgebase</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:knowledgebase:delete</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeBase</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeBase> DeleteKnowledgeKnowledgebaseAsync(string knowledgeBaseId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -36,8 +36,8 @@ public interface IKnowledgeApi
     /// <para><c>DELETE /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/categories/{categoryId}</c> (<c>deleteKnowledgeKnowledgebaseCategory</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:category:delete</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="categoryId">Category ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="categoryId">Category ID. Path segment <c>categories/{categoryId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CategoryResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoryResponse> DeleteKnowledgeKnowledgebaseCategoryAsync(string knowledgeBaseId, string categoryId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -47,8 +47,8 @@ public interface IKnowledgeApi
     /// <para><c>DELETE /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}</c> (<c>deleteKnowledgeKnowledgebaseDocument</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:document:delete</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID.</param>
-    /// <param name="documentId">Document ID.</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseDocumentAsync(string knowledgeBaseId, string documentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -58,20 +58,20 @@ public interface IKnowledgeApi
     /// <para><c>DELETE /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/variations/{documentVariationId}</c> (<c>deleteKnowledgeKnowledgebaseDocumentVariation</c>)</para>
     /// <para>Requires any of the permissions: <c>knowledge:document:delete</c>, <c>knowledge:document:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Globally unique identifier for a knowledge base.</param>
-    /// <param name="documentId">Globally unique identifier for a document.</param>
-    /// <param name="documentVariationId">Globally unique identifier for a document variation.</param>
+    /// <param name="documentVariationId">Globally unique identifier for a document variation. Path segment <c>variations/{documentVariationId}</c>.</param>
+    /// <param name="documentId">Globally unique identifier for a document. Path segment <c>documents/{documentId}</c>.</param>
+    /// <param name="knowledgeBaseId">Globally unique identifier for a knowledge base. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
-    global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseDocumentVariationAsync(string knowledgeBaseId, string documentId, string documentVariationId, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseDocumentVariationAsync(string documentVariationId, string documentId, string knowledgeBaseId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Delete export job</summary>
     /// <remarks>
     /// <para><c>DELETE /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/export/jobs/{exportJobId}</c> (<c>deleteKnowledgeKnowledgebaseExportJob</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:exportJob:delete</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="exportJobId">Export job ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="exportJobId">Export job ID. Path segment <c>jobs/{exportJobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseExportJobAsync(string knowledgeBaseId, string exportJobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -81,8 +81,8 @@ public interface IKnowledgeApi
     /// <para><c>DELETE /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/import/jobs/{importJobId}</c> (<c>deleteKnowledgeKnowledgebaseImportJob</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:importJob:delete</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="importJobId">Import job ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="importJobId">Import job ID. Path segment <c>jobs/{importJobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseImportJobAsync(string knowledgeBaseId, string importJobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -92,8 +92,8 @@ public interface IKnowledgeApi
     /// <para><c>DELETE /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/labels/{labelId}</c> (<c>deleteKnowledgeKnowledgebaseLabel</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:label:delete</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="labelId">Label ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="labelId">Label ID. Path segment <c>labels/{labelId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LabelResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LabelResponse> DeleteKnowledgeKnowledgebaseLabelAsync(string knowledgeBaseId, string labelId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -103,8 +103,8 @@ public interface IKnowledgeApi
     /// <para><c>DELETE /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/salesforce/{sourceId}</c> (<c>deleteKnowledgeKnowledgebaseSourcesSalesforceSourceId</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:integrationSource:delete</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="sourceId">Source ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="sourceId">Source ID. Path segment <c>salesforce/{sourceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseSourcesSalesforceSourceIdAsync(string knowledgeBaseId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -114,8 +114,8 @@ public interface IKnowledgeApi
     /// <para><c>DELETE /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/servicenow/{sourceId}</c> (<c>deleteKnowledgeKnowledgebaseSourcesServicenowSourceId</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:integrationSource:delete</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="sourceId">Source ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="sourceId">Source ID. Path segment <c>servicenow/{sourceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseSourcesServicenowSourceIdAsync(string knowledgeBaseId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -125,8 +125,8 @@ public interface IKnowledgeApi
     /// <para><c>DELETE /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/synchronize/jobs/{syncJobId}</c> (<c>deleteKnowledgeKnowledgebaseSynchronizeJob</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:syncJob:delete</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="syncJobId">Synchronization job ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="syncJobId">Synchronization job ID. Path segment <c>jobs/{syncJobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseSynchronizeJobAsync(string knowledgeBaseId, string syncJobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -136,7 +136,7 @@ public interface IKnowledgeApi
     /// <para><c>DELETE /api/v2/knowledge/settings/{knowledgeSettingId}</c> (<c>deleteKnowledgeSetting</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:knowledgeSetting:delete</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeSettingId">Knowledge Setting ID.</param>
+    /// <param name="knowledgeSettingId">Knowledge Setting ID. Path segment <c>settings/{knowledgeSettingId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteKnowledgeSettingAsync(string knowledgeSettingId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -146,7 +146,7 @@ public interface IKnowledgeApi
     /// <para><c>DELETE /api/v2/knowledge/sources/{sourceId}</c> (<c>deleteKnowledgeSource</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:source:delete</c>.</para>
     /// </remarks>
-    /// <param name="sourceId">Source ID</param>
+    /// <param name="sourceId">Source ID. Path segment <c>sources/{sourceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteKnowledgeSourceAsync(string sourceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -156,7 +156,7 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/connections/{connectionId}</c> (<c>getKnowledgeConnection</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:connection:view</c>.</para>
     /// </remarks>
-    /// <param name="connectionId">Connection ID</param>
+    /// <param name="connectionId">Connection ID. Path segment <c>connections/{connectionId}</c>.</param>
     /// <param name="expand">The specified entity attributes will be filled. Comma separated values expected. Valid values: <c>authenticationProperties</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConnectionResponse</c>).</returns>
@@ -167,7 +167,7 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/connections/{connectionId}/options</c> (<c>getKnowledgeConnectionOptions</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:connectionOptions:view</c>.</para>
     /// </remarks>
-    /// <param name="connectionId">Connection ID</param>
+    /// <param name="connectionId">Connection ID. Path segment <c>connections/{connectionId}</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of results per page. Minimum: 25, Maximum: 500.</param>
     /// <param name="parentId">The id of the parent option whose children to be listed.</param>
@@ -186,7 +186,7 @@ public interface IKnowledgeApi
 
     /// <summary>Get categories</summary>
     /// <remarks><para><c>GET /api/v2/knowledge/guest/sessions/{sessionId}/categories</c> (<c>getKnowledgeGuestSessionCategories</c>)</para></remarks>
-    /// <param name="sessionId">Knowledge guest session ID.</param>
+    /// <param name="sessionId">Knowledge guest session ID. Path segment <c>sessions/{sessionId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -202,27 +202,27 @@ public interface IKnowledgeApi
 
     /// <summary>Get a knowledge document by ID.</summary>
     /// <remarks><para><c>GET /api/v2/knowledge/guest/sessions/{sessionId}/documents/{documentId}</c> (<c>getKnowledgeGuestSessionDocument</c>)</para></remarks>
-    /// <param name="sessionId">Knowledge guest session ID.</param>
-    /// <param name="documentId">Document ID</param>
+    /// <param name="sessionId">Knowledge guest session ID. Path segment <c>sessions/{sessionId}</c>.</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeGuestDocumentResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentResponse> GetKnowledgeGuestSessionDocumentAsync(string sessionId, string documentId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get documents.</summary>
     /// <remarks><para><c>GET /api/v2/knowledge/guest/sessions/{sessionId}/documents</c> (<c>getKnowledgeGuestSessionDocuments</c>)</para></remarks>
-    /// <param name="sessionId">Knowledge guest session ID.</param>
+    /// <param name="sessionId">Knowledge guest session ID. Path segment <c>sessions/{sessionId}</c>.</param>
     /// <param name="categoryId">If specified, retrieves documents associated with category ids, comma separated values expected.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeGuestDocumentResponseListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentResponseListing> GetKnowledgeGuestSessionDocumentsAsync(string sessionId, global::System.Collections.Generic.IEnumerable<string>? categoryId = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentResponseListing> GetKnowledgeGuestSessionDocumentsAsync(string sessionId, global::System.Collections.Generic.IEnumerable<string>? categoryId = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get sync options available for a knowledge-connect integration</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/knowledge/integrations/{integrationId}/options</c> (<c>getKnowledgeIntegrationOptions</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:integrationOptions:view</c>.</para>
     /// </remarks>
-    /// <param name="integrationId">Integration ID</param>
+    /// <param name="integrationId">Integration ID. Path segment <c>integrations/{integrationId}</c>.</param>
     /// <param name="knowledgeBaseIds">Narrowing down filtering option results by knowledge base.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeIntegrationOptionsResponse</c>).</returns>
@@ -233,7 +233,7 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}</c> (<c>getKnowledgeKnowledgebase</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:knowledgebase:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeBase</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeBase> GetKnowledgeKnowledgebaseAsync(string knowledgeBaseId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -243,7 +243,7 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/categories</c> (<c>getKnowledgeKnowledgebaseCategories</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:category:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -262,8 +262,8 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/categories/{categoryId}</c> (<c>getKnowledgeKnowledgebaseCategory</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:category:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="categoryId">Category ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="categoryId">Category ID. Path segment <c>categories/{categoryId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CategoryResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoryResponse> GetKnowledgeKnowledgebaseCategoryAsync(string knowledgeBaseId, string categoryId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -273,8 +273,8 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}</c> (<c>getKnowledgeKnowledgebaseDocument</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:document:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID.</param>
-    /// <param name="documentId">Document ID.</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="expand">The specified entity attributes will be filled. Comma separated values expected. Max No. of variations that can be returned on expand is 20. Valid values: <c>category</c>, <c>labels</c>, <c>variations</c>.</param>
     /// <param name="state">"when state is "Draft", draft version of the document is returned,otherwise by default published version is returned in the response. Valid values: <c>Draft</c>, <c>Published</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -286,8 +286,8 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/feedback</c> (<c>getKnowledgeKnowledgebaseDocumentFeedback</c>)</para>
     /// <para>Requires any of the permissions: <c>knowledge:feedback:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID.</param>
-    /// <param name="documentId">Document ID.</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -308,9 +308,9 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/feedback/{feedbackId}</c> (<c>getKnowledgeKnowledgebaseDocumentFeedbackFeedbackId</c>)</para>
     /// <para>Requires any of the permissions: <c>knowledge:feedback:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID.</param>
-    /// <param name="documentId">Document ID.</param>
-    /// <param name="feedbackId">Feedback ID.</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
+    /// <param name="feedbackId">Feedback ID. Path segment <c>feedback/{feedbackId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeDocumentFeedbackResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentFeedbackResponse> GetKnowledgeKnowledgebaseDocumentFeedbackFeedbackIdAsync(string knowledgeBaseId, string documentId, string feedbackId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -320,22 +320,22 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/variations/{documentVariationId}</c> (<c>getKnowledgeKnowledgebaseDocumentVariation</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:document:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Globally unique identifier for a knowledge base.</param>
-    /// <param name="documentId">Globally unique identifier for a document.</param>
-    /// <param name="documentVariationId">Globally unique identifier for a document variation.</param>
+    /// <param name="documentVariationId">Globally unique identifier for a document variation. Path segment <c>variations/{documentVariationId}</c>.</param>
+    /// <param name="documentId">Globally unique identifier for a document. Path segment <c>documents/{documentId}</c>.</param>
+    /// <param name="knowledgeBaseId">Globally unique identifier for a knowledge base. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="documentState">The state of the document. Valid values: <c>Draft</c>, <c>Published</c>.</param>
     /// <param name="expand">The specified entity attributes will be filled. Comma separated values expected. Valid values: <c>contentUrl</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DocumentVariationResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentVariationResponse> GetKnowledgeKnowledgebaseDocumentVariationAsync(string knowledgeBaseId, string documentId, string documentVariationId, string? documentState = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentVariationResponse> GetKnowledgeKnowledgebaseDocumentVariationAsync(string documentVariationId, string documentId, string knowledgeBaseId, string? documentState = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get variations for a document.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/variations</c> (<c>getKnowledgeKnowledgebaseDocumentVariations</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:document:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base.</param>
-    /// <param name="documentId">Globally unique identifier for the document.</param>
+    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Globally unique identifier for the document. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -350,9 +350,9 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/versions/{versionId}</c> (<c>getKnowledgeKnowledgebaseDocumentVersion</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:documentVersion:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base.</param>
-    /// <param name="documentId">Globally unique identifier for the document.</param>
-    /// <param name="versionId">Globally unique identifier for the document version.</param>
+    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Globally unique identifier for the document. Path segment <c>documents/{documentId}</c>.</param>
+    /// <param name="versionId">Globally unique identifier for the document version. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="expand">The specified entity attributes will be filled. Comma separated values expected. Valid values: <c>category</c>, <c>labels</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeDocumentVersion</c>).</returns>
@@ -363,10 +363,10 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/versions/{versionId}/variations/{variationId}</c> (<c>getKnowledgeKnowledgebaseDocumentVersionVariation</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:documentVersion:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base.</param>
-    /// <param name="documentId">Globally unique identifier for the document.</param>
-    /// <param name="versionId">Globally unique identifier for the document version.</param>
-    /// <param name="variationId">Globally unique identifier for the document version variation.</param>
+    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Globally unique identifier for the document. Path segment <c>documents/{documentId}</c>.</param>
+    /// <param name="versionId">Globally unique identifier for the document version. Path segment <c>versions/{versionId}</c>.</param>
+    /// <param name="variationId">Globally unique identifier for the document version variation. Path segment <c>variations/{variationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeDocumentVersionVariation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentVersionVariation> GetKnowledgeKnowledgebaseDocumentVersionVariationAsync(string knowledgeBaseId, string documentId, string versionId, string variationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -376,9 +376,9 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/versions/{versionId}/variations</c> (<c>getKnowledgeKnowledgebaseDocumentVersionVariations</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:documentVersion:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base.</param>
-    /// <param name="documentId">Globally unique identifier for the document.</param>
-    /// <param name="versionId">Globally unique identifier for the document version.</param>
+    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Globally unique identifier for the document. Path segment <c>documents/{documentId}</c>.</param>
+    /// <param name="versionId">Globally unique identifier for the document version. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -391,8 +391,8 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/versions</c> (<c>getKnowledgeKnowledgebaseDocumentVersions</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:documentVersion:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base.</param>
-    /// <param name="documentId">Globally unique identifier for the document.</param>
+    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Globally unique identifier for the document. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -406,7 +406,7 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents</c> (<c>getKnowledgeKnowledgebaseDocuments</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:document:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -427,8 +427,8 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/export/jobs/{exportJobId}</c> (<c>getKnowledgeKnowledgebaseExportJob</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:exportJob:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="exportJobId">Export job ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="exportJobId">Export job ID. Path segment <c>jobs/{exportJobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeExportJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeExportJobResponse> GetKnowledgeKnowledgebaseExportJobAsync(string knowledgeBaseId, string exportJobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -438,8 +438,8 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/import/jobs/{importJobId}</c> (<c>getKnowledgeKnowledgebaseImportJob</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:importJob:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="importJobId">Import job ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="importJobId">Import job ID. Path segment <c>jobs/{importJobId}</c>.</param>
     /// <param name="expand">If expand contains 'urls' downloadURL and failedEntitiesURL will be filled. Valid values: <c>urls</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeImportJobResponse</c>).</returns>
@@ -450,8 +450,8 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/labels/{labelId}</c> (<c>getKnowledgeKnowledgebaseLabel</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:label:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="labelId">Label ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="labelId">Label ID. Path segment <c>labels/{labelId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LabelResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LabelResponse> GetKnowledgeKnowledgebaseLabelAsync(string knowledgeBaseId, string labelId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -461,7 +461,7 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/labels</c> (<c>getKnowledgeKnowledgebaseLabels</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:label:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -476,7 +476,7 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/operations</c> (<c>getKnowledgeKnowledgebaseOperations</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:importExportOperationsList:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -494,7 +494,7 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/operations/users/query</c> (<c>getKnowledgeKnowledgebaseOperationsUsersQuery</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:importExportOperationsList:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OperationCreatorUserResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OperationCreatorUserResponse> GetKnowledgeKnowledgebaseOperationsUsersQueryAsync(string knowledgeBaseId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -504,8 +504,8 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/parse/jobs/{parseJobId}</c> (<c>getKnowledgeKnowledgebaseParseJob</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:importJob:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="parseJobId">Parse job ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="parseJobId">Parse job ID. Path segment <c>jobs/{parseJobId}</c>.</param>
     /// <param name="expand">If expand contains 'urls' downloadURL and failedEntitiesURL will be filled. Valid values: <c>urls</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeParseJobResponse</c>).</returns>
@@ -516,7 +516,7 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources</c> (<c>getKnowledgeKnowledgebaseSources</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:integrationSource:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="type">If specified, retrieves integration sources with specified integration type. Valid values: <c>Salesforce</c>, <c>ServiceNow</c>.</param>
     /// <param name="expand">The specified entity attributes will be filled. Comma separated values expected. Valid values: <c>lastsync</c>.</param>
     /// <param name="ids">If specified, retrieves integration sources with specified IDs.</param>
@@ -529,8 +529,8 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/salesforce/{sourceId}</c> (<c>getKnowledgeKnowledgebaseSourcesSalesforceSourceId</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:integrationSource:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="sourceId">Source ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="sourceId">Source ID. Path segment <c>salesforce/{sourceId}</c>.</param>
     /// <param name="expand">The specified entity attributes will be filled. Comma separated values expected. Valid values: <c>lastsync</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SalesforceSourceResponse</c>).</returns>
@@ -541,8 +541,8 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/servicenow/{sourceId}</c> (<c>getKnowledgeKnowledgebaseSourcesServicenowSourceId</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:integrationSource:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="sourceId">Source ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="sourceId">Source ID. Path segment <c>servicenow/{sourceId}</c>.</param>
     /// <param name="expand">The specified entity attributes will be filled. Comma separated values expected. Valid values: <c>lastsync</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ServiceNowSourceResponse</c>).</returns>
@@ -553,8 +553,8 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/synchronize/jobs/{syncJobId}</c> (<c>getKnowledgeKnowledgebaseSynchronizeJob</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:syncJob:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="syncJobId">Synchronization job ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="syncJobId">Synchronization job ID. Path segment <c>jobs/{syncJobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeSyncJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeSyncJobResponse> GetKnowledgeKnowledgebaseSynchronizeJobAsync(string knowledgeBaseId, string syncJobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -564,8 +564,8 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/unanswered/groups/{groupId}</c> (<c>getKnowledgeKnowledgebaseUnansweredGroup</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:groups:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="groupId">The ID of the group to be retrieved.</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="groupId">The ID of the group to be retrieved. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="app">The app value to be used for filtering phrases. Valid values: <c>SupportCenter</c>, <c>MessengerKnowledgeApp</c>, <c>BotFlow</c>, <c>Assistant</c>, <c>SmartAdvisor</c>.</param>
     /// <param name="dateStart">The start date to be used for filtering phrases. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="dateEnd">The end date to be used for filtering phrases. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
@@ -578,9 +578,9 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/unanswered/groups/{groupId}/phrasegroups/{phraseGroupId}</c> (<c>getKnowledgeKnowledgebaseUnansweredGroupPhrasegroup</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:groups:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="groupId">The ID of the group to be retrieved.</param>
-    /// <param name="phraseGroupId">The ID of the phraseGroup to be retrieved.</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="groupId">The ID of the group to be retrieved. Path segment <c>groups/{groupId}</c>.</param>
+    /// <param name="phraseGroupId">The ID of the phraseGroup to be retrieved. Path segment <c>phrasegroups/{phraseGroupId}</c>.</param>
     /// <param name="app">The app value to be used for filtering phrases. Valid values: <c>SupportCenter</c>, <c>MessengerKnowledgeApp</c>, <c>BotFlow</c>, <c>Assistant</c>, <c>SmartAdvisor</c>.</param>
     /// <param name="dateStart">The start date to be used for filtering phrases. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="dateEnd">The end date to be used for filtering phrases. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
@@ -593,7 +593,7 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/unanswered/groups</c> (<c>getKnowledgeKnowledgebaseUnansweredGroups</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:groups:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="app">The app value to be used for filtering phrases. Valid values: <c>SupportCenter</c>, <c>MessengerKnowledgeApp</c>, <c>BotFlow</c>, <c>Assistant</c>, <c>SmartAdvisor</c>.</param>
     /// <param name="dateStart">The start date to be used for filtering phrases. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="dateEnd">The end date to be used for filtering phrases. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
@@ -606,8 +606,8 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/uploads/urls/jobs/{jobId}</c> (<c>getKnowledgeKnowledgebaseUploadsUrlsJob</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:uploadSourceUrlJob:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="jobId">Upload job ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="jobId">Upload job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GetUploadSourceUrlJobStatusResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetUploadSourceUrlJobStatusResponse> GetKnowledgeKnowledgebaseUploadsUrlsJobAsync(string knowledgeBaseId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -635,7 +635,7 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/settings/{knowledgeSettingId}</c> (<c>getKnowledgeSetting</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:knowledgeSetting:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeSettingId">Knowledge Setting ID.</param>
+    /// <param name="knowledgeSettingId">Knowledge Setting ID. Path segment <c>settings/{knowledgeSettingId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeSettingsResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeSettingsResponse> GetKnowledgeSettingAsync(string knowledgeSettingId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -661,7 +661,7 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/sources/{sourceId}</c> (<c>getKnowledgeSource</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:source:view</c>.</para>
     /// </remarks>
-    /// <param name="sourceId">Source ID</param>
+    /// <param name="sourceId">Source ID. Path segment <c>sources/{sourceId}</c>.</param>
     /// <param name="expand">Optional fields to expand for the Source. Valid values: <c>lastSync</c>, <c>filterDetails</c>, <c>connection</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>V3SourceExpandableResponse</c>).</returns>
@@ -672,8 +672,8 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/sources/{sourceId}/synchronizations/{synchronizationId}</c> (<c>getKnowledgeSourceSynchronization</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:synchronization:view</c>.</para>
     /// </remarks>
-    /// <param name="sourceId">Source ID</param>
-    /// <param name="synchronizationId">Synchronization ID</param>
+    /// <param name="sourceId">Source ID. Path segment <c>sources/{sourceId}</c>.</param>
+    /// <param name="synchronizationId">Synchronization ID. Path segment <c>synchronizations/{synchronizationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>V3Synchronization</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.V3Synchronization> GetKnowledgeSourceSynchronizationAsync(string sourceId, string synchronizationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -683,7 +683,7 @@ public interface IKnowledgeApi
     /// <para><c>GET /api/v2/knowledge/sources/{sourceId}/synchronizations</c> (<c>getKnowledgeSourceSynchronizations</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:synchronization:view</c>.</para>
     /// </remarks>
-    /// <param name="sourceId">Source ID</param>
+    /// <param name="sourceId">Source ID. Path segment <c>sources/{sourceId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
@@ -718,7 +718,7 @@ public interface IKnowledgeApi
     /// <para><c>PATCH /api/v2/knowledge/connections/{connectionId}</c> (<c>patchKnowledgeConnection</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:connection:edit</c>.</para>
     /// </remarks>
-    /// <param name="connectionId">Connection ID</param>
+    /// <param name="connectionId">Connection ID. Path segment <c>connections/{connectionId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConnectionResponse</c>).</returns>
@@ -726,8 +726,8 @@ public interface IKnowledgeApi
 
     /// <summary>Update search result.</summary>
     /// <remarks><para><c>PATCH /api/v2/knowledge/guest/sessions/{sessionId}/documents/search/{searchId}</c> (<c>patchKnowledgeGuestSessionDocumentsSearchSearchId</c>)</para></remarks>
-    /// <param name="sessionId">Knowledge guest session ID.</param>
-    /// <param name="searchId">Search Result ID</param>
+    /// <param name="sessionId">Knowledge guest session ID. Path segment <c>sessions/{sessionId}</c>.</param>
+    /// <param name="searchId">Search Result ID. Path segment <c>search/{searchId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -738,7 +738,7 @@ public interface IKnowledgeApi
     /// <para><c>PATCH /api/v2/knowledge/knowledgebases/{knowledgeBaseId}</c> (<c>patchKnowledgeKnowledgebase</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:knowledgebase:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeBase</c>).</returns>
@@ -749,8 +749,8 @@ public interface IKnowledgeApi
     /// <para><c>PATCH /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/categories/{categoryId}</c> (<c>patchKnowledgeKnowledgebaseCategory</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:category:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="categoryId">Category ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="categoryId">Category ID. Path segment <c>categories/{categoryId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CategoryResponse</c>).</returns>
@@ -761,8 +761,8 @@ public interface IKnowledgeApi
     /// <para><c>PATCH /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/chunks/search/{searchId}</c> (<c>patchKnowledgeKnowledgebaseChunksSearchSearchId</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:knowledgebase:search</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge Base ID</param>
-    /// <param name="searchId">Unique identifier of search request</param>
+    /// <param name="knowledgeBaseId">Knowledge Base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="searchId">Unique identifier of search request. Path segment <c>search/{searchId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -773,8 +773,8 @@ public interface IKnowledgeApi
     /// <para><c>PATCH /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}</c> (<c>patchKnowledgeKnowledgebaseDocument</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:document:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID.</param>
-    /// <param name="documentId">Document ID.</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeDocumentResponse</c>).</returns>
@@ -785,9 +785,9 @@ public interface IKnowledgeApi
     /// <para><c>PATCH /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/feedback/{feedbackId}</c> (<c>patchKnowledgeKnowledgebaseDocumentFeedbackFeedbackId</c>)</para>
     /// <para>Requires any of the permissions: <c>knowledge:feedback:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID.</param>
-    /// <param name="documentId">Document ID.</param>
-    /// <param name="feedbackId">Feedback ID.</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
+    /// <param name="feedbackId">Feedback ID. Path segment <c>feedback/{feedbackId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeDocumentFeedbackResponse</c>).</returns>
@@ -798,21 +798,21 @@ public interface IKnowledgeApi
     /// <para><c>PATCH /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/variations/{documentVariationId}</c> (<c>patchKnowledgeKnowledgebaseDocumentVariation</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:document:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Globally unique identifier for a knowledge base.</param>
-    /// <param name="documentId">Globally unique identifier for a document.</param>
-    /// <param name="documentVariationId">Globally unique identifier for a document variation.</param>
+    /// <param name="documentVariationId">Globally unique identifier for a document variation. Path segment <c>variations/{documentVariationId}</c>.</param>
+    /// <param name="documentId">Globally unique identifier for a document. Path segment <c>documents/{documentId}</c>.</param>
+    /// <param name="knowledgeBaseId">Globally unique identifier for a knowledge base. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DocumentVariationResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentVariationResponse> PatchKnowledgeKnowledgebaseDocumentVariationAsync(string knowledgeBaseId, string documentId, string documentVariationId, global::GenesysCloud.Extensions.Models.DocumentVariationRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentVariationResponse> PatchKnowledgeKnowledgebaseDocumentVariationAsync(string documentVariationId, string documentId, string knowledgeBaseId, global::GenesysCloud.Extensions.Models.DocumentVariationRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update search result.</summary>
     /// <remarks>
     /// <para><c>PATCH /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/search/{searchId}</c> (<c>patchKnowledgeKnowledgebaseDocumentsSearchSearchId</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:search:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">The ID of knowledge base containing the documents to query.</param>
-    /// <param name="searchId">Search Result ID</param>
+    /// <param name="knowledgeBaseId">The ID of knowledge base containing the documents to query. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="searchId">Search Result ID. Path segment <c>search/{searchId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -823,8 +823,8 @@ public interface IKnowledgeApi
     /// <para><c>PATCH /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/import/jobs/{importJobId}</c> (<c>patchKnowledgeKnowledgebaseImportJob</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:importJob:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="importJobId">Import job ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="importJobId">Import job ID. Path segment <c>jobs/{importJobId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeImportJobResponse</c>).</returns>
@@ -835,8 +835,8 @@ public interface IKnowledgeApi
     /// <para><c>PATCH /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/labels/{labelId}</c> (<c>patchKnowledgeKnowledgebaseLabel</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:label:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="labelId">Label ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="labelId">Label ID. Path segment <c>labels/{labelId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LabelResponse</c>).</returns>
@@ -847,8 +847,8 @@ public interface IKnowledgeApi
     /// <para><c>PATCH /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/parse/jobs/{parseJobId}</c> (<c>patchKnowledgeKnowledgebaseParseJob</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:importJob:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="parseJobId">Parse job ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="parseJobId">Parse job ID. Path segment <c>jobs/{parseJobId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -859,8 +859,8 @@ public interface IKnowledgeApi
     /// <para><c>PATCH /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/synchronize/jobs/{syncJobId}</c> (<c>patchKnowledgeKnowledgebaseSynchronizeJob</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:syncJob:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="syncJobId">Synchronization job ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="syncJobId">Synchronization job ID. Path segment <c>jobs/{syncJobId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeSyncJobResponse</c>).</returns>
@@ -871,9 +871,9 @@ public interface IKnowledgeApi
     /// <para><c>PATCH /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/unanswered/groups/{groupId}/phrasegroups/{phraseGroupId}</c> (<c>patchKnowledgeKnowledgebaseUnansweredGroupPhrasegroup</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:groups:edit</c>, <c>knowledge:document:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="groupId">The ID of the group to be updated.</param>
-    /// <param name="phraseGroupId">The ID of the phraseGroup to be updated.</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="groupId">The ID of the group to be updated. Path segment <c>groups/{groupId}</c>.</param>
+    /// <param name="phraseGroupId">The ID of the phraseGroup to be updated. Path segment <c>phrasegroups/{phraseGroupId}</c>.</param>
     /// <param name="body">Request body of the update unanswered group endpoint.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UnansweredPhraseGroupUpdateResponse</c>).</returns>
@@ -884,7 +884,7 @@ public interface IKnowledgeApi
     /// <para><c>PATCH /api/v2/knowledge/settings/{knowledgeSettingId}</c> (<c>patchKnowledgeSetting</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:knowledgeSetting:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeSettingId">Knowledge Setting ID.</param>
+    /// <param name="knowledgeSettingId">Knowledge Setting ID. Path segment <c>settings/{knowledgeSettingId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeSettingsResponse</c>).</returns>
@@ -895,8 +895,8 @@ public interface IKnowledgeApi
     /// <para><c>PATCH /api/v2/knowledge/sources/{sourceId}/synchronizations/{synchronizationId}</c> (<c>patchKnowledgeSourceSynchronization</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:synchronization:edit</c>.</para>
     /// </remarks>
-    /// <param name="sourceId">Source ID</param>
-    /// <param name="synchronizationId">Synchronization ID</param>
+    /// <param name="sourceId">Source ID. Path segment <c>sources/{sourceId}</c>.</param>
+    /// <param name="synchronizationId">Synchronization ID. Path segment <c>synchronizations/{synchronizationId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>V3Synchronization</c>).</returns>
@@ -924,8 +924,8 @@ public interface IKnowledgeApi
 
     /// <summary>Indicate that the document was copied by the user.</summary>
     /// <remarks><para><c>POST /api/v2/knowledge/guest/sessions/{sessionId}/documents/{documentId}/copies</c> (<c>postKnowledgeGuestSessionDocumentCopies</c>)</para></remarks>
-    /// <param name="sessionId">Knowledge guest session ID.</param>
-    /// <param name="documentId">Document ID</param>
+    /// <param name="sessionId">Knowledge guest session ID. Path segment <c>sessions/{sessionId}</c>.</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -933,8 +933,8 @@ public interface IKnowledgeApi
 
     /// <summary>Give feedback on a document</summary>
     /// <remarks><para><c>POST /api/v2/knowledge/guest/sessions/{sessionId}/documents/{documentId}/feedback</c> (<c>postKnowledgeGuestSessionDocumentFeedback</c>)</para></remarks>
-    /// <param name="sessionId">Knowledge guest session ID.</param>
-    /// <param name="documentId">Document ID.</param>
+    /// <param name="sessionId">Knowledge guest session ID. Path segment <c>sessions/{sessionId}</c>.</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeGuestDocumentFeedback</c>).</returns>
@@ -942,8 +942,8 @@ public interface IKnowledgeApi
 
     /// <summary>Create view event for a document.</summary>
     /// <remarks><para><c>POST /api/v2/knowledge/guest/sessions/{sessionId}/documents/{documentId}/views</c> (<c>postKnowledgeGuestSessionDocumentViews</c>)</para></remarks>
-    /// <param name="sessionId">Knowledge guest session ID.</param>
-    /// <param name="documentId">Document ID</param>
+    /// <param name="sessionId">Knowledge guest session ID. Path segment <c>sessions/{sessionId}</c>.</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -951,7 +951,7 @@ public interface IKnowledgeApi
 
     /// <summary>Answer documents.</summary>
     /// <remarks><para><c>POST /api/v2/knowledge/guest/sessions/{sessionId}/documents/answers</c> (<c>postKnowledgeGuestSessionDocumentsAnswers</c>)</para></remarks>
-    /// <param name="sessionId">Knowledge guest session ID.</param>
+    /// <param name="sessionId">Knowledge guest session ID. Path segment <c>sessions/{sessionId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeGuestAnswerDocumentsResponse</c>).</returns>
@@ -959,7 +959,7 @@ public interface IKnowledgeApi
 
     /// <summary>Indicate that documents were presented to the user.</summary>
     /// <remarks><para><c>POST /api/v2/knowledge/guest/sessions/{sessionId}/documents/presentations</c> (<c>postKnowledgeGuestSessionDocumentsPresentations</c>)</para></remarks>
-    /// <param name="sessionId">Knowledge guest session ID.</param>
+    /// <param name="sessionId">Knowledge guest session ID. Path segment <c>sessions/{sessionId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -967,16 +967,16 @@ public interface IKnowledgeApi
 
     /// <summary>Search the documents in a guest session.</summary>
     /// <remarks><para><c>POST /api/v2/knowledge/guest/sessions/{sessionId}/documents/search</c> (<c>postKnowledgeGuestSessionDocumentsSearch</c>)</para></remarks>
-    /// <param name="sessionId">Knowledge guest session ID.</param>
-    /// <param name="body">The request body.</param>
+    /// <param name="sessionId">Knowledge guest session ID. Path segment <c>sessions/{sessionId}</c>.</param>
     /// <param name="expand">Fields, if any, to expand for each document in the search result matching the query. Valid values: <c>documentVariations</c>, <c>documentAlternatives</c>, <c>knowledgeBaseLanguageCode</c>.</param>
+    /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeDocumentGuestSearch</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearch> PostKnowledgeGuestSessionDocumentsSearchAsync(string sessionId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearchRequest? body = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearch> PostKnowledgeGuestSessionDocumentsSearchAsync(string sessionId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query the knowledge documents to provide suggestions for auto completion.</summary>
     /// <remarks><para><c>POST /api/v2/knowledge/guest/sessions/{sessionId}/documents/search/suggestions</c> (<c>postKnowledgeGuestSessionDocumentsSearchSuggestions</c>)</para></remarks>
-    /// <param name="sessionId">Knowledge guest session ID.</param>
+    /// <param name="sessionId">Knowledge guest session ID. Path segment <c>sessions/{sessionId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeGuestDocumentSuggestion</c>).</returns>
@@ -994,7 +994,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/categories</c> (<c>postKnowledgeKnowledgebaseCategories</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:category:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CategoryResponse</c>).</returns>
@@ -1005,7 +1005,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/chunks/search</c> (<c>postKnowledgeKnowledgebaseChunksSearch</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:knowledgebase:search</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge Base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge Base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeDocumentChunkResponse</c>).</returns>
@@ -1016,8 +1016,8 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/copies</c> (<c>postKnowledgeKnowledgebaseDocumentCopies</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:documentCopy:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID.</param>
-    /// <param name="documentId">Document ID.</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1028,8 +1028,8 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/feedback</c> (<c>postKnowledgeKnowledgebaseDocumentFeedback</c>)</para>
     /// <para>Requires any of the permissions: <c>knowledge:feedback:create</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID.</param>
-    /// <param name="documentId">Document ID.</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeDocumentFeedbackResponse</c>).</returns>
@@ -1040,8 +1040,8 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/variations</c> (<c>postKnowledgeKnowledgebaseDocumentVariations</c>)</para>
     /// <para>Requires any of the permissions: <c>knowledge:document:add</c>, <c>knowledge:document:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base.</param>
-    /// <param name="documentId">Globally unique identifier for the document.</param>
+    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Globally unique identifier for the document. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DocumentVariationResponse</c>).</returns>
@@ -1052,8 +1052,8 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/versions</c> (<c>postKnowledgeKnowledgebaseDocumentVersions</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:documentVersion:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base.</param>
-    /// <param name="documentId">Globally unique identifier for the document.</param>
+    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Globally unique identifier for the document. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeDocumentVersion</c>).</returns>
@@ -1064,8 +1064,8 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/views</c> (<c>postKnowledgeKnowledgebaseDocumentViews</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:documentView:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID.</param>
-    /// <param name="documentId">Document ID.</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1076,7 +1076,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/answers</c> (<c>postKnowledgeKnowledgebaseDocumentsAnswers</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:document:view</c>, <c>knowledge:documentAnswer:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeAnswerDocumentsResponse</c>).</returns>
@@ -1087,7 +1087,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents</c> (<c>postKnowledgeKnowledgebaseDocuments</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:document:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeDocumentResponse</c>).</returns>
@@ -1098,7 +1098,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/bulk/remove</c> (<c>postKnowledgeKnowledgebaseDocumentsBulkRemove</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:document:delete</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BulkResponse</c>).</returns>
@@ -1109,7 +1109,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/bulk/update</c> (<c>postKnowledgeKnowledgebaseDocumentsBulkUpdate</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:document:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BulkResponse</c>).</returns>
@@ -1120,7 +1120,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/presentations</c> (<c>postKnowledgeKnowledgebaseDocumentsPresentations</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:documentPresentation:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID.</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1131,31 +1131,31 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/query</c> (<c>postKnowledgeKnowledgebaseDocumentsQuery</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:document:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge Base ID</param>
-    /// <param name="body">The request body.</param>
+    /// <param name="knowledgeBaseId">Knowledge Base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="expand">Fields, if any, to expand for each document in the search result matching the query. Valid values: <c>documentVariations</c>, <c>documentAlternatives</c>, <c>knowledgeBaseLanguageCode</c>, <c>variationChunks</c>.</param>
+    /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeDocumentQueryResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryResponse> PostKnowledgeKnowledgebaseDocumentsQueryAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery? body = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryResponse> PostKnowledgeKnowledgebaseDocumentsQueryAsync(string knowledgeBaseId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Search the documents in a knowledge base.</summary>
     /// <remarks>
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/search</c> (<c>postKnowledgeKnowledgebaseDocumentsSearch</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:knowledgebase:search</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">The ID of knowledge base containing the documents to query.</param>
-    /// <param name="body">The request body.</param>
+    /// <param name="knowledgeBaseId">The ID of knowledge base containing the documents to query. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="expand">Fields, if any, to expand for each document in the search result matching the query. Valid values: <c>documentVariations</c>, <c>documentAlternatives</c>, <c>knowledgeBaseLanguageCode</c>, <c>variationChunks</c>.</param>
+    /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeDocumentSearch</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearch> PostKnowledgeKnowledgebaseDocumentsSearchAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest? body = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearch> PostKnowledgeKnowledgebaseDocumentsSearchAsync(string knowledgeBaseId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query the knowledge documents to provide suggestions for auto completion.</summary>
     /// <remarks>
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/search/suggestions</c> (<c>postKnowledgeKnowledgebaseDocumentsSearchSuggestions</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:knowledgebase:search</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">The ID of knowledge base containing the documents to query.</param>
+    /// <param name="knowledgeBaseId">The ID of knowledge base containing the documents to query. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeDocumentSuggestion</c>).</returns>
@@ -1166,7 +1166,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/versions/bulk/add</c> (<c>postKnowledgeKnowledgebaseDocumentsVersionsBulkAdd</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:documentVersion:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BulkResponse</c>).</returns>
@@ -1177,7 +1177,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/export/jobs</c> (<c>postKnowledgeKnowledgebaseExportJobs</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:exportJob:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeExportJobResponse</c>).</returns>
@@ -1188,7 +1188,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/import/jobs</c> (<c>postKnowledgeKnowledgebaseImportJobs</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:importJob:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeImportJobResponse</c>).</returns>
@@ -1199,7 +1199,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/labels</c> (<c>postKnowledgeKnowledgebaseLabels</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:label:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LabelResponse</c>).</returns>
@@ -1210,8 +1210,8 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/parse/jobs/{parseJobId}/import</c> (<c>postKnowledgeKnowledgebaseParseJobImport</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:importJob:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="parseJobId">Parse job ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="parseJobId">Parse job ID. Path segment <c>jobs/{parseJobId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1222,7 +1222,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/parse/jobs</c> (<c>postKnowledgeKnowledgebaseParseJobs</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:importJob:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeParseJobResponse</c>).</returns>
@@ -1233,7 +1233,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/salesforce</c> (<c>postKnowledgeKnowledgebaseSourcesSalesforce</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:integrationSource:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeSyncJobResponse</c>).</returns>
@@ -1244,8 +1244,8 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/salesforce/{sourceId}/sync</c> (<c>postKnowledgeKnowledgebaseSourcesSalesforceSourceIdSync</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:integrationSource:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="sourceId">Source ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="sourceId">Source ID. Path segment <c>salesforce/{sourceId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SourceSyncResponse</c>).</returns>
@@ -1256,7 +1256,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/servicenow</c> (<c>postKnowledgeKnowledgebaseSourcesServicenow</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:integrationSource:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeSyncJobResponse</c>).</returns>
@@ -1267,8 +1267,8 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/servicenow/{sourceId}/sync</c> (<c>postKnowledgeKnowledgebaseSourcesServicenowSourceIdSync</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:integrationSource:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="sourceId">Source ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="sourceId">Source ID. Path segment <c>servicenow/{sourceId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SourceSyncResponse</c>).</returns>
@@ -1279,7 +1279,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/synchronize/jobs</c> (<c>postKnowledgeKnowledgebaseSynchronizeJobs</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:syncJob:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KnowledgeSyncJobResponse</c>).</returns>
@@ -1290,7 +1290,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/uploads/urls/jobs</c> (<c>postKnowledgeKnowledgebaseUploadsUrlsJobs</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:uploadSourceUrlJob:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">uploadRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CreateUploadSourceUrlJobResponse</c>).</returns>
@@ -1341,8 +1341,8 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/sources/{sourceId}/synchronizations/{synchronizationId}/uploads</c> (<c>postKnowledgeSourceSynchronizationUploads</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:synchronization:upload</c>.</para>
     /// </remarks>
-    /// <param name="sourceId">Source ID</param>
-    /// <param name="synchronizationId">Synchronization ID</param>
+    /// <param name="sourceId">Source ID. Path segment <c>sources/{sourceId}</c>.</param>
+    /// <param name="synchronizationId">Synchronization ID. Path segment <c>synchronizations/{synchronizationId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>V3SynchronizationUploadUrlResponse</c>).</returns>
@@ -1353,7 +1353,7 @@ public interface IKnowledgeApi
     /// <para><c>POST /api/v2/knowledge/sources/{sourceId}/synchronizations</c> (<c>postKnowledgeSourceSynchronizations</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:synchronization:add</c>.</para>
     /// </remarks>
-    /// <param name="sourceId">Source ID</param>
+    /// <param name="sourceId">Source ID. Path segment <c>sources/{sourceId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>V3Synchronization</c>).</returns>
@@ -1374,8 +1374,8 @@ public interface IKnowledgeApi
     /// <para><c>PUT /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/salesforce/{sourceId}</c> (<c>putKnowledgeKnowledgebaseSourcesSalesforceSourceId</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:integrationSource:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="sourceId">Source ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="sourceId">Source ID. Path segment <c>salesforce/{sourceId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SalesforceSourceResponse</c>).</returns>
@@ -1386,8 +1386,8 @@ public interface IKnowledgeApi
     /// <para><c>PUT /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/sources/servicenow/{sourceId}</c> (<c>putKnowledgeKnowledgebaseSourcesServicenowSourceId</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:integrationSource:edit</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="sourceId">Source ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="sourceId">Source ID. Path segment <c>servicenow/{sourceId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ServiceNowSourceResponse</c>).</returns>
@@ -1398,7 +1398,7 @@ public interface IKnowledgeApi
     /// <para><c>PUT /api/v2/knowledge/sources/{sourceId}</c> (<c>putKnowledgeSource</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:source:edit</c>.</para>
     /// </remarks>
-    /// <param name="sourceId">Source ID</param>
+    /// <param name="sourceId">Source ID. Path segment <c>sources/{sourceId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>V3SourceDetailedResponse</c>).</returns>

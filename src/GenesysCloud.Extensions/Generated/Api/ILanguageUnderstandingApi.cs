@@ -16,7 +16,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>DELETE /api/v2/languageunderstanding/domains/{domainId}</c> (<c>deleteLanguageunderstandingDomain</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:nluDomain:delete</c>, <c>dialog:bot:delete</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteLanguageunderstandingDomainAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,8 +26,8 @@ public interface ILanguageUnderstandingApi
     /// <para><c>DELETE /api/v2/languageunderstanding/domains/{domainId}/feedback/{feedbackId}</c> (<c>deleteLanguageunderstandingDomainFeedbackFeedbackId</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:feedback:delete</c>, <c>dialog:bot:delete</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
-    /// <param name="feedbackId">ID of the Feedback</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
+    /// <param name="feedbackId">ID of the Feedback. Path segment <c>feedback/{feedbackId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteLanguageunderstandingDomainFeedbackFeedbackIdAsync(string domainId, string feedbackId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -37,8 +37,8 @@ public interface ILanguageUnderstandingApi
     /// <para><c>DELETE /api/v2/languageunderstanding/domains/{domainId}/versions/{domainVersionId}</c> (<c>deleteLanguageunderstandingDomainVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:nluDomainVersion:delete</c>, <c>dialog:botVersion:delete</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
-    /// <param name="domainVersionId">ID of the NLU domain version.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
+    /// <param name="domainVersionId">ID of the NLU domain version. Path segment <c>versions/{domainVersionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteLanguageunderstandingDomainVersionAsync(string domainId, string domainVersionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -48,7 +48,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>DELETE /api/v2/languageunderstanding/miners/{minerId}</c> (<c>deleteLanguageunderstandingMiner</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:miner:delete</c>.</para>
     /// </remarks>
-    /// <param name="minerId">Miner ID</param>
+    /// <param name="minerId">Miner ID. Path segment <c>miners/{minerId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteLanguageunderstandingMinerAsync(string minerId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -58,8 +58,8 @@ public interface ILanguageUnderstandingApi
     /// <para><c>DELETE /api/v2/languageunderstanding/miners/{minerId}/drafts/{draftId}</c> (<c>deleteLanguageunderstandingMinerDraft</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:draft:delete</c>.</para>
     /// </remarks>
-    /// <param name="minerId">Miner ID</param>
-    /// <param name="draftId">Draft ID</param>
+    /// <param name="minerId">Miner ID. Path segment <c>miners/{minerId}</c>.</param>
+    /// <param name="draftId">Draft ID. Path segment <c>drafts/{draftId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteLanguageunderstandingMinerDraftAsync(string minerId, string draftId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -69,7 +69,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>GET /api/v2/languageunderstanding/domains/{domainId}</c> (<c>getLanguageunderstandingDomain</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:nluDomain:view</c>, <c>dialog:bot:view</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NluDomain</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomain> GetLanguageunderstandingDomainAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -79,7 +79,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>GET /api/v2/languageunderstanding/domains/{domainId}/feedback</c> (<c>getLanguageunderstandingDomainFeedback</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:feedback:view</c>, <c>dialog:bot:view</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="intentName">The top intent name to retrieve feedback for.</param>
     /// <param name="assessment">The top assessment to retrieve feedback for. Valid values: <c>Incorrect</c>, <c>Correct</c>, <c>Unknown</c>, <c>Disabled</c>.</param>
     /// <param name="dateStart">Begin of time window as ISO-8601 date.</param>
@@ -94,15 +94,15 @@ public interface ILanguageUnderstandingApi
     /// <param name="fields">Fields and properties to get, comma-separated. Valid values: <c>version</c>, <c>dateCreated</c>, <c>text</c>, <c>intents</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NluFeedbackListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluFeedbackListing> GetLanguageunderstandingDomainFeedbackAsync(string domainId, string? intentName = null, string? assessment = null, string? dateStart = null, string? dateEnd = null, bool? includeDeleted = null, string? language = null, int? pageNumber = null, int? pageSize = null, bool? enableCursorPagination = null, bool? includeTrainingUtterances = null, string? after = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluFeedbackListing> GetLanguageunderstandingDomainFeedbackAsync(string domainId, string? intentName = null, string? assessment = null, string? dateStart = null, string? dateEnd = null, bool? includeDeleted = null, string? language = null, long? pageNumber = null, long? pageSize = null, bool? enableCursorPagination = null, bool? includeTrainingUtterances = null, string? after = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Find a Feedback</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/languageunderstanding/domains/{domainId}/feedback/{feedbackId}</c> (<c>getLanguageunderstandingDomainFeedbackFeedbackId</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:feedback:view</c>, <c>dialog:bot:view</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
-    /// <param name="feedbackId">ID of the Feedback</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
+    /// <param name="feedbackId">ID of the Feedback. Path segment <c>feedback/{feedbackId}</c>.</param>
     /// <param name="fields">Fields and properties to get, comma-separated. Valid values: <c>version</c>, <c>dateCreated</c>, <c>text</c>, <c>intents</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NluFeedbackResponse</c>).</returns>
@@ -113,8 +113,8 @@ public interface ILanguageUnderstandingApi
     /// <para><c>GET /api/v2/languageunderstanding/domains/{domainId}/versions/{domainVersionId}</c> (<c>getLanguageunderstandingDomainVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:nluDomainVersion:view</c>, <c>dialog:botVersion:view</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
-    /// <param name="domainVersionId">ID of the NLU domain version.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
+    /// <param name="domainVersionId">ID of the NLU domain version. Path segment <c>versions/{domainVersionId}</c>.</param>
     /// <param name="includeUtterances">Whether utterances for intent definition should be included when marshalling response.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NluDomainVersion</c>).</returns>
@@ -125,8 +125,8 @@ public interface ILanguageUnderstandingApi
     /// <para><c>GET /api/v2/languageunderstanding/domains/{domainId}/versions/{domainVersionId}/report</c> (<c>getLanguageunderstandingDomainVersionReport</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:nluDomainVersion:view</c>, <c>dialog:botVersion:view</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
-    /// <param name="domainVersionId">ID of the NLU domain version.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
+    /// <param name="domainVersionId">ID of the NLU domain version. Path segment <c>versions/{domainVersionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NluDomainVersionQualityReport</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainVersionQualityReport> GetLanguageunderstandingDomainVersionReportAsync(string domainId, string domainVersionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -136,13 +136,13 @@ public interface ILanguageUnderstandingApi
     /// <para><c>GET /api/v2/languageunderstanding/domains/{domainId}/versions</c> (<c>getLanguageunderstandingDomainVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:nluDomainVersion:view</c>, <c>dialog:botVersion:view</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="includeUtterances">Whether utterances for intent definition should be included when marshalling response.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NluDomainVersionListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainVersionListing> GetLanguageunderstandingDomainVersionsAsync(string domainId, bool? includeUtterances = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainVersionListing> GetLanguageunderstandingDomainVersionsAsync(string domainId, bool? includeUtterances = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get all NLU Domains.</summary>
     /// <remarks>
@@ -153,14 +153,14 @@ public interface ILanguageUnderstandingApi
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NluDomainListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainListing> GetLanguageunderstandingDomainsAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainListing> GetLanguageunderstandingDomainsAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get list of all ignored phrases of the specified language code</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/languageunderstanding/ignorephrases/{languageCode}</c> (<c>getLanguageunderstandingIgnorephrase</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:ignoredPhrase:view</c>.</para>
     /// </remarks>
-    /// <param name="languageCode">Language Code</param>
+    /// <param name="languageCode">Language Code. Path segment <c>ignorephrases/{languageCode}</c>.</param>
     /// <param name="pageSize">The page size for the listing. The max that will be returned is 200.</param>
     /// <param name="pageNumber">The page number for the listing</param>
     /// <param name="text">The phrase text filter applied to the listing</param>
@@ -168,14 +168,14 @@ public interface ILanguageUnderstandingApi
     /// <param name="sortBy">The field to sort by for the listing. Valid values: <c>dateModified</c>, <c>text</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IgnoredMinedPhraseListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IgnoredMinedPhraseListing> GetLanguageunderstandingIgnorephraseAsync(string languageCode, int? pageSize = null, int? pageNumber = null, string? text = null, string? sortOrder = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IgnoredMinedPhraseListing> GetLanguageunderstandingIgnorephraseAsync(string languageCode, long? pageSize = null, long? pageNumber = null, string? text = null, string? sortOrder = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get list of all ignored topics of the specified language code</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/languageunderstanding/ignoretopics/{languageCode}</c> (<c>getLanguageunderstandingIgnoretopic</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:ignoredTopic:view</c>.</para>
     /// </remarks>
-    /// <param name="languageCode">Language Code</param>
+    /// <param name="languageCode">Language Code. Path segment <c>ignoretopics/{languageCode}</c>.</param>
     /// <param name="pageSize">The page size for the listing. The max that will be returned is 200.</param>
     /// <param name="pageNumber">The page number for the listing</param>
     /// <param name="text">The topic text filter applied to the listing</param>
@@ -183,14 +183,14 @@ public interface ILanguageUnderstandingApi
     /// <param name="sortBy">The field to sort by for the listing. Valid values: <c>dateModified</c>, <c>text</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IgnoredMinedTopicListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IgnoredMinedTopicListing> GetLanguageunderstandingIgnoretopicAsync(string languageCode, int? pageSize = null, int? pageNumber = null, string? text = null, string? sortOrder = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IgnoredMinedTopicListing> GetLanguageunderstandingIgnoretopicAsync(string languageCode, long? pageSize = null, long? pageNumber = null, string? text = null, string? sortOrder = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get information about a miner.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/languageunderstanding/miners/{minerId}</c> (<c>getLanguageunderstandingMiner</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:miner:view</c>.</para>
     /// </remarks>
-    /// <param name="minerId">Miner ID</param>
+    /// <param name="minerId">Miner ID. Path segment <c>miners/{minerId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Miner</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Miner> GetLanguageunderstandingMinerAsync(string minerId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -200,8 +200,8 @@ public interface ILanguageUnderstandingApi
     /// <para><c>GET /api/v2/languageunderstanding/miners/{minerId}/drafts/{draftId}</c> (<c>getLanguageunderstandingMinerDraft</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:draft:view</c>.</para>
     /// </remarks>
-    /// <param name="minerId">Miner ID</param>
-    /// <param name="draftId">Draft ID</param>
+    /// <param name="minerId">Miner ID. Path segment <c>miners/{minerId}</c>.</param>
+    /// <param name="draftId">Draft ID. Path segment <c>drafts/{draftId}</c>.</param>
     /// <param name="draftIntentId">Parameter to filter a specific intent.</param>
     /// <param name="draftTopicId">Parameter to filter a specific topic.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -213,7 +213,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>GET /api/v2/languageunderstanding/miners/{minerId}/drafts</c> (<c>getLanguageunderstandingMinerDrafts</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:draft:view</c>.</para>
     /// </remarks>
-    /// <param name="minerId">Miner ID</param>
+    /// <param name="minerId">Miner ID. Path segment <c>miners/{minerId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DraftListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DraftListing> GetLanguageunderstandingMinerDraftsAsync(string minerId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -223,8 +223,8 @@ public interface ILanguageUnderstandingApi
     /// <para><c>GET /api/v2/languageunderstanding/miners/{minerId}/intents/{intentId}</c> (<c>getLanguageunderstandingMinerIntent</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:minerIntent:view</c>.</para>
     /// </remarks>
-    /// <param name="minerId">Miner ID</param>
-    /// <param name="intentId">The ID of the intent to be retrieved.</param>
+    /// <param name="minerId">Miner ID. Path segment <c>miners/{minerId}</c>.</param>
+    /// <param name="intentId">The ID of the intent to be retrieved. Path segment <c>intents/{intentId}</c>.</param>
     /// <param name="expand">Option to fetch utterances. Valid values: <c>phrases</c>, <c>utterances</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MinerIntent</c>).</returns>
@@ -235,7 +235,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>GET /api/v2/languageunderstanding/miners/{minerId}/intents</c> (<c>getLanguageunderstandingMinerIntents</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:minerIntent:view</c>.</para>
     /// </remarks>
-    /// <param name="minerId">Miner ID</param>
+    /// <param name="minerId">Miner ID. Path segment <c>miners/{minerId}</c>.</param>
     /// <param name="expand">Option to fetch utterances. Valid values: <c>phrases</c>, <c>utterances</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MinedIntentsListing</c>).</returns>
@@ -246,8 +246,8 @@ public interface ILanguageUnderstandingApi
     /// <para><c>GET /api/v2/languageunderstanding/miners/{minerId}/topics/{topicId}</c> (<c>getLanguageunderstandingMinerTopic</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:miner:view</c>.</para>
     /// </remarks>
-    /// <param name="minerId">Miner ID</param>
-    /// <param name="topicId">The ID of the topic to be retrieved.</param>
+    /// <param name="minerId">Miner ID. Path segment <c>miners/{minerId}</c>.</param>
+    /// <param name="topicId">The ID of the topic to be retrieved. Path segment <c>topics/{topicId}</c>.</param>
     /// <param name="expand">Option to fetch phrases. Valid values: <c>phrases</c>, <c>utterances</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MinerTopic</c>).</returns>
@@ -258,9 +258,9 @@ public interface ILanguageUnderstandingApi
     /// <para><c>GET /api/v2/languageunderstanding/miners/{minerId}/topics/{topicId}/phrases/{phraseId}</c> (<c>getLanguageunderstandingMinerTopicPhrase</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:miner:view</c>.</para>
     /// </remarks>
-    /// <param name="minerId">Miner ID</param>
-    /// <param name="topicId">The ID of the topic to be retrieved.</param>
-    /// <param name="phraseId">The ID of the phrase to be retrieved.</param>
+    /// <param name="minerId">Miner ID. Path segment <c>miners/{minerId}</c>.</param>
+    /// <param name="topicId">The ID of the topic to be retrieved. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="phraseId">The ID of the phrase to be retrieved. Path segment <c>phrases/{phraseId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MinerTopicPhrase</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MinerTopicPhrase> GetLanguageunderstandingMinerTopicPhraseAsync(string minerId, string topicId, string phraseId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -270,7 +270,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>GET /api/v2/languageunderstanding/miners/{minerId}/topics</c> (<c>getLanguageunderstandingMinerTopics</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:miner:view</c>.</para>
     /// </remarks>
-    /// <param name="minerId">Miner ID</param>
+    /// <param name="minerId">Miner ID. Path segment <c>miners/{minerId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MinerTopicsListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MinerTopicsListing> GetLanguageunderstandingMinerTopicsAsync(string minerId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -299,7 +299,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>PATCH /api/v2/languageunderstanding/domains/{domainId}</c> (<c>patchLanguageunderstandingDomain</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:nluDomain:edit</c>, <c>dialog:bot:edit</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="body">The updated NLU Domain.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NluDomain</c>).</returns>
@@ -310,8 +310,8 @@ public interface ILanguageUnderstandingApi
     /// <para><c>PATCH /api/v2/languageunderstanding/miners/{minerId}/drafts/{draftId}</c> (<c>patchLanguageunderstandingMinerDraft</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:draft:edit</c>.</para>
     /// </remarks>
-    /// <param name="minerId">Miner ID</param>
-    /// <param name="draftId">Draft ID</param>
+    /// <param name="minerId">Miner ID. Path segment <c>miners/{minerId}</c>.</param>
+    /// <param name="draftId">Draft ID. Path segment <c>drafts/{draftId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Draft</c>).</returns>
@@ -322,7 +322,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>POST /api/v2/languageunderstanding/domains/{domainId}/feedback</c> (<c>postLanguageunderstandingDomainFeedback</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:feedback:add</c>, <c>dialog:bot:add</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="body">The Feedback to create.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NluFeedbackResponse</c>).</returns>
@@ -333,8 +333,8 @@ public interface ILanguageUnderstandingApi
     /// <para><c>POST /api/v2/languageunderstanding/domains/{domainId}/versions/{domainVersionId}/detect</c> (<c>postLanguageunderstandingDomainVersionDetect</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:nluDomainVersion:view</c>, <c>dialog:botVersion:view</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
-    /// <param name="domainVersionId">ID of the NLU domain version.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
+    /// <param name="domainVersionId">ID of the NLU domain version. Path segment <c>versions/{domainVersionId}</c>.</param>
     /// <param name="body">The input data to perform detection on.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NluDetectionResponse</c>).</returns>
@@ -345,8 +345,8 @@ public interface ILanguageUnderstandingApi
     /// <para><c>POST /api/v2/languageunderstanding/domains/{domainId}/versions/{domainVersionId}/publish</c> (<c>postLanguageunderstandingDomainVersionPublish</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:nluDomainVersion:add</c>, <c>dialog:botVersion:add</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
-    /// <param name="domainVersionId">ID of the NLU domain version.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
+    /// <param name="domainVersionId">ID of the NLU domain version. Path segment <c>versions/{domainVersionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NluDomainVersion</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainVersion> PostLanguageunderstandingDomainVersionPublishAsync(string domainId, string domainVersionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -356,8 +356,8 @@ public interface ILanguageUnderstandingApi
     /// <para><c>POST /api/v2/languageunderstanding/domains/{domainId}/versions/{domainVersionId}/train</c> (<c>postLanguageunderstandingDomainVersionTrain</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:nluDomainVersion:edit</c>, <c>dialog:botVersion:edit</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
-    /// <param name="domainVersionId">ID of the NLU domain version.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
+    /// <param name="domainVersionId">ID of the NLU domain version. Path segment <c>versions/{domainVersionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NluDomainVersionTrainingResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainVersionTrainingResponse> PostLanguageunderstandingDomainVersionTrainAsync(string domainId, string domainVersionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -367,7 +367,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>POST /api/v2/languageunderstanding/domains/{domainId}/versions</c> (<c>postLanguageunderstandingDomainVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:nluDomainVersion:add</c>, <c>dialog:botVersion:add</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="body">The NLU Domain Version to create.</param>
     /// <param name="includeUtterances">Whether utterances for intent definition should be included when marshalling response.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -389,7 +389,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>POST /api/v2/languageunderstanding/ignorephrases/{languageCode}</c> (<c>postLanguageunderstandingIgnorephrase</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:ignoredPhrase:add</c>.</para>
     /// </remarks>
-    /// <param name="languageCode">Language Code</param>
+    /// <param name="languageCode">Language Code. Path segment <c>ignorephrases/{languageCode}</c>.</param>
     /// <param name="body">Request body containing phrases to be ignored</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IgnorePhrasesResponse</c>).</returns>
@@ -400,7 +400,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>POST /api/v2/languageunderstanding/ignorephrases/{languageCode}/remove</c> (<c>postLanguageunderstandingIgnorephraseRemove</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:ignoredPhrase:delete</c>.</para>
     /// </remarks>
-    /// <param name="languageCode">Language Code</param>
+    /// <param name="languageCode">Language Code. Path segment <c>ignorephrases/{languageCode}</c>.</param>
     /// <param name="body">Request body containing entities to be removed</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -411,7 +411,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>POST /api/v2/languageunderstanding/ignoretopics/{languageCode}</c> (<c>postLanguageunderstandingIgnoretopic</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:ignoredTopic:add</c>.</para>
     /// </remarks>
-    /// <param name="languageCode">Language Code</param>
+    /// <param name="languageCode">Language Code. Path segment <c>ignoretopics/{languageCode}</c>.</param>
     /// <param name="body">Request body containing topics to be ignored</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IgnoreTopicsResponse</c>).</returns>
@@ -422,7 +422,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>POST /api/v2/languageunderstanding/ignoretopics/{languageCode}/remove</c> (<c>postLanguageunderstandingIgnoretopicRemove</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:ignoredTopic:delete</c>.</para>
     /// </remarks>
-    /// <param name="languageCode">Language Code</param>
+    /// <param name="languageCode">Language Code. Path segment <c>ignoretopics/{languageCode}</c>.</param>
     /// <param name="body">Request body containing entities to be removed</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -433,7 +433,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>POST /api/v2/languageunderstanding/miners/{minerId}/drafts</c> (<c>postLanguageunderstandingMinerDrafts</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:draft:add</c>.</para>
     /// </remarks>
-    /// <param name="minerId">Miner ID</param>
+    /// <param name="minerId">Miner ID. Path segment <c>miners/{minerId}</c>.</param>
     /// <param name="body">Details for creating draft resource</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Draft</c>).</returns>
@@ -444,7 +444,7 @@ public interface ILanguageUnderstandingApi
     /// <para><c>POST /api/v2/languageunderstanding/miners/{minerId}/execute</c> (<c>postLanguageunderstandingMinerExecute</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:miner:execute</c>.</para>
     /// </remarks>
-    /// <param name="minerId">Miner ID</param>
+    /// <param name="minerId">Miner ID. Path segment <c>miners/{minerId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Miner</c>).</returns>
@@ -465,8 +465,8 @@ public interface ILanguageUnderstandingApi
     /// <para><c>PUT /api/v2/languageunderstanding/domains/{domainId}/versions/{domainVersionId}</c> (<c>putLanguageunderstandingDomainVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>languageUnderstanding:nluDomainVersion:edit</c>, <c>dialog:botVersion:edit</c>.</para>
     /// </remarks>
-    /// <param name="domainId">ID of the NLU domain.</param>
-    /// <param name="domainVersionId">ID of the NLU domain version.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
+    /// <param name="domainVersionId">ID of the NLU domain version. Path segment <c>versions/{domainVersionId}</c>.</param>
     /// <param name="body">The updated NLU Domain Version.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NluDomainVersion</c>).</returns>

@@ -18,7 +18,7 @@ public interface ILanguagesApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>routing:skill:manage</c>.</para>
     /// </remarks>
-    /// <param name="languageId">Language ID</param>
+    /// <param name="languageId">Language ID. Path segment <c>languages/{languageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -31,7 +31,7 @@ public interface ILanguagesApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>routing:skill:manage</c>.</para>
     /// </remarks>
-    /// <param name="languageId">Language ID</param>
+    /// <param name="languageId">Language ID. Path segment <c>languages/{languageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Language</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -51,7 +51,7 @@ public interface ILanguagesApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LanguageEntityListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LanguageEntityListing> GetLanguagesAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LanguageEntityListing> GetLanguagesAsync(long? pageSize = null, long? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get all available languages for translation</summary>
     /// <remarks><para><c>GET /api/v2/languages/translations</c> (<c>getLanguagesTranslations</c>)</para></remarks>
@@ -75,7 +75,7 @@ public interface ILanguagesApi
 
     /// <summary>Get effective language translation for a user</summary>
     /// <remarks><para><c>GET /api/v2/languages/translations/users/{userId}</c> (<c>getLanguagesTranslationsUser</c>)</para></remarks>
-    /// <param name="userId">The user id</param>
+    /// <param name="userId">The user id. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyDictionary&lt;string, JsonElement&gt;</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> GetLanguagesTranslationsUserAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);

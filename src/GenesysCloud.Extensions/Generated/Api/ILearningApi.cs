@@ -16,7 +16,7 @@ public interface ILearningApi
     /// <para><c>DELETE /api/v2/learning/assignments/{assignmentId}</c> (<c>deleteLearningAssignment</c>)</para>
     /// <para>Requires any of the permissions: <c>learning:assignment:delete</c>.</para>
     /// </remarks>
-    /// <param name="assignmentId">The Learning Assignment ID</param>
+    /// <param name="assignmentId">The Learning Assignment ID. Path segment <c>assignments/{assignmentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteLearningAssignmentAsync(string assignmentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -27,7 +27,7 @@ public interface ILearningApi
     /// <para>This will delete a learning module if it is unpublished or it will delete a published and archived learning module</para>
     /// <para>Requires any of the permissions: <c>learning:module:delete</c>.</para>
     /// </remarks>
-    /// <param name="moduleId">The ID of the learning module</param>
+    /// <param name="moduleId">The ID of the learning module. Path segment <c>modules/{moduleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteLearningModuleAsync(string moduleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -38,7 +38,7 @@ public interface ILearningApi
     /// <para>Permission not required if you are the assigned user of the learning assignment</para>
     /// <para>Requires any of the permissions: <c>learning:assignment:view</c>.</para>
     /// </remarks>
-    /// <param name="assignmentId">The ID of Learning Assignment</param>
+    /// <param name="assignmentId">The ID of Learning Assignment. Path segment <c>assignments/{assignmentId}</c>.</param>
     /// <param name="expand">Fields to expand in response. Valid values: <c>module</c>, <c>assessment</c>, <c>assessmentForm</c>, <c>module.coverArt</c>, <c>step</c>, <c>step.moduleStep</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningAssignment</c>).</returns>
@@ -50,8 +50,8 @@ public interface ILearningApi
     /// <para>Permission not required if you are the assigned user of the learning assignment</para>
     /// <para>Requires any of the permissions: <c>learning:assignment:viewOwn</c>.</para>
     /// </remarks>
-    /// <param name="assignmentId">The ID of Learning Assignment</param>
-    /// <param name="stepId">The ID of Learning Assignment Step</param>
+    /// <param name="assignmentId">The ID of Learning Assignment. Path segment <c>assignments/{assignmentId}</c>.</param>
+    /// <param name="stepId">The ID of Learning Assignment Step. Path segment <c>steps/{stepId}</c>.</param>
     /// <param name="shareableContentObjectId">The ID of SCO to load</param>
     /// <param name="defaultShareableContentObject">The default SCO to retrieve. Valid values: <c>First</c>, <c>Last</c>, <c>Next</c>.</param>
     /// <param name="expand">Fields to expand in response. Valid values: <c>moduleStep</c>.</param>
@@ -82,7 +82,7 @@ public interface ILearningApi
     /// <param name="expand">Specifies the expand option for returning additional information. Valid values: <c>ModuleSummary</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningAssignmentsDomainEntity</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentsDomainEntity> GetLearningAssignmentsAsync(string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, int? pageSize = null, int? pageNumber = null, string? pass = null, double? minPercentageScore = null, double? maxPercentageScore = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? userId = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? states = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentsDomainEntity> GetLearningAssignmentsAsync(string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, long? pageSize = null, long? pageNumber = null, string? pass = null, double? minPercentageScore = null, double? maxPercentageScore = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? userId = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? states = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List of Learning Assignments assigned to current user</summary>
     /// <remarks><para><c>GET /api/v2/learning/assignments/me</c> (<c>getLearningAssignmentsMe</c>)</para></remarks>
@@ -102,14 +102,14 @@ public interface ILearningApi
     /// <param name="expand">Specifies the expand option for returning additional information. Valid values: <c>ModuleSummary</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningAssignmentsDomainEntity</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentsDomainEntity> GetLearningAssignmentsMeAsync(string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, int? pageSize = null, int? pageNumber = null, string? pass = null, double? minPercentageScore = null, double? maxPercentageScore = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? states = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentsDomainEntity> GetLearningAssignmentsMeAsync(string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, long? pageSize = null, long? pageNumber = null, string? pass = null, double? minPercentageScore = null, double? maxPercentageScore = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? states = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a learning module</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/learning/modules/{moduleId}</c> (<c>getLearningModule</c>)</para>
     /// <para>Requires any of the permissions: <c>learning:module:view</c>.</para>
     /// </remarks>
-    /// <param name="moduleId">The ID of the learning module</param>
+    /// <param name="moduleId">The ID of the learning module. Path segment <c>modules/{moduleId}</c>.</param>
     /// <param name="expand">Fields to expand in response(case insensitive). Valid values: <c>assessmentForm</c>, <c>coverArt</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningModule</c>).</returns>
@@ -120,8 +120,8 @@ public interface ILearningApi
     /// <para><c>GET /api/v2/learning/modules/{moduleId}/jobs/{jobId}</c> (<c>getLearningModuleJob</c>)</para>
     /// <para>Requires any of the permissions: <c>learning:module:view</c>.</para>
     /// </remarks>
-    /// <param name="moduleId">The ID of the learning module</param>
-    /// <param name="jobId">The ID of the learning module job</param>
+    /// <param name="moduleId">The ID of the learning module. Path segment <c>modules/{moduleId}</c>.</param>
+    /// <param name="jobId">The ID of the learning module job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningModuleJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModuleJobResponse> GetLearningModuleJobAsync(string moduleId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -131,7 +131,7 @@ public interface ILearningApi
     /// <para><c>GET /api/v2/learning/modules/{moduleId}/preview</c> (<c>getLearningModulePreview</c>)</para>
     /// <para>Requires any of the permissions: <c>learning:module:preview</c>.</para>
     /// </remarks>
-    /// <param name="moduleId">The ID of the learning module</param>
+    /// <param name="moduleId">The ID of the learning module. Path segment <c>modules/{moduleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningModulePreviewGetResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModulePreviewGetResponse> GetLearningModulePreviewAsync(string moduleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -141,7 +141,7 @@ public interface ILearningApi
     /// <para><c>GET /api/v2/learning/modules/{moduleId}/rule</c> (<c>getLearningModuleRule</c>)</para>
     /// <para>Requires any of the permissions: <c>learning:rule:view</c>.</para>
     /// </remarks>
-    /// <param name="moduleId">The ID of the learning module</param>
+    /// <param name="moduleId">The ID of the learning module. Path segment <c>modules/{moduleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningModuleRule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModuleRule> GetLearningModuleRuleAsync(string moduleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -151,8 +151,8 @@ public interface ILearningApi
     /// <para><c>GET /api/v2/learning/modules/{moduleId}/versions/{versionId}</c> (<c>getLearningModuleVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>learning:module:view</c>.</para>
     /// </remarks>
-    /// <param name="moduleId">The ID of the learning module</param>
-    /// <param name="versionId">The version of learning module</param>
+    /// <param name="moduleId">The ID of the learning module. Path segment <c>modules/{moduleId}</c>.</param>
+    /// <param name="versionId">The version of learning module. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="expand">Fields to expand in response(case insensitive). Valid values: <c>assessmentForm</c>, <c>coverArt</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningModule</c>).</returns>
@@ -172,7 +172,7 @@ public interface ILearningApi
     /// <param name="expand">Fields to expand in response(case insensitive). Valid values: <c>coverArt</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AssignedLearningModuleDomainEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedLearningModuleDomainEntityListing> GetLearningModulesAssignmentsAsync(global::System.Collections.Generic.IEnumerable<string> userIds, int? pageSize = null, int? pageNumber = null, string? searchTerm = null, string? overdue = null, global::System.Collections.Generic.IEnumerable<string>? assignmentStates = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedLearningModuleDomainEntityListing> GetLearningModulesAssignmentsAsync(global::System.Collections.Generic.IEnumerable<string> userIds, long? pageSize = null, long? pageNumber = null, string? searchTerm = null, string? overdue = null, global::System.Collections.Generic.IEnumerable<string>? assignmentStates = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get all learning modules of an organization</summary>
     /// <remarks>
@@ -192,14 +192,14 @@ public interface ILearningApi
     /// <param name="externalIds">Specifies the module external IDs to filter by. Only one ID is allowed</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningModuleList</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModuleList> GetLearningModulesAsync(bool? isArchived = null, global::System.Collections.Generic.IEnumerable<string>? types = null, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? sortBy = null, string? searchTerm = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? isPublished = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? externalIds = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModuleList> GetLearningModulesAsync(bool? isArchived = null, global::System.Collections.Generic.IEnumerable<string>? types = null, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, string? sortBy = null, string? searchTerm = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? isPublished = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? externalIds = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a specific Learning Module cover art using ID</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/learning/modules/coverart/{coverArtId}</c> (<c>getLearningModulesCoverartCoverArtId</c>)</para>
     /// <para>Requires any of the permissions: <c>learning:coverart:view</c>.</para>
     /// </remarks>
-    /// <param name="coverArtId">Key identifier for the cover art</param>
+    /// <param name="coverArtId">Key identifier for the cover art. Path segment <c>coverart/{coverArtId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningModuleCoverArtResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModuleCoverArtResponse> GetLearningModulesCoverartCoverArtIdAsync(string coverArtId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -209,7 +209,7 @@ public interface ILearningApi
     /// <para><c>GET /api/v2/learning/scheduleslots/jobs/{jobId}</c> (<c>getLearningScheduleslotsJob</c>)</para>
     /// <para>Requires any of the permissions: <c>learning:scheduleSlotJob:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningScheduleSlotsJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningScheduleSlotsJobResponse> GetLearningScheduleslotsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -219,14 +219,14 @@ public interface ILearningApi
     /// <para><c>GET /api/v2/learning/scorm/{scormId}</c> (<c>getLearningScormScormId</c>)</para>
     /// <para>Requires any of the permissions: <c>learning:scorm:view</c>.</para>
     /// </remarks>
-    /// <param name="scormId">The ID of the SCORM package</param>
+    /// <param name="scormId">The ID of the SCORM package. Path segment <c>scorm/{scormId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningScormResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningScormResponse> GetLearningScormScormIdAsync(string scormId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update Learning Assignment</summary>
     /// <remarks><para><c>PATCH /api/v2/learning/assignments/{assignmentId}</c> (<c>patchLearningAssignment</c>)</para></remarks>
-    /// <param name="assignmentId">The ID of Learning Assignment</param>
+    /// <param name="assignmentId">The ID of Learning Assignment. Path segment <c>assignments/{assignmentId}</c>.</param>
     /// <param name="body">The Learning Assignment to be updated</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningAssignment</c>).</returns>
@@ -237,7 +237,7 @@ public interface ILearningApi
     /// <para><c>PATCH /api/v2/learning/assignments/{assignmentId}/reschedule</c> (<c>patchLearningAssignmentReschedule</c>)</para>
     /// <para>Requires any of the permissions: <c>learning:assignment:reschedule</c>.</para>
     /// </remarks>
-    /// <param name="assignmentId">The ID of Learning Assignment</param>
+    /// <param name="assignmentId">The ID of Learning Assignment. Path segment <c>assignments/{assignmentId}</c>.</param>
     /// <param name="body">The Learning assignment reschedule model</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningAssignment</c>).</returns>
@@ -249,8 +249,8 @@ public interface ILearningApi
     /// <para>Permission not required if you are the assigned user of the learning assignment</para>
     /// <para>Requires any of the permissions: <c>learning:assignment:editOwn</c>.</para>
     /// </remarks>
-    /// <param name="assignmentId">The ID of Learning Assignment</param>
-    /// <param name="stepId">The ID of Learning Assignment Step</param>
+    /// <param name="assignmentId">The ID of Learning Assignment. Path segment <c>assignments/{assignmentId}</c>.</param>
+    /// <param name="stepId">The ID of Learning Assignment Step. Path segment <c>steps/{stepId}</c>.</param>
     /// <param name="body">The Learning Assignment Step to be updated</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningAssignmentStep</c>).</returns>
@@ -261,8 +261,8 @@ public interface ILearningApi
     /// <para><c>PATCH /api/v2/learning/modules/{moduleId}/users/{userId}/assignments</c> (<c>patchLearningModuleUserAssignments</c>)</para>
     /// <para>Requires all of the permissions: <c>learning:externalAssignment:edit</c>.</para>
     /// </remarks>
-    /// <param name="moduleId">Key identifier for the module</param>
-    /// <param name="userId">Key identifier for the user</param>
+    /// <param name="moduleId">Key identifier for the module. Path segment <c>modules/{moduleId}</c>.</param>
+    /// <param name="userId">Key identifier for the user. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">The learning request for updating the assignment</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningAssignment</c>).</returns>
@@ -284,7 +284,7 @@ public interface ILearningApi
     /// <para>This will reassign the state of the assignment to 'Assigned' and update the assignment to the latest version of the module</para>
     /// <para>Requires any of the permissions: <c>learning:assignment:add</c>.</para>
     /// </remarks>
-    /// <param name="assignmentId">The Learning Assignment ID</param>
+    /// <param name="assignmentId">The Learning Assignment ID. Path segment <c>assignments/{assignmentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningAssignment</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignment> PostLearningAssignmentReassignAsync(string assignmentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -295,7 +295,7 @@ public interface ILearningApi
     /// <para>This will reset the state of the assignment to 'Assigned' and remove the version of Learning module associated with the assignment</para>
     /// <para>Requires any of the permissions: <c>learning:assignment:reset</c>.</para>
     /// </remarks>
-    /// <param name="assignmentId">The Learning Assignment ID</param>
+    /// <param name="assignmentId">The Learning Assignment ID. Path segment <c>assignments/{assignmentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningAssignment</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignment> PostLearningAssignmentResetAsync(string assignmentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -346,7 +346,7 @@ public interface ILearningApi
     /// <para>This will initiate operation specified in the request body for a learning module</para>
     /// <para>Requires any of the permissions: <c>learning:module:add</c>.</para>
     /// </remarks>
-    /// <param name="moduleId">The ID of the learning module</param>
+    /// <param name="moduleId">The ID of the learning module. Path segment <c>modules/{moduleId}</c>.</param>
     /// <param name="body">The learning module job request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningModuleJobResponse</c>).</returns>
@@ -357,7 +357,7 @@ public interface ILearningApi
     /// <para><c>POST /api/v2/learning/modules/{moduleId}/publish</c> (<c>postLearningModulePublish</c>)</para>
     /// <para>Requires any of the permissions: <c>learning:module:publish</c>.</para>
     /// </remarks>
-    /// <param name="moduleId">The ID of the learning module</param>
+    /// <param name="moduleId">The ID of the learning module. Path segment <c>modules/{moduleId}</c>.</param>
     /// <param name="body">The request body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningModulePublishResponse</c>).</returns>
@@ -369,7 +369,7 @@ public interface ILearningApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>learning:module:edit</c>.</para>
     /// </remarks>
-    /// <param name="moduleId">The ID of the learning module</param>
+    /// <param name="moduleId">The ID of the learning module. Path segment <c>modules/{moduleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningModuleMigrateResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModuleMigrateResponse> PostLearningModuleRuleMigrateAsync(string moduleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -391,12 +391,12 @@ public interface ILearningApi
     /// <para>This will get the users who matches the given rule.</para>
     /// <para>Requires any of the permissions: <c>learning:rule:view</c>.</para>
     /// </remarks>
-    /// <param name="body">The learning module rule to fetch users</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
+    /// <param name="body">The learning module rule to fetch users</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningAssignmentUserListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentUserListing> PostLearningRulesQueryAsync(global::GenesysCloud.Extensions.Models.LearningAssignmentUserQuery body, int pageSize, int pageNumber, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentUserListing> PostLearningRulesQueryAsync(long pageSize, long pageNumber, global::GenesysCloud.Extensions.Models.LearningAssignmentUserQuery body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Start job to retrieve slots where a learning activity can be scheduled.</summary>
     /// <remarks>
@@ -434,7 +434,7 @@ public interface ILearningApi
     /// <para>This will update the name, description, completion time in days and inform steps for a learning module</para>
     /// <para>Requires any of the permissions: <c>learning:module:edit</c>.</para>
     /// </remarks>
-    /// <param name="moduleId">The ID of the learning module</param>
+    /// <param name="moduleId">The ID of the learning module. Path segment <c>modules/{moduleId}</c>.</param>
     /// <param name="body">The learning module to be updated</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningModule</c>).</returns>
@@ -446,7 +446,7 @@ public interface ILearningApi
     /// <para>This will update a learning module preview</para>
     /// <para>Requires any of the permissions: <c>learning:module:preview</c>.</para>
     /// </remarks>
-    /// <param name="moduleId">The ID of the learning module</param>
+    /// <param name="moduleId">The ID of the learning module. Path segment <c>modules/{moduleId}</c>.</param>
     /// <param name="body">The learning module to be updated</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LearningModulePreviewUpdateResponse</c>).</returns>
@@ -458,7 +458,7 @@ public interface ILearningApi
     /// <para>This will update a learning module rule with the specified fields.</para>
     /// <para>Requires any of the permissions: <c>learning:rule:edit</c>.</para>
     /// </remarks>
-    /// <param name="moduleId">The ID of the learning module</param>
+    /// <param name="moduleId">The ID of the learning module. Path segment <c>modules/{moduleId}</c>.</param>
     /// <param name="body">The learning module rule to be updated</param>
     /// <param name="assign">Whether to assign the module to users or not</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>

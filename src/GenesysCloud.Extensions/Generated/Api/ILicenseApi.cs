@@ -16,7 +16,7 @@ public interface ILicenseApi
     /// <para><c>GET /api/v2/license/definitions/{licenseId}</c> (<c>getLicenseDefinition</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:grant:add</c>, <c>authorization:license:view</c>.</para>
     /// </remarks>
-    /// <param name="licenseId">ID</param>
+    /// <param name="licenseId">ID. Path segment <c>definitions/{licenseId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LicenseDefinition</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LicenseDefinition> GetLicenseDefinitionAsync(string licenseId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -32,7 +32,7 @@ public interface ILicenseApi
 
     /// <summary>Deprecated - no alternative required. This operation will always return 'true' for requested toggles</summary>
     /// <remarks><para><c>GET /api/v2/license/toggles/{featureName}</c> (<c>getLicenseToggle</c>)</para></remarks>
-    /// <param name="featureName">featureName</param>
+    /// <param name="featureName">featureName. Path segment <c>toggles/{featureName}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LicenseOrgToggle</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LicenseOrgToggle> GetLicenseToggleAsync(string featureName, global::System.Threading.CancellationToken cancellationToken = default);
@@ -42,7 +42,7 @@ public interface ILicenseApi
     /// <para><c>GET /api/v2/license/users/{userId}</c> (<c>getLicenseUser</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:grant:add</c>, <c>authorization:license:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">ID</param>
+    /// <param name="userId">ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LicenseUser</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LicenseUser> GetLicenseUserAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -56,7 +56,7 @@ public interface ILicenseApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserLicensesEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserLicensesEntityListing> GetLicenseUsersAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserLicensesEntityListing> GetLicenseUsersAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of licenses inferred based on a list of roleIds</summary>
     /// <remarks><para><c>POST /api/v2/license/infer</c> (<c>postLicenseInfer</c>)</para></remarks>
@@ -88,7 +88,7 @@ public interface ILicenseApi
 
     /// <summary>Deprecated. No alternative required - this endpoint has no effect</summary>
     /// <remarks><para><c>POST /api/v2/license/toggles/{featureName}</c> (<c>postLicenseToggle</c>)</para></remarks>
-    /// <param name="featureName">featureName</param>
+    /// <param name="featureName">featureName. Path segment <c>toggles/{featureName}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LicenseOrgToggle</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LicenseOrgToggle> PostLicenseToggleAsync(string featureName, global::System.Threading.CancellationToken cancellationToken = default);

@@ -16,14 +16,14 @@ public interface ILocationsApi
     /// <para><c>DELETE /api/v2/locations/{locationId}</c> (<c>deleteLocation</c>)</para>
     /// <para>Requires all of the permissions: <c>directory:location:delete</c>.</para>
     /// </remarks>
-    /// <param name="locationId">Location ID</param>
+    /// <param name="locationId">Location ID. Path segment <c>locations/{locationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteLocationAsync(string locationId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get Location by ID.</summary>
     /// <remarks><para><c>GET /api/v2/locations/{locationId}</c> (<c>getLocation</c>)</para></remarks>
-    /// <param name="locationId">Location ID</param>
+    /// <param name="locationId">Location ID. Path segment <c>locations/{locationId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>images</c>, <c>addressVerificationDetails</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LocationDefinition</c>).</returns>
@@ -31,7 +31,7 @@ public interface ILocationsApi
 
     /// <summary>Get sublocations for location ID.</summary>
     /// <remarks><para><c>GET /api/v2/locations/{locationId}/sublocations</c> (<c>getLocationSublocations</c>)</para></remarks>
-    /// <param name="locationId">Location ID</param>
+    /// <param name="locationId">Location ID. Path segment <c>locations/{locationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LocationEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LocationEntityListing> GetLocationSublocationsAsync(string locationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -44,7 +44,7 @@ public interface ILocationsApi
     /// <param name="sortOrder">Sort order. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LocationEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LocationEntityListing> GetLocationsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LocationEntityListing> GetLocationsAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Search locations using the q64 value returned from a previous search</summary>
     /// <remarks><para><c>GET /api/v2/locations/search</c> (<c>getLocationsSearch</c>)</para></remarks>
@@ -59,7 +59,7 @@ public interface ILocationsApi
     /// <para><c>PATCH /api/v2/locations/{locationId}</c> (<c>patchLocation</c>)</para>
     /// <para>Requires all of the permissions: <c>directory:location:edit</c>.</para>
     /// </remarks>
-    /// <param name="locationId">Location ID</param>
+    /// <param name="locationId">Location ID. Path segment <c>locations/{locationId}</c>.</param>
     /// <param name="body">Location</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LocationDefinition</c>).</returns>

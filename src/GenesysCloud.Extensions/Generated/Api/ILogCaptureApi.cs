@@ -16,7 +16,7 @@ public interface ILogCaptureApi
     /// <para><c>DELETE /api/v2/diagnostics/logcapture/browser/users/{userId}</c> (<c>deleteDiagnosticsLogcaptureBrowserUser</c>)</para>
     /// <para>Requires any of the permissions: <c>troubleshooting:logCapture:delete</c>.</para>
     /// </remarks>
-    /// <param name="userId">The id of the user to disable browser log capture</param>
+    /// <param name="userId">The id of the user to disable browser log capture. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteDiagnosticsLogcaptureBrowserUserAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface ILogCaptureApi
     /// <para><c>GET /api/v2/diagnostics/logcapture/browser/entries/download/jobs/{jobId}</c> (<c>getDiagnosticsLogcaptureBrowserEntriesDownloadJob</c>)</para>
     /// <para>Requires all of the permissions: <c>troubleshooting:logCapture:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">Job ID</param>
+    /// <param name="jobId">Job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LogCaptureDownloadExecutionResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LogCaptureDownloadExecutionResponse> GetDiagnosticsLogcaptureBrowserEntriesDownloadJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -36,7 +36,7 @@ public interface ILogCaptureApi
     /// <para><c>GET /api/v2/diagnostics/logcapture/browser/users/{userId}</c> (<c>getDiagnosticsLogcaptureBrowserUser</c>)</para>
     /// <para>Requires any of the permissions: <c>troubleshooting:logCapture:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">The id of the user to get browser log capture configuration</param>
+    /// <param name="userId">The id of the user to get browser log capture configuration. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LogCaptureUserConfigurationResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LogCaptureUserConfigurationResponse> GetDiagnosticsLogcaptureBrowserUserAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -66,19 +66,19 @@ public interface ILogCaptureApi
     /// <para><c>POST /api/v2/diagnostics/logcapture/browser/entries/query</c> (<c>postDiagnosticsLogcaptureBrowserEntriesQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>troubleshooting:logCapture:view</c>.</para>
     /// </remarks>
-    /// <param name="body">The request body.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
+    /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LogCaptureQueryResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LogCaptureQueryResponse> PostDiagnosticsLogcaptureBrowserEntriesQueryAsync(global::GenesysCloud.Extensions.Models.LogCaptureQueryRequest? body = null, string? after = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LogCaptureQueryResponse> PostDiagnosticsLogcaptureBrowserEntriesQueryAsync(string? after = null, string? pageSize = null, global::GenesysCloud.Extensions.Models.LogCaptureQueryRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Enable log capture for a user or update expiration</summary>
     /// <remarks>
     /// <para><c>POST /api/v2/diagnostics/logcapture/browser/users/{userId}</c> (<c>postDiagnosticsLogcaptureBrowserUser</c>)</para>
     /// <para>Requires any of the permissions: <c>troubleshooting:logCapture:add</c>.</para>
     /// </remarks>
-    /// <param name="userId">The id of the user to enable browser log capture</param>
+    /// <param name="userId">The id of the user to enable browser log capture. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LogCaptureUserConfiguration</c>).</returns>

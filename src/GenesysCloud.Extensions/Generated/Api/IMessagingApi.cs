@@ -17,7 +17,7 @@ public interface IMessagingApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires all of the permissions: <c>messaging:setting:delete</c>.</para>
     /// </remarks>
-    /// <param name="messageSettingId">Message Settings ID</param>
+    /// <param name="messageSettingId">Message Settings ID. Path segment <c>settings/{messageSettingId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -42,7 +42,7 @@ public interface IMessagingApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires all of the permissions: <c>messaging:supportedContent:delete</c>.</para>
     /// </remarks>
-    /// <param name="supportedContentId">Supported Content ID</param>
+    /// <param name="supportedContentId">Supported Content ID. Path segment <c>supportedcontent/{supportedContentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -54,7 +54,7 @@ public interface IMessagingApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires all of the permissions: <c>messaging:setting:view</c>.</para>
     /// </remarks>
-    /// <param name="messageSettingId">Message Settings ID</param>
+    /// <param name="messageSettingId">Message Settings ID. Path segment <c>settings/{messageSettingId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingSetting</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -71,7 +71,7 @@ public interface IMessagingApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingConfigListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingConfigListing> GetMessagingSettingsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingConfigListing> GetMessagingSettingsAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the organization's default settings that will be used as the default when creating an integration.</summary>
     /// <remarks>
@@ -97,7 +97,7 @@ public interface IMessagingApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SupportedContentListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedContentListing> GetMessagingSupportedcontentAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedContentListing> GetMessagingSupportedcontentAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a supported content profile</summary>
     /// <remarks>
@@ -106,7 +106,7 @@ public interface IMessagingApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires all of the permissions: <c>messaging:supportedContent:view</c>.</para>
     /// </remarks>
-    /// <param name="supportedContentId">Supported Content ID</param>
+    /// <param name="supportedContentId">Supported Content ID. Path segment <c>supportedcontent/{supportedContentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SupportedContent</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -118,7 +118,7 @@ public interface IMessagingApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires all of the permissions: <c>messaging:setting:edit</c>.</para>
     /// </remarks>
-    /// <param name="messageSettingId">Message Settings ID</param>
+    /// <param name="messageSettingId">Message Settings ID. Path segment <c>settings/{messageSettingId}</c>.</param>
     /// <param name="body">MessagingSetting</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingSetting</c>).</returns>
@@ -132,7 +132,7 @@ public interface IMessagingApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires all of the permissions: <c>messaging:supportedContent:edit</c>.</para>
     /// </remarks>
-    /// <param name="supportedContentId">Supported Content ID</param>
+    /// <param name="supportedContentId">Supported Content ID. Path segment <c>supportedcontent/{supportedContentId}</c>.</param>
     /// <param name="body">SupportedContent</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SupportedContent</c>).</returns>

@@ -13,14 +13,14 @@ public interface IMobileDevicesApi
 {
     /// <summary>Delete device</summary>
     /// <remarks><para><c>DELETE /api/v2/mobiledevices/{deviceId}</c> (<c>deleteMobiledevice</c>)</para></remarks>
-    /// <param name="deviceId">Device ID</param>
+    /// <param name="deviceId">Device ID. Path segment <c>mobiledevices/{deviceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteMobiledeviceAsync(string deviceId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get device</summary>
     /// <remarks><para><c>GET /api/v2/mobiledevices/{deviceId}</c> (<c>getMobiledevice</c>)</para></remarks>
-    /// <param name="deviceId">Device ID</param>
+    /// <param name="deviceId">Device ID. Path segment <c>mobiledevices/{deviceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserDevice</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserDevice> GetMobiledeviceAsync(string deviceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -32,7 +32,7 @@ public interface IMobileDevicesApi
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DirectoryUserDevicesListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DirectoryUserDevicesListing> GetMobiledevicesAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DirectoryUserDevicesListing> GetMobiledevicesAsync(long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create User device</summary>
     /// <remarks><para><c>POST /api/v2/mobiledevices</c> (<c>postMobiledevices</c>)</para></remarks>
@@ -43,7 +43,7 @@ public interface IMobileDevicesApi
 
     /// <summary>Update device</summary>
     /// <remarks><para><c>PUT /api/v2/mobiledevices/{deviceId}</c> (<c>putMobiledevice</c>)</para></remarks>
-    /// <param name="deviceId">Device ID</param>
+    /// <param name="deviceId">Device ID. Path segment <c>mobiledevices/{deviceId}</c>.</param>
     /// <param name="body">Device</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserDevice</c>).</returns>

@@ -13,7 +13,7 @@ public interface INotificationsApi
 {
     /// <summary>Remove all subscriptions</summary>
     /// <remarks><para><c>DELETE /api/v2/notifications/channels/{channelId}/subscriptions</c> (<c>deleteNotificationsChannelSubscriptions</c>)</para></remarks>
-    /// <param name="channelId">Channel ID</param>
+    /// <param name="channelId">Channel ID. Path segment <c>channels/{channelId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteNotificationsChannelSubscriptionsAsync(string channelId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -28,7 +28,7 @@ public interface INotificationsApi
 
     /// <summary>The list of all subscriptions for this channel</summary>
     /// <remarks><para><c>GET /api/v2/notifications/channels/{channelId}/subscriptions</c> (<c>getNotificationsChannelSubscriptions</c>)</para></remarks>
-    /// <param name="channelId">Channel ID</param>
+    /// <param name="channelId">Channel ID. Path segment <c>channels/{channelId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ChannelTopicEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ChannelTopicEntityListing> GetNotificationsChannelSubscriptionsAsync(string channelId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -45,14 +45,14 @@ public interface INotificationsApi
     /// <para><c>HEAD /api/v2/notifications/channels/{channelId}</c> (<c>headNotificationsChannel</c>)</para>
     /// <para>Returns a 200 OK if channel exists, and a 404 Not Found if it doesn't</para>
     /// </remarks>
-    /// <param name="channelId">Channel ID</param>
+    /// <param name="channelId">Channel ID. Path segment <c>channels/{channelId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task HeadNotificationsChannelAsync(string channelId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Add a list of subscriptions to the existing list of subscriptions</summary>
     /// <remarks><para><c>POST /api/v2/notifications/channels/{channelId}/subscriptions</c> (<c>postNotificationsChannelSubscriptions</c>)</para></remarks>
-    /// <param name="channelId">Channel ID</param>
+    /// <param name="channelId">Channel ID. Path segment <c>channels/{channelId}</c>.</param>
     /// <param name="body">Body</param>
     /// <param name="ignoreErrors">Optionally prevent throwing of errors for failed permissions checks.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -70,7 +70,7 @@ public interface INotificationsApi
 
     /// <summary>Replace the current list of subscriptions with a new list.</summary>
     /// <remarks><para><c>PUT /api/v2/notifications/channels/{channelId}/subscriptions</c> (<c>putNotificationsChannelSubscriptions</c>)</para></remarks>
-    /// <param name="channelId">Channel ID</param>
+    /// <param name="channelId">Channel ID. Path segment <c>channels/{channelId}</c>.</param>
     /// <param name="body">Body</param>
     /// <param name="ignoreErrors">Optionally prevent throwing of errors for failed permissions checks.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>

@@ -16,7 +16,7 @@ public interface IOAuthApi
     /// <para><c>DELETE /api/v2/oauth/clients/{clientId}</c> (<c>deleteOauthClient</c>)</para>
     /// <para>Requires any of the permissions: <c>oauth:client:delete</c>.</para>
     /// </remarks>
-    /// <param name="clientId">Client ID</param>
+    /// <param name="clientId">Client ID. Path segment <c>clients/{clientId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOauthClientAsync(string clientId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface IOAuthApi
     /// <para><c>GET /api/v2/oauth/authorizations/{clientId}</c> (<c>getOauthAuthorization</c>)</para>
     /// <para>Requires any of the permissions: <c>oauth:client:authorize</c>.</para>
     /// </remarks>
-    /// <param name="clientId">The ID of client</param>
+    /// <param name="clientId">The ID of client. Path segment <c>authorizations/{clientId}</c>.</param>
     /// <param name="acceptLanguage">The language in which to display the client descriptions.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OAuthAuthorization</c>).</returns>
@@ -47,7 +47,7 @@ public interface IOAuthApi
     /// <para><c>GET /api/v2/oauth/clients/{clientId}</c> (<c>getOauthClient</c>)</para>
     /// <para>Requires any of the permissions: <c>oauth:client:view</c>.</para>
     /// </remarks>
-    /// <param name="clientId">Client ID</param>
+    /// <param name="clientId">Client ID. Path segment <c>clients/{clientId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OAuthClient</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OAuthClient> GetOauthClientAsync(string clientId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -57,11 +57,11 @@ public interface IOAuthApi
     /// <para><c>GET /api/v2/oauth/clients/{clientId}/usage/query/results/{executionId}</c> (<c>getOauthClientUsageQueryResult</c>)</para>
     /// <para>Requires any of the permissions: <c>oauth:client:view</c>, <c>usage:client:view</c>.</para>
     /// </remarks>
-    /// <param name="clientId">Client ID</param>
-    /// <param name="executionId">ID of the query execution</param>
+    /// <param name="executionId">ID of the query execution. Path segment <c>results/{executionId}</c>.</param>
+    /// <param name="clientId">Client ID. Path segment <c>clients/{clientId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ApiUsageQueryResult</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetOauthClientUsageQueryResultAsync(string clientId, string executionId, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetOauthClientUsageQueryResultAsync(string executionId, string clientId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a summary of OAuth client API usage</summary>
     /// <remarks>
@@ -69,7 +69,7 @@ public interface IOAuthApi
     /// <para>After calling this method, you will then need to poll for the query results based on the returned execution Id</para>
     /// <para>Requires any of the permissions: <c>oauth:client:view</c>, <c>usage:client:view</c>.</para>
     /// </remarks>
-    /// <param name="clientId">Client ID</param>
+    /// <param name="clientId">Client ID. Path segment <c>clients/{clientId}</c>.</param>
     /// <param name="days">Previous number of days to query</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UsageExecutionResult</c>).</returns>
@@ -86,7 +86,7 @@ public interface IOAuthApi
 
     /// <summary>An OAuth scope</summary>
     /// <remarks><para><c>GET /api/v2/oauth/scopes/{scopeId}</c> (<c>getOauthScope</c>)</para></remarks>
-    /// <param name="scopeId">Scope ID</param>
+    /// <param name="scopeId">Scope ID. Path segment <c>scopes/{scopeId}</c>.</param>
     /// <param name="acceptLanguage">The language with which to display the scope description.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OAuthScope</c>).</returns>
@@ -105,7 +105,7 @@ public interface IOAuthApi
     /// <para>This operation will set the client secret to a randomly generated cryptographically random value. All clients must be updated with the new secret. This operation should be used with caution.</para>
     /// <para>Requires any of the permissions: <c>oauth:client:edit</c>.</para>
     /// </remarks>
-    /// <param name="clientId">Client ID</param>
+    /// <param name="clientId">Client ID. Path segment <c>clients/{clientId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OAuthClient</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OAuthClient> PostOauthClientSecretAsync(string clientId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -116,7 +116,7 @@ public interface IOAuthApi
     /// <para>After calling this method, you will then need to poll for the query results based on the returned execution Id</para>
     /// <para>Requires any of the permissions: <c>oauth:client:view</c>, <c>usage:client:view</c>.</para>
     /// </remarks>
-    /// <param name="clientId">Client ID</param>
+    /// <param name="clientId">Client ID. Path segment <c>clients/{clientId}</c>.</param>
     /// <param name="body">Query</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UsageExecutionResult</c>).</returns>
@@ -138,7 +138,7 @@ public interface IOAuthApi
     /// <para><c>PUT /api/v2/oauth/clients/{clientId}</c> (<c>putOauthClient</c>)</para>
     /// <para>Requires any of the permissions: <c>oauth:client:edit</c>.</para>
     /// </remarks>
-    /// <param name="clientId">Client ID</param>
+    /// <param name="clientId">Client ID. Path segment <c>clients/{clientId}</c>.</param>
     /// <param name="body">Client</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OAuthClient</c>).</returns>

@@ -16,7 +16,7 @@ public interface IObjectsApi
     /// <para><c>DELETE /api/v2/authorization/divisions/{divisionId}</c> (<c>deleteAuthorizationDivision</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:division:delete</c>.</para>
     /// </remarks>
-    /// <param name="divisionId">Division ID</param>
+    /// <param name="divisionId">Division ID. Path segment <c>divisions/{divisionId}</c>.</param>
     /// <param name="force">DEPRECATED -  Force delete this division. Warning: This option may cause any remaining objects in this division to be inaccessible.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -24,7 +24,7 @@ public interface IObjectsApi
 
     /// <summary>Returns an authorization division.</summary>
     /// <remarks><para><c>GET /api/v2/authorization/divisions/{divisionId}</c> (<c>getAuthorizationDivision</c>)</para></remarks>
-    /// <param name="divisionId">Division ID</param>
+    /// <param name="divisionId">Division ID. Path segment <c>divisions/{divisionId}</c>.</param>
     /// <param name="objectCount">Get count of objects in this division, grouped by type</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthzDivision</c>).</returns>
@@ -46,7 +46,7 @@ public interface IObjectsApi
     /// <param name="name">Search term to filter by division name</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthzDivisionEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? objectCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? objectCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of soft deleted divisions for the org</summary>
     /// <remarks>
@@ -57,7 +57,7 @@ public interface IObjectsApi
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthzDivisionEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsDeletedAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing> GetAuthorizationDivisionsDeletedAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve the home division for the organization.</summary>
     /// <remarks>
@@ -93,8 +93,8 @@ public interface IObjectsApi
     /// <para><c>POST /api/v2/authorization/divisions/{divisionId}/objects/{objectType}</c> (<c>postAuthorizationDivisionObject</c>)</para>
     /// <para>Set the division of a specified list of objects. The objects must all be of the same type, one of:  CAMPAIGN, MANAGEMENTUNIT, FLOW, QUEUE, DATATABLES or USER.  The body of the request is a list of object IDs, which are expected to be  GUIDs, e.g. ["206ce31f-61ec-40ed-a8b1-be6f06303998","250a754e-f5e4-4f51-800f-a92f09d3bf8c"]</para>
     /// </remarks>
-    /// <param name="divisionId">Division ID</param>
-    /// <param name="objectType">The type of the objects. Must be one of the valid object types. Valid values: <c>QUEUE</c>, <c>CAMPAIGN</c>, <c>CONTACTLIST</c>, <c>DNCLIST</c>, <c>EMAILCAMPAIGN</c>, <c>MESSAGINGCAMPAIGN</c>, <c>MANAGEMENTUNIT</c>, <c>BUSINESSUNIT</c>, <c>FLOW</c>, <c>FLOWMILESTONE</c>, <c>FLOWOUTCOME</c>, <c>USER</c>, <c>CALLROUTE</c>, <c>EMERGENCYGROUPS</c>, <c>ROUTINGSCHEDULES</c>, <c>ROUTINGSCHEDULEGROUPS</c>, <c>DATATABLES</c>, <c>TEAM</c>, <c>WORKBIN</c>, <c>WORKTYPE</c>, <c>EXTENSIONPOOL</c>, <c>SKILLGROUP</c>, <c>SCRIPT</c>, <c>LIBRARY</c>.</param>
+    /// <param name="divisionId">Division ID. Path segment <c>divisions/{divisionId}</c>.</param>
+    /// <param name="objectType">The type of the objects. Must be one of the valid object types. Path segment <c>objects/{objectType}</c>. Valid values: <c>QUEUE</c>, <c>CAMPAIGN</c>, <c>CONTACTLIST</c>, <c>DNCLIST</c>, <c>EMAILCAMPAIGN</c>, <c>MESSAGINGCAMPAIGN</c>, <c>MANAGEMENTUNIT</c>, <c>BUSINESSUNIT</c>, <c>FLOW</c>, <c>FLOWMILESTONE</c>, <c>FLOWOUTCOME</c>, <c>USER</c>, <c>CALLROUTE</c>, <c>EMERGENCYGROUPS</c>, <c>ROUTINGSCHEDULES</c>, <c>ROUTINGSCHEDULEGROUPS</c>, <c>DATATABLES</c>, <c>TEAM</c>, <c>WORKBIN</c>, <c>WORKTYPE</c>, <c>EXTENSIONPOOL</c>, <c>SKILLGROUP</c>, <c>SCRIPT</c>, <c>LIBRARY</c>.</param>
     /// <param name="body">Object Id List</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -105,7 +105,7 @@ public interface IObjectsApi
     /// <para><c>POST /api/v2/authorization/divisions/{divisionId}/restore</c> (<c>postAuthorizationDivisionRestore</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:division:add</c>.</para>
     /// </remarks>
-    /// <param name="divisionId">Division ID</param>
+    /// <param name="divisionId">Division ID. Path segment <c>divisions/{divisionId}</c>.</param>
     /// <param name="body">Recreated division data</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthzDivision</c>).</returns>
@@ -126,7 +126,7 @@ public interface IObjectsApi
     /// <para><c>PUT /api/v2/authorization/divisions/{divisionId}</c> (<c>putAuthorizationDivision</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:division:edit</c>.</para>
     /// </remarks>
-    /// <param name="divisionId">Division ID</param>
+    /// <param name="divisionId">Division ID. Path segment <c>divisions/{divisionId}</c>.</param>
     /// <param name="body">Updated division data</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthzDivision</c>).</returns>

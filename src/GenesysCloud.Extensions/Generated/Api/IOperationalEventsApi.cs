@@ -16,7 +16,7 @@ public interface IOperationalEventsApi
     /// <para><c>GET /api/v2/usage/events/definitions/{eventDefinitionId}</c> (<c>getUsageEventsDefinition</c>)</para>
     /// <para>Requires all of the permissions: <c>usage:events:view</c>.</para>
     /// </remarks>
-    /// <param name="eventDefinitionId">EventDefinition id</param>
+    /// <param name="eventDefinitionId">EventDefinition id. Path segment <c>definitions/{eventDefinitionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EventDefinition</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EventDefinition> GetUsageEventsDefinitionAsync(string eventDefinitionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -45,11 +45,11 @@ public interface IOperationalEventsApi
     /// <para><c>POST /api/v2/usage/events/query</c> (<c>postUsageEventsQuery</c>)</para>
     /// <para>Requires all of the permissions: <c>usage:events:view</c>.</para>
     /// </remarks>
-    /// <param name="body">The request body.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
+    /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EventQueryResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EventQueryResponse> PostUsageEventsQueryAsync(global::GenesysCloud.Extensions.Models.EventQueryRequest? body = null, string? before = null, string? after = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EventQueryResponse> PostUsageEventsQueryAsync(string? before = null, string? after = null, string? pageSize = null, global::GenesysCloud.Extensions.Models.EventQueryRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -59,7 +59,7 @@ public interface IOrganizationApi
     /// <para><c>GET /api/v2/organizations/limits/changerequests/{requestId}</c> (<c>getOrganizationsLimitsChangerequest</c>)</para>
     /// <para>Requires any of the permissions: <c>limits:organization:view</c>.</para>
     /// </remarks>
-    /// <param name="requestId">Unique id for the limit change request</param>
+    /// <param name="requestId">Unique id for the limit change request. Path segment <c>changerequests/{requestId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LimitChangeRequestDetails</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LimitChangeRequestDetails> GetOrganizationsLimitsChangerequestAsync(string requestId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -77,7 +77,7 @@ public interface IOrganizationApi
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>statusHistory</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LimitChangeRequestsEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LimitChangeRequestsEntityListing> GetOrganizationsLimitsChangerequestsAsync(int? after = null, int? before = null, string? status = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LimitChangeRequestsEntityListing> GetOrganizationsLimitsChangerequestsAsync(long? after = null, long? before = null, string? status = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get limit documentation</summary>
     /// <remarks><para><c>GET /api/v2/organizations/limits/docs</c> (<c>getOrganizationsLimitsDocs</c>)</para></remarks>
@@ -93,14 +93,14 @@ public interface IOrganizationApi
 
     /// <summary>Get the effective limits in a namespace for an organization</summary>
     /// <remarks><para><c>GET /api/v2/organizations/limits/namespaces/{namespaceName}</c> (<c>getOrganizationsLimitsNamespace</c>)</para></remarks>
-    /// <param name="namespaceName">The namespace to fetch limits for</param>
+    /// <param name="namespaceName">The namespace to fetch limits for. Path segment <c>namespaces/{namespaceName}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LimitsEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LimitsEntityListing> GetOrganizationsLimitsNamespaceAsync(string namespaceName, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the default limits in a namespace for an organization</summary>
     /// <remarks><para><c>GET /api/v2/organizations/limits/namespaces/{namespaceName}/defaults</c> (<c>getOrganizationsLimitsNamespaceDefaults</c>)</para></remarks>
-    /// <param name="namespaceName">The namespace to fetch defaults limits for</param>
+    /// <param name="namespaceName">The namespace to fetch defaults limits for. Path segment <c>namespaces/{namespaceName}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LimitsEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LimitsEntityListing> GetOrganizationsLimitsNamespaceDefaultsAsync(string namespaceName, global::System.Threading.CancellationToken cancellationToken = default);
@@ -111,7 +111,7 @@ public interface IOrganizationApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
-    global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetOrganizationsLimitsNamespacesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetOrganizationsLimitsNamespacesAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get organization.</summary>
     /// <remarks><para><c>GET /api/v2/organizations/me</c> (<c>getOrganizationsMe</c>)</para></remarks>
@@ -144,7 +144,7 @@ public interface IOrganizationApi
     /// <para><c>PATCH /api/v2/organizations/features/{featureName}</c> (<c>patchOrganizationsFeature</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:organization:admin</c>.</para>
     /// </remarks>
-    /// <param name="featureName">Organization feature. Valid values: <c>realtimeCIC</c>, <c>purecloud</c>, <c>hipaa</c>, <c>ucEnabled</c>, <c>pci</c>, <c>purecloudVoice</c>, <c>xmppFederation</c>, <c>chat</c>, <c>informalPhotos</c>, <c>directory</c>, <c>contactCenter</c>, <c>unifiedCommunications</c>, <c>custserv</c>.</param>
+    /// <param name="featureName">Organization feature. Path segment <c>features/{featureName}</c>. Valid values: <c>realtimeCIC</c>, <c>purecloud</c>, <c>hipaa</c>, <c>ucEnabled</c>, <c>pci</c>, <c>purecloudVoice</c>, <c>xmppFederation</c>, <c>chat</c>, <c>informalPhotos</c>, <c>directory</c>, <c>contactCenter</c>, <c>unifiedCommunications</c>, <c>custserv</c>.</param>
     /// <param name="enabled">New state of feature</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OrganizationFeatures</c>).</returns>

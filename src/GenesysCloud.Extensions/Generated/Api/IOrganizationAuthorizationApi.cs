@@ -16,7 +16,7 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>DELETE /api/v2/orgauthorization/trustees/{trusteeOrgId}</c> (<c>deleteOrgauthorizationTrustee</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrustee:delete</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOrgauthorizationTrusteeAsync(string trusteeOrgId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,8 +26,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>DELETE /api/v2/orgauthorization/trustees/{trusteeOrgId}/clonedusers/{trusteeUserId}</c> (<c>deleteOrgauthorizationTrusteeCloneduser</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:user:delete</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
-    /// <param name="trusteeUserId">Id of the cloned user to delete</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
+    /// <param name="trusteeUserId">Id of the cloned user to delete. Path segment <c>clonedusers/{trusteeUserId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOrgauthorizationTrusteeCloneduserAsync(string trusteeOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -37,8 +37,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>DELETE /api/v2/orgauthorization/trustees/{trusteeOrgId}/groups/{trusteeGroupId}</c> (<c>deleteOrgauthorizationTrusteeGroup</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeGroup:delete</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
-    /// <param name="trusteeGroupId">Trustee Group Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
+    /// <param name="trusteeGroupId">Trustee Group Id. Path segment <c>groups/{trusteeGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOrgauthorizationTrusteeGroupAsync(string trusteeOrgId, string trusteeGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -48,8 +48,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>DELETE /api/v2/orgauthorization/trustees/{trusteeOrgId}/groups/{trusteeGroupId}/roles</c> (<c>deleteOrgauthorizationTrusteeGroupRoles</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeGroup:delete</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
-    /// <param name="trusteeGroupId">Trustee Group Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
+    /// <param name="trusteeGroupId">Trustee Group Id. Path segment <c>groups/{trusteeGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOrgauthorizationTrusteeGroupRolesAsync(string trusteeOrgId, string trusteeGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -59,8 +59,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>DELETE /api/v2/orgauthorization/trustees/{trusteeOrgId}/users/{trusteeUserId}</c> (<c>deleteOrgauthorizationTrusteeUser</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeUser:delete</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
-    /// <param name="trusteeUserId">Trustee User Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
+    /// <param name="trusteeUserId">Trustee User Id. Path segment <c>users/{trusteeUserId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOrgauthorizationTrusteeUserAsync(string trusteeOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -70,8 +70,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>DELETE /api/v2/orgauthorization/trustees/{trusteeOrgId}/users/{trusteeUserId}/roles</c> (<c>deleteOrgauthorizationTrusteeUserRoles</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeUser:delete</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
-    /// <param name="trusteeUserId">Trustee User Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
+    /// <param name="trusteeUserId">Trustee User Id. Path segment <c>users/{trusteeUserId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOrgauthorizationTrusteeUserRolesAsync(string trusteeOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -92,7 +92,7 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>DELETE /api/v2/orgauthorization/trustors/{trustorOrgId}</c> (<c>deleteOrgauthorizationTrustor</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrustor:delete</c>.</para>
     /// </remarks>
-    /// <param name="trustorOrgId">Trustor Organization Id</param>
+    /// <param name="trustorOrgId">Trustor Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOrgauthorizationTrustorAsync(string trustorOrgId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -102,8 +102,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>DELETE /api/v2/orgauthorization/trustors/{trustorOrgId}/clonedusers/{trusteeUserId}</c> (<c>deleteOrgauthorizationTrustorCloneduser</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeUser:delete</c>.</para>
     /// </remarks>
-    /// <param name="trustorOrgId">Trustor Organization Id</param>
-    /// <param name="trusteeUserId">Trustee User Id</param>
+    /// <param name="trustorOrgId">Trustor Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
+    /// <param name="trusteeUserId">Trustee User Id. Path segment <c>clonedusers/{trusteeUserId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOrgauthorizationTrustorCloneduserAsync(string trustorOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -113,8 +113,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>DELETE /api/v2/orgauthorization/trustors/{trustorOrgId}/groups/{trustorGroupId}</c> (<c>deleteOrgauthorizationTrustorGroup</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeGroup:delete</c>.</para>
     /// </remarks>
-    /// <param name="trustorOrgId">Trustor Organization Id</param>
-    /// <param name="trustorGroupId">Trustor Group Id</param>
+    /// <param name="trustorOrgId">Trustor Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
+    /// <param name="trustorGroupId">Trustor Group Id. Path segment <c>groups/{trustorGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOrgauthorizationTrustorGroupAsync(string trustorOrgId, string trustorGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -124,8 +124,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>DELETE /api/v2/orgauthorization/trustors/{trustorOrgId}/users/{trusteeUserId}</c> (<c>deleteOrgauthorizationTrustorUser</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeUser:delete</c>.</para>
     /// </remarks>
-    /// <param name="trustorOrgId">Trustor Organization Id</param>
-    /// <param name="trusteeUserId">Trustee User Id</param>
+    /// <param name="trustorOrgId">Trustor Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
+    /// <param name="trusteeUserId">Trustee User Id. Path segment <c>users/{trusteeUserId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOrgauthorizationTrustorUserAsync(string trustorOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -146,7 +146,7 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>GET /api/v2/orgauthorization/pairings/{pairingId}</c> (<c>getOrgauthorizationPairing</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrustee:view</c>, <c>authorization:orgTrustor:view</c>.</para>
     /// </remarks>
-    /// <param name="pairingId">Pairing Id</param>
+    /// <param name="pairingId">Pairing Id. Path segment <c>pairings/{pairingId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustRequest</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustRequest> GetOrgauthorizationPairingAsync(string pairingId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -156,7 +156,7 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>GET /api/v2/orgauthorization/trustees/{trusteeOrgId}</c> (<c>getOrgauthorizationTrustee</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrustee:view</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Trustee</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Trustee> GetOrgauthorizationTrusteeAsync(string trusteeOrgId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -167,7 +167,7 @@ public interface IOrganizationAuthorizationApi
     /// <para>There can be no more than 5 cloned users per organization, so results are represented as simple list and not paged</para>
     /// <para>Requires any of the permissions: <c>directory:user:view</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ClonedUserEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClonedUserEntityListing> GetOrgauthorizationTrusteeClonedusersAsync(string trusteeOrgId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -177,8 +177,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>GET /api/v2/orgauthorization/trustees/{trusteeOrgId}/groups/{trusteeGroupId}</c> (<c>getOrgauthorizationTrusteeGroup</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
-    /// <param name="trusteeGroupId">Trustee Group Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
+    /// <param name="trusteeGroupId">Trustee Group Id. Path segment <c>groups/{trusteeGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustGroup</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroup> GetOrgauthorizationTrusteeGroupAsync(string trusteeOrgId, string trusteeGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -188,8 +188,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>GET /api/v2/orgauthorization/trustees/{trusteeOrgId}/groups/{trusteeGroupId}/roles</c> (<c>getOrgauthorizationTrusteeGroupRoles</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
-    /// <param name="trusteeGroupId">Trustee Group Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
+    /// <param name="trusteeGroupId">Trustee Group Id. Path segment <c>groups/{trusteeGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserAuthorization</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAuthorization> GetOrgauthorizationTrusteeGroupRolesAsync(string trusteeOrgId, string trusteeGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -199,20 +199,20 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>GET /api/v2/orgauthorization/trustees/{trusteeOrgId}/groups</c> (<c>getOrgauthorizationTrusteeGroups</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustGroupEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroupEntityListing> GetOrgauthorizationTrusteeGroupsAsync(string trusteeOrgId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroupEntityListing> GetOrgauthorizationTrusteeGroupsAsync(string trusteeOrgId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get Trustee User</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/orgauthorization/trustees/{trusteeOrgId}/users/{trusteeUserId}</c> (<c>getOrgauthorizationTrusteeUser</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeUser:view</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
-    /// <param name="trusteeUserId">Trustee User Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
+    /// <param name="trusteeUserId">Trustee User Id. Path segment <c>users/{trusteeUserId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustUser</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUser> GetOrgauthorizationTrusteeUserAsync(string trusteeOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -222,8 +222,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>GET /api/v2/orgauthorization/trustees/{trusteeOrgId}/users/{trusteeUserId}/roles</c> (<c>getOrgauthorizationTrusteeUserRoles</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeUser:view</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
-    /// <param name="trusteeUserId">Trustee User Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
+    /// <param name="trusteeUserId">Trustee User Id. Path segment <c>users/{trusteeUserId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserAuthorization</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAuthorization> GetOrgauthorizationTrusteeUserRolesAsync(string trusteeOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -233,12 +233,12 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>GET /api/v2/orgauthorization/trustees/{trusteeOrgId}/users</c> (<c>getOrgauthorizationTrusteeUsers</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeUser:view</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustUserEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUserEntityListing> GetOrgauthorizationTrusteeUsersAsync(string trusteeOrgId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUserEntityListing> GetOrgauthorizationTrusteeUsersAsync(string trusteeOrgId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>The list of trustees for this organization (i.e. organizations granted access to this organization).</summary>
     /// <remarks>
@@ -249,7 +249,7 @@ public interface IOrganizationAuthorizationApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustEntityListing> GetOrgauthorizationTrusteesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustEntityListing> GetOrgauthorizationTrusteesAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get Customer Care organization ids.</summary>
     /// <remarks>
@@ -274,7 +274,7 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>GET /api/v2/orgauthorization/trustors/{trustorOrgId}</c> (<c>getOrgauthorizationTrustor</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrustor:view</c>.</para>
     /// </remarks>
-    /// <param name="trustorOrgId">Trustor Organization Id</param>
+    /// <param name="trustorOrgId">Trustor Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Trustor</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Trustor> GetOrgauthorizationTrustorAsync(string trustorOrgId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -284,8 +284,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>GET /api/v2/orgauthorization/trustors/{trustorOrgId}/clonedusers/{trusteeUserId}</c> (<c>getOrgauthorizationTrustorCloneduser</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeUser:view</c>.</para>
     /// </remarks>
-    /// <param name="trustorOrgId">Trustor Organization Id</param>
-    /// <param name="trusteeUserId">Trustee User Id</param>
+    /// <param name="trustorOrgId">Trustor Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
+    /// <param name="trusteeUserId">Trustee User Id. Path segment <c>clonedusers/{trusteeUserId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ClonedUser</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClonedUser> GetOrgauthorizationTrustorCloneduserAsync(string trustorOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -295,7 +295,7 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>GET /api/v2/orgauthorization/trustors/{trustorOrgId}/clonedusers</c> (<c>getOrgauthorizationTrustorClonedusers</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeUser:view</c>.</para>
     /// </remarks>
-    /// <param name="trustorOrgId">Trustor Organization Id</param>
+    /// <param name="trustorOrgId">Trustor Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ClonedUserEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClonedUserEntityListing> GetOrgauthorizationTrustorClonedusersAsync(string trustorOrgId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -305,8 +305,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>GET /api/v2/orgauthorization/trustors/{trustorOrgId}/groups/{trustorGroupId}</c> (<c>getOrgauthorizationTrustorGroup</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="trustorOrgId">Trustor Organization Id</param>
-    /// <param name="trustorGroupId">Trustor Group Id</param>
+    /// <param name="trustorOrgId">Trustor Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
+    /// <param name="trustorGroupId">Trustor Group Id. Path segment <c>groups/{trustorGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustGroup</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroup> GetOrgauthorizationTrustorGroupAsync(string trustorOrgId, string trustorGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -316,20 +316,20 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>GET /api/v2/orgauthorization/trustors/{trustorOrgId}/groups</c> (<c>getOrgauthorizationTrustorGroups</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="trustorOrgId">Trustee Organization Id</param>
+    /// <param name="trustorOrgId">Trustee Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustGroupEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroupEntityListing> GetOrgauthorizationTrustorGroupsAsync(string trustorOrgId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroupEntityListing> GetOrgauthorizationTrustorGroupsAsync(string trustorOrgId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get Trustee User</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/orgauthorization/trustors/{trustorOrgId}/users/{trusteeUserId}</c> (<c>getOrgauthorizationTrustorUser</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeUser:view</c>.</para>
     /// </remarks>
-    /// <param name="trustorOrgId">Trustor Organization Id</param>
-    /// <param name="trusteeUserId">Trustee User Id</param>
+    /// <param name="trustorOrgId">Trustor Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
+    /// <param name="trusteeUserId">Trustee User Id. Path segment <c>users/{trusteeUserId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustUser</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUser> GetOrgauthorizationTrustorUserAsync(string trustorOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -339,12 +339,12 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>GET /api/v2/orgauthorization/trustors/{trustorOrgId}/users</c> (<c>getOrgauthorizationTrustorUsers</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeUser:view</c>.</para>
     /// </remarks>
-    /// <param name="trustorOrgId">Trustee Organization Id</param>
+    /// <param name="trustorOrgId">Trustee Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustUserEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUserEntityListing> GetOrgauthorizationTrustorUsersAsync(string trustorOrgId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUserEntityListing> GetOrgauthorizationTrustorUsersAsync(string trustorOrgId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>The list of organizations that have authorized/trusted your organization.</summary>
     /// <remarks>
@@ -355,7 +355,7 @@ public interface IOrganizationAuthorizationApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustorEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustorEntityListing> GetOrgauthorizationTrustorsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustorEntityListing> GetOrgauthorizationTrustorsAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>A pairing id is created by the trustee and given to the trustor to create a trust.</summary>
     /// <remarks>
@@ -372,7 +372,7 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>POST /api/v2/orgauthorization/trustees/{trusteeOrgId}/groups</c> (<c>postOrgauthorizationTrusteeGroups</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeGroup:add</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
     /// <param name="body">Trust</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustGroup</c>).</returns>
@@ -383,7 +383,7 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>POST /api/v2/orgauthorization/trustees/{trusteeOrgId}/users</c> (<c>postOrgauthorizationTrusteeUsers</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeUser:add</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
     /// <param name="body">Trust</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustUser</c>).</returns>
@@ -411,7 +411,7 @@ public interface IOrganizationAuthorizationApi
     /// <param name="sortOrder">Sort order</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
-    global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostOrgauthorizationTrusteesAuditsAsync(global::GenesysCloud.Extensions.Models.TrusteeAuditQueryRequest body, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostOrgauthorizationTrusteesAuditsAsync(global::GenesysCloud.Extensions.Models.TrusteeAuditQueryRequest body, long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a new organization authorization trust with Customer Care. This is required to grant your regional Customer Care organization access to your organization.</summary>
     /// <remarks>
@@ -449,14 +449,14 @@ public interface IOrganizationAuthorizationApi
     /// <param name="sortOrder">Sort order</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
-    global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostOrgauthorizationTrustorAuditsAsync(global::GenesysCloud.Extensions.Models.TrustorAuditQueryRequest body, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostOrgauthorizationTrustorAuditsAsync(global::GenesysCloud.Extensions.Models.TrustorAuditQueryRequest body, long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update Org Trust</summary>
     /// <remarks>
     /// <para><c>PUT /api/v2/orgauthorization/trustees/{trusteeOrgId}</c> (<c>putOrgauthorizationTrustee</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrustee:edit</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
     /// <param name="body">Client</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Trustee</c>).</returns>
@@ -467,8 +467,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>PUT /api/v2/orgauthorization/trustees/{trusteeOrgId}/groups/{trusteeGroupId}/roledivisions</c> (<c>putOrgauthorizationTrusteeGroupRoledivisions</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeGroup:edit</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
-    /// <param name="trusteeGroupId">Trustee Group Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
+    /// <param name="trusteeGroupId">Trustee Group Id. Path segment <c>groups/{trusteeGroupId}</c>.</param>
     /// <param name="body">Set of roles with corresponding divisions to apply</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserAuthorization</c>).</returns>
@@ -479,8 +479,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>PUT /api/v2/orgauthorization/trustees/{trusteeOrgId}/groups/{trusteeGroupId}/roles</c> (<c>putOrgauthorizationTrusteeGroupRoles</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeGroup:edit</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
-    /// <param name="trusteeGroupId">Trustee Group Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
+    /// <param name="trusteeGroupId">Trustee Group Id. Path segment <c>groups/{trusteeGroupId}</c>.</param>
     /// <param name="body">List of roles</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserAuthorization</c>).</returns>
@@ -491,8 +491,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>PUT /api/v2/orgauthorization/trustees/{trusteeOrgId}/users/{trusteeUserId}/roledivisions</c> (<c>putOrgauthorizationTrusteeUserRoledivisions</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeUser:edit</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
-    /// <param name="trusteeUserId">Trustee User Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
+    /// <param name="trusteeUserId">Trustee User Id. Path segment <c>users/{trusteeUserId}</c>.</param>
     /// <param name="body">Set of roles with corresponding divisions to apply</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserAuthorization</c>).</returns>
@@ -503,8 +503,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>PUT /api/v2/orgauthorization/trustees/{trusteeOrgId}/users/{trusteeUserId}/roles</c> (<c>putOrgauthorizationTrusteeUserRoles</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:orgTrusteeUser:edit</c>.</para>
     /// </remarks>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
-    /// <param name="trusteeUserId">Trustee User Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
+    /// <param name="trusteeUserId">Trustee User Id. Path segment <c>users/{trusteeUserId}</c>.</param>
     /// <param name="body">List of roles</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserAuthorization</c>).</returns>
@@ -515,8 +515,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>PUT /api/v2/orgauthorization/trustors/{trustorOrgId}/clonedusers/{trusteeUserId}</c> (<c>putOrgauthorizationTrustorCloneduser</c>)</para>
     /// <para>Requires all of the permissions: <c>authorization:orgTrusteeUser:add</c>.</para>
     /// </remarks>
-    /// <param name="trustorOrgId">Trustor Organization Id</param>
-    /// <param name="trusteeUserId">Trustee User Id</param>
+    /// <param name="trustorOrgId">Trustor Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
+    /// <param name="trusteeUserId">Trustee User Id. Path segment <c>clonedusers/{trusteeUserId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ClonedUser</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClonedUser> PutOrgauthorizationTrustorCloneduserAsync(string trustorOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -526,8 +526,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>PUT /api/v2/orgauthorization/trustors/{trustorOrgId}/groups/{trustorGroupId}</c> (<c>putOrgauthorizationTrustorGroup</c>)</para>
     /// <para>Requires all of the permissions: <c>authorization:orgTrusteeGroup:add</c>.</para>
     /// </remarks>
-    /// <param name="trustorOrgId">Trustor Organization Id</param>
-    /// <param name="trustorGroupId">Trustor Group Id</param>
+    /// <param name="trustorOrgId">Trustor Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
+    /// <param name="trustorGroupId">Trustor Group Id. Path segment <c>groups/{trustorGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustGroup</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroup> PutOrgauthorizationTrustorGroupAsync(string trustorOrgId, string trustorGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -537,8 +537,8 @@ public interface IOrganizationAuthorizationApi
     /// <para><c>PUT /api/v2/orgauthorization/trustors/{trustorOrgId}/users/{trusteeUserId}</c> (<c>putOrgauthorizationTrustorUser</c>)</para>
     /// <para>Requires all of the permissions: <c>authorization:orgTrusteeUser:add</c>.</para>
     /// </remarks>
-    /// <param name="trustorOrgId">Trustor Organization Id</param>
-    /// <param name="trusteeUserId">Trustee User Id</param>
+    /// <param name="trustorOrgId">Trustor Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
+    /// <param name="trusteeUserId">Trustee User Id. Path segment <c>users/{trusteeUserId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustUser</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUser> PutOrgauthorizationTrustorUserAsync(string trustorOrgId, string trusteeUserId, global::System.Threading.CancellationToken cancellationToken = default);

@@ -16,7 +16,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/attemptlimits/{attemptLimitsId}</c> (<c>deleteOutboundAttemptlimit</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:attemptLimits:delete</c>.</para>
     /// </remarks>
-    /// <param name="attemptLimitsId">Attempt limits ID</param>
+    /// <param name="attemptLimitsId">Attempt limits ID. Path segment <c>attemptlimits/{attemptLimitsId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundAttemptlimitAsync(string attemptLimitsId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/callabletimesets/{callableTimeSetId}</c> (<c>deleteOutboundCallabletimeset</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:callableTimeSet:delete</c>.</para>
     /// </remarks>
-    /// <param name="callableTimeSetId">Callable Time Set ID</param>
+    /// <param name="callableTimeSetId">Callable Time Set ID. Path segment <c>callabletimesets/{callableTimeSetId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundCallabletimesetAsync(string callableTimeSetId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -36,7 +36,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/callanalysisresponsesets/{callAnalysisSetId}</c> (<c>deleteOutboundCallanalysisresponseset</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:responseSet:delete</c>.</para>
     /// </remarks>
-    /// <param name="callAnalysisSetId">Call Analysis Response Set ID</param>
+    /// <param name="callAnalysisSetId">Call Analysis Response Set ID. Path segment <c>callanalysisresponsesets/{callAnalysisSetId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundCallanalysisresponsesetAsync(string callAnalysisSetId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -46,7 +46,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/campaigns/{campaignId}</c> (<c>deleteOutboundCampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaign:delete</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Campaign</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Campaign> DeleteOutboundCampaignAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -56,7 +56,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/campaigns/{campaignId}/progress</c> (<c>deleteOutboundCampaignProgress</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaign:edit</c>, <c>outbound:campaign:recycle</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundCampaignProgressAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -66,7 +66,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/campaignrules/{campaignRuleId}</c> (<c>deleteOutboundCampaignrule</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaignRule:delete</c>.</para>
     /// </remarks>
-    /// <param name="campaignRuleId">Campaign Rule ID</param>
+    /// <param name="campaignRuleId">Campaign Rule ID. Path segment <c>campaignrules/{campaignRuleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundCampaignruleAsync(string campaignRuleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -76,7 +76,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/contactlists/{contactListId}</c> (<c>deleteOutboundContactlist</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contactList:delete</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">ContactList ID</param>
+    /// <param name="contactListId">ContactList ID. Path segment <c>contactlists/{contactListId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundContactlistAsync(string contactListId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -86,8 +86,8 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/contactlists/{contactListId}/contacts/{contactId}</c> (<c>deleteOutboundContactlistContact</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contact:delete</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">Contact List ID</param>
-    /// <param name="contactId">Contact ID</param>
+    /// <param name="contactListId">Contact List ID. Path segment <c>contactlists/{contactListId}</c>.</param>
+    /// <param name="contactId">Contact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundContactlistContactAsync(string contactListId, string contactId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -97,7 +97,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/contactlists/{contactListId}/contacts</c> (<c>deleteOutboundContactlistContacts</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contact:delete</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">Contact List ID</param>
+    /// <param name="contactListId">Contact List ID. Path segment <c>contactlists/{contactListId}</c>.</param>
     /// <param name="contactIds">ContactIds to delete.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -108,7 +108,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/contactlistfilters/{contactListFilterId}</c> (<c>deleteOutboundContactlistfilter</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contactListFilter:delete</c>.</para>
     /// </remarks>
-    /// <param name="contactListFilterId">Contact List Filter ID</param>
+    /// <param name="contactListFilterId">Contact List Filter ID. Path segment <c>contactlistfilters/{contactListFilterId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundContactlistfilterAsync(string contactListFilterId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -128,7 +128,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/contactlisttemplates/{contactListTemplateId}</c> (<c>deleteOutboundContactlisttemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contactListTemplate:delete</c>.</para>
     /// </remarks>
-    /// <param name="contactListTemplateId">ContactListTemplate ID</param>
+    /// <param name="contactListTemplateId">ContactListTemplate ID. Path segment <c>contactlisttemplates/{contactListTemplateId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundContactlisttemplateAsync(string contactListTemplateId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -148,7 +148,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/digitalrulesets/{digitalRuleSetId}</c> (<c>deleteOutboundDigitalruleset</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:digitalRuleSet:delete</c>.</para>
     /// </remarks>
-    /// <param name="digitalRuleSetId">The Digital Rule Set ID</param>
+    /// <param name="digitalRuleSetId">The Digital Rule Set ID. Path segment <c>digitalrulesets/{digitalRuleSetId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundDigitalrulesetAsync(string digitalRuleSetId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -158,7 +158,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/dnclists/{dncListId}</c> (<c>deleteOutboundDnclist</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:dncList:delete</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundDnclistAsync(string dncListId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -169,7 +169,7 @@ public interface IOutboundApi
     /// <para>This operation is only for Internal DNC lists of custom exclusion column entries</para>
     /// <para>Requires any of the permissions: <c>outbound:dnc:delete</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="expiredOnly">Set to true to only remove DNC entries that are expired</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -181,7 +181,7 @@ public interface IOutboundApi
     /// <para>This operation is Only for Internal DNC lists of email addresses</para>
     /// <para>Requires any of the permissions: <c>outbound:dnc:delete</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="expiredOnly">Set to true to only remove DNC entries that are expired</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -193,7 +193,7 @@ public interface IOutboundApi
     /// <para>This operation is Only for Internal DNC lists of phone numbers</para>
     /// <para>Requires any of the permissions: <c>outbound:dnc:delete</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="expiredOnly">Set to true to only remove DNC entries that are expired</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -205,7 +205,7 @@ public interface IOutboundApi
     /// <para>This operation is only for Internal DNC lists of whatsApp numbers</para>
     /// <para>Requires any of the permissions: <c>outbound:dnc:delete</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="expiredOnly">Set to true to only remove DNC whatsApp numbers that are expired</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -216,7 +216,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/filespecificationtemplates/{fileSpecificationTemplateId}</c> (<c>deleteOutboundFilespecificationtemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:fileSpecificationTemplate:delete</c>.</para>
     /// </remarks>
-    /// <param name="fileSpecificationTemplateId">File Specification Template ID</param>
+    /// <param name="fileSpecificationTemplateId">File Specification Template ID. Path segment <c>filespecificationtemplates/{fileSpecificationTemplateId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundFilespecificationtemplateAsync(string fileSpecificationTemplateId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -236,7 +236,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/importtemplates/{importTemplateId}</c> (<c>deleteOutboundImporttemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:importTemplate:delete</c>.</para>
     /// </remarks>
-    /// <param name="importTemplateId">Import Template ID</param>
+    /// <param name="importTemplateId">Import Template ID. Path segment <c>importtemplates/{importTemplateId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundImporttemplateAsync(string importTemplateId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -256,7 +256,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/messagingcampaigns/{messagingCampaignId}</c> (<c>deleteOutboundMessagingcampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:messagingCampaign:delete</c>, <c>outbound:emailCampaign:delete</c>, <c>outbound:whatsAppCampaign:delete</c>.</para>
     /// </remarks>
-    /// <param name="messagingCampaignId">The Messaging Campaign ID</param>
+    /// <param name="messagingCampaignId">The Messaging Campaign ID. Path segment <c>messagingcampaigns/{messagingCampaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingCampaign</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaign> DeleteOutboundMessagingcampaignAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -267,7 +267,7 @@ public interface IOutboundApi
     /// <para>Documented permissions are applicable based on campaign type.</para>
     /// <para>Requires any of the permissions: <c>outbound:messagingCampaign:edit</c>, <c>outbound:messagingCampaign:recycle</c>, <c>outbound:emailCampaign:edit</c>, <c>outbound:emailCampaign:recycle</c>, <c>outbound:whatsAppCampaign:edit</c>, <c>outbound:whatsAppCampaign:recycle</c>.</para>
     /// </remarks>
-    /// <param name="messagingCampaignId">The Messaging Campaign ID</param>
+    /// <param name="messagingCampaignId">The Messaging Campaign ID. Path segment <c>messagingcampaigns/{messagingCampaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundMessagingcampaignProgressAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -277,7 +277,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/rulesets/{ruleSetId}</c> (<c>deleteOutboundRuleset</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:ruleSet:delete</c>.</para>
     /// </remarks>
-    /// <param name="ruleSetId">Rule Set ID</param>
+    /// <param name="ruleSetId">Rule Set ID. Path segment <c>rulesets/{ruleSetId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundRulesetAsync(string ruleSetId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -287,7 +287,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/schedules/campaigns/{campaignId}</c> (<c>deleteOutboundSchedulesCampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:schedule:delete</c>, <c>outbound:campaign:deleteSchedule</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundSchedulesCampaignAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -297,7 +297,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/schedules/emailcampaigns/{emailCampaignId}</c> (<c>deleteOutboundSchedulesEmailcampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:emailCampaignSchedule:delete</c>, <c>outbound:emailCampaign:deleteSchedule</c>.</para>
     /// </remarks>
-    /// <param name="emailCampaignId">Email Campaign ID</param>
+    /// <param name="emailCampaignId">Email Campaign ID. Path segment <c>emailcampaigns/{emailCampaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundSchedulesEmailcampaignAsync(string emailCampaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -307,7 +307,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/schedules/messagingcampaigns/{messagingCampaignId}</c> (<c>deleteOutboundSchedulesMessagingcampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:messagingCampaignSchedule:delete</c>, <c>outbound:messagingCampaign:deleteSchedule</c>.</para>
     /// </remarks>
-    /// <param name="messagingCampaignId">Messaging Campaign ID</param>
+    /// <param name="messagingCampaignId">Messaging Campaign ID. Path segment <c>messagingcampaigns/{messagingCampaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundSchedulesMessagingcampaignAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -317,7 +317,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/schedules/sequences/{sequenceId}</c> (<c>deleteOutboundSchedulesSequence</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:schedule:delete</c>, <c>outbound:campaignSequenceSchedule:delete</c>.</para>
     /// </remarks>
-    /// <param name="sequenceId">Sequence ID</param>
+    /// <param name="sequenceId">Sequence ID. Path segment <c>sequences/{sequenceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundSchedulesSequenceAsync(string sequenceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -327,7 +327,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/schedules/whatsappcampaigns/{whatsAppCampaignId}</c> (<c>deleteOutboundSchedulesWhatsappcampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:whatsAppCampaignSchedule:delete</c>, <c>outbound:whatsAppCampaign:deleteSchedule</c>.</para>
     /// </remarks>
-    /// <param name="whatsAppCampaignId">WhatsApp Campaign ID</param>
+    /// <param name="whatsAppCampaignId">WhatsApp Campaign ID. Path segment <c>whatsappcampaigns/{whatsAppCampaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundSchedulesWhatsappcampaignAsync(string whatsAppCampaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -337,7 +337,7 @@ public interface IOutboundApi
     /// <para><c>DELETE /api/v2/outbound/sequences/{sequenceId}</c> (<c>deleteOutboundSequence</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaignSequence:delete</c>.</para>
     /// </remarks>
-    /// <param name="sequenceId">Campaign Sequence ID</param>
+    /// <param name="sequenceId">Campaign Sequence ID. Path segment <c>sequences/{sequenceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteOutboundSequenceAsync(string sequenceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -347,7 +347,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/attemptlimits/{attemptLimitsId}</c> (<c>getOutboundAttemptlimit</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:attemptLimits:view</c>.</para>
     /// </remarks>
-    /// <param name="attemptLimitsId">Attempt limits ID</param>
+    /// <param name="attemptLimitsId">Attempt limits ID. Path segment <c>attemptlimits/{attemptLimitsId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AttemptLimits</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AttemptLimits> GetOutboundAttemptlimitAsync(string attemptLimitsId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -366,14 +366,14 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AttemptLimitsEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AttemptLimitsEntityListing> GetOutboundAttemptlimitsAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AttemptLimitsEntityListing> GetOutboundAttemptlimitsAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get callable time set</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/outbound/callabletimesets/{callableTimeSetId}</c> (<c>getOutboundCallabletimeset</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:callableTimeSet:view</c>.</para>
     /// </remarks>
-    /// <param name="callableTimeSetId">Callable Time Set ID</param>
+    /// <param name="callableTimeSetId">Callable Time Set ID. Path segment <c>callabletimesets/{callableTimeSetId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CallableTimeSet</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallableTimeSet> GetOutboundCallabletimesetAsync(string callableTimeSetId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -392,14 +392,14 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CallableTimeSetEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallableTimeSetEntityListing> GetOutboundCallabletimesetsAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallableTimeSetEntityListing> GetOutboundCallabletimesetsAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a dialer call analysis response set.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/outbound/callanalysisresponsesets/{callAnalysisSetId}</c> (<c>getOutboundCallanalysisresponseset</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:responseSet:view</c>.</para>
     /// </remarks>
-    /// <param name="callAnalysisSetId">Call Analysis Response Set ID</param>
+    /// <param name="callAnalysisSetId">Call Analysis Response Set ID. Path segment <c>callanalysisresponsesets/{callAnalysisSetId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ResponseSet</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseSet> GetOutboundCallanalysisresponsesetAsync(string callAnalysisSetId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -418,14 +418,14 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ResponseSetEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseSetEntityListing> GetOutboundCallanalysisresponsesetsAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseSetEntityListing> GetOutboundCallanalysisresponsesetsAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a preview of how agents will be mapped to this campaign's contact list.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/outbound/campaigns/{campaignId}/agentownedmappingpreview/results</c> (<c>getOutboundCampaignAgentownedmappingpreviewResults</c>)</para>
     /// <para>Requires all of the permissions: <c>outbound:campaign:view</c>, <c>outbound:contact:view</c>, <c>routing:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentOwnedMappingPreviewListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentOwnedMappingPreviewListing> GetOutboundCampaignAgentownedmappingpreviewResultsAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -435,7 +435,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/campaigns/{campaignId}</c> (<c>getOutboundCampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaign:view</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Campaign</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Campaign> GetOutboundCampaignAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -445,7 +445,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/campaigns/{campaignId}/diagnostics</c> (<c>getOutboundCampaignDiagnostics</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaign:view</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignDiagnostics</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignDiagnostics> GetOutboundCampaignDiagnosticsAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -455,7 +455,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/campaigns/{campaignId}/interactions</c> (<c>getOutboundCampaignInteractions</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaign:view</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignInteractions</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignInteractions> GetOutboundCampaignInteractionsAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -465,7 +465,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/campaigns/{campaignId}/linedistribution</c> (<c>getOutboundCampaignLinedistribution</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:lineDistribution:view</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="includeOnlyActiveCampaigns">If true will return only active Campaigns</param>
     /// <param name="edgeGroupId">Edge group to be used in line distribution calculations instead of current Campaign's Edge Group. Campaign's Site and Edge Group are mutually exclusive.</param>
     /// <param name="siteId">Site to be used in line distribution calculations instead of current Campaign's Site.  Campaign's Site and Edge Group are mutually exclusive.</param>
@@ -474,14 +474,14 @@ public interface IOutboundApi
     /// <param name="outboundLineCount">The number of outbound lines to be used in line distribution calculations, instead of current Campaign's Outbound Lines Count</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignOutboundLinesDistribution</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignOutboundLinesDistribution> GetOutboundCampaignLinedistributionAsync(string campaignId, bool? includeOnlyActiveCampaigns = null, string? edgeGroupId = null, string? siteId = null, bool? useWeight = null, int? relativeWeight = null, int? outboundLineCount = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignOutboundLinesDistribution> GetOutboundCampaignLinedistributionAsync(string campaignId, bool? includeOnlyActiveCampaigns = null, string? edgeGroupId = null, string? siteId = null, bool? useWeight = null, long? relativeWeight = null, long? outboundLineCount = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get campaign progress</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/outbound/campaigns/{campaignId}/progress</c> (<c>getOutboundCampaignProgress</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaign:view</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignProgress</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignProgress> GetOutboundCampaignProgressAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -491,19 +491,19 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/campaigns/{campaignId}/skillcombinations</c> (<c>getOutboundCampaignSkillcombinations</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaign:view</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PagedSkillCombinationListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PagedSkillCombinationListing> GetOutboundCampaignSkillcombinationsAsync(string campaignId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PagedSkillCombinationListing> GetOutboundCampaignSkillcombinationsAsync(string campaignId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get statistics about a Dialer Campaign</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/outbound/campaigns/{campaignId}/stats</c> (<c>getOutboundCampaignStats</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaign:view</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignStats</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignStats> GetOutboundCampaignStatsAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -513,7 +513,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/campaignrules/{campaignRuleId}</c> (<c>getOutboundCampaignrule</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaignRule:view</c>.</para>
     /// </remarks>
-    /// <param name="campaignRuleId">Campaign Rule ID</param>
+    /// <param name="campaignRuleId">Campaign Rule ID. Path segment <c>campaignrules/{campaignRuleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignRule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignRule> GetOutboundCampaignruleAsync(string campaignRuleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -532,7 +532,7 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignRuleEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignRuleEntityListing> GetOutboundCampaignrulesAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignRuleEntityListing> GetOutboundCampaignrulesAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query across all types of campaigns by division</summary>
     /// <remarks>
@@ -548,7 +548,7 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CommonCampaignEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonCampaignEntityListing> GetOutboundCampaignsAllAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? mediaType = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonCampaignEntityListing> GetOutboundCampaignsAllAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? mediaType = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query across all types of campaigns</summary>
     /// <remarks>
@@ -564,7 +564,7 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CommonCampaignDivisionViewEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonCampaignDivisionViewEntityListing> GetOutboundCampaignsAllDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? mediaType = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonCampaignDivisionViewEntityListing> GetOutboundCampaignsAllDivisionviewsAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? mediaType = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query a list of dialer campaigns.</summary>
     /// <remarks>
@@ -586,7 +586,7 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignEntityListing> GetOutboundCampaignsAsync(int? pageSize = null, int? pageNumber = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? contactListId = null, string? dncListIds = null, string? distributionQueueId = null, string? edgeGroupId = null, string? callAnalysisResponseSetId = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignEntityListing> GetOutboundCampaignsAsync(long? pageSize = null, long? pageNumber = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? contactListId = null, string? dncListIds = null, string? distributionQueueId = null, string? edgeGroupId = null, string? callAnalysisResponseSetId = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a basic Campaign information object</summary>
     /// <remarks>
@@ -594,7 +594,7 @@ public interface IOutboundApi
     /// <para>This returns a simplified version of a Campaign, consisting of name and division.</para>
     /// <para>Requires all of the permissions: <c>outbound:campaign:search</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>divisionviews/{campaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignDivisionView</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignDivisionView> GetOutboundCampaignsDivisionviewAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -614,14 +614,14 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignDivisionViewListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignDivisionViewListing> GetOutboundCampaignsDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignDivisionViewListing> GetOutboundCampaignsDivisionviewsAsync(long? pageSize = null, long? pageNumber = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a dialer contact list.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/outbound/contactlists/{contactListId}</c> (<c>getOutboundContactlist</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contactList:view</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">ContactList ID</param>
+    /// <param name="contactListId">ContactList ID. Path segment <c>contactlists/{contactListId}</c>.</param>
     /// <param name="includeImportStatus">Import status</param>
     /// <param name="includeSize">Include size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -633,8 +633,8 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/contactlists/{contactListId}/contacts/{contactId}</c> (<c>getOutboundContactlistContact</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contact:view</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">Contact List ID</param>
-    /// <param name="contactId">Contact ID</param>
+    /// <param name="contactListId">Contact List ID. Path segment <c>contactlists/{contactListId}</c>.</param>
+    /// <param name="contactId">Contact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DialerContact</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialerContact> GetOutboundContactlistContactAsync(string contactListId, string contactId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -644,8 +644,8 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/contactlists/{contactListId}/contacts/bulk/jobs/{jobId}</c> (<c>getOutboundContactlistContactsBulkJob</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contactList:view</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">Contact List ID</param>
-    /// <param name="jobId">Job ID</param>
+    /// <param name="contactListId">Contact List ID. Path segment <c>contactlists/{contactListId}</c>.</param>
+    /// <param name="jobId">Job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactsBulkOperationJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactsBulkOperationJob> GetOutboundContactlistContactsBulkJobAsync(string contactListId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -655,7 +655,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/contactlists/{contactListId}/contacts/bulk/jobs</c> (<c>getOutboundContactlistContactsBulkJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contactList:view</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">Contact List ID</param>
+    /// <param name="contactListId">Contact List ID. Path segment <c>contactlists/{contactListId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactsBulkOperationJobListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactsBulkOperationJobListing> GetOutboundContactlistContactsBulkJobsAsync(string contactListId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -665,7 +665,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/contactlists/{contactListId}/export</c> (<c>getOutboundContactlistExport</c>)</para>
     /// <para>Requires all of the permissions: <c>outbound:contact:view</c>, <c>outbound:contactList:view</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">ContactList ID</param>
+    /// <param name="contactListId">ContactList ID. Path segment <c>contactlists/{contactListId}</c>.</param>
     /// <param name="download">Redirect to download uri</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExportUri</c>).</returns>
@@ -676,7 +676,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/contactlists/{contactListId}/importstatus</c> (<c>getOutboundContactlistImportstatus</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contactList:view</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">ContactList ID</param>
+    /// <param name="contactListId">ContactList ID. Path segment <c>contactlists/{contactListId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ImportStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportStatus> GetOutboundContactlistImportstatusAsync(string contactListId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -686,7 +686,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/contactlists/{contactListId}/timezonemappingpreview</c> (<c>getOutboundContactlistTimezonemappingpreview</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contactList:view</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">ContactList ID</param>
+    /// <param name="contactListId">ContactList ID. Path segment <c>contactlists/{contactListId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeZoneMappingPreview</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeZoneMappingPreview> GetOutboundContactlistTimezonemappingpreviewAsync(string contactListId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -696,7 +696,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/contactlistfilters/{contactListFilterId}</c> (<c>getOutboundContactlistfilter</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contactListFilter:view</c>.</para>
     /// </remarks>
-    /// <param name="contactListFilterId">Contact List Filter ID</param>
+    /// <param name="contactListFilterId">Contact List Filter ID. Path segment <c>contactlistfilters/{contactListFilterId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactListFilter</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListFilter> GetOutboundContactlistfilterAsync(string contactListFilterId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -716,7 +716,7 @@ public interface IOutboundApi
     /// <param name="contactListId">Contact List ID</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactListFilterEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListFilterEntityListing> GetOutboundContactlistfiltersAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, string? contactListId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListFilterEntityListing> GetOutboundContactlistfiltersAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, string? contactListId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query a list of contact lists.</summary>
     /// <remarks>
@@ -736,7 +736,7 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactListEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListEntityListing> GetOutboundContactlistsAsync(bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListEntityListing> GetOutboundContactlistsAsync(bool? includeImportStatus = null, bool? includeSize = null, long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a basic ContactList information object</summary>
     /// <remarks>
@@ -744,7 +744,7 @@ public interface IOutboundApi
     /// <para>This returns a simplified version of a ContactList, consisting of the name, division, column names, phone columns, import status, and size.</para>
     /// <para>Requires all of the permissions: <c>outbound:contactList:search</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">Contactlist ID</param>
+    /// <param name="contactListId">Contactlist ID. Path segment <c>divisionviews/{contactListId}</c>.</param>
     /// <param name="includeImportStatus">Include import status</param>
     /// <param name="includeSize">Include size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -768,14 +768,14 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactListDivisionViewListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListDivisionViewListing> GetOutboundContactlistsDivisionviewsAsync(bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, int? pageNumber = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListDivisionViewListing> GetOutboundContactlistsDivisionviewsAsync(bool? includeImportStatus = null, bool? includeSize = null, long? pageSize = null, long? pageNumber = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get Contact List Template</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/outbound/contactlisttemplates/{contactListTemplateId}</c> (<c>getOutboundContactlisttemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contactListTemplate:view</c>.</para>
     /// </remarks>
-    /// <param name="contactListTemplateId">ContactListTemplate ID</param>
+    /// <param name="contactListTemplateId">ContactListTemplate ID. Path segment <c>contactlisttemplates/{contactListTemplateId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactListTemplate</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListTemplate> GetOutboundContactlisttemplateAsync(string contactListTemplateId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -794,14 +794,14 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactListTemplateEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListTemplateEntityListing> GetOutboundContactlisttemplatesAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListTemplateEntityListing> GetOutboundContactlisttemplatesAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get diagnostic summary for a single campaign</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/outbound/diagnostics/campaigns/{campaignId}/summary</c> (<c>getOutboundDiagnosticsCampaignSummary</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaignDiagnostic:view</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="start">Start datetime (ISO 8601 or Unix epoch)</param>
     /// <param name="end">End datetime (ISO 8601 or Unix epoch)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -813,7 +813,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/digitalrulesets/{digitalRuleSetId}</c> (<c>getOutboundDigitalruleset</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:digitalRuleSet:view</c>.</para>
     /// </remarks>
-    /// <param name="digitalRuleSetId">The Digital Rule Set ID</param>
+    /// <param name="digitalRuleSetId">The Digital Rule Set ID. Path segment <c>digitalrulesets/{digitalRuleSetId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DigitalRuleSet</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DigitalRuleSet> GetOutboundDigitalrulesetAsync(string digitalRuleSetId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -831,14 +831,14 @@ public interface IOutboundApi
     /// <param name="id">A list of digital rule set ids to bulk fetch</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DigitalRuleSetEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DigitalRuleSetEntityListing> GetOutboundDigitalrulesetsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DigitalRuleSetEntityListing> GetOutboundDigitalrulesetsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get dialer DNC list</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/outbound/dnclists/{dncListId}</c> (<c>getOutboundDnclist</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:dncList:view</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="includeImportStatus">Import status</param>
     /// <param name="includeSize">Include size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -850,7 +850,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/dnclists/{dncListId}/export</c> (<c>getOutboundDnclistExport</c>)</para>
     /// <para>Requires all of the permissions: <c>outbound:dnc:view</c>, <c>outbound:dncList:view</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="download">Redirect to download uri</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExportUri</c>).</returns>
@@ -861,7 +861,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/dnclists/{dncListId}/importstatus</c> (<c>getOutboundDnclistImportstatus</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:dncList:view</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ImportStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportStatus> GetOutboundDnclistImportstatusAsync(string dncListId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -884,7 +884,7 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DncListEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DncListEntityListing> GetOutboundDnclistsAsync(bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? dncSourceType = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DncListEntityListing> GetOutboundDnclistsAsync(bool? includeImportStatus = null, bool? includeSize = null, long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? dncSourceType = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a basic DncList information object</summary>
     /// <remarks>
@@ -892,7 +892,7 @@ public interface IOutboundApi
     /// <para>This returns a simplified version of a DncList, consisting of the name, division, import status, and size.</para>
     /// <para>Requires all of the permissions: <c>outbound:dncList:search</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">Dnclist ID</param>
+    /// <param name="dncListId">Dnclist ID. Path segment <c>divisionviews/{dncListId}</c>.</param>
     /// <param name="includeImportStatus">Include import status</param>
     /// <param name="includeSize">Include size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -917,14 +917,14 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DncListDivisionViewListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DncListDivisionViewListing> GetOutboundDnclistsDivisionviewsAsync(bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, int? pageNumber = null, string? filterType = null, string? name = null, string? dncSourceType = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DncListDivisionViewListing> GetOutboundDnclistsDivisionviewsAsync(bool? includeImportStatus = null, bool? includeSize = null, long? pageSize = null, long? pageNumber = null, string? filterType = null, string? name = null, string? dncSourceType = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get Dialer Event</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/outbound/events/{eventId}</c> (<c>getOutboundEvent</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:eventLog:view</c>.</para>
     /// </remarks>
-    /// <param name="eventId">Event Log ID</param>
+    /// <param name="eventId">Event Log ID. Path segment <c>events/{eventId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EventLog</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EventLog> GetOutboundEventAsync(string eventId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -943,14 +943,14 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DialerEventEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialerEventEntityListing> GetOutboundEventsAsync(int? pageSize = null, int? pageNumber = null, string? filterType = null, string? category = null, string? level = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialerEventEntityListing> GetOutboundEventsAsync(long? pageSize = null, long? pageNumber = null, string? filterType = null, string? category = null, string? level = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get File Specification Template</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/outbound/filespecificationtemplates/{fileSpecificationTemplateId}</c> (<c>getOutboundFilespecificationtemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:fileSpecificationTemplate:view</c>.</para>
     /// </remarks>
-    /// <param name="fileSpecificationTemplateId">File Specification Template ID</param>
+    /// <param name="fileSpecificationTemplateId">File Specification Template ID. Path segment <c>filespecificationtemplates/{fileSpecificationTemplateId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FileSpecificationTemplate</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FileSpecificationTemplate> GetOutboundFilespecificationtemplateAsync(string fileSpecificationTemplateId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -969,14 +969,14 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FileSpecificationTemplateEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FileSpecificationTemplateEntityListing> GetOutboundFilespecificationtemplatesAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FileSpecificationTemplateEntityListing> GetOutboundFilespecificationtemplatesAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get Import Template</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/outbound/importtemplates/{importTemplateId}</c> (<c>getOutboundImporttemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:importTemplate:view</c>.</para>
     /// </remarks>
-    /// <param name="importTemplateId">Import Template ID</param>
+    /// <param name="importTemplateId">Import Template ID. Path segment <c>importtemplates/{importTemplateId}</c>.</param>
     /// <param name="includeImportStatus">Import status</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ImportTemplate</c>).</returns>
@@ -987,7 +987,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/importtemplates/{importTemplateId}/importstatus</c> (<c>getOutboundImporttemplateImportstatus</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:importTemplate:view</c>.</para>
     /// </remarks>
-    /// <param name="importTemplateId">importTemplateId</param>
+    /// <param name="importTemplateId">importTemplateId. Path segment <c>importtemplates/{importTemplateId}</c>.</param>
     /// <param name="listNamePrefix">listNamePrefix</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ImportStatus</c>).</returns>
@@ -1009,14 +1009,14 @@ public interface IOutboundApi
     /// <param name="contactListTemplateId">Contact List Template ID</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ImportTemplateEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportTemplateEntityListing> GetOutboundImporttemplatesAsync(bool? includeImportStatus = null, int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, string? contactListTemplateId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportTemplateEntityListing> GetOutboundImporttemplatesAsync(bool? includeImportStatus = null, long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, string? contactListTemplateId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an Outbound Messaging Campaign</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/outbound/messagingcampaigns/{messagingCampaignId}</c> (<c>getOutboundMessagingcampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:messagingCampaign:view</c>, <c>outbound:emailCampaign:view</c>, <c>outbound:whatsAppCampaign:view</c>.</para>
     /// </remarks>
-    /// <param name="messagingCampaignId">The Messaging Campaign ID</param>
+    /// <param name="messagingCampaignId">The Messaging Campaign ID. Path segment <c>messagingcampaigns/{messagingCampaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingCampaign</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaign> GetOutboundMessagingcampaignAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1026,7 +1026,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/messagingcampaigns/{messagingCampaignId}/diagnostics</c> (<c>getOutboundMessagingcampaignDiagnostics</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:messagingCampaign:view</c>, <c>outbound:emailCampaign:view</c>, <c>outbound:whatsAppCampaign:view</c>.</para>
     /// </remarks>
-    /// <param name="messagingCampaignId">The Messaging Campaign ID</param>
+    /// <param name="messagingCampaignId">The Messaging Campaign ID. Path segment <c>messagingcampaigns/{messagingCampaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingCampaignDiagnostics</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignDiagnostics> GetOutboundMessagingcampaignDiagnosticsAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1036,7 +1036,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/messagingcampaigns/{messagingCampaignId}/progress</c> (<c>getOutboundMessagingcampaignProgress</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:messagingCampaign:view</c>, <c>outbound:emailCampaign:view</c>, <c>outbound:whatsAppCampaign:view</c>.</para>
     /// </remarks>
-    /// <param name="messagingCampaignId">The Messaging Campaign ID</param>
+    /// <param name="messagingCampaignId">The Messaging Campaign ID. Path segment <c>messagingcampaigns/{messagingCampaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignProgress</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignProgress> GetOutboundMessagingcampaignProgressAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1061,7 +1061,7 @@ public interface IOutboundApi
     /// <param name="ruleSetIds">Ruleset ID(s)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingCampaignEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignEntityListing> GetOutboundMessagingcampaignsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? contactListId = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? type = null, string? senderSmsPhoneNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? contentTemplateId = null, string? campaignStatus = null, global::System.Collections.Generic.IEnumerable<string>? ruleSetIds = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignEntityListing> GetOutboundMessagingcampaignsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? contactListId = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? type = null, string? senderSmsPhoneNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? contentTemplateId = null, string? campaignStatus = null, global::System.Collections.Generic.IEnumerable<string>? ruleSetIds = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a basic Messaging Campaign information object</summary>
     /// <remarks>
@@ -1069,7 +1069,7 @@ public interface IOutboundApi
     /// <para>This returns a simplified version of a Messaging Campaign, consisting of id, name, and division.</para>
     /// <para>Requires any of the permissions: <c>outbound:messagingCampaign:search</c>, <c>outbound:emailCampaign:search</c>, <c>outbound:whatsAppCampaign:search</c>.</para>
     /// </remarks>
-    /// <param name="messagingCampaignId">The Messaging Campaign ID</param>
+    /// <param name="messagingCampaignId">The Messaging Campaign ID. Path segment <c>divisionviews/{messagingCampaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingCampaignDivisionView</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignDivisionView> GetOutboundMessagingcampaignsDivisionviewAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1091,14 +1091,14 @@ public interface IOutboundApi
     /// <param name="campaignStatus">Campaign Status. Valid values: <c>on</c>, <c>stopping</c>, <c>off</c>, <c>complete</c>, <c>invalid</c>, <c>forced_off</c>, <c>forced_stopping</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingCampaignDivisionViewEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignDivisionViewEntityListing> GetOutboundMessagingcampaignsDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, string? type = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? senderSmsPhoneNumber = null, string? contentTemplateId = null, string? campaignStatus = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignDivisionViewEntityListing> GetOutboundMessagingcampaignsDivisionviewsAsync(long? pageSize = null, long? pageNumber = null, string? sortOrder = null, string? name = null, string? type = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? senderSmsPhoneNumber = null, string? contentTemplateId = null, string? campaignStatus = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Rule Set by ID.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/outbound/rulesets/{ruleSetId}</c> (<c>getOutboundRuleset</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:ruleSet:view</c>.</para>
     /// </remarks>
-    /// <param name="ruleSetId">Rule Set ID</param>
+    /// <param name="ruleSetId">Rule Set ID. Path segment <c>rulesets/{ruleSetId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RuleSet</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RuleSet> GetOutboundRulesetAsync(string ruleSetId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1117,14 +1117,14 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RuleSetEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RuleSetEntityListing> GetOutboundRulesetsAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RuleSetEntityListing> GetOutboundRulesetsAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a dialer campaign schedule.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/outbound/schedules/campaigns/{campaignId}</c> (<c>getOutboundSchedulesCampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:schedule:view</c>, <c>outbound:campaign:viewSchedule</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignSchedule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignSchedule> GetOutboundSchedulesCampaignAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1143,7 +1143,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/schedules/emailcampaigns/{emailCampaignId}</c> (<c>getOutboundSchedulesEmailcampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:emailCampaignSchedule:view</c>, <c>outbound:emailCampaign:viewSchedule</c>.</para>
     /// </remarks>
-    /// <param name="emailCampaignId">Email Campaign ID</param>
+    /// <param name="emailCampaignId">Email Campaign ID. Path segment <c>emailcampaigns/{emailCampaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmailCampaignSchedule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailCampaignSchedule> GetOutboundSchedulesEmailcampaignAsync(string emailCampaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1162,7 +1162,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/schedules/messagingcampaigns/{messagingCampaignId}</c> (<c>getOutboundSchedulesMessagingcampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:messagingCampaignSchedule:view</c>, <c>outbound:messagingCampaign:viewSchedule</c>.</para>
     /// </remarks>
-    /// <param name="messagingCampaignId">Messaging Campaign ID</param>
+    /// <param name="messagingCampaignId">Messaging Campaign ID. Path segment <c>messagingcampaigns/{messagingCampaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingCampaignSchedule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignSchedule> GetOutboundSchedulesMessagingcampaignAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1181,7 +1181,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/schedules/sequences/{sequenceId}</c> (<c>getOutboundSchedulesSequence</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:schedule:view</c>, <c>outbound:campaignSequenceSchedule:view</c>.</para>
     /// </remarks>
-    /// <param name="sequenceId">Sequence ID</param>
+    /// <param name="sequenceId">Sequence ID. Path segment <c>sequences/{sequenceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SequenceSchedule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SequenceSchedule> GetOutboundSchedulesSequenceAsync(string sequenceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1200,7 +1200,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/schedules/whatsappcampaigns/{whatsAppCampaignId}</c> (<c>getOutboundSchedulesWhatsappcampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:whatsAppCampaignSchedule:view</c>, <c>outbound:whatsAppCampaign:viewSchedule</c>.</para>
     /// </remarks>
-    /// <param name="whatsAppCampaignId">WhatsApp Campaign ID</param>
+    /// <param name="whatsAppCampaignId">WhatsApp Campaign ID. Path segment <c>whatsappcampaigns/{whatsAppCampaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WhatsAppCampaignSchedule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WhatsAppCampaignSchedule> GetOutboundSchedulesWhatsappcampaignAsync(string whatsAppCampaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1219,7 +1219,7 @@ public interface IOutboundApi
     /// <para><c>GET /api/v2/outbound/sequences/{sequenceId}</c> (<c>getOutboundSequence</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaignSequence:view</c>.</para>
     /// </remarks>
-    /// <param name="sequenceId">Campaign Sequence ID</param>
+    /// <param name="sequenceId">Campaign Sequence ID. Path segment <c>sequences/{sequenceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignSequence</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignSequence> GetOutboundSequenceAsync(string sequenceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1238,7 +1238,7 @@ public interface IOutboundApi
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignSequenceEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignSequenceEntityListing> GetOutboundSequencesAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignSequenceEntityListing> GetOutboundSequencesAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the outbound settings for this organization</summary>
     /// <remarks>
@@ -1263,7 +1263,7 @@ public interface IOutboundApi
     /// <para><c>PATCH /api/v2/outbound/campaigns/{campaignId}</c> (<c>patchOutboundCampaign</c>)</para>
     /// <para>Requires all of the permissions: <c>outbound:campaign:edit</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="body">CampaignPatchRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1275,7 +1275,7 @@ public interface IOutboundApi
     /// <para>Only Internal DNC lists may be deleted from</para>
     /// <para>Requires any of the permissions: <c>outbound:dnc:edit</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="body">DNC Custom exclusion column entries</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1287,7 +1287,7 @@ public interface IOutboundApi
     /// <para>Only Internal DNC lists may be added to or deleted from</para>
     /// <para>Requires any of the permissions: <c>outbound:dnc:edit</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="body">DNC Emails</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1299,7 +1299,7 @@ public interface IOutboundApi
     /// <para>Only Internal DNC lists may be added to deleted from</para>
     /// <para>Requires any of the permissions: <c>outbound:dnc:edit</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="body">DNC Phone Numbers</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1311,7 +1311,7 @@ public interface IOutboundApi
     /// <para>Only Internal DNC lists may be deleted from</para>
     /// <para>Requires any of the permissions: <c>outbound:dnc:edit</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="body">DNC whatsApp numbers</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1363,7 +1363,7 @@ public interface IOutboundApi
     /// <para><c>POST /api/v2/outbound/campaigns/{campaignId}/agentownedmappingpreview</c> (<c>postOutboundCampaignAgentownedmappingpreview</c>)</para>
     /// <para>Requires all of the permissions: <c>outbound:campaign:view</c>, <c>outbound:contact:view</c>, <c>directory:user:view</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostOutboundCampaignAgentownedmappingpreviewAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1374,7 +1374,7 @@ public interface IOutboundApi
     /// <para>This endpoint is deprecated and may have unexpected results. Please use "/conversations/{conversationId}/participants/{participantId}/callbacks instead."</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="body">ContactCallbackRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactCallbackRequest</c>).</returns>
@@ -1386,7 +1386,7 @@ public interface IOutboundApi
     /// <para><c>POST /api/v2/outbound/campaigns/{campaignId}/start</c> (<c>postOutboundCampaignStart</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaign:start</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PostOutboundCampaignStartAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1396,7 +1396,7 @@ public interface IOutboundApi
     /// <para><c>POST /api/v2/outbound/campaigns/{campaignId}/stop</c> (<c>postOutboundCampaignStop</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaign:stop</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PostOutboundCampaignStopAsync(string campaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1447,7 +1447,7 @@ public interface IOutboundApi
     /// <para><c>POST /api/v2/outbound/contactlists/{contactListId}/clear</c> (<c>postOutboundContactlistClear</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contact:delete</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">Contact List ID</param>
+    /// <param name="contactListId">Contact List ID. Path segment <c>contactlists/{contactListId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PostOutboundContactlistClearAsync(string contactListId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1457,7 +1457,7 @@ public interface IOutboundApi
     /// <para><c>POST /api/v2/outbound/contactlists/{contactListId}/contacts</c> (<c>postOutboundContactlistContacts</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contact:add</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">Contact List ID</param>
+    /// <param name="contactListId">Contact List ID. Path segment <c>contactlists/{contactListId}</c>.</param>
     /// <param name="body">Contact</param>
     /// <param name="priority">Contact priority. True means the contact(s) will be dialed next; false means the contact will go to the end of the contact queue.</param>
     /// <param name="clearSystemData">Clear system data. True means the system columns (attempts, callable status, etc) stored on the contact will be cleared if the contact already exists; false means they won't.</param>
@@ -1471,7 +1471,7 @@ public interface IOutboundApi
     /// <para><c>POST /api/v2/outbound/contactlists/{contactListId}/contacts/bulk</c> (<c>postOutboundContactlistContactsBulk</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contact:view</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">Contact List ID</param>
+    /// <param name="contactListId">Contact List ID. Path segment <c>contactlists/{contactListId}</c>.</param>
     /// <param name="body">ContactIds to get.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;DialerContact&gt;</c>).</returns>
@@ -1482,7 +1482,7 @@ public interface IOutboundApi
     /// <para><c>POST /api/v2/outbound/contactlists/{contactListId}/contacts/bulk/remove</c> (<c>postOutboundContactlistContactsBulkRemove</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contact:delete</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">Contact List ID</param>
+    /// <param name="contactListId">Contact List ID. Path segment <c>contactlists/{contactListId}</c>.</param>
     /// <param name="body">Contact filter information.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactsBulkOperationJob</c>).</returns>
@@ -1493,7 +1493,7 @@ public interface IOutboundApi
     /// <para><c>POST /api/v2/outbound/contactlists/{contactListId}/contacts/bulk/update</c> (<c>postOutboundContactlistContactsBulkUpdate</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contact:edit</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">Contact List ID</param>
+    /// <param name="contactListId">Contact List ID. Path segment <c>contactlists/{contactListId}</c>.</param>
     /// <param name="body">Contact bulk edit request information.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactsBulkOperationJob</c>).</returns>
@@ -1504,7 +1504,7 @@ public interface IOutboundApi
     /// <para><c>POST /api/v2/outbound/contactlists/{contactListId}/contacts/search</c> (<c>postOutboundContactlistContactsSearch</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contact:view</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">Contact List ID</param>
+    /// <param name="contactListId">Contact List ID. Path segment <c>contactlists/{contactListId}</c>.</param>
     /// <param name="body">Contact search parameters.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactListingResponse</c>).</returns>
@@ -1516,7 +1516,7 @@ public interface IOutboundApi
     /// <para>Returns 200 if received OK.</para>
     /// <para>Requires all of the permissions: <c>outbound:contact:view</c>, <c>outbound:contactList:view</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">ContactList ID</param>
+    /// <param name="contactListId">ContactList ID. Path segment <c>contactlists/{contactListId}</c>.</param>
     /// <param name="body">Export information to get</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainEntityRef</c>).</returns>
@@ -1607,7 +1607,7 @@ public interface IOutboundApi
     /// <para><c>POST /api/v2/outbound/conversations/{conversationId}/dnc</c> (<c>postOutboundConversationDnc</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:dnc:add</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PostOutboundConversationDncAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1628,7 +1628,7 @@ public interface IOutboundApi
     /// <para>Only Internal DNC lists may be appended to</para>
     /// <para>Requires any of the permissions: <c>outbound:dnc:add</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="body">DNC email addresses</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1640,7 +1640,7 @@ public interface IOutboundApi
     /// <para>Returns 200 if received OK.</para>
     /// <para>Requires all of the permissions: <c>outbound:dnc:view</c>, <c>outbound:dncList:view</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainEntityRef</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainEntityRef> PostOutboundDnclistExportAsync(string dncListId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1651,7 +1651,7 @@ public interface IOutboundApi
     /// <para>Only Internal DNC lists may be appended to</para>
     /// <para>Requires any of the permissions: <c>outbound:dnc:add</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="body">DNC Phone Numbers</param>
     /// <param name="expirationDateTime">Expiration date for DNC phone numbers in yyyy-MM-ddTHH:mmZ format</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1714,7 +1714,7 @@ public interface IOutboundApi
     /// <para>Documented permissions are applicable based on campaign type.</para>
     /// <para>Requires any of the permissions: <c>outbound:messagingCampaign:start</c>, <c>outbound:emailCampaign:start</c>, <c>outbound:whatsAppCampaign:start</c>.</para>
     /// </remarks>
-    /// <param name="messagingCampaignId">The Messaging Campaign ID</param>
+    /// <param name="messagingCampaignId">The Messaging Campaign ID. Path segment <c>messagingcampaigns/{messagingCampaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PostOutboundMessagingcampaignStartAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1725,7 +1725,7 @@ public interface IOutboundApi
     /// <para>Documented permissions are applicable based on campaign type.</para>
     /// <para>Requires any of the permissions: <c>outbound:messagingCampaign:stop</c>, <c>outbound:emailCampaign:stop</c>, <c>outbound:whatsAppCampaign:stop</c>.</para>
     /// </remarks>
-    /// <param name="messagingCampaignId">The Messaging Campaign ID</param>
+    /// <param name="messagingCampaignId">The Messaging Campaign ID. Path segment <c>messagingcampaigns/{messagingCampaignId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PostOutboundMessagingcampaignStopAsync(string messagingCampaignId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1775,7 +1775,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/attemptlimits/{attemptLimitsId}</c> (<c>putOutboundAttemptlimit</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:attemptLimits:edit</c>.</para>
     /// </remarks>
-    /// <param name="attemptLimitsId">Attempt limits ID</param>
+    /// <param name="attemptLimitsId">Attempt limits ID. Path segment <c>attemptlimits/{attemptLimitsId}</c>.</param>
     /// <param name="body">AttemptLimits</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AttemptLimits</c>).</returns>
@@ -1786,7 +1786,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/callabletimesets/{callableTimeSetId}</c> (<c>putOutboundCallabletimeset</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:callableTimeSet:edit</c>.</para>
     /// </remarks>
-    /// <param name="callableTimeSetId">Callable Time Set ID</param>
+    /// <param name="callableTimeSetId">Callable Time Set ID. Path segment <c>callabletimesets/{callableTimeSetId}</c>.</param>
     /// <param name="body">DialerCallableTimeSet</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CallableTimeSet</c>).</returns>
@@ -1797,7 +1797,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/callanalysisresponsesets/{callAnalysisSetId}</c> (<c>putOutboundCallanalysisresponseset</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:responseSet:edit</c>.</para>
     /// </remarks>
-    /// <param name="callAnalysisSetId">Call Analysis Response Set ID</param>
+    /// <param name="callAnalysisSetId">Call Analysis Response Set ID. Path segment <c>callanalysisresponsesets/{callAnalysisSetId}</c>.</param>
     /// <param name="body">ResponseSet</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ResponseSet</c>).</returns>
@@ -1808,8 +1808,8 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/campaigns/{campaignId}/agents/{userId}</c> (<c>putOutboundCampaignAgent</c>)</para>
     /// <para>New agent state.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
-    /// <param name="userId">Agent's user ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
+    /// <param name="userId">Agent's user ID. Path segment <c>agents/{userId}</c>.</param>
     /// <param name="body">agent</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -1820,7 +1820,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/campaigns/{campaignId}</c> (<c>putOutboundCampaign</c>)</para>
     /// <para>Requires all of the permissions: <c>outbound:campaign:edit</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="body">Campaign</param>
     /// <param name="useMaxCallsPerAgentDecimal">Use maxCallsPerAgent with decimal precision</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1832,7 +1832,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/campaignrules/{campaignRuleId}</c> (<c>putOutboundCampaignrule</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaignRule:edit</c>.</para>
     /// </remarks>
-    /// <param name="campaignRuleId">Campaign Rule ID</param>
+    /// <param name="campaignRuleId">Campaign Rule ID. Path segment <c>campaignrules/{campaignRuleId}</c>.</param>
     /// <param name="body">CampaignRule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignRule</c>).</returns>
@@ -1843,7 +1843,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/contactlists/{contactListId}</c> (<c>putOutboundContactlist</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contactList:edit</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">ContactList ID</param>
+    /// <param name="contactListId">ContactList ID. Path segment <c>contactlists/{contactListId}</c>.</param>
     /// <param name="body">ContactList</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactList</c>).</returns>
@@ -1854,8 +1854,8 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/contactlists/{contactListId}/contacts/{contactId}</c> (<c>putOutboundContactlistContact</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contact:edit</c>.</para>
     /// </remarks>
-    /// <param name="contactListId">Contact List ID</param>
-    /// <param name="contactId">Contact ID</param>
+    /// <param name="contactListId">Contact List ID. Path segment <c>contactlists/{contactListId}</c>.</param>
+    /// <param name="contactId">Contact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="body">Contact</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DialerContact</c>).</returns>
@@ -1866,7 +1866,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/contactlistfilters/{contactListFilterId}</c> (<c>putOutboundContactlistfilter</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contactListFilter:edit</c>.</para>
     /// </remarks>
-    /// <param name="contactListFilterId">Contact List Filter ID</param>
+    /// <param name="contactListFilterId">Contact List Filter ID. Path segment <c>contactlistfilters/{contactListFilterId}</c>.</param>
     /// <param name="body">ContactListFilter</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactListFilter</c>).</returns>
@@ -1877,7 +1877,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/contactlisttemplates/{contactListTemplateId}</c> (<c>putOutboundContactlisttemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:contactListTemplate:edit</c>.</para>
     /// </remarks>
-    /// <param name="contactListTemplateId">ContactListTemplate ID</param>
+    /// <param name="contactListTemplateId">ContactListTemplate ID. Path segment <c>contactlisttemplates/{contactListTemplateId}</c>.</param>
     /// <param name="body">ContactListTemplate</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContactListTemplate</c>).</returns>
@@ -1888,7 +1888,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/digitalrulesets/{digitalRuleSetId}</c> (<c>putOutboundDigitalruleset</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:digitalRuleSet:edit</c>.</para>
     /// </remarks>
-    /// <param name="digitalRuleSetId">The Digital Rule Set ID</param>
+    /// <param name="digitalRuleSetId">The Digital Rule Set ID. Path segment <c>digitalrulesets/{digitalRuleSetId}</c>.</param>
     /// <param name="body">Digital Rule Set</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DigitalRuleSet</c>).</returns>
@@ -1899,7 +1899,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/dnclists/{dncListId}</c> (<c>putOutboundDnclist</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:dncList:edit</c>.</para>
     /// </remarks>
-    /// <param name="dncListId">DncList ID</param>
+    /// <param name="dncListId">DncList ID. Path segment <c>dnclists/{dncListId}</c>.</param>
     /// <param name="body">DncList</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DncList</c>).</returns>
@@ -1910,7 +1910,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/filespecificationtemplates/{fileSpecificationTemplateId}</c> (<c>putOutboundFilespecificationtemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:fileSpecificationTemplate:edit</c>.</para>
     /// </remarks>
-    /// <param name="fileSpecificationTemplateId">File Specification Template ID</param>
+    /// <param name="fileSpecificationTemplateId">File Specification Template ID. Path segment <c>filespecificationtemplates/{fileSpecificationTemplateId}</c>.</param>
     /// <param name="body">fileSpecificationTemplate</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FileSpecificationTemplate</c>).</returns>
@@ -1921,7 +1921,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/importtemplates/{importTemplateId}</c> (<c>putOutboundImporttemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:importTemplate:edit</c>.</para>
     /// </remarks>
-    /// <param name="importTemplateId">Import Template ID</param>
+    /// <param name="importTemplateId">Import Template ID. Path segment <c>importtemplates/{importTemplateId}</c>.</param>
     /// <param name="body">importTemplate</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ImportTemplate</c>).</returns>
@@ -1932,7 +1932,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/messagingcampaigns/{messagingCampaignId}</c> (<c>putOutboundMessagingcampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:messagingCampaign:edit</c>, <c>outbound:emailCampaign:edit</c>, <c>outbound:whatsAppCampaign:edit</c>.</para>
     /// </remarks>
-    /// <param name="messagingCampaignId">The Messaging Campaign ID</param>
+    /// <param name="messagingCampaignId">The Messaging Campaign ID. Path segment <c>messagingcampaigns/{messagingCampaignId}</c>.</param>
     /// <param name="body">MessagingCampaign</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingCampaign</c>).</returns>
@@ -1943,7 +1943,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/rulesets/{ruleSetId}</c> (<c>putOutboundRuleset</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:ruleSet:edit</c>.</para>
     /// </remarks>
-    /// <param name="ruleSetId">Rule Set ID</param>
+    /// <param name="ruleSetId">Rule Set ID. Path segment <c>rulesets/{ruleSetId}</c>.</param>
     /// <param name="body">RuleSet</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RuleSet</c>).</returns>
@@ -1954,7 +1954,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/schedules/campaigns/{campaignId}</c> (<c>putOutboundSchedulesCampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:schedule:edit</c>, <c>outbound:campaign:editSchedule</c>.</para>
     /// </remarks>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="body">CampaignSchedule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignSchedule</c>).</returns>
@@ -1965,7 +1965,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/schedules/emailcampaigns/{emailCampaignId}</c> (<c>putOutboundSchedulesEmailcampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:emailCampaignSchedule:edit</c>, <c>outbound:emailCampaign:editSchedule</c>.</para>
     /// </remarks>
-    /// <param name="emailCampaignId">Email Campaign ID</param>
+    /// <param name="emailCampaignId">Email Campaign ID. Path segment <c>emailcampaigns/{emailCampaignId}</c>.</param>
     /// <param name="body">EmailCampaignSchedule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmailCampaignSchedule</c>).</returns>
@@ -1976,7 +1976,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/schedules/messagingcampaigns/{messagingCampaignId}</c> (<c>putOutboundSchedulesMessagingcampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:messagingCampaignSchedule:edit</c>, <c>outbound:messagingCampaign:editSchedule</c>.</para>
     /// </remarks>
-    /// <param name="messagingCampaignId">Messaging Campaign ID</param>
+    /// <param name="messagingCampaignId">Messaging Campaign ID. Path segment <c>messagingcampaigns/{messagingCampaignId}</c>.</param>
     /// <param name="body">MessagingCampaignSchedule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MessagingCampaignSchedule</c>).</returns>
@@ -1987,7 +1987,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/schedules/sequences/{sequenceId}</c> (<c>putOutboundSchedulesSequence</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:schedule:edit</c>, <c>outbound:campaignSequenceSchedule:edit</c>.</para>
     /// </remarks>
-    /// <param name="sequenceId">Sequence ID</param>
+    /// <param name="sequenceId">Sequence ID. Path segment <c>sequences/{sequenceId}</c>.</param>
     /// <param name="body">SequenceSchedule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SequenceSchedule</c>).</returns>
@@ -1998,7 +1998,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/schedules/whatsappcampaigns/{whatsAppCampaignId}</c> (<c>putOutboundSchedulesWhatsappcampaign</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:whatsAppCampaignSchedule:edit</c>, <c>outbound:whatsAppCampaign:editSchedule</c>.</para>
     /// </remarks>
-    /// <param name="whatsAppCampaignId">WhatsApp Campaign ID</param>
+    /// <param name="whatsAppCampaignId">WhatsApp Campaign ID. Path segment <c>whatsappcampaigns/{whatsAppCampaignId}</c>.</param>
     /// <param name="body">WhatsAppCampaignSchedule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WhatsAppCampaignSchedule</c>).</returns>
@@ -2009,7 +2009,7 @@ public interface IOutboundApi
     /// <para><c>PUT /api/v2/outbound/sequences/{sequenceId}</c> (<c>putOutboundSequence</c>)</para>
     /// <para>Requires any of the permissions: <c>outbound:campaignSequence:edit</c>.</para>
     /// </remarks>
-    /// <param name="sequenceId">Campaign Sequence ID</param>
+    /// <param name="sequenceId">Campaign Sequence ID. Path segment <c>sequences/{sequenceId}</c>.</param>
     /// <param name="body">Organization</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CampaignSequence</c>).</returns>

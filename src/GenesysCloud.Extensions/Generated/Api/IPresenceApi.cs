@@ -16,7 +16,7 @@ public interface IPresenceApi
     /// <para><c>DELETE /api/v2/presence/definitions/{definitionId}</c> (<c>deletePresenceDefinition</c>)</para>
     /// <para>Requires any of the permissions: <c>presence:presenceDefinition:delete</c>, <c>presence:presenceDefinition:edit</c>.</para>
     /// </remarks>
-    /// <param name="definitionId">Presence Definition ID</param>
+    /// <param name="definitionId">Presence Definition ID. Path segment <c>definitions/{definitionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeletePresenceDefinitionAsync(string definitionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface IPresenceApi
     /// <para><c>DELETE /api/v2/presence/sources/{sourceId}</c> (<c>deletePresenceSource</c>)</para>
     /// <para>Requires any of the permissions: <c>presence:source:delete</c>, <c>presence:source:edit</c>.</para>
     /// </remarks>
-    /// <param name="sourceId">Presence Source ID</param>
+    /// <param name="sourceId">Presence Source ID. Path segment <c>sources/{sourceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeletePresenceSourceAsync(string sourceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -37,18 +37,18 @@ public interface IPresenceApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires all of the permissions: <c>presence:presenceDefinition:delete</c>.</para>
     /// </remarks>
-    /// <param name="presenceId">Organization Presence ID</param>
+    /// <param name="presenceId">Organization Presence ID. Path segment <c>presencedefinitions/{presenceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task DeletePresencedefinitionAsync(string presenceId, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task DeletePresencedefinitionDeprecatedAsync(string presenceId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Presence Definition</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/presence/definitions/{definitionId}</c> (<c>getPresenceDefinition</c>)</para>
     /// <para>Requires all of the permissions: <c>presence:presenceDefinition:view</c>.</para>
     /// </remarks>
-    /// <param name="definitionId">Presence Definition ID</param>
+    /// <param name="definitionId">Presence Definition ID. Path segment <c>definitions/{definitionId}</c>.</param>
     /// <param name="localeCode">The locale code to fetch for the presence definition. Use ALL to fetch everything. Valid values: <c>ALL</c>, <c>he</c>, <c>fr</c>, <c>en_US</c>, <c>da</c>, <c>de</c>, <c>it</c>, <c>cs</c>, <c>es</c>, <c>fi</c>, <c>ar</c>, <c>ja</c>, <c>ko</c>, <c>nl</c>, <c>no</c>, <c>pl</c>, <c>pt_BR</c>, <c>pt_PT</c>, <c>ru</c>, <c>sv</c>, <c>th</c>, <c>tr</c>, <c>uk</c>, <c>zh_CN</c>, <c>zh_TW</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OrganizationPresenceDefinition</c>).</returns>
@@ -80,7 +80,7 @@ public interface IPresenceApi
     /// <para><c>GET /api/v2/presence/sources/{sourceId}</c> (<c>getPresenceSource</c>)</para>
     /// <para>Requires all of the permissions: <c>presence:source:view</c>.</para>
     /// </remarks>
-    /// <param name="sourceId">Presence Source ID</param>
+    /// <param name="sourceId">Presence Source ID. Path segment <c>sources/{sourceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Source</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Source> GetPresenceSourceAsync(string sourceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -100,7 +100,7 @@ public interface IPresenceApi
     /// <para><c>GET /api/v2/presence/users/{userId}/primarysource</c> (<c>getPresenceUserPrimarysource</c>)</para>
     /// <para>Requires all of the permissions: <c>presence:userPrimarySource:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">user ID</param>
+    /// <param name="userId">user ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserPrimarySource</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserPrimarySource> GetPresenceUserPrimarysourceAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -111,12 +111,12 @@ public interface IPresenceApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires all of the permissions: <c>presence:presenceDefinition:view</c>.</para>
     /// </remarks>
-    /// <param name="presenceId">Organization Presence ID</param>
+    /// <param name="presenceId">Organization Presence ID. Path segment <c>presencedefinitions/{presenceId}</c>.</param>
     /// <param name="localeCode">The locale code to fetch for the presence definition. Use ALL to fetch everything.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OrganizationPresence</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresence> GetPresencedefinitionAsync(string presenceId, string? localeCode = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresence> GetPresencedefinitionDeprecatedAsync(string presenceId, string? localeCode = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an Organization's list of Presence Definitions. Apps should migrate to use GET /api/v2/presence/definitions instead</summary>
     /// <remarks>
@@ -130,7 +130,7 @@ public interface IPresenceApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OrganizationPresenceEntityListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresenceEntityListing> GetPresencedefinitionsAsync(int? pageNumber = null, int? pageSize = null, string? deleted = null, string? localeCode = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresenceEntityListing> GetPresencedefinitionsDeprecatedAsync(long? pageNumber = null, long? pageSize = null, string? deleted = null, string? localeCode = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the list of SystemPresences</summary>
     /// <remarks><para><c>GET /api/v2/systempresences</c> (<c>getSystempresences</c>)</para></remarks>
@@ -143,8 +143,8 @@ public interface IPresenceApi
     /// <para><c>GET /api/v2/users/{userId}/presences/{sourceId}</c> (<c>getUserPresence</c>)</para>
     /// <para>Get a user's presence for the specified source that is not specifically listed.  Used to support custom presence sources. This endpoint does not support registered presence sources.</para>
     /// </remarks>
-    /// <param name="userId">user Id</param>
-    /// <param name="sourceId">Presence source ID</param>
+    /// <param name="userId">user Id. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="sourceId">Presence source ID. Path segment <c>presences/{sourceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserPresence</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserPresence> GetUserPresenceAsync(string userId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -154,14 +154,14 @@ public interface IPresenceApi
     /// <para><c>GET /api/v2/users/{userId}/presences/purecloud</c> (<c>getUserPresencesPurecloud</c>)</para>
     /// <para>Get the default Genesys Cloud user presence source PURECLOUD</para>
     /// </remarks>
-    /// <param name="userId">user Id</param>
+    /// <param name="userId">user Id. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserPresence</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserPresence> GetUserPresencesPurecloudAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get bulk user presences for a single presence source</summary>
     /// <remarks><para><c>GET /api/v2/users/presences/{sourceId}/bulk</c> (<c>getUsersPresenceBulk</c>)</para></remarks>
-    /// <param name="sourceId">The requested presence source ID.</param>
+    /// <param name="sourceId">The requested presence source ID. Path segment <c>presences/{sourceId}</c>.</param>
     /// <param name="id">A comma separated list of user IDs to fetch their presence status in bulk. Limit 50.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;UcUserPresence&gt;</c>).</returns>
@@ -179,8 +179,8 @@ public interface IPresenceApi
     /// <para><c>PATCH /api/v2/users/{userId}/presences/{sourceId}</c> (<c>patchUserPresence</c>)</para>
     /// <para>Patch a user's presence for the specified source that is not specifically listed. This endpoint does not support registered presence sources. The presence object can be patched one of three ways. Option 1: Set the 'primary' property to true. This will set the 'source' defined in the path as the user's primary presence source. Option 2: Provide the presenceDefinition value. The 'id' is the only value required within the presenceDefinition. Option 3: Provide the message value. Option 1 can be combined with Option 2 and/or Option 3.</para>
     /// </remarks>
-    /// <param name="userId">user Id</param>
-    /// <param name="sourceId">Presence source ID</param>
+    /// <param name="userId">user Id. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="sourceId">Presence source ID. Path segment <c>presences/{sourceId}</c>.</param>
     /// <param name="body">User presence</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserPresence</c>).</returns>
@@ -191,7 +191,7 @@ public interface IPresenceApi
     /// <para><c>PATCH /api/v2/users/{userId}/presences/purecloud</c> (<c>patchUserPresencesPurecloud</c>)</para>
     /// <para>The presence object can be patched one of three ways. Option 1: Set the 'primary' property to true. This will set the PURECLOUD source as the user's primary presence source. Option 2: Provide the presenceDefinition value. The 'id' is the only value required within the presenceDefinition. Option 3: Provide the message value. Option 1 can be combined with Option 2 and/or Option 3.</para>
     /// </remarks>
-    /// <param name="userId">user Id</param>
+    /// <param name="userId">user Id. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">User presence</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserPresence</c>).</returns>
@@ -227,14 +227,14 @@ public interface IPresenceApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OrganizationPresence</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresence> PostPresencedefinitionsAsync(global::GenesysCloud.Extensions.Models.OrganizationPresence body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresence> PostPresencedefinitionsDeprecatedAsync(global::GenesysCloud.Extensions.Models.OrganizationPresence body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update a Presence Definition</summary>
     /// <remarks>
     /// <para><c>PUT /api/v2/presence/definitions/{definitionId}</c> (<c>putPresenceDefinition</c>)</para>
     /// <para>Requires all of the permissions: <c>presence:presenceDefinition:edit</c>.</para>
     /// </remarks>
-    /// <param name="definitionId">Presence Definition ID</param>
+    /// <param name="definitionId">Presence Definition ID. Path segment <c>definitions/{definitionId}</c>.</param>
     /// <param name="body">The updated Presence Definition</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OrganizationPresenceDefinition</c>).</returns>
@@ -255,7 +255,7 @@ public interface IPresenceApi
     /// <para><c>PUT /api/v2/presence/sources/{sourceId}</c> (<c>putPresenceSource</c>)</para>
     /// <para>Requires all of the permissions: <c>presence:source:edit</c>.</para>
     /// </remarks>
-    /// <param name="sourceId">Presence Source ID</param>
+    /// <param name="sourceId">Presence Source ID. Path segment <c>sources/{sourceId}</c>.</param>
     /// <param name="body">The updated Presence Source</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Source</c>).</returns>
@@ -266,7 +266,7 @@ public interface IPresenceApi
     /// <para><c>PUT /api/v2/presence/users/{userId}/primarysource</c> (<c>putPresenceUserPrimarysource</c>)</para>
     /// <para>Requires all of the permissions: <c>presence:userPrimarySource:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">user ID</param>
+    /// <param name="userId">user ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Primary Source</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserPrimarySource</c>).</returns>
@@ -278,12 +278,12 @@ public interface IPresenceApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires all of the permissions: <c>presence:presenceDefinition:edit</c>.</para>
     /// </remarks>
-    /// <param name="presenceId">Organization Presence ID</param>
+    /// <param name="presenceId">Organization Presence ID. Path segment <c>presencedefinitions/{presenceId}</c>.</param>
     /// <param name="body">The OrganizationPresence to update</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OrganizationPresence</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresence> PutPresencedefinitionAsync(string presenceId, global::GenesysCloud.Extensions.Models.OrganizationPresence body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresence> PutPresencedefinitionDeprecatedAsync(string presenceId, global::GenesysCloud.Extensions.Models.OrganizationPresence body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update bulk user Presences</summary>
     /// <remarks>

@@ -16,7 +16,7 @@ public interface IProcessAutomationApi
     /// <para><c>DELETE /api/v2/processautomation/scheduledtriggers/{scheduledTriggerId}</c> (<c>deleteProcessautomationScheduledtrigger</c>)</para>
     /// <para>Requires any of the permissions: <c>processautomation:trigger:delete</c>.</para>
     /// </remarks>
-    /// <param name="scheduledTriggerId">scheduledTriggerId</param>
+    /// <param name="scheduledTriggerId">scheduledTriggerId. Path segment <c>scheduledtriggers/{scheduledTriggerId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteProcessautomationScheduledtriggerAsync(string scheduledTriggerId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface IProcessAutomationApi
     /// <para><c>DELETE /api/v2/processautomation/triggers/{triggerId}</c> (<c>deleteProcessautomationTrigger</c>)</para>
     /// <para>Requires any of the permissions: <c>processautomation:trigger:delete</c>.</para>
     /// </remarks>
-    /// <param name="triggerId">triggerId</param>
+    /// <param name="triggerId">triggerId. Path segment <c>triggers/{triggerId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteProcessautomationTriggerAsync(string triggerId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -36,7 +36,7 @@ public interface IProcessAutomationApi
     /// <para><c>GET /api/v2/processautomation/scheduledtriggers/{scheduledTriggerId}</c> (<c>getProcessautomationScheduledtrigger</c>)</para>
     /// <para>Requires any of the permissions: <c>processautomation:trigger:edit</c>, <c>processautomation:trigger:view</c>.</para>
     /// </remarks>
-    /// <param name="scheduledTriggerId">scheduledTriggerId</param>
+    /// <param name="scheduledTriggerId">scheduledTriggerId. Path segment <c>scheduledtriggers/{scheduledTriggerId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ScheduledTrigger</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduledTrigger> GetProcessautomationScheduledtriggerAsync(string scheduledTriggerId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -59,7 +59,7 @@ public interface IProcessAutomationApi
     /// <para><c>GET /api/v2/processautomation/triggers/{triggerId}</c> (<c>getProcessautomationTrigger</c>)</para>
     /// <para>Requires any of the permissions: <c>processautomation:trigger:edit</c>, <c>processautomation:trigger:view</c>.</para>
     /// </remarks>
-    /// <param name="triggerId">triggerId</param>
+    /// <param name="triggerId">triggerId. Path segment <c>triggers/{triggerId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Trigger</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Trigger> GetProcessautomationTriggerAsync(string triggerId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -106,7 +106,7 @@ public interface IProcessAutomationApi
     /// <para><c>POST /api/v2/processautomation/triggers/{triggerId}/test</c> (<c>postProcessautomationTriggerTest</c>)</para>
     /// <para>Requires any of the permissions: <c>processautomation:trigger:test</c>.</para>
     /// </remarks>
-    /// <param name="triggerId">triggerId</param>
+    /// <param name="triggerId">triggerId. Path segment <c>triggers/{triggerId}</c>.</param>
     /// <param name="body">eventBody</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TestModeResults</c>).</returns>
@@ -127,7 +127,7 @@ public interface IProcessAutomationApi
     /// <para><c>POST /api/v2/processautomation/triggers/topics/{topicName}/test</c> (<c>postProcessautomationTriggersTopicTest</c>)</para>
     /// <para>Requires any of the permissions: <c>processautomation:trigger:test</c>.</para>
     /// </remarks>
-    /// <param name="topicName">topicName</param>
+    /// <param name="topicName">topicName. Path segment <c>topics/{topicName}</c>.</param>
     /// <param name="body">eventBody</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TestModeEventResults</c>).</returns>
@@ -138,7 +138,7 @@ public interface IProcessAutomationApi
     /// <para><c>PUT /api/v2/processautomation/scheduledtriggers/{scheduledTriggerId}</c> (<c>putProcessautomationScheduledtrigger</c>)</para>
     /// <para>Requires any of the permissions: <c>processautomation:trigger:edit</c>.</para>
     /// </remarks>
-    /// <param name="scheduledTriggerId">scheduledTriggerId</param>
+    /// <param name="scheduledTriggerId">scheduledTriggerId. Path segment <c>scheduledtriggers/{scheduledTriggerId}</c>.</param>
     /// <param name="body">Input to update Scheduled Trigger.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ScheduledTrigger</c>).</returns>
@@ -149,7 +149,7 @@ public interface IProcessAutomationApi
     /// <para><c>PUT /api/v2/processautomation/triggers/{triggerId}</c> (<c>putProcessautomationTrigger</c>)</para>
     /// <para>Requires any of the permissions: <c>processautomation:trigger:edit</c>.</para>
     /// </remarks>
-    /// <param name="triggerId">triggerId</param>
+    /// <param name="triggerId">triggerId. Path segment <c>triggers/{triggerId}</c>.</param>
     /// <param name="body">Input to update Trigger. (topicName cannot be updated, a new trigger must be created to use a new topicName)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Trigger</c>).</returns>

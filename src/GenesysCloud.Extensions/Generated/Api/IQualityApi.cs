@@ -17,7 +17,7 @@ public interface IQualityApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:evaluationAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsEvaluationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -28,7 +28,7 @@ public interface IQualityApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:surveyAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsSurveysAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -38,7 +38,7 @@ public interface IQualityApi
     /// <para><c>DELETE /api/v2/quality/calibrations/{calibrationId}</c> (<c>deleteQualityCalibration</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:calibration:delete</c>.</para>
     /// </remarks>
-    /// <param name="calibrationId">Calibration ID</param>
+    /// <param name="calibrationId">Calibration ID. Path segment <c>calibrations/{calibrationId}</c>.</param>
     /// <param name="calibratorId">calibratorId</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Calibration</c>).</returns>
@@ -49,8 +49,8 @@ public interface IQualityApi
     /// <para><c>DELETE /api/v2/quality/conversations/{conversationId}/evaluations/{evaluationId}</c> (<c>deleteQualityConversationEvaluation</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:evaluation:delete</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="evaluationId">evaluationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="evaluationId">evaluationId. Path segment <c>evaluations/{evaluationId}</c>.</param>
     /// <param name="expand">evaluatorId, evaluationForm</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationResponse</c>).</returns>
@@ -62,7 +62,7 @@ public interface IQualityApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>quality:evaluationForm:delete</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>forms/{formId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -73,7 +73,7 @@ public interface IQualityApi
     /// <para><c>DELETE /api/v2/quality/forms/evaluations/{formId}</c> (<c>deleteQualityFormsEvaluation</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:evaluationForm:delete</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>evaluations/{formId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteQualityFormsEvaluationAsync(string formId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -83,7 +83,7 @@ public interface IQualityApi
     /// <para><c>DELETE /api/v2/quality/forms/surveys/{formId}</c> (<c>deleteQualityFormsSurvey</c>)</para>
     /// <para>Requires all of the permissions: <c>quality:surveyForm:delete</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>surveys/{formId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteQualityFormsSurveyAsync(string formId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -93,8 +93,8 @@ public interface IQualityApi
     /// <para><c>DELETE /api/v2/quality/programs/{programId}/agentscoringrules/{ruleId}</c> (<c>deleteQualityProgramAgentscoringrule</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:scoringRule:delete</c>.</para>
     /// </remarks>
-    /// <param name="programId">Program ID from Speech and Text Analytics</param>
-    /// <param name="ruleId">Agent Scoring Rule ID</param>
+    /// <param name="programId">Program ID from Speech and Text Analytics. Path segment <c>programs/{programId}</c>.</param>
+    /// <param name="ruleId">Agent Scoring Rule ID. Path segment <c>agentscoringrules/{ruleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteQualityProgramAgentscoringruleAsync(string programId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -105,7 +105,7 @@ public interface IQualityApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:evaluationAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsEvaluationsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -116,7 +116,7 @@ public interface IQualityApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:evaluationAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationAsyncAggregateQueryResponse</c>).</returns>
@@ -128,7 +128,7 @@ public interface IQualityApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:surveyAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsSurveysAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -139,7 +139,7 @@ public interface IQualityApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:surveyAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SurveyAsyncAggregateQueryResponse</c>).</returns>
@@ -168,14 +168,14 @@ public interface IQualityApi
     /// <param name="userState">'Legacy' fetches active and inactive users when evaluatorUserId or no user filters are supplied; otherwise fetches active users.  'Any' fetches users of 'active', 'inactive' and 'deleted' states. Valid values: <c>Any</c>, <c>Legacy</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentActivityEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentActivityEntityListing> GetQualityAgentsActivityAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, global::System.Collections.Generic.IEnumerable<string>? agentUserId = null, string? evaluatorUserId = null, string? name = null, string? group = null, string? agentTeamId = null, string? formContextId = null, string? userState = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentActivityEntityListing> GetQualityAgentsActivityAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, global::System.Collections.Generic.IEnumerable<string>? agentUserId = null, string? evaluatorUserId = null, string? name = null, string? group = null, string? agentTeamId = null, string? formContextId = null, string? userState = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a calibration by id.  Requires either calibrator id or conversation id</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/quality/calibrations/{calibrationId}</c> (<c>getQualityCalibration</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:calibration:view</c>.</para>
     /// </remarks>
-    /// <param name="calibrationId">Calibration ID</param>
+    /// <param name="calibrationId">Calibration ID. Path segment <c>calibrations/{calibrationId}</c>.</param>
     /// <param name="calibratorId">calibratorId</param>
     /// <param name="conversationId">conversationId</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -200,15 +200,15 @@ public interface IQualityApi
     /// <param name="endTime">end of the calibration query. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CalibrationEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CalibrationEntityListing> GetQualityCalibrationsAsync(string calibratorId, int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? conversationId = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CalibrationEntityListing> GetQualityCalibrationsAsync(string calibratorId, long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? conversationId = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an evaluation</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/quality/conversations/{conversationId}/evaluations/{evaluationId}</c> (<c>getQualityConversationEvaluation</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:evaluation:view</c>, <c>quality:evaluation:assign</c>, <c>quality:evaluation:release</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="evaluationId">evaluationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="evaluationId">evaluationId. Path segment <c>evaluations/{evaluationId}</c>.</param>
     /// <param name="expand">agent, assignee, evaluator, evaluationForm</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationResponse</c>).</returns>
@@ -219,7 +219,7 @@ public interface IQualityApi
     /// <para><c>GET /api/v2/quality/conversations/{conversationId}/surveys</c> (<c>getQualityConversationSurveys</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:survey:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;Survey&gt;</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Survey>> GetQualityConversationSurveysAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -229,7 +229,7 @@ public interface IQualityApi
     /// <para><c>GET /api/v2/quality/conversations/audits/query/{transactionId}</c> (<c>getQualityConversationsAuditsQueryTransactionId</c>)</para>
     /// <para>Requires all of the permissions: <c>audits:interactionDetails:view</c>.</para>
     /// </remarks>
-    /// <param name="transactionId">Transaction ID</param>
+    /// <param name="transactionId">Transaction ID. Path segment <c>query/{transactionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>QualityAuditQueryExecutionStatusResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionStatusResponse> GetQualityConversationsAuditsQueryTransactionIdAsync(string transactionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -239,13 +239,13 @@ public interface IQualityApi
     /// <para><c>GET /api/v2/quality/conversations/audits/query/{transactionId}/results</c> (<c>getQualityConversationsAuditsQueryTransactionIdResults</c>)</para>
     /// <para>Requires all of the permissions: <c>audits:interactionDetails:view</c>.</para>
     /// </remarks>
-    /// <param name="transactionId">Transaction ID</param>
+    /// <param name="transactionId">Transaction ID. Path segment <c>query/{transactionId}</c>.</param>
     /// <param name="cursor">Indicates where to resume query results (not required for first page)</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>user</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>QualityAuditQueryExecutionResultsResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionResultsResponse> GetQualityConversationsAuditsQueryTransactionIdResultsAsync(string transactionId, string? cursor = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionResultsResponse> GetQualityConversationsAuditsQueryTransactionIdResultsAsync(string transactionId, string? cursor = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Queries Evaluations and returns a paged list</summary>
     /// <remarks>
@@ -275,7 +275,7 @@ public interface IQualityApi
     /// <param name="includeDeletedUsers">Allow returning an agent or evaluator user with a 'delete' status. Defaults to false.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationEntityListing> GetQualityEvaluationsQueryAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? previousPage = null, string? conversationId = null, string? agentUserId = null, string? agentTeamId = null, string? evaluatorUserId = null, string? assigneeUserId = null, string? queueId = null, string? startTime = null, string? endTime = null, string? formContextId = null, global::System.Collections.Generic.IEnumerable<string>? evaluationState = null, bool? isReleased = null, bool? agentHasRead = null, bool? expandAnswerTotalScores = null, int? maximum = null, string? sortOrder = null, bool? includeDeletedUsers = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationEntityListing> GetQualityEvaluationsQueryAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? previousPage = null, string? conversationId = null, string? agentUserId = null, string? agentTeamId = null, string? evaluatorUserId = null, string? assigneeUserId = null, string? queueId = null, string? startTime = null, string? endTime = null, string? formContextId = null, global::System.Collections.Generic.IEnumerable<string>? evaluationState = null, bool? isReleased = null, bool? agentHasRead = null, bool? expandAnswerTotalScores = null, long? maximum = null, string? sortOrder = null, bool? includeDeletedUsers = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an evaluator activity. To ensure optimal performance and prevent timeouts when processing large datasets, startTime and endTime fields are highly recommended for all requests.</summary>
     /// <remarks>
@@ -296,7 +296,7 @@ public interface IQualityApi
     /// <param name="agentTeamId">team id of agents to be considered</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluatorActivityEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluatorActivityEntityListing> GetQualityEvaluatorsActivityAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? permission = null, string? group = null, string? agentTeamId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluatorActivityEntityListing> GetQualityEvaluatorsActivityAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? permission = null, string? group = null, string? agentTeamId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an evaluation form</summary>
     /// <remarks>
@@ -304,7 +304,7 @@ public interface IQualityApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>quality:evaluationForm:view</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>forms/{formId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationFormResponse</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -316,14 +316,14 @@ public interface IQualityApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>quality:evaluationForm:view</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>forms/{formId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="sortOrder">Sort order</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationFormResponseEntityListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormVersionsAsync(string formId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormVersionsAsync(string formId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the list of evaluation forms. If you set "expand=publishHistory", then you will be able to get published versions for each corresponding evaluation form.</summary>
     /// <remarks>
@@ -342,14 +342,14 @@ public interface IQualityApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationFormResponseEntityListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an evaluation form</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/quality/forms/evaluations/{formId}</c> (<c>getQualityFormsEvaluation</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:evaluationForm:view</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>evaluations/{formId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationFormResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityFormsEvaluationAsync(string formId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -359,13 +359,13 @@ public interface IQualityApi
     /// <para><c>GET /api/v2/quality/forms/evaluations/{formId}/versions</c> (<c>getQualityFormsEvaluationVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:evaluationForm:view</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>evaluations/{formId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="sortOrder">Sort order</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationFormResponseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormsEvaluationVersionsAsync(string formId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormsEvaluationVersionsAsync(string formId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the list of evaluation forms</summary>
     /// <remarks>
@@ -383,7 +383,7 @@ public interface IQualityApi
     /// <param name="sortOrder">Order to sort results, either asc or desc</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationFormResponseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormsEvaluationsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormsEvaluationsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve a list of evaluation forms by their ids</summary>
     /// <remarks>
@@ -411,7 +411,7 @@ public interface IQualityApi
     /// <para><c>GET /api/v2/quality/forms/surveys/{formId}</c> (<c>getQualityFormsSurvey</c>)</para>
     /// <para>Requires all of the permissions: <c>quality:surveyForm:view</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>surveys/{formId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SurveyForm</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyForm> GetQualityFormsSurveyAsync(string formId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -421,12 +421,12 @@ public interface IQualityApi
     /// <para><c>GET /api/v2/quality/forms/surveys/{formId}/versions</c> (<c>getQualityFormsSurveyVersions</c>)</para>
     /// <para>Requires all of the permissions: <c>quality:surveyForm:view</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>surveys/{formId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SurveyFormEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityFormsSurveyVersionsAsync(string formId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityFormsSurveyVersionsAsync(string formId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the list of survey forms. If you set "expand=publishHistory", then you will be able to get published versions for each corresponding survey form.</summary>
     /// <remarks>
@@ -443,7 +443,7 @@ public interface IQualityApi
     /// <param name="sortOrder">Order to sort results, either asc or desc</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SurveyFormEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityFormsSurveysAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityFormsSurveysAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve a list of survey forms by their ids</summary>
     /// <remarks>
@@ -471,8 +471,8 @@ public interface IQualityApi
     /// <para><c>GET /api/v2/quality/programs/{programId}/agentscoringrules/{ruleId}</c> (<c>getQualityProgramAgentscoringrule</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:scoringRule:view</c>.</para>
     /// </remarks>
-    /// <param name="programId">Program ID from Speech and Text Analytics</param>
-    /// <param name="ruleId">Agent Scoring Rule ID</param>
+    /// <param name="programId">Program ID from Speech and Text Analytics. Path segment <c>programs/{programId}</c>.</param>
+    /// <param name="ruleId">Agent Scoring Rule ID. Path segment <c>agentscoringrules/{ruleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentScoringRule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentScoringRule> GetQualityProgramAgentscoringruleAsync(string programId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -482,7 +482,7 @@ public interface IQualityApi
     /// <para><c>GET /api/v2/quality/programs/{programId}/agentscoringrules</c> (<c>getQualityProgramAgentscoringrules</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:scoringRule:view</c>.</para>
     /// </remarks>
-    /// <param name="programId">Program ID from Speech and Text Analytics</param>
+    /// <param name="programId">Program ID from Speech and Text Analytics. Path segment <c>programs/{programId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentScoringRuleEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentScoringRuleEntityListing> GetQualityProgramAgentscoringrulesAsync(string programId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -493,7 +493,7 @@ public interface IQualityApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>quality:evaluationForm:view</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>publishedforms/{formId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationFormResponse</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -512,14 +512,14 @@ public interface IQualityApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationFormResponseEntityListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityPublishedformsAsync(int? pageSize = null, int? pageNumber = null, string? name = null, bool? onlyLatestPerContext = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityPublishedformsAsync(long? pageSize = null, long? pageNumber = null, string? name = null, bool? onlyLatestPerContext = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the most recent published version of an evaluation form.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/quality/publishedforms/evaluations/{formId}</c> (<c>getQualityPublishedformsEvaluation</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:evaluationForm:view</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>evaluations/{formId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationFormResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityPublishedformsEvaluationAsync(string formId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -535,14 +535,14 @@ public interface IQualityApi
     /// <param name="onlyLatestPerContext">onlyLatestPerContext</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationFormResponseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityPublishedformsEvaluationsAsync(int? pageSize = null, int? pageNumber = null, string? name = null, bool? onlyLatestPerContext = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityPublishedformsEvaluationsAsync(long? pageSize = null, long? pageNumber = null, string? name = null, bool? onlyLatestPerContext = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the most recent published version of a survey form.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/quality/publishedforms/surveys/{formId}</c> (<c>getQualityPublishedformsSurvey</c>)</para>
     /// <para>Requires all of the permissions: <c>quality:surveyForm:view</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>surveys/{formId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SurveyForm</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyForm> GetQualityPublishedformsSurveyAsync(string formId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -558,14 +558,14 @@ public interface IQualityApi
     /// <param name="onlyLatestEnabledPerContext">onlyLatestEnabledPerContext</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SurveyFormEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityPublishedformsSurveysAsync(int? pageSize = null, int? pageNumber = null, string? name = null, bool? onlyLatestEnabledPerContext = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityPublishedformsSurveysAsync(long? pageSize = null, long? pageNumber = null, string? name = null, bool? onlyLatestEnabledPerContext = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a survey for a conversation</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/quality/surveys/{surveyId}</c> (<c>getQualitySurvey</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:survey:view</c>.</para>
     /// </remarks>
-    /// <param name="surveyId">surveyId</param>
+    /// <param name="surveyId">surveyId. Path segment <c>surveys/{surveyId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Survey</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Survey> GetQualitySurveyAsync(string surveyId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -582,7 +582,7 @@ public interface IQualityApi
     /// <para><c>PATCH /api/v2/quality/forms/surveys/{formId}</c> (<c>patchQualityFormsSurvey</c>)</para>
     /// <para>Requires all of the permissions: <c>quality:surveyForm:disable</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>surveys/{formId}</c>.</param>
     /// <param name="body">Survey form</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SurveyForm</c>).</returns>
@@ -646,7 +646,7 @@ public interface IQualityApi
     /// <para><c>POST /api/v2/quality/conversations/{conversationId}/evaluations</c> (<c>postQualityConversationEvaluations</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:evaluation:add</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">evaluation</param>
     /// <param name="idempotencyKey">Idempotency key for request deduplication</param>
     /// <param name="expand">evaluatorId</param>
@@ -727,7 +727,7 @@ public interface IQualityApi
     /// <para>Creates a new Agent Scoring Rule for AI-powered automated evaluation of agent interactions. The rule defines how interactions should be selected and evaluated using the specified evaluation form.</para>
     /// <para>Requires any of the permissions: <c>quality:scoringRule:add</c>.</para>
     /// </remarks>
-    /// <param name="programId">Program ID from Speech and Text Analytics</param>
+    /// <param name="programId">Program ID from Speech and Text Analytics. Path segment <c>programs/{programId}</c>.</param>
     /// <param name="body">Agent Scoring Rule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentScoringRule</c>).</returns>
@@ -787,7 +787,7 @@ public interface IQualityApi
     /// <para><c>PUT /api/v2/quality/calibrations/{calibrationId}</c> (<c>putQualityCalibration</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:calibration:edit</c>.</para>
     /// </remarks>
-    /// <param name="calibrationId">Calibration ID</param>
+    /// <param name="calibrationId">Calibration ID. Path segment <c>calibrations/{calibrationId}</c>.</param>
     /// <param name="body">Calibration</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Calibration</c>).</returns>
@@ -799,8 +799,8 @@ public interface IQualityApi
     /// <para>The quality:evaluation:edit permission allows modification of most fields, while the quality:evaluation:editScore permission allows an evaluator to change just the question scores, and the quality:evaluation:editAgentSignoff permission allows an agent to change the agent comments and sign off on the evaluation. authorizedActions is not returned for this PUT request, and is only returned for GET requests to this endpoint.</para>
     /// <para>Requires any of the permissions: <c>quality:evaluation:edit</c>, <c>quality:evaluation:editScore</c>, <c>quality:evaluation:editAgentSignoff</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="evaluationId">evaluationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="evaluationId">evaluationId. Path segment <c>evaluations/{evaluationId}</c>.</param>
     /// <param name="body">evaluation</param>
     /// <param name="expand">evaluatorId, evaluationForm, assignee, evaluator</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -813,7 +813,7 @@ public interface IQualityApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>quality:evaluationForm:edit</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>forms/{formId}</c>.</param>
     /// <param name="body">Evaluation form</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationFormResponse</c>).</returns>
@@ -825,7 +825,7 @@ public interface IQualityApi
     /// <para><c>PUT /api/v2/quality/forms/evaluations/{formId}/aiscoring/settings</c> (<c>putQualityFormsEvaluationAiscoringSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:evaluationForm:aiScoringEdit</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>evaluations/{formId}</c>.</param>
     /// <param name="body">AI Scoring Settings</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AiScoringSettings</c>).</returns>
@@ -836,7 +836,7 @@ public interface IQualityApi
     /// <para><c>PUT /api/v2/quality/forms/evaluations/{formId}</c> (<c>putQualityFormsEvaluation</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:evaluationForm:edit</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>evaluations/{formId}</c>.</param>
     /// <param name="body">Evaluation form</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EvaluationFormResponse</c>).</returns>
@@ -847,7 +847,7 @@ public interface IQualityApi
     /// <para><c>PUT /api/v2/quality/forms/surveys/{formId}</c> (<c>putQualityFormsSurvey</c>)</para>
     /// <para>Requires all of the permissions: <c>quality:surveyForm:edit</c>.</para>
     /// </remarks>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>surveys/{formId}</c>.</param>
     /// <param name="body">Survey form</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SurveyForm</c>).</returns>
@@ -858,8 +858,8 @@ public interface IQualityApi
     /// <para><c>PUT /api/v2/quality/programs/{programId}/agentscoringrules/{ruleId}</c> (<c>putQualityProgramAgentscoringrule</c>)</para>
     /// <para>Requires any of the permissions: <c>quality:scoringRule:edit</c>.</para>
     /// </remarks>
-    /// <param name="programId">Program ID from Speech and Text Analytics</param>
-    /// <param name="ruleId">Agent Scoring Rule ID</param>
+    /// <param name="programId">Program ID from Speech and Text Analytics. Path segment <c>programs/{programId}</c>.</param>
+    /// <param name="ruleId">Agent Scoring Rule ID. Path segment <c>agentscoringrules/{ruleId}</c>.</param>
     /// <param name="body">Agent Scoring Rule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentScoringRule</c>).</returns>
@@ -867,9 +867,9 @@ public interface IQualityApi
 
     /// <summary>Update a survey as an end-customer, for the purposes of scoring it.</summary>
     /// <remarks><para><c>PUT /api/v2/quality/surveys/scorable</c> (<c>putQualitySurveysScorable</c>)</para></remarks>
-    /// <param name="body">survey</param>
     /// <param name="customerSurveyUrl">customerSurveyUrl</param>
+    /// <param name="body">survey</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ScorableSurvey</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScorableSurvey> PutQualitySurveysScorableAsync(global::GenesysCloud.Extensions.Models.ScorableSurvey body, string customerSurveyUrl, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScorableSurvey> PutQualitySurveysScorableAsync(string customerSurveyUrl, global::GenesysCloud.Extensions.Models.ScorableSurvey body, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -16,9 +16,9 @@ public interface IRecordingApi
     /// <para><c>DELETE /api/v2/conversations/{conversationId}/recordings/{recordingId}/annotations/{annotationId}</c> (<c>deleteConversationRecordingAnnotation</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:annotation:delete</c>, <c>recording:recording:view</c>, <c>recording:recordingSegment:view</c>, <c>recording:snippetRecording:view</c>, <c>recording:screenRecording:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="recordingId">Recording ID</param>
-    /// <param name="annotationId">Annotation ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="recordingId">Recording ID. Path segment <c>recordings/{recordingId}</c>.</param>
+    /// <param name="annotationId">Annotation ID. Path segment <c>annotations/{annotationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteConversationRecordingAnnotationAsync(string conversationId, string recordingId, string annotationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -28,7 +28,7 @@ public interface IRecordingApi
     /// <para><c>DELETE /api/v2/orphanrecordings/{orphanId}</c> (<c>deleteOrphanrecording</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:orphan:delete</c>.</para>
     /// </remarks>
-    /// <param name="orphanId">Orphan ID</param>
+    /// <param name="orphanId">Orphan ID. Path segment <c>orphanrecordings/{orphanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OrphanRecording</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrphanRecording> DeleteOrphanrecordingAsync(string orphanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -49,7 +49,7 @@ public interface IRecordingApi
     /// <para><c>DELETE /api/v2/recording/crossplatform/mediaretentionpolicies/{policyId}</c> (<c>deleteRecordingCrossplatformMediaretentionpolicy</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:crossPlatformRetentionPolicy:delete</c>.</para>
     /// </remarks>
-    /// <param name="policyId">Policy ID</param>
+    /// <param name="policyId">Policy ID. Path segment <c>mediaretentionpolicies/{policyId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRecordingCrossplatformMediaretentionpolicyAsync(string policyId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -59,7 +59,7 @@ public interface IRecordingApi
     /// <para><c>DELETE /api/v2/recording/jobs/{jobId}</c> (<c>deleteRecordingJob</c>)</para>
     /// <para>Requires all of the permissions: <c>recording:job:delete</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRecordingJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -80,7 +80,7 @@ public interface IRecordingApi
     /// <para><c>DELETE /api/v2/recording/mediaretentionpolicies/{policyId}</c> (<c>deleteRecordingMediaretentionpolicy</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:retentionPolicy:delete</c>.</para>
     /// </remarks>
-    /// <param name="policyId">Policy ID</param>
+    /// <param name="policyId">Policy ID. Path segment <c>mediaretentionpolicies/{policyId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRecordingMediaretentionpolicyAsync(string policyId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -90,9 +90,9 @@ public interface IRecordingApi
     /// <para><c>GET /api/v2/conversations/{conversationId}/recordings/{recordingId}/annotations/{annotationId}</c> (<c>getConversationRecordingAnnotation</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:annotation:view</c>, <c>recording:recording:view</c>, <c>recording:recordingSegment:view</c>, <c>recording:snippetRecording:view</c>, <c>recording:screenRecording:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="recordingId">Recording ID</param>
-    /// <param name="annotationId">Annotation ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="recordingId">Recording ID. Path segment <c>recordings/{recordingId}</c>.</param>
+    /// <param name="annotationId">Annotation ID. Path segment <c>annotations/{annotationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Annotation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Annotation> GetConversationRecordingAnnotationAsync(string conversationId, string recordingId, string annotationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -102,8 +102,8 @@ public interface IRecordingApi
     /// <para><c>GET /api/v2/conversations/{conversationId}/recordings/{recordingId}/annotations</c> (<c>getConversationRecordingAnnotations</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:annotation:view</c>, <c>recording:recording:view</c>, <c>recording:recordingSegment:view</c>, <c>recording:snippetRecording:view</c>, <c>recording:screenRecording:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="recordingId">Recording ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="recordingId">Recording ID. Path segment <c>recordings/{recordingId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;Annotation&gt;</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Annotation>> GetConversationRecordingAnnotationsAsync(string conversationId, string recordingId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -114,8 +114,8 @@ public interface IRecordingApi
     /// <para>Bookmark annotations will be excluded if recording:annotation:view permission is missing. If the recording:recording:viewSensitiveData permission is missing and the organization has sensitive data redaction enabled, recordings with sensitive data will be redacted.</para>
     /// <para>Requires any of the permissions: <c>recording:recording:view</c>, <c>recording:recordingSegment:view</c>, <c>recording:snippetRecording:view</c>, <c>recording:screenRecording:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="recordingId">Recording ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="recordingId">Recording ID. Path segment <c>recordings/{recordingId}</c>.</param>
     /// <param name="formatId">The desired media format. Valid values:WAV,WEBM,WAV_ULAW,OGG_VORBIS,OGG_OPUS,MP3,NONE. Valid values: <c>WAV</c>, <c>WEBM</c>, <c>WAV_ULAW</c>, <c>OGG_VORBIS</c>, <c>OGG_OPUS</c>, <c>MP3</c>, <c>NONE</c>.</param>
     /// <param name="emailFormatId">The desired media format when downloading an email recording. Valid values:EML,NONE. Valid values: <c>EML</c>, <c>NONE</c>.</param>
     /// <param name="chatFormatId">The desired media format when downloading a chat recording. Valid values:ZIP,NONE. Valid values: <c>ZIP</c>, <c>NONE</c>.</param>
@@ -133,7 +133,7 @@ public interface IRecordingApi
     /// <para><c>GET /api/v2/conversations/{conversationId}/recordingmetadata</c> (<c>getConversationRecordingmetadata</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:recording:view</c>, <c>recording:recordingSegment:view</c>, <c>recording:snippetRecording:view</c>, <c>recording:screenRecording:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;RecordingMetadata&gt;</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.RecordingMetadata>> GetConversationRecordingmetadataAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -143,8 +143,8 @@ public interface IRecordingApi
     /// <para><c>GET /api/v2/conversations/{conversationId}/recordingmetadata/{recordingId}</c> (<c>getConversationRecordingmetadataRecordingId</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:recording:view</c>, <c>recording:recordingSegment:view</c>, <c>recording:snippetRecording:view</c>, <c>recording:screenRecording:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="recordingId">Recording ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="recordingId">Recording ID. Path segment <c>recordingmetadata/{recordingId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RecordingMetadata</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingMetadata> GetConversationRecordingmetadataRecordingIdAsync(string conversationId, string recordingId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -155,7 +155,7 @@ public interface IRecordingApi
     /// <para>Bookmark annotations will be excluded if recording:annotation:view permission is missing. If the recording:recording:viewSensitiveData permission is missing and the organization has sensitive data redaction enabled, recordings with sensitive data will be redacted.</para>
     /// <para>Requires any of the permissions: <c>recording:recording:view</c>, <c>recording:recordingSegment:view</c>, <c>recording:snippetRecording:view</c>, <c>recording:screenRecording:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="maxWaitMs">The maximum number of milliseconds to wait for the recording to be ready. Must be a positive value.</param>
     /// <param name="formatId">The desired media format. Valid values:WAV,WEBM,WAV_ULAW,OGG_VORBIS,OGG_OPUS,MP3,NONE. Valid values: <c>WAV</c>, <c>WEBM</c>, <c>WAV_ULAW</c>, <c>OGG_VORBIS</c>, <c>OGG_OPUS</c>, <c>MP3</c>, <c>NONE</c>.</param>
     /// <param name="mediaFormats">All acceptable media formats. Overrides formatId. Valid values:WAV,WEBM,WAV_ULAW,OGG_VORBIS,OGG_OPUS,MP3.</param>
@@ -163,14 +163,14 @@ public interface IRecordingApi
     /// <param name="includePauseAnnotationsForScreenRecordings">Include applicable Secure Pause annotations from all audio recordings to all screen recordings</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;Recording&gt;</c>).</returns>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Recording>> GetConversationRecordingsAsync(string conversationId, int? maxWaitMs = null, string? formatId = null, global::System.Collections.Generic.IEnumerable<string>? mediaFormats = null, string? locale = null, bool? includePauseAnnotationsForScreenRecordings = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Recording>> GetConversationRecordingsAsync(string conversationId, long? maxWaitMs = null, string? formatId = null, global::System.Collections.Generic.IEnumerable<string>? mediaFormats = null, string? locale = null, bool? includePauseAnnotationsForScreenRecordings = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Gets a single orphan recording</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/orphanrecordings/{orphanId}</c> (<c>getOrphanrecording</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:orphan:view</c>.</para>
     /// </remarks>
-    /// <param name="orphanId">Orphan ID</param>
+    /// <param name="orphanId">Orphan ID. Path segment <c>orphanrecordings/{orphanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OrphanRecording</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrphanRecording> GetOrphanrecordingAsync(string orphanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -181,7 +181,7 @@ public interface IRecordingApi
     /// <para>A 202 response means the orphaned media is currently transcoding and will be available shortly.A 200 response denotes the transcoded orphan media is available now and is contained in the response body.</para>
     /// <para>Requires any of the permissions: <c>recording:orphan:view</c>.</para>
     /// </remarks>
-    /// <param name="orphanId">Orphan ID</param>
+    /// <param name="orphanId">Orphan ID. Path segment <c>orphanrecordings/{orphanId}</c>.</param>
     /// <param name="formatId">The desired media format. Valid values: <c>WAV</c>, <c>WEBM</c>, <c>WAV_ULAW</c>, <c>OGG_VORBIS</c>, <c>OGG_OPUS</c>, <c>MP3</c>, <c>NONE</c>.</param>
     /// <param name="emailFormatId">The desired media format when downloading an email recording. Valid values: <c>EML</c>, <c>NONE</c>.</param>
     /// <param name="chatFormatId">The desired media format when downloading a chat recording. Valid values: <c>ZIP</c>, <c>NONE</c>.</param>
@@ -209,11 +209,11 @@ public interface IRecordingApi
     /// <param name="media">Filter resulting orphans based on their media type. Valid values: <c>Call</c>, <c>Screen</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OrphanRecordingListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrphanRecordingListing> GetOrphanrecordingsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? hasConversation = null, string? media = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrphanRecordingListing> GetOrphanrecordingsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? hasConversation = null, string? media = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the status and results for a batch request job, only the user that submitted the job may retrieve results. Each result may contain either a URL to a recording or an error; additionally, a recording could be associated with multiple results.</summary>
     /// <remarks><para><c>GET /api/v2/recording/batchrequests/{jobId}</c> (<c>getRecordingBatchrequest</c>)</para></remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>batchrequests/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BatchDownloadJobStatusResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BatchDownloadJobStatusResult> GetRecordingBatchrequestAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -237,14 +237,14 @@ public interface IRecordingApi
     /// <param name="deleteDaysThreshold">provides a way to fetch all policies with any actions having deleteDays exceeding the provided value</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PolicyEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PolicyEntityListing> GetRecordingCrossplatformMediaretentionpoliciesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, bool? enabled = null, bool? summary = null, bool? hasErrors = null, int? deleteDaysThreshold = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PolicyEntityListing> GetRecordingCrossplatformMediaretentionpoliciesAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, bool? enabled = null, bool? summary = null, bool? hasErrors = null, long? deleteDaysThreshold = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a media retention policy</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/recording/crossplatform/mediaretentionpolicies/{policyId}</c> (<c>getRecordingCrossplatformMediaretentionpolicy</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:crossPlatformRetentionPolicy:view</c>.</para>
     /// </remarks>
-    /// <param name="policyId">Policy ID</param>
+    /// <param name="policyId">Policy ID. Path segment <c>mediaretentionpolicies/{policyId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CrossPlatformPolicy</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CrossPlatformPolicy> GetRecordingCrossplatformMediaretentionpolicyAsync(string policyId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -254,7 +254,7 @@ public interface IRecordingApi
     /// <para><c>GET /api/v2/recording/jobs/{jobId}</c> (<c>getRecordingJob</c>)</para>
     /// <para>Requires all of the permissions: <c>recording:job:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RecordingJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingJob> GetRecordingJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -264,14 +264,14 @@ public interface IRecordingApi
     /// <para><c>GET /api/v2/recording/jobs/{jobId}/failedrecordings</c> (<c>getRecordingJobFailedrecordings</c>)</para>
     /// <para>Requires all of the permissions: <c>recording:job:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="pageSize">Page size. Maximum is 100.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="includeTotal">If false, cursor will be used to locate the page instead of pageNumber. It is recommended to set it to false for improved performance.</param>
     /// <param name="cursor">Indicates where to resume query results (not required for first page)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FailedRecordingEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FailedRecordingEntityListing> GetRecordingJobFailedrecordingsAsync(string jobId, int? pageSize = null, int? pageNumber = null, bool? includeTotal = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FailedRecordingEntityListing> GetRecordingJobFailedrecordingsAsync(string jobId, long? pageSize = null, long? pageNumber = null, bool? includeTotal = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the status of all jobs within the user's organization</summary>
     /// <remarks>
@@ -288,14 +288,14 @@ public interface IRecordingApi
     /// <param name="cursor">Indicates where to resume query results (not required for first page)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RecordingJobEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingJobEntityListing> GetRecordingJobsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? state = null, bool? showOnlyMyJobs = null, string? jobType = null, bool? includeTotal = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingJobEntityListing> GetRecordingJobsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? state = null, bool? showOnlyMyJobs = null, string? jobType = null, bool? includeTotal = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the encryption key configurations</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/recording/keyconfigurations/{keyConfigurationId}</c> (<c>getRecordingKeyconfiguration</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:encryptionKey:view</c>.</para>
     /// </remarks>
-    /// <param name="keyConfigurationId">Key Configurations Id</param>
+    /// <param name="keyConfigurationId">Key Configurations Id. Path segment <c>keyconfigurations/{keyConfigurationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RecordingEncryptionConfiguration</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingEncryptionConfiguration> GetRecordingKeyconfigurationAsync(string keyConfigurationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -328,14 +328,14 @@ public interface IRecordingApi
     /// <param name="deleteDaysThreshold">provides a way to fetch all policies with any actions having deleteDays exceeding the provided value</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PolicyEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PolicyEntityListing> GetRecordingMediaretentionpoliciesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, bool? enabled = null, bool? summary = null, bool? hasErrors = null, int? deleteDaysThreshold = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PolicyEntityListing> GetRecordingMediaretentionpoliciesAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, bool? enabled = null, bool? summary = null, bool? hasErrors = null, long? deleteDaysThreshold = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a media retention policy</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/recording/mediaretentionpolicies/{policyId}</c> (<c>getRecordingMediaretentionpolicy</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:retentionPolicy:view</c>.</para>
     /// </remarks>
-    /// <param name="policyId">Policy ID</param>
+    /// <param name="policyId">Policy ID. Path segment <c>mediaretentionpolicies/{policyId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Policy</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Policy> GetRecordingMediaretentionpolicyAsync(string policyId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -349,7 +349,7 @@ public interface IRecordingApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EncryptionKeyEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EncryptionKeyEntityListing> GetRecordingRecordingkeysAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EncryptionKeyEntityListing> GetRecordingRecordingkeysAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get key rotation schedule</summary>
     /// <remarks>
@@ -372,7 +372,7 @@ public interface IRecordingApi
     /// <para><c>GET /api/v2/recording/uploads/reports/{reportId}</c> (<c>getRecordingUploadsReport</c>)</para>
     /// <para>Requires all of the permissions: <c>recording:uploadReport:view</c>.</para>
     /// </remarks>
-    /// <param name="reportId">reportId</param>
+    /// <param name="reportId">reportId. Path segment <c>reports/{reportId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RecordingUploadReport</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingUploadReport> GetRecordingUploadsReportAsync(string reportId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -387,7 +387,7 @@ public interface IRecordingApi
     /// <param name="pageSize">Page size. Maximum is 500.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RecordingRetentionCursorEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingRetentionCursorEntityListing> GetRecordingsRetentionQueryAsync(int retentionThresholdDays, string? cursor = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingRetentionCursorEntityListing> GetRecordingsRetentionQueryAsync(long retentionThresholdDays, string? cursor = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieves an object containing the total number of concurrent active screen recordings</summary>
     /// <remarks>
@@ -403,7 +403,7 @@ public interface IRecordingApi
     /// <para><c>PATCH /api/v2/recording/crossplatform/mediaretentionpolicies/{policyId}</c> (<c>patchRecordingCrossplatformMediaretentionpolicy</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:crossPlatformRetentionPolicy:edit</c>.</para>
     /// </remarks>
-    /// <param name="policyId">Policy ID</param>
+    /// <param name="policyId">Policy ID. Path segment <c>mediaretentionpolicies/{policyId}</c>.</param>
     /// <param name="body">Policy</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CrossPlatformPolicy</c>).</returns>
@@ -414,7 +414,7 @@ public interface IRecordingApi
     /// <para><c>PATCH /api/v2/recording/mediaretentionpolicies/{policyId}</c> (<c>patchRecordingMediaretentionpolicy</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:retentionPolicy:edit</c>.</para>
     /// </remarks>
-    /// <param name="policyId">Policy ID</param>
+    /// <param name="policyId">Policy ID. Path segment <c>mediaretentionpolicies/{policyId}</c>.</param>
     /// <param name="body">Policy</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Policy</c>).</returns>
@@ -426,8 +426,8 @@ public interface IRecordingApi
     /// <para>If the annotation does not exist on the recording, it is created. If it already exists, it is updated. The recording:annotation:add permission is required for creates, and recording:annotation:edit is required for updates.</para>
     /// <para>Requires any of the permissions: <c>recording:annotation:add</c>, <c>recording:annotation:edit</c>, <c>recording:recording:view</c>, <c>recording:recordingSegment:view</c>, <c>recording:snippetRecording:view</c>, <c>recording:screenRecording:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="recordingId">Recording ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="recordingId">Recording ID. Path segment <c>recordings/{recordingId}</c>.</param>
     /// <param name="body">annotation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Annotation</c>).</returns>
@@ -552,9 +552,9 @@ public interface IRecordingApi
     /// <para>If the annotation does not exist on the recording, it is created. If it already exists, it is updated. The recording:annotation:add permission is required for creates, and recording:annotation:edit is required for updates.</para>
     /// <para>Requires any of the permissions: <c>recording:annotation:edit</c>, <c>recording:annotation:add</c>, <c>recording:recording:view</c>, <c>recording:recordingSegment:view</c>, <c>recording:snippetRecording:view</c>, <c>recording:screenRecording:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="recordingId">Recording ID</param>
-    /// <param name="annotationId">Annotation ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="recordingId">Recording ID. Path segment <c>recordings/{recordingId}</c>.</param>
+    /// <param name="annotationId">Annotation ID. Path segment <c>annotations/{annotationId}</c>.</param>
     /// <param name="body">annotation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Annotation</c>).</returns>
@@ -566,8 +566,8 @@ public interface IRecordingApi
     /// <para>Currently supports updating and removing both archive and delete dates for eligible recordings. A request to change the archival date of an archived recording will result in a restoration of the recording until the new date set. Required permissions depend on the operation: view (recording, screenRecording, or snippetRecording) is always required; editRetention is required when updating retention dates except for restoration; restore is required when restoring an archived recording.</para>
     /// <para>Requires any of the permissions: <c>recording:recording:view</c>, <c>recording:recording:editRetention</c>, <c>recording:recording:restore</c>, <c>recording:screenRecording:view</c>, <c>recording:screenRecording:editRetention</c>, <c>recording:screenRecording:restore</c>, <c>recording:snippetRecording:view</c>, <c>recording:snippetRecording:editRetention</c>, <c>recording:snippetRecording:restore</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="recordingId">Recording ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="recordingId">Recording ID. Path segment <c>recordings/{recordingId}</c>.</param>
     /// <param name="body">recording</param>
     /// <param name="clearExport">Whether to clear the pending export for the recording</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -580,7 +580,7 @@ public interface IRecordingApi
     /// <para>If this operation is successful the orphan will no longer exist. It will be replaced by the resulting recording in the response. This replacement recording is accessible by the normal Recording api.</para>
     /// <para>Requires any of the permissions: <c>recording:orphan:edit</c>.</para>
     /// </remarks>
-    /// <param name="orphanId">Orphan ID</param>
+    /// <param name="orphanId">Orphan ID. Path segment <c>orphanrecordings/{orphanId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Recording</c>).</returns>
@@ -592,7 +592,7 @@ public interface IRecordingApi
     /// <para>Policy does not work retroactively</para>
     /// <para>Requires any of the permissions: <c>recording:crossPlatformRetentionPolicy:edit</c>.</para>
     /// </remarks>
-    /// <param name="policyId">Policy ID</param>
+    /// <param name="policyId">Policy ID. Path segment <c>mediaretentionpolicies/{policyId}</c>.</param>
     /// <param name="body">Policy</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CrossPlatformPolicy</c>).</returns>
@@ -604,7 +604,7 @@ public interface IRecordingApi
     /// <para>Each organization can run up to a maximum of two concurrent jobs that are either in pending or processing state. A job must be executed by the same user whom originally created the job.  In addition, the user must have permission to update the recording's retention.</para>
     /// <para>Requires all of the permissions: <c>recording:job:edit</c>, <c>recording:recording:editRetention</c>, <c>recording:screenRecording:editRetention</c>, <c>recording:snippetRecording:editRetention</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="body">query</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RecordingJob</c>).</returns>
@@ -615,7 +615,7 @@ public interface IRecordingApi
     /// <para><c>PUT /api/v2/recording/keyconfigurations/{keyConfigurationId}</c> (<c>putRecordingKeyconfiguration</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:encryptionKey:edit</c>.</para>
     /// </remarks>
-    /// <param name="keyConfigurationId">Key Configurations Id</param>
+    /// <param name="keyConfigurationId">Key Configurations Id. Path segment <c>keyconfigurations/{keyConfigurationId}</c>.</param>
     /// <param name="body">Encryption key configuration metadata</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RecordingEncryptionConfiguration</c>).</returns>
@@ -627,7 +627,7 @@ public interface IRecordingApi
     /// <para>Policy does not work retroactively. In the conditions.forUsers section, each user object can include the 'id' field containing the user's unique identifier. Example: [{"id":"&lt;userId&gt;"}].</para>
     /// <para>Requires any of the permissions: <c>recording:retentionPolicy:edit</c>.</para>
     /// </remarks>
-    /// <param name="policyId">Policy ID</param>
+    /// <param name="policyId">Policy ID. Path segment <c>mediaretentionpolicies/{policyId}</c>.</param>
     /// <param name="body">Policy</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Policy</c>).</returns>
@@ -658,9 +658,9 @@ public interface IRecordingApi
     /// <para><c>PUT /api/v2/recordings/deletionprotection</c> (<c>putRecordingsDeletionprotection</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:deletionProtection:apply</c>, <c>recording:deletionProtection:revoke</c>.</para>
     /// </remarks>
-    /// <param name="body">The request body.</param>
     /// <param name="protect">Check for apply, uncheck for revoke (each action requires the respective permission)</param>
+    /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
-    global::System.Threading.Tasks.Task PutRecordingsDeletionprotectionAsync(global::GenesysCloud.Extensions.Models.ConversationDeletionProtectionQuery? body = null, bool? protect = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task PutRecordingsDeletionprotectionAsync(bool? protect = null, global::GenesysCloud.Extensions.Models.ConversationDeletionProtectionQuery? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

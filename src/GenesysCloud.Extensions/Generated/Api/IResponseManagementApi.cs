@@ -17,7 +17,7 @@ public interface IResponseManagementApi
     /// <para>This will remove any responses associated with the library.</para>
     /// <para>Requires any of the permissions: <c>responses:library:delete</c>.</para>
     /// </remarks>
-    /// <param name="libraryId">Library ID</param>
+    /// <param name="libraryId">Library ID. Path segment <c>libraries/{libraryId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteResponsemanagementLibraryAsync(string libraryId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -28,7 +28,7 @@ public interface IResponseManagementApi
     /// <para>This will remove the response from any libraries associated with it.</para>
     /// <para>Requires any of the permissions: <c>responses:response:delete</c>.</para>
     /// </remarks>
-    /// <param name="responseId">Response ID</param>
+    /// <param name="responseId">Response ID. Path segment <c>responses/{responseId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteResponsemanagementResponseAsync(string responseId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -38,7 +38,7 @@ public interface IResponseManagementApi
     /// <para><c>DELETE /api/v2/responsemanagement/responseassets/{responseAssetId}</c> (<c>deleteResponsemanagementResponseasset</c>)</para>
     /// <para>Requires any of the permissions: <c>responseAssets:asset:delete</c>.</para>
     /// </remarks>
-    /// <param name="responseAssetId">Asset Id</param>
+    /// <param name="responseAssetId">Asset Id. Path segment <c>responseassets/{responseAssetId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteResponsemanagementResponseassetAsync(string responseAssetId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -54,14 +54,14 @@ public interface IResponseManagementApi
     /// <param name="libraryPrefix">Returns a list of libraries that contain the prefix provided</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LibraryEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LibraryEntityListing> GetResponsemanagementLibrariesAsync(int? pageNumber = null, int? pageSize = null, string? messagingTemplateFilter = null, string? libraryPrefix = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LibraryEntityListing> GetResponsemanagementLibrariesAsync(long? pageNumber = null, long? pageSize = null, string? messagingTemplateFilter = null, string? libraryPrefix = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get details about an existing response library.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/responsemanagement/libraries/{libraryId}</c> (<c>getResponsemanagementLibrary</c>)</para>
     /// <para>Requires any of the permissions: <c>responses:library:view</c>.</para>
     /// </remarks>
-    /// <param name="libraryId">Library ID</param>
+    /// <param name="libraryId">Library ID. Path segment <c>libraries/{libraryId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Library</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Library> GetResponsemanagementLibraryAsync(string libraryId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -71,7 +71,7 @@ public interface IResponseManagementApi
     /// <para><c>GET /api/v2/responsemanagement/responses/{responseId}</c> (<c>getResponsemanagementResponse</c>)</para>
     /// <para>Requires any of the permissions: <c>responses:response:view</c>.</para>
     /// </remarks>
-    /// <param name="responseId">Response ID</param>
+    /// <param name="responseId">Response ID. Path segment <c>responses/{responseId}</c>.</param>
     /// <param name="expand">Expand instructions for the return value. Valid values: <c>substitutionsSchema</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Response</c>).</returns>
@@ -82,7 +82,7 @@ public interface IResponseManagementApi
     /// <para><c>GET /api/v2/responsemanagement/responseassets/{responseAssetId}</c> (<c>getResponsemanagementResponseasset</c>)</para>
     /// <para>Requires any of the permissions: <c>responseAssets:asset:view</c>.</para>
     /// </remarks>
-    /// <param name="responseAssetId">Asset Id</param>
+    /// <param name="responseAssetId">Asset Id. Path segment <c>responseassets/{responseAssetId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ResponseAsset</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseAsset> GetResponsemanagementResponseassetAsync(string responseAssetId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -92,7 +92,7 @@ public interface IResponseManagementApi
     /// <para><c>GET /api/v2/responsemanagement/responseassets/status/{statusId}</c> (<c>getResponsemanagementResponseassetsStatusStatusId</c>)</para>
     /// <para>Requires any of the permissions: <c>responseAssets:asset:view</c>.</para>
     /// </remarks>
-    /// <param name="statusId">Status Id</param>
+    /// <param name="statusId">Status Id. Path segment <c>status/{statusId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ResponseAssetStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseAssetStatus> GetResponsemanagementResponseassetsStatusStatusIdAsync(string statusId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -108,7 +108,7 @@ public interface IResponseManagementApi
     /// <param name="expand">Expand instructions for the return value. Valid values: <c>substitutionsSchema</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ResponseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseEntityListing> GetResponsemanagementResponsesAsync(string libraryId, int? pageNumber = null, int? pageSize = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseEntityListing> GetResponsemanagementResponsesAsync(string libraryId, long? pageNumber = null, long? pageSize = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a response library.</summary>
     /// <remarks>
@@ -140,7 +140,7 @@ public interface IResponseManagementApi
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LibraryEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LibraryEntityListing> PostResponsemanagementLibrariesQueryAsync(global::GenesysCloud.Extensions.Models.QueryCriteriaQuery body, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LibraryEntityListing> PostResponsemanagementLibrariesQueryAsync(global::GenesysCloud.Extensions.Models.QueryCriteriaQuery body, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get response assets.</summary>
     /// <remarks>
@@ -200,7 +200,7 @@ public interface IResponseManagementApi
     /// <para>Fields that can be updated: name. The most recent version is required for updates.</para>
     /// <para>Requires all of the permissions: <c>responses:library:edit</c>.</para>
     /// </remarks>
-    /// <param name="libraryId">Library ID</param>
+    /// <param name="libraryId">Library ID. Path segment <c>libraries/{libraryId}</c>.</param>
     /// <param name="body">Library</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Library</c>).</returns>
@@ -212,7 +212,7 @@ public interface IResponseManagementApi
     /// <para>Fields that can be updated: name, libraries, and texts. The most recent version is required for updates.</para>
     /// <para>Requires any of the permissions: <c>responses:response:edit</c>.</para>
     /// </remarks>
-    /// <param name="responseId">Response ID</param>
+    /// <param name="responseId">Response ID. Path segment <c>responses/{responseId}</c>.</param>
     /// <param name="body">Response</param>
     /// <param name="expand">Expand instructions for the return value. Valid values: <c>substitutionsSchema</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -224,7 +224,7 @@ public interface IResponseManagementApi
     /// <para><c>PUT /api/v2/responsemanagement/responseassets/{responseAssetId}</c> (<c>putResponsemanagementResponseasset</c>)</para>
     /// <para>Requires all of the permissions: <c>responseAssets:asset:edit</c>.</para>
     /// </remarks>
-    /// <param name="responseAssetId">Asset Id</param>
+    /// <param name="responseAssetId">Asset Id. Path segment <c>responseassets/{responseAssetId}</c>.</param>
     /// <param name="body">request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ResponseAsset</c>).</returns>

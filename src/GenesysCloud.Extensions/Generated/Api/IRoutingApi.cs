@@ -16,7 +16,7 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/assessments/{assessmentId}</c> (<c>deleteRoutingAssessment</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:assessment:delete</c>.</para>
     /// </remarks>
-    /// <param name="assessmentId">Benefit Assessment ID</param>
+    /// <param name="assessmentId">Benefit Assessment ID. Path segment <c>assessments/{assessmentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingAssessmentAsync(string assessmentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -35,7 +35,7 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/email/domains/{domainId}</c> (<c>deleteRoutingEmailDomain</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingEmailDomainAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -45,8 +45,8 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/email/domains/{domainName}/routes/{routeId}</c> (<c>deleteRoutingEmailDomainRoute</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainName">email domain</param>
-    /// <param name="routeId">route ID</param>
+    /// <param name="domainName">email domain. Path segment <c>domains/{domainName}</c>.</param>
+    /// <param name="routeId">route ID. Path segment <c>routes/{routeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingEmailDomainRouteAsync(string domainName, string routeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -56,7 +56,7 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/email/outbound/domains/{domainId}</c> (<c>deleteRoutingEmailOutboundDomain</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingEmailOutboundDomainAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -66,7 +66,7 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/languages/{languageId}</c> (<c>deleteRoutingLanguage</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:manage</c>.</para>
     /// </remarks>
-    /// <param name="languageId">Language ID</param>
+    /// <param name="languageId">Language ID. Path segment <c>languages/{languageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingLanguageAsync(string languageId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -76,7 +76,7 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/predictors/{predictorId}</c> (<c>deleteRoutingPredictor</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:predictor:delete</c>, <c>routing:queue:edit</c>.</para>
     /// </remarks>
-    /// <param name="predictorId">Predictor ID</param>
+    /// <param name="predictorId">Predictor ID. Path segment <c>predictors/{predictorId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingPredictorAsync(string predictorId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -87,7 +87,7 @@ public interface IRoutingApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>routing:keyPerformanceIndicator:delete</c>.</para>
     /// </remarks>
-    /// <param name="kpiId">Key Performance Indicator ID</param>
+    /// <param name="kpiId">Key Performance Indicator ID. Path segment <c>keyperformanceindicators/{kpiId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingPredictorsKeyperformanceindicatorAsync(string kpiId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -97,7 +97,7 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/queues/{queueId}</c> (<c>deleteRoutingQueue</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:queue:delete</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="forceDelete">forceDelete</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -108,8 +108,8 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/queues/{queueId}/members/{memberId}</c> (<c>deleteRoutingQueueMember</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:queue:edit</c>, <c>routing:queueMember:manage</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
-    /// <param name="memberId">Member ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
+    /// <param name="memberId">Member ID. Path segment <c>members/{memberId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingQueueMemberAsync(string queueId, string memberId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -120,8 +120,8 @@ public interface IRoutingApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>routing:queue:edit</c>, <c>routing:queueMember:manage</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
-    /// <param name="memberId">Member ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
+    /// <param name="memberId">Member ID. Path segment <c>users/{memberId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -132,8 +132,8 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/queues/{queueId}/wrapupcodes/{codeId}</c> (<c>deleteRoutingQueueWrapupcode</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:queue:edit</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
-    /// <param name="codeId">Code ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
+    /// <param name="codeId">Code ID. Path segment <c>wrapupcodes/{codeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingQueueWrapupcodeAsync(string queueId, string codeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -152,7 +152,7 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/skills/{skillId}</c> (<c>deleteRoutingSkill</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:manage</c>, <c>routing:skill:delete</c>.</para>
     /// </remarks>
-    /// <param name="skillId">Skill ID</param>
+    /// <param name="skillId">Skill ID. Path segment <c>skills/{skillId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingSkillAsync(string skillId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -162,7 +162,7 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/skillgroups/{skillGroupId}</c> (<c>deleteRoutingSkillgroup</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skillGroup:delete</c>.</para>
     /// </remarks>
-    /// <param name="skillGroupId">Skill Group ID</param>
+    /// <param name="skillGroupId">Skill Group ID. Path segment <c>skillgroups/{skillGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingSkillgroupAsync(string skillGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -172,7 +172,7 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/sms/addresses/{addressId}</c> (<c>deleteRoutingSmsAddress</c>)</para>
     /// <para>Requires all of the permissions: <c>sms:phoneNumber:delete</c>.</para>
     /// </remarks>
-    /// <param name="addressId">Address ID</param>
+    /// <param name="addressId">Address ID. Path segment <c>addresses/{addressId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingSmsAddressAsync(string addressId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -182,7 +182,7 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/sms/phonenumbers/{phoneNumberId}</c> (<c>deleteRoutingSmsPhonenumber</c>)</para>
     /// <para>Requires all of the permissions: <c>sms:phoneNumber:delete</c>.</para>
     /// </remarks>
-    /// <param name="phoneNumberId">phone number</param>
+    /// <param name="phoneNumberId">phone number. Path segment <c>phonenumbers/{phoneNumberId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingSmsPhonenumberAsync(string phoneNumberId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -192,7 +192,7 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/users/{userId}/directroutingbackup/settings</c> (<c>deleteRoutingUserDirectroutingbackupSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:directRoutingBackup:delete</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingUserDirectroutingbackupSettingsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -202,7 +202,7 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/users/{userId}/utilization</c> (<c>deleteRoutingUserUtilization</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:utilization:manage</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingUserUtilizationAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -221,7 +221,7 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/utilization/labels/{labelId}</c> (<c>deleteRoutingUtilizationLabel</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:utilization:manage</c>.</para>
     /// </remarks>
-    /// <param name="labelId">Utilization Label ID</param>
+    /// <param name="labelId">Utilization Label ID. Path segment <c>labels/{labelId}</c>.</param>
     /// <param name="forceDelete">Remove all label usages (if found) without warning</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -233,7 +233,7 @@ public interface IRoutingApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>routing:utilization:manage</c>.</para>
     /// </remarks>
-    /// <param name="tagId">Utilization Tag ID</param>
+    /// <param name="tagId">Utilization Tag ID. Path segment <c>tags/{tagId}</c>.</param>
     /// <param name="forceDelete">Remove all tag usages (if found) without warning</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -244,7 +244,7 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/routing/wrapupcodes/{codeId}</c> (<c>deleteRoutingWrapupcode</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:wrapupCode:delete</c>.</para>
     /// </remarks>
-    /// <param name="codeId">Wrapup Code ID</param>
+    /// <param name="codeId">Wrapup Code ID. Path segment <c>wrapupcodes/{codeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingWrapupcodeAsync(string codeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -254,8 +254,8 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/users/{userId}/routinglanguages/{languageId}</c> (<c>deleteUserRoutinglanguage</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:assign</c>, <c>routing:language:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="languageId">languageId</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="languageId">languageId. Path segment <c>routinglanguages/{languageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteUserRoutinglanguageAsync(string userId, string languageId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -265,8 +265,8 @@ public interface IRoutingApi
     /// <para><c>DELETE /api/v2/users/{userId}/routingskills/{skillId}</c> (<c>deleteUserRoutingskill</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:skill:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="skillId">skillId</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="skillId">skillId. Path segment <c>routingskills/{skillId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteUserRoutingskillAsync(string userId, string skillId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -276,7 +276,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/assessments/{assessmentId}</c> (<c>getRoutingAssessment</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:assessment:view</c>.</para>
     /// </remarks>
-    /// <param name="assessmentId">Benefit Assessment ID</param>
+    /// <param name="assessmentId">Benefit Assessment ID. Path segment <c>assessments/{assessmentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BenefitAssessment</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BenefitAssessment> GetRoutingAssessmentAsync(string assessmentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -300,7 +300,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/assessments/jobs/{jobId}</c> (<c>getRoutingAssessmentsJob</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:assessment:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">Benefit Assessment Job ID</param>
+    /// <param name="jobId">Benefit Assessment Job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BenefitAssessmentJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BenefitAssessmentJob> GetRoutingAssessmentsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -335,7 +335,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/email/domains/{domainId}</c> (<c>getRoutingEmailDomain</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:email:manage</c>, <c>routing:email:view</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="expand">Expand options. Valid values: settings. Valid values: <c>settings</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InboundDomain</c>).</returns>
@@ -346,7 +346,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/email/domains/{domainId}/dkim</c> (<c>getRoutingEmailDomainDkim</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VerificationResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VerificationResult> GetRoutingEmailDomainDkimAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -356,7 +356,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/email/domains/{domainId}/mailfrom</c> (<c>getRoutingEmailDomainMailfrom</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MailFromResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MailFromResult> GetRoutingEmailDomainMailfromAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -366,8 +366,8 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/email/domains/{domainName}/routes/{routeId}</c> (<c>getRoutingEmailDomainRoute</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:email:view</c>, <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainName">email domain</param>
-    /// <param name="routeId">route ID</param>
+    /// <param name="domainName">email domain. Path segment <c>domains/{domainName}</c>.</param>
+    /// <param name="routeId">route ID. Path segment <c>routes/{routeId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>identityresolution</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InboundRoute</c>).</returns>
@@ -378,8 +378,8 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/email/domains/{domainName}/routes/{routeId}/identityresolution</c> (<c>getRoutingEmailDomainRouteIdentityresolution</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>, <c>routing:identityResolutionEmail:view</c>.</para>
     /// </remarks>
-    /// <param name="domainName">email domain</param>
-    /// <param name="routeId">route ID</param>
+    /// <param name="domainName">email domain. Path segment <c>domains/{domainName}</c>.</param>
+    /// <param name="routeId">route ID. Path segment <c>routes/{routeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RouteIdentityResolutionConfig</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RouteIdentityResolutionConfig> GetRoutingEmailDomainRouteIdentityresolutionAsync(string domainName, string routeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -389,21 +389,21 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/email/domains/{domainName}/routes</c> (<c>getRoutingEmailDomainRoutes</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:email:view</c>, <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainName">email domain</param>
+    /// <param name="domainName">email domain. Path segment <c>domains/{domainName}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pattern">Filter routes by the route's pattern property</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>identityresolution</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InboundRouteEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundRouteEntityListing> GetRoutingEmailDomainRoutesAsync(string domainName, int? pageSize = null, int? pageNumber = null, string? pattern = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundRouteEntityListing> GetRoutingEmailDomainRoutesAsync(string domainName, long? pageSize = null, long? pageNumber = null, string? pattern = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get domain verification settings</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/routing/email/domains/{domainId}/verification</c> (<c>getRoutingEmailDomainVerification</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VerificationResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VerificationResult> GetRoutingEmailDomainVerificationAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -420,14 +420,14 @@ public interface IRoutingApi
     /// <param name="expand">Expand options. Valid values: settings. Valid values: <c>settings</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InboundDomainEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundDomainEntityListing> GetRoutingEmailDomainsAsync(int? pageSize = null, int? pageNumber = null, bool? excludeStatus = null, string? filter = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundDomainEntityListing> GetRoutingEmailDomainsAsync(long? pageSize = null, long? pageNumber = null, bool? excludeStatus = null, string? filter = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get activation status (cname + dkim) of an outbound domain</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/routing/email/outbound/domains/{domainId}/activation</c> (<c>getRoutingEmailOutboundDomainActivation</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmailOutboundDomainResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult> GetRoutingEmailOutboundDomainActivationAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -437,7 +437,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/email/outbound/domains/{domainId}</c> (<c>getRoutingEmailOutboundDomain</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:email:manage</c>, <c>routing:email:view</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="expand">Expand options. Valid values: settings. Valid values: <c>settings</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OutboundDomain</c>).</returns>
@@ -454,7 +454,7 @@ public interface IRoutingApi
     /// <param name="expand">Expand options. Valid values: settings. Valid values: <c>settings</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OutboundDomainEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundDomainEntityListing> GetRoutingEmailOutboundDomainsAsync(int? pageSize = null, int? pageNumber = null, string? filter = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundDomainEntityListing> GetRoutingEmailOutboundDomainsAsync(long? pageSize = null, long? pageNumber = null, string? filter = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get email setup</summary>
     /// <remarks>
@@ -467,7 +467,7 @@ public interface IRoutingApi
 
     /// <summary>Get a routing language</summary>
     /// <remarks><para><c>GET /api/v2/routing/languages/{languageId}</c> (<c>getRoutingLanguage</c>)</para></remarks>
-    /// <param name="languageId">Language ID</param>
+    /// <param name="languageId">Language ID. Path segment <c>languages/{languageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Language</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Language> GetRoutingLanguageAsync(string languageId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -481,14 +481,14 @@ public interface IRoutingApi
     /// <param name="id">id</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LanguageEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LanguageEntityListing> GetRoutingLanguagesAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LanguageEntityListing> GetRoutingLanguagesAsync(long? pageSize = null, long? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a recipient</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/routing/message/recipients/{recipientId}</c> (<c>getRoutingMessageRecipient</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:message:manage</c>.</para>
     /// </remarks>
-    /// <param name="recipientId">Recipient ID</param>
+    /// <param name="recipientId">Recipient ID. Path segment <c>recipients/{recipientId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Recipient</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Recipient> GetRoutingMessageRecipientAsync(string recipientId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -504,14 +504,14 @@ public interface IRoutingApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RecipientListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecipientListing> GetRoutingMessageRecipientsAsync(string? messengerType = null, string? name = null, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecipientListing> GetRoutingMessageRecipientsAsync(string? messengerType = null, string? name = null, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve a single predictor.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/routing/predictors/{predictorId}</c> (<c>getRoutingPredictor</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:predictor:view</c>.</para>
     /// </remarks>
-    /// <param name="predictorId">Predictor ID</param>
+    /// <param name="predictorId">Predictor ID. Path segment <c>predictors/{predictorId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Predictor</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Predictor> GetRoutingPredictorAsync(string predictorId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -521,8 +521,8 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/predictors/{predictorId}/models/{modelId}/features</c> (<c>getRoutingPredictorModelFeatures</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:predictorModelFeature:view</c>.</para>
     /// </remarks>
-    /// <param name="predictorId">Predictor ID</param>
-    /// <param name="modelId">Model ID</param>
+    /// <param name="predictorId">Predictor ID. Path segment <c>predictors/{predictorId}</c>.</param>
+    /// <param name="modelId">Model ID. Path segment <c>models/{modelId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PredictorModelFeatureListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PredictorModelFeatureListing> GetRoutingPredictorModelFeaturesAsync(string predictorId, string modelId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -532,7 +532,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/predictors/{predictorId}/models</c> (<c>getRoutingPredictorModels</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:predictorModel:view</c>.</para>
     /// </remarks>
-    /// <param name="predictorId">Predictor ID</param>
+    /// <param name="predictorId">Predictor ID. Path segment <c>predictors/{predictorId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PredictorModels</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PredictorModels> GetRoutingPredictorModelsAsync(string predictorId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -559,7 +559,7 @@ public interface IRoutingApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>routing:keyPerformanceIndicator:view</c>.</para>
     /// </remarks>
-    /// <param name="kpiId">Key Performance Indicator ID</param>
+    /// <param name="kpiId">Key Performance Indicator ID. Path segment <c>keyperformanceindicators/{kpiId}</c>.</param>
     /// <param name="expand">Parameter to request additional data to return in KPI payload. Valid values: <c>queues</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KeyPerformanceIndicator</c>).</returns>
@@ -591,7 +591,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/queues/{queueId}/assistant</c> (<c>getRoutingQueueAssistant</c>)</para>
     /// <para>Requires all of the permissions: <c>assistants:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>assistant</c>, <c>copilot</c>.</param>
     /// <param name="languageVariation">Language variation</param>
     /// <param name="fallbackToPrimaryAssistant">Fall back to primary assistant if specified variation is not found</param>
@@ -604,7 +604,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/queues/{queueId}</c> (<c>getRoutingQueue</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>identityresolution</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Queue</c>).</returns>
@@ -615,8 +615,8 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/queues/{queueId}/comparisonperiods/{comparisonPeriodId}</c> (<c>getRoutingQueueComparisonperiod</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:comparisonPeriod:view</c>, <c>routing:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue id</param>
-    /// <param name="comparisonPeriodId">ComparisonPeriod id</param>
+    /// <param name="queueId">Queue id. Path segment <c>queues/{queueId}</c>.</param>
+    /// <param name="comparisonPeriodId">ComparisonPeriod id. Path segment <c>comparisonperiods/{comparisonPeriodId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ComparisonPeriod</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ComparisonPeriod> GetRoutingQueueComparisonperiodAsync(string queueId, string comparisonPeriodId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -626,7 +626,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/queues/{queueId}/comparisonperiods</c> (<c>getRoutingQueueComparisonperiods</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:comparisonPeriod:view</c>, <c>routing:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue id</param>
+    /// <param name="queueId">Queue id. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ComparisonPeriodListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ComparisonPeriodListing> GetRoutingQueueComparisonperiodsAsync(string queueId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -636,7 +636,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/queues/{queueId}/estimatedwaittime</c> (<c>getRoutingQueueEstimatedwaittime</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="queueId">queueId</param>
+    /// <param name="queueId">queueId. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="conversationId">conversationId</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EstimatedWaitTimePredictions</c>).</returns>
@@ -647,7 +647,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/queues/{queueId}/identityresolution</c> (<c>getRoutingQueueIdentityresolution</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:queue:view</c>, <c>queue:identityResolution:view</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IdentityResolutionQueueConfig</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IdentityResolutionQueueConfig> GetRoutingQueueIdentityresolutionAsync(string queueId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -657,8 +657,8 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/queues/{queueId}/mediatypes/{mediaType}/estimatedwaittime</c> (<c>getRoutingQueueMediatypeEstimatedwaittime</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="queueId">queueId</param>
-    /// <param name="mediaType">mediaType. Valid values: <c>all</c>, <c>call</c>, <c>chat</c>, <c>callback</c>, <c>email</c>, <c>videoComm</c>, <c>message</c>.</param>
+    /// <param name="queueId">queueId. Path segment <c>queues/{queueId}</c>.</param>
+    /// <param name="mediaType">mediaType. Path segment <c>mediatypes/{mediaType}</c>. Valid values: <c>all</c>, <c>call</c>, <c>chat</c>, <c>callback</c>, <c>email</c>, <c>videoComm</c>, <c>message</c>.</param>
     /// <param name="labelId">Unique id that represents the interaction label used with media type for EWT calculation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EstimatedWaitTimePredictions</c>).</returns>
@@ -669,7 +669,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/queues/{queueId}/members</c> (<c>getRoutingQueueMembers</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:queue:view</c>, <c>routing:queue:edit</c>, <c>routing:queue:readonly</c>, <c>routing:queueMember:manage</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="pageNumber">The <c>pageNumber</c> query parameter.</param>
     /// <param name="pageSize">Max value is 100</param>
     /// <param name="sortOrder">Note: results are sorted by name. Valid values: <c>asc</c>, <c>desc</c>.</param>
@@ -684,7 +684,7 @@ public interface IRoutingApi
     /// <param name="joined">Filter by joined status</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>QueueMemberEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueMemberEntityListing> GetRoutingQueueMembersAsync(string queueId, int? pageNumber = null, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? profileSkills = null, global::System.Collections.Generic.IEnumerable<string>? skills = null, global::System.Collections.Generic.IEnumerable<string>? languages = null, global::System.Collections.Generic.IEnumerable<string>? routingStatus = null, global::System.Collections.Generic.IEnumerable<string>? presence = null, string? memberBy = null, bool? joined = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueMemberEntityListing> GetRoutingQueueMembersAsync(string queueId, long? pageNumber = null, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? profileSkills = null, global::System.Collections.Generic.IEnumerable<string>? skills = null, global::System.Collections.Generic.IEnumerable<string>? languages = null, global::System.Collections.Generic.IEnumerable<string>? routingStatus = null, global::System.Collections.Generic.IEnumerable<string>? presence = null, string? memberBy = null, bool? joined = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>DEPRECATED: use GET /routing/queues/{queueId}/members.  Get the members of this queue.</summary>
     /// <remarks>
@@ -692,7 +692,7 @@ public interface IRoutingApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>routing:queue:view</c>, <c>routing:queueMember:manage</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="pageNumber">The <c>pageNumber</c> query parameter.</param>
     /// <param name="pageSize">Max value is 100</param>
     /// <param name="sortOrder">Note: results are sorted by name. Valid values: <c>asc</c>, <c>desc</c>.</param>
@@ -707,20 +707,20 @@ public interface IRoutingApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>QueueMemberEntityListingV1</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueMemberEntityListingV1> GetRoutingQueueUsersAsync(string queueId, int? pageNumber = null, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? joined = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? profileSkills = null, global::System.Collections.Generic.IEnumerable<string>? skills = null, global::System.Collections.Generic.IEnumerable<string>? languages = null, global::System.Collections.Generic.IEnumerable<string>? routingStatus = null, global::System.Collections.Generic.IEnumerable<string>? presence = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueMemberEntityListingV1> GetRoutingQueueUsersAsync(string queueId, long? pageNumber = null, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? joined = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? profileSkills = null, global::System.Collections.Generic.IEnumerable<string>? skills = null, global::System.Collections.Generic.IEnumerable<string>? languages = null, global::System.Collections.Generic.IEnumerable<string>? routingStatus = null, global::System.Collections.Generic.IEnumerable<string>? presence = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the wrap-up codes for a queue</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/routing/queues/{queueId}/wrapupcodes</c> (<c>getRoutingQueueWrapupcodes</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="name">Wrapup code's name (trailing asterisks allowed)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WrapupCodeEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing> GetRoutingQueueWrapupcodesAsync(string queueId, int? pageSize = null, int? pageNumber = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing> GetRoutingQueueWrapupcodesAsync(string queueId, long? pageSize = null, long? pageNumber = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get list of queues.</summary>
     /// <remarks>
@@ -739,7 +739,7 @@ public interface IRoutingApi
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>identityresolution</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>QueueEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueEntityListing> GetRoutingQueuesAsync(int? pageNumber = null, int? pageSize = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? peerId = null, string? cannedResponseLibraryId = null, bool? hasPeer = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueEntityListing> GetRoutingQueuesAsync(long? pageNumber = null, long? pageSize = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? peerId = null, string? cannedResponseLibraryId = null, bool? hasPeer = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a paged listing of simplified queue objects, sorted by name.  Can be used to get a digest of all queues in an organization.</summary>
     /// <remarks>
@@ -751,7 +751,7 @@ public interface IRoutingApi
     /// <param name="sortOrder">Sort order. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>QueueEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueEntityListing> GetRoutingQueuesDivisionviewsAllAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueEntityListing> GetRoutingQueuesDivisionviewsAllAsync(long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a paged listing of simplified queue objects, filterable by name, queue ID(s), or division ID(s).</summary>
     /// <remarks>
@@ -767,7 +767,7 @@ public interface IRoutingApi
     /// <param name="divisionId">Division ID(s)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>QueueEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueEntityListing> GetRoutingQueuesDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueEntityListing> GetRoutingQueuesDivisionviewsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a paged listing of queues the user is a member of.</summary>
     /// <remarks><para><c>GET /api/v2/routing/queues/me</c> (<c>getRoutingQueuesMe</c>)</para></remarks>
@@ -777,7 +777,7 @@ public interface IRoutingApi
     /// <param name="sortOrder">Note: results are sorted by name. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserQueueEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> GetRoutingQueuesMeAsync(int? pageNumber = null, int? pageSize = null, bool? joined = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> GetRoutingQueuesMeAsync(long? pageNumber = null, long? pageSize = null, bool? joined = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an organization's routing settings</summary>
     /// <remarks><para><c>GET /api/v2/routing/settings</c> (<c>getRoutingSettings</c>)</para></remarks>
@@ -805,7 +805,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/skills/{skillId}</c> (<c>getRoutingSkill</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:view</c>.</para>
     /// </remarks>
-    /// <param name="skillId">Skill ID</param>
+    /// <param name="skillId">Skill ID. Path segment <c>skills/{skillId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RoutingSkill</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingSkill> GetRoutingSkillAsync(string skillId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -815,7 +815,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/skillgroups/{skillGroupId}</c> (<c>getRoutingSkillgroup</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skillGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="skillGroupId">Skill Group ID</param>
+    /// <param name="skillGroupId">Skill Group ID. Path segment <c>skillgroups/{skillGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SkillGroup</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillGroup> GetRoutingSkillgroupAsync(string skillGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -825,21 +825,21 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/skillgroups/{skillGroupId}/members</c> (<c>getRoutingSkillgroupMembers</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skillGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="skillGroupId">Skill Group ID</param>
+    /// <param name="skillGroupId">Skill Group ID. Path segment <c>skillgroups/{skillGroupId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="after">The cursor that points to the next item</param>
     /// <param name="before">The cursor that points to the previous item</param>
     /// <param name="expand">Expand the name on each user. Valid values: <c>entities</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SkillGroupMemberEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillGroupMemberEntityListing> GetRoutingSkillgroupMembersAsync(string skillGroupId, int? pageSize = null, string? after = null, string? before = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillGroupMemberEntityListing> GetRoutingSkillgroupMembersAsync(string skillGroupId, long? pageSize = null, string? after = null, string? before = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get list of member divisions for this skill group.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/routing/skillgroups/{skillGroupId}/members/divisions</c> (<c>getRoutingSkillgroupMembersDivisions</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skillGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="skillGroupId">Skill Group ID</param>
+    /// <param name="skillGroupId">Skill Group ID. Path segment <c>skillgroups/{skillGroupId}</c>.</param>
     /// <param name="expand">Expand the name on each user. Valid values: <c>entities</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SkillGroupMemberDivisionList</c>).</returns>
@@ -856,7 +856,7 @@ public interface IRoutingApi
     /// <param name="before">The cursor that points to the previous item</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SkillGroupEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillGroupEntityListing> GetRoutingSkillgroupsAsync(int? pageSize = null, string? name = null, string? after = null, string? before = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillGroupEntityListing> GetRoutingSkillgroupsAsync(long? pageSize = null, string? name = null, string? after = null, string? before = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the list of routing skills.</summary>
     /// <remarks>
@@ -869,14 +869,14 @@ public interface IRoutingApi
     /// <param name="id">id</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SkillEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillEntityListing> GetRoutingSkillsAsync(int? pageSize = null, int? pageNumber = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillEntityListing> GetRoutingSkillsAsync(long? pageSize = null, long? pageNumber = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an Address by Id for SMS</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/routing/sms/addresses/{addressId}</c> (<c>getRoutingSmsAddress</c>)</para>
     /// <para>Requires all of the permissions: <c>sms:phoneNumber:view</c>.</para>
     /// </remarks>
-    /// <param name="addressId">Address ID</param>
+    /// <param name="addressId">Address ID. Path segment <c>addresses/{addressId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SmsAddress</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsAddress> GetRoutingSmsAddressAsync(string addressId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -890,7 +890,7 @@ public interface IRoutingApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SmsAddressEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsAddressEntityListing> GetRoutingSmsAddressesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsAddressEntityListing> GetRoutingSmsAddressesAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of available phone numbers for SMS provisioning.</summary>
     /// <remarks>
@@ -914,7 +914,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/sms/identityresolution/phonenumbers/{addressId}</c> (<c>getRoutingSmsIdentityresolutionPhonenumber</c>)</para>
     /// <para>Requires all of the permissions: <c>sms:phoneNumber:view</c>, <c>sms:identityResolution:view</c>.</para>
     /// </remarks>
-    /// <param name="addressId">Address ID</param>
+    /// <param name="addressId">Address ID. Path segment <c>phonenumbers/{addressId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SmsIdentityResolutionConfig</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsIdentityResolutionConfig> GetRoutingSmsIdentityresolutionPhonenumberAsync(string addressId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -925,7 +925,7 @@ public interface IRoutingApi
     /// <para>When no supported content profile is explicitly set on an MMS-capable phone number, the system uses the "SMS Default" profile. This default profile allows all media types (*/*) for inbound messages and specific image types (image/gif, image/jpeg, image/png) for outbound messages. The "SMS Default" profile does not have an ID and cannot be modified. To customize media filtering, create and assign a custom supported content profile using the PATCH endpoint.</para>
     /// <para>Requires all of the permissions: <c>sms:phoneNumber:view</c>.</para>
     /// </remarks>
-    /// <param name="phoneNumberId">phone number</param>
+    /// <param name="phoneNumberId">phone number. Path segment <c>phonenumbers/{phoneNumberId}</c>.</param>
     /// <param name="expand">Expand response with additional information. Valid values: <c>compliance</c>, <c>supportedContent</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SmsPhoneNumber</c>).</returns>
@@ -951,14 +951,14 @@ public interface IRoutingApi
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>identityresolution</c>, <c>supportedContent</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SmsPhoneNumberEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsPhoneNumberEntityListing> GetRoutingSmsPhonenumbersAsync(string? phoneNumber = null, global::System.Collections.Generic.IEnumerable<string>? phoneNumberType = null, global::System.Collections.Generic.IEnumerable<string>? phoneNumberStatus = null, global::System.Collections.Generic.IEnumerable<string>? countryCode = null, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? language = null, string? integrationId = null, string? supportedContentId = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsPhoneNumberEntityListing> GetRoutingSmsPhonenumbersAsync(string? phoneNumber = null, global::System.Collections.Generic.IEnumerable<string>? phoneNumberType = null, global::System.Collections.Generic.IEnumerable<string>? phoneNumberStatus = null, global::System.Collections.Generic.IEnumerable<string>? countryCode = null, long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? language = null, string? integrationId = null, string? supportedContentId = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the user's Direct Routing Backup settings.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/routing/users/{userId}/directroutingbackup/settings</c> (<c>getRoutingUserDirectroutingbackupSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:directRoutingBackup:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentDirectRoutingBackupSettings</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings> GetRoutingUserDirectroutingbackupSettingsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -968,7 +968,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/users/{userId}/utilization</c> (<c>getRoutingUserUtilization</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:utilization:manage</c>, <c>routing:utilization:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentMaxUtilizationResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse> GetRoutingUserUtilizationAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -987,7 +987,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/utilization/labels/{labelId}/agents</c> (<c>getRoutingUtilizationLabelAgents</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:utilization:view</c>.</para>
     /// </remarks>
-    /// <param name="labelId">Utilization Label ID</param>
+    /// <param name="labelId">Utilization Label ID. Path segment <c>labels/{labelId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;JsonElement&gt;</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>> GetRoutingUtilizationLabelAgentsAsync(string labelId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -997,7 +997,7 @@ public interface IRoutingApi
     /// <para><c>GET /api/v2/routing/utilization/labels/{labelId}</c> (<c>getRoutingUtilizationLabel</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:utilization:view</c>.</para>
     /// </remarks>
-    /// <param name="labelId">Utilization Label ID</param>
+    /// <param name="labelId">Utilization Label ID. Path segment <c>labels/{labelId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UtilizationLabel</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationLabel> GetRoutingUtilizationLabelAsync(string labelId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1013,7 +1013,7 @@ public interface IRoutingApi
     /// <param name="name">Utilization label's name (Wildcard is supported, e.g., 'label1*', '*label*'</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UtilizationLabelEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationLabelEntityListing> GetRoutingUtilizationLabelsAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationLabelEntityListing> GetRoutingUtilizationLabelsAsync(long? pageSize = null, long? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get list of agent ids associated with a utilization tag</summary>
     /// <remarks>
@@ -1021,7 +1021,7 @@ public interface IRoutingApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>routing:utilization:view</c>.</para>
     /// </remarks>
-    /// <param name="tagId">Utilization Tag ID</param>
+    /// <param name="tagId">Utilization Tag ID. Path segment <c>tags/{tagId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;JsonElement&gt;</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>> GetRoutingUtilizationTagAgentsAsync(string tagId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1032,7 +1032,7 @@ public interface IRoutingApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>routing:utilization:view</c>.</para>
     /// </remarks>
-    /// <param name="tagId">Utilization Tag ID</param>
+    /// <param name="tagId">Utilization Tag ID. Path segment <c>tags/{tagId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UtilizationTag</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationTag> GetRoutingUtilizationTagAsync(string tagId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1049,14 +1049,14 @@ public interface IRoutingApi
     /// <param name="name">Utilization tag's name (Wildcard is supported, e.g., 'tag1*')</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UtilizationTagEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationTagEntityListing> GetRoutingUtilizationTagsAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationTagEntityListing> GetRoutingUtilizationTagsAsync(long? pageSize = null, long? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get details about this wrap-up code.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/routing/wrapupcodes/{codeId}</c> (<c>getRoutingWrapupcode</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:wrapupCode:view</c>.</para>
     /// </remarks>
-    /// <param name="codeId">Wrapup Code ID</param>
+    /// <param name="codeId">Wrapup Code ID. Path segment <c>wrapupcodes/{codeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WrapupCode</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCode> GetRoutingWrapupcodeAsync(string codeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1075,14 +1075,14 @@ public interface IRoutingApi
     /// <param name="divisionId">Filter by division ID(s)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WrapupCodeEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing> GetRoutingWrapupcodesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing> GetRoutingWrapupcodesAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a simplified wrap-up code.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/routing/wrapupcodes/divisionviews/{codeId}</c> (<c>getRoutingWrapupcodesDivisionview</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:wrapupCode:search</c>.</para>
     /// </remarks>
-    /// <param name="codeId">Wrapup Code ID</param>
+    /// <param name="codeId">Wrapup Code ID. Path segment <c>divisionviews/{codeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WrapupCode</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCode> GetRoutingWrapupcodesDivisionviewAsync(string codeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1101,54 +1101,54 @@ public interface IRoutingApi
     /// <param name="includeState">Wrapup code state(s) to include. Valid values: <c>Active</c>, <c>Deleted</c>, <c>ActiveAndDeleted</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WrapupCodeEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing> GetRoutingWrapupcodesDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? includeState = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing> GetRoutingWrapupcodesDivisionviewsAsync(long? pageSize = null, long? pageNumber = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? includeState = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get queues for user</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/users/{userId}/queues</c> (<c>getUserQueues</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="joined">Is joined to the queue</param>
     /// <param name="divisionId">Division ID(s)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserQueueEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> GetUserQueuesAsync(string userId, int? pageSize = null, int? pageNumber = null, bool? joined = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> GetUserQueuesAsync(string userId, long? pageSize = null, long? pageNumber = null, bool? joined = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List routing languages assigned to a user</summary>
     /// <remarks><para><c>GET /api/v2/users/{userId}/routinglanguages</c> (<c>getUserRoutinglanguages</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserLanguageEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing> GetUserRoutinglanguagesAsync(string userId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing> GetUserRoutinglanguagesAsync(string userId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List routing skills assigned to a user</summary>
     /// <remarks><para><c>GET /api/v2/users/{userId}/routingskills</c> (<c>getUserRoutingskills</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserSkillEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillEntityListing> GetUserRoutingskillsAsync(string userId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillEntityListing> GetUserRoutingskillsAsync(string userId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get skill groups for a user</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/users/{userId}/skillgroups</c> (<c>getUserSkillgroups</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skillGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="after">The cursor that points to the next page</param>
     /// <param name="before">The cursor that points to the previous page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserSkillGroupEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillGroupEntityListing> GetUserSkillgroupsAsync(string userId, int? pageSize = null, string? after = null, string? before = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillGroupEntityListing> GetUserSkillgroupsAsync(string userId, long? pageSize = null, string? after = null, string? before = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update attributes of an in-queue conversation</summary>
     /// <remarks>
@@ -1156,7 +1156,7 @@ public interface IRoutingApi
     /// <para>Returns an object indicating the updated values of all settable attributes. Supported attributes: skillIds, skillExpression, languageId, and priority.</para>
     /// <para>Requires any of the permissions: <c>routing:conversation:edit</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="body">Conversation Attributes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RoutingConversationAttributesResponse</c>).</returns>
@@ -1167,7 +1167,7 @@ public interface IRoutingApi
     /// <para><c>PATCH /api/v2/routing/email/domains/{domainId}</c> (<c>patchRoutingEmailDomain</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="body">Domain settings</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InboundDomain</c>).</returns>
@@ -1178,7 +1178,7 @@ public interface IRoutingApi
     /// <para><c>PATCH /api/v2/routing/email/domains/{domainId}/validate</c> (<c>patchRoutingEmailDomainValidate</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="body">Domain settings</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InboundDomain</c>).</returns>
@@ -1189,7 +1189,7 @@ public interface IRoutingApi
     /// <para><c>PATCH /api/v2/routing/email/outbound/domains/{domainId}</c> (<c>patchRoutingEmailOutboundDomain</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="body">Domain settings</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OutboundDomain</c>).</returns>
@@ -1200,7 +1200,7 @@ public interface IRoutingApi
     /// <para><c>PATCH /api/v2/routing/predictors/{predictorId}</c> (<c>patchRoutingPredictor</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:predictor:edit</c>, <c>routing:queue:edit</c>.</para>
     /// </remarks>
-    /// <param name="predictorId">Predictor ID</param>
+    /// <param name="predictorId">Predictor ID. Path segment <c>predictors/{predictorId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Predictor</c>).</returns>
@@ -1212,7 +1212,7 @@ public interface IRoutingApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>routing:keyPerformanceIndicator:edit</c>.</para>
     /// </remarks>
-    /// <param name="kpiId">Key Performance Indicator ID</param>
+    /// <param name="kpiId">Key Performance Indicator ID. Path segment <c>keyperformanceindicators/{kpiId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>KeyPerformanceIndicator</c>).</returns>
@@ -1223,8 +1223,8 @@ public interface IRoutingApi
     /// <para><c>PATCH /api/v2/routing/queues/{queueId}/members/{memberId}</c> (<c>patchRoutingQueueMember</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:queue:edit</c>, <c>routing:queueMember:manage</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
-    /// <param name="memberId">Member ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
+    /// <param name="memberId">Member ID. Path segment <c>members/{memberId}</c>.</param>
     /// <param name="body">Queue Member</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1236,7 +1236,7 @@ public interface IRoutingApi
     /// <para>Users can only be joined to queues where they have membership. Non-member user-queue pairs in the request will be disregarded. Note: This operation is processed asynchronously and the response data may not reflect the final state. Changes may take time to propagate. Query the GET endpoint after a delay to retrieve the current membership status.</para>
     /// <para>Requires any of the permissions: <c>routing:queue:edit</c>, <c>routing:queueMember:manage</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="body">Queue Members</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>QueueMemberEntityListing</c>).</returns>
@@ -1248,8 +1248,8 @@ public interface IRoutingApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>routing:queue:edit</c>, <c>routing:queueMember:manage</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
-    /// <param name="memberId">Member ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
+    /// <param name="memberId">Member ID. Path segment <c>users/{memberId}</c>.</param>
     /// <param name="body">Queue Member</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1262,7 +1262,7 @@ public interface IRoutingApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>routing:queue:edit</c>, <c>routing:queueMember:manage</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="body">Queue Members</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>QueueMemberEntityListingV1</c>).</returns>
@@ -1294,7 +1294,7 @@ public interface IRoutingApi
     /// <para><c>PATCH /api/v2/routing/skills/{skillId}</c> (<c>patchRoutingSkill</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:update</c>.</para>
     /// </remarks>
-    /// <param name="skillId">Skill ID</param>
+    /// <param name="skillId">Skill ID. Path segment <c>skills/{skillId}</c>.</param>
     /// <param name="body">updateSkillDivisionRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RoutingSkill</c>).</returns>
@@ -1305,7 +1305,7 @@ public interface IRoutingApi
     /// <para><c>PATCH /api/v2/routing/skillgroups/{skillGroupId}</c> (<c>patchRoutingSkillgroup</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skillGroup:edit</c>.</para>
     /// </remarks>
-    /// <param name="skillGroupId">Skill Group ID</param>
+    /// <param name="skillGroupId">Skill Group ID. Path segment <c>skillgroups/{skillGroupId}</c>.</param>
     /// <param name="body">Update skill groups</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SkillGroup</c>).</returns>
@@ -1317,7 +1317,7 @@ public interface IRoutingApi
     /// <para>Use this endpoint to assign a custom supported content profile to an MMS-capable phone number. If no supported content profile is set, the phone number uses the "SMS Default" profile, which allows all media types (*/*) for inbound messages and specific image types (image/gif, image/jpeg, image/png) for outbound messages. To customize media filtering, provide a supported content profile ID in the request body.</para>
     /// <para>Requires all of the permissions: <c>sms:phoneNumber:edit</c>.</para>
     /// </remarks>
-    /// <param name="phoneNumberId">phone number</param>
+    /// <param name="phoneNumberId">phone number. Path segment <c>phonenumbers/{phoneNumberId}</c>.</param>
     /// <param name="body">SmsPhoneNumberPatchRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SmsPhoneNumber</c>).</returns>
@@ -1328,12 +1328,12 @@ public interface IRoutingApi
     /// <para><c>PATCH /api/v2/users/{userId}/queues/{queueId}</c> (<c>patchUserQueue</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:queue:join</c>, <c>routing:queueMember:manage</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Queue Member</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserQueue</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueue> PatchUserQueueAsync(string userId, string queueId, global::GenesysCloud.Extensions.Models.UserQueue body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueue> PatchUserQueueAsync(string queueId, string userId, global::GenesysCloud.Extensions.Models.UserQueue body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Join or unjoin a set of queues for a user</summary>
     /// <remarks>
@@ -1341,7 +1341,7 @@ public interface IRoutingApi
     /// <para>Users can only be joined to queues where they have membership. Non-member user-queue pairs in the request will be disregarded. Note: This operation is processed asynchronously and the response data may not reflect the final state. Changes may take time to propagate. Query the GET endpoint after a delay to retrieve the current membership status.</para>
     /// <para>Requires any of the permissions: <c>routing:queue:join</c>, <c>routing:queueMember:manage</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">User Queues</param>
     /// <param name="divisionId">Division ID(s)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1353,8 +1353,8 @@ public interface IRoutingApi
     /// <para><c>PATCH /api/v2/users/{userId}/routinglanguages/{languageId}</c> (<c>patchUserRoutinglanguage</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:assign</c>, <c>routing:language:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="languageId">languageId</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="languageId">languageId. Path segment <c>routinglanguages/{languageId}</c>.</param>
     /// <param name="body">Language</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserRoutingLanguage</c>).</returns>
@@ -1365,7 +1365,7 @@ public interface IRoutingApi
     /// <para><c>PATCH /api/v2/users/{userId}/routinglanguages/bulk</c> (<c>patchUserRoutinglanguagesBulk</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:assign</c>, <c>routing:language:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Language</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserLanguageEntityListing</c>).</returns>
@@ -1376,7 +1376,7 @@ public interface IRoutingApi
     /// <para><c>PATCH /api/v2/users/{userId}/routingskills/bulk</c> (<c>patchUserRoutingskillsBulk</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Skill</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserSkillEntityListing</c>).</returns>
@@ -1402,7 +1402,7 @@ public interface IRoutingApi
     /// <param name="pageNumber">The desired page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RoutingActivityResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingActivityResponse> PostAnalyticsRoutingActivityQueryAsync(global::GenesysCloud.Extensions.Models.RoutingActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingActivityResponse> PostAnalyticsRoutingActivityQueryAsync(global::GenesysCloud.Extensions.Models.RoutingActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Create a benefit assessment.</summary>
     /// <remarks>
@@ -1429,7 +1429,7 @@ public interface IRoutingApi
     /// <para><c>POST /api/v2/routing/email/domains/{domainId}/dkim</c> (<c>postRoutingEmailDomainDkim</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VerificationResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VerificationResult> PostRoutingEmailDomainDkimAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1439,7 +1439,7 @@ public interface IRoutingApi
     /// <para><c>POST /api/v2/routing/email/domains/{domainId}/mailfrom</c> (<c>postRoutingEmailDomainMailfrom</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="body">Mail From Settings</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MailFromResult</c>).</returns>
@@ -1450,7 +1450,7 @@ public interface IRoutingApi
     /// <para><c>POST /api/v2/routing/email/domains/{domainName}/routes</c> (<c>postRoutingEmailDomainRoutes</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainName">email domain</param>
+    /// <param name="domainName">email domain. Path segment <c>domains/{domainName}</c>.</param>
     /// <param name="body">Route</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InboundRoute</c>).</returns>
@@ -1462,7 +1462,7 @@ public interface IRoutingApi
     /// <para>The request body is optional. If omitted, this endpoint will just test the connection of the Custom SMTP Server used by the ACD domain. If the body is specified, there will be an attempt to send an email message to the server.</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="body">TestMessage</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TestMessage</c>).</returns>
@@ -1473,7 +1473,7 @@ public interface IRoutingApi
     /// <para><c>POST /api/v2/routing/email/domains/{domainId}/verification</c> (<c>postRoutingEmailDomainVerification</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VerificationResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VerificationResult> PostRoutingEmailDomainVerificationAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1494,7 +1494,7 @@ public interface IRoutingApi
     /// <para>The request body is optional. If omitted, this endpoint will just test the connection of the Custom SMTP Server for the outbound domain. If the body is specified, there will be an attempt to send an email message to the server.</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="body">TestMessage</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TestMessage</c>).</returns>
@@ -1556,7 +1556,7 @@ public interface IRoutingApi
     /// <para><c>POST /api/v2/routing/queues/{queueId}/members</c> (<c>postRoutingQueueMembers</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:queue:edit</c>, <c>routing:queueMember:manage</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="body">Queue Members</param>
     /// <param name="delete">True to delete queue members</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1569,7 +1569,7 @@ public interface IRoutingApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>routing:queue:edit</c>, <c>routing:queueMember:manage</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="body">Queue Members</param>
     /// <param name="delete">True to delete queue members</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1582,7 +1582,7 @@ public interface IRoutingApi
     /// <para><c>POST /api/v2/routing/queues/{queueId}/wrapupcodes</c> (<c>postRoutingQueueWrapupcodes</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:queue:edit</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="body">List of wrapup codes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;WrapupCode&gt;</c>).</returns>
@@ -1603,7 +1603,7 @@ public interface IRoutingApi
     /// <para><c>POST /api/v2/routing/skillgroups/{skillGroupId}/members/divisions</c> (<c>postRoutingSkillgroupMembersDivisions</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:skillGroup:add</c>.</para>
     /// </remarks>
-    /// <param name="skillGroupId">Skill Group ID</param>
+    /// <param name="skillGroupId">Skill Group ID. Path segment <c>skillgroups/{skillGroupId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1707,7 +1707,7 @@ public interface IRoutingApi
     /// <para><c>POST /api/v2/users/{userId}/routinglanguages</c> (<c>postUserRoutinglanguages</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:assign</c>, <c>routing:language:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Language</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserRoutingLanguage</c>).</returns>
@@ -1718,7 +1718,7 @@ public interface IRoutingApi
     /// <para><c>POST /api/v2/users/{userId}/routingskills</c> (<c>postUserRoutingskills</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:skill:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Skill</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserRoutingSkill</c>).</returns>
@@ -1739,8 +1739,8 @@ public interface IRoutingApi
     /// <para><c>PUT /api/v2/routing/email/domains/{domainName}/routes/{routeId}</c> (<c>putRoutingEmailDomainRoute</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainName">email domain</param>
-    /// <param name="routeId">route ID</param>
+    /// <param name="domainName">email domain. Path segment <c>domains/{domainName}</c>.</param>
+    /// <param name="routeId">route ID. Path segment <c>routes/{routeId}</c>.</param>
     /// <param name="body">Route</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InboundRoute</c>).</returns>
@@ -1751,8 +1751,8 @@ public interface IRoutingApi
     /// <para><c>PUT /api/v2/routing/email/domains/{domainName}/routes/{routeId}/identityresolution</c> (<c>putRoutingEmailDomainRouteIdentityresolution</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>, <c>routing:identityResolutionEmail:edit</c>.</para>
     /// </remarks>
-    /// <param name="domainName">email domain</param>
-    /// <param name="routeId">route ID</param>
+    /// <param name="domainName">email domain. Path segment <c>domains/{domainName}</c>.</param>
+    /// <param name="routeId">route ID. Path segment <c>routes/{routeId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RouteIdentityResolutionConfig</c>).</returns>
@@ -1763,7 +1763,7 @@ public interface IRoutingApi
     /// <para><c>PUT /api/v2/routing/email/outbound/domains/{domainId}/activation</c> (<c>putRoutingEmailOutboundDomainActivation</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:email:manage</c>.</para>
     /// </remarks>
-    /// <param name="domainId">domain ID</param>
+    /// <param name="domainId">domain ID. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EmailOutboundDomainResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EmailOutboundDomainResult> PutRoutingEmailOutboundDomainActivationAsync(string domainId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1773,7 +1773,7 @@ public interface IRoutingApi
     /// <para><c>PUT /api/v2/routing/message/recipients/{recipientId}</c> (<c>putRoutingMessageRecipient</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:message:manage</c>.</para>
     /// </remarks>
-    /// <param name="recipientId">Recipient ID</param>
+    /// <param name="recipientId">Recipient ID. Path segment <c>recipients/{recipientId}</c>.</param>
     /// <param name="body">Recipient</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Recipient</c>).</returns>
@@ -1784,7 +1784,7 @@ public interface IRoutingApi
     /// <para><c>PUT /api/v2/routing/queues/{queueId}</c> (<c>putRoutingQueue</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:queue:edit</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="body">Queue</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Queue</c>).</returns>
@@ -1795,7 +1795,7 @@ public interface IRoutingApi
     /// <para><c>PUT /api/v2/routing/queues/{queueId}/identityresolution</c> (<c>putRoutingQueueIdentityresolution</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:queue:edit</c>, <c>queue:identityResolution:edit</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IdentityResolutionQueueConfig</c>).</returns>
@@ -1826,7 +1826,7 @@ public interface IRoutingApi
     /// <para><c>PUT /api/v2/routing/sms/identityresolution/phonenumbers/{addressId}</c> (<c>putRoutingSmsIdentityresolutionPhonenumber</c>)</para>
     /// <para>Requires all of the permissions: <c>sms:phoneNumber:edit</c>, <c>sms:identityResolution:edit</c>.</para>
     /// </remarks>
-    /// <param name="addressId">Address ID</param>
+    /// <param name="addressId">Address ID. Path segment <c>phonenumbers/{addressId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SmsIdentityResolutionConfig</c>).</returns>
@@ -1837,7 +1837,7 @@ public interface IRoutingApi
     /// <para><c>PUT /api/v2/routing/users/{userId}/directroutingbackup/settings</c> (<c>putRoutingUserDirectroutingbackupSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:directRoutingBackup:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">directRoutingBackup</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentDirectRoutingBackupSettings</c>).</returns>
@@ -1848,7 +1848,7 @@ public interface IRoutingApi
     /// <para><c>PUT /api/v2/routing/users/{userId}/utilization</c> (<c>putRoutingUserUtilization</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:utilization:manage</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">utilization</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentMaxUtilizationResponse</c>).</returns>
@@ -1869,7 +1869,7 @@ public interface IRoutingApi
     /// <para><c>PUT /api/v2/routing/utilization/labels/{labelId}</c> (<c>putRoutingUtilizationLabel</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:utilization:manage</c>.</para>
     /// </remarks>
-    /// <param name="labelId">Utilization Label ID</param>
+    /// <param name="labelId">Utilization Label ID. Path segment <c>labels/{labelId}</c>.</param>
     /// <param name="body">UtilizationLabel</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UtilizationLabel</c>).</returns>
@@ -1880,7 +1880,7 @@ public interface IRoutingApi
     /// <para><c>PUT /api/v2/routing/wrapupcodes/{codeId}</c> (<c>putRoutingWrapupcode</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:wrapupCode:edit</c>.</para>
     /// </remarks>
-    /// <param name="codeId">Wrapup Code ID</param>
+    /// <param name="codeId">Wrapup Code ID. Path segment <c>wrapupcodes/{codeId}</c>.</param>
     /// <param name="body">WrapupCode</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WrapupCode</c>).</returns>
@@ -1891,8 +1891,8 @@ public interface IRoutingApi
     /// <para><c>PUT /api/v2/users/{userId}/routingskills/{skillId}</c> (<c>putUserRoutingskill</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:skill:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="skillId">skillId</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="skillId">skillId. Path segment <c>routingskills/{skillId}</c>.</param>
     /// <param name="body">Skill</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserRoutingSkill</c>).</returns>
@@ -1903,7 +1903,7 @@ public interface IRoutingApi
     /// <para><c>PUT /api/v2/users/{userId}/routingskills/bulk</c> (<c>putUserRoutingskillsBulk</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Skill</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserSkillEntityListing</c>).</returns>

@@ -16,7 +16,7 @@ public interface IScriptsApi
     /// <para><c>GET /api/v2/scripts/{scriptId}</c> (<c>getScript</c>)</para>
     /// <para>Requires any of the permissions: <c>scripter:script:view</c>.</para>
     /// </remarks>
-    /// <param name="scriptId">Script ID</param>
+    /// <param name="scriptId">Script ID. Path segment <c>scripts/{scriptId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Script</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Script> GetScriptAsync(string scriptId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,8 +26,8 @@ public interface IScriptsApi
     /// <para><c>GET /api/v2/scripts/{scriptId}/pages/{pageId}</c> (<c>getScriptPage</c>)</para>
     /// <para>Requires any of the permissions: <c>scripter:script:view</c>.</para>
     /// </remarks>
-    /// <param name="scriptId">Script ID</param>
-    /// <param name="pageId">Page ID</param>
+    /// <param name="scriptId">Script ID. Path segment <c>scripts/{scriptId}</c>.</param>
+    /// <param name="pageId">Page ID. Path segment <c>pages/{pageId}</c>.</param>
     /// <param name="scriptDataVersion">Advanced usage - controls the data version of the script</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Page</c>).</returns>
@@ -38,7 +38,7 @@ public interface IScriptsApi
     /// <para><c>GET /api/v2/scripts/{scriptId}/pages</c> (<c>getScriptPages</c>)</para>
     /// <para>Requires any of the permissions: <c>scripter:script:view</c>.</para>
     /// </remarks>
-    /// <param name="scriptId">Script ID</param>
+    /// <param name="scriptId">Script ID. Path segment <c>scripts/{scriptId}</c>.</param>
     /// <param name="scriptDataVersion">Advanced usage - controls the data version of the script</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;Page&gt;</c>).</returns>
@@ -61,7 +61,7 @@ public interface IScriptsApi
     /// <param name="divisionIds">Filters scripts to requested divisionIds</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ScriptEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? sortBy = null, string? sortOrder = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? sortBy = null, string? sortOrder = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the metadata for a list of scripts</summary>
     /// <remarks>
@@ -80,7 +80,7 @@ public interface IScriptsApi
     /// <param name="divisionIds">Filters scripts to requested divisionIds</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ScriptEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? sortBy = null, string? sortOrder = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsDivisionviewsAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? sortBy = null, string? sortOrder = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the published scripts.</summary>
     /// <remarks>
@@ -97,14 +97,14 @@ public interface IScriptsApi
     /// <param name="divisionIds">Filters scripts to requested divisionIds</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ScriptEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsPublishedAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsPublishedAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the published variables</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/scripts/published/divisionviews/{scriptId}/variables</c> (<c>getScriptsPublishedDivisionviewVariables</c>)</para>
     /// <para>Requires any of the permissions: <c>scripter:publishedScript:search</c>.</para>
     /// </remarks>
-    /// <param name="scriptId">Script ID</param>
+    /// <param name="scriptId">Script ID. Path segment <c>divisionviews/{scriptId}</c>.</param>
     /// <param name="input">input. Valid values: <c>true</c>, <c>false</c>.</param>
     /// <param name="output">output. Valid values: <c>true</c>, <c>false</c>.</param>
     /// <param name="type">type. Valid values: <c>string</c>, <c>number</c>, <c>boolean</c>.</param>
@@ -128,14 +128,14 @@ public interface IScriptsApi
     /// <param name="divisionIds">Filters scripts to requested divisionIds</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ScriptEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsPublishedDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsPublishedDivisionviewsAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the published script.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/scripts/published/{scriptId}</c> (<c>getScriptsPublishedScriptId</c>)</para>
     /// <para>Requires any of the permissions: <c>scripter:publishedScript:view</c>.</para>
     /// </remarks>
-    /// <param name="scriptId">Script ID</param>
+    /// <param name="scriptId">Script ID. Path segment <c>published/{scriptId}</c>.</param>
     /// <param name="scriptDataVersion">Advanced usage - controls the data version of the script</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Script</c>).</returns>
@@ -146,8 +146,8 @@ public interface IScriptsApi
     /// <para><c>GET /api/v2/scripts/published/{scriptId}/pages/{pageId}</c> (<c>getScriptsPublishedScriptIdPage</c>)</para>
     /// <para>Requires any of the permissions: <c>scripter:publishedScript:view</c>.</para>
     /// </remarks>
-    /// <param name="scriptId">Script ID</param>
-    /// <param name="pageId">Page ID</param>
+    /// <param name="scriptId">Script ID. Path segment <c>published/{scriptId}</c>.</param>
+    /// <param name="pageId">Page ID. Path segment <c>pages/{pageId}</c>.</param>
     /// <param name="scriptDataVersion">Advanced usage - controls the data version of the script</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Page</c>).</returns>
@@ -158,7 +158,7 @@ public interface IScriptsApi
     /// <para><c>GET /api/v2/scripts/published/{scriptId}/pages</c> (<c>getScriptsPublishedScriptIdPages</c>)</para>
     /// <para>Requires any of the permissions: <c>scripter:publishedScript:view</c>.</para>
     /// </remarks>
-    /// <param name="scriptId">Script ID</param>
+    /// <param name="scriptId">Script ID. Path segment <c>published/{scriptId}</c>.</param>
     /// <param name="scriptDataVersion">Advanced usage - controls the data version of the script</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;Page&gt;</c>).</returns>
@@ -169,7 +169,7 @@ public interface IScriptsApi
     /// <para><c>GET /api/v2/scripts/published/{scriptId}/variables</c> (<c>getScriptsPublishedScriptIdVariables</c>)</para>
     /// <para>Requires any of the permissions: <c>scripter:publishedScript:view</c>.</para>
     /// </remarks>
-    /// <param name="scriptId">Script ID</param>
+    /// <param name="scriptId">Script ID. Path segment <c>published/{scriptId}</c>.</param>
     /// <param name="input">input. Valid values: <c>true</c>, <c>false</c>.</param>
     /// <param name="output">output. Valid values: <c>true</c>, <c>false</c>.</param>
     /// <param name="type">type. Valid values: <c>string</c>, <c>number</c>, <c>boolean</c>.</param>
@@ -183,7 +183,7 @@ public interface IScriptsApi
     /// <para><c>GET /api/v2/scripts/uploads/{uploadId}/status</c> (<c>getScriptsUploadStatus</c>)</para>
     /// <para>Requires any of the permissions: <c>scripter:script:view</c>.</para>
     /// </remarks>
-    /// <param name="uploadId">Upload ID</param>
+    /// <param name="uploadId">Upload ID. Path segment <c>uploads/{uploadId}</c>.</param>
     /// <param name="longPoll">Enable longPolling endpoint</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ImportScriptStatusResponse</c>).</returns>
@@ -194,7 +194,7 @@ public interface IScriptsApi
     /// <para><c>POST /api/v2/scripts/{scriptId}/export</c> (<c>postScriptExport</c>)</para>
     /// <para>Requires any of the permissions: <c>scripter:script:view</c>.</para>
     /// </remarks>
-    /// <param name="scriptId">Script ID</param>
+    /// <param name="scriptId">Script ID. Path segment <c>scripts/{scriptId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExportScriptResponse</c>).</returns>
@@ -205,9 +205,9 @@ public interface IScriptsApi
     /// <para><c>POST /api/v2/scripts/published</c> (<c>postScriptsPublished</c>)</para>
     /// <para>Requires any of the permissions: <c>scripter:publishedScript:add</c>.</para>
     /// </remarks>
-    /// <param name="body">body</param>
     /// <param name="scriptDataVersion">Advanced usage - controls the data version of the script</param>
+    /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Script</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Script> PostScriptsPublishedAsync(global::GenesysCloud.Extensions.Models.PublishScriptRequestData? body = null, string? scriptDataVersion = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Script> PostScriptsPublishedAsync(string? scriptDataVersion = null, global::GenesysCloud.Extensions.Models.PublishScriptRequestData? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -34,7 +34,7 @@ public interface ISettingsApi
     /// <para><c>DELETE /api/v2/users/agentui/agents/autoanswer/{agentId}/settings</c> (<c>deleteUsersAgentuiAgentsAutoanswerAgentIdSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>agentUI:agents:delete</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The agent to apply the auto answer settings to</param>
+    /// <param name="agentId">The agent to apply the auto answer settings to. Path segment <c>autoanswer/{agentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteUsersAgentuiAgentsAutoanswerAgentIdSettingsAsync(string agentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -80,7 +80,7 @@ public interface ISettingsApi
     /// <para><c>GET /api/v2/users/agentui/agents/autoanswer/{agentId}/settings</c> (<c>getUsersAgentuiAgentsAutoanswerAgentIdSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>agentUI:agents:view</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The agent to apply the auto answer settings to</param>
+    /// <param name="agentId">The agent to apply the auto answer settings to. Path segment <c>autoanswer/{agentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AutoAnswerSettings</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AutoAnswerSettings> GetUsersAgentuiAgentsAutoanswerAgentIdSettingsAsync(string agentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -120,7 +120,7 @@ public interface ISettingsApi
     /// <para><c>PATCH /api/v2/users/agentui/agents/autoanswer/{agentId}/settings</c> (<c>patchUsersAgentuiAgentsAutoanswerAgentIdSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>agentUI:agents:edit</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The agent to apply the auto answer settings to</param>
+    /// <param name="agentId">The agent to apply the auto answer settings to. Path segment <c>autoanswer/{agentId}</c>.</param>
     /// <param name="body">AutoAnswerSettings</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AutoAnswerSettings</c>).</returns>
@@ -141,7 +141,7 @@ public interface ISettingsApi
     /// <para><c>PUT /api/v2/users/agentui/agents/autoanswer/{agentId}/settings</c> (<c>putUsersAgentuiAgentsAutoanswerAgentIdSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>agentUI:agents:edit</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The agent to apply the auto answer settings to</param>
+    /// <param name="agentId">The agent to apply the auto answer settings to. Path segment <c>autoanswer/{agentId}</c>.</param>
     /// <param name="body">AutoAnswerSettings</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AutoAnswerSettings</c>).</returns>

@@ -16,7 +16,7 @@ public interface ISocialMediaApi
     /// <para><c>DELETE /api/v2/socialmedia/escalationrules/{escalationRuleId}</c> (<c>deleteSocialmediaEscalationrule</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:escalationRules:delete</c>.</para>
     /// </remarks>
-    /// <param name="escalationRuleId">escalationRuleId</param>
+    /// <param name="escalationRuleId">escalationRuleId. Path segment <c>escalationrules/{escalationRuleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteSocialmediaEscalationruleAsync(string escalationRuleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -27,7 +27,7 @@ public interface ISocialMediaApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>socialmedia:message:delete</c>.</para>
     /// </remarks>
-    /// <param name="messageId">messageId</param>
+    /// <param name="messageId">messageId. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteSocialmediaMessageAsync(string messageId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -37,7 +37,7 @@ public interface ISocialMediaApi
     /// <para><c>DELETE /api/v2/socialmedia/topics/{topicId}</c> (<c>deleteSocialmediaTopic</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:topic:delete</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
     /// <param name="hardDelete">Determines whether a Social topic should be soft-deleted or hard-deleted (permanently removed). Set to false (soft-delete) by default.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -48,8 +48,8 @@ public interface ISocialMediaApi
     /// <para><c>DELETE /api/v2/socialmedia/topics/{topicId}/dataingestionrules/facebook/{facebookIngestionRuleId}</c> (<c>deleteSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleId</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:facebookDataIngestionRule:delete</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="facebookIngestionRuleId">facebookIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="facebookIngestionRuleId">facebookIngestionRuleId. Path segment <c>facebook/{facebookIngestionRuleId}</c>.</param>
     /// <param name="hardDelete">Determines whether a Facebook data ingestion rule should be soft-deleted (have it's state set to deleted) or hard-deleted (permanently removed). Set to false (soft-delete) by default.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -61,8 +61,8 @@ public interface ISocialMediaApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>socialmedia:googleBusinessProfileDataIngestionRule:delete</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="googleBusinessProfileIngestionRuleId">googleBusinessProfileIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="googleBusinessProfileIngestionRuleId">googleBusinessProfileIngestionRuleId. Path segment <c>googlebusinessprofile/{googleBusinessProfileIngestionRuleId}</c>.</param>
     /// <param name="hardDelete">Determines whether a Google Business Profile data ingestion rule should be soft-deleted (have it's state set to deleted) or hard-deleted (permanently removed). Set to false (soft-delete) by default.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -73,8 +73,8 @@ public interface ISocialMediaApi
     /// <para><c>DELETE /api/v2/socialmedia/topics/{topicId}/dataingestionrules/instagram/{instagramIngestionRuleId}</c> (<c>deleteSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleId</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:instagramDataIngestionRule:delete</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="instagramIngestionRuleId">instagramIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="instagramIngestionRuleId">instagramIngestionRuleId. Path segment <c>instagram/{instagramIngestionRuleId}</c>.</param>
     /// <param name="hardDelete">Determines whether a Instagram data ingestion rule should be soft-deleted (have it's state set to deleted) or hard-deleted (permanently removed). Set to false (soft-delete) by default.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -85,8 +85,8 @@ public interface ISocialMediaApi
     /// <para><c>DELETE /api/v2/socialmedia/topics/{topicId}/dataingestionrules/open/{openId}</c> (<c>deleteSocialmediaTopicDataingestionrulesOpenOpenId</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:openDataIngestionRule:delete</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="openId">openId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="openId">openId. Path segment <c>open/{openId}</c>.</param>
     /// <param name="hardDelete">Determines whether a open data ingestion rule should be soft-deleted (have it's state set to deleted) or hard-deleted (permanently removed). Set to false (soft-delete) by default.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -97,8 +97,8 @@ public interface ISocialMediaApi
     /// <para><c>DELETE /api/v2/socialmedia/topics/{topicId}/dataingestionrules/twitter/{twitterIngestionRuleId}</c> (<c>deleteSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleId</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:twitterDataIngestionRule:delete</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="twitterIngestionRuleId">twitterIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="twitterIngestionRuleId">twitterIngestionRuleId. Path segment <c>twitter/{twitterIngestionRuleId}</c>.</param>
     /// <param name="hardDelete">Determines whether a X (formally Twitter) data ingestion rule should be soft-deleted (have it's state set to deleted) or hard-deleted (permanently removed). Set to false (soft-delete) by default.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -109,7 +109,7 @@ public interface ISocialMediaApi
     /// <para><c>GET /api/v2/socialmedia/analytics/aggregates/jobs/{jobId}</c> (<c>getSocialmediaAnalyticsAggregatesJob</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:postAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetSocialmediaAnalyticsAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -119,7 +119,7 @@ public interface ISocialMediaApi
     /// <para><c>GET /api/v2/socialmedia/analytics/aggregates/jobs/{jobId}/results</c> (<c>getSocialmediaAnalyticsAggregatesJobResults</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:postAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SocialMediaAsyncAggregateQueryResponse</c>).</returns>
@@ -130,7 +130,7 @@ public interface ISocialMediaApi
     /// <para><c>GET /api/v2/socialmedia/analytics/messages/jobs/{jobId}</c> (<c>getSocialmediaAnalyticsMessagesJob</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:postDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetSocialmediaAnalyticsMessagesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -140,7 +140,7 @@ public interface ISocialMediaApi
     /// <para><c>GET /api/v2/socialmedia/analytics/messages/jobs/{jobId}/results</c> (<c>getSocialmediaAnalyticsMessagesJobResults</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:postDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SocialMediaAsyncDetailQueryResponse</c>).</returns>
@@ -151,7 +151,7 @@ public interface ISocialMediaApi
     /// <para><c>GET /api/v2/socialmedia/escalationrules/{escalationRuleId}</c> (<c>getSocialmediaEscalationrule</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:escalationRules:view</c>.</para>
     /// </remarks>
-    /// <param name="escalationRuleId">escalationRuleId</param>
+    /// <param name="escalationRuleId">escalationRuleId. Path segment <c>escalationrules/{escalationRuleId}</c>.</param>
     /// <param name="expand">which fields, if any, to expand. Valid values: <c>dataIngestionRule</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EscalationRuleResponse</c>).</returns>
@@ -167,14 +167,14 @@ public interface ISocialMediaApi
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SocialEscalationResponseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialEscalationResponseEntityListing> GetSocialmediaEscalationrulesAsync(string divisionId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialEscalationResponseEntityListing> GetSocialmediaEscalationrulesAsync(string divisionId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a single social topic.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/socialmedia/topics/{topicId}</c> (<c>getSocialmediaTopic</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:topic:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SocialTopicWithDataIngestionRuleMetadataResponse</c>).</returns>
@@ -185,21 +185,21 @@ public interface ISocialMediaApi
     /// <para><c>GET /api/v2/socialmedia/topics/{topicId}/dataingestionrules</c> (<c>getSocialmediaTopicDataingestionrules</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:topic:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataIngestionRuleResponseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataIngestionRuleResponseEntityListing> GetSocialmediaTopicDataingestionrulesAsync(string topicId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataIngestionRuleResponseEntityListing> GetSocialmediaTopicDataingestionrulesAsync(string topicId, long? pageNumber = null, long? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a single Facebook data ingestion rule.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/socialmedia/topics/{topicId}/dataingestionrules/facebook/{facebookIngestionRuleId}</c> (<c>getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleId</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:facebookDataIngestionRule:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="facebookIngestionRuleId">facebookIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="facebookIngestionRuleId">facebookIngestionRuleId. Path segment <c>facebook/{facebookIngestionRuleId}</c>.</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FacebookDataIngestionRuleResponse</c>).</returns>
@@ -210,9 +210,9 @@ public interface ISocialMediaApi
     /// <para><c>GET /api/v2/socialmedia/topics/{topicId}/dataingestionrules/facebook/{facebookIngestionRuleId}/versions/{dataIngestionRuleVersion}</c> (<c>getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersion</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:facebookDataIngestionRule:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="facebookIngestionRuleId">facebookIngestionRuleId</param>
-    /// <param name="dataIngestionRuleVersion">version</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="facebookIngestionRuleId">facebookIngestionRuleId. Path segment <c>facebook/{facebookIngestionRuleId}</c>.</param>
+    /// <param name="dataIngestionRuleVersion">version. Path segment <c>versions/{dataIngestionRuleVersion}</c>.</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted item in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FacebookDataIngestionRuleVersionResponse</c>).</returns>
@@ -223,14 +223,14 @@ public interface ISocialMediaApi
     /// <para><c>GET /api/v2/socialmedia/topics/{topicId}/dataingestionrules/facebook/{facebookIngestionRuleId}/versions</c> (<c>getSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersions</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:facebookDataIngestionRule:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="facebookIngestionRuleId">facebookIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="facebookIngestionRuleId">facebookIngestionRuleId. Path segment <c>facebook/{facebookIngestionRuleId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FacebookDataIngestionRuleVersionResponseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsAsync(string topicId, string facebookIngestionRuleId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsAsync(string topicId, string facebookIngestionRuleId, long? pageNumber = null, long? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a single Google Business Profile data ingestion rule.</summary>
     /// <remarks>
@@ -238,8 +238,8 @@ public interface ISocialMediaApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>socialmedia:googleBusinessProfileDataIngestionRule:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="googleBusinessProfileIngestionRuleId">googleBusinessProfileIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="googleBusinessProfileIngestionRuleId">googleBusinessProfileIngestionRuleId. Path segment <c>googlebusinessprofile/{googleBusinessProfileIngestionRuleId}</c>.</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GoogleBusinessProfileDataIngestionRuleResponse</c>).</returns>
@@ -251,9 +251,9 @@ public interface ISocialMediaApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>socialmedia:googleBusinessProfileDataIngestionRule:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="googleBusinessProfileIngestionRuleId">googleBusinessProfileIngestionRuleId</param>
-    /// <param name="dataIngestionRuleVersion">version</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="googleBusinessProfileIngestionRuleId">googleBusinessProfileIngestionRuleId. Path segment <c>googlebusinessprofile/{googleBusinessProfileIngestionRuleId}</c>.</param>
+    /// <param name="dataIngestionRuleVersion">version. Path segment <c>versions/{dataIngestionRuleVersion}</c>.</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted item in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GoogleBusinessProfileDataIngestionRuleVersionResponse</c>).</returns>
@@ -265,22 +265,22 @@ public interface ISocialMediaApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>socialmedia:googleBusinessProfileDataIngestionRule:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="googleBusinessProfileIngestionRuleId">googleBusinessProfileIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="googleBusinessProfileIngestionRuleId">googleBusinessProfileIngestionRuleId. Path segment <c>googlebusinessprofile/{googleBusinessProfileIngestionRuleId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GoogleBusinessProfileDataIngestionRuleVersionResponseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesGooglebusinessprofileGoogleBusinessProfileIngestionRuleIdVersionsAsync(string topicId, string googleBusinessProfileIngestionRuleId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesGooglebusinessprofileGoogleBusinessProfileIngestionRuleIdVersionsAsync(string topicId, string googleBusinessProfileIngestionRuleId, long? pageNumber = null, long? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a single Instagram data ingestion rule.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/socialmedia/topics/{topicId}/dataingestionrules/instagram/{instagramIngestionRuleId}</c> (<c>getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleId</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:instagramDataIngestionRule:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="instagramIngestionRuleId">instagramIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="instagramIngestionRuleId">instagramIngestionRuleId. Path segment <c>instagram/{instagramIngestionRuleId}</c>.</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InstagramDataIngestionRuleResponse</c>).</returns>
@@ -291,9 +291,9 @@ public interface ISocialMediaApi
     /// <para><c>GET /api/v2/socialmedia/topics/{topicId}/dataingestionrules/instagram/{instagramIngestionRuleId}/versions/{dataIngestionRuleVersion}</c> (<c>getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersion</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:instagramDataIngestionRule:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="instagramIngestionRuleId">instagramIngestionRuleId</param>
-    /// <param name="dataIngestionRuleVersion">version</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="instagramIngestionRuleId">instagramIngestionRuleId. Path segment <c>instagram/{instagramIngestionRuleId}</c>.</param>
+    /// <param name="dataIngestionRuleVersion">version. Path segment <c>versions/{dataIngestionRuleVersion}</c>.</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted item in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InstagramDataIngestionRuleVersionResponse</c>).</returns>
@@ -304,22 +304,22 @@ public interface ISocialMediaApi
     /// <para><c>GET /api/v2/socialmedia/topics/{topicId}/dataingestionrules/instagram/{instagramIngestionRuleId}/versions</c> (<c>getSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersions</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:instagramDataIngestionRule:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="instagramIngestionRuleId">instagramIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="instagramIngestionRuleId">instagramIngestionRuleId. Path segment <c>instagram/{instagramIngestionRuleId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InstagramDataIngestionRuleVersionResponseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsAsync(string topicId, string instagramIngestionRuleId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsAsync(string topicId, string instagramIngestionRuleId, long? pageNumber = null, long? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a single open data ingestion rule.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/socialmedia/topics/{topicId}/dataingestionrules/open/{openId}</c> (<c>getSocialmediaTopicDataingestionrulesOpenOpenId</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:openDataIngestionRule:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="openId">openId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="openId">openId. Path segment <c>open/{openId}</c>.</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenDataIngestionRuleResponse</c>).</returns>
@@ -330,9 +330,9 @@ public interface ISocialMediaApi
     /// <para><c>GET /api/v2/socialmedia/topics/{topicId}/dataingestionrules/open/{openId}/versions/{dataIngestionRuleVersion}</c> (<c>getSocialmediaTopicDataingestionrulesOpenOpenIdVersion</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:openDataIngestionRule:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="openId">openId</param>
-    /// <param name="dataIngestionRuleVersion">version</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="openId">openId. Path segment <c>open/{openId}</c>.</param>
+    /// <param name="dataIngestionRuleVersion">version. Path segment <c>versions/{dataIngestionRuleVersion}</c>.</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted item in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenDataIngestionRuleVersionResponse</c>).</returns>
@@ -343,22 +343,22 @@ public interface ISocialMediaApi
     /// <para><c>GET /api/v2/socialmedia/topics/{topicId}/dataingestionrules/open/{openId}/versions</c> (<c>getSocialmediaTopicDataingestionrulesOpenOpenIdVersions</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:openDataIngestionRule:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="openId">openId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="openId">openId. Path segment <c>open/{openId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenDataIngestionRuleVersionResponseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsAsync(string topicId, string openId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsAsync(string topicId, string openId, long? pageNumber = null, long? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a single X (formally Twitter) data ingestion rule.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/socialmedia/topics/{topicId}/dataingestionrules/twitter/{twitterIngestionRuleId}</c> (<c>getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleId</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:twitterDataIngestionRule:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="twitterIngestionRuleId">twitterIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="twitterIngestionRuleId">twitterIngestionRuleId. Path segment <c>twitter/{twitterIngestionRuleId}</c>.</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TwitterDataIngestionRuleResponse</c>).</returns>
@@ -369,9 +369,9 @@ public interface ISocialMediaApi
     /// <para><c>GET /api/v2/socialmedia/topics/{topicId}/dataingestionrules/twitter/{twitterIngestionRuleId}/versions/{dataIngestionRuleVersion}</c> (<c>getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersion</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:twitterDataIngestionRule:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="twitterIngestionRuleId">twitterIngestionRuleId</param>
-    /// <param name="dataIngestionRuleVersion">version</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="twitterIngestionRuleId">twitterIngestionRuleId. Path segment <c>twitter/{twitterIngestionRuleId}</c>.</param>
+    /// <param name="dataIngestionRuleVersion">version. Path segment <c>versions/{dataIngestionRuleVersion}</c>.</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted item in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TwitterDataIngestionRuleVersionResponse</c>).</returns>
@@ -382,14 +382,14 @@ public interface ISocialMediaApi
     /// <para><c>GET /api/v2/socialmedia/topics/{topicId}/dataingestionrules/twitter/{twitterIngestionRuleId}/versions</c> (<c>getSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersions</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:twitterDataIngestionRule:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="twitterIngestionRuleId">twitterIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="twitterIngestionRuleId">twitterIngestionRuleId. Path segment <c>twitter/{twitterIngestionRuleId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TwitterDataIngestionRuleVersionResponseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsAsync(string topicId, string twitterIngestionRuleId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsAsync(string topicId, string twitterIngestionRuleId, long? pageNumber = null, long? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Retrieve all social topics.</summary>
     /// <remarks>
@@ -404,14 +404,14 @@ public interface ISocialMediaApi
     /// <param name="ids">One or more topic IDs to search through the topics.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SocialTopicWithDataIngestionRuleMetadataResponseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing> GetSocialmediaTopicsAsync(int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, bool? includeDeleted = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing> GetSocialmediaTopicsAsync(long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, bool? includeDeleted = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update a social topic.</summary>
     /// <remarks>
     /// <para><c>PATCH /api/v2/socialmedia/topics/{topicId}</c> (<c>patchSocialmediaTopic</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:topic:edit</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SocialTopicResponse</c>).</returns>
@@ -422,8 +422,8 @@ public interface ISocialMediaApi
     /// <para><c>PATCH /api/v2/socialmedia/topics/{topicId}/dataingestionrules/facebook/{facebookIngestionRuleId}</c> (<c>patchSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleId</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:facebookDataIngestionRule:edit</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="facebookIngestionRuleId">facebookIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="facebookIngestionRuleId">facebookIngestionRuleId. Path segment <c>facebook/{facebookIngestionRuleId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FacebookDataIngestionRuleResponse</c>).</returns>
@@ -435,8 +435,8 @@ public interface ISocialMediaApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>socialmedia:googleBusinessProfileDataIngestionRule:edit</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="googleBusinessProfileIngestionRuleId">googleBusinessProfileIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="googleBusinessProfileIngestionRuleId">googleBusinessProfileIngestionRuleId. Path segment <c>googlebusinessprofile/{googleBusinessProfileIngestionRuleId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GoogleBusinessProfileDataIngestionRuleResponse</c>).</returns>
@@ -447,8 +447,8 @@ public interface ISocialMediaApi
     /// <para><c>PATCH /api/v2/socialmedia/topics/{topicId}/dataingestionrules/instagram/{instagramIngestionRuleId}</c> (<c>patchSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleId</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:instagramDataIngestionRule:edit</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="instagramIngestionRuleId">instagramIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="instagramIngestionRuleId">instagramIngestionRuleId. Path segment <c>instagram/{instagramIngestionRuleId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InstagramDataIngestionRuleResponse</c>).</returns>
@@ -459,8 +459,8 @@ public interface ISocialMediaApi
     /// <para><c>PATCH /api/v2/socialmedia/topics/{topicId}/dataingestionrules/open/{openId}</c> (<c>patchSocialmediaTopicDataingestionrulesOpenOpenId</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:openDataIngestionRule:edit</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="openId">openId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="openId">openId. Path segment <c>open/{openId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenDataIngestionRuleResponse</c>).</returns>
@@ -471,8 +471,8 @@ public interface ISocialMediaApi
     /// <para><c>PATCH /api/v2/socialmedia/topics/{topicId}/dataingestionrules/twitter/{twitterIngestionRuleId}</c> (<c>patchSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleId</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:twitterDataIngestionRule:edit</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="twitterIngestionRuleId">twitterIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="twitterIngestionRuleId">twitterIngestionRuleId. Path segment <c>twitter/{twitterIngestionRuleId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TwitterDataIngestionRuleResponse</c>).</returns>
@@ -524,7 +524,7 @@ public interface ISocialMediaApi
     /// <para><c>POST /api/v2/socialmedia/topics/{topicId}/dataingestionrules/facebook</c> (<c>postSocialmediaTopicDataingestionrulesFacebook</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:facebookDataIngestionRule:add</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FacebookDataIngestionRuleResponse</c>).</returns>
@@ -536,7 +536,7 @@ public interface ISocialMediaApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>socialmedia:googleBusinessProfileDataIngestionRule:add</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GoogleBusinessProfileDataIngestionRuleResponse</c>).</returns>
@@ -547,7 +547,7 @@ public interface ISocialMediaApi
     /// <para><c>POST /api/v2/socialmedia/topics/{topicId}/dataingestionrules/instagram</c> (<c>postSocialmediaTopicDataingestionrulesInstagram</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:instagramDataIngestionRule:add</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InstagramDataIngestionRuleResponse</c>).</returns>
@@ -558,7 +558,7 @@ public interface ISocialMediaApi
     /// <para><c>POST /api/v2/socialmedia/topics/{topicId}/dataingestionrules/open</c> (<c>postSocialmediaTopicDataingestionrulesOpen</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:openDataIngestionRule:add</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenDataIngestionRuleResponse</c>).</returns>
@@ -570,8 +570,8 @@ public interface ISocialMediaApi
     /// <para>Ingest a list of open social messages to an ingestion rule on a topic. This endpoint will ingest and enrich these messages.  In order to call this endpoint you will need OAuth token generated using OAuth client credentials authorized with at least social scope.</para>
     /// <para>Requires all of the permissions: <c>socialmedia:message:receive</c>.</para>
     /// </remarks>
-    /// <param name="topicId">Topic ID</param>
-    /// <param name="ruleId">Data Ingestion Rule ID</param>
+    /// <param name="topicId">Topic ID. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="ruleId">Data Ingestion Rule ID. Path segment <c>open/{ruleId}</c>.</param>
     /// <param name="body">NormalizedMessage</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenSocialNormalizedMessageEntityListing</c>).</returns>
@@ -583,8 +583,8 @@ public interface ISocialMediaApi
     /// <para>Ingest a list of open social reactions to an ingestion rule on a topic. This endpoint will ingest these reactions.  In order to call this endpoint you will need OAuth token generated using OAuth client credentials authorized with at least social scope.</para>
     /// <para>Requires all of the permissions: <c>socialmedia:reaction:receive</c>.</para>
     /// </remarks>
-    /// <param name="topicId">Topic ID</param>
-    /// <param name="ruleId">Data Ingestion Rule ID</param>
+    /// <param name="topicId">Topic ID. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="ruleId">Data Ingestion Rule ID. Path segment <c>open/{ruleId}</c>.</param>
     /// <param name="body">NormalizedEvent</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenSocialReactionsNormalizedEventEntityListing</c>).</returns>
@@ -595,7 +595,7 @@ public interface ISocialMediaApi
     /// <para><c>POST /api/v2/socialmedia/topics/{topicId}/dataingestionrules/twitter</c> (<c>postSocialmediaTopicDataingestionrulesTwitter</c>)</para>
     /// <para>Requires any of the permissions: <c>socialmedia:twitterDataIngestionRule:add</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TwitterDataIngestionRuleResponse</c>).</returns>
@@ -626,7 +626,7 @@ public interface ISocialMediaApi
     /// <para><c>PUT /api/v2/socialmedia/escalationrules/{escalationRuleId}</c> (<c>putSocialmediaEscalationrule</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:escalationRules:edit</c>.</para>
     /// </remarks>
-    /// <param name="escalationRuleId">escalationRuleId</param>
+    /// <param name="escalationRuleId">escalationRuleId. Path segment <c>escalationrules/{escalationRuleId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EscalationRuleResponse</c>).</returns>
@@ -637,8 +637,8 @@ public interface ISocialMediaApi
     /// <para><c>PUT /api/v2/socialmedia/topics/{topicId}/dataingestionrules/facebook/{facebookIngestionRuleId}</c> (<c>putSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleId</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:facebookDataIngestionRule:edit</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="facebookIngestionRuleId">facebookIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="facebookIngestionRuleId">facebookIngestionRuleId. Path segment <c>facebook/{facebookIngestionRuleId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FacebookDataIngestionRuleResponse</c>).</returns>
@@ -650,8 +650,8 @@ public interface ISocialMediaApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>socialmedia:googleBusinessProfileDataIngestionRule:edit</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="googleBusinessProfileIngestionRuleId">googleBusinessProfileIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="googleBusinessProfileIngestionRuleId">googleBusinessProfileIngestionRuleId. Path segment <c>googlebusinessprofile/{googleBusinessProfileIngestionRuleId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GoogleBusinessProfileDataIngestionRuleResponse</c>).</returns>
@@ -662,8 +662,8 @@ public interface ISocialMediaApi
     /// <para><c>PUT /api/v2/socialmedia/topics/{topicId}/dataingestionrules/instagram/{instagramIngestionRuleId}</c> (<c>putSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleId</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:instagramDataIngestionRule:edit</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="instagramIngestionRuleId">instagramIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="instagramIngestionRuleId">instagramIngestionRuleId. Path segment <c>instagram/{instagramIngestionRuleId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>InstagramDataIngestionRuleResponse</c>).</returns>
@@ -674,8 +674,8 @@ public interface ISocialMediaApi
     /// <para><c>PUT /api/v2/socialmedia/topics/{topicId}/dataingestionrules/open/{openId}</c> (<c>putSocialmediaTopicDataingestionrulesOpenOpenId</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:openDataIngestionRule:edit</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="openId">openId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="openId">openId. Path segment <c>open/{openId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OpenDataIngestionRuleResponse</c>).</returns>
@@ -686,8 +686,8 @@ public interface ISocialMediaApi
     /// <para><c>PUT /api/v2/socialmedia/topics/{topicId}/dataingestionrules/twitter/{twitterIngestionRuleId}</c> (<c>putSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleId</c>)</para>
     /// <para>Requires all of the permissions: <c>socialmedia:twitterDataIngestionRule:edit</c>.</para>
     /// </remarks>
-    /// <param name="topicId">topicId</param>
-    /// <param name="twitterIngestionRuleId">twitterIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="twitterIngestionRuleId">twitterIngestionRuleId. Path segment <c>twitter/{twitterIngestionRuleId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TwitterDataIngestionRuleResponse</c>).</returns>

@@ -16,7 +16,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>DELETE /api/v2/speechandtextanalytics/categories/{categoryId}</c> (<c>deleteSpeechandtextanalyticsCategory</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:category:delete</c>.</para>
     /// </remarks>
-    /// <param name="categoryId">The id of the category</param>
+    /// <param name="categoryId">The id of the category. Path segment <c>categories/{categoryId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteSpeechandtextanalyticsCategoryAsync(string categoryId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>DELETE /api/v2/speechandtextanalytics/dictionaryfeedback/{dictionaryFeedbackId}</c> (<c>deleteSpeechandtextanalyticsDictionaryfeedbackDictionaryFeedbackId</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:dictionaryterm:delete</c>.</para>
     /// </remarks>
-    /// <param name="dictionaryFeedbackId">The Id of the Dictionary Feedback</param>
+    /// <param name="dictionaryFeedbackId">The Id of the Dictionary Feedback. Path segment <c>dictionaryfeedback/{dictionaryFeedbackId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteSpeechandtextanalyticsDictionaryfeedbackDictionaryFeedbackIdAsync(string dictionaryFeedbackId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -36,7 +36,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>DELETE /api/v2/speechandtextanalytics/programs/{programId}</c> (<c>deleteSpeechandtextanalyticsProgram</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:program:delete</c>.</para>
     /// </remarks>
-    /// <param name="programId">The id of the program</param>
+    /// <param name="programId">The id of the program. Path segment <c>programs/{programId}</c>.</param>
     /// <param name="forceDelete">Indicates whether the program is forced to be deleted or not. Required when the program to delete is the default program.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DeleteProgramResponse</c>).</returns>
@@ -48,7 +48,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:reprocessInteractions:delete</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The Id of the Reprocessing job</param>
+    /// <param name="jobId">The Id of the Reprocessing job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteSpeechandtextanalyticsReprocessingJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -67,7 +67,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>DELETE /api/v2/speechandtextanalytics/sentimentfeedback/{sentimentFeedbackId}</c> (<c>deleteSpeechandtextanalyticsSentimentfeedbackSentimentFeedbackId</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:feedback:delete</c>.</para>
     /// </remarks>
-    /// <param name="sentimentFeedbackId">The Id of the SentimentFeedback</param>
+    /// <param name="sentimentFeedbackId">The Id of the SentimentFeedback. Path segment <c>sentimentfeedback/{sentimentFeedbackId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteSpeechandtextanalyticsSentimentfeedbackSentimentFeedbackIdAsync(string sentimentFeedbackId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -77,7 +77,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>DELETE /api/v2/speechandtextanalytics/topics/{topicId}</c> (<c>deleteSpeechandtextanalyticsTopic</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:topic:delete</c>.</para>
     /// </remarks>
-    /// <param name="topicId">The id of the topic</param>
+    /// <param name="topicId">The id of the topic. Path segment <c>topics/{topicId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteSpeechandtextanalyticsTopicAsync(string topicId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -95,14 +95,14 @@ public interface ISpeechTextAnalyticsApi
     /// <param name="ids">Comma separated Category IDs to filter by. Cannot be used with other filters. Maximum of 25 IDs allowed.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CategoriesEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoriesEntityListing> GetSpeechandtextanalyticsCategoriesAsync(int? pageSize = null, int? pageNumber = null, string? name = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoriesEntityListing> GetSpeechandtextanalyticsCategoriesAsync(long? pageSize = null, long? pageNumber = null, string? name = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Speech &amp; Text Analytics Category by ID</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/speechandtextanalytics/categories/{categoryId}</c> (<c>getSpeechandtextanalyticsCategory</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:category:view</c>.</para>
     /// </remarks>
-    /// <param name="categoryId">The id of the category</param>
+    /// <param name="categoryId">The id of the category. Path segment <c>categories/{categoryId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>StaCategory</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StaCategory> GetSpeechandtextanalyticsCategoryAsync(string categoryId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -112,7 +112,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>GET /api/v2/speechandtextanalytics/conversations/{conversationId}</c> (<c>getSpeechandtextanalyticsConversation</c>)</para>
     /// <para>Requires all of the permissions: <c>recording:recording:view</c>, <c>speechAndTextAnalytics:data:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation Id</param>
+    /// <param name="conversationId">Conversation Id. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConversationMetrics</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationMetrics> GetSpeechandtextanalyticsConversationAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -122,20 +122,20 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>GET /api/v2/speechandtextanalytics/conversations/{conversationId}/categories</c> (<c>getSpeechandtextanalyticsConversationCategories</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:data:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">The id of the conversation</param>
+    /// <param name="conversationId">The id of the conversation. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="pageSize">The page size for the listing. The max that will be returned is 50.</param>
     /// <param name="pageNumber">The page number for the listing</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ConversationCategoriesEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationCategoriesEntityListing> GetSpeechandtextanalyticsConversationCategoriesAsync(string conversationId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationCategoriesEntityListing> GetSpeechandtextanalyticsConversationCategoriesAsync(string conversationId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the pre-signed S3 URL for the transcript of a specific communication of a conversation</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/speechandtextanalytics/conversations/{conversationId}/communications/{communicationId}/transcripturl</c> (<c>getSpeechandtextanalyticsConversationCommunicationTranscripturl</c>)</para>
     /// <para>Requires all of the permissions: <c>recording:recording:view</c>, <c>speechAndTextAnalytics:data:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="communicationId">Communication ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="communicationId">Communication ID. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TranscriptUrl</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TranscriptUrl> GetSpeechandtextanalyticsConversationCommunicationTranscripturlAsync(string conversationId, string communicationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -145,8 +145,8 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>GET /api/v2/speechandtextanalytics/conversations/{conversationId}/communications/{communicationId}/transcripturls</c> (<c>getSpeechandtextanalyticsConversationCommunicationTranscripturls</c>)</para>
     /// <para>Requires any of the permissions: <c>recording:recording:view</c>, <c>recording:recordingSegment:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation ID</param>
-    /// <param name="communicationId">Communication ID</param>
+    /// <param name="conversationId">Conversation ID. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="communicationId">Communication ID. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TranscriptUrls</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TranscriptUrls> GetSpeechandtextanalyticsConversationCommunicationTranscripturlsAsync(string conversationId, string communicationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -156,7 +156,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>GET /api/v2/speechandtextanalytics/conversations/{conversationId}/sentiments</c> (<c>getSpeechandtextanalyticsConversationSentiments</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:sentimentData:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">The conversation ID of the sentiment data</param>
+    /// <param name="conversationId">The conversation ID of the sentiment data. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SentimentData</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SentimentData> GetSpeechandtextanalyticsConversationSentimentsAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -166,7 +166,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>GET /api/v2/speechandtextanalytics/conversations/{conversationId}/summaries</c> (<c>getSpeechandtextanalyticsConversationSummaries</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:aiSummary:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">The conversation ID of the summaries</param>
+    /// <param name="conversationId">The conversation ID of the summaries. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SpeechTextAnalyticsConversationSummaryListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SpeechTextAnalyticsConversationSummaryListing> GetSpeechandtextanalyticsConversationSummariesAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -182,14 +182,14 @@ public interface ISpeechTextAnalyticsApi
     /// <param name="pageSize">The page size for the listing</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DictionaryFeedbackEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DictionaryFeedbackEntityListing> GetSpeechandtextanalyticsDictionaryfeedbackAsync(string? dialect = null, string? transcriptionEngine = null, string? nextPage = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DictionaryFeedbackEntityListing> GetSpeechandtextanalyticsDictionaryfeedbackAsync(string? dialect = null, string? transcriptionEngine = null, string? nextPage = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Speech &amp; Text Analytics dictionary feedback by id</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/speechandtextanalytics/dictionaryfeedback/{dictionaryFeedbackId}</c> (<c>getSpeechandtextanalyticsDictionaryfeedbackDictionaryFeedbackId</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:dictionaryterm:view</c>.</para>
     /// </remarks>
-    /// <param name="dictionaryFeedbackId">The Id of the Dictionary Feedback</param>
+    /// <param name="dictionaryFeedbackId">The Id of the Dictionary Feedback. Path segment <c>dictionaryfeedback/{dictionaryFeedbackId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DictionaryFeedback</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DictionaryFeedback> GetSpeechandtextanalyticsDictionaryfeedbackDictionaryFeedbackIdAsync(string dictionaryFeedbackId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -199,7 +199,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>GET /api/v2/speechandtextanalytics/programs/{programId}</c> (<c>getSpeechandtextanalyticsProgram</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:program:view</c>.</para>
     /// </remarks>
-    /// <param name="programId">The id of the program</param>
+    /// <param name="programId">The id of the program. Path segment <c>programs/{programId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Program</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Program> GetSpeechandtextanalyticsProgramAsync(string programId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -209,7 +209,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>GET /api/v2/speechandtextanalytics/programs/{programId}/mappings</c> (<c>getSpeechandtextanalyticsProgramMappings</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:program:view</c>.</para>
     /// </remarks>
-    /// <param name="programId">The id of the program</param>
+    /// <param name="programId">The id of the program. Path segment <c>programs/{programId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TopicsDefinitionsProgramMappings</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramMappings> GetSpeechandtextanalyticsProgramMappingsAsync(string programId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -219,7 +219,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>GET /api/v2/speechandtextanalytics/programs/{programId}/settings/insights</c> (<c>getSpeechandtextanalyticsProgramSettingsInsights</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:program:view</c>, <c>speechAndTextAnalytics:insightsSettings:view</c>.</para>
     /// </remarks>
-    /// <param name="programId">The id of the program</param>
+    /// <param name="programId">The id of the program. Path segment <c>programs/{programId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ProgramInsightsSettings</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramInsightsSettings> GetSpeechandtextanalyticsProgramSettingsInsightsAsync(string programId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -229,7 +229,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>GET /api/v2/speechandtextanalytics/programs/{programId}/transcriptionengines</c> (<c>getSpeechandtextanalyticsProgramTranscriptionengines</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:program:view</c>.</para>
     /// </remarks>
-    /// <param name="programId">The id of the program</param>
+    /// <param name="programId">The id of the program. Path segment <c>programs/{programId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ProgramTranscriptionEngines</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramTranscriptionEngines> GetSpeechandtextanalyticsProgramTranscriptionenginesAsync(string programId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -248,14 +248,14 @@ public interface ISpeechTextAnalyticsApi
     /// <param name="sortOrder">Sort order. Defaults to asc. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ProgramsEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramsEntityListing> GetSpeechandtextanalyticsProgramsAsync(string? nextPage = null, int? pageSize = null, string? state = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramsEntityListing> GetSpeechandtextanalyticsProgramsAsync(string? nextPage = null, long? pageSize = null, string? state = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Speech &amp; Text Analytics general program job by id</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/speechandtextanalytics/programs/general/jobs/{jobId}</c> (<c>getSpeechandtextanalyticsProgramsGeneralJob</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:program:add</c>, <c>speechAndTextAnalytics:program:edit</c>, <c>speechAndTextAnalytics:topic:add</c>, <c>speechAndTextAnalytics:topic:edit</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The id of the publish programs job</param>
+    /// <param name="jobId">The id of the publish programs job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GeneralProgramJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GeneralProgramJob> GetSpeechandtextanalyticsProgramsGeneralJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -269,14 +269,14 @@ public interface ISpeechTextAnalyticsApi
     /// <param name="pageSize">The page size for the listing</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TopicsDefinitionsProgramsMappingsEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramsMappingsEntityListing> GetSpeechandtextanalyticsProgramsMappingsAsync(string? nextPage = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramsMappingsEntityListing> GetSpeechandtextanalyticsProgramsMappingsAsync(string? nextPage = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Speech &amp; Text Analytics publish programs job by id</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/speechandtextanalytics/programs/publishjobs/{jobId}</c> (<c>getSpeechandtextanalyticsProgramsPublishjob</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:program:publish</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The id of the publish programs job</param>
+    /// <param name="jobId">The id of the publish programs job. Path segment <c>publishjobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ProgramJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramJob> GetSpeechandtextanalyticsProgramsPublishjobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -291,14 +291,14 @@ public interface ISpeechTextAnalyticsApi
     /// <param name="programIds">Comma separated Program IDs to filter by. Maximum of 50 IDs allowed.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ProgramInsightsSettingsEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramInsightsSettingsEntityListing> GetSpeechandtextanalyticsProgramsSettingsInsightsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? programIds = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramInsightsSettingsEntityListing> GetSpeechandtextanalyticsProgramsSettingsInsightsAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? programIds = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Speech &amp; Text Analytics program-topic links job by id</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/speechandtextanalytics/programs/topiclinks/jobs/{jobId}</c> (<c>getSpeechandtextanalyticsProgramsTopiclinksJob</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:program:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The id of the program-topic links job</param>
+    /// <param name="jobId">The id of the program-topic links job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ProgramTopicLinksJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramTopicLinksJob> GetSpeechandtextanalyticsProgramsTopiclinksJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -318,7 +318,7 @@ public interface ISpeechTextAnalyticsApi
     /// <param name="pageSize">The page size for the listing</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UnpublishedProgramsEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnpublishedProgramsEntityListing> GetSpeechandtextanalyticsProgramsUnpublishedAsync(string? nextPage = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnpublishedProgramsEntityListing> GetSpeechandtextanalyticsProgramsUnpublishedAsync(string? nextPage = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Speech &amp; Text Analytics reprocess job by id</summary>
     /// <remarks>
@@ -326,7 +326,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:reprocessInteractions:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The Id of the Reprocessing job</param>
+    /// <param name="jobId">The Id of the Reprocessing job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ReprocessJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReprocessJobResponse> GetSpeechandtextanalyticsReprocessingJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -337,7 +337,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:reprocessInteractions:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The Id of the Reprocessing job</param>
+    /// <param name="jobId">The Id of the Reprocessing job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ReprocessInteractionsByJobIdResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReprocessInteractionsByJobIdResponse> GetSpeechandtextanalyticsReprocessingJobInteractionsAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -354,7 +354,7 @@ public interface ISpeechTextAnalyticsApi
     /// <param name="name">Case insensitive partial name to filter by.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ReprocessJobEntityListingResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReprocessJobEntityListingResponse> GetSpeechandtextanalyticsReprocessingJobsAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReprocessJobEntityListingResponse> GetSpeechandtextanalyticsReprocessingJobsAsync(long? pageSize = null, long? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the list of Speech &amp; Text Analytics sentiment supported dialects</summary>
     /// <remarks><para><c>GET /api/v2/speechandtextanalytics/sentiment/dialects</c> (<c>getSpeechandtextanalyticsSentimentDialects</c>)</para></remarks>
@@ -386,7 +386,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>GET /api/v2/speechandtextanalytics/topics/{topicId}</c> (<c>getSpeechandtextanalyticsTopic</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:topic:view</c>.</para>
     /// </remarks>
-    /// <param name="topicId">The id of the topic</param>
+    /// <param name="topicId">The id of the topic. Path segment <c>topics/{topicId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Topic</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Topic> GetSpeechandtextanalyticsTopicAsync(string topicId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -407,7 +407,7 @@ public interface ISpeechTextAnalyticsApi
     /// <param name="sortOrder">Sort order. Defaults to asc. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TopicsEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicsEntityListing> GetSpeechandtextanalyticsTopicsAsync(string? nextPage = null, int? pageSize = null, int? pageNumber = null, string? state = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Collections.Generic.IEnumerable<string>? dialects = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicsEntityListing> GetSpeechandtextanalyticsTopicsAsync(string? nextPage = null, long? pageSize = null, long? pageNumber = null, string? state = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Collections.Generic.IEnumerable<string>? dialects = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get list of supported Speech &amp; Text Analytics topics dialects</summary>
     /// <remarks><para><c>GET /api/v2/speechandtextanalytics/topics/dialects</c> (<c>getSpeechandtextanalyticsTopicsDialects</c>)</para></remarks>
@@ -440,7 +440,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>GET /api/v2/speechandtextanalytics/topics/publishjobs/{jobId}</c> (<c>getSpeechandtextanalyticsTopicsPublishjob</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:topic:publish</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The id of the publish topics job</param>
+    /// <param name="jobId">The id of the publish topics job. Path segment <c>publishjobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TopicJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicJob> GetSpeechandtextanalyticsTopicsPublishjobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -450,7 +450,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>GET /api/v2/speechandtextanalytics/topics/testphrase/jobs/{jobId}</c> (<c>getSpeechandtextanalyticsTopicsTestphraseJob</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:topic:testPhrase</c>.</para>
     /// </remarks>
-    /// <param name="jobId">the id of the test topic phrase job</param>
+    /// <param name="jobId">the id of the test topic phrase job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TestTopicPhraseJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TestTopicPhraseJob> GetSpeechandtextanalyticsTopicsTestphraseJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -460,8 +460,8 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>GET /api/v2/speechandtextanalytics/translations/languages/{languageId}/conversations/{conversationId}</c> (<c>getSpeechandtextanalyticsTranslationsLanguageConversation</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:translation:view</c>.</para>
     /// </remarks>
-    /// <param name="languageId">Target translation language</param>
-    /// <param name="conversationId">Conversation id</param>
+    /// <param name="languageId">Target translation language. Path segment <c>languages/{languageId}</c>.</param>
+    /// <param name="conversationId">Conversation id. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="communicationId">Communication id associated with the conversation. Please provide a valid communicationId when requesting non-email interactions.</param>
     /// <param name="recordingId">Recording id associated with the communication. Please provide a valid recordingId when requesting voice interactions.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -603,7 +603,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>PUT /api/v2/speechandtextanalytics/categories/{categoryId}</c> (<c>putSpeechandtextanalyticsCategory</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:category:edit</c>.</para>
     /// </remarks>
-    /// <param name="categoryId">The id of the category</param>
+    /// <param name="categoryId">The id of the category. Path segment <c>categories/{categoryId}</c>.</param>
     /// <param name="body">The updated category</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>StaCategory</c>).</returns>
@@ -614,7 +614,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>PUT /api/v2/speechandtextanalytics/dictionaryfeedback/{dictionaryFeedbackId}</c> (<c>putSpeechandtextanalyticsDictionaryfeedbackDictionaryFeedbackId</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:dictionaryterm:edit</c>.</para>
     /// </remarks>
-    /// <param name="dictionaryFeedbackId">The Id of the Dictionary Feedback</param>
+    /// <param name="dictionaryFeedbackId">The Id of the Dictionary Feedback. Path segment <c>dictionaryfeedback/{dictionaryFeedbackId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DictionaryFeedback</c>).</returns>
@@ -625,7 +625,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>PUT /api/v2/speechandtextanalytics/programs/{programId}</c> (<c>putSpeechandtextanalyticsProgram</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:program:edit</c>.</para>
     /// </remarks>
-    /// <param name="programId">The id of the program</param>
+    /// <param name="programId">The id of the program. Path segment <c>programs/{programId}</c>.</param>
     /// <param name="body">The program to update</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Program</c>).</returns>
@@ -636,7 +636,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>PUT /api/v2/speechandtextanalytics/programs/{programId}/mappings</c> (<c>putSpeechandtextanalyticsProgramMappings</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:program:edit</c>.</para>
     /// </remarks>
-    /// <param name="programId">The id of the program</param>
+    /// <param name="programId">The id of the program. Path segment <c>programs/{programId}</c>.</param>
     /// <param name="body">The program to set mappings for</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TopicsDefinitionsProgramMappings</c>).</returns>
@@ -647,7 +647,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>PUT /api/v2/speechandtextanalytics/programs/{programId}/settings/insights</c> (<c>putSpeechandtextanalyticsProgramSettingsInsights</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:program:edit</c>, <c>speechAndTextAnalytics:insightsSettings:edit</c>.</para>
     /// </remarks>
-    /// <param name="programId">The id of the program</param>
+    /// <param name="programId">The id of the program. Path segment <c>programs/{programId}</c>.</param>
     /// <param name="body">Program AI Insights setting</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ProgramInsightsSettings</c>).</returns>
@@ -658,7 +658,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>PUT /api/v2/speechandtextanalytics/programs/{programId}/transcriptionengines</c> (<c>putSpeechandtextanalyticsProgramTranscriptionengines</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:program:edit</c>.</para>
     /// </remarks>
-    /// <param name="programId">The id of the program</param>
+    /// <param name="programId">The id of the program. Path segment <c>programs/{programId}</c>.</param>
     /// <param name="body">Program transcription engine setting</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ProgramTranscriptionEngines</c>).</returns>
@@ -679,7 +679,7 @@ public interface ISpeechTextAnalyticsApi
     /// <para><c>PUT /api/v2/speechandtextanalytics/topics/{topicId}</c> (<c>putSpeechandtextanalyticsTopic</c>)</para>
     /// <para>Requires all of the permissions: <c>speechAndTextAnalytics:topic:edit</c>.</para>
     /// </remarks>
-    /// <param name="topicId">The id of the topic</param>
+    /// <param name="topicId">The id of the topic. Path segment <c>topics/{topicId}</c>.</param>
     /// <param name="body">The topic to update</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Topic</c>).</returns>

@@ -16,14 +16,14 @@ public interface IStationsApi
     /// <para><c>DELETE /api/v2/stations/{stationId}/associateduser</c> (<c>deleteStationAssociateduser</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:station:disassociate</c>.</para>
     /// </remarks>
-    /// <param name="stationId">Station ID</param>
+    /// <param name="stationId">Station ID. Path segment <c>stations/{stationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteStationAssociateduserAsync(string stationId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get station.</summary>
     /// <remarks><para><c>GET /api/v2/stations/{stationId}</c> (<c>getStation</c>)</para></remarks>
-    /// <param name="stationId">Station ID</param>
+    /// <param name="stationId">Station ID. Path segment <c>stations/{stationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Station</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Station> GetStationAsync(string stationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -40,5 +40,5 @@ public interface IStationsApi
     /// <param name="lineAppearanceId">lineAppearanceId</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>StationEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StationEntityListing> GetStationsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? name = null, string? userSelectable = null, string? webRtcUserId = null, string? id = null, string? lineAppearanceId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StationEntityListing> GetStationsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? name = null, string? userSelectable = null, string? webRtcUserId = null, string? id = null, string? lineAppearanceId = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

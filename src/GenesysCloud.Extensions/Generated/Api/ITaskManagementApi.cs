@@ -16,7 +16,7 @@ public interface ITaskManagementApi
     /// <para><c>DELETE /api/v2/taskmanagement/workbins/{workbinId}</c> (<c>deleteTaskmanagementWorkbin</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workbin:delete</c>.</para>
     /// </remarks>
-    /// <param name="workbinId">Workbin ID</param>
+    /// <param name="workbinId">Workbin ID. Path segment <c>workbins/{workbinId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTaskmanagementWorkbinAsync(string workbinId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface ITaskManagementApi
     /// <para><c>DELETE /api/v2/taskmanagement/workitems/{workitemId}</c> (<c>deleteTaskmanagementWorkitem</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitem:delete</c>.</para>
     /// </remarks>
-    /// <param name="workitemId">Workitem ID</param>
+    /// <param name="workitemId">Workitem ID. Path segment <c>workitems/{workitemId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTaskmanagementWorkitemAsync(string workitemId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -36,7 +36,7 @@ public interface ITaskManagementApi
     /// <para><c>DELETE /api/v2/taskmanagement/workitems/bulk/add/jobs/{bulkJobId}</c> (<c>deleteTaskmanagementWorkitemsBulkAddJob</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:bulkAddJob:delete</c>.</para>
     /// </remarks>
-    /// <param name="bulkJobId">Bulk job id</param>
+    /// <param name="bulkJobId">Bulk job id. Path segment <c>jobs/{bulkJobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTaskmanagementWorkitemsBulkAddJobAsync(string bulkJobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -46,7 +46,7 @@ public interface ITaskManagementApi
     /// <para><c>DELETE /api/v2/taskmanagement/workitems/bulk/terminate/jobs/{bulkJobId}</c> (<c>deleteTaskmanagementWorkitemsBulkTerminateJob</c>)</para>
     /// <para>Requires all of the permissions: <c>workitems:bulkTerminateJob:delete</c>.</para>
     /// </remarks>
-    /// <param name="bulkJobId">Bulk job id</param>
+    /// <param name="bulkJobId">Bulk job id. Path segment <c>jobs/{bulkJobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTaskmanagementWorkitemsBulkTerminateJobAsync(string bulkJobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -56,7 +56,7 @@ public interface ITaskManagementApi
     /// <para><c>DELETE /api/v2/taskmanagement/workitems/schemas/{schemaId}</c> (<c>deleteTaskmanagementWorkitemsSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitemSchema:delete</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTaskmanagementWorkitemsSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -66,7 +66,7 @@ public interface ITaskManagementApi
     /// <para><c>DELETE /api/v2/taskmanagement/worktypes/{worktypeId}</c> (<c>deleteTaskmanagementWorktype</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:worktype:delete</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTaskmanagementWorktypeAsync(string worktypeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -76,8 +76,8 @@ public interface ITaskManagementApi
     /// <para><c>DELETE /api/v2/taskmanagement/worktypes/{worktypeId}/flows/datebased/rules/{ruleId}</c> (<c>deleteTaskmanagementWorktypeFlowsDatebasedRule</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:flowRuleDateBased:delete</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
-    /// <param name="ruleId">ruleId</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
+    /// <param name="ruleId">ruleId. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTaskmanagementWorktypeFlowsDatebasedRuleAsync(string worktypeId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -87,8 +87,8 @@ public interface ITaskManagementApi
     /// <para><c>DELETE /api/v2/taskmanagement/worktypes/{worktypeId}/flows/onattributechange/rules/{ruleId}</c> (<c>deleteTaskmanagementWorktypeFlowsOnattributechangeRule</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:flowRuleOnAttributeChange:delete</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
-    /// <param name="ruleId">ruleId</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
+    /// <param name="ruleId">ruleId. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTaskmanagementWorktypeFlowsOnattributechangeRuleAsync(string worktypeId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -98,8 +98,8 @@ public interface ITaskManagementApi
     /// <para><c>DELETE /api/v2/taskmanagement/worktypes/{worktypeId}/flows/oncreate/rules/{ruleId}</c> (<c>deleteTaskmanagementWorktypeFlowsOncreateRule</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:flowRuleOnCreate:delete</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
-    /// <param name="ruleId">ruleId</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
+    /// <param name="ruleId">ruleId. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTaskmanagementWorktypeFlowsOncreateRuleAsync(string worktypeId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -109,8 +109,8 @@ public interface ITaskManagementApi
     /// <para><c>DELETE /api/v2/taskmanagement/worktypes/{worktypeId}/statuses/{statusId}</c> (<c>deleteTaskmanagementWorktypeStatus</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:status:delete</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
-    /// <param name="statusId">Status id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
+    /// <param name="statusId">Status id. Path segment <c>statuses/{statusId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTaskmanagementWorktypeStatusAsync(string worktypeId, string statusId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -120,7 +120,7 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/workbins/{workbinId}</c> (<c>getTaskmanagementWorkbin</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workbin:view</c>.</para>
     /// </remarks>
-    /// <param name="workbinId">Workbin ID</param>
+    /// <param name="workbinId">Workbin ID. Path segment <c>workbins/{workbinId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Workbin</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Workbin> GetTaskmanagementWorkbinAsync(string workbinId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -130,44 +130,44 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/workbins/{workbinId}/history</c> (<c>getTaskmanagementWorkbinHistory</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workbin:view</c>.</para>
     /// </remarks>
-    /// <param name="workbinId">Workbin ID</param>
+    /// <param name="workbinId">Workbin ID. Path segment <c>workbins/{workbinId}</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkbinChangeListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinChangeListing> GetTaskmanagementWorkbinHistoryAsync(string workbinId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinChangeListing> GetTaskmanagementWorkbinHistoryAsync(string workbinId, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a version of a workbin</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/taskmanagement/workbins/{workbinId}/versions/{entityVersion}</c> (<c>getTaskmanagementWorkbinVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workbin:view</c>.</para>
     /// </remarks>
-    /// <param name="workbinId">Workbin ID</param>
-    /// <param name="entityVersion">Workbin version</param>
+    /// <param name="workbinId">Workbin ID. Path segment <c>workbins/{workbinId}</c>.</param>
+    /// <param name="entityVersion">Workbin version. Path segment <c>versions/{entityVersion}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkbinVersion</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinVersion> GetTaskmanagementWorkbinVersionAsync(string workbinId, int entityVersion, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinVersion> GetTaskmanagementWorkbinVersionAsync(string workbinId, long entityVersion, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get all versions of a workbin</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/taskmanagement/workbins/{workbinId}/versions</c> (<c>getTaskmanagementWorkbinVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workbin:view</c>.</para>
     /// </remarks>
-    /// <param name="workbinId">Workbin ID</param>
+    /// <param name="workbinId">Workbin ID. Path segment <c>workbins/{workbinId}</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkbinVersionListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinVersionListing> GetTaskmanagementWorkbinVersionsAsync(string workbinId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinVersionListing> GetTaskmanagementWorkbinVersionsAsync(string workbinId, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a workitem</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/taskmanagement/workitems/{workitemId}</c> (<c>getTaskmanagementWorkitem</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitem:view</c>.</para>
     /// </remarks>
-    /// <param name="workitemId">Workitem ID</param>
+    /// <param name="workitemId">Workitem ID. Path segment <c>workitems/{workitemId}</c>.</param>
     /// <param name="expands">Which fields to expand. Comma separated if more than one. Valid values: <c>type</c>, <c>workbin</c>, <c>status</c>, <c>queue</c>, <c>assignee</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Workitem</c>).</returns>
@@ -178,73 +178,73 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/workitems/{workitemId}/history</c> (<c>getTaskmanagementWorkitemHistory</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitem:view</c>.</para>
     /// </remarks>
-    /// <param name="workitemId">Workitem ID</param>
+    /// <param name="workitemId">Workitem ID. Path segment <c>workitems/{workitemId}</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemChangeListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemChangeListing> GetTaskmanagementWorkitemHistoryAsync(string workitemId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemChangeListing> GetTaskmanagementWorkitemHistoryAsync(string workitemId, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get all wrapup codes added for the given user for a workitem.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/taskmanagement/workitems/{workitemId}/users/{userId}/wrapups</c> (<c>getTaskmanagementWorkitemUserWrapups</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:wrapup:view</c>.</para>
     /// </remarks>
-    /// <param name="workitemId">The ID of the Workitem.</param>
-    /// <param name="userId">The ID of the user</param>
+    /// <param name="workitemId">The ID of the Workitem. Path segment <c>workitems/{workitemId}</c>.</param>
+    /// <param name="userId">The ID of the user. Path segment <c>users/{userId}</c>.</param>
     /// <param name="expands">Which fields, if any, to expand. Valid values: <c>wrapupCode</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 50.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemWrapupEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemWrapupEntityListing> GetTaskmanagementWorkitemUserWrapupsAsync(string workitemId, string userId, string? expands = null, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemWrapupEntityListing> GetTaskmanagementWorkitemUserWrapupsAsync(string workitemId, string userId, string? expands = null, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a version of a workitem</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/taskmanagement/workitems/{workitemId}/versions/{entityVersion}</c> (<c>getTaskmanagementWorkitemVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitem:view</c>.</para>
     /// </remarks>
-    /// <param name="workitemId">Workitem ID</param>
-    /// <param name="entityVersion">Workitem version</param>
+    /// <param name="workitemId">Workitem ID. Path segment <c>workitems/{workitemId}</c>.</param>
+    /// <param name="entityVersion">Workitem version. Path segment <c>versions/{entityVersion}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemVersion</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemVersion> GetTaskmanagementWorkitemVersionAsync(string workitemId, int entityVersion, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemVersion> GetTaskmanagementWorkitemVersionAsync(string workitemId, long entityVersion, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get all versions of a workitem</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/taskmanagement/workitems/{workitemId}/versions</c> (<c>getTaskmanagementWorkitemVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitem:view</c>.</para>
     /// </remarks>
-    /// <param name="workitemId">Workitem ID</param>
+    /// <param name="workitemId">Workitem ID. Path segment <c>workitems/{workitemId}</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemVersionListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemVersionListing> GetTaskmanagementWorkitemVersionsAsync(string workitemId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemVersionListing> GetTaskmanagementWorkitemVersionsAsync(string workitemId, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get all wrapup codes added for all users for a workitem.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/taskmanagement/workitems/{workitemId}/wrapups</c> (<c>getTaskmanagementWorkitemWrapups</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:wrapup:view</c>.</para>
     /// </remarks>
-    /// <param name="workitemId">The ID of the Workitem.</param>
+    /// <param name="workitemId">The ID of the Workitem. Path segment <c>workitems/{workitemId}</c>.</param>
     /// <param name="expands">Which fields, if any, to expand. Valid values: <c>wrapupCode</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 50.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemWrapupEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemWrapupEntityListing> GetTaskmanagementWorkitemWrapupsAsync(string workitemId, string? expands = null, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemWrapupEntityListing> GetTaskmanagementWorkitemWrapupsAsync(string workitemId, string? expands = null, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the bulk add job associated with the job id.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/taskmanagement/workitems/bulk/add/jobs/{bulkJobId}</c> (<c>getTaskmanagementWorkitemsBulkAddJob</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:bulkAddJob:view</c>.</para>
     /// </remarks>
-    /// <param name="bulkJobId">Bulk job id</param>
+    /// <param name="bulkJobId">Bulk job id. Path segment <c>jobs/{bulkJobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BulkJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJob> GetTaskmanagementWorkitemsBulkAddJobAsync(string bulkJobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -254,7 +254,7 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/workitems/bulk/add/jobs/{bulkJobId}/results</c> (<c>getTaskmanagementWorkitemsBulkAddJobResults</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:bulkAddJobResults:view</c>.</para>
     /// </remarks>
-    /// <param name="bulkJobId">Bulk job id</param>
+    /// <param name="bulkJobId">Bulk job id. Path segment <c>jobs/{bulkJobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BulkJobAddResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJobAddResponse> GetTaskmanagementWorkitemsBulkAddJobResultsAsync(string bulkJobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -270,14 +270,14 @@ public interface ITaskManagementApi
     /// <param name="action">The bulk job action. Valid values: <c>TerminateWorkitems</c>, <c>AddWorkitems</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BulkJobsListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJobsListing> GetTaskmanagementWorkitemsBulkJobsUsersMeAsync(string? after = null, int? pageSize = null, string? sortOrder = null, string? action = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJobsListing> GetTaskmanagementWorkitemsBulkJobsUsersMeAsync(string? after = null, long? pageSize = null, string? sortOrder = null, string? action = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the bulk job associated with the job id.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/taskmanagement/workitems/bulk/terminate/jobs/{bulkJobId}</c> (<c>getTaskmanagementWorkitemsBulkTerminateJob</c>)</para>
     /// <para>Requires all of the permissions: <c>workitems:bulkTerminateJob:view</c>.</para>
     /// </remarks>
-    /// <param name="bulkJobId">Bulk job id</param>
+    /// <param name="bulkJobId">Bulk job id. Path segment <c>jobs/{bulkJobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BulkJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJob> GetTaskmanagementWorkitemsBulkTerminateJobAsync(string bulkJobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -287,7 +287,7 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/workitems/bulk/terminate/jobs/{bulkJobId}/results</c> (<c>getTaskmanagementWorkitemsBulkTerminateJobResults</c>)</para>
     /// <para>Requires all of the permissions: <c>workitems:bulkTerminateJobResults:view</c>.</para>
     /// </remarks>
-    /// <param name="bulkJobId">Bulk job id</param>
+    /// <param name="bulkJobId">Bulk job id. Path segment <c>jobs/{bulkJobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BulkJobTerminateResultsResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJobTerminateResultsResponse> GetTaskmanagementWorkitemsBulkTerminateJobResultsAsync(string bulkJobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -297,7 +297,7 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/workitems/query/jobs/{jobId}</c> (<c>getTaskmanagementWorkitemsQueryJob</c>)</para>
     /// <para>Requires all of the permissions: <c>workitems:queryJob:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemQueryJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemQueryJobResponse> GetTaskmanagementWorkitemsQueryJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -307,7 +307,7 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/workitems/query/jobs/{jobId}/results</c> (<c>getTaskmanagementWorkitemsQueryJobResults</c>)</para>
     /// <para>Requires all of the permissions: <c>workitems:queryJobResults:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemPagedEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemPagedEntityListing> GetTaskmanagementWorkitemsQueryJobResultsAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -317,7 +317,7 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/workitems/schemas/{schemaId}</c> (<c>getTaskmanagementWorkitemsSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitemSchema:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchema</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetTaskmanagementWorkitemsSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -327,8 +327,8 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/workitems/schemas/{schemaId}/versions/{versionId}</c> (<c>getTaskmanagementWorkitemsSchemaVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitemSchema:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
-    /// <param name="versionId">Schema version</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
+    /// <param name="versionId">Schema version. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchema</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetTaskmanagementWorkitemsSchemaVersionAsync(string schemaId, string versionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -338,7 +338,7 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/workitems/schemas/{schemaId}/versions</c> (<c>getTaskmanagementWorkitemsSchemaVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitemSchema:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchemaListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchemaListing> GetTaskmanagementWorkitemsSchemaVersionsAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -357,7 +357,7 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/workitems/schemas/coretypes/{coreTypeName}</c> (<c>getTaskmanagementWorkitemsSchemasCoretype</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitemSchema:view</c>.</para>
     /// </remarks>
-    /// <param name="coreTypeName">Name of the core type</param>
+    /// <param name="coreTypeName">Name of the core type. Path segment <c>coretypes/{coreTypeName}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Coretype</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Coretype> GetTaskmanagementWorkitemsSchemasCoretypeAsync(string coreTypeName, global::System.Threading.CancellationToken cancellationToken = default);
@@ -385,7 +385,7 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/worktypes/{worktypeId}</c> (<c>getTaskmanagementWorktype</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:worktype:view</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="expands">Which fields, if any, to expand. Valid values: <c>defaultQueue</c>, <c>defaultSkills</c>, <c>defaultLanguage</c>, <c>schema</c>, <c>flow</c>, <c>defaultScript</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Worktype</c>).</returns>
@@ -396,8 +396,8 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/worktypes/{worktypeId}/flows/datebased/rules/{ruleId}</c> (<c>getTaskmanagementWorktypeFlowsDatebasedRule</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:flowRuleDateBased:view</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
-    /// <param name="ruleId">ruleId</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
+    /// <param name="ruleId">ruleId. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemDateBasedRule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemDateBasedRule> GetTaskmanagementWorktypeFlowsDatebasedRuleAsync(string worktypeId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -407,20 +407,20 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/worktypes/{worktypeId}/flows/datebased/rules</c> (<c>getTaskmanagementWorktypeFlowsDatebasedRules</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:flowRuleDateBased:view</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemDateBasedRuleListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemDateBasedRuleListing> GetTaskmanagementWorktypeFlowsDatebasedRulesAsync(string worktypeId, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemDateBasedRuleListing> GetTaskmanagementWorktypeFlowsDatebasedRulesAsync(string worktypeId, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an attribute change rule</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/taskmanagement/worktypes/{worktypeId}/flows/onattributechange/rules/{ruleId}</c> (<c>getTaskmanagementWorktypeFlowsOnattributechangeRule</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:flowRuleOnAttributeChange:view</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
-    /// <param name="ruleId">ruleId</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
+    /// <param name="ruleId">ruleId. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemOnAttributeChangeRule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRule> GetTaskmanagementWorktypeFlowsOnattributechangeRuleAsync(string worktypeId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -430,20 +430,20 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/worktypes/{worktypeId}/flows/onattributechange/rules</c> (<c>getTaskmanagementWorktypeFlowsOnattributechangeRules</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:flowRuleOnAttributeChange:view</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemOnAttributeChangeRuleListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRuleListing> GetTaskmanagementWorktypeFlowsOnattributechangeRulesAsync(string worktypeId, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRuleListing> GetTaskmanagementWorktypeFlowsOnattributechangeRulesAsync(string worktypeId, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an on-create rule</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/taskmanagement/worktypes/{worktypeId}/flows/oncreate/rules/{ruleId}</c> (<c>getTaskmanagementWorktypeFlowsOncreateRule</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:flowRuleOnCreate:view</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
-    /// <param name="ruleId">ruleId</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
+    /// <param name="ruleId">ruleId. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemOnCreateRule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule> GetTaskmanagementWorktypeFlowsOncreateRuleAsync(string worktypeId, string ruleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -453,34 +453,34 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/worktypes/{worktypeId}/flows/oncreate/rules</c> (<c>getTaskmanagementWorktypeFlowsOncreateRules</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:flowRuleOnCreate:view</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemOnCreateRuleListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnCreateRuleListing> GetTaskmanagementWorktypeFlowsOncreateRulesAsync(string worktypeId, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnCreateRuleListing> GetTaskmanagementWorktypeFlowsOncreateRulesAsync(string worktypeId, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a listing of a worktype's attribute change history</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/taskmanagement/worktypes/{worktypeId}/history</c> (<c>getTaskmanagementWorktypeHistory</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:worktype:view</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="fields">Comma-separated list of fields. The response will contain only versions created as a result of changes to these fields. Valid values: <c>name</c>, <c>serviceLevelTarget</c>, <c>defaultWorkbinId</c>, <c>defaultDueDurationSeconds</c>, <c>defaultExpirationSeconds</c>, <c>defaultPriority</c>, <c>defaultLanguageId</c>, <c>defaultSkillIds</c>, <c>defaultQueueId</c>, <c>assignmentEnabled</c>, <c>defaultStatusId</c>, <c>statuses</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorktypeChangeListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeChangeListing> GetTaskmanagementWorktypeHistoryAsync(string worktypeId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeChangeListing> GetTaskmanagementWorktypeHistoryAsync(string worktypeId, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a status</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/taskmanagement/worktypes/{worktypeId}/statuses/{statusId}</c> (<c>getTaskmanagementWorktypeStatus</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:status:view</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
-    /// <param name="statusId">Status id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
+    /// <param name="statusId">Status id. Path segment <c>statuses/{statusId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemStatus> GetTaskmanagementWorktypeStatusAsync(string worktypeId, string statusId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -490,7 +490,7 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/worktypes/{worktypeId}/statuses</c> (<c>getTaskmanagementWorktypeStatuses</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:status:view</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemStatusListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemStatusListing> GetTaskmanagementWorktypeStatusesAsync(string worktypeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -500,31 +500,31 @@ public interface ITaskManagementApi
     /// <para><c>GET /api/v2/taskmanagement/worktypes/{worktypeId}/versions/{entityVersion}</c> (<c>getTaskmanagementWorktypeVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:worktype:view</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
-    /// <param name="entityVersion">Worktype version</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
+    /// <param name="entityVersion">Worktype version. Path segment <c>versions/{entityVersion}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorktypeVersion</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeVersion> GetTaskmanagementWorktypeVersionAsync(string worktypeId, int entityVersion, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeVersion> GetTaskmanagementWorktypeVersionAsync(string worktypeId, long entityVersion, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get all versions of a worktype</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/taskmanagement/worktypes/{worktypeId}/versions</c> (<c>getTaskmanagementWorktypeVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:worktype:view</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorktypeVersionListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeVersionListing> GetTaskmanagementWorktypeVersionsAsync(string worktypeId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeVersionListing> GetTaskmanagementWorktypeVersionsAsync(string worktypeId, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update the attributes of a workbin</summary>
     /// <remarks>
     /// <para><c>PATCH /api/v2/taskmanagement/workbins/{workbinId}</c> (<c>patchTaskmanagementWorkbin</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workbin:edit</c>.</para>
     /// </remarks>
-    /// <param name="workbinId">Workbin ID</param>
+    /// <param name="workbinId">Workbin ID. Path segment <c>workbins/{workbinId}</c>.</param>
     /// <param name="body">Json with attributes and their new values: {"description":"new description", "name":"new name"}.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Workbin</c>).</returns>
@@ -535,7 +535,7 @@ public interface ITaskManagementApi
     /// <para><c>PATCH /api/v2/taskmanagement/workitems/{workitemId}/assignment</c> (<c>patchTaskmanagementWorkitemAssignment</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitem:pull</c>, <c>workitems:workitem:assign</c>.</para>
     /// </remarks>
-    /// <param name="workitemId">Workitem ID</param>
+    /// <param name="workitemId">Workitem ID. Path segment <c>workitems/{workitemId}</c>.</param>
     /// <param name="body">Targeted user</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -546,7 +546,7 @@ public interface ITaskManagementApi
     /// <para><c>PATCH /api/v2/taskmanagement/workitems/{workitemId}</c> (<c>patchTaskmanagementWorkitem</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitem:edit</c>, <c>workitems:workitem:accept</c>.</para>
     /// </remarks>
-    /// <param name="workitemId">Workitem ID</param>
+    /// <param name="workitemId">Workitem ID. Path segment <c>workitems/{workitemId}</c>.</param>
     /// <param name="body">Workitem</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Workitem</c>).</returns>
@@ -557,8 +557,8 @@ public interface ITaskManagementApi
     /// <para><c>PATCH /api/v2/taskmanagement/workitems/{workitemId}/users/{userId}/wrapups</c> (<c>patchTaskmanagementWorkitemUserWrapups</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:wrapup:edit</c>.</para>
     /// </remarks>
-    /// <param name="workitemId">The ID of the Workitem.</param>
-    /// <param name="userId">The ID of the user</param>
+    /// <param name="workitemId">The ID of the Workitem. Path segment <c>workitems/{workitemId}</c>.</param>
+    /// <param name="userId">The ID of the user. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Request body to add/remove a wrapup code for a workitem</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -569,7 +569,7 @@ public interface ITaskManagementApi
     /// <para><c>PATCH /api/v2/taskmanagement/workitems/{workitemId}/users/me/wrapups</c> (<c>patchTaskmanagementWorkitemUsersMeWrapups</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:wrapupSelf:edit</c>.</para>
     /// </remarks>
-    /// <param name="workitemId">The ID of the Workitem.</param>
+    /// <param name="workitemId">The ID of the Workitem. Path segment <c>workitems/{workitemId}</c>.</param>
     /// <param name="body">Request body to add/remove the wrapup code for workitem</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -580,7 +580,7 @@ public interface ITaskManagementApi
     /// <para><c>PATCH /api/v2/taskmanagement/workitems/bulk/add/jobs/{bulkJobId}</c> (<c>patchTaskmanagementWorkitemsBulkAddJob</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:bulkAddJob:edit</c>.</para>
     /// </remarks>
-    /// <param name="bulkJobId">Bulk job id</param>
+    /// <param name="bulkJobId">Bulk job id. Path segment <c>jobs/{bulkJobId}</c>.</param>
     /// <param name="body">Bulk add job update request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BulkJob</c>).</returns>
@@ -591,7 +591,7 @@ public interface ITaskManagementApi
     /// <para><c>PATCH /api/v2/taskmanagement/workitems/bulk/terminate/jobs/{bulkJobId}</c> (<c>patchTaskmanagementWorkitemsBulkTerminateJob</c>)</para>
     /// <para>Requires all of the permissions: <c>workitems:bulkTerminateJob:edit</c>.</para>
     /// </remarks>
-    /// <param name="bulkJobId">Bulk job id</param>
+    /// <param name="bulkJobId">Bulk job id. Path segment <c>jobs/{bulkJobId}</c>.</param>
     /// <param name="body">Bulk job update request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BulkJob</c>).</returns>
@@ -602,7 +602,7 @@ public interface ITaskManagementApi
     /// <para><c>PATCH /api/v2/taskmanagement/worktypes/{worktypeId}</c> (<c>patchTaskmanagementWorktype</c>)</para>
     /// <para>Requires all of the permissions: <c>workitems:worktype:edit</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="body">Worktype</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Worktype</c>).</returns>
@@ -613,8 +613,8 @@ public interface ITaskManagementApi
     /// <para><c>PATCH /api/v2/taskmanagement/worktypes/{worktypeId}/flows/datebased/rules/{ruleId}</c> (<c>patchTaskmanagementWorktypeFlowsDatebasedRule</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:flowRuleDateBased:edit</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
-    /// <param name="ruleId">ruleId</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
+    /// <param name="ruleId">ruleId. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="body">Rule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemDateBasedRule</c>).</returns>
@@ -625,8 +625,8 @@ public interface ITaskManagementApi
     /// <para><c>PATCH /api/v2/taskmanagement/worktypes/{worktypeId}/flows/onattributechange/rules/{ruleId}</c> (<c>patchTaskmanagementWorktypeFlowsOnattributechangeRule</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:flowRuleOnAttributeChange:edit</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
-    /// <param name="ruleId">ruleId</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
+    /// <param name="ruleId">ruleId. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="body">Rule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemOnAttributeChangeRule</c>).</returns>
@@ -637,8 +637,8 @@ public interface ITaskManagementApi
     /// <para><c>PATCH /api/v2/taskmanagement/worktypes/{worktypeId}/flows/oncreate/rules/{ruleId}</c> (<c>patchTaskmanagementWorktypeFlowsOncreateRule</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:flowRuleOnCreate:edit</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
-    /// <param name="ruleId">ruleId</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
+    /// <param name="ruleId">ruleId. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="body">Rule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemOnCreateRule</c>).</returns>
@@ -649,8 +649,8 @@ public interface ITaskManagementApi
     /// <para><c>PATCH /api/v2/taskmanagement/worktypes/{worktypeId}/statuses/{statusId}</c> (<c>patchTaskmanagementWorktypeStatus</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:status:edit</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
-    /// <param name="statusId">Status id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
+    /// <param name="statusId">Status id. Path segment <c>statuses/{statusId}</c>.</param>
     /// <param name="body">Status</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemStatus</c>).</returns>
@@ -681,7 +681,7 @@ public interface ITaskManagementApi
     /// <para><c>POST /api/v2/taskmanagement/workitems/{workitemId}/acd/cancel</c> (<c>postTaskmanagementWorkitemAcdCancel</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitem:cancelRouting</c>.</para>
     /// </remarks>
-    /// <param name="workitemId">Workitem ID</param>
+    /// <param name="workitemId">Workitem ID. Path segment <c>workitems/{workitemId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Workitem</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Workitem> PostTaskmanagementWorkitemAcdCancelAsync(string workitemId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -691,7 +691,7 @@ public interface ITaskManagementApi
     /// <para><c>POST /api/v2/taskmanagement/workitems/{workitemId}/disconnect</c> (<c>postTaskmanagementWorkitemDisconnect</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitem:disconnect</c>.</para>
     /// </remarks>
-    /// <param name="workitemId">Workitem ID</param>
+    /// <param name="workitemId">Workitem ID. Path segment <c>workitems/{workitemId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Workitem</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Workitem> PostTaskmanagementWorkitemDisconnectAsync(string workitemId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -701,7 +701,7 @@ public interface ITaskManagementApi
     /// <para><c>POST /api/v2/taskmanagement/workitems/{workitemId}/terminate</c> (<c>postTaskmanagementWorkitemTerminate</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitem:terminate</c>.</para>
     /// </remarks>
-    /// <param name="workitemId">Workitem ID</param>
+    /// <param name="workitemId">Workitem ID. Path segment <c>workitems/{workitemId}</c>.</param>
     /// <param name="body">Terminated request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Workitem</c>).</returns>
@@ -773,7 +773,7 @@ public interface ITaskManagementApi
     /// <para><c>POST /api/v2/taskmanagement/worktypes/{worktypeId}/flows/datebased/rules</c> (<c>postTaskmanagementWorktypeFlowsDatebasedRules</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:flowRuleDateBased:add</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="body">Rule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemDateBasedRule</c>).</returns>
@@ -784,7 +784,7 @@ public interface ITaskManagementApi
     /// <para><c>POST /api/v2/taskmanagement/worktypes/{worktypeId}/flows/onattributechange/rules</c> (<c>postTaskmanagementWorktypeFlowsOnattributechangeRules</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:flowRuleOnAttributeChange:add</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="body">Rule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemOnAttributeChangeRule</c>).</returns>
@@ -795,7 +795,7 @@ public interface ITaskManagementApi
     /// <para><c>POST /api/v2/taskmanagement/worktypes/{worktypeId}/flows/oncreate/rules</c> (<c>postTaskmanagementWorktypeFlowsOncreateRules</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:flowRuleOnCreate:add</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="body">Rule</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemOnCreateRule</c>).</returns>
@@ -806,7 +806,7 @@ public interface ITaskManagementApi
     /// <para><c>POST /api/v2/taskmanagement/worktypes/{worktypeId}/statuses</c> (<c>postTaskmanagementWorktypeStatuses</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:status:add</c>.</para>
     /// </remarks>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="body">Status</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkitemStatus</c>).</returns>
@@ -838,7 +838,7 @@ public interface ITaskManagementApi
     /// <para><c>PUT /api/v2/taskmanagement/workitems/schemas/{schemaId}</c> (<c>putTaskmanagementWorkitemsSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>workitems:workitemSchema:edit</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="body">Data Schema</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchema</c>).</returns>

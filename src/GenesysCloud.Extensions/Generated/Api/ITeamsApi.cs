@@ -16,7 +16,7 @@ public interface ITeamsApi
     /// <para><c>DELETE /api/v2/teams/{teamId}</c> (<c>deleteTeam</c>)</para>
     /// <para>Requires any of the permissions: <c>groups:team:delete</c>.</para>
     /// </remarks>
-    /// <param name="teamId">Team ID</param>
+    /// <param name="teamId">Team ID. Path segment <c>teams/{teamId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTeamAsync(string teamId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface ITeamsApi
     /// <para><c>DELETE /api/v2/teams/{teamId}/members</c> (<c>deleteTeamMembers</c>)</para>
     /// <para>Requires any of the permissions: <c>groups:team:assign</c>.</para>
     /// </remarks>
-    /// <param name="teamId">Team ID</param>
+    /// <param name="teamId">Team ID. Path segment <c>teams/{teamId}</c>.</param>
     /// <param name="id">Comma separated list of member ids to remove</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -37,7 +37,7 @@ public interface ITeamsApi
     /// <para><c>GET /api/v2/teams/{teamId}</c> (<c>getTeam</c>)</para>
     /// <para>Requires any of the permissions: <c>groups:team:view</c>.</para>
     /// </remarks>
-    /// <param name="teamId">Team ID</param>
+    /// <param name="teamId">Team ID. Path segment <c>teams/{teamId}</c>.</param>
     /// <param name="expand">Expand the division name. Valid values: <c>entities.division</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Team</c>).</returns>
@@ -48,14 +48,14 @@ public interface ITeamsApi
     /// <para><c>GET /api/v2/teams/{teamId}/members</c> (<c>getTeamMembers</c>)</para>
     /// <para>Requires any of the permissions: <c>groups:team:view</c>.</para>
     /// </remarks>
-    /// <param name="teamId">Team ID</param>
+    /// <param name="teamId">Team ID. Path segment <c>teams/{teamId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="before">The cursor that points to the previous item in the complete list of teams</param>
     /// <param name="after">The cursor that points to the next item in the complete list of teams</param>
     /// <param name="expand">Expand the name on each user. Valid values: <c>entities</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TeamMemberEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamMemberEntityListing> GetTeamMembersAsync(string teamId, int? pageSize = null, string? before = null, string? after = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamMemberEntityListing> GetTeamMembersAsync(string teamId, long? pageSize = null, string? before = null, string? after = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get Team listing</summary>
     /// <remarks>
@@ -69,14 +69,14 @@ public interface ITeamsApi
     /// <param name="expand">Expand the division on each team. Valid values: <c>entities.division</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TeamEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamEntityListing> GetTeamsAsync(int? pageSize = null, string? name = null, string? after = null, string? before = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamEntityListing> GetTeamsAsync(long? pageSize = null, string? name = null, string? after = null, string? before = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Update team</summary>
     /// <remarks>
     /// <para><c>PATCH /api/v2/teams/{teamId}</c> (<c>patchTeam</c>)</para>
     /// <para>Requires any of the permissions: <c>groups:team:edit</c>.</para>
     /// </remarks>
-    /// <param name="teamId">Team ID</param>
+    /// <param name="teamId">Team ID. Path segment <c>teams/{teamId}</c>.</param>
     /// <param name="body">Team</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Team</c>).</returns>
@@ -92,14 +92,14 @@ public interface ITeamsApi
     /// <param name="pageNumber">The desired page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TeamActivityResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamActivityResponse> PostAnalyticsTeamsActivityQueryAsync(global::GenesysCloud.Extensions.Models.TeamActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamActivityResponse> PostAnalyticsTeamsActivityQueryAsync(global::GenesysCloud.Extensions.Models.TeamActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Add team members</summary>
     /// <remarks>
     /// <para><c>POST /api/v2/teams/{teamId}/members</c> (<c>postTeamMembers</c>)</para>
     /// <para>Requires any of the permissions: <c>groups:team:assign</c>.</para>
     /// </remarks>
-    /// <param name="teamId">Team ID</param>
+    /// <param name="teamId">Team ID. Path segment <c>teams/{teamId}</c>.</param>
     /// <param name="body">TeamMembers</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TeamMemberAddListingResponse</c>).</returns>

@@ -16,7 +16,7 @@ public interface ITelephonyApi
     /// <para><c>GET /api/v2/telephony/agents/{agentId}/greetings</c> (<c>getTelephonyAgentGreetings</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:otherAgentGreeting:view</c>.</para>
     /// </remarks>
-    /// <param name="agentId">User ID</param>
+    /// <param name="agentId">User ID. Path segment <c>agents/{agentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentGreeting</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentGreeting> GetTelephonyAgentGreetingsAsync(string agentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -64,7 +64,7 @@ public interface ITelephonyApi
     /// <para>Get the raw form of the SIP message</para>
     /// <para>Requires all of the permissions: <c>telephony:pcap:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation id</param>
+    /// <param name="conversationId">Conversation id. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Callmessage</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Callmessage> GetTelephonySipmessagesConversationAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -75,7 +75,7 @@ public interface ITelephonyApi
     /// <para>Get parsed SIP headers. Returns specific headers if key query parameters are added.</para>
     /// <para>Requires all of the permissions: <c>telephony:pcap:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Conversation id</param>
+    /// <param name="conversationId">Conversation id. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="keys">comma-separated list of header identifiers to query. e.g. ruri,to,from</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Callheader</c>).</returns>
@@ -102,7 +102,7 @@ public interface ITelephonyApi
     /// <para><c>GET /api/v2/telephony/siptraces/download/{downloadId}</c> (<c>getTelephonySiptracesDownloadDownloadId</c>)</para>
     /// <para>Requires all of the permissions: <c>telephony:pcap:view</c>.</para>
     /// </remarks>
-    /// <param name="downloadId">unique id for the downloaded file in S3</param>
+    /// <param name="downloadId">unique id for the downloaded file in S3. Path segment <c>download/{downloadId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SignedUrlResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SignedUrlResponse> GetTelephonySiptracesDownloadDownloadIdAsync(string downloadId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -122,7 +122,7 @@ public interface ITelephonyApi
     /// <para><c>PUT /api/v2/telephony/agents/{agentId}/greetings</c> (<c>putTelephonyAgentGreetings</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:otherAgentGreeting:edit</c>.</para>
     /// </remarks>
-    /// <param name="agentId">User ID</param>
+    /// <param name="agentId">User ID. Path segment <c>agents/{agentId}</c>.</param>
     /// <param name="body">Agent Greeting</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentGreeting</c>).</returns>

@@ -16,7 +16,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>DELETE /api/v2/telephony/providers/edges/{edgeId}</c> (<c>deleteTelephonyProvidersEdge</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgeAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,15 +26,15 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>DELETE /api/v2/telephony/providers/edges/{edgeId}/logicalinterfaces/{interfaceId}</c> (<c>deleteTelephonyProvidersEdgeLogicalinterface</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
-    /// <param name="interfaceId">Interface ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
+    /// <param name="interfaceId">Interface ID. Path segment <c>logicalinterfaces/{interfaceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgeLogicalinterfaceAsync(string edgeId, string interfaceId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Cancels any in-progress update for this edge.</summary>
     /// <remarks><para><c>DELETE /api/v2/telephony/providers/edges/{edgeId}/softwareupdate</c> (<c>deleteTelephonyProvidersEdgeSoftwareupdate</c>)</para></remarks>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgeSoftwareupdateAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -53,7 +53,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>DELETE /api/v2/telephony/providers/edges/certificateauthorities/{certificateId}</c> (<c>deleteTelephonyProvidersEdgesCertificateauthority</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="certificateId">Certificate ID</param>
+    /// <param name="certificateId">Certificate ID. Path segment <c>certificateauthorities/{certificateId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesCertificateauthorityAsync(string certificateId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -63,7 +63,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>DELETE /api/v2/telephony/providers/edges/didpools/{didPoolId}</c> (<c>deleteTelephonyProvidersEdgesDidpool</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="didPoolId">DID pool ID</param>
+    /// <param name="didPoolId">DID pool ID. Path segment <c>didpools/{didPoolId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesDidpoolAsync(string didPoolId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -73,7 +73,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>DELETE /api/v2/telephony/providers/edges/edgegroups/{edgeGroupId}</c> (<c>deleteTelephonyProvidersEdgesEdgegroup</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeGroupId">Edge group ID</param>
+    /// <param name="edgeGroupId">Edge group ID. Path segment <c>edgegroups/{edgeGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesEdgegroupAsync(string edgeGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -83,7 +83,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>DELETE /api/v2/telephony/providers/edges/extensionpools/{extensionPoolId}</c> (<c>deleteTelephonyProvidersEdgesExtensionpool</c>)</para>
     /// <para>Requires all of the permissions: <c>telephony:extensionPool:delete</c>.</para>
     /// </remarks>
-    /// <param name="extensionPoolId">Extension pool ID</param>
+    /// <param name="extensionPoolId">Extension pool ID. Path segment <c>extensionpools/{extensionPoolId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesExtensionpoolAsync(string extensionPoolId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -93,7 +93,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>DELETE /api/v2/telephony/providers/edges/phones/{phoneId}</c> (<c>deleteTelephonyProvidersEdgesPhone</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="phoneId">Phone ID</param>
+    /// <param name="phoneId">Phone ID. Path segment <c>phones/{phoneId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesPhoneAsync(string phoneId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -103,7 +103,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>DELETE /api/v2/telephony/providers/edges/phonebasesettings/{phoneBaseId}</c> (<c>deleteTelephonyProvidersEdgesPhonebasesetting</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="phoneBaseId">Phone base ID</param>
+    /// <param name="phoneBaseId">Phone base ID. Path segment <c>phonebasesettings/{phoneBaseId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesPhonebasesettingAsync(string phoneBaseId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -113,7 +113,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>DELETE /api/v2/telephony/providers/edges/sites/{siteId}</c> (<c>deleteTelephonyProvidersEdgesSite</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="siteId">Site ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesSiteAsync(string siteId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -123,8 +123,8 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>DELETE /api/v2/telephony/providers/edges/sites/{siteId}/outboundroutes/{outboundRouteId}</c> (<c>deleteTelephonyProvidersEdgesSiteOutboundroute</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="siteId">Site ID</param>
-    /// <param name="outboundRouteId">Outbound route ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
+    /// <param name="outboundRouteId">Outbound route ID. Path segment <c>outboundroutes/{outboundRouteId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesSiteOutboundrouteAsync(string siteId, string outboundRouteId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -134,7 +134,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>DELETE /api/v2/telephony/providers/edges/trunkbasesettings/{trunkBaseSettingsId}</c> (<c>deleteTelephonyProvidersEdgesTrunkbasesetting</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="trunkBaseSettingsId">Trunk Base ID</param>
+    /// <param name="trunkBaseSettingsId">Trunk Base ID. Path segment <c>trunkbasesettings/{trunkBaseSettingsId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTelephonyProvidersEdgesTrunkbasesettingAsync(string trunkBaseSettingsId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -144,7 +144,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/{edgeId}</c> (<c>getTelephonyProvidersEdge</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="expand">Fields to expand in the response, comma-separated. Valid values: <c>site</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Edge</c>).</returns>
@@ -155,7 +155,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/{edgeId}/diagnostic/nslookup</c> (<c>getTelephonyProvidersEdgeDiagnosticNslookup</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge Id</param>
+    /// <param name="edgeId">Edge Id. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeNetworkDiagnosticResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticResponse> GetTelephonyProvidersEdgeDiagnosticNslookupAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -165,7 +165,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/{edgeId}/diagnostic/ping</c> (<c>getTelephonyProvidersEdgeDiagnosticPing</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge Id</param>
+    /// <param name="edgeId">Edge Id. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeNetworkDiagnosticResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticResponse> GetTelephonyProvidersEdgeDiagnosticPingAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -175,7 +175,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/{edgeId}/diagnostic/route</c> (<c>getTelephonyProvidersEdgeDiagnosticRoute</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge Id</param>
+    /// <param name="edgeId">Edge Id. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeNetworkDiagnosticResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticResponse> GetTelephonyProvidersEdgeDiagnosticRouteAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -185,7 +185,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/{edgeId}/diagnostic/tracepath</c> (<c>getTelephonyProvidersEdgeDiagnosticTracepath</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge Id</param>
+    /// <param name="edgeId">Edge Id. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeNetworkDiagnosticResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeNetworkDiagnosticResponse> GetTelephonyProvidersEdgeDiagnosticTracepathAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -195,8 +195,8 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/{edgeId}/logicalinterfaces/{interfaceId}</c> (<c>getTelephonyProvidersEdgeLogicalinterface</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
-    /// <param name="interfaceId">Interface ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
+    /// <param name="interfaceId">Interface ID. Path segment <c>logicalinterfaces/{interfaceId}</c>.</param>
     /// <param name="expand">Field to expand in the response. Valid values: <c>externalTrunkBaseAssignments</c>, <c>phoneTrunkBaseAssignments</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainLogicalInterface</c>).</returns>
@@ -208,7 +208,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para>Retrieve a list of all configured logical interfaces from a specific edge.</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="expand">Field to expand in the response. Valid values: <c>externalTrunkBaseAssignments</c>, <c>phoneTrunkBaseAssignments</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LogicalInterfaceEntityListing</c>).</returns>
@@ -219,8 +219,8 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/{edgeId}/logs/jobs/{jobId}</c> (<c>getTelephonyProvidersEdgeLogsJob</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
-    /// <param name="jobId">Job ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
+    /// <param name="jobId">Job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeLogsJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeLogsJob> GetTelephonyProvidersEdgeLogsJobAsync(string edgeId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -230,7 +230,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/{edgeId}/metrics</c> (<c>getTelephonyProvidersEdgeMetrics</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge Id</param>
+    /// <param name="edgeId">Edge Id. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeMetrics</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeMetrics> GetTelephonyProvidersEdgeMetricsAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -241,8 +241,8 @@ public interface ITelephonyProvidersEdgeApi
     /// <para>Retrieve a physical interface from a specific edge.</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
-    /// <param name="interfaceId">Interface ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
+    /// <param name="interfaceId">Interface ID. Path segment <c>physicalinterfaces/{interfaceId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainPhysicalInterface</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainPhysicalInterface> GetTelephonyProvidersEdgePhysicalinterfaceAsync(string edgeId, string interfaceId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -252,7 +252,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/{edgeId}/physicalinterfaces</c> (<c>getTelephonyProvidersEdgePhysicalinterfaces</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PhysicalInterfaceEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhysicalInterfaceEntityListing> GetTelephonyProvidersEdgePhysicalinterfacesAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -262,21 +262,21 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/{edgeId}/setuppackage</c> (<c>getTelephonyProvidersEdgeSetuppackage</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VmPairingInfo</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VmPairingInfo> GetTelephonyProvidersEdgeSetuppackageAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Gets software update status information about any edge.</summary>
     /// <remarks><para><c>GET /api/v2/telephony/providers/edges/{edgeId}/softwareupdate</c> (<c>getTelephonyProvidersEdgeSoftwareupdate</c>)</para></remarks>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainEdgeSoftwareUpdateDto</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareUpdateDto> GetTelephonyProvidersEdgeSoftwareupdateAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Gets all the available software versions for this edge.</summary>
     /// <remarks><para><c>GET /api/v2/telephony/providers/edges/{edgeId}/softwareversions</c> (<c>getTelephonyProvidersEdgeSoftwareversions</c>)</para></remarks>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainEdgeSoftwareVersionDtoEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainEdgeSoftwareVersionDtoEntityListing> GetTelephonyProvidersEdgeSoftwareversionsAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -287,7 +287,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para>Trunks are created by assigning trunk base settings to an Edge or Edge Group.</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortBy">Value by which to sort</param>
@@ -296,7 +296,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="trunkType">Filter by a Trunk type. Valid values: <c>EXTERNAL</c>, <c>PHONE</c>, <c>EDGE</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrunkEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkEntityListing> GetTelephonyProvidersEdgeTrunksAsync(string edgeId, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? trunkBaseId = null, string? trunkType = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkEntityListing> GetTelephonyProvidersEdgeTrunksAsync(string edgeId, long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? trunkBaseId = null, string? trunkType = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the list alertable presences. The 'type' query parameter can be used to If there are any overrides, this is the list of overrides; if there are no overrides, it is the default list.</summary>
     /// <remarks>
@@ -323,7 +323,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="showCloudMedia">True to show the cloud media devices in the result.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeEntityListing> GetTelephonyProvidersEdgesAsync(int? pageSize = null, int? pageNumber = null, string? name = null, string? siteId = null, string? edgeGroupId = null, string? sortBy = null, bool? managed = null, bool? showCloudMedia = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeEntityListing> GetTelephonyProvidersEdgesAsync(long? pageSize = null, long? pageNumber = null, string? name = null, string? siteId = null, string? edgeGroupId = null, string? sortBy = null, bool? managed = null, bool? showCloudMedia = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the list of certificate authorities.</summary>
     /// <remarks>
@@ -339,7 +339,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/certificateauthorities/{certificateId}</c> (<c>getTelephonyProvidersEdgesCertificateauthority</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="certificateId">Certificate ID</param>
+    /// <param name="certificateId">Certificate ID. Path segment <c>certificateauthorities/{certificateId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainCertificateAuthority</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DomainCertificateAuthority> GetTelephonyProvidersEdgesCertificateauthorityAsync(string certificateId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -349,7 +349,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/dids/{didId}</c> (<c>getTelephonyProvidersEdgesDid</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="didId">DID ID</param>
+    /// <param name="didId">DID ID. Path segment <c>dids/{didId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DID</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DID> GetTelephonyProvidersEdgesDidAsync(string didId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -359,7 +359,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/didpools/{didPoolId}</c> (<c>getTelephonyProvidersEdgesDidpool</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="didPoolId">DID pool ID</param>
+    /// <param name="didPoolId">DID pool ID. Path segment <c>didpools/{didPoolId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DIDPool</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDPool> GetTelephonyProvidersEdgesDidpoolAsync(string didPoolId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -375,7 +375,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="id">Filter by a specific list of ID's</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DIDPoolEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDPoolEntityListing> GetTelephonyProvidersEdgesDidpoolsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDPoolEntityListing> GetTelephonyProvidersEdgesDidpoolsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a listing of unassigned and/or assigned numbers in a set of DID Pools.</summary>
     /// <remarks>
@@ -390,7 +390,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="sortOrder">Sort order</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DIDNumberEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDNumberEntityListing> GetTelephonyProvidersEdgesDidpoolsDidsAsync(string type, global::System.Collections.Generic.IEnumerable<string>? id = null, string? numberMatch = null, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDNumberEntityListing> GetTelephonyProvidersEdgesDidpoolsDidsAsync(string type, global::System.Collections.Generic.IEnumerable<string>? id = null, string? numberMatch = null, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a listing of DIDs</summary>
     /// <remarks>
@@ -407,14 +407,14 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="id">Filter by a specific list of ID's</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DIDEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDEntityListing> GetTelephonyProvidersEdgesDidsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? phoneNumber = null, string? ownerId = null, string? didPoolId = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDEntityListing> GetTelephonyProvidersEdgesDidsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? phoneNumber = null, string? ownerId = null, string? didPoolId = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get edge group.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/telephony/providers/edges/edgegroups/{edgeGroupId}</c> (<c>getTelephonyProvidersEdgesEdgegroup</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeGroupId">Edge group ID</param>
+    /// <param name="edgeGroupId">Edge group ID. Path segment <c>edgegroups/{edgeGroupId}</c>.</param>
     /// <param name="expand">Fields to expand in the response. Valid values: <c>phoneTrunkBases</c>, <c>edgeTrunkBaseAssignment</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeGroup</c>).</returns>
@@ -425,8 +425,8 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/edgegroups/{edgegroupId}/edgetrunkbases/{edgetrunkbaseId}</c> (<c>getTelephonyProvidersEdgesEdgegroupEdgetrunkbase</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgegroupId">Edge Group ID</param>
-    /// <param name="edgetrunkbaseId">Edge Trunk Base ID</param>
+    /// <param name="edgegroupId">Edge Group ID. Path segment <c>edgegroups/{edgegroupId}</c>.</param>
+    /// <param name="edgetrunkbaseId">Edge Trunk Base ID. Path segment <c>edgetrunkbases/{edgetrunkbaseId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeTrunkBase</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeTrunkBase> GetTelephonyProvidersEdgesEdgegroupEdgetrunkbaseAsync(string edgegroupId, string edgetrunkbaseId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -443,7 +443,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="managed">Filter by managed</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeGroupEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeGroupEntityListing> GetTelephonyProvidersEdgesEdgegroupsAsync(int? pageSize = null, int? pageNumber = null, string? name = null, string? sortBy = null, bool? managed = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeGroupEntityListing> GetTelephonyProvidersEdgesEdgegroupsAsync(long? pageSize = null, long? pageNumber = null, string? name = null, string? sortBy = null, bool? managed = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the edge version report.</summary>
     /// <remarks>
@@ -468,7 +468,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/extensions/{extensionId}</c> (<c>getTelephonyProvidersEdgesExtension</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:extensionPool:view</c>.</para>
     /// </remarks>
-    /// <param name="extensionId">Extension ID</param>
+    /// <param name="extensionId">Extension ID. Path segment <c>extensions/{extensionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Extension</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Extension> GetTelephonyProvidersEdgesExtensionAsync(string extensionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -478,7 +478,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/extensionpools/{extensionPoolId}</c> (<c>getTelephonyProvidersEdgesExtensionpool</c>)</para>
     /// <para>Requires all of the permissions: <c>telephony:extensionPool:view</c>.</para>
     /// </remarks>
-    /// <param name="extensionPoolId">Extension pool ID</param>
+    /// <param name="extensionPoolId">Extension pool ID. Path segment <c>extensionpools/{extensionPoolId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExtensionPool</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionPool> GetTelephonyProvidersEdgesExtensionpoolAsync(string extensionPoolId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -495,7 +495,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExtensionPoolEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionPoolEntityListing> GetTelephonyProvidersEdgesExtensionpoolsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? number = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionPoolEntityListing> GetTelephonyProvidersEdgesExtensionpoolsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? number = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a pageable list of basic extension pool objects filterable by query parameters.</summary>
     /// <remarks>
@@ -512,7 +512,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExtensionPoolDivisionViewEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionPoolDivisionViewEntityListing> GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionPoolDivisionViewEntityListing> GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a listing of extensions</summary>
     /// <remarks>
@@ -526,14 +526,14 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="number">Filter by number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExtensionEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionEntityListing> GetTelephonyProvidersEdgesExtensionsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? number = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionEntityListing> GetTelephonyProvidersEdgesExtensionsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? number = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Line by ID</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/telephony/providers/edges/lines/{lineId}</c> (<c>getTelephonyProvidersEdgesLine</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="lineId">Line ID</param>
+    /// <param name="lineId">Line ID. Path segment <c>lines/{lineId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Line</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Line> GetTelephonyProvidersEdgesLineAsync(string lineId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -543,7 +543,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/linebasesettings/{lineBaseId}</c> (<c>getTelephonyProvidersEdgesLinebasesetting</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="lineBaseId">Line base ID</param>
+    /// <param name="lineBaseId">Line base ID. Path segment <c>linebasesettings/{lineBaseId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LineBase</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LineBase> GetTelephonyProvidersEdgesLinebasesettingAsync(string lineBaseId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -560,7 +560,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="expand">Fields to expand in the response, comma-separated. Valid values: <c>properties</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LineBaseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LineBaseEntityListing> GetTelephonyProvidersEdgesLinebasesettingsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LineBaseEntityListing> GetTelephonyProvidersEdgesLinebasesettingsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of Lines</summary>
     /// <remarks>
@@ -574,7 +574,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="expand">Fields to expand in the response, comma-separated. The edgeGroup value is deprecated. Valid values: <c>properties</c>, <c>site</c>, <c>edgeGroup</c>, <c>primaryEdge</c>, <c>secondaryEdge</c>, <c>edges</c>, <c>assignedUser</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LineEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LineEntityListing> GetTelephonyProvidersEdgesLinesAsync(int? pageSize = null, int? pageNumber = null, string? name = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LineEntityListing> GetTelephonyProvidersEdgesLinesAsync(long? pageSize = null, long? pageNumber = null, string? name = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Line instance template based on a Line Base Settings object. This object can then be modified and saved as a new Line instance</summary>
     /// <remarks>
@@ -604,7 +604,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Identifier of the conversation</param>
+    /// <param name="conversationId">Identifier of the conversation. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MediaStatisticsListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MediaStatisticsListing> GetTelephonyProvidersEdgesMediastatisticsConversationAsync(string conversationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -615,8 +615,8 @@ public interface ITelephonyProvidersEdgeApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:conversationDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Identifier of the conversation</param>
-    /// <param name="communicationId">Identifier of the media session</param>
+    /// <param name="conversationId">Identifier of the conversation. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="communicationId">Identifier of the media session. Path segment <c>communications/{communicationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MediaStatistics</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MediaStatistics> GetTelephonyProvidersEdgesMediastatisticsConversationCommunicationAsync(string conversationId, string communicationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -644,14 +644,14 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="sortBy">Sort by</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OutboundRouteEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundRouteEntityListing> GetTelephonyProvidersEdgesOutboundroutesAsync(int? pageSize = null, int? pageNumber = null, string? name = null, string? siteId = null, string? externalTrunkBasesIds = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundRouteEntityListing> GetTelephonyProvidersEdgesOutboundroutesAsync(long? pageSize = null, long? pageNumber = null, string? name = null, string? siteId = null, string? externalTrunkBasesIds = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Phone by ID</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/telephony/providers/edges/phones/{phoneId}</c> (<c>getTelephonyProvidersEdgesPhone</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="phoneId">Phone ID</param>
+    /// <param name="phoneId">Phone ID. Path segment <c>phones/{phoneId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Phone</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Phone> GetTelephonyProvidersEdgesPhoneAsync(string phoneId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -661,7 +661,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/phonebasesettings/{phoneBaseId}</c> (<c>getTelephonyProvidersEdgesPhonebasesetting</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="phoneBaseId">Phone base ID</param>
+    /// <param name="phoneBaseId">Phone base ID. Path segment <c>phonebasesettings/{phoneBaseId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PhoneBase</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneBase> GetTelephonyProvidersEdgesPhonebasesettingAsync(string phoneBaseId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -679,7 +679,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="name">Name</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PhoneBaseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneBaseEntityListing> GetTelephonyProvidersEdgesPhonebasesettingsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneBaseEntityListing> GetTelephonyProvidersEdgesPhonebasesettingsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of available makes and models to create a new Phone Base Settings</summary>
     /// <remarks>
@@ -690,7 +690,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PhoneMetaBaseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneMetaBaseEntityListing> GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneMetaBaseEntityListing> GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Phone Base Settings instance template from a given make and model. This object can then be modified and saved as a new Phone Base Settings instance</summary>
     /// <remarks>
@@ -726,7 +726,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="fields">Fields and properties to get, comma-separated. Valid values: <c>webRtcUser</c>, <c>properties.*</c>, <c>lines.loggedInUser</c>, <c>lines.defaultForUser</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PhoneEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneEntityListing> GetTelephonyProvidersEdgesPhonesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? siteId = null, string? webRtcUserId = null, string? phoneBaseSettingsId = null, string? linesLoggedInUserId = null, string? linesDefaultForUserId = null, string? phoneHardwareId = null, string? linesId = null, string? linesName = null, string? name = null, string? statusOperationalStatus = null, string? secondaryStatusOperationalStatus = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneEntityListing> GetTelephonyProvidersEdgesPhonesAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? siteId = null, string? webRtcUserId = null, string? phoneBaseSettingsId = null, string? linesLoggedInUserId = null, string? linesDefaultForUserId = null, string? phoneHardwareId = null, string? linesId = null, string? linesName = null, string? name = null, string? statusOperationalStatus = null, string? secondaryStatusOperationalStatus = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Phone instance template based on a Phone Base Settings object. This object can then be modified and saved as a new Phone instance</summary>
     /// <remarks>
@@ -754,7 +754,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/sites/{siteId}</c> (<c>getTelephonyProvidersEdgesSite</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>, <c>telephony:sites:view</c>.</para>
     /// </remarks>
-    /// <param name="siteId">Site ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Site</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Site> GetTelephonyProvidersEdgesSiteAsync(string siteId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -764,8 +764,8 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/sites/{siteId}/numberplans/{numberPlanId}</c> (<c>getTelephonyProvidersEdgesSiteNumberplan</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="siteId">Site ID</param>
-    /// <param name="numberPlanId">Number Plan ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
+    /// <param name="numberPlanId">Number Plan ID. Path segment <c>numberplans/{numberPlanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>NumberPlan</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NumberPlan> GetTelephonyProvidersEdgesSiteNumberplanAsync(string siteId, string numberPlanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -775,7 +775,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/sites/{siteId}/numberplans</c> (<c>getTelephonyProvidersEdgesSiteNumberplans</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="siteId">Site ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;NumberPlan&gt;</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.NumberPlan>> GetTelephonyProvidersEdgesSiteNumberplansAsync(string siteId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -785,7 +785,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/sites/{siteId}/numberplans/classifications</c> (<c>getTelephonyProvidersEdgesSiteNumberplansClassifications</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="siteId">Site ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
     /// <param name="classification">Classification</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;string&gt;</c>).</returns>
@@ -796,8 +796,8 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/sites/{siteId}/outboundroutes/{outboundRouteId}</c> (<c>getTelephonyProvidersEdgesSiteOutboundroute</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="siteId">Site ID</param>
-    /// <param name="outboundRouteId">Outbound route ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
+    /// <param name="outboundRouteId">Outbound route ID. Path segment <c>outboundroutes/{outboundRouteId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OutboundRouteBase</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundRouteBase> GetTelephonyProvidersEdgesSiteOutboundrouteAsync(string siteId, string outboundRouteId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -807,7 +807,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/sites/{siteId}/outboundroutes</c> (<c>getTelephonyProvidersEdgesSiteOutboundroutes</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="siteId">Site ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="name">Name</param>
@@ -815,14 +815,14 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="sortBy">Sort by</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OutboundRouteBaseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundRouteBaseEntityListing> GetTelephonyProvidersEdgesSiteOutboundroutesAsync(string siteId, int? pageSize = null, int? pageNumber = null, string? name = null, string? externalTrunkBasesIds = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundRouteBaseEntityListing> GetTelephonyProvidersEdgesSiteOutboundroutesAsync(string siteId, long? pageSize = null, long? pageNumber = null, string? name = null, string? externalTrunkBasesIds = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get site connections for a site.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/telephony/providers/edges/sites/{siteId}/siteconnections</c> (<c>getTelephonyProvidersEdgesSiteSiteconnections</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>, <c>telephony:sites:view</c>.</para>
     /// </remarks>
-    /// <param name="siteId">Site ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SiteConnections</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SiteConnections> GetTelephonyProvidersEdgesSiteSiteconnectionsAsync(string siteId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -839,7 +839,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="expand">Fields to expand in the response, comma-separated. Valid values: <c>edges</c>, <c>location</c>, <c>primarySites</c>, <c>secondarySites</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SiteEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SiteEntityListing> GetTelephonyProvidersEdgesSitesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? locationId = null, bool? managed = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SiteEntityListing> GetTelephonyProvidersEdgesSitesAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? locationId = null, bool? managed = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Search sites using the q64 value returned from a previous search</summary>
     /// <remarks>
@@ -858,14 +858,14 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeZoneEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeZoneEntityListing> GetTelephonyProvidersEdgesTimezonesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeZoneEntityListing> GetTelephonyProvidersEdgesTimezonesAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Trunk by ID</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/telephony/providers/edges/trunks/{trunkId}</c> (<c>getTelephonyProvidersEdgesTrunk</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="trunkId">Trunk ID</param>
+    /// <param name="trunkId">Trunk ID. Path segment <c>trunks/{trunkId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Trunk</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Trunk> GetTelephonyProvidersEdgesTrunkAsync(string trunkId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -875,7 +875,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>GET /api/v2/telephony/providers/edges/trunks/{trunkId}/metrics</c> (<c>getTelephonyProvidersEdgesTrunkMetrics</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="trunkId">Trunk Id</param>
+    /// <param name="trunkId">Trunk Id. Path segment <c>trunks/{trunkId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrunkMetrics</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkMetrics> GetTelephonyProvidersEdgesTrunkMetricsAsync(string trunkId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -886,7 +886,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para>Managed properties will not be returned unless the user is assigned the internal:trunk:edit permission.</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="trunkBaseSettingsId">Trunk Base ID</param>
+    /// <param name="trunkBaseSettingsId">Trunk Base ID. Path segment <c>trunkbasesettings/{trunkBaseSettingsId}</c>.</param>
     /// <param name="ignoreHidden">Set this to true to not receive trunk properties that are meant to be hidden or for internal system usage only.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrunkBase</c>).</returns>
@@ -909,7 +909,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="name">Name of the TrunkBase to filter by</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrunkBaseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkBaseEntityListing> GetTelephonyProvidersEdgesTrunkbasesettingsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, bool? recordingEnabled = null, bool? ignoreHidden = null, bool? managed = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkBaseEntityListing> GetTelephonyProvidersEdgesTrunkbasesettingsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, bool? recordingEnabled = null, bool? ignoreHidden = null, bool? managed = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of available makes and models to create a new Trunk Base Settings</summary>
     /// <remarks>
@@ -921,7 +921,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="pageNumber">The <c>pageNumber</c> query parameter.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrunkMetabaseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkMetabaseEntityListing> GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesAsync(string? type = null, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkMetabaseEntityListing> GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesAsync(string? type = null, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Trunk Base Settings instance template from a given make and model. This object can then be modified and saved as a new Trunk Base Settings instance</summary>
     /// <remarks>
@@ -948,7 +948,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <param name="trunkType">Filter by a Trunk type. Valid values: <c>EXTERNAL</c>, <c>PHONE</c>, <c>EDGE</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrunkEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkEntityListing> GetTelephonyProvidersEdgesTrunksAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? edgeId = null, string? trunkBaseId = null, string? trunkType = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkEntityListing> GetTelephonyProvidersEdgesTrunksAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? edgeId = null, string? trunkBaseId = null, string? trunkType = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the metrics for a list of trunks.</summary>
     /// <remarks>
@@ -975,7 +975,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>PATCH /api/v2/telephony/providers/edges/sites/{siteId}/siteconnections</c> (<c>patchTelephonyProvidersEdgesSiteSiteconnections</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="siteId">Site ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
     /// <param name="body">Site</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SiteConnections</c>).</returns>
@@ -986,7 +986,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>POST /api/v2/telephony/providers/edges/{edgeId}/diagnostic/nslookup</c> (<c>postTelephonyProvidersEdgeDiagnosticNslookup</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge Id</param>
+    /// <param name="edgeId">Edge Id. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="body">request payload to get network diagnostic</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeNetworkDiagnostic</c>).</returns>
@@ -997,7 +997,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>POST /api/v2/telephony/providers/edges/{edgeId}/diagnostic/ping</c> (<c>postTelephonyProvidersEdgeDiagnosticPing</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge Id</param>
+    /// <param name="edgeId">Edge Id. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="body">request payload to get network diagnostic</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeNetworkDiagnostic</c>).</returns>
@@ -1008,7 +1008,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>POST /api/v2/telephony/providers/edges/{edgeId}/diagnostic/route</c> (<c>postTelephonyProvidersEdgeDiagnosticRoute</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge Id</param>
+    /// <param name="edgeId">Edge Id. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="body">request payload to get network diagnostic</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeNetworkDiagnostic</c>).</returns>
@@ -1019,7 +1019,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>POST /api/v2/telephony/providers/edges/{edgeId}/diagnostic/tracepath</c> (<c>postTelephonyProvidersEdgeDiagnosticTracepath</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge Id</param>
+    /// <param name="edgeId">Edge Id. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="body">request payload to get network diagnostic</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeNetworkDiagnostic</c>).</returns>
@@ -1031,7 +1031,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para>Create</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="body">Logical interface</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainLogicalInterface</c>).</returns>
@@ -1042,8 +1042,8 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>POST /api/v2/telephony/providers/edges/{edgeId}/logs/jobs/{jobId}/upload</c> (<c>postTelephonyProvidersEdgeLogsJobUpload</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
-    /// <param name="jobId">Job ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
+    /// <param name="jobId">Job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="body">Log upload request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1054,7 +1054,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>POST /api/v2/telephony/providers/edges/{edgeId}/logs/jobs</c> (<c>postTelephonyProvidersEdgeLogsJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="body">EdgeLogsJobRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeLogsJobResponse</c>).</returns>
@@ -1065,7 +1065,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>POST /api/v2/telephony/providers/edges/{edgeId}/reboot</c> (<c>postTelephonyProvidersEdgeReboot</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="body">Parameters for the edge reboot</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -1073,7 +1073,7 @@ public interface ITelephonyProvidersEdgeApi
 
     /// <summary>Starts a software update for this edge.</summary>
     /// <remarks><para><c>POST /api/v2/telephony/providers/edges/{edgeId}/softwareupdate</c> (<c>postTelephonyProvidersEdgeSoftwareupdate</c>)</para></remarks>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="body">Software update request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainEdgeSoftwareUpdateDto</c>).</returns>
@@ -1084,7 +1084,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>POST /api/v2/telephony/providers/edges/{edgeId}/statuscode</c> (<c>postTelephonyProvidersEdgeStatuscode</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="body">Edge Service State</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
@@ -1095,7 +1095,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>POST /api/v2/telephony/providers/edges/{edgeId}/unpair</c> (<c>postTelephonyProvidersEdgeUnpair</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge Id</param>
+    /// <param name="edgeId">Edge Id. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>string</c>).</returns>
     global::System.Threading.Tasks.Task<string> PostTelephonyProvidersEdgeUnpairAsync(string edgeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1163,9 +1163,9 @@ public interface ITelephonyProvidersEdgeApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>telephony:mediaStatistics:add</c>.</para>
     /// </remarks>
-    /// <param name="conversationId">Identifier of the conversation</param>
-    /// <param name="communicationId">Identifier of the media session</param>
-    /// <param name="mediaResourceId">Identifier of the media resource of the endpoint</param>
+    /// <param name="conversationId">Identifier of the conversation. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="communicationId">Identifier of the media session. Path segment <c>communications/{communicationId}</c>.</param>
+    /// <param name="mediaResourceId">Identifier of the media resource of the endpoint. Path segment <c>mediaresources/{mediaResourceId}</c>.</param>
     /// <param name="body">MediaStatisticsPostRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MediaStatistics</c>).</returns>
@@ -1176,7 +1176,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>POST /api/v2/telephony/providers/edges/phones/{phoneId}/reboot</c> (<c>postTelephonyProvidersEdgesPhoneReboot</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="phoneId">Phone Id</param>
+    /// <param name="phoneId">Phone Id. Path segment <c>phones/{phoneId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PostTelephonyProvidersEdgesPhoneRebootAsync(string phoneId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1216,7 +1216,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>POST /api/v2/telephony/providers/edges/sites/{siteId}/outboundroutes</c> (<c>postTelephonyProvidersEdgesSiteOutboundroutes</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="siteId">Site ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
     /// <param name="body">OutboundRoute</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OutboundRouteBase</c>).</returns>
@@ -1257,7 +1257,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>PUT /api/v2/telephony/providers/edges/{edgeId}</c> (<c>putTelephonyProvidersEdge</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="body">Edge</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Edge</c>).</returns>
@@ -1268,8 +1268,8 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>PUT /api/v2/telephony/providers/edges/{edgeId}/logicalinterfaces/{interfaceId}</c> (<c>putTelephonyProvidersEdgeLogicalinterface</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeId">Edge ID</param>
-    /// <param name="interfaceId">Interface ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
+    /// <param name="interfaceId">Interface ID. Path segment <c>logicalinterfaces/{interfaceId}</c>.</param>
     /// <param name="body">Logical interface</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainLogicalInterface</c>).</returns>
@@ -1290,7 +1290,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>PUT /api/v2/telephony/providers/edges/certificateauthorities/{certificateId}</c> (<c>putTelephonyProvidersEdgesCertificateauthority</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="certificateId">Certificate ID</param>
+    /// <param name="certificateId">Certificate ID. Path segment <c>certificateauthorities/{certificateId}</c>.</param>
     /// <param name="body">Certificate authority</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DomainCertificateAuthority</c>).</returns>
@@ -1301,7 +1301,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>PUT /api/v2/telephony/providers/edges/didpools/{didPoolId}</c> (<c>putTelephonyProvidersEdgesDidpool</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="didPoolId">DID pool ID</param>
+    /// <param name="didPoolId">DID pool ID. Path segment <c>didpools/{didPoolId}</c>.</param>
     /// <param name="body">DID pool</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DIDPool</c>).</returns>
@@ -1312,7 +1312,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>PUT /api/v2/telephony/providers/edges/edgegroups/{edgeGroupId}</c> (<c>putTelephonyProvidersEdgesEdgegroup</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgeGroupId">Edge group ID</param>
+    /// <param name="edgeGroupId">Edge group ID. Path segment <c>edgegroups/{edgeGroupId}</c>.</param>
     /// <param name="body">EdgeGroup</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeGroup</c>).</returns>
@@ -1323,8 +1323,8 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>PUT /api/v2/telephony/providers/edges/edgegroups/{edgegroupId}/edgetrunkbases/{edgetrunkbaseId}</c> (<c>putTelephonyProvidersEdgesEdgegroupEdgetrunkbase</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="edgegroupId">Edge Group ID</param>
-    /// <param name="edgetrunkbaseId">Edge Trunk Base ID</param>
+    /// <param name="edgegroupId">Edge Group ID. Path segment <c>edgegroups/{edgegroupId}</c>.</param>
+    /// <param name="edgetrunkbaseId">Edge Trunk Base ID. Path segment <c>edgetrunkbases/{edgetrunkbaseId}</c>.</param>
     /// <param name="body">EdgeTrunkBase</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EdgeTrunkBase</c>).</returns>
@@ -1335,7 +1335,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>PUT /api/v2/telephony/providers/edges/extensionpools/{extensionPoolId}</c> (<c>putTelephonyProvidersEdgesExtensionpool</c>)</para>
     /// <para>Requires all of the permissions: <c>telephony:extensionPool:edit</c>.</para>
     /// </remarks>
-    /// <param name="extensionPoolId">Extension pool ID</param>
+    /// <param name="extensionPoolId">Extension pool ID. Path segment <c>extensionpools/{extensionPoolId}</c>.</param>
     /// <param name="body">ExtensionPool</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ExtensionPool</c>).</returns>
@@ -1346,7 +1346,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>PUT /api/v2/telephony/providers/edges/phones/{phoneId}</c> (<c>putTelephonyProvidersEdgesPhone</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="phoneId">Phone ID</param>
+    /// <param name="phoneId">Phone ID. Path segment <c>phones/{phoneId}</c>.</param>
     /// <param name="body">Phone</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Phone</c>).</returns>
@@ -1357,7 +1357,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>PUT /api/v2/telephony/providers/edges/phonebasesettings/{phoneBaseId}</c> (<c>putTelephonyProvidersEdgesPhonebasesetting</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="phoneBaseId">Phone base ID</param>
+    /// <param name="phoneBaseId">Phone base ID. Path segment <c>phonebasesettings/{phoneBaseId}</c>.</param>
     /// <param name="body">Phone base settings</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PhoneBase</c>).</returns>
@@ -1368,7 +1368,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>PUT /api/v2/telephony/providers/edges/sites/{siteId}</c> (<c>putTelephonyProvidersEdgesSite</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="siteId">Site ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
     /// <param name="body">Site</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Site</c>).</returns>
@@ -1379,7 +1379,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>PUT /api/v2/telephony/providers/edges/sites/{siteId}/numberplans</c> (<c>putTelephonyProvidersEdgesSiteNumberplans</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="siteId">Site ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
     /// <param name="body">List of number plans</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;NumberPlan&gt;</c>).</returns>
@@ -1390,8 +1390,8 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>PUT /api/v2/telephony/providers/edges/sites/{siteId}/outboundroutes/{outboundRouteId}</c> (<c>putTelephonyProvidersEdgesSiteOutboundroute</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="siteId">Site ID</param>
-    /// <param name="outboundRouteId">Outbound route ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
+    /// <param name="outboundRouteId">Outbound route ID. Path segment <c>outboundroutes/{outboundRouteId}</c>.</param>
     /// <param name="body">OutboundRoute</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OutboundRouteBase</c>).</returns>
@@ -1402,7 +1402,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>PUT /api/v2/telephony/providers/edges/sites/{siteId}/siteconnections</c> (<c>putTelephonyProvidersEdgesSiteSiteconnections</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="siteId">Site ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
     /// <param name="body">Site</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SiteConnections</c>).</returns>
@@ -1413,7 +1413,7 @@ public interface ITelephonyProvidersEdgeApi
     /// <para><c>PUT /api/v2/telephony/providers/edges/trunkbasesettings/{trunkBaseSettingsId}</c> (<c>putTelephonyProvidersEdgesTrunkbasesetting</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>.</para>
     /// </remarks>
-    /// <param name="trunkBaseSettingsId">Trunk Base ID</param>
+    /// <param name="trunkBaseSettingsId">Trunk Base ID. Path segment <c>trunkbasesettings/{trunkBaseSettingsId}</c>.</param>
     /// <param name="body">Trunk base settings</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrunkBase</c>).</returns>

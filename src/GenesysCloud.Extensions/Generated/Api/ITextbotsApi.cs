@@ -24,7 +24,7 @@ public interface ITextbotsApi
     /// <param name="pageSize">The maximum results to return. Maximum of 100</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BotSearchResponseEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotSearchResponseEntityListing> GetTextbotsBotsSearchAsync(global::System.Collections.Generic.IEnumerable<string>? botType = null, string? botName = null, global::System.Collections.Generic.IEnumerable<string>? botId = null, bool? virtualAgentEnabled = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotSearchResponseEntityListing> GetTextbotsBotsSearchAsync(global::System.Collections.Generic.IEnumerable<string>? botType = null, string? botName = null, global::System.Collections.Generic.IEnumerable<string>? botId = null, bool? virtualAgentEnabled = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Issue a bot flow turn event</summary>
     /// <remarks>
@@ -32,7 +32,7 @@ public interface ITextbotsApi
     /// <para>Send a turn event to an executing bot flow and produce the next action to take.</para>
     /// <para>Requires any of the permissions: <c>textbots:botFlowSession:execute</c>.</para>
     /// </remarks>
-    /// <param name="sessionId">The bot flow session ID, typically obtained from 'POST /api/v2/textbots/botflows/sessions'</param>
+    /// <param name="sessionId">The bot flow session ID, typically obtained from 'POST /api/v2/textbots/botflows/sessions'. Path segment <c>sessions/{sessionId}</c>.</param>
     /// <param name="turnRequest">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TextBotFlowTurnResponse</c>).</returns>

@@ -16,7 +16,7 @@ public interface ITokensApi
     /// <para><c>DELETE /api/v2/tokens/{userId}</c> (<c>deleteToken</c>)</para>
     /// <para>Requires any of the permissions: <c>oauth:token:delete</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>tokens/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteTokenAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);

@@ -16,8 +16,8 @@ public interface IUploadsApi
     /// <para><c>GET /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/uploads/urls/jobs/{jobId}</c> (<c>getKnowledgeKnowledgebaseUploadsUrlsJob</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:uploadSourceUrlJob:view</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
-    /// <param name="jobId">Upload job ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="jobId">Upload job ID. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>GetUploadSourceUrlJobStatusResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GetUploadSourceUrlJobStatusResponse> GetKnowledgeKnowledgebaseUploadsUrlsJobAsync(string knowledgeBaseId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -47,7 +47,7 @@ public interface IUploadsApi
     /// <para><c>POST /api/v2/integrations/actions/{actionId}/draft/function/upload</c> (<c>postIntegrationsActionDraftFunctionUpload</c>)</para>
     /// <para>Requires any of the permissions: <c>integrations:actionFunction:edit</c>.</para>
     /// </remarks>
-    /// <param name="actionId">actionId</param>
+    /// <param name="actionId">actionId. Path segment <c>actions/{actionId}</c>.</param>
     /// <param name="body">Input used to request URL upload.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>FunctionUploadResponse</c>).</returns>
@@ -68,7 +68,7 @@ public interface IUploadsApi
     /// <para><c>POST /api/v2/knowledge/knowledgebases/{knowledgeBaseId}/uploads/urls/jobs</c> (<c>postKnowledgeKnowledgebaseUploadsUrlsJobs</c>)</para>
     /// <para>Requires all of the permissions: <c>knowledge:uploadSourceUrlJob:add</c>.</para>
     /// </remarks>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="body">uploadRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CreateUploadSourceUrlJobResponse</c>).</returns>
@@ -79,7 +79,7 @@ public interface IUploadsApi
     /// <para><c>POST /api/v2/languageunderstanding/miners/{minerId}/uploads</c> (<c>postLanguageunderstandingMinerUploads</c>)</para>
     /// <para>Requires all of the permissions: <c>languageUnderstanding:miner:upload</c>.</para>
     /// </remarks>
-    /// <param name="minerId">Miner ID</param>
+    /// <param name="minerId">Miner ID. Path segment <c>miners/{minerId}</c>.</param>
     /// <param name="body">query</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UploadUrlResponse</c>).</returns>

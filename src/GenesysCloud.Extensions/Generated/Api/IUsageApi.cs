@@ -16,11 +16,11 @@ public interface IUsageApi
     /// <para><c>GET /api/v2/oauth/clients/{clientId}/usage/query/results/{executionId}</c> (<c>getOauthClientUsageQueryResult</c>)</para>
     /// <para>Requires any of the permissions: <c>oauth:client:view</c>, <c>usage:client:view</c>.</para>
     /// </remarks>
-    /// <param name="clientId">Client ID</param>
-    /// <param name="executionId">ID of the query execution</param>
+    /// <param name="executionId">ID of the query execution. Path segment <c>results/{executionId}</c>.</param>
+    /// <param name="clientId">Client ID. Path segment <c>clients/{clientId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ApiUsageQueryResult</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetOauthClientUsageQueryResultAsync(string clientId, string executionId, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetOauthClientUsageQueryResultAsync(string executionId, string clientId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a summary of OAuth client API usage</summary>
     /// <remarks>
@@ -28,7 +28,7 @@ public interface IUsageApi
     /// <para>After calling this method, you will then need to poll for the query results based on the returned execution Id</para>
     /// <para>Requires any of the permissions: <c>oauth:client:view</c>, <c>usage:client:view</c>.</para>
     /// </remarks>
-    /// <param name="clientId">Client ID</param>
+    /// <param name="clientId">Client ID. Path segment <c>clients/{clientId}</c>.</param>
     /// <param name="days">Previous number of days to query</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UsageExecutionResult</c>).</returns>
@@ -39,32 +39,32 @@ public interface IUsageApi
     /// <para><c>GET /api/v2/usage/aggregates/query/jobs/{jobId}</c> (<c>getUsageAggregatesQueryJob</c>)</para>
     /// <para>Requires any of the permissions: <c>usage:organization:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="pageSize">Page size of the results. Max is 1000.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OrganizationPublicApiUsageResultsResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsageResultsResponse> GetUsageAggregatesQueryJobAsync(string jobId, int? pageSize = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsageResultsResponse> GetUsageAggregatesQueryJobAsync(string jobId, long? pageSize = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the status and results of the usage query</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/usage/client/{clientId}/aggregates/query/jobs/{jobId}</c> (<c>getUsageClientClientIdAggregatesQueryJob</c>)</para>
     /// <para>Requires any of the permissions: <c>usage:client:view</c>.</para>
     /// </remarks>
-    /// <param name="clientId">clientId</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="clientId">clientId. Path segment <c>client/{clientId}</c>.</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="pageSize">Page size of the results. Max is 1000.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ClientPublicApiUsageResultsResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClientPublicApiUsageResultsResponse> GetUsageClientClientIdAggregatesQueryJobAsync(string clientId, string jobId, int? pageSize = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClientPublicApiUsageResultsResponse> GetUsageClientClientIdAggregatesQueryJobAsync(string clientId, string jobId, long? pageSize = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the results of a usage query</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/usage/query/{executionId}/results</c> (<c>getUsageQueryExecutionIdResults</c>)</para>
     /// <para>Requires any of the permissions: <c>oauth:client:view</c>, <c>usage:organization:view</c>.</para>
     /// </remarks>
-    /// <param name="executionId">ID of the query execution</param>
+    /// <param name="executionId">ID of the query execution. Path segment <c>query/{executionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ApiUsageQueryResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetUsageQueryExecutionIdResultsAsync(string executionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -74,12 +74,12 @@ public interface IUsageApi
     /// <para><c>GET /api/v2/usage/simplesearch/{executionId}/results</c> (<c>getUsageSimplesearchExecutionIdResults</c>)</para>
     /// <para>Requires any of the permissions: <c>oauth:client:view</c>, <c>usage:simpleSearch:view</c>.</para>
     /// </remarks>
-    /// <param name="executionId">ID of the search execution</param>
+    /// <param name="executionId">ID of the search execution. Path segment <c>simplesearch/{executionId}</c>.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned</param>
     /// <param name="pageSize">The max number of entities to be returned per request. Maximum page size of 1000</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ApiUsageQueryResult</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetUsageSimplesearchExecutionIdResultsAsync(string executionId, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetUsageSimplesearchExecutionIdResultsAsync(string executionId, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query for OAuth client API usage</summary>
     /// <remarks>
@@ -87,7 +87,7 @@ public interface IUsageApi
     /// <para>After calling this method, you will then need to poll for the query results based on the returned execution Id</para>
     /// <para>Requires any of the permissions: <c>oauth:client:view</c>, <c>usage:client:view</c>.</para>
     /// </remarks>
-    /// <param name="clientId">Client ID</param>
+    /// <param name="clientId">Client ID. Path segment <c>clients/{clientId}</c>.</param>
     /// <param name="body">Query</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UsageExecutionResult</c>).</returns>
@@ -110,7 +110,7 @@ public interface IUsageApi
     /// <para>After calling this method, you will need to save the queryExecutionId from the response and use it in a call to the results endpoint to get the results</para>
     /// <para>Requires any of the permissions: <c>usage:client:view</c>.</para>
     /// </remarks>
-    /// <param name="clientId">clientId</param>
+    /// <param name="clientId">clientId. Path segment <c>client/{clientId}</c>.</param>
     /// <param name="body">Query</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ClientUsageQueryResponse</c>).</returns>

@@ -13,14 +13,14 @@ public interface IUserRecordingsApi
 {
     /// <summary>Delete a user recording.</summary>
     /// <remarks><para><c>DELETE /api/v2/userrecordings/{recordingId}</c> (<c>deleteUserrecording</c>)</para></remarks>
-    /// <param name="recordingId">User Recording ID</param>
+    /// <param name="recordingId">User Recording ID. Path segment <c>userrecordings/{recordingId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteUserrecordingAsync(string recordingId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a user recording.</summary>
     /// <remarks><para><c>GET /api/v2/userrecordings/{recordingId}</c> (<c>getUserrecording</c>)</para></remarks>
-    /// <param name="recordingId">User Recording ID</param>
+    /// <param name="recordingId">User Recording ID. Path segment <c>userrecordings/{recordingId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>conversation</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserRecording</c>).</returns>
@@ -31,7 +31,7 @@ public interface IUserRecordingsApi
     /// <para><c>GET /api/v2/userrecordings/{recordingId}/transcoding</c> (<c>getUserrecordingTranscoding</c>)</para>
     /// <para>Requires any of the permissions: <c>They are enforced by the backend</c>.</para>
     /// </remarks>
-    /// <param name="recordingId">User Recording ID</param>
+    /// <param name="recordingId">User Recording ID. Path segment <c>userrecordings/{recordingId}</c>.</param>
     /// <param name="formatId">The desired media format. Valid values: <c>WAV</c>, <c>WEBM</c>, <c>WAV_ULAW</c>, <c>OGG_VORBIS</c>, <c>OGG_OPUS</c>, <c>MP3</c>, <c>NONE</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DownloadResponse</c>).</returns>
@@ -44,7 +44,7 @@ public interface IUserRecordingsApi
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>conversation</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserRecordingEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserRecordingEntityListing> GetUserrecordingsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserRecordingEntityListing> GetUserrecordingsAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get user recording summary</summary>
     /// <remarks><para><c>GET /api/v2/userrecordings/summary</c> (<c>getUserrecordingsSummary</c>)</para></remarks>
@@ -54,7 +54,7 @@ public interface IUserRecordingsApi
 
     /// <summary>Update a user recording.</summary>
     /// <remarks><para><c>PUT /api/v2/userrecordings/{recordingId}</c> (<c>putUserrecording</c>)</para></remarks>
-    /// <param name="recordingId">User Recording ID</param>
+    /// <param name="recordingId">User Recording ID. Path segment <c>userrecordings/{recordingId}</c>.</param>
     /// <param name="body">UserRecording</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>conversation</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>

@@ -17,7 +17,7 @@ public interface IUsersApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:userAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsUsersAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -27,7 +27,7 @@ public interface IUsersApi
     /// <para><c>DELETE /api/v2/analytics/users/details/jobs/{jobId}</c> (<c>deleteAnalyticsUsersDetailsJob</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:userDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAnalyticsUsersDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -37,9 +37,9 @@ public interface IUsersApi
     /// <para><c>DELETE /api/v2/authorization/subjects/{subjectId}/divisions/{divisionId}/roles/{roleId}</c> (<c>deleteAuthorizationSubjectDivisionRole</c>)</para>
     /// <para>Requires all of the permissions: <c>authorization:grant:delete</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">Subject ID (user or group)</param>
-    /// <param name="divisionId">the id of the division of the grant</param>
-    /// <param name="roleId">the id of the role of the grant</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>subjects/{subjectId}</c>.</param>
+    /// <param name="divisionId">the id of the division of the grant. Path segment <c>divisions/{divisionId}</c>.</param>
+    /// <param name="roleId">the id of the role of the grant. Path segment <c>roles/{roleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteAuthorizationSubjectDivisionRoleAsync(string subjectId, string divisionId, string roleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -58,7 +58,7 @@ public interface IUsersApi
     /// <para><c>DELETE /api/v2/routing/users/{userId}/directroutingbackup/settings</c> (<c>deleteRoutingUserDirectroutingbackupSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:directRoutingBackup:delete</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingUserDirectroutingbackupSettingsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -68,7 +68,7 @@ public interface IUsersApi
     /// <para><c>DELETE /api/v2/routing/users/{userId}/utilization</c> (<c>deleteRoutingUserUtilization</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:utilization:manage</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteRoutingUserUtilizationAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -78,7 +78,7 @@ public interface IUsersApi
     /// <para><c>DELETE /api/v2/users/{userId}</c> (<c>deleteUser</c>)</para>
     /// <para>Requires any of the permissions: <c>admin</c>, <c>directory:user:delete</c>, <c>directory:organization:admin</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteUserAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -88,8 +88,8 @@ public interface IUsersApi
     /// <para><c>DELETE /api/v2/users/{userId}/customattributes/{schemaId}</c> (<c>deleteUserCustomattribute</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:user:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">user ID</param>
-    /// <param name="schemaId">schemaId</param>
+    /// <param name="userId">user ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="schemaId">schemaId. Path segment <c>customattributes/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteUserCustomattributeAsync(string userId, string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -99,9 +99,9 @@ public interface IUsersApi
     /// <para><c>DELETE /api/v2/users/{userId}/externalid/{authorityName}/{externalKey}</c> (<c>deleteUserExternalidAuthorityNameExternalKey</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:user:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="authorityName">Authority Name</param>
-    /// <param name="externalKey">External Key</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="authorityName">Authority Name. Path segment <c>externalid/{authorityName}</c>.</param>
+    /// <param name="externalKey">External Key. Path segment <c>{externalKey}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteUserExternalidAuthorityNameExternalKeyAsync(string userId, string authorityName, string externalKey, global::System.Threading.CancellationToken cancellationToken = default);
@@ -111,8 +111,8 @@ public interface IUsersApi
     /// <para><c>DELETE /api/v2/users/{userId}/routinglanguages/{languageId}</c> (<c>deleteUserRoutinglanguage</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:assign</c>, <c>routing:language:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="languageId">languageId</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="languageId">languageId. Path segment <c>routinglanguages/{languageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteUserRoutinglanguageAsync(string userId, string languageId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -122,8 +122,8 @@ public interface IUsersApi
     /// <para><c>DELETE /api/v2/users/{userId}/routingskills/{skillId}</c> (<c>deleteUserRoutingskill</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:skill:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="skillId">skillId</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="skillId">skillId. Path segment <c>routingskills/{skillId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteUserRoutingskillAsync(string userId, string skillId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -133,7 +133,7 @@ public interface IUsersApi
     /// <para><c>DELETE /api/v2/users/{userId}/station/associatedstation</c> (<c>deleteUserStationAssociatedstation</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:station:disassociate</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteUserStationAssociatedstationAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -143,7 +143,7 @@ public interface IUsersApi
     /// <para><c>DELETE /api/v2/users/{userId}/station/defaultstation</c> (<c>deleteUserStationDefaultstation</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>, <c>telephony:phone:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteUserStationDefaultstationAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -153,8 +153,8 @@ public interface IUsersApi
     /// <para><c>DELETE /api/v2/users/{userId}/verifiers/{verifierId}</c> (<c>deleteUserVerifier</c>)</para>
     /// <para>Requires any of the permissions: <c>mfa:verifier:delete</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="verifierId">Verifier ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="verifierId">Verifier ID. Path segment <c>verifiers/{verifierId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteUserVerifierAsync(string userId, string verifierId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -164,7 +164,7 @@ public interface IUsersApi
     /// <para><c>DELETE /api/v2/users/customattributes/schemas/{schemaId}</c> (<c>deleteUsersCustomattributesSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>users:customAttributesSchema:delete</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteUsersCustomattributesSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -184,7 +184,7 @@ public interface IUsersApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:userAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsUsersAggregatesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -195,7 +195,7 @@ public interface IUsersApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires any of the permissions: <c>analytics:userAggregate:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Cursor token to retrieve next page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserAsyncAggregateQueryResponse</c>).</returns>
@@ -206,7 +206,7 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/analytics/users/details/jobs/{jobId}</c> (<c>getAnalyticsUsersDetailsJob</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:userDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AsyncQueryStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncQueryStatus> GetAnalyticsUsersDetailsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -216,12 +216,12 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/analytics/users/details/jobs/{jobId}/results</c> (<c>getAnalyticsUsersDetailsJobResults</c>)</para>
     /// <para>Requires any of the permissions: <c>analytics:userDetail:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cursor">Indicates where to resume query results (not required for first page)</param>
     /// <param name="pageSize">The desired maximum number of results</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AnalyticsUserDetailsAsyncQueryResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsAsyncQueryResponse> GetAnalyticsUsersDetailsJobResultsAsync(string jobId, string? cursor = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsAsyncQueryResponse> GetAnalyticsUsersDetailsJobResultsAsync(string jobId, string? cursor = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Lookup the datalake availability date and time</summary>
     /// <remarks>
@@ -252,7 +252,7 @@ public interface IUsersApi
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DivsPermittedEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedMeAsync(string permission, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedMeAsync(string permission, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Returns which divisions the specified user has the given permission in.</summary>
     /// <remarks>
@@ -260,21 +260,21 @@ public interface IUsersApi
     /// <para>This route is deprecated, use authorization/divisionspermitted/paged/me instead.</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="subjectId">Subject ID (user or group)</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>paged/{subjectId}</c>.</param>
     /// <param name="permission">The permission string, including the object to access, e.g. routing:queue:view</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DivsPermittedEntityListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedSubjectIdAsync(string subjectId, string permission, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedSubjectIdAsync(string subjectId, string permission, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Returns a listing of roles and permissions for a user.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/authorization/subjects/{subjectId}</c> (<c>getAuthorizationSubject</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:grant:view</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">Subject ID (user or group)</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>subjects/{subjectId}</c>.</param>
     /// <param name="includeDuplicates">Include multiple entries with the same role and division but different subjects</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AuthzSubject</c>).</returns>
@@ -314,7 +314,7 @@ public interface IUsersApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserProfileEntityListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserProfileEntityListing> GetProfilesUsersAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jid = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserProfileEntityListing> GetProfilesUsersAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jid = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the user's Direct Routing Backup settings.</summary>
     /// <remarks>
@@ -330,7 +330,7 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/routing/users/{userId}/directroutingbackup/settings</c> (<c>getRoutingUserDirectroutingbackupSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:directRoutingBackup:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentDirectRoutingBackupSettings</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentDirectRoutingBackupSettings> GetRoutingUserDirectroutingbackupSettingsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -340,14 +340,14 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/routing/users/{userId}/utilization</c> (<c>getRoutingUserUtilization</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:utilization:manage</c>, <c>routing:utilization:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentMaxUtilizationResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentMaxUtilizationResponse> GetRoutingUserUtilizationAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get adjacents</summary>
     /// <remarks><para><c>GET /api/v2/users/{userId}/adjacents</c> (<c>getUserAdjacents</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>routingStatus</c>, <c>presence</c>, <c>integrationPresence</c>, <c>conversationSummary</c>, <c>outOfOffice</c>, <c>geolocation</c>, <c>station</c>, <c>authorization</c>, <c>lasttokenissued</c>, <c>authorization.unusedRoles</c>, <c>team</c>, <c>workPlanBidRanks</c>, <c>externalContactsSettings</c>, <c>groups</c>, <c>customAttributes</c>, <c>profileSkills</c>, <c>certifications</c>, <c>locations</c>, <c>skills</c>, <c>languages</c>, <c>languagePreference</c>, <c>employerInfo</c>, <c>biography</c>, <c>dateLastLogin</c>, <c>dateWelcomeSent</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Adjacents</c>).</returns>
@@ -355,7 +355,7 @@ public interface IUsersApi
 
     /// <summary>Get user.</summary>
     /// <remarks><para><c>GET /api/v2/users/{userId}</c> (<c>getUser</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Note, expand parameters are resolved with a best effort approach and not guaranteed to be returned. If requested expand information is absolutely required, it's recommended to use specific API requests instead. Valid values: <c>routingStatus</c>, <c>presence</c>, <c>integrationPresence</c>, <c>conversationSummary</c>, <c>outOfOffice</c>, <c>geolocation</c>, <c>station</c>, <c>authorization</c>, <c>lasttokenissued</c>, <c>authorization.unusedRoles</c>, <c>team</c>, <c>workPlanBidRanks</c>, <c>externalContactsSettings</c>, <c>groups</c>, <c>customAttributes</c>, <c>profileSkills</c>, <c>certifications</c>, <c>locations</c>, <c>skills</c>, <c>languages</c>, <c>languagePreference</c>, <c>employerInfo</c>, <c>biography</c>, <c>dateLastLogin</c>, <c>dateWelcomeSent</c>.</param>
     /// <param name="integrationPresenceSource">Gets an integration presence for a user instead of their default. Valid values: <c>MicrosoftTeams</c>, <c>ZoomPhone</c>, <c>EightByEight</c>.</param>
     /// <param name="userCustomAttributeSchemaIds">Gets custom user attribute values for given schemas set for user. This parameter will only be used when customAttributes is provided as an "expand". The maximum number of schemaIds that can be requested is 100</param>
@@ -369,7 +369,7 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/users/{userId}/callforwarding</c> (<c>getUserCallforwarding</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:callForwarding:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CallForwarding</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallForwarding> GetUserCallforwardingAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -379,8 +379,8 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/users/{userId}/customattributes/{schemaId}</c> (<c>getUserCustomattribute</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:user:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">user ID</param>
-    /// <param name="schemaId">schemaId</param>
+    /// <param name="userId">user ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="schemaId">schemaId. Path segment <c>customattributes/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserCustomAttributes</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserCustomAttributes> GetUserCustomattributeAsync(string userId, string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -390,7 +390,7 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/users/{userId}/customattributes/bulk</c> (<c>getUserCustomattributesBulk</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:user:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">user ID</param>
+    /// <param name="userId">user ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="schemaIds">The <c>schemaIds</c> query parameter.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;JsonElement&gt;</c>).</returns>
@@ -398,7 +398,7 @@ public interface IUsersApi
 
     /// <summary>Get direct reports</summary>
     /// <remarks><para><c>GET /api/v2/users/{userId}/directreports</c> (<c>getUserDirectreports</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>routingStatus</c>, <c>presence</c>, <c>integrationPresence</c>, <c>conversationSummary</c>, <c>outOfOffice</c>, <c>geolocation</c>, <c>station</c>, <c>authorization</c>, <c>lasttokenissued</c>, <c>authorization.unusedRoles</c>, <c>team</c>, <c>workPlanBidRanks</c>, <c>externalContactsSettings</c>, <c>groups</c>, <c>customAttributes</c>, <c>profileSkills</c>, <c>certifications</c>, <c>locations</c>, <c>skills</c>, <c>languages</c>, <c>languagePreference</c>, <c>employerInfo</c>, <c>biography</c>, <c>dateLastLogin</c>, <c>dateWelcomeSent</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;User&gt;</c>).</returns>
@@ -406,7 +406,7 @@ public interface IUsersApi
 
     /// <summary>Get the external identifiers for a user.</summary>
     /// <remarks><para><c>GET /api/v2/users/{userId}/externalid</c> (<c>getUserExternalid</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;UserExternalIdentifier&gt;</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.UserExternalIdentifier>> GetUserExternalidAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -416,8 +416,8 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/users/{userId}/externalid/{authorityName}</c> (<c>getUserExternalidAuthorityName</c>)</para>
     /// <para>Authority name and external key are case sensitive.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="authorityName">Authority Name</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="authorityName">Authority Name. Path segment <c>externalid/{authorityName}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserExternalIdentifier</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserExternalIdentifier> GetUserExternalidAuthorityNameAsync(string userId, string authorityName, global::System.Threading.CancellationToken cancellationToken = default);
@@ -427,7 +427,7 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/users/{userId}/favorites</c> (<c>getUserFavorites</c>)</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="sortOrder">Sort order</param>
@@ -435,19 +435,19 @@ public interface IUsersApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserEntityListing</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserEntityListing> GetUserFavoritesAsync(string userId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserEntityListing> GetUserFavoritesAsync(string userId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a user's Geolocation</summary>
     /// <remarks><para><c>GET /api/v2/users/{userId}/geolocations/{clientId}</c> (<c>getUserGeolocation</c>)</para></remarks>
-    /// <param name="userId">user Id</param>
-    /// <param name="clientId">client Id</param>
+    /// <param name="userId">user Id. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="clientId">client Id. Path segment <c>geolocations/{clientId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Geolocation</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Geolocation> GetUserGeolocationAsync(string userId, string clientId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a OutOfOffice</summary>
     /// <remarks><para><c>GET /api/v2/users/{userId}/outofoffice</c> (<c>getUserOutofoffice</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OutOfOffice</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutOfOffice> GetUserOutofofficeAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -458,7 +458,7 @@ public interface IUsersApi
     /// <para>This api has been deprecated. Use api/v2/users instead</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="userId">userId</param>
+    /// <param name="userId">userId. Path segment <c>users/{userId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>routingStatus</c>, <c>presence</c>, <c>integrationPresence</c>, <c>conversationSummary</c>, <c>outOfOffice</c>, <c>geolocation</c>, <c>station</c>, <c>authorization</c>, <c>lasttokenissued</c>, <c>authorization.unusedRoles</c>, <c>team</c>, <c>workPlanBidRanks</c>, <c>externalContactsSettings</c>, <c>groups</c>, <c>customAttributes</c>.</param>
     /// <param name="integrationPresenceSource">Gets an integration presence for a user instead of their default. Valid values: <c>MicrosoftTeams</c>, <c>ZoomPhone</c>, <c>EightByEight</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -471,7 +471,7 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/users/{userId}/profileskills</c> (<c>getUserProfileskills</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:userProfile:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;string&gt;</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> GetUserProfileskillsAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -481,48 +481,48 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/users/{userId}/queues</c> (<c>getUserQueues</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:queue:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="joined">Is joined to the queue</param>
     /// <param name="divisionId">Division ID(s)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserQueueEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> GetUserQueuesAsync(string userId, int? pageSize = null, int? pageNumber = null, bool? joined = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> GetUserQueuesAsync(string userId, long? pageSize = null, long? pageNumber = null, bool? joined = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Returns a listing of roles and permissions for a user.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/users/{subjectId}/roles</c> (<c>getUserRoles</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:grant:view</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">User ID</param>
+    /// <param name="subjectId">User ID. Path segment <c>users/{subjectId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserAuthorization</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAuthorization> GetUserRolesAsync(string subjectId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List routing languages assigned to a user</summary>
     /// <remarks><para><c>GET /api/v2/users/{userId}/routinglanguages</c> (<c>getUserRoutinglanguages</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserLanguageEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing> GetUserRoutinglanguagesAsync(string userId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing> GetUserRoutinglanguagesAsync(string userId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List routing skills assigned to a user</summary>
     /// <remarks><para><c>GET /api/v2/users/{userId}/routingskills</c> (<c>getUserRoutingskills</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserSkillEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillEntityListing> GetUserRoutingskillsAsync(string userId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillEntityListing> GetUserRoutingskillsAsync(string userId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Fetch the routing status of a user</summary>
     /// <remarks><para><c>GET /api/v2/users/{userId}/routingstatus</c> (<c>getUserRoutingstatus</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RoutingStatus</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingStatus> GetUserRoutingstatusAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -532,20 +532,20 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/users/{userId}/skillgroups</c> (<c>getUserSkillgroups</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skillGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="after">The cursor that points to the next page</param>
     /// <param name="before">The cursor that points to the previous page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserSkillGroupEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillGroupEntityListing> GetUserSkillgroupsAsync(string userId, int? pageSize = null, string? after = null, string? before = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillGroupEntityListing> GetUserSkillgroupsAsync(string userId, long? pageSize = null, string? after = null, string? before = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get user state information.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/users/{userId}/state</c> (<c>getUserState</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:userStateChange:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserState</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserState> GetUserStateAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -555,14 +555,14 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/users/{userId}/station</c> (<c>getUserStation</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:otherStationAssociation:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserStations</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserStations> GetUserStationAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get superiors</summary>
     /// <remarks><para><c>GET /api/v2/users/{userId}/superiors</c> (<c>getUserSuperiors</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>routingStatus</c>, <c>presence</c>, <c>integrationPresence</c>, <c>conversationSummary</c>, <c>outOfOffice</c>, <c>geolocation</c>, <c>station</c>, <c>authorization</c>, <c>lasttokenissued</c>, <c>authorization.unusedRoles</c>, <c>team</c>, <c>workPlanBidRanks</c>, <c>externalContactsSettings</c>, <c>groups</c>, <c>customAttributes</c>, <c>profileSkills</c>, <c>certifications</c>, <c>locations</c>, <c>skills</c>, <c>languages</c>, <c>languagePreference</c>, <c>employerInfo</c>, <c>biography</c>, <c>dateLastLogin</c>, <c>dateWelcomeSent</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;User&gt;</c>).</returns>
@@ -573,19 +573,19 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/users/{userId}/trustors</c> (<c>getUserTrustors</c>)</para>
     /// <para>Requires all of the permissions: <c>authorization:orgTrustor:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TrustorEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustorEntityListing> GetUserTrustorsAsync(string userId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustorEntityListing> GetUserTrustorsAsync(string userId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a list of verifiers</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/users/{userId}/verifiers</c> (<c>getUserVerifiers</c>)</para>
     /// <para>Requires any of the permissions: <c>mfa:verifier:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VerifierEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VerifierEntityListing> GetUserVerifiersAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -603,7 +603,7 @@ public interface IUsersApi
     /// <param name="state">Only list users of this state. Valid values: <c>active</c>, <c>inactive</c>, <c>deleted</c>, <c>any</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserEntityListing> GetUsersAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, string? state = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserEntityListing> GetUsersAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, string? state = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get chats for a user</summary>
     /// <remarks>
@@ -623,7 +623,7 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/users/customattributes/schemas/{schemaId}</c> (<c>getUsersCustomattributesSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>users:customAttributesSchema:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchema</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetUsersCustomattributesSchemaAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -633,8 +633,8 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/users/customattributes/schemas/{schemaId}/versions/{versionId}</c> (<c>getUsersCustomattributesSchemaVersion</c>)</para>
     /// <para>Requires any of the permissions: <c>users:customAttributesSchema:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
-    /// <param name="versionId">Schema version</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
+    /// <param name="versionId">Schema version. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchema</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchema> GetUsersCustomattributesSchemaVersionAsync(string schemaId, string versionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -644,7 +644,7 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/users/customattributes/schemas/{schemaId}/versions</c> (<c>getUsersCustomattributesSchemaVersions</c>)</para>
     /// <para>Requires any of the permissions: <c>users:customAttributesSchema:view</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchemaListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataSchemaListing> GetUsersCustomattributesSchemaVersionsAsync(string schemaId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -663,7 +663,7 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/users/customattributes/schemas/coretypes/{coreTypeName}</c> (<c>getUsersCustomattributesSchemasCoretype</c>)</para>
     /// <para>Requires any of the permissions: <c>users:customAttributesSchema:view</c>.</para>
     /// </remarks>
-    /// <param name="coreTypeName">Name of the core type</param>
+    /// <param name="coreTypeName">Name of the core type. Path segment <c>coretypes/{coreTypeName}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Coretype</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Coretype> GetUsersCustomattributesSchemasCoretypeAsync(string coreTypeName, global::System.Threading.CancellationToken cancellationToken = default);
@@ -706,7 +706,7 @@ public interface IUsersApi
     /// <param name="relationship">Specifies how the current user relation should be interpreted, and filters the activities returned to only the activities that have the specified relationship. If a value besides Attendee is specified, it will only return Coaching Appointments. If not specified, no filtering is applied. Valid values: <c>Creator</c>, <c>Facilitator</c>, <c>Attendee</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DevelopmentActivityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DevelopmentActivityListing> GetUsersDevelopmentActivitiesAsync(global::System.Collections.Generic.IEnumerable<string>? userId = null, string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, string? pass = null, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? relationship = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DevelopmentActivityListing> GetUsersDevelopmentActivitiesAsync(global::System.Collections.Generic.IEnumerable<string>? userId = null, string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, string? pass = null, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? relationship = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get list of Development Activities for current user</summary>
     /// <remarks>
@@ -726,7 +726,7 @@ public interface IUsersApi
     /// <param name="relationship">Specifies how the current user relation should be interpreted, and filters the activities returned to only the activities that have the specified relationship. If a value besides Attendee is specified, it will only return Coaching Appointments. If not specified, no filtering is applied. Valid values: <c>Creator</c>, <c>Facilitator</c>, <c>Attendee</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DevelopmentActivityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DevelopmentActivityListing> GetUsersDevelopmentActivitiesMeAsync(string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, string? pass = null, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? relationship = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DevelopmentActivityListing> GetUsersDevelopmentActivitiesMeAsync(string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, string? pass = null, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? relationship = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a Development Activity</summary>
     /// <remarks>
@@ -734,7 +734,7 @@ public interface IUsersApi
     /// <para>Permission not required if you are the attendee, creator or facilitator of the coaching appointment or you are the assigned user of the learning assignment.</para>
     /// <para>Requires any of the permissions: <c>learning:assignment:view</c>, <c>coaching:appointment:view</c>.</para>
     /// </remarks>
-    /// <param name="activityId">Specifies the activity ID, maps to either assignment or appointment ID</param>
+    /// <param name="activityId">Specifies the activity ID, maps to either assignment or appointment ID. Path segment <c>activities/{activityId}</c>.</param>
     /// <param name="type">Specifies the activity type. Informational, AssessedContent and Assessment are deprecated. Valid values: <c>Informational</c>, <c>Coaching</c>, <c>AssessedContent</c>, <c>Assessment</c>, <c>External</c>, <c>Native</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DevelopmentActivity</c>).</returns>
@@ -745,8 +745,8 @@ public interface IUsersApi
     /// <para><c>GET /api/v2/users/externalid/{authorityName}/{externalKey}</c> (<c>getUsersExternalidAuthorityNameExternalKey</c>)</para>
     /// <para>Authority name and external key are case sensitive.</para>
     /// </remarks>
-    /// <param name="authorityName">Authority Name</param>
-    /// <param name="externalKey">External Key</param>
+    /// <param name="authorityName">Authority Name. Path segment <c>externalid/{authorityName}</c>.</param>
+    /// <param name="externalKey">External Key. Path segment <c>{externalKey}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>routingStatus</c>, <c>presence</c>, <c>integrationPresence</c>, <c>conversationSummary</c>, <c>outOfOffice</c>, <c>geolocation</c>, <c>station</c>, <c>authorization</c>, <c>lasttokenissued</c>, <c>authorization.unusedRoles</c>, <c>team</c>, <c>workPlanBidRanks</c>, <c>externalContactsSettings</c>, <c>groups</c>, <c>customAttributes</c>, <c>profileSkills</c>, <c>certifications</c>, <c>locations</c>, <c>skills</c>, <c>languages</c>, <c>languagePreference</c>, <c>employerInfo</c>, <c>biography</c>, <c>dateLastLogin</c>, <c>dateWelcomeSent</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>User</c>).</returns>
@@ -778,7 +778,7 @@ public interface IUsersApi
     /// <param name="state">Only list users of this state. Valid values: <c>active</c>, <c>inactive</c>, <c>deleted</c>, <c>any</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserCursorEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserCursorEntityListing> GetUsersQueryAsync(string? cursor = null, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, string? state = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserCursorEntityListing> GetUsersQueryAsync(string? cursor = null, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, string? state = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Search users using the q64 value returned from a previous search</summary>
     /// <remarks>
@@ -806,7 +806,7 @@ public interface IUsersApi
     /// <para><c>PATCH /api/v2/users/{userId}</c> (<c>patchUser</c>)</para>
     /// <para>Requires any of the permissions: <c>admin</c>, <c>directory:user:edit</c>, <c>directory:organization:admin</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">User</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>User</c>).</returns>
@@ -817,7 +817,7 @@ public interface IUsersApi
     /// <para><c>PATCH /api/v2/users/{userId}/callforwarding</c> (<c>patchUserCallforwarding</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:callForwarding:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Call forwarding</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CallForwarding</c>).</returns>
@@ -828,7 +828,7 @@ public interface IUsersApi
     /// <para><c>PATCH /api/v2/users/{userId}/customattributes</c> (<c>patchUserCustomattributes</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:user:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">user ID</param>
+    /// <param name="userId">user ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="userCustomAttributes">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserCustomAttributes</c>).</returns>
@@ -839,7 +839,7 @@ public interface IUsersApi
     /// <para><c>PATCH /api/v2/users/{userId}/customattributes/bulk</c> (<c>patchUserCustomattributesBulk</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:user:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">user ID</param>
+    /// <param name="userId">user ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="userCustomAttributesList">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserCustomAttributes</c>).</returns>
@@ -850,8 +850,8 @@ public interface IUsersApi
     /// <para><c>PATCH /api/v2/users/{userId}/geolocations/{clientId}</c> (<c>patchUserGeolocation</c>)</para>
     /// <para>The geolocation object can be patched one of three ways. Option 1: Set the 'primary' property to true. This will set the client as the user's primary geolocation source.  Option 2: Provide the 'latitude' and 'longitude' values.  This will enqueue an asynchronous update of the 'city', 'region', and 'country', generating a notification. A subsequent GET operation will include the new values for 'city', 'region' and 'country'.  Option 3:  Provide the 'city', 'region', 'country' values.  Option 1 can be combined with Option 2 or Option 3.  For example, update the client as primary and provide latitude and longitude values.</para>
     /// </remarks>
-    /// <param name="userId">user Id</param>
-    /// <param name="clientId">client Id</param>
+    /// <param name="userId">user Id. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="clientId">client Id. Path segment <c>geolocations/{clientId}</c>.</param>
     /// <param name="body">Geolocation</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Geolocation</c>).</returns>
@@ -862,12 +862,12 @@ public interface IUsersApi
     /// <para><c>PATCH /api/v2/users/{userId}/queues/{queueId}</c> (<c>patchUserQueue</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:queue:join</c>, <c>routing:queueMember:manage</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Queue Member</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserQueue</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueue> PatchUserQueueAsync(string userId, string queueId, global::GenesysCloud.Extensions.Models.UserQueue body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueue> PatchUserQueueAsync(string queueId, string userId, global::GenesysCloud.Extensions.Models.UserQueue body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Join or unjoin a set of queues for a user</summary>
     /// <remarks>
@@ -875,7 +875,7 @@ public interface IUsersApi
     /// <para>Users can only be joined to queues where they have membership. Non-member user-queue pairs in the request will be disregarded. Note: This operation is processed asynchronously and the response data may not reflect the final state. Changes may take time to propagate. Query the GET endpoint after a delay to retrieve the current membership status.</para>
     /// <para>Requires any of the permissions: <c>routing:queue:join</c>, <c>routing:queueMember:manage</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">User Queues</param>
     /// <param name="divisionId">Division ID(s)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -887,8 +887,8 @@ public interface IUsersApi
     /// <para><c>PATCH /api/v2/users/{userId}/routinglanguages/{languageId}</c> (<c>patchUserRoutinglanguage</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:assign</c>, <c>routing:language:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="languageId">languageId</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="languageId">languageId. Path segment <c>routinglanguages/{languageId}</c>.</param>
     /// <param name="body">Language</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserRoutingLanguage</c>).</returns>
@@ -899,7 +899,7 @@ public interface IUsersApi
     /// <para><c>PATCH /api/v2/users/{userId}/routinglanguages/bulk</c> (<c>patchUserRoutinglanguagesBulk</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:assign</c>, <c>routing:language:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Language</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserLanguageEntityListing</c>).</returns>
@@ -910,7 +910,7 @@ public interface IUsersApi
     /// <para><c>PATCH /api/v2/users/{userId}/routingskills/bulk</c> (<c>patchUserRoutingskillsBulk</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Skill</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserSkillEntityListing</c>).</returns>
@@ -936,7 +936,7 @@ public interface IUsersApi
     /// <param name="pageNumber">The desired page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserActivityResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserActivityResponse> PostAnalyticsUsersActivityQueryAsync(global::GenesysCloud.Extensions.Models.UserActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserActivityResponse> PostAnalyticsUsersActivityQueryAsync(global::GenesysCloud.Extensions.Models.UserActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query for user aggregates asynchronously</summary>
     /// <remarks>
@@ -994,7 +994,7 @@ public interface IUsersApi
     /// <para><c>POST /api/v2/authorization/subjects/{subjectId}/bulkadd</c> (<c>postAuthorizationSubjectBulkadd</c>)</para>
     /// <para>Requires all of the permissions: <c>authorization:grant:add</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">Subject ID (user or group)</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>subjects/{subjectId}</c>.</param>
     /// <param name="body">Pairs of role and division IDs</param>
     /// <param name="subjectType">what the type of the subject is (PC_GROUP, PC_USER or PC_OAUTH_CLIENT)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1006,7 +1006,7 @@ public interface IUsersApi
     /// <para><c>POST /api/v2/authorization/subjects/{subjectId}/bulkremove</c> (<c>postAuthorizationSubjectBulkremove</c>)</para>
     /// <para>Requires all of the permissions: <c>authorization:grant:delete</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">Subject ID (user or group)</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>subjects/{subjectId}</c>.</param>
     /// <param name="body">Pairs of role and division IDs</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1018,7 +1018,7 @@ public interface IUsersApi
     /// <para>This operation will not remove grants that are inherited from group membership. It will only set the grants directly applied to the subject.</para>
     /// <para>Requires all of the permissions: <c>authorization:grant:add</c>, <c>authorization:grant:delete</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">Subject ID (user or group)</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>subjects/{subjectId}</c>.</param>
     /// <param name="body">Pairs of role and division IDs</param>
     /// <param name="subjectType">what the type of the subject is (PC_GROUP, PC_USER or PC_OAUTH_CLIENT)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1030,9 +1030,9 @@ public interface IUsersApi
     /// <para><c>POST /api/v2/authorization/subjects/{subjectId}/divisions/{divisionId}/roles/{roleId}</c> (<c>postAuthorizationSubjectDivisionRole</c>)</para>
     /// <para>Requires all of the permissions: <c>authorization:grant:add</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">Subject ID (user or group)</param>
-    /// <param name="divisionId">the id of the division to which to make the grant</param>
-    /// <param name="roleId">the id of the role to grant</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>subjects/{subjectId}</c>.</param>
+    /// <param name="divisionId">the id of the division to which to make the grant. Path segment <c>divisions/{divisionId}</c>.</param>
+    /// <param name="roleId">the id of the role to grant. Path segment <c>roles/{roleId}</c>.</param>
     /// <param name="subjectType">what the type of the subject is: PC_GROUP, PC_USER or PC_OAUTH_CLIENT (note: for cross-org authorization, please use the Organization Authorization endpoints)</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1044,7 +1044,7 @@ public interface IUsersApi
     /// <para>Authority Name and External key are case sensitive.</para>
     /// <para>Requires any of the permissions: <c>directory:user:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;UserExternalIdentifier&gt;</c>).</returns>
@@ -1055,7 +1055,7 @@ public interface IUsersApi
     /// <para><c>POST /api/v2/users/{userId}/invite</c> (<c>postUserInvite</c>)</para>
     /// <para>Requires any of the permissions: <c>admin</c>, <c>directory:organization:admin</c>, <c>directory:user:setPassword</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="force">Resend the invitation even if one is already outstanding</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1066,7 +1066,7 @@ public interface IUsersApi
     /// <para><c>POST /api/v2/users/{userId}/password</c> (<c>postUserPassword</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:user:setPassword</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Password</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1077,7 +1077,7 @@ public interface IUsersApi
     /// <para><c>POST /api/v2/users/{userId}/routinglanguages</c> (<c>postUserRoutinglanguages</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:assign</c>, <c>routing:language:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Language</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserRoutingLanguage</c>).</returns>
@@ -1088,7 +1088,7 @@ public interface IUsersApi
     /// <para><c>POST /api/v2/users/{userId}/routingskills</c> (<c>postUserRoutingskills</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:skill:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Skill</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserRoutingSkill</c>).</returns>
@@ -1190,7 +1190,7 @@ public interface IUsersApi
     /// <para><c>PUT /api/v2/routing/users/{userId}/directroutingbackup/settings</c> (<c>putRoutingUserDirectroutingbackupSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:directRoutingBackup:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">directRoutingBackup</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentDirectRoutingBackupSettings</c>).</returns>
@@ -1201,7 +1201,7 @@ public interface IUsersApi
     /// <para><c>PUT /api/v2/routing/users/{userId}/utilization</c> (<c>putRoutingUserUtilization</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:utilization:manage</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">utilization</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentMaxUtilizationResponse</c>).</returns>
@@ -1212,7 +1212,7 @@ public interface IUsersApi
     /// <para><c>PUT /api/v2/users/{userId}/callforwarding</c> (<c>putUserCallforwarding</c>)</para>
     /// <para>Requires any of the permissions: <c>conversation:callForwarding:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Call forwarding</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CallForwarding</c>).</returns>
@@ -1223,7 +1223,7 @@ public interface IUsersApi
     /// <para><c>PUT /api/v2/users/{userId}/customattributes</c> (<c>putUserCustomattributes</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:user:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">user ID</param>
+    /// <param name="userId">user ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="userCustomAttributes">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserCustomAttributes</c>).</returns>
@@ -1231,7 +1231,7 @@ public interface IUsersApi
 
     /// <summary>Update an OutOfOffice</summary>
     /// <remarks><para><c>PUT /api/v2/users/{userId}/outofoffice</c> (<c>putUserOutofoffice</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">The updated OutOffOffice</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>OutOfOffice</c>).</returns>
@@ -1242,7 +1242,7 @@ public interface IUsersApi
     /// <para><c>PUT /api/v2/users/{userId}/profileskills</c> (<c>putUserProfileskills</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:userProfile:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Skills</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>IReadOnlyList&lt;string&gt;</c>).</returns>
@@ -1253,7 +1253,7 @@ public interface IUsersApi
     /// <para><c>PUT /api/v2/users/{subjectId}/roles</c> (<c>putUserRoles</c>)</para>
     /// <para>Requires any of the permissions: <c>authorization:grant:add</c>.</para>
     /// </remarks>
-    /// <param name="subjectId">User ID</param>
+    /// <param name="subjectId">User ID. Path segment <c>users/{subjectId}</c>.</param>
     /// <param name="body">List of roles</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserAuthorization</c>).</returns>
@@ -1264,8 +1264,8 @@ public interface IUsersApi
     /// <para><c>PUT /api/v2/users/{userId}/routingskills/{skillId}</c> (<c>putUserRoutingskill</c>)</para>
     /// <para>Requires all of the permissions: <c>routing:skill:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="skillId">skillId</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="skillId">skillId. Path segment <c>routingskills/{skillId}</c>.</param>
     /// <param name="body">Skill</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserRoutingSkill</c>).</returns>
@@ -1276,7 +1276,7 @@ public interface IUsersApi
     /// <para><c>PUT /api/v2/users/{userId}/routingskills/bulk</c> (<c>putUserRoutingskillsBulk</c>)</para>
     /// <para>Requires any of the permissions: <c>routing:skill:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Skill</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserSkillEntityListing</c>).</returns>
@@ -1284,7 +1284,7 @@ public interface IUsersApi
 
     /// <summary>Update the routing status of a user</summary>
     /// <remarks><para><c>PUT /api/v2/users/{userId}/routingstatus</c> (<c>putUserRoutingstatus</c>)</para></remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">Routing Status</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>RoutingStatus</c>).</returns>
@@ -1295,7 +1295,7 @@ public interface IUsersApi
     /// <para><c>PUT /api/v2/users/{userId}/state</c> (<c>putUserState</c>)</para>
     /// <para>Requires any of the permissions: <c>directory:user:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">User</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserState</c>).</returns>
@@ -1306,8 +1306,8 @@ public interface IUsersApi
     /// <para><c>PUT /api/v2/users/{userId}/station/associatedstation/{stationId}</c> (<c>putUserStationAssociatedstationStationId</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:otherStationAssociation:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="stationId">stationId</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="stationId">stationId. Path segment <c>associatedstation/{stationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PutUserStationAssociatedstationStationIdAsync(string userId, string stationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1317,8 +1317,8 @@ public interface IUsersApi
     /// <para><c>PUT /api/v2/users/{userId}/station/defaultstation/{stationId}</c> (<c>putUserStationDefaultstationStationId</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>, <c>telephony:phone:assign</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="stationId">stationId</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="stationId">stationId. Path segment <c>defaultstation/{stationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PutUserStationDefaultstationStationIdAsync(string userId, string stationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1328,8 +1328,8 @@ public interface IUsersApi
     /// <para><c>PUT /api/v2/users/{userId}/verifiers/{verifierId}</c> (<c>putUserVerifier</c>)</para>
     /// <para>Requires any of the permissions: <c>mfa:verifier:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
-    /// <param name="verifierId">Verifier ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="verifierId">Verifier ID. Path segment <c>verifiers/{verifierId}</c>.</param>
     /// <param name="body">Verifier Update</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>Verifier</c>).</returns>
@@ -1340,7 +1340,7 @@ public interface IUsersApi
     /// <para><c>PUT /api/v2/users/customattributes/schemas/{schemaId}</c> (<c>putUsersCustomattributesSchema</c>)</para>
     /// <para>Requires any of the permissions: <c>users:customAttributesSchema:edit</c>.</para>
     /// </remarks>
-    /// <param name="schemaId">Schema ID</param>
+    /// <param name="schemaId">Schema ID. Path segment <c>schemas/{schemaId}</c>.</param>
     /// <param name="body">Data Schema</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DataSchema</c>).</returns>
@@ -1351,7 +1351,7 @@ public interface IUsersApi
     /// <para><c>PUT /api/v2/users/stations/me/associatedstation/{stationId}</c> (<c>putUsersStationsMeAssociatedstationStationId</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:selfStationAssociation:edit</c>.</para>
     /// </remarks>
-    /// <param name="stationId">stationId</param>
+    /// <param name="stationId">stationId. Path segment <c>associatedstation/{stationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task PutUsersStationsMeAssociatedstationStationIdAsync(string stationId, global::System.Threading.CancellationToken cancellationToken = default);

@@ -16,7 +16,7 @@ public interface IUsersRulesApi
     /// <para><c>DELETE /api/v2/users/rules/{ruleId}</c> (<c>deleteUsersRule</c>)</para>
     /// <para>Requires any of the permissions: <c>users:rules:delete</c>.</para>
     /// </remarks>
-    /// <param name="ruleId">The id of the rule</param>
+    /// <param name="ruleId">The id of the rule. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteUsersRuleAsync(string ruleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface IUsersRulesApi
     /// <para><c>GET /api/v2/users/rules/{ruleId}</c> (<c>getUsersRule</c>)</para>
     /// <para>Requires any of the permissions: <c>users:rules:view</c>.</para>
     /// </remarks>
-    /// <param name="ruleId">The ID of the rule to retrieve</param>
+    /// <param name="ruleId">The ID of the rule to retrieve. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UsersRulesRule</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesRule> GetUsersRuleAsync(string ruleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -36,9 +36,9 @@ public interface IUsersRulesApi
     /// <para><c>GET /api/v2/users/rules/{ruleId}/dependents/{ruleType}/{typeId}</c> (<c>getUsersRuleDependentTypeId</c>)</para>
     /// <para>Requires any of the permissions: <c>users:ruleDependents:view</c>.</para>
     /// </remarks>
-    /// <param name="ruleId">The ID of the rule for which to retrieve dependents</param>
-    /// <param name="ruleType">The type of the dependent. Valid values: <c>learning</c>, <c>activityplan</c>.</param>
-    /// <param name="typeId">The type ID of the dependent</param>
+    /// <param name="ruleId">The ID of the rule for which to retrieve dependents. Path segment <c>rules/{ruleId}</c>.</param>
+    /// <param name="ruleType">The type of the dependent. Path segment <c>dependents/{ruleType}</c>. Valid values: <c>learning</c>, <c>activityplan</c>.</param>
+    /// <param name="typeId">The type ID of the dependent. Path segment <c>{typeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UsersRulesDependent</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesDependent> GetUsersRuleDependentTypeIdAsync(string ruleId, string ruleType, string typeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -48,13 +48,13 @@ public interface IUsersRulesApi
     /// <para><c>GET /api/v2/users/rules/{ruleId}/dependents</c> (<c>getUsersRuleDependents</c>)</para>
     /// <para>Requires any of the permissions: <c>users:ruleDependents:view</c>.</para>
     /// </remarks>
-    /// <param name="ruleId">The ID of the rule for which to retrieve dependents</param>
+    /// <param name="ruleId">The ID of the rule for which to retrieve dependents. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="pageSize">Number of results per page</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="sortOrder">Sort order for dependents (by last run date, then created date). Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UsersRulesDependentList</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesDependentList> GetUsersRuleDependentsAsync(string ruleId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesDependentList> GetUsersRuleDependentsAsync(string ruleId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the list of users rules</summary>
     /// <remarks>
@@ -70,14 +70,14 @@ public interface IUsersRulesApi
     /// <param name="sortOrder">sort rules by name, ascending, descending. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UsersRulesRuleList</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesRuleList> GetUsersRulesAsync(global::System.Collections.Generic.IEnumerable<string> types, int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? enabled = null, string? searchTerm = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesRuleList> GetUsersRulesAsync(global::System.Collections.Generic.IEnumerable<string> types, long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? enabled = null, string? searchTerm = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the settings for a specific users rule type</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/users/rules/settings/{ruleType}</c> (<c>getUsersRulesSetting</c>)</para>
     /// <para>Requires any of the permissions: <c>users:rules:view</c>.</para>
     /// </remarks>
-    /// <param name="ruleType">The type of the rule. Valid values: <c>Learning</c>, <c>ActivityPlan</c>.</param>
+    /// <param name="ruleType">The type of the rule. Path segment <c>settings/{ruleType}</c>. Valid values: <c>Learning</c>, <c>ActivityPlan</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UsersRulesRuleSettings</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesRuleSettings> GetUsersRulesSettingAsync(string ruleType, global::System.Threading.CancellationToken cancellationToken = default);
@@ -88,7 +88,7 @@ public interface IUsersRulesApi
     /// <para>This will update an existing users rule with the specified fields.</para>
     /// <para>Requires any of the permissions: <c>users:rules:edit</c>.</para>
     /// </remarks>
-    /// <param name="ruleId">The ID of the rule to update</param>
+    /// <param name="ruleId">The ID of the rule to update. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="body">updateRuleRequest</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UsersRulesRule</c>).</returns>
@@ -116,5 +116,5 @@ public interface IUsersRulesApi
     /// <param name="pageSize">Number of results per page</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UsersRulesQueryResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesQueryResponse> PostUsersRulesQueryAsync(global::GenesysCloud.Extensions.Models.UsersRulesQueryRuleRequest body, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesQueryResponse> PostUsersRulesQueryAsync(global::GenesysCloud.Extensions.Models.UsersRulesQueryRuleRequest body, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -29,7 +29,7 @@ public interface IUtilitiesApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeZoneEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeZoneEntityListing> GetTimezonesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeZoneEntityListing> GetTimezonesAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Returns the information about an X509 PEM encoded certificate or certificate chain.</summary>
     /// <remarks><para><c>POST /api/v2/certificate/details</c> (<c>postCertificateDetails</c>)</para></remarks>

@@ -16,7 +16,7 @@ public interface IVoicemailApi
     /// <para><c>DELETE /api/v2/voicemail/messages/{messageId}</c> (<c>deleteVoicemailMessage</c>)</para>
     /// <para>A user voicemail can only be deleted by its associated user. A group voicemail can only be deleted by a user that is a member of the group. A queue voicemail can only be deleted by a user with the acd voicemail delete permission.</para>
     /// </remarks>
-    /// <param name="messageId">Message ID</param>
+    /// <param name="messageId">Message ID. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteVoicemailMessageAsync(string messageId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -29,26 +29,26 @@ public interface IVoicemailApi
 
     /// <summary>Get the group's mailbox information</summary>
     /// <remarks><para><c>GET /api/v2/voicemail/groups/{groupId}/mailbox</c> (<c>getVoicemailGroupMailbox</c>)</para></remarks>
-    /// <param name="groupId">groupId</param>
+    /// <param name="groupId">groupId. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VoicemailMailboxInfo</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo> GetVoicemailGroupMailboxAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List voicemail messages</summary>
     /// <remarks><para><c>GET /api/v2/voicemail/groups/{groupId}/messages</c> (<c>getVoicemailGroupMessages</c>)</para></remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VoicemailMessageEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailGroupMessagesAsync(string groupId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailGroupMessagesAsync(string groupId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a group's voicemail policy</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/voicemail/groups/{groupId}/policy</c> (<c>getVoicemailGroupPolicy</c>)</para>
     /// <para>Requires any of the permissions: <c>voicemail:groupPolicy:view</c>.</para>
     /// </remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VoicemailGroupPolicy</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailGroupPolicy> GetVoicemailGroupPolicyAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -71,7 +71,7 @@ public interface IVoicemailApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VoicemailMessageEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailMeMessagesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailMeMessagesAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get the current user's voicemail policy</summary>
     /// <remarks><para><c>GET /api/v2/voicemail/me/policy</c> (<c>getVoicemailMePolicy</c>)</para></remarks>
@@ -81,7 +81,7 @@ public interface IVoicemailApi
 
     /// <summary>Get a voicemail message</summary>
     /// <remarks><para><c>GET /api/v2/voicemail/messages/{messageId}</c> (<c>getVoicemailMessage</c>)</para></remarks>
-    /// <param name="messageId">Message ID</param>
+    /// <param name="messageId">Message ID. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="expand">If the caller is a known user, which fields, if any, to expand. Valid values: <c>callerUser.routingStatus</c>, <c>callerUser.primaryPresence</c>, <c>callerUser.conversationSummary</c>, <c>callerUser.outOfOffice</c>, <c>callerUser.geolocation</c>, <c>conversations</c>, <c>transcription</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VoicemailMessage</c>).</returns>
@@ -92,7 +92,7 @@ public interface IVoicemailApi
     /// <para><c>GET /api/v2/voicemail/messages/{messageId}/media</c> (<c>getVoicemailMessageMedia</c>)</para>
     /// <para>API should migrate to use GET api/v2/voicemail/messages/{messageId}/downloads</para>
     /// </remarks>
-    /// <param name="messageId">Message ID</param>
+    /// <param name="messageId">Message ID. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="formatId">The desired media format. Valid values: <c>WAV</c>, <c>WEBM</c>, <c>WAV_ULAW</c>, <c>OGG_VORBIS</c>, <c>OGG_OPUS</c>, <c>MP3</c>, <c>NONE</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VoicemailMediaInfo</c>).</returns>
@@ -120,12 +120,12 @@ public interface IVoicemailApi
     /// <para><c>GET /api/v2/voicemail/queues/{queueId}/messages</c> (<c>getVoicemailQueueMessages</c>)</para>
     /// <para>Requires any of the permissions: <c>voicemail:acdvoicemail:view</c>.</para>
     /// </remarks>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VoicemailMessageEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailQueueMessagesAsync(string queueId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailQueueMessagesAsync(string queueId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Search voicemails using the q64 value returned from a previous search</summary>
     /// <remarks><para><c>GET /api/v2/voicemail/search</c> (<c>getVoicemailSearch</c>)</para></remarks>
@@ -140,7 +140,7 @@ public interface IVoicemailApi
     /// <para><c>GET /api/v2/voicemail/users/{userId}/mailbox</c> (<c>getVoicemailUserMailbox</c>)</para>
     /// <para>Requires any of the permissions: <c>voicemail:mailbox:viewOther</c>.</para>
     /// </remarks>
-    /// <param name="userId">userId</param>
+    /// <param name="userId">userId. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VoicemailMailboxInfo</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMailboxInfo> GetVoicemailUserMailboxAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -150,19 +150,19 @@ public interface IVoicemailApi
     /// <para><c>GET /api/v2/voicemail/users/{userId}/messages</c> (<c>getVoicemailUserMessages</c>)</para>
     /// <para>Requires any of the permissions: <c>voicemail:voicemail:viewOther</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VoicemailMessageEntityListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailUserMessagesAsync(string userId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailUserMessagesAsync(string userId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a user's voicemail policy</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/voicemail/userpolicies/{userId}</c> (<c>getVoicemailUserpolicy</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>, <c>voicemail:userPolicy:viewOther</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>userpolicies/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VoicemailUserPolicy</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailUserPolicy> GetVoicemailUserpolicyAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -172,7 +172,7 @@ public interface IVoicemailApi
     /// <para><c>PATCH /api/v2/voicemail/groups/{groupId}/policy</c> (<c>patchVoicemailGroupPolicy</c>)</para>
     /// <para>Requires any of the permissions: <c>voicemail:groupPolicy:edit</c>.</para>
     /// </remarks>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="body">The group's voicemail policy</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VoicemailGroupPolicy</c>).</returns>
@@ -190,7 +190,7 @@ public interface IVoicemailApi
     /// <para><c>PATCH /api/v2/voicemail/messages/{messageId}</c> (<c>patchVoicemailMessage</c>)</para>
     /// <para>A user voicemail can only be modified by its associated user. A group voicemail can only be modified by a user that is a member of the group. A queue voicemail can only be modified by a participant of the conversation the voicemail is associated with.</para>
     /// </remarks>
-    /// <param name="messageId">Message ID</param>
+    /// <param name="messageId">Message ID. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="body">VoicemailMessage</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VoicemailMessage</c>).</returns>
@@ -201,7 +201,7 @@ public interface IVoicemailApi
     /// <para><c>PATCH /api/v2/voicemail/userpolicies/{userId}</c> (<c>patchVoicemailUserpolicy</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>, <c>voicemail:userPolicy:viewOther</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>userpolicies/{userId}</c>.</param>
     /// <param name="body">The user's voicemail policy</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VoicemailUserPolicy</c>).</returns>
@@ -226,7 +226,7 @@ public interface IVoicemailApi
     /// <para><c>PUT /api/v2/voicemail/messages/{messageId}</c> (<c>putVoicemailMessage</c>)</para>
     /// <para>A user voicemail can only be modified by its associated user. A group voicemail can only be modified by a user that is a member of the group. A queue voicemail can only be modified by a participant of the conversation the voicemail is associated with.</para>
     /// </remarks>
-    /// <param name="messageId">Message ID</param>
+    /// <param name="messageId">Message ID. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="body">VoicemailMessage</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VoicemailMessage</c>).</returns>
@@ -247,7 +247,7 @@ public interface IVoicemailApi
     /// <para><c>PUT /api/v2/voicemail/userpolicies/{userId}</c> (<c>putVoicemailUserpolicy</c>)</para>
     /// <para>Requires any of the permissions: <c>telephony:plugin:all</c>, <c>voicemail:userPolicy:viewOther</c>.</para>
     /// </remarks>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>userpolicies/{userId}</c>.</param>
     /// <param name="body">The user's voicemail policy</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>VoicemailUserPolicy</c>).</returns>

@@ -17,7 +17,7 @@ public interface IWebChatApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>webchat:deployment:delete</c>.</para>
     /// </remarks>
-    /// <param name="deploymentId">Deployment Id</param>
+    /// <param name="deploymentId">Deployment Id. Path segment <c>deployments/{deploymentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -29,8 +29,8 @@ public interface IWebChatApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="memberId">memberId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="memberId">memberId. Path segment <c>members/{memberId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -54,7 +54,7 @@ public interface IWebChatApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>webchat:deployment:read</c>.</para>
     /// </remarks>
-    /// <param name="deploymentId">Deployment Id</param>
+    /// <param name="deploymentId">Deployment Id. Path segment <c>deployments/{deploymentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebChatDeployment</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -77,8 +77,8 @@ public interface IWebChatApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-legacy-co-browse-and-screenshare/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="mediaRequestId">mediaRequestId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="mediaRequestId">mediaRequestId. Path segment <c>mediarequests/{mediaRequestId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebChatGuestMediaRequest</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -90,7 +90,7 @@ public interface IWebChatApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebChatGuestMediaRequestEntityList</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -102,8 +102,8 @@ public interface IWebChatApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="memberId">memberId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="memberId">memberId. Path segment <c>members/{memberId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebChatMemberInfo</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -115,14 +115,14 @@ public interface IWebChatApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="pageSize">The number of entries to return per page, or omitted for the default.</param>
     /// <param name="pageNumber">The page number to return, or omitted for the first page.</param>
     /// <param name="excludeDisconnectedMembers">If true, the results will not contain members who have a DISCONNECTED state.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebChatMemberInfoEntityList</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebChatMemberInfoEntityList> GetWebchatGuestConversationMembersAsync(string conversationId, int? pageSize = null, int? pageNumber = null, bool? excludeDisconnectedMembers = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebChatMemberInfoEntityList> GetWebchatGuestConversationMembersAsync(string conversationId, long? pageSize = null, long? pageNumber = null, bool? excludeDisconnectedMembers = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get a web chat conversation message</summary>
     /// <remarks>
@@ -130,8 +130,8 @@ public interface IWebChatApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="messageId">messageId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="messageId">messageId. Path segment <c>messages/{messageId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebChatMessage</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -143,7 +143,7 @@ public interface IWebChatApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="after">If available, get the messages chronologically after the id of this message</param>
     /// <param name="before">If available, get the messages chronologically before the id of this message</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
@@ -151,7 +151,7 @@ public interface IWebChatApi
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebChatMessageEntityList</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebChatMessageEntityList> GetWebchatGuestConversationMessagesAsync(string conversationId, string? after = null, string? before = null, string? sortOrder = null, int? maxResults = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebChatMessageEntityList> GetWebchatGuestConversationMessagesAsync(string conversationId, string? after = null, string? before = null, string? sortOrder = null, long? maxResults = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get WebChat deployment settings</summary>
     /// <remarks>
@@ -171,8 +171,8 @@ public interface IWebChatApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-legacy-co-browse-and-screenshare/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="mediaRequestId">mediaRequestId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="mediaRequestId">mediaRequestId. Path segment <c>mediarequests/{mediaRequestId}</c>.</param>
     /// <param name="body">Request</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebChatGuestMediaRequest</c>).</returns>
@@ -197,8 +197,8 @@ public interface IWebChatApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="memberId">memberId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="memberId">memberId. Path segment <c>members/{memberId}</c>.</param>
     /// <param name="body">Message</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebChatMessage</c>).</returns>
@@ -211,8 +211,8 @@ public interface IWebChatApi
     /// <para>This endpoint is deprecated. Please see the article https://help.genesys.cloud/articles/deprecation-removal-of-acd-web-chat-version-2/</para>
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// </remarks>
-    /// <param name="conversationId">conversationId</param>
-    /// <param name="memberId">memberId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
+    /// <param name="memberId">memberId. Path segment <c>members/{memberId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebChatTyping</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -236,7 +236,7 @@ public interface IWebChatApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>webchat:deployment:update</c>.</para>
     /// </remarks>
-    /// <param name="deploymentId">Deployment Id</param>
+    /// <param name="deploymentId">Deployment Id. Path segment <c>deployments/{deploymentId}</c>.</param>
     /// <param name="body">Deployment</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebChatDeployment</c>).</returns>

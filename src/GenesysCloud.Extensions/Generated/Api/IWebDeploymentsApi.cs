@@ -16,7 +16,7 @@ public interface IWebDeploymentsApi
     /// <para><c>DELETE /api/v2/webdeployments/configurations/{configurationId}</c> (<c>deleteWebdeploymentsConfiguration</c>)</para>
     /// <para>Requires all of the permissions: <c>webDeployments:configuration:delete</c>.</para>
     /// </remarks>
-    /// <param name="configurationId">The configuration version ID</param>
+    /// <param name="configurationId">The configuration version ID. Path segment <c>configurations/{configurationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWebdeploymentsConfigurationAsync(string configurationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -26,15 +26,15 @@ public interface IWebDeploymentsApi
     /// <para><c>DELETE /api/v2/webdeployments/deployments/{deploymentId}</c> (<c>deleteWebdeploymentsDeployment</c>)</para>
     /// <para>Requires all of the permissions: <c>webDeployments:deployment:delete</c>.</para>
     /// </remarks>
-    /// <param name="deploymentId">The deployment ID</param>
+    /// <param name="deploymentId">The deployment ID. Path segment <c>deployments/{deploymentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWebdeploymentsDeploymentAsync(string deploymentId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a cobrowse session</summary>
     /// <remarks><para><c>DELETE /api/v2/webdeployments/deployments/{deploymentId}/cobrowse/{sessionId}</c> (<c>deleteWebdeploymentsDeploymentCobrowseSessionId</c>)</para></remarks>
-    /// <param name="deploymentId">WebMessaging deployment ID</param>
-    /// <param name="sessionId">Cobrowse session id or join code</param>
+    /// <param name="deploymentId">WebMessaging deployment ID. Path segment <c>deployments/{deploymentId}</c>.</param>
+    /// <param name="sessionId">Cobrowse session id or join code. Path segment <c>cobrowse/{sessionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>JsonElement</c>).</returns>
     global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> DeleteWebdeploymentsDeploymentCobrowseSessionIdAsync(string deploymentId, string sessionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -52,8 +52,8 @@ public interface IWebDeploymentsApi
     /// <para><c>GET /api/v2/webdeployments/configurations/{configurationId}/versions/{versionId}</c> (<c>getWebdeploymentsConfigurationVersion</c>)</para>
     /// <para>Requires all of the permissions: <c>webDeployments:configuration:view</c>.</para>
     /// </remarks>
-    /// <param name="configurationId">The configuration version ID</param>
-    /// <param name="versionId">The version of the configuration to get</param>
+    /// <param name="configurationId">The configuration version ID. Path segment <c>configurations/{configurationId}</c>.</param>
+    /// <param name="versionId">The version of the configuration to get. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebDeploymentConfigurationVersion</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion> GetWebdeploymentsConfigurationVersionAsync(string configurationId, string versionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -63,7 +63,7 @@ public interface IWebDeploymentsApi
     /// <para><c>GET /api/v2/webdeployments/configurations/{configurationId}/versions</c> (<c>getWebdeploymentsConfigurationVersions</c>)</para>
     /// <para>Requires all of the permissions: <c>webDeployments:configuration:view</c>.</para>
     /// </remarks>
-    /// <param name="configurationId">The configuration version ID</param>
+    /// <param name="configurationId">The configuration version ID. Path segment <c>configurations/{configurationId}</c>.</param>
     /// <param name="pageSize">Number of entities to return. Defaults to 300.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned.</param>
@@ -76,7 +76,7 @@ public interface IWebDeploymentsApi
     /// <para><c>GET /api/v2/webdeployments/configurations/{configurationId}/versions/draft</c> (<c>getWebdeploymentsConfigurationVersionsDraft</c>)</para>
     /// <para>Requires all of the permissions: <c>webDeployments:configuration:view</c>.</para>
     /// </remarks>
-    /// <param name="configurationId">The configuration version ID</param>
+    /// <param name="configurationId">The configuration version ID. Path segment <c>configurations/{configurationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebDeploymentConfigurationVersion</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion> GetWebdeploymentsConfigurationVersionsDraftAsync(string configurationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -99,7 +99,7 @@ public interface IWebDeploymentsApi
     /// <para><c>GET /api/v2/webdeployments/deployments/{deploymentId}</c> (<c>getWebdeploymentsDeployment</c>)</para>
     /// <para>Requires all of the permissions: <c>webDeployments:deployment:view</c>.</para>
     /// </remarks>
-    /// <param name="deploymentId">The deployment ID</param>
+    /// <param name="deploymentId">The deployment ID. Path segment <c>deployments/{deploymentId}</c>.</param>
     /// <param name="expand">The specified entity attributes will be filled. Comma separated values expected. Valid values: <c>supportedContent</c>, <c>flowDetails</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebDeployment</c>).</returns>
@@ -107,15 +107,15 @@ public interface IWebDeploymentsApi
 
     /// <summary>Retrieves a cobrowse session</summary>
     /// <remarks><para><c>GET /api/v2/webdeployments/deployments/{deploymentId}/cobrowse/{sessionId}</c> (<c>getWebdeploymentsDeploymentCobrowseSessionId</c>)</para></remarks>
-    /// <param name="deploymentId">WebMessaging deployment ID</param>
-    /// <param name="sessionId">Cobrowse session id or join code</param>
+    /// <param name="deploymentId">WebMessaging deployment ID. Path segment <c>deployments/{deploymentId}</c>.</param>
+    /// <param name="sessionId">Cobrowse session id or join code. Path segment <c>cobrowse/{sessionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CobrowseWebMessagingSession</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CobrowseWebMessagingSession> GetWebdeploymentsDeploymentCobrowseSessionIdAsync(string deploymentId, string sessionId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get active configuration for a given deployment</summary>
     /// <remarks><para><c>GET /api/v2/webdeployments/deployments/{deploymentId}/configurations</c> (<c>getWebdeploymentsDeploymentConfigurations</c>)</para></remarks>
-    /// <param name="deploymentId">The deployment ID</param>
+    /// <param name="deploymentId">The deployment ID. Path segment <c>deployments/{deploymentId}</c>.</param>
     /// <param name="type">Get active configuration on a deployment</param>
     /// <param name="expand">Expand instructions for the return value. Valid values: <c>supportedContent</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -127,7 +127,7 @@ public interface IWebDeploymentsApi
     /// <para><c>GET /api/v2/webdeployments/deployments/{deploymentId}/identityresolution</c> (<c>getWebdeploymentsDeploymentIdentityresolution</c>)</para>
     /// <para>Requires all of the permissions: <c>webDeployments:deployment:view</c>, <c>webDeployments:identityResolution:view</c>.</para>
     /// </remarks>
-    /// <param name="deploymentId">The deployment ID</param>
+    /// <param name="deploymentId">The deployment ID. Path segment <c>deployments/{deploymentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DeploymentIdentityResolutionConfig</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DeploymentIdentityResolutionConfig> GetWebdeploymentsDeploymentIdentityresolutionAsync(string deploymentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -150,7 +150,7 @@ public interface IWebDeploymentsApi
     /// <para><c>POST /api/v2/webdeployments/configurations/{configurationId}/versions/draft/publish</c> (<c>postWebdeploymentsConfigurationVersionsDraftPublish</c>)</para>
     /// <para>Requires all of the permissions: <c>webDeployments:configuration:edit</c>, <c>webDeployments:configuration:add</c>.</para>
     /// </remarks>
-    /// <param name="configurationId">The configuration version ID</param>
+    /// <param name="configurationId">The configuration version ID. Path segment <c>configurations/{configurationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebDeploymentConfigurationVersion</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebDeploymentConfigurationVersion> PostWebdeploymentsConfigurationVersionsDraftPublishAsync(string configurationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -194,7 +194,7 @@ public interface IWebDeploymentsApi
     /// <para><c>PUT /api/v2/webdeployments/configurations/{configurationId}/versions/draft</c> (<c>putWebdeploymentsConfigurationVersionsDraft</c>)</para>
     /// <para>Requires all of the permissions: <c>webDeployments:configuration:edit</c>.</para>
     /// </remarks>
-    /// <param name="configurationId">The configuration version ID</param>
+    /// <param name="configurationId">The configuration version ID. Path segment <c>configurations/{configurationId}</c>.</param>
     /// <param name="configurationVersion">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebDeploymentConfigurationVersion</c>).</returns>
@@ -205,7 +205,7 @@ public interface IWebDeploymentsApi
     /// <para><c>PUT /api/v2/webdeployments/deployments/{deploymentId}</c> (<c>putWebdeploymentsDeployment</c>)</para>
     /// <para>Requires all of the permissions: <c>webDeployments:deployment:edit</c>.</para>
     /// </remarks>
-    /// <param name="deploymentId">The deployment ID</param>
+    /// <param name="deploymentId">The deployment ID. Path segment <c>deployments/{deploymentId}</c>.</param>
     /// <param name="deployment">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebDeployment</c>).</returns>
@@ -216,7 +216,7 @@ public interface IWebDeploymentsApi
     /// <para><c>PUT /api/v2/webdeployments/deployments/{deploymentId}/identityresolution</c> (<c>putWebdeploymentsDeploymentIdentityresolution</c>)</para>
     /// <para>Requires all of the permissions: <c>webDeployments:deployment:edit</c>, <c>webDeployments:identityResolution:edit</c>.</para>
     /// </remarks>
-    /// <param name="deploymentId">The deployment ID</param>
+    /// <param name="deploymentId">The deployment ID. Path segment <c>deployments/{deploymentId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>DeploymentIdentityResolutionConfig</c>).</returns>

@@ -13,8 +13,8 @@ public interface IWebMessagingApi
 {
     /// <summary>Delete device information</summary>
     /// <remarks><para><c>DELETE /api/v2/webmessaging/deployments/{deploymentId}/pushdevices/{tokenId}</c> (<c>deleteWebmessagingDeploymentPushdevice</c>)</para></remarks>
-    /// <param name="deploymentId">WebMessaging deployment id</param>
-    /// <param name="tokenId">Device token id or cookie id</param>
+    /// <param name="deploymentId">WebMessaging deployment id. Path segment <c>deployments/{deploymentId}</c>.</param>
+    /// <param name="tokenId">Device token id or cookie id. Path segment <c>pushdevices/{tokenId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWebmessagingDeploymentPushdeviceAsync(string deploymentId, string tokenId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -25,12 +25,12 @@ public interface IWebMessagingApi
     /// <param name="pageNumber">Page number</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WebMessagingMessageEntityList</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebMessagingMessageEntityList> GetWebmessagingMessagesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebMessagingMessageEntityList> GetWebmessagingMessagesAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Edit device information</summary>
     /// <remarks><para><c>PATCH /api/v2/webmessaging/deployments/{deploymentId}/pushdevices/{tokenId}</c> (<c>patchWebmessagingDeploymentPushdevice</c>)</para></remarks>
-    /// <param name="deploymentId">WebMessaging deployment id</param>
-    /// <param name="tokenId">Device token id or cookie id</param>
+    /// <param name="deploymentId">WebMessaging deployment id. Path segment <c>deployments/{deploymentId}</c>.</param>
+    /// <param name="tokenId">Device token id or cookie id. Path segment <c>pushdevices/{tokenId}</c>.</param>
     /// <param name="body">Request body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -38,8 +38,8 @@ public interface IWebMessagingApi
 
     /// <summary>Add a new device information</summary>
     /// <remarks><para><c>POST /api/v2/webmessaging/deployments/{deploymentId}/pushdevices/{tokenId}</c> (<c>postWebmessagingDeploymentPushdevice</c>)</para></remarks>
-    /// <param name="deploymentId">WebMessaging deployment id</param>
-    /// <param name="tokenId">Device token id or cookie id</param>
+    /// <param name="deploymentId">WebMessaging deployment id. Path segment <c>deployments/{deploymentId}</c>.</param>
+    /// <param name="tokenId">Device token id or cookie id. Path segment <c>pushdevices/{tokenId}</c>.</param>
     /// <param name="body">Request body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>

@@ -18,7 +18,7 @@ public interface IWidgetsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>widgets:deployment:delete</c>, <c>webchat:deployment:delete</c>.</para>
     /// </remarks>
-    /// <param name="deploymentId">Widget Config Id</param>
+    /// <param name="deploymentId">Widget Config Id. Path segment <c>deployments/{deploymentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -31,7 +31,7 @@ public interface IWidgetsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>widgets:deployment:view</c>, <c>webchat:deployment:read</c>.</para>
     /// </remarks>
-    /// <param name="deploymentId">Widget Config Id</param>
+    /// <param name="deploymentId">Widget Config Id. Path segment <c>deployments/{deploymentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WidgetDeployment</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -69,7 +69,7 @@ public interface IWidgetsApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>widgets:deployment:edit</c>, <c>webchat:deployment:update</c>.</para>
     /// </remarks>
-    /// <param name="deploymentId">Widget Config Id</param>
+    /// <param name="deploymentId">Widget Config Id. Path segment <c>deployments/{deploymentId}</c>.</param>
     /// <param name="body">Deployment</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WidgetDeployment</c>).</returns>

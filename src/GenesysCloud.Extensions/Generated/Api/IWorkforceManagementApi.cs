@@ -16,8 +16,8 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/businessunits/{businessUnitId}/activitycodes/{activityCodeId}</c> (<c>deleteWorkforcemanagementBusinessunitActivitycode</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:activityCode:delete</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user.</param>
-    /// <param name="activityCodeId">The ID of the activity code to delete</param>
+    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="activityCodeId">The ID of the activity code to delete. Path segment <c>activitycodes/{activityCodeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitActivitycodeAsync(string businessUnitId, string activityCodeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -28,7 +28,7 @@ public interface IWorkforceManagementApi
     /// <para>A business unit cannot be deleted if it contains one or more management units</para>
     /// <para>Requires any of the permissions: <c>wfm:businessUnit:delete</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user.</param>
+    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -38,8 +38,8 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}/staffinggroupallocationshistory</c> (<c>deleteWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationshistory</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:capacityPlan:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="capacityPlanId">The ID of the capacity plan</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="capacityPlanId">The ID of the capacity plan. Path segment <c>capacityplans/{capacityPlanId}</c>.</param>
     /// <param name="beforeDateId">The date to delete records that are created on or before this date in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -50,8 +50,8 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/businessunits/{businessUnitId}/planninggroups/{planningGroupId}</c> (<c>deleteWorkforcemanagementBusinessunitPlanninggroup</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:planningGroup:delete</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit.</param>
-    /// <param name="planningGroupId">The ID of a planning group to delete</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="planningGroupId">The ID of a planning group to delete. Path segment <c>planninggroups/{planningGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitPlanninggroupAsync(string businessUnitId, string planningGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -61,8 +61,8 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduling/runs/{runId}</c> (<c>deleteWorkforcemanagementBusinessunitSchedulingRun</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:generate</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="runId">The ID of the schedule run</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="runId">The ID of the schedule run. Path segment <c>runs/{runId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitSchedulingRunAsync(string businessUnitId, string runId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -72,8 +72,8 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/businessunits/{businessUnitId}/servicegoaltemplates/{serviceGoalTemplateId}</c> (<c>deleteWorkforcemanagementBusinessunitServicegoaltemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:serviceGoalTemplate:delete</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit.</param>
-    /// <param name="serviceGoalTemplateId">The ID of the service goal template to delete</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="serviceGoalTemplateId">The ID of the service goal template to delete. Path segment <c>servicegoaltemplates/{serviceGoalTemplateId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitServicegoaltemplateAsync(string businessUnitId, string serviceGoalTemplateId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -83,8 +83,8 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups/{staffingGroupId}</c> (<c>deleteWorkforcemanagementBusinessunitStaffinggroup</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:staffingGroup:delete</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="staffingGroupId">The ID of the staffing group to delete</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="staffingGroupId">The ID of the staffing group to delete. Path segment <c>staffinggroups/{staffingGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitStaffinggroupAsync(string businessUnitId, string staffingGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -94,8 +94,8 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/businessunits/{businessUnitId}/timeofflimits/{timeOffLimitId}</c> (<c>deleteWorkforcemanagementBusinessunitTimeofflimit</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffLimit:delete</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="timeOffLimitId">The ID of the time-off limit object to delete</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="timeOffLimitId">The ID of the time-off limit object to delete. Path segment <c>timeofflimits/{timeOffLimitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitTimeofflimitAsync(string businessUnitId, string timeOffLimitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -105,8 +105,8 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/businessunits/{businessUnitId}/timeoffplans/{timeOffPlanId}</c> (<c>deleteWorkforcemanagementBusinessunitTimeoffplan</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffPlan:delete</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="timeOffPlanId">The ID of the time-off plan to delete</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="timeOffPlanId">The ID of the time-off plan to delete. Path segment <c>timeoffplans/{timeOffPlanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitTimeoffplanAsync(string businessUnitId, string timeOffPlanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -116,9 +116,9 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}</c> (<c>deleteWorkforcemanagementBusinessunitWeekSchedule</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:delete</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="scheduleId">The ID of the schedule</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekId}</c>.</param>
+    /// <param name="scheduleId">The ID of the schedule. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuAsyncScheduleResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuAsyncScheduleResponse> DeleteWorkforcemanagementBusinessunitWeekScheduleAsync(string businessUnitId, string weekId, string scheduleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -129,9 +129,9 @@ public interface IWorkforceManagementApi
     /// <para>Must not be tied to any schedules</para>
     /// <para>Requires any of the permissions: <c>wfm:shortTermForecast:delete</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs</param>
-    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="forecastId">The ID of the forecast</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
+    /// <param name="forecastId">The ID of the forecast. Path segment <c>shorttermforecasts/{forecastId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitWeekShorttermforecastAsync(string businessUnitId, string weekDateId, string forecastId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -141,8 +141,8 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}</c> (<c>deleteWorkforcemanagementBusinessunitWorkplanbid</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanBid:delete</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="bidId">The ID of the work plan bid</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="bidId">The ID of the work plan bid. Path segment <c>workplanbids/{bidId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitWorkplanbidAsync(string businessUnitId, string bidId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -152,9 +152,9 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}/groups/{bidGroupId}</c> (<c>deleteWorkforcemanagementBusinessunitWorkplanbidGroup</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanBidGroup:delete</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="bidId">The work plan bid id of the bid groups</param>
-    /// <param name="bidGroupId">Work Plan Bid Group id</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="bidId">The work plan bid id of the bid groups. Path segment <c>workplanbids/{bidId}</c>.</param>
+    /// <param name="bidGroupId">Work Plan Bid Group id. Path segment <c>groups/{bidGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementBusinessunitWorkplanbidGroupAsync(string businessUnitId, string bidId, string bidGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -173,7 +173,7 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/managementunits/{managementUnitId}</c> (<c>deleteWorkforcemanagementManagementunit</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:managementUnit:delete</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementManagementunitAsync(string managementUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -183,8 +183,8 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeofflimits/{timeOffLimitId}</c> (<c>deleteWorkforcemanagementManagementunitTimeofflimit</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffLimit:delete</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit.</param>
-    /// <param name="timeOffLimitId">The ID of the time off limit object to delete</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="timeOffLimitId">The ID of the time off limit object to delete. Path segment <c>timeofflimits/{timeOffLimitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementManagementunitTimeofflimitAsync(string managementUnitId, string timeOffLimitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -194,8 +194,8 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffplans/{timeOffPlanId}</c> (<c>deleteWorkforcemanagementManagementunitTimeoffplan</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffPlan:delete</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit</param>
-    /// <param name="timeOffPlanId">The ID of the time off plan to delete</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="timeOffPlanId">The ID of the time off plan to delete. Path segment <c>timeoffplans/{timeOffPlanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementManagementunitTimeoffplanAsync(string managementUnitId, string timeOffPlanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -205,8 +205,8 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplans/{workPlanId}</c> (<c>deleteWorkforcemanagementManagementunitWorkplan</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlan:delete</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="workPlanId">The ID of the work plan to delete</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="workPlanId">The ID of the work plan to delete. Path segment <c>workplans/{workPlanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementManagementunitWorkplanAsync(string managementUnitId, string workPlanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -216,8 +216,8 @@ public interface IWorkforceManagementApi
     /// <para><c>DELETE /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplanrotations/{workPlanRotationId}</c> (<c>deleteWorkforcemanagementManagementunitWorkplanrotation</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanRotation:delete</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="workPlanRotationId">The ID of the work plan rotation to be deleted</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="workPlanRotationId">The ID of the work plan rotation to be deleted. Path segment <c>workplanrotations/{workPlanRotationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
     global::System.Threading.Tasks.Task DeleteWorkforcemanagementManagementunitWorkplanrotationAsync(string managementUnitId, string workPlanRotationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -237,7 +237,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/adherence/explanations/{explanationId}</c> (<c>getWorkforcemanagementAdherenceExplanation</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentAdherenceExplanation:submit</c>.</para>
     /// </remarks>
-    /// <param name="explanationId">The ID of the explanation to update</param>
+    /// <param name="explanationId">The ID of the explanation to update. Path segment <c>explanations/{explanationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AdherenceExplanationResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse> GetWorkforcemanagementAdherenceExplanationAsync(string explanationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -247,7 +247,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/adherence/explanations/jobs/{jobId}</c> (<c>getWorkforcemanagementAdherenceExplanationsJob</c>)</para>
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// </remarks>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AdherenceExplanationJob</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AdherenceExplanationJob> GetWorkforcemanagementAdherenceExplanationsJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -257,7 +257,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/adherence/historical/bulk/jobs/{jobId}</c> (<c>getWorkforcemanagementAdherenceHistoricalBulkJob</c>)</para>
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// </remarks>
-    /// <param name="jobId">ID of the job to get</param>
+    /// <param name="jobId">ID of the job to get. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WfmHistoricalAdherenceBulkResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceBulkResponse> GetWorkforcemanagementAdherenceHistoricalBulkJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -268,7 +268,7 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:historicalAdherence:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WfmHistoricalAdherenceResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceResponse> GetWorkforcemanagementAdherenceHistoricalJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -278,8 +278,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/agents/{agentId}/adherence/explanations/{explanationId}</c> (<c>getWorkforcemanagementAgentAdherenceExplanation</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:adherenceExplanation:view</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The ID of the agent to query</param>
-    /// <param name="explanationId">The ID of the explanation to update</param>
+    /// <param name="agentId">The ID of the agent to query. Path segment <c>agents/{agentId}</c>.</param>
+    /// <param name="explanationId">The ID of the explanation to update. Path segment <c>explanations/{explanationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AdherenceExplanationResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AdherenceExplanationResponse> GetWorkforcemanagementAgentAdherenceExplanationAsync(string agentId, string explanationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -289,7 +289,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/agents/{agentId}/managementunit</c> (<c>getWorkforcemanagementAgentManagementunit</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agent:view</c>, <c>wfm:publishedSchedule:view</c>, <c>wfm:schedule:view</c>, <c>coaching:appointment:add</c>, <c>coaching:appointment:edit</c>, <c>learning:assignment:add</c>, <c>learning:assignment:reschedule</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The ID of the agent to look up</param>
+    /// <param name="agentId">The ID of the agent to look up. Path segment <c>agents/{agentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentManagementUnitReference</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentManagementUnitReference> GetWorkforcemanagementAgentManagementunitAsync(string agentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -299,7 +299,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/agents/me/adherence/historical/jobs/{jobId}</c> (<c>getWorkforcemanagementAgentsMeAdherenceHistoricalJob</c>)</para>
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// </remarks>
-    /// <param name="jobId">ID of the job to get</param>
+    /// <param name="jobId">ID of the job to get. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WfmAgentHistoricalAdherenceResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResponse> GetWorkforcemanagementAgentsMeAdherenceHistoricalJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -319,7 +319,7 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:agentAlternativeShift:submit</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AlternativeShiftJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse> GetWorkforcemanagementAlternativeshiftsOffersJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -330,7 +330,7 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:agentAlternativeShift:submit</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AlternativeShiftJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse> GetWorkforcemanagementAlternativeshiftsOffersSearchJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -349,7 +349,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/alternativeshifts/trades/{tradeId}</c> (<c>getWorkforcemanagementAlternativeshiftsTrade</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentAlternativeShift:submit</c>.</para>
     /// </remarks>
-    /// <param name="tradeId">The ID of the alternative shift trade</param>
+    /// <param name="tradeId">The ID of the alternative shift trade. Path segment <c>trades/{tradeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AlternativeShiftTradeResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse> GetWorkforcemanagementAlternativeshiftsTradeAsync(string tradeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -370,7 +370,7 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:agentAlternativeShift:submit</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AlternativeShiftJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse> GetWorkforcemanagementAlternativeshiftsTradesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -381,7 +381,7 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:alternativeShift:edit</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AlternativeShiftJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftJobResponse> GetWorkforcemanagementAlternativeshiftsTradesStateJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -391,8 +391,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/activitycodes/{activityCodeId}</c> (<c>getWorkforcemanagementBusinessunitActivitycode</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:activityCode:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user.</param>
-    /// <param name="activityCodeId">The ID of the activity code to fetch</param>
+    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="activityCodeId">The ID of the activity code to fetch. Path segment <c>activitycodes/{activityCodeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BusinessUnitActivityCode</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BusinessUnitActivityCode> GetWorkforcemanagementBusinessunitActivitycodeAsync(string businessUnitId, string activityCodeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -402,7 +402,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/activitycodes</c> (<c>getWorkforcemanagementBusinessunitActivitycodes</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentSchedule:view</c>, <c>wfm:agentTimeOffRequest:submit</c>, <c>wfm:activityCode:add</c>, <c>wfm:activityCode:delete</c>, <c>wfm:activityCode:edit</c>, <c>wfm:activityCode:view</c>, <c>wfm:agent:edit</c>, <c>wfm:agent:view</c>, <c>wfm:businessUnit:add</c>, <c>wfm:businessUnit:delete</c>, <c>wfm:businessUnit:edit</c>, <c>wfm:businessUnit:view</c>, <c>wfm:historicalAdherence:view</c>, <c>wfm:shrinkage:view</c>, <c>wfm:intraday:view</c>, <c>wfm:managementUnit:add</c>, <c>wfm:managementUnit:delete</c>, <c>wfm:managementUnit:edit</c>, <c>wfm:managementUnit:view</c>, <c>wfm:realtimeAdherence:view</c>, <c>wfm:schedule:add</c>, <c>wfm:schedule:delete</c>, <c>wfm:schedule:edit</c>, <c>wfm:schedule:generate</c>, <c>wfm:schedule:view</c>, <c>wfm:publishedSchedule:view</c>, <c>wfm:serviceGoalTemplate:add</c>, <c>wfm:serviceGoalTemplate:delete</c>, <c>wfm:serviceGoalTemplate:edit</c>, <c>wfm:serviceGoalTemplate:view</c>, <c>wfm:planningGroup:add</c>, <c>wfm:planningGroup:delete</c>, <c>wfm:planningGroup:edit</c>, <c>wfm:planningGroup:view</c>, <c>wfm:shiftTradeRequest:edit</c>, <c>wfm:shiftTradeRequest:view</c>, <c>wfm:shortTermForecast:add</c>, <c>wfm:shortTermForecast:delete</c>, <c>wfm:shortTermForecast:edit</c>, <c>wfm:shortTermForecast:view</c>, <c>wfm:timeOffLimit:add</c>, <c>wfm:timeOffLimit:delete</c>, <c>wfm:timeOffLimit:edit</c>, <c>wfm:timeOffLimit:view</c>, <c>wfm:timeOffPlan:add</c>, <c>wfm:timeOffPlan:delete</c>, <c>wfm:timeOffPlan:edit</c>, <c>wfm:timeOffPlan:view</c>, <c>wfm:timeOffRequest:add</c>, <c>wfm:timeOffRequest:edit</c>, <c>wfm:timeOffRequest:view</c>, <c>wfm:workPlan:add</c>, <c>wfm:workPlan:delete</c>, <c>wfm:workPlan:edit</c>, <c>wfm:workPlan:view</c>, <c>wfm:workPlanRotation:add</c>, <c>wfm:workPlanRotation:delete</c>, <c>wfm:workPlanRotation:edit</c>, <c>wfm:workPlanRotation:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user.</param>
+    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BusinessUnitActivityCodeListing</c>).</returns>
@@ -413,8 +413,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/activityplans/{activityPlanId}</c> (<c>getWorkforcemanagementBusinessunitActivityplan</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:activityPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="activityPlanId">The ID of the activity plan to fetch</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="activityPlanId">The ID of the activity plan to fetch. Path segment <c>activityplans/{activityPlanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActivityPlanResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActivityPlanResponse> GetWorkforcemanagementBusinessunitActivityplanAsync(string businessUnitId, string activityPlanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -424,9 +424,9 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/activityplans/{activityPlanId}/runs/jobs/{jobId}</c> (<c>getWorkforcemanagementBusinessunitActivityplanRunsJob</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:activityPlanRunJob:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="activityPlanId">The ID of the activity plan associated with the run job</param>
-    /// <param name="jobId">The ID of the activity plan run job</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="activityPlanId">The ID of the activity plan associated with the run job. Path segment <c>activityplans/{activityPlanId}</c>.</param>
+    /// <param name="jobId">The ID of the activity plan run job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActivityPlanJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActivityPlanJobResponse> GetWorkforcemanagementBusinessunitActivityplanRunsJobAsync(string businessUnitId, string activityPlanId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -436,7 +436,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/activityplans</c> (<c>getWorkforcemanagementBusinessunitActivityplans</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:activityPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="state">Optionally filter by activity plan state. Valid values: <c>Active</c>, <c>Inactive</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActivityPlanListing</c>).</returns>
@@ -447,7 +447,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/activityplans/jobs</c> (<c>getWorkforcemanagementBusinessunitActivityplansJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:activityPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActivityPlanJobListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActivityPlanJobListing> GetWorkforcemanagementBusinessunitActivityplansJobsAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -457,7 +457,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/alternativeshifts/settings</c> (<c>getWorkforcemanagementBusinessunitAlternativeshiftsSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:businessUnit:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AlternativeShiftBuSettingsResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftBuSettingsResponse> GetWorkforcemanagementBusinessunitAlternativeshiftsSettingsAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -467,8 +467,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/alternativeshifts/trades/{tradeId}</c> (<c>getWorkforcemanagementBusinessunitAlternativeshiftsTrade</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:alternativeShift:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="tradeId">The ID of the alternative shift trade</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="tradeId">The ID of the alternative shift trade. Path segment <c>trades/{tradeId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AlternativeShiftTradeResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AlternativeShiftTradeResponse> GetWorkforcemanagementBusinessunitAlternativeshiftsTradeAsync(string businessUnitId, string tradeId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -479,8 +479,8 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:alternativeShift:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuAlternativeShiftJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuAlternativeShiftJobResponse> GetWorkforcemanagementBusinessunitAlternativeshiftsTradesSearchJobAsync(string businessUnitId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -491,7 +491,7 @@ public interface IWorkforceManagementApi
     /// <para>Expanding "settings" will retrieve all settings.  All other expands will retrieve only the requested settings field(s).</para>
     /// <para>Requires any of the permissions: <c>wfm:activityCode:add</c>, <c>wfm:activityCode:delete</c>, <c>wfm:activityCode:edit</c>, <c>wfm:activityCode:view</c>, <c>wfm:agent:edit</c>, <c>wfm:agentSchedule:view</c>, <c>wfm:agentTimeOffRequest:submit</c>, <c>wfm:agent:view</c>, <c>wfm:businessUnit:add</c>, <c>wfm:businessUnit:delete</c>, <c>wfm:businessUnit:edit</c>, <c>wfm:businessUnit:view</c>, <c>wfm:historicalAdherence:view</c>, <c>wfm:shrinkage:view</c>, <c>wfm:intraday:view</c>, <c>wfm:managementUnit:add</c>, <c>wfm:managementUnit:delete</c>, <c>wfm:managementUnit:edit</c>, <c>wfm:managementUnit:view</c>, <c>wfm:publishedSchedule:view</c>, <c>wfm:realtimeAdherence:view</c>, <c>wfm:schedule:add</c>, <c>wfm:schedule:delete</c>, <c>wfm:schedule:edit</c>, <c>wfm:schedule:generate</c>, <c>wfm:schedule:view</c>, <c>wfm:serviceGoalTemplate:add</c>, <c>wfm:serviceGoalTemplate:delete</c>, <c>wfm:serviceGoalTemplate:edit</c>, <c>wfm:serviceGoalTemplate:view</c>, <c>wfm:planningGroup:add</c>, <c>wfm:planningGroup:delete</c>, <c>wfm:planningGroup:edit</c>, <c>wfm:planningGroup:view</c>, <c>wfm:shiftTradeRequest:edit</c>, <c>wfm:shiftTradeRequest:view</c>, <c>wfm:agentShiftTradeRequest:participate</c>, <c>wfm:shortTermForecast:add</c>, <c>wfm:shortTermForecast:delete</c>, <c>wfm:shortTermForecast:edit</c>, <c>wfm:shortTermForecast:view</c>, <c>wfm:staffingGroup:add</c>, <c>wfm:staffingGroup:delete</c>, <c>wfm:staffingGroup:edit</c>, <c>wfm:staffingGroup:view</c>, <c>wfm:timeOffRequest:add</c>, <c>wfm:timeOffRequest:edit</c>, <c>wfm:timeOffRequest:view</c>, <c>wfm:timeOffLimit:add</c>, <c>wfm:timeOffLimit:delete</c>, <c>wfm:timeOffLimit:edit</c>, <c>wfm:timeOffLimit:view</c>, <c>wfm:timeOffPlan:add</c>, <c>wfm:timeOffPlan:delete</c>, <c>wfm:timeOffPlan:edit</c>, <c>wfm:timeOffPlan:view</c>, <c>wfm:timeOffRequest:add</c>, <c>wfm:timeOffRequest:edit</c>, <c>wfm:timeOffRequest:view</c>, <c>wfm:workPlan:add</c>, <c>wfm:workPlan:delete</c>, <c>wfm:workPlan:edit</c>, <c>wfm:workPlan:view</c>, <c>wfm:workPlanRotation:add</c>, <c>wfm:workPlanRotation:delete</c>, <c>wfm:workPlanRotation:edit</c>, <c>wfm:workPlanRotation:view</c>, <c>coaching:appointment:add</c>, <c>coaching:appointment:edit</c>, <c>learning:assignment:add</c>, <c>learning:assignment:reschedule</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user.</param>
+    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="expand">Include to access additional data on the business unit. Valid values: <c>settings</c>, <c>settings.timeZone</c>, <c>settings.startDayOfWeek</c>, <c>settings.shortTermForecasting</c>, <c>settings.scheduling</c>, <c>settings.notifications.scheduling</c>, <c>settings.learning</c>, <c>settings.coaching</c>.</param>
     /// <param name="includeSchedulingDefaultMessageSeverities">Whether to include scheduling default message severities</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -503,8 +503,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}</c> (<c>getWorkforcemanagementBusinessunitCapacityplan</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:capacityPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="capacityPlanId">The ID of the capacity plan</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="capacityPlanId">The ID of the capacity plan. Path segment <c>capacityplans/{capacityPlanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CapacityPlanResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CapacityPlanResponse> GetWorkforcemanagementBusinessunitCapacityplanAsync(string businessUnitId, string capacityPlanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -514,8 +514,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}/staffinggroupallocations</c> (<c>getWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocations</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:capacityPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="capacityPlanId">The ID of the capacity plan</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="capacityPlanId">The ID of the capacity plan. Path segment <c>capacityplans/{capacityPlanId}</c>.</param>
     /// <param name="granularity">Granularity to access staffing group data, defaults to weekly. Valid values: <c>weekly</c>, <c>monthly</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CapacityPlanStaffingGroupAllocationsResponse</c>).</returns>
@@ -526,8 +526,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}/staffingrequirements</c> (<c>getWorkforcemanagementBusinessunitCapacityplanStaffingrequirements</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:capacityPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="capacityPlanId">The ID of the capacity plan</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="capacityPlanId">The ID of the capacity plan. Path segment <c>capacityplans/{capacityPlanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CapacityPlanStaffingRequirementResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult> GetWorkforcemanagementBusinessunitCapacityplanStaffingrequirementsAsync(string businessUnitId, string capacityPlanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -537,9 +537,9 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplanning/longtermrequirements/automaticbestmethod/weeks/{weekDateId}/forecasts/{forecastId}</c> (<c>getWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecast</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:longTermStaffing:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The <c>businessUnitId</c> path parameter.</param>
-    /// <param name="weekDateId">weekDateId of forecast, format yyyy-MM-dd. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="forecastId">forecastId of forecast</param>
+    /// <param name="businessUnitId">The <c>businessUnitId</c> path parameter. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekDateId">weekDateId of forecast, format yyyy-MM-dd. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
+    /// <param name="forecastId">forecastId of forecast. Path segment <c>forecasts/{forecastId}</c>.</param>
     /// <param name="granularity">Granularity to access staffing requirements data, defaults to weekly. Valid values: <c>weekly</c>, <c>monthly</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LongTermRequirementsResponse</c>).</returns>
@@ -550,7 +550,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans</c> (<c>getWorkforcemanagementBusinessunitCapacityplans</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:capacityPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CapacityPlansListResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CapacityPlansListResponse> GetWorkforcemanagementBusinessunitCapacityplansAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -560,7 +560,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/intraday/planninggroups</c> (<c>getWorkforcemanagementBusinessunitIntradayPlanninggroups</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:intraday:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="date">yyyy-MM-dd date string interpreted in the configured business unit time zone. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WfmIntradayPlanningGroupListing</c>).</returns>
@@ -572,7 +572,7 @@ public interface IWorkforceManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>wfm:mainForecast:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The <c>businessUnitId</c> path parameter.</param>
+    /// <param name="businessUnitId">The <c>businessUnitId</c> path parameter. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContinuousForecastGetSessionResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContinuousForecastGetSessionResponse> GetWorkforcemanagementBusinessunitMainforecastContinuousforecastSessionAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -583,8 +583,8 @@ public interface IWorkforceManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>wfm:mainForecast:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The <c>businessUnitId</c> path parameter.</param>
-    /// <param name="sessionId">The <c>sessionId</c> path parameter.</param>
+    /// <param name="businessUnitId">The <c>businessUnitId</c> path parameter. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="sessionId">The <c>sessionId</c> path parameter. Path segment <c>session/{sessionId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContinuousForecastSessionResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContinuousForecastSessionResponse> GetWorkforcemanagementBusinessunitMainforecastContinuousforecastSessionSessionIdAsync(string businessUnitId, string sessionId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -595,16 +595,16 @@ public interface IWorkforceManagementApi
     /// <para>Preview: this resource may change or be removed without notice.</para>
     /// <para>Requires all of the permissions: <c>wfm:mainForecast:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The <c>businessUnitId</c> path parameter.</param>
-    /// <param name="sessionId">The <c>sessionId</c> path parameter.</param>
-    /// <param name="snapshotId">The <c>snapshotId</c> path parameter.</param>
+    /// <param name="businessUnitId">The <c>businessUnitId</c> path parameter. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="sessionId">The <c>sessionId</c> path parameter. Path segment <c>session/{sessionId}</c>.</param>
+    /// <param name="snapshotId">The <c>snapshotId</c> path parameter. Path segment <c>snapshot/{snapshotId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ContinuousForecastSnapshotResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContinuousForecastSnapshotResponse> GetWorkforcemanagementBusinessunitMainforecastContinuousforecastSessionSessionIdSnapshotSnapshotIdAsync(string businessUnitId, string sessionId, string snapshotId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get all authorized management units in the business unit</summary>
     /// <remarks><para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/managementunits</c> (<c>getWorkforcemanagementBusinessunitManagementunits</c>)</para></remarks>
-    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user.</param>
+    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="feature">If specified, the list of management units for which the user is authorized to use the requested feature will be returned. Valid values: <c>AgentHistoricalAdherence</c>, <c>AgentHistoricalAdherenceConformance</c>, <c>AgentSchedule</c>, <c>AgentAdherenceAdjustments</c>, <c>AgentAdherenceAdjustmentsQuery</c>, <c>AgentTimeOffRequest</c>, <c>AgentWorkPlanBid</c>, <c>AgentScheduleBid</c>, <c>AlternativeShift</c>, <c>Coaching</c>, <c>Learning</c>, <c>AgentUnavailableTimes</c>, <c>AgentOpportunitiesQuery</c>, <c>AgentOpportunitiesEnrollments</c>, <c>AgentOpportunitiesEnrollmentsStatuses</c>, <c>ActivityCodes</c>, <c>ActivityPlans</c>, <c>AdherenceAdjustmentsSettings</c>, <c>AdherenceAdjustmentsReasonCodes</c>, <c>AdherenceAdjustments</c>, <c>UnavailableTimes</c>, <c>Agents</c>, <c>BuActivityCodes</c>, <c>BusinessUnits</c>, <c>CapacityPlan</c>, <c>CapacityPlanForecastInputs</c>, <c>ContinuousForecast</c>, <c>HistoricalAdherence</c>, <c>HistoricalShrinkage</c>, <c>IntradayMonitoring</c>, <c>BuIntradayMonitoring</c>, <c>ManagementUnits</c>, <c>RealTimeAdherence</c>, <c>Schedules</c>, <c>BuSchedules</c>, <c>ServiceGoalTemplates</c>, <c>PlanningGroups</c>, <c>LongTermStaffing</c>, <c>ShiftTrading</c>, <c>ShortTermForecasts</c>, <c>BuShortTermForecasts</c>, <c>StaffingGroups</c>, <c>TimeOffPlans</c>, <c>TimeOffRequests</c>, <c>TimeOffLimits</c>, <c>WorkPlanBids</c>, <c>WorkPlanBidGroups</c>, <c>WorkPlanRotations</c>, <c>WorkPlans</c>, <c>ScheduleBid</c>, <c>ScheduleBidGroup</c>, <c>Opportunities</c>, <c>OpportunitiesQuery</c>, <c>OpportunitiesEnrollmentsQuery</c>, <c>OpportunitiesExternalActivitiesQuery</c>, <c>OpportunitiesStatuses</c>, <c>OpportunitiesEnrollmentsStatuses</c>.</param>
     /// <param name="divisionId">If specified, the list of management units belonging to the specified division will be returned</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -616,7 +616,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/minimumstaffing/settings</c> (<c>getWorkforcemanagementBusinessunitMinimumstaffingSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:minimumStaffingSettings:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MinimumStaffingResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MinimumStaffingResponse> GetWorkforcemanagementBusinessunitMinimumstaffingSettingsAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -626,8 +626,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/planninggroups/{planningGroupId}</c> (<c>getWorkforcemanagementBusinessunitPlanninggroup</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:planningGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit.</param>
-    /// <param name="planningGroupId">The ID of a planning group to fetch</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="planningGroupId">The ID of a planning group to fetch. Path segment <c>planninggroups/{planningGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PlanningGroup</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PlanningGroup> GetWorkforcemanagementBusinessunitPlanninggroupAsync(string businessUnitId, string planningGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -637,7 +637,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/planninggroups</c> (<c>getWorkforcemanagementBusinessunitPlanninggroups</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:planningGroup:view</c>, <c>wfm:shortTermForecast:view</c>, <c>wfm:intraday:view</c>, <c>wfm:agent:view</c>, <c>wfm:schedule:view</c>, <c>wfm:publishedSchedule:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit.</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PlanningGroupList</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PlanningGroupList> GetWorkforcemanagementBusinessunitPlanninggroupsAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -647,7 +647,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduler/settings</c> (<c>getWorkforcemanagementBusinessunitSchedulerSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedulerSettings:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuSchedulerSettingsResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuSchedulerSettingsResponse> GetWorkforcemanagementBusinessunitSchedulerSettingsAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -657,8 +657,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduling/runs/{runId}</c> (<c>getWorkforcemanagementBusinessunitSchedulingRun</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:generate</c>, <c>wfm:schedule:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="runId">The ID of the schedule run</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="runId">The ID of the schedule run. Path segment <c>runs/{runId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuScheduleRun</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuScheduleRun> GetWorkforcemanagementBusinessunitSchedulingRunAsync(string businessUnitId, string runId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -668,8 +668,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduling/runs/{runId}/result</c> (<c>getWorkforcemanagementBusinessunitSchedulingRunResult</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:edit</c>, <c>wfm:schedule:generate</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="runId">The ID of the schedule run</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="runId">The ID of the schedule run. Path segment <c>runs/{runId}</c>.</param>
     /// <param name="managementUnitIds">The IDs of the management units for which to fetch the reschedule results</param>
     /// <param name="expand">The fields to expand. Omitting will return an empty response. Valid values: <c>headcountForecast</c>, <c>generationResults</c>, <c>agentSchedules</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -681,7 +681,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduling/runs</c> (<c>getWorkforcemanagementBusinessunitSchedulingRuns</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:generate</c>, <c>wfm:schedule:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuScheduleRunListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuScheduleRunListing> GetWorkforcemanagementBusinessunitSchedulingRunsAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -691,8 +691,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/servicegoaltemplates/{serviceGoalTemplateId}</c> (<c>getWorkforcemanagementBusinessunitServicegoaltemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:serviceGoalTemplate:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit.</param>
-    /// <param name="serviceGoalTemplateId">The ID of a service goal template to fetch</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="serviceGoalTemplateId">The ID of a service goal template to fetch. Path segment <c>servicegoaltemplates/{serviceGoalTemplateId}</c>.</param>
     /// <param name="expand">Include to access additional data on the service goal template. Valid values: <c>impactOverride</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ServiceGoalTemplate</c>).</returns>
@@ -703,7 +703,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/servicegoaltemplates</c> (<c>getWorkforcemanagementBusinessunitServicegoaltemplates</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:serviceGoalTemplate:view</c>, <c>wfm:planningGroup:view</c>, <c>wfm:shortTermForecast:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit.</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="expand">Include to access additional data on the service goal template. Valid values: <c>impactOverride</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ServiceGoalTemplateList</c>).</returns>
@@ -715,8 +715,8 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:shiftTradeRequest:view</c>, <c>wfm:shiftTradeRequest:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ShiftTradeEvaluateTradesBuJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeEvaluateTradesBuJobResponse> GetWorkforcemanagementBusinessunitShifttradingTradesEvaluateJobAsync(string businessUnitId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -727,8 +727,8 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:shiftTradeRequest:view</c>, <c>wfm:shiftTradeRequest:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ShiftTradeQueryTradesBuJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeQueryTradesBuJobResponse> GetWorkforcemanagementBusinessunitShifttradingTradesQueryJobAsync(string businessUnitId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -739,8 +739,8 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:shiftTradeRequest:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ShiftTradeBulkUpdateTradeStateBuJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeBulkUpdateTradeStateBuJobResponse> GetWorkforcemanagementBusinessunitShifttradingTradesStateBulkJobAsync(string businessUnitId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -751,8 +751,8 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ShiftTradeSearchUnmatchedTradesBuJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeSearchUnmatchedTradesBuJobResponse> GetWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJobAsync(string businessUnitId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -763,8 +763,8 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:shiftTradeRequest:view</c>, <c>wfm:shiftTradeRequest:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ShiftTradeQueryWeekSummariesBuJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeQueryWeekSummariesBuJobResponse> GetWorkforcemanagementBusinessunitShifttradingWeeksSummaryJobAsync(string businessUnitId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -774,8 +774,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups/{staffingGroupId}</c> (<c>getWorkforcemanagementBusinessunitStaffinggroup</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:staffingGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="staffingGroupId">The ID of the staffing group to fetch</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="staffingGroupId">The ID of the staffing group to fetch. Path segment <c>staffinggroups/{staffingGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>StaffingGroupResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StaffingGroupResponse> GetWorkforcemanagementBusinessunitStaffinggroupAsync(string businessUnitId, string staffingGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -785,7 +785,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups</c> (<c>getWorkforcemanagementBusinessunitStaffinggroups</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:staffingGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="managementUnitId">The ID of the management unit to get management unit specific staffing groups</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -798,8 +798,8 @@ public interface IWorkforceManagementApi
     /// <para>Returns properties of time-off limit object, but not daily values</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffLimit:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="timeOffLimitId">The ID of the time-off limit to fetch</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="timeOffLimitId">The ID of the time-off limit to fetch. Path segment <c>timeofflimits/{timeOffLimitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuTimeOffLimitResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuTimeOffLimitResponse> GetWorkforcemanagementBusinessunitTimeofflimitAsync(string businessUnitId, string timeOffLimitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -809,7 +809,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/timeofflimits</c> (<c>getWorkforcemanagementBusinessunitTimeofflimits</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffLimit:view</c>, <c>wfm:timeOffPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="managementUnitId">The ID of the management unit to get management unit specific time-off limit objects</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuTimeOffLimitListing</c>).</returns>
@@ -820,8 +820,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/timeoffplans/{timeOffPlanId}</c> (<c>getWorkforcemanagementBusinessunitTimeoffplan</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="timeOffPlanId">The ID of the time-off plan to fetch</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="timeOffPlanId">The ID of the time-off plan to fetch. Path segment <c>timeoffplans/{timeOffPlanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuTimeOffPlanResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuTimeOffPlanResponse> GetWorkforcemanagementBusinessunitTimeoffplanAsync(string businessUnitId, string timeOffPlanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -831,7 +831,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/timeoffplans</c> (<c>getWorkforcemanagementBusinessunitTimeoffplans</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="managementUnitId">The ID of the management unit to get management unit specific staffing groups</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -843,7 +843,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/users</c> (<c>getWorkforcemanagementBusinessunitUsers</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agent:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="managementUnitIds">The IDs of the management units for which to retrieve users</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuUserListing</c>).</returns>
@@ -854,9 +854,9 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}</c> (<c>getWorkforcemanagementBusinessunitWeekSchedule</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:view</c>, <c>wfm:publishedSchedule:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="scheduleId">The ID of the schedule</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekId}</c>.</param>
+    /// <param name="scheduleId">The ID of the schedule. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="expand">expand. Valid values: <c>managementUnits.agents</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuScheduleMetadata</c>).</returns>
@@ -867,9 +867,9 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/generationresults</c> (<c>getWorkforcemanagementBusinessunitWeekScheduleGenerationresults</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:view</c>, <c>wfm:publishedSchedule:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="scheduleId">The ID of the schedule</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekId}</c>.</param>
+    /// <param name="scheduleId">The ID of the schedule. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ScheduleGenerationResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScheduleGenerationResult> GetWorkforcemanagementBusinessunitWeekScheduleGenerationresultsAsync(string businessUnitId, string weekId, string scheduleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -879,9 +879,9 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/headcountforecast</c> (<c>getWorkforcemanagementBusinessunitWeekScheduleHeadcountforecast</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:view</c>, <c>wfm:publishedSchedule:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="scheduleId">The ID of the schedule</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekId}</c>.</param>
+    /// <param name="scheduleId">The ID of the schedule. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="forceDownload">Whether to force the result to come via download url.  For testing purposes only</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuHeadcountForecastResponse</c>).</returns>
@@ -892,10 +892,10 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/history/agents/{agentId}</c> (<c>getWorkforcemanagementBusinessunitWeekScheduleHistoryAgent</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:view</c>, <c>wfm:publishedSchedule:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="scheduleId">The ID of the schedule</param>
-    /// <param name="agentId">THe ID of the agent</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekId}</c>.</param>
+    /// <param name="scheduleId">The ID of the schedule. Path segment <c>schedules/{scheduleId}</c>.</param>
+    /// <param name="agentId">THe ID of the agent. Path segment <c>agents/{agentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuAgentScheduleHistoryResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuAgentScheduleHistoryResponse> GetWorkforcemanagementBusinessunitWeekScheduleHistoryAgentAsync(string businessUnitId, string weekId, string scheduleId, string agentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -905,9 +905,9 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/performancepredictions</c> (<c>getWorkforcemanagementBusinessunitWeekSchedulePerformancepredictions</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:view</c>, <c>wfm:publishedSchedule:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the performance prediction belongs</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format</param>
-    /// <param name="scheduleId">The ID of the schedule the performance prediction belongs to</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the performance prediction belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Path segment <c>weeks/{weekId}</c>.</param>
+    /// <param name="scheduleId">The ID of the schedule the performance prediction belongs to. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PerformancePredictionResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformancePredictionResponse> GetWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsAsync(string businessUnitId, string weekId, string scheduleId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -917,10 +917,10 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/performancepredictions/recalculations/{recalculationId}</c> (<c>getWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculation</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:view</c>, <c>wfm:publishedSchedule:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the performance prediction belongs</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format</param>
-    /// <param name="scheduleId">The ID of the schedule the recalculation belongs to</param>
-    /// <param name="recalculationId">The ID of the recalculation request</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the performance prediction belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Path segment <c>weeks/{weekId}</c>.</param>
+    /// <param name="scheduleId">The ID of the schedule the recalculation belongs to. Path segment <c>schedules/{scheduleId}</c>.</param>
+    /// <param name="recalculationId">The ID of the recalculation request. Path segment <c>recalculations/{recalculationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PerformancePredictionRecalculationResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PerformancePredictionRecalculationResponse> GetWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationAsync(string businessUnitId, string weekId, string scheduleId, string recalculationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -931,8 +931,8 @@ public interface IWorkforceManagementApi
     /// <para>Use "recent" (without quotes) for the `weekId` path parameter to fetch all schedules for up to +/- 26 weeks from the current date. Response will include any schedule which spans the specified week</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:view</c>, <c>wfm:publishedSchedule:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format, or 'recent' (without quotes) to get recent schedules</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format, or 'recent' (without quotes) to get recent schedules. Path segment <c>weeks/{weekId}</c>.</param>
     /// <param name="includeOnlyPublished">includeOnlyPublished</param>
     /// <param name="expand">expand. Valid values: <c>forecast.description</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -944,9 +944,9 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekDateId}/shorttermforecasts/{forecastId}</c> (<c>getWorkforcemanagementBusinessunitWeekShorttermforecast</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:shortTermForecast:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs</param>
-    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="forecastId">The ID of the forecast</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
+    /// <param name="forecastId">The ID of the forecast. Path segment <c>shorttermforecasts/{forecastId}</c>.</param>
     /// <param name="expand">Include to access additional data on the forecast. Valid values: <c>planningGroups</c>, <c>generationResults</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuShortTermForecast</c>).</returns>
@@ -958,23 +958,23 @@ public interface IWorkforceManagementApi
     /// <para>Includes modifications unless you pass the doNotApplyModifications query parameter</para>
     /// <para>Requires any of the permissions: <c>wfm:shortTermForecast:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs</param>
-    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="forecastId">The ID of the forecast</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
+    /// <param name="forecastId">The ID of the forecast. Path segment <c>shorttermforecasts/{forecastId}</c>.</param>
     /// <param name="weekNumber">The week number to fetch (for multi-week forecasts)</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service.  For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuForecastResultResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuForecastResultResponse> GetWorkforcemanagementBusinessunitWeekShorttermforecastDataAsync(string businessUnitId, string weekDateId, string forecastId, int? weekNumber = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuForecastResultResponse> GetWorkforcemanagementBusinessunitWeekShorttermforecastDataAsync(string businessUnitId, string weekDateId, string forecastId, long? weekNumber = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Gets the forecast generation results</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekDateId}/shorttermforecasts/{forecastId}/generationresults</c> (<c>getWorkforcemanagementBusinessunitWeekShorttermforecastGenerationresults</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:shortTermForecast:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs</param>
-    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="forecastId">The ID of the forecast</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
+    /// <param name="forecastId">The ID of the forecast. Path segment <c>shorttermforecasts/{forecastId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuForecastGenerationResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuForecastGenerationResult> GetWorkforcemanagementBusinessunitWeekShorttermforecastGenerationresultsAsync(string businessUnitId, string weekDateId, string forecastId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -985,9 +985,9 @@ public interface IWorkforceManagementApi
     /// <para>Includes modifications unless you pass the doNotApplyModifications query parameter</para>
     /// <para>Requires any of the permissions: <c>wfm:shortTermForecast:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs</param>
-    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="forecastId">The ID of the forecast</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
+    /// <param name="forecastId">The ID of the forecast. Path segment <c>shorttermforecasts/{forecastId}</c>.</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service.  For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LongTermForecastResultResponse</c>).</returns>
@@ -998,9 +998,9 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekDateId}/shorttermforecasts/{forecastId}/planninggroups</c> (<c>getWorkforcemanagementBusinessunitWeekShorttermforecastPlanninggroups</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:shortTermForecast:view</c>, <c>wfm:schedule:view</c>, <c>wfm:publishedSchedule:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs</param>
-    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="forecastId">The ID of the forecast</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
+    /// <param name="forecastId">The ID of the forecast. Path segment <c>shorttermforecasts/{forecastId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ForecastPlanningGroupsResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ForecastPlanningGroupsResponse> GetWorkforcemanagementBusinessunitWeekShorttermforecastPlanninggroupsAsync(string businessUnitId, string weekDateId, string forecastId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1010,9 +1010,9 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekDateId}/shorttermforecasts/{forecastId}/staffingrequirement</c> (<c>getWorkforcemanagementBusinessunitWeekShorttermforecastStaffingrequirement</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:staffingRequirement:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs</param>
-    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="forecastId">The ID of the forecast</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
+    /// <param name="forecastId">The ID of the forecast. Path segment <c>shorttermforecasts/{forecastId}</c>.</param>
     /// <param name="weekNumbers">The week numbers to fetch (for multi-week forecasts) staffing requirements. Returns all week data if the list is not specified</param>
     /// <param name="expand">Expand to include minimum staffing values in (staffing requirement response or applied to base staffing requirement values). Valid values: <c>results.planningGroupStaffingRequirements.minimumStaffPerInterval</c>, <c>results.planningGroupStaffingRequirements.effectiveStaffPerInterval</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1025,8 +1025,8 @@ public interface IWorkforceManagementApi
     /// <para>Use "recent" (without quotes) for the `weekDateId` path parameter to fetch all forecasts for up to +/- 26 weeks from the current date. Response will include any forecast which spans the specified week</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:generate</c>, <c>wfm:shortTermForecast:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs</param>
-    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format or 'recent' (without quotes) to fetch recent forecasts</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format or 'recent' (without quotes) to fetch recent forecasts. Path segment <c>weeks/{weekDateId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuShortTermForecastListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuShortTermForecastListing> GetWorkforcemanagementBusinessunitWeekShorttermforecastsAsync(string businessUnitId, string weekDateId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1036,8 +1036,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}</c> (<c>getWorkforcemanagementBusinessunitWorkplanbid</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanBid:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="bidId">The id of the workplanbid</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="bidId">The id of the workplanbid. Path segment <c>workplanbids/{bidId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanBid</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBid> GetWorkforcemanagementBusinessunitWorkplanbidAsync(string businessUnitId, string bidId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1047,9 +1047,9 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}/groups/{bidGroupId}</c> (<c>getWorkforcemanagementBusinessunitWorkplanbidGroup</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanBidGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="bidId">The work plan bid id of the bid groups</param>
-    /// <param name="bidGroupId">Work Plan Bid Group id</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="bidId">The work plan bid id of the bid groups. Path segment <c>workplanbids/{bidId}</c>.</param>
+    /// <param name="bidGroupId">Work Plan Bid Group id. Path segment <c>groups/{bidGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanBidGroupResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBidGroupResponse> GetWorkforcemanagementBusinessunitWorkplanbidGroupAsync(string businessUnitId, string bidId, string bidGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1059,9 +1059,9 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}/groups/{bidGroupId}/preferences</c> (<c>getWorkforcemanagementBusinessunitWorkplanbidGroupPreferences</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanBidGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="bidId">The work plan bid id of the bid groups</param>
-    /// <param name="bidGroupId">The ID of the work plan bid group</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="bidId">The work plan bid id of the bid groups. Path segment <c>workplanbids/{bidId}</c>.</param>
+    /// <param name="bidGroupId">The ID of the work plan bid group. Path segment <c>groups/{bidGroupId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AdminAgentWorkPlanPreferenceResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AdminAgentWorkPlanPreferenceResponse> GetWorkforcemanagementBusinessunitWorkplanbidGroupPreferencesAsync(string businessUnitId, string bidId, string bidGroupId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1071,8 +1071,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}/groups/summary</c> (<c>getWorkforcemanagementBusinessunitWorkplanbidGroupsSummary</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanBidGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="bidId">The work plan bid id of the bid groups</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="bidId">The work plan bid id of the bid groups. Path segment <c>workplanbids/{bidId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanBidGroupSummaryList</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBidGroupSummaryList> GetWorkforcemanagementBusinessunitWorkplanbidGroupsSummaryAsync(string businessUnitId, string bidId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1082,7 +1082,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids</c> (<c>getWorkforcemanagementBusinessunitWorkplanbids</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanBid:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanBidListResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBidListResponse> GetWorkforcemanagementBusinessunitWorkplanbidsAsync(string businessUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1126,7 +1126,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/historicaldata/bulk/remove/jobs/{jobId}</c> (<c>getWorkforcemanagementHistoricaldataBulkRemoveJob</c>)</para>
     /// <para>Requires all of the permissions: <c>wfm:historicalData:upload</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The job ID of the historical data delete request</param>
+    /// <param name="jobId">The job ID of the historical data delete request. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>HistoricalImportDeleteFilesJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoricalImportDeleteFilesJobResponse> GetWorkforcemanagementHistoricaldataBulkRemoveJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1154,7 +1154,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/historicaldata/importstatus/{jobId}</c> (<c>getWorkforcemanagementHistoricaldataImportstatusJobId</c>)</para>
     /// <para>Requires all of the permissions: <c>wfm:historicalData:upload</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The job Id of the historical data import request</param>
+    /// <param name="jobId">The job Id of the historical data import request. Path segment <c>importstatus/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>HistoricalImportStatusJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HistoricalImportStatusJobResponse> GetWorkforcemanagementHistoricaldataImportstatusJobIdAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1170,7 +1170,7 @@ public interface IWorkforceManagementApi
 
     /// <summary>Query the results of time off types job</summary>
     /// <remarks><para><c>GET /api/v2/workforcemanagement/integrations/hris/timeofftypes/jobs/{jobId}</c> (<c>getWorkforcemanagementIntegrationsHrisTimeofftypesJob</c>)</para></remarks>
-    /// <param name="jobId">The ID of the job.</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>HrisTimeOffTypesJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HrisTimeOffTypesJobResponse> GetWorkforcemanagementIntegrationsHrisTimeofftypesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1181,7 +1181,7 @@ public interface IWorkforceManagementApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>wfm:activityCode:add</c>, <c>wfm:activityCode:delete</c>, <c>wfm:activityCode:edit</c>, <c>wfm:activityCode:view</c>, <c>wfm:agent:edit</c>, <c>wfm:agentSchedule:view</c>, <c>wfm:agentTimeOffRequest:submit</c>, <c>wfm:agent:view</c>, <c>wfm:businessUnit:add</c>, <c>wfm:businessUnit:delete</c>, <c>wfm:businessUnit:edit</c>, <c>wfm:businessUnit:view</c>, <c>wfm:historicalAdherence:view</c>, <c>wfm:shrinkage:view</c>, <c>wfm:intraday:view</c>, <c>wfm:managementUnit:add</c>, <c>wfm:managementUnit:delete</c>, <c>wfm:managementUnit:edit</c>, <c>wfm:managementUnit:view</c>, <c>wfm:publishedSchedule:view</c>, <c>wfm:realtimeAdherence:view</c>, <c>wfm:schedule:add</c>, <c>wfm:schedule:delete</c>, <c>wfm:schedule:edit</c>, <c>wfm:schedule:generate</c>, <c>wfm:schedule:view</c>, <c>wfm:shortTermForecast:add</c>, <c>wfm:shortTermForecast:delete</c>, <c>wfm:shortTermForecast:edit</c>, <c>wfm:shortTermForecast:view</c>, <c>wfm:timeOffRequest:add</c>, <c>wfm:timeOffRequest:edit</c>, <c>wfm:timeOffRequest:view</c>, <c>wfm:workPlan:add</c>, <c>wfm:workPlan:delete</c>, <c>wfm:workPlan:edit</c>, <c>wfm:workPlan:view</c>, <c>wfm:workPlanRotation:add</c>, <c>wfm:workPlanRotation:delete</c>, <c>wfm:workPlanRotation:edit</c>, <c>wfm:workPlanRotation:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActivityCodeContainer</c>).</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
@@ -1192,7 +1192,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/adherence</c> (<c>getWorkforcemanagementManagementunitAdherence</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:realtimeAdherence:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service.  For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserScheduleAdherenceListing</c>).</returns>
@@ -1203,8 +1203,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/agents/{agentId}</c> (<c>getWorkforcemanagementManagementunitAgent</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agent:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="agentId">The agent id</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="agentId">The agent id. Path segment <c>agents/{agentId}</c>.</param>
     /// <param name="excludeCapabilities">Excludes all capabilities of the agent such as queues, languages, and skills</param>
     /// <param name="expand">The <c>expand</c> query parameter. Valid values: <c>workPlanOverrides</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1216,8 +1216,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/agents/{agentId}/shifttrades</c> (<c>getWorkforcemanagementManagementunitAgentShifttrades</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:shiftTradeRequest:edit</c>, <c>wfm:shiftTradeRequest:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="agentId">The agent id</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="agentId">The agent id. Path segment <c>agents/{agentId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ShiftTradeListResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeListResponse> GetWorkforcemanagementManagementunitAgentShifttradesAsync(string managementUnitId, string agentId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1228,7 +1228,7 @@ public interface IWorkforceManagementApi
     /// <para>settings.shortTermForecasting is deprecated and now lives on the business unit</para>
     /// <para>Requires any of the permissions: <c>wfm:activityCode:add</c>, <c>wfm:activityCode:delete</c>, <c>wfm:activityCode:edit</c>, <c>wfm:activityCode:view</c>, <c>wfm:agent:edit</c>, <c>wfm:agentSchedule:view</c>, <c>wfm:agentTimeOffRequest:submit</c>, <c>wfm:agent:view</c>, <c>wfm:businessUnit:add</c>, <c>wfm:businessUnit:delete</c>, <c>wfm:businessUnit:edit</c>, <c>wfm:businessUnit:view</c>, <c>wfm:historicalAdherence:view</c>, <c>wfm:shrinkage:view</c>, <c>wfm:intraday:view</c>, <c>wfm:managementUnit:add</c>, <c>wfm:managementUnit:delete</c>, <c>wfm:managementUnit:edit</c>, <c>wfm:managementUnit:view</c>, <c>wfm:publishedSchedule:view</c>, <c>wfm:realtimeAdherence:view</c>, <c>wfm:schedule:add</c>, <c>wfm:schedule:delete</c>, <c>wfm:schedule:edit</c>, <c>wfm:schedule:generate</c>, <c>wfm:schedule:view</c>, <c>wfm:serviceGoalTemplate:add</c>, <c>wfm:serviceGoalTemplate:delete</c>, <c>wfm:serviceGoalTemplate:edit</c>, <c>wfm:serviceGoalTemplate:view</c>, <c>wfm:planningGroup:add</c>, <c>wfm:planningGroup:delete</c>, <c>wfm:planningGroup:edit</c>, <c>wfm:planningGroup:view</c>, <c>wfm:shiftTradeRequest:edit</c>, <c>wfm:shiftTradeRequest:view</c>, <c>wfm:agentShiftTradeRequest:participate</c>, <c>wfm:shortTermForecast:add</c>, <c>wfm:shortTermForecast:delete</c>, <c>wfm:shortTermForecast:edit</c>, <c>wfm:shortTermForecast:view</c>, <c>wfm:staffingGroup:add</c>, <c>wfm:staffingGroup:delete</c>, <c>wfm:staffingGroup:edit</c>, <c>wfm:staffingGroup:view</c>, <c>wfm:timeOffLimit:add</c>, <c>wfm:timeOffLimit:delete</c>, <c>wfm:timeOffLimit:edit</c>, <c>wfm:timeOffLimit:view</c>, <c>wfm:timeOffPlan:add</c>, <c>wfm:timeOffPlan:delete</c>, <c>wfm:timeOffPlan:edit</c>, <c>wfm:timeOffPlan:view</c>, <c>wfm:timeOffRequest:add</c>, <c>wfm:timeOffRequest:edit</c>, <c>wfm:timeOffRequest:view</c>, <c>wfm:workPlan:add</c>, <c>wfm:workPlan:delete</c>, <c>wfm:workPlan:edit</c>, <c>wfm:workPlan:view</c>, <c>wfm:workPlanRotation:add</c>, <c>wfm:workPlanRotation:delete</c>, <c>wfm:workPlanRotation:edit</c>, <c>wfm:workPlanRotation:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="expand">The <c>expand</c> query parameter. Valid values: <c>settings</c>, <c>settings.adherence</c>, <c>settings.timeOff</c>, <c>settings.scheduling</c>, <c>settings.shortTermForecasting</c>, <c>settings.shiftTrading</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ManagementUnit</c>).</returns>
@@ -1239,7 +1239,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/shifttrades/matched</c> (<c>getWorkforcemanagementManagementunitShifttradesMatched</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:shiftTradeRequest:view</c>, <c>wfm:shiftTradeRequest:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ShiftTradeMatchesSummaryResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeMatchesSummaryResponse> GetWorkforcemanagementManagementunitShifttradesMatchedAsync(string managementUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1249,7 +1249,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/shifttrades/users</c> (<c>getWorkforcemanagementManagementunitShifttradesUsers</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WfmUserEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmUserEntityListing> GetWorkforcemanagementManagementunitShifttradesUsersAsync(string managementUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1260,8 +1260,8 @@ public interface IWorkforceManagementApi
     /// <para>Returns properties of time off limit object, but not daily values.</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffLimit:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit.</param>
-    /// <param name="timeOffLimitId">The ID of the time off limit to fetch</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="timeOffLimitId">The ID of the time off limit to fetch. Path segment <c>timeofflimits/{timeOffLimitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffLimit</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffLimit> GetWorkforcemanagementManagementunitTimeofflimitAsync(string managementUnitId, string timeOffLimitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1272,7 +1272,7 @@ public interface IWorkforceManagementApi
     /// <para>Currently only one time off limit object is allowed under management unit, so the list contains either 0 or 1 element.</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffLimit:view</c>, <c>wfm:timeOffPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit.</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffLimitListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffLimitListing> GetWorkforcemanagementManagementunitTimeofflimitsAsync(string managementUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1282,8 +1282,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffplans/{timeOffPlanId}</c> (<c>getWorkforcemanagementManagementunitTimeoffplan</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit</param>
-    /// <param name="timeOffPlanId">The ID of the time off plan to fetch</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="timeOffPlanId">The ID of the time off plan to fetch. Path segment <c>timeoffplans/{timeOffPlanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffPlan</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffPlan> GetWorkforcemanagementManagementunitTimeoffplanAsync(string managementUnitId, string timeOffPlanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1293,7 +1293,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffplans</c> (<c>getWorkforcemanagementManagementunitTimeoffplans</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffPlanListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffPlanListing> GetWorkforcemanagementManagementunitTimeoffplansAsync(string managementUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1303,9 +1303,9 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/users/{userId}/timeoffrequests/{timeOffRequestId}</c> (<c>getWorkforcemanagementManagementunitUserTimeoffrequest</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffRequest:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="userId">The userId to whom the Time Off Request applies.</param>
-    /// <param name="timeOffRequestId">Time Off Request Id</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="userId">The userId to whom the Time Off Request applies. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="timeOffRequestId">Time Off Request Id. Path segment <c>timeoffrequests/{timeOffRequestId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffRequestResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffRequestResponse> GetWorkforcemanagementManagementunitUserTimeoffrequestAsync(string managementUnitId, string userId, string timeOffRequestId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1315,9 +1315,9 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/users/{userId}/timeoffrequests/{timeOffRequestId}/timeofflimits</c> (<c>getWorkforcemanagementManagementunitUserTimeoffrequestTimeofflimits</c>)</para>
     /// <para>Requires all of the permissions: <c>wfm:timeOffRequest:view</c>, <c>wfm:timeOffLimit:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit.</param>
-    /// <param name="userId">The userId to whom the time off request applies.</param>
-    /// <param name="timeOffRequestId">The ID of the time off request, which dates and activityCodeId determine limit values to retrieve</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="userId">The userId to whom the time off request applies. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="timeOffRequestId">The ID of the time off request, which dates and activityCodeId determine limit values to retrieve. Path segment <c>timeoffrequests/{timeOffRequestId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>QueryTimeOffLimitValuesResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueryTimeOffLimitValuesResponse> GetWorkforcemanagementManagementunitUserTimeoffrequestTimeofflimitsAsync(string managementUnitId, string userId, string timeOffRequestId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1327,8 +1327,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/users/{userId}/timeoffrequests</c> (<c>getWorkforcemanagementManagementunitUserTimeoffrequests</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffRequest:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="userId">The userId to whom the Time Off Request applies.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="userId">The userId to whom the Time Off Request applies. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffRequestList</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffRequestList> GetWorkforcemanagementManagementunitUserTimeoffrequestsAsync(string managementUnitId, string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1338,7 +1338,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/users</c> (<c>getWorkforcemanagementManagementunitUsers</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agent:view</c>, <c>wfm:historicalAdherence:view</c>, <c>wfm:publishedSchedule:view</c>, <c>wfm:realtimeAdherence:view</c>, <c>wfm:schedule:view</c>, <c>wfm:staffingGroup:view</c>, <c>wfm:timeOffRequest:view</c>, <c>wfm:workPlanRotation:view</c>, <c>wfm:workPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WfmUserEntityListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmUserEntityListing> GetWorkforcemanagementManagementunitUsersAsync(string managementUnitId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1349,9 +1349,9 @@ public interface IWorkforceManagementApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>wfm:publishedSchedule:view</c>, <c>wfm:schedule:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format.</param>
-    /// <param name="scheduleId">The ID of the schedule to fetch</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Path segment <c>weeks/{weekId}</c>.</param>
+    /// <param name="scheduleId">The ID of the schedule to fetch. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>generationResults</c>, <c>headcountForecast</c>.</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service.  For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1365,8 +1365,8 @@ public interface IWorkforceManagementApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>wfm:publishedSchedule:view</c>, <c>wfm:schedule:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Path segment <c>weeks/{weekId}</c>.</param>
     /// <param name="includeOnlyPublished">Return only published schedules</param>
     /// <param name="earliestWeekDate">The start date of the earliest week to query in yyyy-MM-dd format</param>
     /// <param name="latestWeekDate">The start date of the latest week to query in yyyy-MM-dd format</param>
@@ -1380,8 +1380,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/weeks/{weekDateId}/shifttrades</c> (<c>getWorkforcemanagementManagementunitWeekShifttrades</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:shiftTradeRequest:view</c>, <c>wfm:shiftTradeRequest:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="weekDateId">The start week date of the initiating shift in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="weekDateId">The start week date of the initiating shift in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
     /// <param name="evaluateMatches">Whether to evaluate the matches for violations</param>
     /// <param name="includeCrossWeekShifts">Whether to include all shift trades with either the initiating shift or the receiving shift in the week</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
@@ -1394,8 +1394,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplans/{workPlanId}</c> (<c>getWorkforcemanagementManagementunitWorkplan</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanRotation:view</c>, <c>wfm:workPlan:view</c>, <c>wfm:schedule:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="workPlanId">The ID of the work plan to fetch</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="workPlanId">The ID of the work plan to fetch. Path segment <c>workplans/{workPlanId}</c>.</param>
     /// <param name="includeOnly">limit response to the specified fields. Valid values: <c>agentCount</c>, <c>agents</c>, <c>optionalDays</c>, <c>shifts</c>, <c>shiftStartVariances</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlan</c>).</returns>
@@ -1406,8 +1406,8 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplanrotations/{workPlanRotationId}</c> (<c>getWorkforcemanagementManagementunitWorkplanrotation</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanRotation:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="workPlanRotationId">The ID of the work plan rotation to fetch</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="workPlanRotationId">The ID of the work plan rotation to fetch. Path segment <c>workplanrotations/{workPlanRotationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanRotationResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanRotationResponse> GetWorkforcemanagementManagementunitWorkplanrotationAsync(string managementUnitId, string workPlanRotationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1417,7 +1417,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplanrotations</c> (<c>getWorkforcemanagementManagementunitWorkplanrotations</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agent:view</c>, <c>wfm:workPlanRotation:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="expand">The <c>expand</c> query parameter. Valid values: <c>agents</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanRotationListResponse</c>).</returns>
@@ -1429,7 +1429,7 @@ public interface IWorkforceManagementApi
     /// <para>"expand=details" is deprecated</para>
     /// <para>Requires any of the permissions: <c>wfm:agent:view</c>, <c>wfm:publishedSchedule:view</c>, <c>wfm:schedule:view</c>, <c>wfm:workPlanRotation:view</c>, <c>wfm:workPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="expand">Include to access additional data on the work plans. Valid values: <c>agentCount</c>, <c>agents</c>, <c>optionalDays</c>, <c>shifts</c>, <c>shiftStartVariances</c>, <c>details</c>.</param>
     /// <param name="exclude">Exclude specific data on the work plans from the response. Valid values: <c>shifts.activities</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1445,7 +1445,7 @@ public interface IWorkforceManagementApi
     /// <param name="divisionId">If specified, the list of management units belonging to the specified division will be returned</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ManagementUnitListing</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ManagementUnitListing> GetWorkforcemanagementManagementunitsAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? feature = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ManagementUnitListing> GetWorkforcemanagementManagementunitsAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? feature = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get management units across divisions</summary>
     /// <remarks>
@@ -1471,7 +1471,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/schedulingjobs/{jobId}</c> (<c>getWorkforcemanagementSchedulingjob</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedulingrequest:view</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The id of the scheduling job</param>
+    /// <param name="jobId">The id of the scheduling job. Path segment <c>schedulingjobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>SchedulingStatusResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SchedulingStatusResponse> GetWorkforcemanagementSchedulingjobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1491,8 +1491,8 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>.</para>
     /// </remarks>
-    /// <param name="tradeId">The ID of the shift trade to update</param>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="tradeId">The ID of the shift trade to update. Path segment <c>trades/{tradeId}</c>.</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ShiftTradeUpdateTradeJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeUpdateTradeJobResponse> GetWorkforcemanagementShifttradingTradeJobAsync(string tradeId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1503,8 +1503,8 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>.</para>
     /// </remarks>
-    /// <param name="tradeId">The ID of the shift trade to update</param>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="tradeId">The ID of the shift trade to update. Path segment <c>trades/{tradeId}</c>.</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ShiftTradeMatchTradeJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeMatchTradeJobResponse> GetWorkforcemanagementShifttradingTradeMatchJobAsync(string tradeId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1515,8 +1515,8 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>.</para>
     /// </remarks>
-    /// <param name="tradeId">The ID of the shift trade to update</param>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="tradeId">The ID of the shift trade to update. Path segment <c>trades/{tradeId}</c>.</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ShiftTradeUpdateTradeStateJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeUpdateTradeStateJobResponse> GetWorkforcemanagementShifttradingTradeStateJobAsync(string tradeId, string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1527,7 +1527,7 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ShiftTradeAddTradeJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeAddTradeJobResponse> GetWorkforcemanagementShifttradingTradesJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1538,14 +1538,14 @@ public interface IWorkforceManagementApi
     /// <para>Job details are only retained if the initial request returned a 202 ACCEPTED response</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ShiftTradeQueryAgentTradesJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ShiftTradeQueryAgentTradesJobResponse> GetWorkforcemanagementShifttradingTradesMineQueryJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Request to fetch the status of the historical shrinkage query</summary>
     /// <remarks><para><c>GET /api/v2/workforcemanagement/shrinkage/jobs/{jobId}</c> (<c>getWorkforcemanagementShrinkageJob</c>)</para></remarks>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WfmHistoricalShrinkageResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmHistoricalShrinkageResponse> GetWorkforcemanagementShrinkageJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1555,14 +1555,14 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/teams/{teamId}/adherence</c> (<c>getWorkforcemanagementTeamAdherence</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:realtimeAdherence:view</c>.</para>
     /// </remarks>
-    /// <param name="teamId">The ID of the team</param>
+    /// <param name="teamId">The ID of the team. Path segment <c>teams/{teamId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserScheduleAdherenceListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserScheduleAdherenceListing> GetWorkforcemanagementTeamAdherenceAsync(string teamId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Query the results of time off types job</summary>
     /// <remarks><para><c>GET /api/v2/workforcemanagement/timeoffbalance/jobs/{jobId}</c> (<c>getWorkforcemanagementTimeoffbalanceJob</c>)</para></remarks>
-    /// <param name="jobId">The ID of the job.</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffBalanceJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffBalanceJobResponse> GetWorkforcemanagementTimeoffbalanceJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1572,7 +1572,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/timeoffrequests/{timeOffRequestId}</c> (<c>getWorkforcemanagementTimeoffrequest</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentSchedule:view</c>, <c>wfm:agentTimeOffRequest:submit</c>.</para>
     /// </remarks>
-    /// <param name="timeOffRequestId">The ID of the time off request</param>
+    /// <param name="timeOffRequestId">The ID of the time off request. Path segment <c>timeoffrequests/{timeOffRequestId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffRequestResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffRequestResponse> GetWorkforcemanagementTimeoffrequestAsync(string timeOffRequestId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1582,7 +1582,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/timeoffrequests/{timeOffRequestId}/waitlistpositions</c> (<c>getWorkforcemanagementTimeoffrequestWaitlistpositions</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentTimeOffRequest:submit</c>.</para>
     /// </remarks>
-    /// <param name="timeOffRequestId">The ID of the time off request</param>
+    /// <param name="timeOffRequestId">The ID of the time off request. Path segment <c>timeoffrequests/{timeOffRequestId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WaitlistPositionListing</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WaitlistPositionListing> GetWorkforcemanagementTimeoffrequestWaitlistpositionsAsync(string timeOffRequestId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1610,7 +1610,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/unavailabletimes/validation/jobs/{jobId}</c> (<c>getWorkforcemanagementUnavailabletimesValidationJob</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentUnavailableTimes:submit</c>.</para>
     /// </remarks>
-    /// <param name="jobId">The ID of the job</param>
+    /// <param name="jobId">The ID of the job. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>QueryAgentUnavailableTimesValidationJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueryAgentUnavailableTimesValidationJobResponse> GetWorkforcemanagementUnavailabletimesValidationJobAsync(string jobId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1620,7 +1620,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/users/{userId}/workplanbidranks</c> (<c>getWorkforcemanagementUserWorkplanbidranks</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanBid:view</c>.</para>
     /// </remarks>
-    /// <param name="userId">The userId to whom the work plan bid ranks apply.</param>
+    /// <param name="userId">The userId to whom the work plan bid ranks apply. Path segment <c>users/{userId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanBidRanks</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkPlanBidRanks> GetWorkforcemanagementUserWorkplanbidranksAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1630,7 +1630,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/workplanbids/{bidId}/preferences</c> (<c>getWorkforcemanagementWorkplanbidPreferences</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentWorkPlanBid:submit</c>.</para>
     /// </remarks>
-    /// <param name="bidId">The ID of the work plan bid</param>
+    /// <param name="bidId">The ID of the work plan bid. Path segment <c>workplanbids/{bidId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentWorkPlanBiddingPreferenceResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentWorkPlanBiddingPreferenceResponse> GetWorkforcemanagementWorkplanbidPreferencesAsync(string bidId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1640,7 +1640,7 @@ public interface IWorkforceManagementApi
     /// <para><c>GET /api/v2/workforcemanagement/workplanbids/{bidId}/workplans</c> (<c>getWorkforcemanagementWorkplanbidWorkplans</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentWorkPlanBid:submit</c>.</para>
     /// </remarks>
-    /// <param name="bidId">The ID of the work plan bid</param>
+    /// <param name="bidId">The ID of the work plan bid. Path segment <c>workplanbids/{bidId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentWorkPlanListResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentWorkPlanListResponse> GetWorkforcemanagementWorkplanbidWorkplansAsync(string bidId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -1659,8 +1659,8 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/agents/{agentId}/adherence/explanations/{explanationId}</c> (<c>patchWorkforcemanagementAgentAdherenceExplanation</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:adherenceExplanation:edit</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The ID of the agent to query</param>
-    /// <param name="explanationId">The ID of the explanation to update</param>
+    /// <param name="agentId">The ID of the agent to query. Path segment <c>agents/{agentId}</c>.</param>
+    /// <param name="explanationId">The ID of the explanation to update. Path segment <c>explanations/{explanationId}</c>.</param>
     /// <param name="body">The request body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AdherenceExplanationAsyncResponse</c>).</returns>
@@ -1671,7 +1671,7 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/alternativeshifts/trades/{tradeId}</c> (<c>patchWorkforcemanagementAlternativeshiftsTrade</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentAlternativeShift:submit</c>.</para>
     /// </remarks>
-    /// <param name="tradeId">The ID of the alternative shift trade</param>
+    /// <param name="tradeId">The ID of the alternative shift trade. Path segment <c>trades/{tradeId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AlternativeShiftTradeResponse</c>).</returns>
@@ -1692,8 +1692,8 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/businessunits/{businessUnitId}/activitycodes/{activityCodeId}</c> (<c>patchWorkforcemanagementBusinessunitActivitycode</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:activityCode:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user.</param>
-    /// <param name="activityCodeId">The ID of the activity code to update</param>
+    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="activityCodeId">The ID of the activity code to update. Path segment <c>activitycodes/{activityCodeId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BusinessUnitActivityCode</c>).</returns>
@@ -1705,8 +1705,8 @@ public interface IWorkforceManagementApi
     /// <para>If a job associated with the activity plan is in 'Processing' state the activity plan cannot be updated</para>
     /// <para>Requires any of the permissions: <c>wfm:activityPlan:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="activityPlanId">The ID of the activity plan to update</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="activityPlanId">The ID of the activity plan to update. Path segment <c>activityplans/{activityPlanId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActivityPlanResponse</c>).</returns>
@@ -1717,7 +1717,7 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/businessunits/{businessUnitId}/alternativeshifts/settings</c> (<c>patchWorkforcemanagementBusinessunitAlternativeshiftsSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:businessUnit:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AlternativeShiftBuSettingsResponse</c>).</returns>
@@ -1728,7 +1728,7 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/businessunits/{businessUnitId}</c> (<c>patchWorkforcemanagementBusinessunit</c>)</para>
     /// <para>Requires all of the permissions: <c>wfm:businessUnit:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user.</param>
+    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="includeSchedulingDefaultMessageSeverities">Whether to include scheduling default message severities</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1740,8 +1740,8 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}</c> (<c>patchWorkforcemanagementBusinessunitCapacityplan</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:capacityPlan:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="capacityPlanId">The ID of the capacity plan</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="capacityPlanId">The ID of the capacity plan. Path segment <c>capacityplans/{capacityPlanId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CapacityPlanResponse</c>).</returns>
@@ -1752,7 +1752,7 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/businessunits/{businessUnitId}/minimumstaffing/settings</c> (<c>patchWorkforcemanagementBusinessunitMinimumstaffingSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:minimumStaffingSettings:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MinimumStaffingResponse</c>).</returns>
@@ -1763,8 +1763,8 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/businessunits/{businessUnitId}/planninggroups/{planningGroupId}</c> (<c>patchWorkforcemanagementBusinessunitPlanninggroup</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:planningGroup:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit.</param>
-    /// <param name="planningGroupId">The ID of a planning group to update</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="planningGroupId">The ID of a planning group to update. Path segment <c>planninggroups/{planningGroupId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PlanningGroup</c>).</returns>
@@ -1775,7 +1775,7 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduler/settings</c> (<c>patchWorkforcemanagementBusinessunitSchedulerSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedulerSettings:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuSchedulerSettingsResponse</c>).</returns>
@@ -1786,8 +1786,8 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/businessunits/{businessUnitId}/scheduling/runs/{runId}</c> (<c>patchWorkforcemanagementBusinessunitSchedulingRun</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="runId">The ID of the schedule run</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="runId">The ID of the schedule run. Path segment <c>runs/{runId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1798,8 +1798,8 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/businessunits/{businessUnitId}/servicegoaltemplates/{serviceGoalTemplateId}</c> (<c>patchWorkforcemanagementBusinessunitServicegoaltemplate</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:serviceGoalTemplate:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit.</param>
-    /// <param name="serviceGoalTemplateId">The ID of a service goal template to update</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="serviceGoalTemplateId">The ID of a service goal template to update. Path segment <c>servicegoaltemplates/{serviceGoalTemplateId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ServiceGoalTemplate</c>).</returns>
@@ -1810,8 +1810,8 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups/{staffingGroupId}</c> (<c>patchWorkforcemanagementBusinessunitStaffinggroup</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:staffingGroup:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="staffingGroupId">The ID of the staffing group to update</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="staffingGroupId">The ID of the staffing group to update. Path segment <c>staffinggroups/{staffingGroupId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>StaffingGroupResponse</c>).</returns>
@@ -1822,8 +1822,8 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/businessunits/{businessUnitId}/timeoffplans/{timeOffPlanId}</c> (<c>patchWorkforcemanagementBusinessunitTimeoffplan</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffPlan:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="timeOffPlanId">The ID of the time-off plan to update</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="timeOffPlanId">The ID of the time-off plan to update. Path segment <c>timeoffplans/{timeOffPlanId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuTimeOffPlanResponse</c>).</returns>
@@ -1834,8 +1834,8 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}</c> (<c>patchWorkforcemanagementBusinessunitWorkplanbid</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanBid:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="bidId">The id of the workplanbid</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="bidId">The id of the workplanbid. Path segment <c>workplanbids/{bidId}</c>.</param>
     /// <param name="body">The work plan bid to be updated</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanBid</c>).</returns>
@@ -1846,9 +1846,9 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}/groups/{bidGroupId}</c> (<c>patchWorkforcemanagementBusinessunitWorkplanbidGroup</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanBidGroup:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="bidId">The work plan bid id of the bid groups</param>
-    /// <param name="bidGroupId">Work Plan Bid Group id</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="bidId">The work plan bid id of the bid groups. Path segment <c>workplanbids/{bidId}</c>.</param>
+    /// <param name="bidGroupId">Work Plan Bid Group id. Path segment <c>groups/{bidGroupId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanBidGroupResponse</c>).</returns>
@@ -1859,9 +1859,9 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}/groups/{bidGroupId}/preferences</c> (<c>patchWorkforcemanagementBusinessunitWorkplanbidGroupPreferences</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanBidGroup:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="bidId">The work plan bid id of the bid groups</param>
-    /// <param name="bidGroupId">The ID of the work plan bid group</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="bidId">The work plan bid id of the bid groups. Path segment <c>workplanbids/{bidId}</c>.</param>
+    /// <param name="bidGroupId">The ID of the work plan bid group. Path segment <c>groups/{bidGroupId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AdminAgentWorkPlanPreferenceResponse</c>).</returns>
@@ -1872,7 +1872,7 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/managementunits/{managementUnitId}/agents</c> (<c>patchWorkforcemanagementManagementunitAgents</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agent:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -1883,7 +1883,7 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/managementunits/{managementUnitId}/agents/workplans/bulk</c> (<c>patchWorkforcemanagementManagementunitAgentsWorkplansBulk</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlan:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UpdateMuAgentWorkPlansBatchResponse</c>).</returns>
@@ -1894,7 +1894,7 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/managementunits/{managementUnitId}</c> (<c>patchWorkforcemanagementManagementunit</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:managementUnit:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ManagementUnit</c>).</returns>
@@ -1906,8 +1906,8 @@ public interface IWorkforceManagementApi
     /// <para>Updates time off limit object properties, but not daily values.</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffLimit:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit.</param>
-    /// <param name="timeOffLimitId">The id of time off limit object to update</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="timeOffLimitId">The id of time off limit object to update. Path segment <c>timeofflimits/{timeOffLimitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffLimit</c>).</returns>
@@ -1918,8 +1918,8 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffplans/{timeOffPlanId}</c> (<c>patchWorkforcemanagementManagementunitTimeoffplan</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffPlan:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit</param>
-    /// <param name="timeOffPlanId">The ID of the time off plan to update</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="timeOffPlanId">The ID of the time off plan to update. Path segment <c>timeoffplans/{timeOffPlanId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffPlan</c>).</returns>
@@ -1930,9 +1930,9 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffrequests/{timeOffRequestId}/users/{userId}/integrationstatus</c> (<c>patchWorkforcemanagementManagementunitTimeoffrequestUserIntegrationstatus</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffRequest:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit.</param>
-    /// <param name="timeOffRequestId">The ID of the time off request.</param>
-    /// <param name="userId">The ID of user to whom the time off request belongs.</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="timeOffRequestId">The ID of the time off request. Path segment <c>timeoffrequests/{timeOffRequestId}</c>.</param>
+    /// <param name="userId">The ID of user to whom the time off request belongs. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserTimeOffIntegrationStatusResponse</c>).</returns>
@@ -1943,7 +1943,7 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/managementunits/{managementUnitId}/unavailabletimes/settings</c> (<c>patchWorkforcemanagementManagementunitUnavailabletimesSettings</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:managementUnit:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ManagementUnitAvailabilitySettingsResponse</c>).</returns>
@@ -1954,9 +1954,9 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/managementunits/{managementUnitId}/users/{userId}/timeoffrequests/{timeOffRequestId}</c> (<c>patchWorkforcemanagementManagementunitUserTimeoffrequest</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffRequest:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="userId">The id of the user the requested time off request belongs to</param>
-    /// <param name="timeOffRequestId">The id of the time off request to update</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="userId">The id of the user the requested time off request belongs to. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="timeOffRequestId">The id of the time off request to update. Path segment <c>timeoffrequests/{timeOffRequestId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffRequestResponse</c>).</returns>
@@ -1967,9 +1967,9 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/managementunits/{managementUnitId}/weeks/{weekDateId}/shifttrades/{tradeId}</c> (<c>patchWorkforcemanagementManagementunitWeekShifttrade</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="weekDateId">The start week date of the initiating shift in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="tradeId">The ID of the shift trade to update</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="weekDateId">The start week date of the initiating shift in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
+    /// <param name="tradeId">The ID of the shift trade to update. Path segment <c>shifttrades/{tradeId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ShiftTradeResponse</c>).</returns>
@@ -1980,8 +1980,8 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplans/{workPlanId}</c> (<c>patchWorkforcemanagementManagementunitWorkplan</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlan:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="workPlanId">The ID of the work plan to update</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="workPlanId">The ID of the work plan to update. Path segment <c>workplans/{workPlanId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="validationMode">Allows to update work plan even if validation result is invalid. Valid values: <c>Ignore</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -1993,8 +1993,8 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplanrotations/{workPlanRotationId}</c> (<c>patchWorkforcemanagementManagementunitWorkplanrotation</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanRotation:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="workPlanRotationId">The ID of the work plan rotation to update</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="workPlanRotationId">The ID of the work plan rotation to update. Path segment <c>workplanrotations/{workPlanRotationId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanRotationResponse</c>).</returns>
@@ -2005,7 +2005,7 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/timeoffrequests/{timeOffRequestId}</c> (<c>patchWorkforcemanagementTimeoffrequest</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentTimeOffRequest:submit</c>.</para>
     /// </remarks>
-    /// <param name="timeOffRequestId">The ID of the time off request</param>
+    /// <param name="timeOffRequestId">The ID of the time off request. Path segment <c>timeoffrequests/{timeOffRequestId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffRequestResponse</c>).</returns>
@@ -2026,7 +2026,7 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/users/{userId}/workplanbidranks</c> (<c>patchWorkforcemanagementUserWorkplanbidranks</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanBid:edit</c>.</para>
     /// </remarks>
-    /// <param name="userId">The userId to whom the work plan bid ranks apply.</param>
+    /// <param name="userId">The userId to whom the work plan bid ranks apply. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanBidRanks</c>).</returns>
@@ -2047,7 +2047,7 @@ public interface IWorkforceManagementApi
     /// <para><c>PATCH /api/v2/workforcemanagement/workplanbids/{bidId}/preferences</c> (<c>patchWorkforcemanagementWorkplanbidPreferences</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentWorkPlanBid:submit</c>.</para>
     /// </remarks>
-    /// <param name="bidId">The ID of the work plan bid</param>
+    /// <param name="bidId">The ID of the work plan bid. Path segment <c>workplanbids/{bidId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentWorkPlanBiddingPreferenceResponse</c>).</returns>
@@ -2102,7 +2102,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/agents/{agentId}/adherence/explanations</c> (<c>postWorkforcemanagementAgentAdherenceExplanations</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:adherenceExplanation:add</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The ID of the agent to query</param>
+    /// <param name="agentId">The ID of the agent to query. Path segment <c>agents/{agentId}</c>.</param>
     /// <param name="body">The request body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AdherenceExplanationAsyncResponse</c>).</returns>
@@ -2113,7 +2113,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/agents/{agentId}/adherence/explanations/query</c> (<c>postWorkforcemanagementAgentAdherenceExplanationsQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:adherenceExplanation:view</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The ID of the agent to query</param>
+    /// <param name="agentId">The ID of the agent to query. Path segment <c>agents/{agentId}</c>.</param>
     /// <param name="body">The request body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification. For testing/app development purposes</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
@@ -2126,7 +2126,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/agents/{agentId}/unavailabletimes/query</c> (<c>postWorkforcemanagementAgentUnavailabletimesQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:unavailableTimes:view</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The ID of the agent</param>
+    /// <param name="agentId">The ID of the agent. Path segment <c>agents/{agentId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UnavailableTimeListing</c>).</returns>
@@ -2158,11 +2158,11 @@ public interface IWorkforceManagementApi
     /// <para>The maximum supported range for historical adherence queries is 31 days, or 7 days when the expand query parameter includes any of the following: exceptionInfo, actuals, scheduledActivities</para>
     /// <para>Requires any of the permissions: <c>wfm:agentHistoricalAdherence:view</c>, <c>wfm:agentHistoricalAdherenceConformance:view</c>.</para>
     /// </remarks>
-    /// <param name="body">body</param>
     /// <param name="expand">Which fields, if any, to expand with. wfm:AgentHistoricalAdherenceConformance:view permission is required for conformance, and wfm:agentSchedule:view permission is required for scheduledActivities. Valid values: <c>exceptionInfo</c>, <c>actuals</c>, <c>scheduledActivities</c>, <c>conformance</c>.</param>
+    /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WfmAgentHistoricalAdherenceResponse</c>).</returns>
-    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResponse> PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsAsync(global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceQueryForAgent? body = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResponse> PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsAsync(global::System.Collections.Generic.IEnumerable<string>? expand = null, global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceQueryForAgent? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get agent possible work shifts for requested time frame</summary>
     /// <remarks>
@@ -2231,7 +2231,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/activitycodes</c> (<c>postWorkforcemanagementBusinessunitActivitycodes</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:activityCode:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user.</param>
+    /// <param name="businessUnitId">The ID of the business unit, or 'mine' for the business unit of the logged-in user. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BusinessUnitActivityCode</c>).</returns>
@@ -2243,8 +2243,8 @@ public interface IWorkforceManagementApi
     /// <para>Triggers a job running the activity plan. The activity plan cannot be updated until the job completes</para>
     /// <para>Requires any of the permissions: <c>wfm:activityPlanRunJob:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="activityPlanId">The ID of the activity plan to run</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="activityPlanId">The ID of the activity plan to run. Path segment <c>activityplans/{activityPlanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActivityPlanRunJobResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActivityPlanRunJobResponse> PostWorkforcemanagementBusinessunitActivityplanRunsJobsAsync(string businessUnitId, string activityPlanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -2254,7 +2254,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/activityplans</c> (<c>postWorkforcemanagementBusinessunitActivityplans</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:activityPlan:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ActivityPlanResponse</c>).</returns>
@@ -2265,7 +2265,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/adherence/explanations/query</c> (<c>postWorkforcemanagementBusinessunitAdherenceExplanationsQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:adherenceExplanation:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">The request body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification. For testing/app development purposes</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
@@ -2278,7 +2278,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/agentschedules/search</c> (<c>postWorkforcemanagementBusinessunitAgentschedulesSearch</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:view</c>, <c>wfm:publishedSchedule:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification. For testing/app development purposes</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
@@ -2291,7 +2291,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/alternativeshifts/trades/search</c> (<c>postWorkforcemanagementBusinessunitAlternativeshiftsTradesSearch</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:alternativeShift:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">The request body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification.  For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -2303,8 +2303,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}/copy</c> (<c>postWorkforcemanagementBusinessunitCapacityplanCopy</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:capacityPlan:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="capacityPlanId">The ID of the capacity plan</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="capacityPlanId">The ID of the capacity plan. Path segment <c>capacityplans/{capacityPlanId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CapacityPlanResponse</c>).</returns>
@@ -2315,8 +2315,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}/requirement/generate</c> (<c>postWorkforcemanagementBusinessunitCapacityplanRequirementGenerate</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:capacityPlan:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="capacityPlanId">The ID of the capacity plan</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="capacityPlanId">The ID of the capacity plan. Path segment <c>capacityplans/{capacityPlanId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CapacityPlanStaffingRequirementResult</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CapacityPlanStaffingRequirementResult> PostWorkforcemanagementBusinessunitCapacityplanRequirementGenerateAsync(string businessUnitId, string capacityPlanId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -2326,8 +2326,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}/staffinggroupallocations</c> (<c>postWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocations</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:capacityPlan:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="capacityPlanId">The ID of the capacity plan</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="capacityPlanId">The ID of the capacity plan. Path segment <c>capacityplans/{capacityPlanId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CapacityPlanStaffingGroupMetricChangeResponse</c>).</returns>
@@ -2338,8 +2338,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/{capacityPlanId}/staffinggroupallocationshistory/query</c> (<c>postWorkforcemanagementBusinessunitCapacityplanStaffinggroupallocationshistoryQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:capacityPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="capacityPlanId">The ID of the capacity plan</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="capacityPlanId">The ID of the capacity plan. Path segment <c>capacityplans/{capacityPlanId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CapacityPlanStaffingGroupMetricChangeHistoryListResponse</c>).</returns>
@@ -2350,9 +2350,9 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplanning/longtermrequirements/automaticbestmethod/weeks/{weekDateId}/forecasts/{forecastId}/forceregenerate</c> (<c>postWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecastForceregenerate</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:longTermStaffing:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The <c>businessUnitId</c> path parameter.</param>
-    /// <param name="weekDateId">weekDateId of forecast, format yyyy-MM-dd. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="forecastId">forecastId of forecast</param>
+    /// <param name="businessUnitId">The <c>businessUnitId</c> path parameter. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekDateId">weekDateId of forecast, format yyyy-MM-dd. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
+    /// <param name="forecastId">forecastId of forecast. Path segment <c>forecasts/{forecastId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>LongTermRequirementsResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LongTermRequirementsResponse> PostWorkforcemanagementBusinessunitCapacityplanningLongtermrequirementsAutomaticbestmethodWeekForecastForceregenerateAsync(string businessUnitId, string weekDateId, string forecastId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -2362,7 +2362,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans</c> (<c>postWorkforcemanagementBusinessunitCapacityplans</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:capacityPlan:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>CapacityPlanResponse</c>).</returns>
@@ -2373,7 +2373,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/capacityplans/bulk/remove</c> (<c>postWorkforcemanagementBusinessunitCapacityplansBulkRemove</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:capacityPlan:delete</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>A task that completes when the call succeeds.</returns>
@@ -2384,7 +2384,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/intraday</c> (<c>postWorkforcemanagementBusinessunitIntraday</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:intraday:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification.  For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -2396,7 +2396,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/planninggroups</c> (<c>postWorkforcemanagementBusinessunitPlanninggroups</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:planningGroup:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit.</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PlanningGroup</c>).</returns>
@@ -2407,7 +2407,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/servicegoaltemplates</c> (<c>postWorkforcemanagementBusinessunitServicegoaltemplates</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:serviceGoalTemplate:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit.</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ServiceGoalTemplate</c>).</returns>
@@ -2418,7 +2418,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/shifttrading/trades/evaluate/jobs</c> (<c>postWorkforcemanagementBusinessunitShifttradingTradesEvaluateJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:shiftTradeRequest:view</c>, <c>wfm:shiftTradeRequest:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">The request body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification. For testing/app development purposes</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
@@ -2431,7 +2431,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/shifttrading/trades/query/jobs</c> (<c>postWorkforcemanagementBusinessunitShifttradingTradesQueryJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:shiftTradeRequest:view</c>, <c>wfm:shiftTradeRequest:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">The request body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification. For testing/app development purposes</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
@@ -2444,7 +2444,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/shifttrading/trades/state/bulk/jobs</c> (<c>postWorkforcemanagementBusinessunitShifttradingTradesStateBulkJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:shiftTradeRequest:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">The request body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification. For testing/app development purposes</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
@@ -2457,7 +2457,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/shifttrading/unmatched/search/jobs</c> (<c>postWorkforcemanagementBusinessunitShifttradingUnmatchedSearchJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">The request body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification. For testing/app development purposes</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
@@ -2470,7 +2470,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/shifttrading/weeks/summary/jobs</c> (<c>postWorkforcemanagementBusinessunitShifttradingWeeksSummaryJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:shiftTradeRequest:view</c>, <c>wfm:shiftTradeRequest:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">The request body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification. For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -2482,7 +2482,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups</c> (<c>postWorkforcemanagementBusinessunitStaffinggroups</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:staffingGroup:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>StaffingGroupResponse</c>).</returns>
@@ -2493,7 +2493,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups/planninggroups/query</c> (<c>postWorkforcemanagementBusinessunitStaffinggroupsPlanninggroupsQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:staffingGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PlanningGroupToStaffingGroupsListing</c>).</returns>
@@ -2504,7 +2504,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/staffinggroups/query</c> (<c>postWorkforcemanagementBusinessunitStaffinggroupsQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:staffingGroup:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -2516,7 +2516,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/timeofflimits</c> (<c>postWorkforcemanagementBusinessunitTimeofflimits</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffLimit:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuTimeOffLimitResponse</c>).</returns>
@@ -2527,7 +2527,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/timeofflimits/values/query</c> (<c>postWorkforcemanagementBusinessunitTimeofflimitsValuesQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffLimit:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuTimeOffLimitValuesResponse</c>).</returns>
@@ -2538,7 +2538,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/timeoffplans</c> (<c>postWorkforcemanagementBusinessunitTimeoffplans</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffPlan:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuTimeOffPlanResponse</c>).</returns>
@@ -2549,7 +2549,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/unavailabletimes/schedules/query</c> (<c>postWorkforcemanagementBusinessunitUnavailabletimesSchedulesQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:unavailableTimes:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>QueryAgentScheduleUnavailableTimesResponse</c>).</returns>
@@ -2560,7 +2560,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/unavailabletimes/settings/query</c> (<c>postWorkforcemanagementBusinessunitUnavailabletimesSettingsQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:managementUnit:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>QueryAvailabilityManagementUnitsSettingsResponse</c>).</returns>
@@ -2571,9 +2571,9 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/agentschedules/query</c> (<c>postWorkforcemanagementBusinessunitWeekScheduleAgentschedulesQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:view</c>, <c>wfm:publishedSchedule:view</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="scheduleId">The ID of the schedule</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekId}</c>.</param>
+    /// <param name="scheduleId">The ID of the schedule. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification. For testing/app development purposes</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
@@ -2586,9 +2586,9 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/copy</c> (<c>postWorkforcemanagementBusinessunitWeekScheduleCopy</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="scheduleId">The ID of the schedule to copy</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekId}</c>.</param>
+    /// <param name="scheduleId">The ID of the schedule to copy. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuAsyncScheduleResponse</c>).</returns>
@@ -2599,9 +2599,9 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/performancepredictions/recalculations</c> (<c>postWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculations</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the performance prediction belongs</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format</param>
-    /// <param name="scheduleId">The ID of the schedule the performance prediction belongs to</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the performance prediction belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Path segment <c>weeks/{weekId}</c>.</param>
+    /// <param name="scheduleId">The ID of the schedule the performance prediction belongs to. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PerformancePredictionRecalculationResponse</c>).</returns>
@@ -2612,9 +2612,9 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/performancepredictions/recalculations/uploadurl</c> (<c>postWorkforcemanagementBusinessunitWeekSchedulePerformancepredictionsRecalculationsUploadurl</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the performance prediction belongs</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format</param>
-    /// <param name="scheduleId">The ID of the schedule the performance prediction belongs to</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the performance prediction belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Path segment <c>weeks/{weekId}</c>.</param>
+    /// <param name="scheduleId">The ID of the schedule the performance prediction belongs to. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>PerformancePredictionRecalculationUploadResponse</c>).</returns>
@@ -2625,9 +2625,9 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/reschedule</c> (<c>postWorkforcemanagementBusinessunitWeekScheduleReschedule</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:generate</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="scheduleId">The ID of the schedule</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekId}</c>.</param>
+    /// <param name="scheduleId">The ID of the schedule. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuAsyncScheduleRunResponse</c>).</returns>
@@ -2639,9 +2639,9 @@ public interface IWorkforceManagementApi
     /// <para>Call after uploading the schedule data to the url supplied by the /update/uploadurl route</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="scheduleId">The ID of the schedule</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekId}</c>.</param>
+    /// <param name="scheduleId">The ID of the schedule. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuAsyncScheduleResponse</c>).</returns>
@@ -2653,9 +2653,9 @@ public interface IWorkforceManagementApi
     /// <para>Once the upload is complete, call the /{scheduleId}/update route to start the schedule update process</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="scheduleId">The ID of the schedule</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekId}</c>.</param>
+    /// <param name="scheduleId">The ID of the schedule. Path segment <c>schedules/{scheduleId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UpdateScheduleUploadResponse</c>).</returns>
@@ -2666,8 +2666,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules</c> (<c>postWorkforcemanagementBusinessunitWeekSchedules</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuScheduleMetadata</c>).</returns>
@@ -2678,8 +2678,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/generate</c> (<c>postWorkforcemanagementBusinessunitWeekSchedulesGenerate</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:generate</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuAsyncScheduleRunResponse</c>).</returns>
@@ -2691,8 +2691,8 @@ public interface IWorkforceManagementApi
     /// <para>Call after uploading the schedule data to the url supplied by the /import/uploadurl route</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekId}</c>.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ScheduleUploadProcessingResponse</c>).</returns>
@@ -2704,8 +2704,8 @@ public interface IWorkforceManagementApi
     /// <para>Once the upload is complete, call the /import route to start the schedule import process</para>
     /// <para>Requires any of the permissions: <c>wfm:schedule:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ImportScheduleUploadResponse</c>).</returns>
@@ -2716,9 +2716,9 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekDateId}/shorttermforecasts/{forecastId}/copy</c> (<c>postWorkforcemanagementBusinessunitWeekShorttermforecastCopy</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:shortTermForecast:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs</param>
-    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="forecastId">The ID of the forecast to copy</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
+    /// <param name="forecastId">The ID of the forecast to copy. Path segment <c>shorttermforecasts/{forecastId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification.  For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -2730,8 +2730,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekDateId}/shorttermforecasts/generate</c> (<c>postWorkforcemanagementBusinessunitWeekShorttermforecastsGenerate</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:shortTermForecast:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs</param>
-    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekDateId">The week start date of the forecast in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification.  For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -2744,8 +2744,8 @@ public interface IWorkforceManagementApi
     /// <para>Call after uploading the forecast data to the url supplied by the /import/uploadurl route</para>
     /// <para>Requires any of the permissions: <c>wfm:shortTermForecast:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs</param>
-    /// <param name="weekDateId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekDateId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ImportForecastResponse</c>).</returns>
@@ -2757,8 +2757,8 @@ public interface IWorkforceManagementApi
     /// <para>Once the upload is complete, call the /import route to start the short term forecast import process</para>
     /// <para>Requires any of the permissions: <c>wfm:shortTermForecast:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs</param>
-    /// <param name="weekDateId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
+    /// <param name="businessUnitId">The ID of the business unit to which the forecast belongs. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="weekDateId">First day of schedule week in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ImportForecastUploadResponse</c>).</returns>
@@ -2769,8 +2769,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}/copy</c> (<c>postWorkforcemanagementBusinessunitWorkplanbidCopy</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanBid:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="bidId">The ID of the work plan bid to copy</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="bidId">The ID of the work plan bid to copy. Path segment <c>workplanbids/{bidId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanBid</c>).</returns>
@@ -2781,8 +2781,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids/{bidId}/groups</c> (<c>postWorkforcemanagementBusinessunitWorkplanbidGroups</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanBidGroup:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="bidId">The work plan bid id of the bid groups</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="bidId">The work plan bid id of the bid groups. Path segment <c>workplanbids/{bidId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanBidGroupResponse</c>).</returns>
@@ -2793,7 +2793,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/workplanbids</c> (<c>postWorkforcemanagementBusinessunitWorkplanbids</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanBid:add</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
     /// <param name="body">The work plan bid to be created</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanBid</c>).</returns>
@@ -2846,7 +2846,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/integrations/hris/{hrisIntegrationId}/timeofftypes/jobs</c> (<c>postWorkforcemanagementIntegrationsHriTimeofftypesJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:integration:view</c>.</para>
     /// </remarks>
-    /// <param name="hrisIntegrationId">The ID of the HRIS integration for which time off types are queried.</param>
+    /// <param name="hrisIntegrationId">The ID of the HRIS integration for which time off types are queried. Path segment <c>hris/{hrisIntegrationId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>HrisTimeOffTypesResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.HrisTimeOffTypesResponse> PostWorkforcemanagementIntegrationsHriTimeofftypesJobsAsync(string hrisIntegrationId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -2856,7 +2856,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/agents/workplans/query</c> (<c>postWorkforcemanagementManagementunitAgentsWorkplansQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlan:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -2868,7 +2868,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/agentschedules/search</c> (<c>postWorkforcemanagementManagementunitAgentschedulesSearch</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:publishedSchedule:view</c>, <c>wfm:schedule:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification. For testing/app development purposes</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
@@ -2882,7 +2882,7 @@ public interface IWorkforceManagementApi
     /// <para>The maximum supported range for historical adherence queries is 31 days, or 7 days with includeExceptions = true</para>
     /// <para>Requires any of the permissions: <c>wfm:historicalAdherence:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WfmHistoricalAdherenceResponse</c>).</returns>
@@ -2894,7 +2894,7 @@ public interface IWorkforceManagementApi
     /// <para>Returns status 200 if the management unit is already in the requested business unit</para>
     /// <para>Requires all of the permissions: <c>wfm:managementUnit:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MoveManagementUnitResponse</c>).</returns>
@@ -2906,7 +2906,7 @@ public interface IWorkforceManagementApi
     /// <para>Deprecated in the Genesys Cloud Platform API.</para>
     /// <para>Requires any of the permissions: <c>wfm:publishedSchedule:view</c>, <c>wfm:schedule:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserScheduleContainer</c>).</returns>
@@ -2919,7 +2919,7 @@ public interface IWorkforceManagementApi
     /// <para>The maximum supported range for historical shrinkage queries is up to 32 days. Historical Shrinkage for a given date range can be queried in two modes - granular and aggregated. To see granular shrinkage information, provide granularity in the request body.</para>
     /// <para>Requires any of the permissions: <c>wfm:shrinkage:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WfmHistoricalShrinkageResponse</c>).</returns>
@@ -2931,7 +2931,7 @@ public interface IWorkforceManagementApi
     /// <para>Only one limit object is allowed under management unit, so an attempt to create second object will fail.</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffLimit:add</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit.</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffLimit</c>).</returns>
@@ -2942,7 +2942,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeofflimits/values/query</c> (<c>postWorkforcemanagementManagementunitTimeofflimitsValuesQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffLimit:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit.</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>QueryTimeOffLimitValuesResponse</c>).</returns>
@@ -2953,7 +2953,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffplans</c> (<c>postWorkforcemanagementManagementunitTimeoffplans</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffPlan:add</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffPlan</c>).</returns>
@@ -2964,7 +2964,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffrequests</c> (<c>postWorkforcemanagementManagementunitTimeoffrequests</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffRequest:add</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffRequestList</c>).</returns>
@@ -2975,7 +2975,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffrequests/integrationstatus/query</c> (<c>postWorkforcemanagementManagementunitTimeoffrequestsIntegrationstatusQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffRequest:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit.</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>UserTimeOffIntegrationStatusResponseListing</c>).</returns>
@@ -2987,7 +2987,7 @@ public interface IWorkforceManagementApi
     /// <para>Request body requires one of the following: statuses == [Pending] or date range to be specified and less than or equal to 33 days. All other fields are filters</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffRequest:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -2999,7 +2999,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/timeoffrequests/waitlistpositions/query</c> (<c>postWorkforcemanagementManagementunitTimeoffrequestsWaitlistpositionsQuery</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffRequest:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit.</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WaitlistPositionListing</c>).</returns>
@@ -3010,8 +3010,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/users/{userId}/timeoffbalance/jobs</c> (<c>postWorkforcemanagementManagementunitUserTimeoffbalanceJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffRequest:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit</param>
-    /// <param name="userId">The ID of the user</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="userId">The ID of the user. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">The request body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffBalancesResponse</c>).</returns>
@@ -3022,9 +3022,9 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/users/{userId}/timeoffrequests/{timeOffRequestId}/timeoffbalance/jobs</c> (<c>postWorkforcemanagementManagementunitUserTimeoffrequestTimeoffbalanceJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffRequest:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit.</param>
-    /// <param name="userId">The userId to whom the time off request applies.</param>
-    /// <param name="timeOffRequestId">The time off request id.</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="userId">The userId to whom the time off request applies. Path segment <c>users/{userId}</c>.</param>
+    /// <param name="timeOffRequestId">The time off request id. Path segment <c>timeoffrequests/{timeOffRequestId}</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffBalancesResponse</c>).</returns>
     global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeOffBalancesResponse> PostWorkforcemanagementManagementunitUserTimeoffrequestTimeoffbalanceJobsAsync(string managementUnitId, string userId, string timeOffRequestId, global::System.Threading.CancellationToken cancellationToken = default);
@@ -3034,8 +3034,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/users/{userId}/timeoffrequests/estimate</c> (<c>postWorkforcemanagementManagementunitUserTimeoffrequestsEstimate</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffRequest:view</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit</param>
-    /// <param name="userId">The id of the user for whom the time off request estimate is requested</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="userId">The id of the user for whom the time off request estimate is requested. Path segment <c>users/{userId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>EstimateAvailableTimeOffResponse</c>).</returns>
@@ -3046,9 +3046,9 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/weeks/{weekDateId}/shifttrades/{tradeId}/match</c> (<c>postWorkforcemanagementManagementunitWeekShifttradeMatch</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="weekDateId">The start week date of the initiating shift in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
-    /// <param name="tradeId">The ID of the shift trade to update</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="weekDateId">The start week date of the initiating shift in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
+    /// <param name="tradeId">The ID of the shift trade to update. Path segment <c>shifttrades/{tradeId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>MatchShiftTradeResponse</c>).</returns>
@@ -3059,8 +3059,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/weeks/{weekDateId}/shifttrades</c> (<c>postWorkforcemanagementManagementunitWeekShifttrades</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="weekDateId">The start week date of the initiating shift in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="weekDateId">The start week date of the initiating shift in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>ShiftTradeResponse</c>).</returns>
@@ -3071,8 +3071,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/weeks/{weekDateId}/shifttrades/search</c> (<c>postWorkforcemanagementManagementunitWeekShifttradesSearch</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="weekDateId">The start week date of the initiating shift in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="weekDateId">The start week date of the initiating shift in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="forceDownloadService">Force the result of this operation to be sent via download service. For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -3085,8 +3085,8 @@ public interface IWorkforceManagementApi
     /// <para>Admin functionality is not supported with "mine".</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>, <c>wfm:shiftTradeRequest:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="weekDateId">The start week date of the initiating shift in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="weekDateId">The start week date of the initiating shift in yyyy-MM-dd format. Dates are represented as an ISO-8601 string. For example: yyyy-MM-dd. Path segment <c>weeks/{weekDateId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification.  For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -3098,8 +3098,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplans/{workPlanId}/copy</c> (<c>postWorkforcemanagementManagementunitWorkplanCopy</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlan:add</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="workPlanId">The ID of the work plan to create a copy</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="workPlanId">The ID of the work plan to create a copy. Path segment <c>workplans/{workPlanId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlan</c>).</returns>
@@ -3110,8 +3110,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplans/{workPlanId}/validate</c> (<c>postWorkforcemanagementManagementunitWorkplanValidate</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlan:add</c>, <c>wfm:workPlan:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="workPlanId">The ID of the work plan to validate. For new work plan, use the word 'new' for the ID.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="workPlanId">The ID of the work plan to validate. For new work plan, use the word 'new' for the ID. Path segment <c>workplans/{workPlanId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="expand">The <c>expand</c> query parameter. Valid values: <c>messages</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -3123,8 +3123,8 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplanrotations/{workPlanRotationId}/copy</c> (<c>postWorkforcemanagementManagementunitWorkplanrotationCopy</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanRotation:add</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
-    /// <param name="workPlanRotationId">The ID of the work plan rotation to create a copy</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="workPlanRotationId">The ID of the work plan rotation to create a copy. Path segment <c>workplanrotations/{workPlanRotationId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanRotationResponse</c>).</returns>
@@ -3135,7 +3135,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplanrotations</c> (<c>postWorkforcemanagementManagementunitWorkplanrotations</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlanRotation:add</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WorkPlanRotationResponse</c>).</returns>
@@ -3146,7 +3146,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/workplans</c> (<c>postWorkforcemanagementManagementunitWorkplans</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:workPlan:add</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user.</param>
+    /// <param name="managementUnitId">The ID of the management unit, or 'mine' for the management unit of the logged-in user. Path segment <c>managementunits/{managementUnitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="validationMode">Allows to create work plan even if the validation result is invalid. Valid values: <c>Ignore</c>.</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -3188,7 +3188,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/shifttrading/trades/{tradeId}/jobs</c> (<c>postWorkforcemanagementShifttradingTradeJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>.</para>
     /// </remarks>
-    /// <param name="tradeId">The ID of the shift trade to update</param>
+    /// <param name="tradeId">The ID of the shift trade to update. Path segment <c>trades/{tradeId}</c>.</param>
     /// <param name="body">The request body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification. For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -3200,7 +3200,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/shifttrading/trades/{tradeId}/match/jobs</c> (<c>postWorkforcemanagementShifttradingTradeMatchJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>.</para>
     /// </remarks>
-    /// <param name="tradeId">The ID of the shift trade to match</param>
+    /// <param name="tradeId">The ID of the shift trade to match. Path segment <c>trades/{tradeId}</c>.</param>
     /// <param name="body">The request body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification. For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -3212,7 +3212,7 @@ public interface IWorkforceManagementApi
     /// <para><c>POST /api/v2/workforcemanagement/shifttrading/trades/{tradeId}/state/jobs</c> (<c>postWorkforcemanagementShifttradingTradeStateJobs</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agentShiftTradeRequest:participate</c>.</para>
     /// </remarks>
-    /// <param name="tradeId">The ID of the shift trade to update state</param>
+    /// <param name="tradeId">The ID of the shift trade to update state. Path segment <c>trades/{tradeId}</c>.</param>
     /// <param name="body">The request body</param>
     /// <param name="forceAsync">Force the result of this operation to be sent asynchronously via notification. For testing/app development purposes</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
@@ -3248,7 +3248,7 @@ public interface IWorkforceManagementApi
     /// <para>The maximum supported range for historical adherence queries is 31 days, or 7 days with includeExceptions = true</para>
     /// <para>Requires any of the permissions: <c>wfm:historicalAdherence:view</c>.</para>
     /// </remarks>
-    /// <param name="teamId">The ID of the team</param>
+    /// <param name="teamId">The ID of the team. Path segment <c>teams/{teamId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WfmHistoricalAdherenceResponse</c>).</returns>
@@ -3260,7 +3260,7 @@ public interface IWorkforceManagementApi
     /// <para>The maximum supported range for historical shrinkage queries is up to 32 days</para>
     /// <para>Requires any of the permissions: <c>wfm:shrinkage:view</c>.</para>
     /// </remarks>
-    /// <param name="teamId">The ID of the team</param>
+    /// <param name="teamId">The ID of the team. Path segment <c>teams/{teamId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>WfmHistoricalShrinkageResponse</c>).</returns>
@@ -3341,7 +3341,7 @@ public interface IWorkforceManagementApi
     /// <para><c>PUT /api/v2/workforcemanagement/agents/{agentId}/integrations/hris</c> (<c>putWorkforcemanagementAgentIntegrationsHris</c>)</para>
     /// <para>Requires any of the permissions: <c>wfm:agent:edit</c>.</para>
     /// </remarks>
-    /// <param name="agentId">The ID of the agent</param>
+    /// <param name="agentId">The ID of the agent. Path segment <c>agents/{agentId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>AgentIntegrationsResponse</c>).</returns>
@@ -3353,8 +3353,8 @@ public interface IWorkforceManagementApi
     /// <para>Note that only limit daily values can be set through API, allocated and waitlisted values are read-only for time-off limit API</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffLimit:edit</c>.</para>
     /// </remarks>
-    /// <param name="businessUnitId">The ID of the business unit</param>
-    /// <param name="timeOffLimitId">The ID of the time-off limit object to set values for</param>
+    /// <param name="businessUnitId">The ID of the business unit. Path segment <c>businessunits/{businessUnitId}</c>.</param>
+    /// <param name="timeOffLimitId">The ID of the time-off limit object to set values for. Path segment <c>timeofflimits/{timeOffLimitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>BuTimeOffLimitResponse</c>).</returns>
@@ -3366,8 +3366,8 @@ public interface IWorkforceManagementApi
     /// <para>Note that only limit daily values can be set through API, allocated and waitlisted values are read-only for time off limit API</para>
     /// <para>Requires any of the permissions: <c>wfm:timeOffLimit:edit</c>.</para>
     /// </remarks>
-    /// <param name="managementUnitId">The ID of the management unit.</param>
-    /// <param name="timeOffLimitId">The ID of the time off limit object to set values for</param>
+    /// <param name="managementUnitId">The ID of the management unit. Path segment <c>managementunits/{managementUnitId}</c>.</param>
+    /// <param name="timeOffLimitId">The ID of the time off limit object to set values for. Path segment <c>timeofflimits/{timeOffLimitId}</c>.</param>
     /// <param name="body">body</param>
     /// <param name="cancellationToken">Cancels the call; a call still waiting in the backlog is removed without using rate budget.</param>
     /// <returns>The response body (<c>TimeOffLimit</c>).</returns>

@@ -27,7 +27,7 @@ internal sealed class InfrastructureAsCodeApi : IInfrastructureAsCodeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AcceleratorSpecification, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AcceleratorList> GetInfrastructureascodeAcceleratorsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? description = null, string? origin = null, string? type = null, string? classification = null, string? tags = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AcceleratorList> GetInfrastructureascodeAcceleratorsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? description = null, string? origin = null, string? type = null, string? classification = null, string? tags = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/infrastructureascode/accelerators") { Category = CategoryName, Operation = "getInfrastructureascodeAccelerators" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -52,7 +52,7 @@ internal sealed class InfrastructureAsCodeApi : IInfrastructureAsCodeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InfrastructureascodeJob, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InfrastructureascodeJob> GetInfrastructureascodeJobsAsync(int? maxResults = null, bool? includeErrors = null, string? sortBy = null, string? sortOrder = null, string? acceleratorId = null, string? submittedBy = null, string? status = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InfrastructureascodeJob> GetInfrastructureascodeJobsAsync(long? maxResults = null, bool? includeErrors = null, string? sortBy = null, string? sortOrder = null, string? acceleratorId = null, string? submittedBy = null, string? status = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/infrastructureascode/jobs") { Category = CategoryName, Operation = "getInfrastructureascodeJobs" };
         apiRequest.WithQueryParameter("maxResults", maxResults);

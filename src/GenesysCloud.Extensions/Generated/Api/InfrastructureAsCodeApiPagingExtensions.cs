@@ -22,7 +22,7 @@ public static class InfrastructureAsCodeApiPagingExtensions
     /// <param name="classification">Filter by classification</param>
     /// <param name="tags">Filter by tags</param>
     /// <returns>The items (<c>AcceleratorMetadata</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AcceleratorMetadata> GetInfrastructureascodeAcceleratorsPageableAsync(this IInfrastructureAsCodeApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? description = null, string? origin = null, string? type = null, string? classification = null, string? tags = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AcceleratorMetadata> GetInfrastructureascodeAcceleratorsPageableAsync(this IInfrastructureAsCodeApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? description = null, string? origin = null, string? type = null, string? classification = null, string? tags = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.AcceleratorList, global::GenesysCloud.Extensions.Models.AcceleratorMetadata>(

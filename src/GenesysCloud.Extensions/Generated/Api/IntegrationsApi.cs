@@ -50,7 +50,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Integration> GetIntegrationAsync(string integrationId, int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Integration> GetIntegrationAsync(string integrationId, long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/{integrationId}") { Category = CategoryName, Operation = "getIntegration" };
@@ -120,7 +120,8 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/actions/{actionId}/draft/templates/{fileName}") { Category = CategoryName, Operation = "getIntegrationsActionDraftTemplate" };
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithPathParameter("fileName", fileName);
-        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
+        apiRequest.WithHeader("Accept", "text/plain");
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendForTextAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DraftValidationResult> GetIntegrationsActionDraftValidationAsync(string actionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -157,10 +158,11 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/actions/{actionId}/templates/{fileName}") { Category = CategoryName, Operation = "getIntegrationsActionTemplate" };
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithPathParameter("fileName", fileName);
-        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
+        apiRequest.WithHeader("Accept", "text/plain");
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendForTextAsync(_client, apiRequest, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionEntityListing> GetIntegrationsActionsAsync(int? pageSize = null, int? pageNumber = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? category = null, string? name = null, string? ids = null, string? secure = null, string? includeAuthActions = null, bool? includeConfig = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionEntityListing> GetIntegrationsActionsAsync(long? pageSize = null, long? pageNumber = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? category = null, string? name = null, string? ids = null, string? secure = null, string? includeAuthActions = null, bool? includeConfig = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/actions") { Category = CategoryName, Operation = "getIntegrationsActions" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -178,7 +180,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoryEntityListing> GetIntegrationsActionsCategoriesAsync(int? pageSize = null, int? pageNumber = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? secure = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoryEntityListing> GetIntegrationsActionsCategoriesAsync(long? pageSize = null, long? pageNumber = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? secure = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/actions/categories") { Category = CategoryName, Operation = "getIntegrationsActionsCategories" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -205,7 +207,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustedCertificates, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionEntityListing> GetIntegrationsActionsDraftsAsync(int? pageSize = null, int? pageNumber = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? category = null, string? name = null, string? ids = null, string? secure = null, string? includeAuthActions = null, bool? includeConfig = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionEntityListing> GetIntegrationsActionsDraftsAsync(long? pageSize = null, long? pageNumber = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? category = null, string? name = null, string? ids = null, string? secure = null, string? includeAuthActions = null, bool? includeConfig = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/actions/drafts") { Category = CategoryName, Operation = "getIntegrationsActionsDrafts" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -229,7 +231,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfFunctionRuntime, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntegrationEntityListing> GetIntegrationsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, string? integrationType = null, string? reportedState = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntegrationEntityListing> GetIntegrationsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, string? integrationType = null, string? reportedState = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations") { Category = CategoryName, Operation = "getIntegrations" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -255,7 +257,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Bot, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotListing> GetIntegrationsBotconnectorBotsAsync(string integrationId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotListing> GetIntegrationsBotconnectorBotsAsync(string integrationId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/botconnectors/{integrationId}/bots") { Category = CategoryName, Operation = "getIntegrationsBotconnectorBots" };
@@ -265,7 +267,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BotListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotSummaryEntityListing> GetIntegrationsBotconnectorBotsSummariesAsync(string integrationId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotSummaryEntityListing> GetIntegrationsBotconnectorBotsSummariesAsync(string integrationId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/botconnectors/{integrationId}/bots/summaries") { Category = CategoryName, Operation = "getIntegrationsBotconnectorBotsSummaries" };
@@ -286,7 +288,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BotConnectorBot, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotConnectorBotVersionSummaryEntityListing> GetIntegrationsBotconnectorIntegrationIdBotVersionsAsync(string integrationId, string botId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotConnectorBotVersionSummaryEntityListing> GetIntegrationsBotconnectorIntegrationIdBotVersionsAsync(string integrationId, string botId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(botId);
@@ -306,7 +308,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BotList, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotConnectorBotSummaryEntityListing> GetIntegrationsBotconnectorIntegrationIdBotsSummariesAsync(string integrationId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotConnectorBotSummaryEntityListing> GetIntegrationsBotconnectorIntegrationIdBotsSummariesAsync(string integrationId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/botconnector/{integrationId}/bots/summaries") { Category = CategoryName, Operation = "getIntegrationsBotconnectorIntegrationIdBotsSummaries" };
@@ -316,7 +318,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BotConnectorBotSummaryEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClientAppEntityListing> GetIntegrationsClientappsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClientAppEntityListing> GetIntegrationsClientappsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/clientapps") { Category = CategoryName, Operation = "getIntegrationsClientapps" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -329,7 +331,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UCIntegrationListing> GetIntegrationsClientappsUnifiedcommunicationsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UCIntegrationListing> GetIntegrationsClientappsUnifiedcommunicationsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/clientapps/unifiedcommunications") { Category = CategoryName, Operation = "getIntegrationsClientappsUnifiedcommunications" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -350,7 +352,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CredentialInfoListing> GetIntegrationsCredentialsAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CredentialInfoListing> GetIntegrationsCredentialsAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/credentials") { Category = CategoryName, Operation = "getIntegrationsCredentials" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -373,7 +375,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfCredentialType, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AudioConnectorIntegrationEntityListing> GetIntegrationsSpeechAudioconnectorAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AudioConnectorIntegrationEntityListing> GetIntegrationsSpeechAudioconnectorAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/audioconnector") { Category = CategoryName, Operation = "getIntegrationsSpeechAudioconnector" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -397,7 +399,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DialogflowAgent, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialogflowAgentSummaryEntityListing> GetIntegrationsSpeechDialogflowAgentsAsync(int? pageNumber = null, int? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialogflowAgentSummaryEntityListing> GetIntegrationsSpeechDialogflowAgentsAsync(long? pageNumber = null, long? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/dialogflow/agents") { Category = CategoryName, Operation = "getIntegrationsSpeechDialogflowAgents" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -414,7 +416,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DialogflowCXAgent, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialogflowCXAgentSummaryEntityListing> GetIntegrationsSpeechDialogflowcxAgentsAsync(int? pageNumber = null, int? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialogflowCXAgentSummaryEntityListing> GetIntegrationsSpeechDialogflowcxAgentsAsync(long? pageNumber = null, long? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/dialogflowcx/agents") { Category = CategoryName, Operation = "getIntegrationsSpeechDialogflowcxAgents" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -431,7 +433,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LexBotAlias, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexBotAliasEntityListing> GetIntegrationsSpeechLexBotBotIdAliasesAsync(string botId, int? pageNumber = null, int? pageSize = null, string? status = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexBotAliasEntityListing> GetIntegrationsSpeechLexBotBotIdAliasesAsync(string botId, long? pageNumber = null, long? pageSize = null, string? status = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(botId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/lex/bot/{botId}/aliases") { Category = CategoryName, Operation = "getIntegrationsSpeechLexBotBotIdAliases" };
@@ -443,7 +445,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LexBotAliasEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexBotEntityListing> GetIntegrationsSpeechLexBotsAsync(int? pageNumber = null, int? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexBotEntityListing> GetIntegrationsSpeechLexBotsAsync(long? pageNumber = null, long? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/lex/bots") { Category = CategoryName, Operation = "getIntegrationsSpeechLexBots" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -460,7 +462,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LexV2BotAlias, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexV2BotAliasEntityListing> GetIntegrationsSpeechLexv2BotBotIdAliasesAsync(string botId, int? pageNumber = null, int? pageSize = null, string? status = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexV2BotAliasEntityListing> GetIntegrationsSpeechLexv2BotBotIdAliasesAsync(string botId, long? pageNumber = null, long? pageSize = null, string? status = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(botId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/lexv2/bot/{botId}/aliases") { Category = CategoryName, Operation = "getIntegrationsSpeechLexv2BotBotIdAliases" };
@@ -472,7 +474,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LexV2BotAliasEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexV2BotEntityListing> GetIntegrationsSpeechLexv2BotsAsync(int? pageNumber = null, int? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LexV2BotEntityListing> GetIntegrationsSpeechLexv2BotsAsync(long? pageNumber = null, long? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/lexv2/bots") { Category = CategoryName, Operation = "getIntegrationsSpeechLexv2Bots" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -517,7 +519,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NuanceBot, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NuanceBotEntityListing> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsAsync(string nuanceIntegrationId, int? pageNumber = null, int? pageSize = null, bool? onlyRegisteredBots = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NuanceBotEntityListing> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsAsync(string nuanceIntegrationId, long? pageNumber = null, long? pageSize = null, bool? onlyRegisteredBots = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(nuanceIntegrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots") { Category = CategoryName, Operation = "getIntegrationsSpeechNuanceNuanceIntegrationIdBots" };
@@ -556,7 +558,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SttEngineEntity, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SttEngineEntityListing> GetIntegrationsSpeechSttEnginesAsync(int? pageNumber = null, int? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SttEngineEntityListing> GetIntegrationsSpeechSttEnginesAsync(long? pageNumber = null, long? pageSize = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/stt/engines") { Category = CategoryName, Operation = "getIntegrationsSpeechSttEngines" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -584,7 +586,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TtsVoiceEntity, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TtsVoiceEntityListing> GetIntegrationsSpeechTtsEngineVoicesAsync(string engineId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TtsVoiceEntityListing> GetIntegrationsSpeechTtsEngineVoicesAsync(string engineId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(engineId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/tts/engines/{engineId}/voices") { Category = CategoryName, Operation = "getIntegrationsSpeechTtsEngineVoices" };
@@ -594,7 +596,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TtsVoiceEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TtsEngineEntityListing> GetIntegrationsSpeechTtsEnginesAsync(int? pageNumber = null, int? pageSize = null, bool? includeVoices = null, string? name = null, string? language = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TtsEngineEntityListing> GetIntegrationsSpeechTtsEnginesAsync(long? pageNumber = null, long? pageSize = null, bool? includeVoices = null, string? name = null, string? language = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/speech/tts/engines") { Category = CategoryName, Operation = "getIntegrationsSpeechTtsEngines" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -629,7 +631,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonSchemaDocument, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntegrationTypeEntityListing> GetIntegrationsTypesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntegrationTypeEntityListing> GetIntegrationsTypesAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/types") { Category = CategoryName, Operation = "getIntegrationsTypes" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -649,7 +651,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UnifiedCommunicationsIntegration, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegrationListing> GetIntegrationsUnifiedcommunicationsClientappsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegrationListing> GetIntegrationsUnifiedcommunicationsClientappsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/unifiedcommunications/clientapps") { Category = CategoryName, Operation = "getIntegrationsUnifiedcommunicationsClientapps" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -661,7 +663,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UnifiedCommunicationsIntegrationListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAppEntityListing> GetIntegrationsUserappsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? appHost = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserAppEntityListing> GetIntegrationsUserappsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? appHost = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/integrations/userapps") { Category = CategoryName, Operation = "getIntegrationsUserapps" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -674,18 +676,18 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAppEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Integration> PatchIntegrationAsync(string integrationId, global::GenesysCloud.Extensions.Models.Integration? body = null, int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Integration> PatchIntegrationAsync(string integrationId, long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::GenesysCloud.Extensions.Models.Integration? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/integrations/{integrationId}") { Category = CategoryName, Operation = "patchIntegration" };
         apiRequest.WithPathParameter("integrationId", integrationId);
-        apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
         apiRequest.WithQueryParameter("sortBy", sortBy);
         apiRequest.WithQueryParameter("expand", expand);
         apiRequest.WithQueryParameter("nextPage", nextPage);
         apiRequest.WithQueryParameter("previousPage", previousPage);
+        apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Integration, cancellationToken);
     }
 
@@ -740,6 +742,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TestExecutionResult> PostIntegrationsActionDraftTestAsync(string actionId, global::System.Text.Json.JsonElement body, bool? flatten = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(actionId);
+        global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.ThrowIfNoValue(body, "body");
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/actions/{actionId}/draft/test") { Category = CategoryName, Operation = "postIntegrationsActionDraftTest" };
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithJsonBody(body);
@@ -750,6 +753,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
     public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostIntegrationsActionExecuteAsync(string actionId, global::System.Text.Json.JsonElement body, bool? flatten = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(actionId);
+        global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.ThrowIfNoValue(body, "body");
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/actions/{actionId}/execute") { Category = CategoryName, Operation = "postIntegrationsActionExecute" };
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithJsonBody(body);
@@ -760,6 +764,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TestExecutionResult> PostIntegrationsActionTestAsync(string actionId, global::System.Text.Json.JsonElement body, bool? flatten = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(actionId);
+        global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.ThrowIfNoValue(body, "body");
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/actions/{actionId}/test") { Category = CategoryName, Operation = "postIntegrationsActionTest" };
         apiRequest.WithPathParameter("actionId", actionId);
         apiRequest.WithJsonBody(body);
@@ -813,19 +818,19 @@ internal sealed class IntegrationsApi : IIntegrationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CredentialInfo, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncJob> PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsAsync(string nuanceIntegrationId, string botId, string? body = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncJob> PostIntegrationsSpeechNuanceNuanceIntegrationIdBotJobsAsync(string nuanceIntegrationId, string botId, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(nuanceIntegrationId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(botId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/{botId}/jobs") { Category = CategoryName, Operation = "postIntegrationsSpeechNuanceNuanceIntegrationIdBotJobs" };
         apiRequest.WithPathParameter("nuanceIntegrationId", nuanceIntegrationId);
         apiRequest.WithPathParameter("botId", botId);
-        apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
+        apiRequest.WithTextBody(body, "application/json");
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncJob, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncJob> PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobsAsync(string nuanceIntegrationId, int? pageNumber = null, int? pageSize = null, bool? onlyRegisteredBots = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AsyncJob> PostIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobsAsync(string nuanceIntegrationId, long? pageNumber = null, long? pageSize = null, bool? onlyRegisteredBots = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(nuanceIntegrationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/speech/nuance/{nuanceIntegrationId}/bots/jobs") { Category = CategoryName, Operation = "postIntegrationsSpeechNuanceNuanceIntegrationIdBotsJobs" };
@@ -849,6 +854,7 @@ internal sealed class IntegrationsApi : IIntegrationsApi
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebhookInvocationResponse> PostIntegrationsWebhookEventsAsync(string tokenId, global::System.Text.Json.JsonElement body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(tokenId);
+        global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.ThrowIfNoValue(body, "body");
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/integrations/webhooks/{tokenId}/events") { Category = CategoryName, Operation = "postIntegrationsWebhookEvents" };
         apiRequest.WithPathParameter("tokenId", tokenId);
         apiRequest.WithJsonBody(body);

@@ -24,7 +24,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="includeAuthActions">Whether or not to include authentication actions in the response. These actions are not directly executable. Some integrations create them and will run them as needed to refresh authentication information for other actions. Valid values: <c>true</c>, <c>false</c>.</param>
     /// <param name="includeConfig">Return config in response.</param>
     /// <returns>The items (<c>Action</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Action> GetIntegrationsActionsPageableAsync(this IIntegrationsApi api, int? pageSize = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? category = null, string? name = null, string? ids = null, string? secure = null, string? includeAuthActions = null, bool? includeConfig = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Action> GetIntegrationsActionsPageableAsync(this IIntegrationsApi api, long? pageSize = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? category = null, string? name = null, string? ids = null, string? secure = null, string? includeAuthActions = null, bool? includeConfig = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ActionEntityListing, global::GenesysCloud.Extensions.Models.Action>(
@@ -48,7 +48,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="sortOrder">Direction to sort 'sortBy' field. Valid values: <c>ASC</c>, <c>DESC</c>.</param>
     /// <param name="secure">Filter to only include secure actions. True will only include actions marked secured. False will include only unsecure actions. Do not use filter if you want all Actions. Valid values: <c>true</c>, <c>false</c>.</param>
     /// <returns>The items (<c>Category</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Category> GetIntegrationsActionsCategoriesPageableAsync(this IIntegrationsApi api, int? pageSize = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? secure = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Category> GetIntegrationsActionsCategoriesPageableAsync(this IIntegrationsApi api, long? pageSize = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? secure = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CategoryEntityListing, global::GenesysCloud.Extensions.Models.Category>(
@@ -77,7 +77,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="includeAuthActions">Whether or not to include authentication actions in the response. These actions are not directly executable. Some integrations create them and will run them as needed to refresh authentication information for other actions. Valid values: <c>true</c>, <c>false</c>.</param>
     /// <param name="includeConfig">Return config in response.</param>
     /// <returns>The items (<c>Action</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Action> GetIntegrationsActionsDraftsPageableAsync(this IIntegrationsApi api, int? pageSize = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? category = null, string? name = null, string? ids = null, string? secure = null, string? includeAuthActions = null, bool? includeConfig = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Action> GetIntegrationsActionsDraftsPageableAsync(this IIntegrationsApi api, long? pageSize = null, string? nextPage = null, string? previousPage = null, string? sortBy = null, string? sortOrder = null, string? category = null, string? name = null, string? ids = null, string? secure = null, string? includeAuthActions = null, bool? includeConfig = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ActionEntityListing, global::GenesysCloud.Extensions.Models.Action>(
@@ -103,7 +103,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="integrationType">Filter integrations by integration type ID</param>
     /// <param name="reportedState">Filter integrations by reported state (case-insensitive). Valid values: <c>ACTIVE</c>, <c>ACTIVATING</c>, <c>INACTIVE</c>, <c>DEACTIVATING</c>, <c>ERROR</c>.</param>
     /// <returns>The items (<c>Integration</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Integration> GetIntegrationsPageableAsync(this IIntegrationsApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, string? integrationType = null, string? reportedState = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Integration> GetIntegrationsPageableAsync(this IIntegrationsApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, string? integrationType = null, string? reportedState = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.IntegrationEntityListing, global::GenesysCloud.Extensions.Models.Integration>(
@@ -120,10 +120,10 @@ public static class IntegrationsApiPagingExtensions
     /// <para>Get the list of bots for this integration.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="integrationId">The integration ID for this group of bots.</param>
+    /// <param name="integrationId">The integration ID for this group of bots. Path segment <c>botconnectors/{integrationId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>Bot</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Bot> GetIntegrationsBotconnectorBotsPageableAsync(this IIntegrationsApi api, string integrationId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Bot> GetIntegrationsBotconnectorBotsPageableAsync(this IIntegrationsApi api, string integrationId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
@@ -141,10 +141,10 @@ public static class IntegrationsApiPagingExtensions
     /// <para>Get the summary list of bots for this integration.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="integrationId">The integration ID for this group of bots.</param>
+    /// <param name="integrationId">The integration ID for this group of bots. Path segment <c>botconnectors/{integrationId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>BotConnectorSummary</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.BotConnectorSummary> GetIntegrationsBotconnectorBotsSummariesPageableAsync(this IIntegrationsApi api, string integrationId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.BotConnectorSummary> GetIntegrationsBotconnectorBotsSummariesPageableAsync(this IIntegrationsApi api, string integrationId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
@@ -162,11 +162,11 @@ public static class IntegrationsApiPagingExtensions
     /// <para>Get a list of bot versions for a bot</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="integrationId">The integration ID for this bot group</param>
-    /// <param name="botId">The botID for this bot</param>
+    /// <param name="integrationId">The integration ID for this bot group. Path segment <c>botconnector/{integrationId}</c>.</param>
+    /// <param name="botId">The botID for this bot. Path segment <c>bots/{botId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>BotVersionSummary</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.BotVersionSummary> GetIntegrationsBotconnectorIntegrationIdBotVersionsPageableAsync(this IIntegrationsApi api, string integrationId, string botId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.BotVersionSummary> GetIntegrationsBotconnectorIntegrationIdBotVersionsPageableAsync(this IIntegrationsApi api, string integrationId, string botId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
@@ -185,10 +185,10 @@ public static class IntegrationsApiPagingExtensions
     /// <para>Get a summary list of botConnector bots for this integration</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="integrationId">The integration ID for this group of bots</param>
+    /// <param name="integrationId">The integration ID for this group of bots. Path segment <c>botconnector/{integrationId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>BotSummary</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.BotSummary> GetIntegrationsBotconnectorIntegrationIdBotsSummariesPageableAsync(this IIntegrationsApi api, string integrationId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.BotSummary> GetIntegrationsBotconnectorIntegrationIdBotsSummariesPageableAsync(this IIntegrationsApi api, string integrationId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(integrationId);
@@ -212,7 +212,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="nextPage">next page token</param>
     /// <param name="previousPage">Previous page token</param>
     /// <returns>The items (<c>ClientApp</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ClientApp> GetIntegrationsClientappsPageableAsync(this IIntegrationsApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ClientApp> GetIntegrationsClientappsPageableAsync(this IIntegrationsApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ClientAppEntityListing, global::GenesysCloud.Extensions.Models.ClientApp>(
@@ -236,7 +236,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="previousPage">Previous page token</param>
     /// <returns>The items (<c>UCIntegration</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UCIntegration> GetIntegrationsClientappsUnifiedcommunicationsPageableAsync(this IIntegrationsApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UCIntegration> GetIntegrationsClientappsUnifiedcommunicationsPageableAsync(this IIntegrationsApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.UCIntegrationListing, global::GenesysCloud.Extensions.Models.UCIntegration>(
@@ -256,7 +256,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>CredentialInfo</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CredentialInfo> GetIntegrationsCredentialsPageableAsync(this IIntegrationsApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CredentialInfo> GetIntegrationsCredentialsPageableAsync(this IIntegrationsApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CredentialInfoListing, global::GenesysCloud.Extensions.Models.CredentialInfo>(
@@ -296,7 +296,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>AudioConnectorIntegration</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AudioConnectorIntegration> GetIntegrationsSpeechAudioconnectorPageableAsync(this IIntegrationsApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AudioConnectorIntegration> GetIntegrationsSpeechAudioconnectorPageableAsync(this IIntegrationsApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.AudioConnectorIntegrationEntityListing, global::GenesysCloud.Extensions.Models.AudioConnectorIntegration>(
@@ -316,7 +316,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="pageSize">Page size</param>
     /// <param name="name">Filter on agent name</param>
     /// <returns>The items (<c>DialogflowAgentSummary</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DialogflowAgentSummary> GetIntegrationsSpeechDialogflowAgentsPageableAsync(this IIntegrationsApi api, int? pageSize = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DialogflowAgentSummary> GetIntegrationsSpeechDialogflowAgentsPageableAsync(this IIntegrationsApi api, long? pageSize = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DialogflowAgentSummaryEntityListing, global::GenesysCloud.Extensions.Models.DialogflowAgentSummary>(
@@ -336,7 +336,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="pageSize">Page size</param>
     /// <param name="name">Filter on agent name</param>
     /// <returns>The items (<c>DialogflowCXAgentSummary</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DialogflowCXAgentSummary> GetIntegrationsSpeechDialogflowcxAgentsPageableAsync(this IIntegrationsApi api, int? pageSize = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DialogflowCXAgentSummary> GetIntegrationsSpeechDialogflowcxAgentsPageableAsync(this IIntegrationsApi api, long? pageSize = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DialogflowCXAgentSummaryEntityListing, global::GenesysCloud.Extensions.Models.DialogflowCXAgentSummary>(
@@ -353,12 +353,12 @@ public static class IntegrationsApiPagingExtensions
     /// <para>Get a list of aliases for a bot in the customer's AWS accounts</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="botId">The bot ID</param>
+    /// <param name="botId">The bot ID. Path segment <c>bot/{botId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="status">Filter on alias status. Valid values: <c>READY</c>, <c>FAILED</c>, <c>BUILDING</c>, <c>NOT_BUILT</c>.</param>
     /// <param name="name">Filter on alias name</param>
     /// <returns>The items (<c>LexBotAlias</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.LexBotAlias> GetIntegrationsSpeechLexBotBotIdAliasesPageableAsync(this IIntegrationsApi api, string botId, int? pageSize = null, string? status = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.LexBotAlias> GetIntegrationsSpeechLexBotBotIdAliasesPageableAsync(this IIntegrationsApi api, string botId, long? pageSize = null, string? status = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(botId);
@@ -379,7 +379,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="pageSize">Page size</param>
     /// <param name="name">Filter on bot name</param>
     /// <returns>The items (<c>LexBot</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.LexBot> GetIntegrationsSpeechLexBotsPageableAsync(this IIntegrationsApi api, int? pageSize = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.LexBot> GetIntegrationsSpeechLexBotsPageableAsync(this IIntegrationsApi api, long? pageSize = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.LexBotEntityListing, global::GenesysCloud.Extensions.Models.LexBot>(
@@ -396,12 +396,12 @@ public static class IntegrationsApiPagingExtensions
     /// <para>Get a list of aliases for a Lex V2 bot</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="botId">The Bot ID</param>
+    /// <param name="botId">The Bot ID. Path segment <c>bot/{botId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="status">Filter on alias status. Valid values: <c>Creating</c>, <c>Available</c>, <c>Deleting</c>, <c>Failed</c>.</param>
     /// <param name="name">Filter on alias name</param>
     /// <returns>The items (<c>LexV2BotAlias</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.LexV2BotAlias> GetIntegrationsSpeechLexv2BotBotIdAliasesPageableAsync(this IIntegrationsApi api, string botId, int? pageSize = null, string? status = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.LexV2BotAlias> GetIntegrationsSpeechLexv2BotBotIdAliasesPageableAsync(this IIntegrationsApi api, string botId, long? pageSize = null, string? status = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(botId);
@@ -422,7 +422,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="pageSize">Page size</param>
     /// <param name="name">Filter on bot name</param>
     /// <returns>The items (<c>LexV2Bot</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.LexV2Bot> GetIntegrationsSpeechLexv2BotsPageableAsync(this IIntegrationsApi api, int? pageSize = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.LexV2Bot> GetIntegrationsSpeechLexv2BotsPageableAsync(this IIntegrationsApi api, long? pageSize = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.LexV2BotEntityListing, global::GenesysCloud.Extensions.Models.LexV2Bot>(
@@ -439,11 +439,11 @@ public static class IntegrationsApiPagingExtensions
     /// <para>Get a list of Nuance bots available in the specified Integration</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="nuanceIntegrationId">The integration ID for this group of bots</param>
+    /// <param name="nuanceIntegrationId">The integration ID for this group of bots. Path segment <c>nuance/{nuanceIntegrationId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="onlyRegisteredBots">Limit bots to the ones configured for Genesys Cloud usage</param>
     /// <returns>The items (<c>NuanceBot</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.NuanceBot> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsPageableAsync(this IIntegrationsApi api, string nuanceIntegrationId, int? pageSize = null, bool? onlyRegisteredBots = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.NuanceBot> GetIntegrationsSpeechNuanceNuanceIntegrationIdBotsPageableAsync(this IIntegrationsApi api, string nuanceIntegrationId, long? pageSize = null, bool? onlyRegisteredBots = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(nuanceIntegrationId);
@@ -464,7 +464,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="pageSize">Page size</param>
     /// <param name="name">Filter on engine name</param>
     /// <returns>The items (<c>SttEngineEntity</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SttEngineEntity> GetIntegrationsSpeechSttEnginesPageableAsync(this IIntegrationsApi api, int? pageSize = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SttEngineEntity> GetIntegrationsSpeechSttEnginesPageableAsync(this IIntegrationsApi api, long? pageSize = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.SttEngineEntityListing, global::GenesysCloud.Extensions.Models.SttEngineEntity>(
@@ -481,10 +481,10 @@ public static class IntegrationsApiPagingExtensions
     /// <para>Get a list of voices for a TTS engine</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="engineId">The engine ID</param>
+    /// <param name="engineId">The engine ID. Path segment <c>engines/{engineId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>TtsVoiceEntity</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TtsVoiceEntity> GetIntegrationsSpeechTtsEngineVoicesPageableAsync(this IIntegrationsApi api, string engineId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TtsVoiceEntity> GetIntegrationsSpeechTtsEngineVoicesPageableAsync(this IIntegrationsApi api, string engineId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(engineId);
@@ -507,7 +507,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="name">Filter on engine name</param>
     /// <param name="language">Filter on supported language. If includeVoices=true then the voices are also filtered.</param>
     /// <returns>The items (<c>TtsEngineEntity</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TtsEngineEntity> GetIntegrationsSpeechTtsEnginesPageableAsync(this IIntegrationsApi api, int? pageSize = null, bool? includeVoices = null, string? name = null, string? language = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TtsEngineEntity> GetIntegrationsSpeechTtsEnginesPageableAsync(this IIntegrationsApi api, long? pageSize = null, bool? includeVoices = null, string? name = null, string? language = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.TtsEngineEntityListing, global::GenesysCloud.Extensions.Models.TtsEngineEntity>(
@@ -530,7 +530,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="nextPage">next page token</param>
     /// <param name="previousPage">Previous page token</param>
     /// <returns>The items (<c>IntegrationType</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.IntegrationType> GetIntegrationsTypesPageableAsync(this IIntegrationsApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.IntegrationType> GetIntegrationsTypesPageableAsync(this IIntegrationsApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.IntegrationTypeEntityListing, global::GenesysCloud.Extensions.Models.IntegrationType>(
@@ -553,7 +553,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="nextPage">next page token</param>
     /// <param name="previousPage">Previous page token</param>
     /// <returns>The items (<c>UnifiedCommunicationsIntegration</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegration> GetIntegrationsUnifiedcommunicationsClientappsPageableAsync(this IIntegrationsApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegration> GetIntegrationsUnifiedcommunicationsClientappsPageableAsync(this IIntegrationsApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegrationListing, global::GenesysCloud.Extensions.Models.UnifiedCommunicationsIntegration>(
@@ -577,7 +577,7 @@ public static class IntegrationsApiPagingExtensions
     /// <param name="previousPage">Previous page token</param>
     /// <param name="appHost">The type of UserApp to filter by</param>
     /// <returns>The items (<c>UserApp</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserApp> GetIntegrationsUserappsPageableAsync(this IIntegrationsApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? appHost = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserApp> GetIntegrationsUserappsPageableAsync(this IIntegrationsApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? appHost = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.UserAppEntityListing, global::GenesysCloud.Extensions.Models.UserApp>(

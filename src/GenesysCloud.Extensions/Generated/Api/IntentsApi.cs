@@ -34,7 +34,7 @@ internal sealed class IntentsApi : IIntentsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentListing> GetIntentsAssignmentsExternalcontactAsync(string externalContactId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentListing> GetIntentsAssignmentsExternalcontactAsync(string externalContactId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(externalContactId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/intents/assignments/externalcontacts/{externalContactId}") { Category = CategoryName, Operation = "getIntentsAssignmentsExternalcontact" };
@@ -44,7 +44,7 @@ internal sealed class IntentsApi : IIntentsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomerIntentAssignmentListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntentsCategoryListing> GetIntentsCategoriesAsync(int? pageSize = null, int? pageNumber = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IntentsCategoryListing> GetIntentsCategoriesAsync(long? pageSize = null, long? pageNumber = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/intents/categories") { Category = CategoryName, Operation = "getIntentsCategories" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -69,7 +69,7 @@ internal sealed class IntentsApi : IIntentsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomerIntentResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerSourceIntentListing> GetIntentsCustomerintentSourceintentsAsync(string customerIntentId, int? pageSize = null, int? pageNumber = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerSourceIntentListing> GetIntentsCustomerintentSourceintentsAsync(string customerIntentId, long? pageSize = null, long? pageNumber = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(customerIntentId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/intents/customerintents/{customerIntentId}/sourceintents") { Category = CategoryName, Operation = "getIntentsCustomerintentSourceintents" };
@@ -80,7 +80,7 @@ internal sealed class IntentsApi : IIntentsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomerSourceIntentListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerIntentListing> GetIntentsCustomerintentsAsync(int? pageSize = null, int? pageNumber = null, string? queryValue = null, string? categoryId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerIntentListing> GetIntentsCustomerintentsAsync(long? pageSize = null, long? pageNumber = null, string? queryValue = null, string? categoryId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/intents/customerintents") { Category = CategoryName, Operation = "getIntentsCustomerintents" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -90,7 +90,7 @@ internal sealed class IntentsApi : IIntentsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CustomerIntentListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerSourceIntentListing> GetIntentsSourceintentsAsync(int? pageSize = null, int? pageNumber = null, string? type = null, string? sourceId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CustomerSourceIntentListing> GetIntentsSourceintentsAsync(long? pageSize = null, long? pageNumber = null, string? type = null, string? sourceId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/intents/sourceintents") { Category = CategoryName, Operation = "getIntentsSourceintents" };
         apiRequest.WithQueryParameter("pageSize", pageSize);

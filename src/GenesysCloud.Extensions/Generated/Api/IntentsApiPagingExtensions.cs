@@ -12,10 +12,10 @@ public static class IntentsApiPagingExtensions
     /// <para>Get customer intent assignments for externalContactId</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="externalContactId">External Contact id</param>
+    /// <param name="externalContactId">External Contact id. Path segment <c>externalcontacts/{externalContactId}</c>.</param>
     /// <param name="pageSize">The total page size requested</param>
     /// <returns>The items (<c>CustomerIntentAssignmentResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentResponse> GetIntentsAssignmentsExternalcontactPageableAsync(this IIntentsApi api, string externalContactId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CustomerIntentAssignmentResponse> GetIntentsAssignmentsExternalcontactPageableAsync(this IIntentsApi api, string externalContactId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(externalContactId);
@@ -36,7 +36,7 @@ public static class IntentsApiPagingExtensions
     /// <param name="pageSize">The total page size requested</param>
     /// <param name="queryValue">Search query value to filter results by</param>
     /// <returns>The items (<c>IntentsCategory</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.IntentsCategory> GetIntentsCategoriesPageableAsync(this IIntentsApi api, int? pageSize = null, string? queryValue = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.IntentsCategory> GetIntentsCategoriesPageableAsync(this IIntentsApi api, long? pageSize = null, string? queryValue = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.IntentsCategoryListing, global::GenesysCloud.Extensions.Models.IntentsCategory>(
@@ -53,11 +53,11 @@ public static class IntentsApiPagingExtensions
     /// <para>Get source intents mapped to a customer intent</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="customerIntentId">Customer Intent id</param>
+    /// <param name="customerIntentId">Customer Intent id. Path segment <c>customerintents/{customerIntentId}</c>.</param>
     /// <param name="pageSize">The total page size requested</param>
     /// <param name="queryValue">Search query value to filter results by</param>
     /// <returns>The items (<c>CustomerSourceIntent</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CustomerSourceIntent> GetIntentsCustomerintentSourceintentsPageableAsync(this IIntentsApi api, string customerIntentId, int? pageSize = null, string? queryValue = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CustomerSourceIntent> GetIntentsCustomerintentSourceintentsPageableAsync(this IIntentsApi api, string customerIntentId, long? pageSize = null, string? queryValue = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(customerIntentId);
@@ -79,7 +79,7 @@ public static class IntentsApiPagingExtensions
     /// <param name="queryValue">Search query value to filter results by</param>
     /// <param name="categoryId">CategoryId to filter query by</param>
     /// <returns>The items (<c>CustomerIntentResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CustomerIntentResponse> GetIntentsCustomerintentsPageableAsync(this IIntentsApi api, int? pageSize = null, string? queryValue = null, string? categoryId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CustomerIntentResponse> GetIntentsCustomerintentsPageableAsync(this IIntentsApi api, long? pageSize = null, string? queryValue = null, string? categoryId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CustomerIntentListing, global::GenesysCloud.Extensions.Models.CustomerIntentResponse>(
@@ -100,7 +100,7 @@ public static class IntentsApiPagingExtensions
     /// <param name="type">Source Type to query by. If none selected default response will be for type Segment. Valid values: <c>Bot</c>, <c>Copilot</c>, <c>Digitalbot</c>, <c>Segment</c>, <c>Topic</c>, <c>Unknown</c>.</param>
     /// <param name="sourceId">Source Id to query by. Only required for sourceType: Copilot, Bot, Digitalbot</param>
     /// <returns>The items (<c>CustomerSourceIntent</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CustomerSourceIntent> GetIntentsSourceintentsPageableAsync(this IIntentsApi api, int? pageSize = null, string? type = null, string? sourceId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CustomerSourceIntent> GetIntentsSourceintentsPageableAsync(this IIntentsApi api, long? pageSize = null, string? type = null, string? sourceId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CustomerSourceIntentListing, global::GenesysCloud.Extensions.Models.CustomerSourceIntent>(

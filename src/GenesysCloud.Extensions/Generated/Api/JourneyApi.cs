@@ -118,7 +118,7 @@ internal sealed class JourneyApi : IJourneyApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyAsyncAggregateQueryResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SegmentAssignmentListing> GetExternalcontactsContactJourneySegmentsAsync(string contactId, bool? includeMerged = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SegmentAssignmentListing> GetExternalcontactsContactJourneySegmentsAsync(string contactId, bool? includeMerged = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(contactId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/externalcontacts/contacts/{contactId}/journey/segments") { Category = CategoryName, Operation = "getExternalcontactsContactJourneySegments" };
@@ -147,7 +147,7 @@ internal sealed class JourneyApi : IJourneyApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionMap, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionMapListing> GetJourneyActionmapsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? filterField = null, string? filterValue = null, global::System.Collections.Generic.IEnumerable<string>? actionMapIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionMapListing> GetJourneyActionmapsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? filterField = null, string? filterValue = null, global::System.Collections.Generic.IEnumerable<string>? actionMapIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/actionmaps") { Category = CategoryName, Operation = "getJourneyActionmaps" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -187,7 +187,7 @@ internal sealed class JourneyApi : IJourneyApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionTarget, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTargetListing> GetJourneyActiontargetsAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTargetListing> GetJourneyActiontargetsAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/actiontargets") { Category = CategoryName, Operation = "getJourneyActiontargets" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -203,7 +203,7 @@ internal sealed class JourneyApi : IJourneyApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionTemplate, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTemplateListing> GetJourneyActiontemplatesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? mediaType = null, string? state = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ActionTemplateListing> GetJourneyActiontemplatesAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? mediaType = null, string? state = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/actiontemplates") { Category = CategoryName, Operation = "getJourneyActiontemplates" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -216,7 +216,7 @@ internal sealed class JourneyApi : IJourneyApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ActionTemplateListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DeploymentPing> GetJourneyDeploymentCustomerPingAsync(string deploymentId, string customerCookieId, string? dl = null, string? dt = null, string? appNamespace = null, string? sessionId = null, int? sinceLastBeaconMilliseconds = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DeploymentPing> GetJourneyDeploymentCustomerPingAsync(string deploymentId, string customerCookieId, string? dl = null, string? dt = null, string? appNamespace = null, string? sessionId = null, long? sinceLastBeaconMilliseconds = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(deploymentId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(customerCookieId);
@@ -239,7 +239,7 @@ internal sealed class JourneyApi : IJourneyApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExternalEventsConfiguration, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalEventsConfigurationListing> GetJourneyExternaleventsConfigurationsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExternalEventsConfigurationListing> GetJourneyExternaleventsConfigurationsAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/externalevents/configurations") { Category = CategoryName, Operation = "getJourneyExternaleventsConfigurations" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -309,7 +309,7 @@ internal sealed class JourneyApi : IJourneyApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutcomeListing> GetJourneyOutcomesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? outcomeIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutcomeListing> GetJourneyOutcomesAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? outcomeIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/outcomes") { Category = CategoryName, Operation = "getJourneyOutcomes" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -363,7 +363,7 @@ internal sealed class JourneyApi : IJourneyApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneySegment, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SegmentListing> GetJourneySegmentsAsync(string? sortBy = null, int? pageSize = null, int? pageNumber = null, bool? isActive = null, global::System.Collections.Generic.IEnumerable<string>? segmentIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SegmentListing> GetJourneySegmentsAsync(string? sortBy = null, long? pageSize = null, long? pageNumber = null, bool? isActive = null, global::System.Collections.Generic.IEnumerable<string>? segmentIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/segments") { Category = CategoryName, Operation = "getJourneySegments" };
         apiRequest.WithQueryParameter("sortBy", sortBy);
@@ -504,7 +504,7 @@ internal sealed class JourneyApi : IJourneyApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewJob, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewListing> GetJourneyViewsAsync(int? pageNumber = null, int? pageSize = null, string? nameOrCreatedBy = null, string? expand = null, string? id = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewListing> GetJourneyViewsAsync(long? pageNumber = null, long? pageSize = null, string? nameOrCreatedBy = null, string? expand = null, string? id = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/views") { Category = CategoryName, Operation = "getJourneyViews" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -535,7 +535,7 @@ internal sealed class JourneyApi : IJourneyApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyEventDefinitionListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJobListing> GetJourneyViewsJobsAsync(int? pageNumber = null, int? pageSize = null, string? interval = null, string? statuses = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJobListing> GetJourneyViewsJobsAsync(long? pageNumber = null, long? pageSize = null, string? interval = null, string? statuses = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/views/jobs") { Category = CategoryName, Operation = "getJourneyViewsJobs" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -545,7 +545,7 @@ internal sealed class JourneyApi : IJourneyApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewJobListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJobListing> GetJourneyViewsJobsMeAsync(int? pageNumber = null, int? pageSize = null, string? interval = null, string? statuses = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewJobListing> GetJourneyViewsJobsMeAsync(long? pageNumber = null, long? pageSize = null, string? interval = null, string? statuses = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/views/jobs/me") { Category = CategoryName, Operation = "getJourneyViewsJobsMe" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -555,7 +555,7 @@ internal sealed class JourneyApi : IJourneyApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JourneyViewJobListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewScheduleListing> GetJourneyViewsSchedulesAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.JourneyViewScheduleListing> GetJourneyViewsSchedulesAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/journey/views/schedules") { Category = CategoryName, Operation = "getJourneyViewsSchedules" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);

@@ -12,7 +12,7 @@ public static class JourneyApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>JourneyAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.JourneyAggregateDataContainer> GetAnalyticsJourneysAggregatesJobResultsPageableAsync(this IJourneyApi api, string jobId)
     {
@@ -33,7 +33,7 @@ public static class JourneyApiPagingExtensions
     /// <para>Retrieve all sessions for a given external contact.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="contactId">ExternalContact ID</param>
+    /// <param name="contactId">ExternalContact ID. Path segment <c>contacts/{contactId}</c>.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="includeMerged">Indicates whether to return sessions from all external contacts in the merge-set of the given one.</param>
     /// <returns>The items (<c>Session</c>) of every page, fetched lazily.</returns>
@@ -64,7 +64,7 @@ public static class JourneyApiPagingExtensions
     /// <param name="queryFields">Action Map field(s) to query on. Requires 'queryValue' to also be set.</param>
     /// <param name="queryValue">Value to query on using fuzzy matching. Requires 'queryFields' to also be set.</param>
     /// <returns>The items (<c>ActionMap</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ActionMap> GetJourneyActionmapsPageableAsync(this IJourneyApi api, int? pageSize = null, string? sortBy = null, string? filterField = null, string? filterValue = null, global::System.Collections.Generic.IEnumerable<string>? actionMapIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ActionMap> GetJourneyActionmapsPageableAsync(this IJourneyApi api, long? pageSize = null, string? sortBy = null, string? filterField = null, string? filterValue = null, global::System.Collections.Generic.IEnumerable<string>? actionMapIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ActionMapListing, global::GenesysCloud.Extensions.Models.ActionMap>(
@@ -83,7 +83,7 @@ public static class JourneyApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>ActionTarget</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ActionTarget> GetJourneyActiontargetsPageableAsync(this IJourneyApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ActionTarget> GetJourneyActiontargetsPageableAsync(this IJourneyApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ActionTargetListing, global::GenesysCloud.Extensions.Models.ActionTarget>(
@@ -107,7 +107,7 @@ public static class JourneyApiPagingExtensions
     /// <param name="queryFields">ActionTemplate field(s) to query on. Requires 'queryValue' to also be set.</param>
     /// <param name="queryValue">Value to query on using fuzzy matching. Requires 'queryFields' to also be set.</param>
     /// <returns>The items (<c>ActionTemplate</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ActionTemplate> GetJourneyActiontemplatesPageableAsync(this IJourneyApi api, int? pageSize = null, string? sortBy = null, string? mediaType = null, string? state = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ActionTemplate> GetJourneyActiontemplatesPageableAsync(this IJourneyApi api, long? pageSize = null, string? sortBy = null, string? mediaType = null, string? state = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ActionTemplateListing, global::GenesysCloud.Extensions.Models.ActionTemplate>(
@@ -126,7 +126,7 @@ public static class JourneyApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>ExternalEventsConfiguration</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalEventsConfiguration> GetJourneyExternaleventsConfigurationsPageableAsync(this IJourneyApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExternalEventsConfiguration> GetJourneyExternaleventsConfigurationsPageableAsync(this IJourneyApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ExternalEventsConfigurationListing, global::GenesysCloud.Extensions.Models.ExternalEventsConfiguration>(
@@ -150,7 +150,7 @@ public static class JourneyApiPagingExtensions
     /// <param name="queryValue">Value to query on using fuzzy matching. Requires 'queryFields' to also be set.</param>
     /// <returns>The items (<c>Outcome</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Outcome> GetJourneyOutcomesPageableAsync(this IJourneyApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? outcomeIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Outcome> GetJourneyOutcomesPageableAsync(this IJourneyApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? outcomeIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.OutcomeListing, global::GenesysCloud.Extensions.Models.Outcome>(
@@ -174,7 +174,7 @@ public static class JourneyApiPagingExtensions
     /// <param name="queryFields">Segment field(s) to query on. Requires 'queryValue' to also be set.</param>
     /// <param name="queryValue">Value to query on using fuzzy matching. Requires 'queryFields' to also be set.</param>
     /// <returns>The items (<c>JourneySegment</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.JourneySegment> GetJourneySegmentsPageableAsync(this IJourneyApi api, string? sortBy = null, int? pageSize = null, bool? isActive = null, global::System.Collections.Generic.IEnumerable<string>? segmentIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.JourneySegment> GetJourneySegmentsPageableAsync(this IJourneyApi api, string? sortBy = null, long? pageSize = null, bool? isActive = null, global::System.Collections.Generic.IEnumerable<string>? segmentIds = null, global::System.Collections.Generic.IEnumerable<string>? queryFields = null, string? queryValue = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.SegmentListing, global::GenesysCloud.Extensions.Models.JourneySegment>(
@@ -191,7 +191,7 @@ public static class JourneyApiPagingExtensions
     /// <para>Retrieve all events for a given session.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="sessionId">System-generated UUID that represents the session the event is a part of.</param>
+    /// <param name="sessionId">System-generated UUID that represents the session the event is a part of. Path segment <c>sessions/{sessionId}</c>.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="eventType">A comma separated list of journey event types to include in the results. Valid values: <c>com.genesys.journey.OutcomeAchievedEvent</c>, <c>com.genesys.journey.SegmentAssignmentEvent</c>, <c>com.genesys.journey.WebActionEvent</c>, <c>com.genesys.journey.WebEvent</c>, <c>com.genesys.journey.AppEvent</c>.</param>
     /// <returns>The items (<c>Event</c>) of every page, fetched lazily.</returns>
@@ -219,7 +219,7 @@ public static class JourneyApiPagingExtensions
     /// <param name="expand">Parameter to request additional data to return in Journey payload. Valid values: <c>charts</c>.</param>
     /// <param name="id">Parameter to request a list of Journey Views by id, separated by commas. Limit of 100 items.</param>
     /// <returns>The items (<c>JourneyView</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.JourneyView> GetJourneyViewsPageableAsync(this IJourneyApi api, int? pageSize = null, string? nameOrCreatedBy = null, string? expand = null, string? id = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.JourneyView> GetJourneyViewsPageableAsync(this IJourneyApi api, long? pageSize = null, string? nameOrCreatedBy = null, string? expand = null, string? id = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.JourneyViewListing, global::GenesysCloud.Extensions.Models.JourneyView>(
@@ -240,7 +240,7 @@ public static class JourneyApiPagingExtensions
     /// <param name="interval">An absolute timeframe for filtering the jobs, expressed as an ISO 8601 interval.</param>
     /// <param name="statuses">Job statuses to filter for</param>
     /// <returns>The items (<c>JourneyViewJob</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.JourneyViewJob> GetJourneyViewsJobsPageableAsync(this IJourneyApi api, int? pageSize = null, string? interval = null, string? statuses = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.JourneyViewJob> GetJourneyViewsJobsPageableAsync(this IJourneyApi api, long? pageSize = null, string? interval = null, string? statuses = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.JourneyViewJobListing, global::GenesysCloud.Extensions.Models.JourneyViewJob>(
@@ -261,7 +261,7 @@ public static class JourneyApiPagingExtensions
     /// <param name="interval">An absolute timeframe for filtering the jobs, expressed as an ISO 8601 interval.</param>
     /// <param name="statuses">Job statuses to filter for</param>
     /// <returns>The items (<c>JourneyViewJob</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.JourneyViewJob> GetJourneyViewsJobsMePageableAsync(this IJourneyApi api, int? pageSize = null, string? interval = null, string? statuses = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.JourneyViewJob> GetJourneyViewsJobsMePageableAsync(this IJourneyApi api, long? pageSize = null, string? interval = null, string? statuses = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.JourneyViewJobListing, global::GenesysCloud.Extensions.Models.JourneyViewJob>(
@@ -280,7 +280,7 @@ public static class JourneyApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Max number of entities to return</param>
     /// <returns>The items (<c>JourneyViewSchedule</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.JourneyViewSchedule> GetJourneyViewsSchedulesPageableAsync(this IJourneyApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.JourneyViewSchedule> GetJourneyViewsSchedulesPageableAsync(this IJourneyApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.JourneyViewScheduleListing, global::GenesysCloud.Extensions.Models.JourneyViewSchedule>(

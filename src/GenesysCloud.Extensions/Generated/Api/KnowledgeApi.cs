@@ -54,15 +54,15 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseDocumentVariationAsync(string knowledgeBaseId, string documentId, string documentVariationId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task DeleteKnowledgeKnowledgebaseDocumentVariationAsync(string documentVariationId, string documentId, string knowledgeBaseId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentException.ThrowIfNullOrEmpty(knowledgeBaseId);
-        global::System.ArgumentException.ThrowIfNullOrEmpty(documentId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(documentVariationId);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(documentId);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(knowledgeBaseId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/variations/{documentVariationId}") { Category = CategoryName, Operation = "deleteKnowledgeKnowledgebaseDocumentVariation" };
-        apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
-        apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithPathParameter("documentVariationId", documentVariationId);
+        apiRequest.WithPathParameter("documentId", documentId);
+        apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
@@ -195,7 +195,7 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeGuestDocumentResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentResponseListing> GetKnowledgeGuestSessionDocumentsAsync(string sessionId, global::System.Collections.Generic.IEnumerable<string>? categoryId = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeGuestDocumentResponseListing> GetKnowledgeGuestSessionDocumentsAsync(string sessionId, global::System.Collections.Generic.IEnumerable<string>? categoryId = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(sessionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/guest/sessions/{sessionId}/documents") { Category = CategoryName, Operation = "getKnowledgeGuestSessionDocuments" };
@@ -294,15 +294,15 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentFeedbackResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentVariationResponse> GetKnowledgeKnowledgebaseDocumentVariationAsync(string knowledgeBaseId, string documentId, string documentVariationId, string? documentState = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentVariationResponse> GetKnowledgeKnowledgebaseDocumentVariationAsync(string documentVariationId, string documentId, string knowledgeBaseId, string? documentState = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentException.ThrowIfNullOrEmpty(knowledgeBaseId);
-        global::System.ArgumentException.ThrowIfNullOrEmpty(documentId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(documentVariationId);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(documentId);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(knowledgeBaseId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/variations/{documentVariationId}") { Category = CategoryName, Operation = "getKnowledgeKnowledgebaseDocumentVariation" };
-        apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
-        apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithPathParameter("documentVariationId", documentVariationId);
+        apiRequest.WithPathParameter("documentId", documentId);
+        apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithQueryParameter("documentState", documentState);
         apiRequest.WithQueryParameter("expand", expand);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DocumentVariationResponse, cancellationToken);
@@ -730,16 +730,16 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentFeedbackResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentVariationResponse> PatchKnowledgeKnowledgebaseDocumentVariationAsync(string knowledgeBaseId, string documentId, string documentVariationId, global::GenesysCloud.Extensions.Models.DocumentVariationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DocumentVariationResponse> PatchKnowledgeKnowledgebaseDocumentVariationAsync(string documentVariationId, string documentId, string knowledgeBaseId, global::GenesysCloud.Extensions.Models.DocumentVariationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentException.ThrowIfNullOrEmpty(knowledgeBaseId);
-        global::System.ArgumentException.ThrowIfNullOrEmpty(documentId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(documentVariationId);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(documentId);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(knowledgeBaseId);
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/{documentId}/variations/{documentVariationId}") { Category = CategoryName, Operation = "patchKnowledgeKnowledgebaseDocumentVariation" };
-        apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
-        apiRequest.WithPathParameter("documentId", documentId);
         apiRequest.WithPathParameter("documentVariationId", documentVariationId);
+        apiRequest.WithPathParameter("documentId", documentId);
+        apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
         apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DocumentVariationResponse, cancellationToken);
     }
@@ -907,13 +907,13 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearch> PostKnowledgeGuestSessionDocumentsSearchAsync(string sessionId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearchRequest? body = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearch> PostKnowledgeGuestSessionDocumentsSearchAsync(string sessionId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::GenesysCloud.Extensions.Models.KnowledgeDocumentGuestSearchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(sessionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/guest/sessions/{sessionId}/documents/search") { Category = CategoryName, Operation = "postKnowledgeGuestSessionDocumentsSearch" };
         apiRequest.WithPathParameter("sessionId", sessionId);
-        apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
+        apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentGuestSearch, cancellationToken);
     }
 
@@ -1059,23 +1059,23 @@ internal sealed class KnowledgeApi : IKnowledgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryResponse> PostKnowledgeKnowledgebaseDocumentsQueryAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery? body = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentQueryResponse> PostKnowledgeKnowledgebaseDocumentsQueryAsync(string knowledgeBaseId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::GenesysCloud.Extensions.Models.KnowledgeDocumentQuery? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(knowledgeBaseId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/query") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseDocumentsQuery" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
-        apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
+        apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentQueryResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearch> PostKnowledgeKnowledgebaseDocumentsSearchAsync(string knowledgeBaseId, global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest? body = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearch> PostKnowledgeKnowledgebaseDocumentsSearchAsync(string knowledgeBaseId, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::GenesysCloud.Extensions.Models.KnowledgeDocumentSearchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(knowledgeBaseId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/knowledge/knowledgebases/{knowledgeBaseId}/documents/search") { Category = CategoryName, Operation = "postKnowledgeKnowledgebaseDocumentsSearch" };
         apiRequest.WithPathParameter("knowledgeBaseId", knowledgeBaseId);
-        apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
+        apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.KnowledgeDocumentSearch, cancellationToken);
     }
 

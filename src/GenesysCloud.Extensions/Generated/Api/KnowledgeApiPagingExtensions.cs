@@ -12,7 +12,7 @@ public static class KnowledgeApiPagingExtensions
     /// <para>Get connection options</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="connectionId">Connection ID</param>
+    /// <param name="connectionId">Connection ID. Path segment <c>connections/{connectionId}</c>.</param>
     /// <param name="pageSize">Number of results per page. Minimum: 25, Maximum: 500.</param>
     /// <param name="parentId">The id of the parent option whose children to be listed.</param>
     /// <returns>The items (<c>ConnectionOption</c>) of every page, fetched lazily.</returns>
@@ -35,7 +35,7 @@ public static class KnowledgeApiPagingExtensions
     /// <para>Get categories</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="sessionId">Knowledge guest session ID.</param>
+    /// <param name="sessionId">Knowledge guest session ID. Path segment <c>sessions/{sessionId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="parentId">If specified, retrieves the children categories by parent category ID.</param>
@@ -64,7 +64,7 @@ public static class KnowledgeApiPagingExtensions
     /// <para>Get categories</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="parentId">If specified, retrieves the children categories by parent category ID.</param>
@@ -93,8 +93,8 @@ public static class KnowledgeApiPagingExtensions
     /// <para>Get a list of feedback records given on a document</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="knowledgeBaseId">Knowledge base ID.</param>
-    /// <param name="documentId">Document ID.</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Document ID. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="onlyCommented">If true, only feedback records that have comment are returned. If false, feedback records with and without comment are returned. Default: false.</param>
@@ -126,8 +126,8 @@ public static class KnowledgeApiPagingExtensions
     /// <para>Get variations for a document.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base.</param>
-    /// <param name="documentId">Globally unique identifier for the document.</param>
+    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Globally unique identifier for the document. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="documentState">The state of the document. Valid values: <c>Draft</c>, <c>Published</c>.</param>
@@ -153,9 +153,9 @@ public static class KnowledgeApiPagingExtensions
     /// <para>Get variations for the given document version.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base.</param>
-    /// <param name="documentId">Globally unique identifier for the document.</param>
-    /// <param name="versionId">Globally unique identifier for the document version.</param>
+    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Globally unique identifier for the document. Path segment <c>documents/{documentId}</c>.</param>
+    /// <param name="versionId">Globally unique identifier for the document version. Path segment <c>versions/{versionId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <returns>The items (<c>KnowledgeDocumentVersionVariation</c>) of every page, fetched lazily.</returns>
@@ -180,8 +180,8 @@ public static class KnowledgeApiPagingExtensions
     /// <para>Get document versions.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base.</param>
-    /// <param name="documentId">Globally unique identifier for the document.</param>
+    /// <param name="knowledgeBaseId">Globally unique identifier for the knowledge base. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
+    /// <param name="documentId">Globally unique identifier for the document. Path segment <c>documents/{documentId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="expand">The specified entity attributes will be filled. Comma separated values expected. Valid values: <c>category</c>, <c>labels</c>.</param>
@@ -206,7 +206,7 @@ public static class KnowledgeApiPagingExtensions
     /// <para>Get documents.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="interval">Retrieves the documents modified in specified date and time range. If the after and before cursor parameters are within this interval, it would return valid data, otherwise it throws an error.The dates in the interval are represented in ISO-8601 format: YYYY-MM-DDThh:mm:ssZ/YYYY-MM-DDThh:mm:ssZ</param>
@@ -237,7 +237,7 @@ public static class KnowledgeApiPagingExtensions
     /// <para>Get labels</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="name">Filter to return the labels that contains the given phrase in the name.</param>
@@ -262,7 +262,7 @@ public static class KnowledgeApiPagingExtensions
     /// <para>Get operations</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="knowledgeBaseId">Knowledge base ID</param>
+    /// <param name="knowledgeBaseId">Knowledge base ID. Path segment <c>knowledgebases/{knowledgeBaseId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <param name="userId">If specified, retrieves operations associated with user ids, comma separated values expected.</param>
@@ -342,7 +342,7 @@ public static class KnowledgeApiPagingExtensions
     /// <para>Get synchronizations of a source.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="sourceId">Source ID</param>
+    /// <param name="sourceId">Source ID. Path segment <c>sources/{sourceId}</c>.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
     /// <returns>The items (<c>V3Synchronization</c>) of every page, fetched lazily.</returns>

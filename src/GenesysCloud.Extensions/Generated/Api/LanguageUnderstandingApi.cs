@@ -72,7 +72,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDomain, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluFeedbackListing> GetLanguageunderstandingDomainFeedbackAsync(string domainId, string? intentName = null, string? assessment = null, string? dateStart = null, string? dateEnd = null, bool? includeDeleted = null, string? language = null, int? pageNumber = null, int? pageSize = null, bool? enableCursorPagination = null, bool? includeTrainingUtterances = null, string? after = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluFeedbackListing> GetLanguageunderstandingDomainFeedbackAsync(string domainId, string? intentName = null, string? assessment = null, string? dateStart = null, string? dateEnd = null, bool? includeDeleted = null, string? language = null, long? pageNumber = null, long? pageSize = null, bool? enableCursorPagination = null, bool? includeTrainingUtterances = null, string? after = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languageunderstanding/domains/{domainId}/feedback") { Category = CategoryName, Operation = "getLanguageunderstandingDomainFeedback" };
@@ -124,7 +124,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDomainVersionQualityReport, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainVersionListing> GetLanguageunderstandingDomainVersionsAsync(string domainId, bool? includeUtterances = null, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainVersionListing> GetLanguageunderstandingDomainVersionsAsync(string domainId, bool? includeUtterances = null, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languageunderstanding/domains/{domainId}/versions") { Category = CategoryName, Operation = "getLanguageunderstandingDomainVersions" };
@@ -135,7 +135,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDomainVersionListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainListing> GetLanguageunderstandingDomainsAsync(int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.NluDomainListing> GetLanguageunderstandingDomainsAsync(long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languageunderstanding/domains") { Category = CategoryName, Operation = "getLanguageunderstandingDomains" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -143,7 +143,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.NluDomainListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IgnoredMinedPhraseListing> GetLanguageunderstandingIgnorephraseAsync(string languageCode, int? pageSize = null, int? pageNumber = null, string? text = null, string? sortOrder = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IgnoredMinedPhraseListing> GetLanguageunderstandingIgnorephraseAsync(string languageCode, long? pageSize = null, long? pageNumber = null, string? text = null, string? sortOrder = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(languageCode);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languageunderstanding/ignorephrases/{languageCode}") { Category = CategoryName, Operation = "getLanguageunderstandingIgnorephrase" };
@@ -156,7 +156,7 @@ internal sealed class LanguageUnderstandingApi : ILanguageUnderstandingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.IgnoredMinedPhraseListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IgnoredMinedTopicListing> GetLanguageunderstandingIgnoretopicAsync(string languageCode, int? pageSize = null, int? pageNumber = null, string? text = null, string? sortOrder = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.IgnoredMinedTopicListing> GetLanguageunderstandingIgnoretopicAsync(string languageCode, long? pageSize = null, long? pageNumber = null, string? text = null, string? sortOrder = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(languageCode);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/languageunderstanding/ignoretopics/{languageCode}") { Category = CategoryName, Operation = "getLanguageunderstandingIgnoretopic" };

@@ -12,7 +12,7 @@ public static class LanguageUnderstandingApiPagingExtensions
     /// <para>Get all feedback in the given NLU Domain Version.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="domainId">ID of the NLU domain.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="intentName">The top intent name to retrieve feedback for.</param>
     /// <param name="assessment">The top assessment to retrieve feedback for. Valid values: <c>Incorrect</c>, <c>Correct</c>, <c>Unknown</c>, <c>Disabled</c>.</param>
     /// <param name="dateStart">Begin of time window as ISO-8601 date.</param>
@@ -25,7 +25,7 @@ public static class LanguageUnderstandingApiPagingExtensions
     /// <param name="after">The cursor that points to the end of the set of entities that has been returned. This is considered only when enableCursorPagination=true</param>
     /// <param name="fields">Fields and properties to get, comma-separated. Valid values: <c>version</c>, <c>dateCreated</c>, <c>text</c>, <c>intents</c>.</param>
     /// <returns>The items (<c>NluFeedbackResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.NluFeedbackResponse> GetLanguageunderstandingDomainFeedbackPageableAsync(this ILanguageUnderstandingApi api, string domainId, string? intentName = null, string? assessment = null, string? dateStart = null, string? dateEnd = null, bool? includeDeleted = null, string? language = null, int? pageSize = null, bool? enableCursorPagination = null, bool? includeTrainingUtterances = null, string? after = null, global::System.Collections.Generic.IEnumerable<string>? fields = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.NluFeedbackResponse> GetLanguageunderstandingDomainFeedbackPageableAsync(this ILanguageUnderstandingApi api, string domainId, string? intentName = null, string? assessment = null, string? dateStart = null, string? dateEnd = null, bool? includeDeleted = null, string? language = null, long? pageSize = null, bool? enableCursorPagination = null, bool? includeTrainingUtterances = null, string? after = null, global::System.Collections.Generic.IEnumerable<string>? fields = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainId);
@@ -43,11 +43,11 @@ public static class LanguageUnderstandingApiPagingExtensions
     /// <para>Get all NLU Domain Versions for a given Domain.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="domainId">ID of the NLU domain.</param>
+    /// <param name="domainId">ID of the NLU domain. Path segment <c>domains/{domainId}</c>.</param>
     /// <param name="includeUtterances">Whether utterances for intent definition should be included when marshalling response.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>NluDomainVersion</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.NluDomainVersion> GetLanguageunderstandingDomainVersionsPageableAsync(this ILanguageUnderstandingApi api, string domainId, bool? includeUtterances = null, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.NluDomainVersion> GetLanguageunderstandingDomainVersionsPageableAsync(this ILanguageUnderstandingApi api, string domainId, bool? includeUtterances = null, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainId);
@@ -67,7 +67,7 @@ public static class LanguageUnderstandingApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>NluDomain</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.NluDomain> GetLanguageunderstandingDomainsPageableAsync(this ILanguageUnderstandingApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.NluDomain> GetLanguageunderstandingDomainsPageableAsync(this ILanguageUnderstandingApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.NluDomainListing, global::GenesysCloud.Extensions.Models.NluDomain>(
@@ -84,13 +84,13 @@ public static class LanguageUnderstandingApiPagingExtensions
     /// <para>Get list of all ignored phrases of the specified language code</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="languageCode">Language Code</param>
+    /// <param name="languageCode">Language Code. Path segment <c>ignorephrases/{languageCode}</c>.</param>
     /// <param name="pageSize">The page size for the listing. The max that will be returned is 200.</param>
     /// <param name="text">The phrase text filter applied to the listing</param>
     /// <param name="sortOrder">The sort order for the listing. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <param name="sortBy">The field to sort by for the listing. Valid values: <c>dateModified</c>, <c>text</c>.</param>
     /// <returns>The items (<c>IgnoredMinedEntity</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.IgnoredMinedEntity> GetLanguageunderstandingIgnorephrasePageableAsync(this ILanguageUnderstandingApi api, string languageCode, int? pageSize = null, string? text = null, string? sortOrder = null, string? sortBy = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.IgnoredMinedEntity> GetLanguageunderstandingIgnorephrasePageableAsync(this ILanguageUnderstandingApi api, string languageCode, long? pageSize = null, string? text = null, string? sortOrder = null, string? sortBy = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(languageCode);
@@ -108,13 +108,13 @@ public static class LanguageUnderstandingApiPagingExtensions
     /// <para>Get list of all ignored topics of the specified language code</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="languageCode">Language Code</param>
+    /// <param name="languageCode">Language Code. Path segment <c>ignoretopics/{languageCode}</c>.</param>
     /// <param name="pageSize">The page size for the listing. The max that will be returned is 200.</param>
     /// <param name="text">The topic text filter applied to the listing</param>
     /// <param name="sortOrder">The sort order for the listing. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <param name="sortBy">The field to sort by for the listing. Valid values: <c>dateModified</c>, <c>text</c>.</param>
     /// <returns>The items (<c>IgnoredMinedEntity</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.IgnoredMinedEntity> GetLanguageunderstandingIgnoretopicPageableAsync(this ILanguageUnderstandingApi api, string languageCode, int? pageSize = null, string? text = null, string? sortOrder = null, string? sortBy = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.IgnoredMinedEntity> GetLanguageunderstandingIgnoretopicPageableAsync(this ILanguageUnderstandingApi api, string languageCode, long? pageSize = null, string? text = null, string? sortOrder = null, string? sortBy = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(languageCode);

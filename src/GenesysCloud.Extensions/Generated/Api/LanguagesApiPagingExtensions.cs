@@ -17,7 +17,7 @@ public static class LanguagesApiPagingExtensions
     /// <param name="name">Name</param>
     /// <returns>The items (<c>Language</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Language> GetLanguagesPageableAsync(this ILanguagesApi api, int? pageSize = null, string? sortOrder = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Language> GetLanguagesPageableAsync(this ILanguagesApi api, long? pageSize = null, string? sortOrder = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.LanguageEntityListing, global::GenesysCloud.Extensions.Models.Language>(

@@ -56,7 +56,7 @@ internal sealed class LearningApi : ILearningApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignmentStep, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentsDomainEntity> GetLearningAssignmentsAsync(string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, int? pageSize = null, int? pageNumber = null, string? pass = null, double? minPercentageScore = null, double? maxPercentageScore = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? userId = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? states = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentsDomainEntity> GetLearningAssignmentsAsync(string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, long? pageSize = null, long? pageNumber = null, string? pass = null, double? minPercentageScore = null, double? maxPercentageScore = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? userId = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? states = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/learning/assignments") { Category = CategoryName, Operation = "getLearningAssignments" };
         apiRequest.WithQueryParameter("moduleId", moduleId);
@@ -77,7 +77,7 @@ internal sealed class LearningApi : ILearningApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignmentsDomainEntity, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentsDomainEntity> GetLearningAssignmentsMeAsync(string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, int? pageSize = null, int? pageNumber = null, string? pass = null, double? minPercentageScore = null, double? maxPercentageScore = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? states = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentsDomainEntity> GetLearningAssignmentsMeAsync(string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, long? pageSize = null, long? pageNumber = null, string? pass = null, double? minPercentageScore = null, double? maxPercentageScore = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? states = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/learning/assignments/me") { Category = CategoryName, Operation = "getLearningAssignmentsMe" };
         apiRequest.WithQueryParameter("moduleId", moduleId);
@@ -143,7 +143,7 @@ internal sealed class LearningApi : ILearningApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModule, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedLearningModuleDomainEntityListing> GetLearningModulesAssignmentsAsync(global::System.Collections.Generic.IEnumerable<string> userIds, int? pageSize = null, int? pageNumber = null, string? searchTerm = null, string? overdue = null, global::System.Collections.Generic.IEnumerable<string>? assignmentStates = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AssignedLearningModuleDomainEntityListing> GetLearningModulesAssignmentsAsync(global::System.Collections.Generic.IEnumerable<string> userIds, long? pageSize = null, long? pageNumber = null, string? searchTerm = null, string? overdue = null, global::System.Collections.Generic.IEnumerable<string>? assignmentStates = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(userIds);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/learning/modules/assignments") { Category = CategoryName, Operation = "getLearningModulesAssignments" };
@@ -157,7 +157,7 @@ internal sealed class LearningApi : ILearningApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AssignedLearningModuleDomainEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModuleList> GetLearningModulesAsync(bool? isArchived = null, global::System.Collections.Generic.IEnumerable<string>? types = null, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? sortBy = null, string? searchTerm = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? isPublished = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? externalIds = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningModuleList> GetLearningModulesAsync(bool? isArchived = null, global::System.Collections.Generic.IEnumerable<string>? types = null, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, string? sortBy = null, string? searchTerm = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? isPublished = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? externalIds = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/learning/modules") { Category = CategoryName, Operation = "getLearningModules" };
         apiRequest.WithQueryParameter("isArchived", isArchived);
@@ -327,13 +327,13 @@ internal sealed class LearningApi : ILearningApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningModule, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentUserListing> PostLearningRulesQueryAsync(global::GenesysCloud.Extensions.Models.LearningAssignmentUserQuery body, int pageSize, int pageNumber, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LearningAssignmentUserListing> PostLearningRulesQueryAsync(long pageSize, long pageNumber, global::GenesysCloud.Extensions.Models.LearningAssignmentUserQuery body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/learning/rules/query") { Category = CategoryName, Operation = "postLearningRulesQuery" };
-        apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("pageSize", pageSize);
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
+        apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LearningAssignmentUserListing, cancellationToken);
     }
 

@@ -16,7 +16,7 @@ public static class LocationsApiPagingExtensions
     /// <param name="id">id</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <returns>The items (<c>LocationDefinition</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.LocationDefinition> GetLocationsPageableAsync(this ILocationsApi api, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.LocationDefinition> GetLocationsPageableAsync(this ILocationsApi api, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.LocationEntityListing, global::GenesysCloud.Extensions.Models.LocationDefinition>(

@@ -56,12 +56,12 @@ internal sealed class LogCaptureApi : ILogCaptureApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LogCaptureDownloadExecutionResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LogCaptureQueryResponse> PostDiagnosticsLogcaptureBrowserEntriesQueryAsync(global::GenesysCloud.Extensions.Models.LogCaptureQueryRequest? body = null, string? after = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LogCaptureQueryResponse> PostDiagnosticsLogcaptureBrowserEntriesQueryAsync(string? after = null, string? pageSize = null, global::GenesysCloud.Extensions.Models.LogCaptureQueryRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/diagnostics/logcapture/browser/entries/query") { Category = CategoryName, Operation = "postDiagnosticsLogcaptureBrowserEntriesQuery" };
-        apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
+        apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LogCaptureQueryResponse, cancellationToken);
     }
 

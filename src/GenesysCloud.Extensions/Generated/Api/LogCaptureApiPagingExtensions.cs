@@ -12,16 +12,16 @@ public static class LogCaptureApiPagingExtensions
     /// <para>Query collected log entries. It returns a limited amount of records, to get all records use download endpoint.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="body">The request body.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
+    /// <param name="body">The request body.</param>
     /// <returns>The items (<c>LogEntry</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.LogEntry> PostDiagnosticsLogcaptureBrowserEntriesQueryPageableAsync(this ILogCaptureApi api, global::GenesysCloud.Extensions.Models.LogCaptureQueryRequest? body = null, string? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.LogEntry> PostDiagnosticsLogcaptureBrowserEntriesQueryPageableAsync(this ILogCaptureApi api, string? pageSize = null, global::GenesysCloud.Extensions.Models.LogCaptureQueryRequest? body = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.LogCaptureQueryResponse, global::GenesysCloud.Extensions.Models.LogEntry>(
             "/api/v2/diagnostics/logcapture/browser/entries/query",
             "after",
-            (pagingToken, pagingCancellationToken) => api.PostDiagnosticsLogcaptureBrowserEntriesQueryAsync(body: body, after: pagingToken, pageSize: pageSize, cancellationToken: pagingCancellationToken),
+            (pagingToken, pagingCancellationToken) => api.PostDiagnosticsLogcaptureBrowserEntriesQueryAsync(after: pagingToken, pageSize: pageSize, body: body, cancellationToken: pagingCancellationToken),
             static listing => listing.Entities,
             null,
             static listing => listing.NextUri);

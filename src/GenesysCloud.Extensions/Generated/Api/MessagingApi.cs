@@ -53,7 +53,7 @@ internal sealed class MessagingApi : IMessagingApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingConfigListing> GetMessagingSettingsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingConfigListing> GetMessagingSettingsAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/messaging/settings") { Category = CategoryName, Operation = "getMessagingSettings" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -69,7 +69,7 @@ internal sealed class MessagingApi : IMessagingApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedContentListing> GetMessagingSupportedcontentAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SupportedContentListing> GetMessagingSupportedcontentAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/messaging/supportedcontent") { Category = CategoryName, Operation = "getMessagingSupportedcontent" };
         apiRequest.WithQueryParameter("pageSize", pageSize);

@@ -15,7 +15,7 @@ public static class MessagingApiPagingExtensions
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>MessagingSetting</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.MessagingSetting> GetMessagingSettingsPageableAsync(this IMessagingApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.MessagingSetting> GetMessagingSettingsPageableAsync(this IMessagingApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.MessagingConfigListing, global::GenesysCloud.Extensions.Models.MessagingSetting>(
@@ -35,7 +35,7 @@ public static class MessagingApiPagingExtensions
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>SupportedContent</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SupportedContent> GetMessagingSupportedcontentPageableAsync(this IMessagingApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SupportedContent> GetMessagingSupportedcontentPageableAsync(this IMessagingApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.SupportedContentListing, global::GenesysCloud.Extensions.Models.SupportedContent>(

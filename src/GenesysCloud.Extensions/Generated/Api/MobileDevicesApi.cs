@@ -34,7 +34,7 @@ internal sealed class MobileDevicesApi : IMobileDevicesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserDevice, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DirectoryUserDevicesListing> GetMobiledevicesAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DirectoryUserDevicesListing> GetMobiledevicesAsync(long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/mobiledevices") { Category = CategoryName, Operation = "getMobiledevices" };
         apiRequest.WithQueryParameter("pageSize", pageSize);

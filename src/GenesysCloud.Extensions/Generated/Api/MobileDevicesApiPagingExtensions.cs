@@ -15,7 +15,7 @@ public static class MobileDevicesApiPagingExtensions
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>UserDevice</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserDevice> GetMobiledevicesPageableAsync(this IMobileDevicesApi api, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserDevice> GetMobiledevicesPageableAsync(this IMobileDevicesApi api, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DirectoryUserDevicesListing, global::GenesysCloud.Extensions.Models.UserDevice>(

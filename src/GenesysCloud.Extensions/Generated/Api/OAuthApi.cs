@@ -50,13 +50,13 @@ internal sealed class OAuthApi : IOAuthApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OAuthClient, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetOauthClientUsageQueryResultAsync(string clientId, string executionId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetOauthClientUsageQueryResultAsync(string executionId, string clientId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentException.ThrowIfNullOrEmpty(clientId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(executionId);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(clientId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/oauth/clients/{clientId}/usage/query/results/{executionId}") { Category = CategoryName, Operation = "getOauthClientUsageQueryResult" };
-        apiRequest.WithPathParameter("clientId", clientId);
         apiRequest.WithPathParameter("executionId", executionId);
+        apiRequest.WithPathParameter("clientId", clientId);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ApiUsageQueryResult, cancellationToken);
     }
 

@@ -21,7 +21,7 @@ public static class ObjectsApiPagingExtensions
     /// <param name="id">Optionally request specific divisions by their IDs</param>
     /// <param name="name">Search term to filter by division name</param>
     /// <returns>The items (<c>AuthzDivision</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionsPageableAsync(this IObjectsApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? objectCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionsPageableAsync(this IObjectsApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? objectCount = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing, global::GenesysCloud.Extensions.Models.AuthzDivision>(
@@ -40,7 +40,7 @@ public static class ObjectsApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>AuthzDivision</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionsDeletedPageableAsync(this IObjectsApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionsDeletedPageableAsync(this IObjectsApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.AuthzDivisionEntityListing, global::GenesysCloud.Extensions.Models.AuthzDivision>(

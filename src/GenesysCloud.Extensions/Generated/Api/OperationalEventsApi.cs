@@ -39,13 +39,13 @@ internal sealed class OperationalEventsApi : IOperationalEventsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EventAggregatesResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EventQueryResponse> PostUsageEventsQueryAsync(global::GenesysCloud.Extensions.Models.EventQueryRequest? body = null, string? before = null, string? after = null, string? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EventQueryResponse> PostUsageEventsQueryAsync(string? before = null, string? after = null, string? pageSize = null, global::GenesysCloud.Extensions.Models.EventQueryRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/usage/events/query") { Category = CategoryName, Operation = "postUsageEventsQuery" };
-        apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("before", before);
         apiRequest.WithQueryParameter("after", after);
         apiRequest.WithQueryParameter("pageSize", pageSize);
+        apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EventQueryResponse, cancellationToken);
     }
 }

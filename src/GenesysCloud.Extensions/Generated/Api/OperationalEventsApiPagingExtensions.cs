@@ -12,17 +12,17 @@ public static class OperationalEventsApiPagingExtensions
     /// <para>Query operational events in a timeframe.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="body">The request body.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <param name="pageSize">Number of entities to return. Maximum of 200.</param>
+    /// <param name="body">The request body.</param>
     /// <returns>The items (<c>OperationalEvent</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OperationalEvent> PostUsageEventsQueryPageableAsync(this IOperationalEventsApi api, global::GenesysCloud.Extensions.Models.EventQueryRequest? body = null, string? before = null, string? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OperationalEvent> PostUsageEventsQueryPageableAsync(this IOperationalEventsApi api, string? before = null, string? pageSize = null, global::GenesysCloud.Extensions.Models.EventQueryRequest? body = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.EventQueryResponse, global::GenesysCloud.Extensions.Models.OperationalEvent>(
             "/api/v2/usage/events/query",
             "after",
-            (pagingToken, pagingCancellationToken) => api.PostUsageEventsQueryAsync(body: body, before: before, after: pagingToken, pageSize: pageSize, cancellationToken: pagingCancellationToken),
+            (pagingToken, pagingCancellationToken) => api.PostUsageEventsQueryAsync(before: before, after: pagingToken, pageSize: pageSize, body: body, cancellationToken: pagingCancellationToken),
             static listing => listing.Entities,
             null,
             static listing => listing.NextUri);

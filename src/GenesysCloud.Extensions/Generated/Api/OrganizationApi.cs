@@ -55,7 +55,7 @@ internal sealed class OrganizationApi : IOrganizationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LimitChangeRequestDetails, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LimitChangeRequestsEntityListing> GetOrganizationsLimitsChangerequestsAsync(int? after = null, int? before = null, string? status = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LimitChangeRequestsEntityListing> GetOrganizationsLimitsChangerequestsAsync(long? after = null, long? before = null, string? status = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/organizations/limits/changerequests") { Category = CategoryName, Operation = "getOrganizationsLimitsChangerequests" };
         apiRequest.WithQueryParameter("after", after);
@@ -94,7 +94,7 @@ internal sealed class OrganizationApi : IOrganizationApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LimitsEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetOrganizationsLimitsNamespacesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetOrganizationsLimitsNamespacesAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/organizations/limits/namespaces") { Category = CategoryName, Operation = "getOrganizationsLimitsNamespaces" };
         apiRequest.WithQueryParameter("pageSize", pageSize);

@@ -174,7 +174,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAuthorization, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroupEntityListing> GetOrgauthorizationTrusteeGroupsAsync(string trusteeOrgId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroupEntityListing> GetOrgauthorizationTrusteeGroupsAsync(string trusteeOrgId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(trusteeOrgId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/groups") { Category = CategoryName, Operation = "getOrgauthorizationTrusteeGroups" };
@@ -204,7 +204,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAuthorization, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUserEntityListing> GetOrgauthorizationTrusteeUsersAsync(string trusteeOrgId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUserEntityListing> GetOrgauthorizationTrusteeUsersAsync(string trusteeOrgId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(trusteeOrgId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustees/{trusteeOrgId}/users") { Category = CategoryName, Operation = "getOrgauthorizationTrusteeUsers" };
@@ -214,7 +214,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustUserEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustEntityListing> GetOrgauthorizationTrusteesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustEntityListing> GetOrgauthorizationTrusteesAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustees") { Category = CategoryName, Operation = "getOrgauthorizationTrustees" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -270,7 +270,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustGroup, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroupEntityListing> GetOrgauthorizationTrustorGroupsAsync(string trustorOrgId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustGroupEntityListing> GetOrgauthorizationTrustorGroupsAsync(string trustorOrgId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(trustorOrgId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustors/{trustorOrgId}/groups") { Category = CategoryName, Operation = "getOrgauthorizationTrustorGroups" };
@@ -290,7 +290,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustUser, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUserEntityListing> GetOrgauthorizationTrustorUsersAsync(string trustorOrgId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustUserEntityListing> GetOrgauthorizationTrustorUsersAsync(string trustorOrgId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(trustorOrgId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustors/{trustorOrgId}/users") { Category = CategoryName, Operation = "getOrgauthorizationTrustorUsers" };
@@ -300,7 +300,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrustUserEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustorEntityListing> GetOrgauthorizationTrustorsAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustorEntityListing> GetOrgauthorizationTrustorsAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orgauthorization/trustors") { Category = CategoryName, Operation = "getOrgauthorizationTrustors" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -344,7 +344,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Trustee, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostOrgauthorizationTrusteesAuditsAsync(global::GenesysCloud.Extensions.Models.TrusteeAuditQueryRequest body, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostOrgauthorizationTrusteesAuditsAsync(global::GenesysCloud.Extensions.Models.TrusteeAuditQueryRequest body, long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/orgauthorization/trustees/audits") { Category = CategoryName, Operation = "postOrgauthorizationTrusteesAudits" };
@@ -374,7 +374,7 @@ internal sealed class OrganizationAuthorizationApi : IOrganizationAuthorizationA
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Trustee, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostOrgauthorizationTrustorAuditsAsync(global::GenesysCloud.Extensions.Models.TrustorAuditQueryRequest body, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostOrgauthorizationTrustorAuditsAsync(global::GenesysCloud.Extensions.Models.TrustorAuditQueryRequest body, long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/orgauthorization/trustor/audits") { Category = CategoryName, Operation = "postOrgauthorizationTrustorAudits" };

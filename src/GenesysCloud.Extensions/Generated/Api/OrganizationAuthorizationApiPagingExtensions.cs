@@ -12,10 +12,10 @@ public static class OrganizationAuthorizationApiPagingExtensions
     /// <para>The list of trustee groups for this organization (i.e. groups granted access to this organization).</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>TrustGroup</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TrustGroup> GetOrgauthorizationTrusteeGroupsPageableAsync(this IOrganizationAuthorizationApi api, string trusteeOrgId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TrustGroup> GetOrgauthorizationTrusteeGroupsPageableAsync(this IOrganizationAuthorizationApi api, string trusteeOrgId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(trusteeOrgId);
@@ -33,10 +33,10 @@ public static class OrganizationAuthorizationApiPagingExtensions
     /// <para>The list of trustee users for this organization (i.e. users granted access to this organization).</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="trusteeOrgId">Trustee Organization Id</param>
+    /// <param name="trusteeOrgId">Trustee Organization Id. Path segment <c>trustees/{trusteeOrgId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>TrustUser</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TrustUser> GetOrgauthorizationTrusteeUsersPageableAsync(this IOrganizationAuthorizationApi api, string trusteeOrgId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TrustUser> GetOrgauthorizationTrusteeUsersPageableAsync(this IOrganizationAuthorizationApi api, string trusteeOrgId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(trusteeOrgId);
@@ -56,7 +56,7 @@ public static class OrganizationAuthorizationApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>Trustee</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Trustee> GetOrgauthorizationTrusteesPageableAsync(this IOrganizationAuthorizationApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Trustee> GetOrgauthorizationTrusteesPageableAsync(this IOrganizationAuthorizationApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.TrustEntityListing, global::GenesysCloud.Extensions.Models.Trustee>(
@@ -73,10 +73,10 @@ public static class OrganizationAuthorizationApiPagingExtensions
     /// <para>The list of groups in the trustor organization (i.e. groups granted access).</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="trustorOrgId">Trustee Organization Id</param>
+    /// <param name="trustorOrgId">Trustee Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>TrustGroup</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TrustGroup> GetOrgauthorizationTrustorGroupsPageableAsync(this IOrganizationAuthorizationApi api, string trustorOrgId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TrustGroup> GetOrgauthorizationTrustorGroupsPageableAsync(this IOrganizationAuthorizationApi api, string trustorOrgId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(trustorOrgId);
@@ -94,10 +94,10 @@ public static class OrganizationAuthorizationApiPagingExtensions
     /// <para>The list of users in the trustor organization (i.e. users granted access).</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="trustorOrgId">Trustee Organization Id</param>
+    /// <param name="trustorOrgId">Trustee Organization Id. Path segment <c>trustors/{trustorOrgId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>TrustUser</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TrustUser> GetOrgauthorizationTrustorUsersPageableAsync(this IOrganizationAuthorizationApi api, string trustorOrgId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TrustUser> GetOrgauthorizationTrustorUsersPageableAsync(this IOrganizationAuthorizationApi api, string trustorOrgId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(trustorOrgId);
@@ -117,7 +117,7 @@ public static class OrganizationAuthorizationApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>Trustor</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Trustor> GetOrgauthorizationTrustorsPageableAsync(this IOrganizationAuthorizationApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Trustor> GetOrgauthorizationTrustorsPageableAsync(this IOrganizationAuthorizationApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.TrustorEntityListing, global::GenesysCloud.Extensions.Models.Trustor>(

@@ -290,7 +290,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AttemptLimits, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AttemptLimitsEntityListing> GetOutboundAttemptlimitsAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AttemptLimitsEntityListing> GetOutboundAttemptlimitsAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/attemptlimits") { Category = CategoryName, Operation = "getOutboundAttemptlimits" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -311,7 +311,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CallableTimeSet, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallableTimeSetEntityListing> GetOutboundCallabletimesetsAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CallableTimeSetEntityListing> GetOutboundCallabletimesetsAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/callabletimesets") { Category = CategoryName, Operation = "getOutboundCallabletimesets" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -332,7 +332,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResponseSet, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseSetEntityListing> GetOutboundCallanalysisresponsesetsAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseSetEntityListing> GetOutboundCallanalysisresponsesetsAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/callanalysisresponsesets") { Category = CategoryName, Operation = "getOutboundCallanalysisresponsesets" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -377,7 +377,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignInteractions, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignOutboundLinesDistribution> GetOutboundCampaignLinedistributionAsync(string campaignId, bool? includeOnlyActiveCampaigns = null, string? edgeGroupId = null, string? siteId = null, bool? useWeight = null, int? relativeWeight = null, int? outboundLineCount = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignOutboundLinesDistribution> GetOutboundCampaignLinedistributionAsync(string campaignId, bool? includeOnlyActiveCampaigns = null, string? edgeGroupId = null, string? siteId = null, bool? useWeight = null, long? relativeWeight = null, long? outboundLineCount = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/campaigns/{campaignId}/linedistribution") { Category = CategoryName, Operation = "getOutboundCampaignLinedistribution" };
@@ -399,7 +399,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignProgress, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PagedSkillCombinationListing> GetOutboundCampaignSkillcombinationsAsync(string campaignId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PagedSkillCombinationListing> GetOutboundCampaignSkillcombinationsAsync(string campaignId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/campaigns/{campaignId}/skillcombinations") { Category = CategoryName, Operation = "getOutboundCampaignSkillcombinations" };
@@ -425,7 +425,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignRule, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignRuleEntityListing> GetOutboundCampaignrulesAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignRuleEntityListing> GetOutboundCampaignrulesAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/campaignrules") { Category = CategoryName, Operation = "getOutboundCampaignrules" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -438,7 +438,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignRuleEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonCampaignEntityListing> GetOutboundCampaignsAllAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? mediaType = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonCampaignEntityListing> GetOutboundCampaignsAllAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? mediaType = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/campaigns/all") { Category = CategoryName, Operation = "getOutboundCampaignsAll" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -451,7 +451,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CommonCampaignEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonCampaignDivisionViewEntityListing> GetOutboundCampaignsAllDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? mediaType = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CommonCampaignDivisionViewEntityListing> GetOutboundCampaignsAllDivisionviewsAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? mediaType = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/campaigns/all/divisionviews") { Category = CategoryName, Operation = "getOutboundCampaignsAllDivisionviews" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -464,7 +464,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CommonCampaignDivisionViewEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignEntityListing> GetOutboundCampaignsAsync(int? pageSize = null, int? pageNumber = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? contactListId = null, string? dncListIds = null, string? distributionQueueId = null, string? edgeGroupId = null, string? callAnalysisResponseSetId = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignEntityListing> GetOutboundCampaignsAsync(long? pageSize = null, long? pageNumber = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? contactListId = null, string? dncListIds = null, string? distributionQueueId = null, string? edgeGroupId = null, string? callAnalysisResponseSetId = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/campaigns") { Category = CategoryName, Operation = "getOutboundCampaigns" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -491,7 +491,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignDivisionView, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignDivisionViewListing> GetOutboundCampaignsDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignDivisionViewListing> GetOutboundCampaignsDivisionviewsAsync(long? pageSize = null, long? pageNumber = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/campaigns/divisionviews") { Category = CategoryName, Operation = "getOutboundCampaignsDivisionviews" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -575,7 +575,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListFilter, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListFilterEntityListing> GetOutboundContactlistfiltersAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, string? contactListId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListFilterEntityListing> GetOutboundContactlistfiltersAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, string? contactListId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/contactlistfilters") { Category = CategoryName, Operation = "getOutboundContactlistfilters" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -589,7 +589,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListFilterEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListEntityListing> GetOutboundContactlistsAsync(bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListEntityListing> GetOutboundContactlistsAsync(bool? includeImportStatus = null, bool? includeSize = null, long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/contactlists") { Category = CategoryName, Operation = "getOutboundContactlists" };
         apiRequest.WithQueryParameter("includeImportStatus", includeImportStatus);
@@ -616,7 +616,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListDivisionView, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListDivisionViewListing> GetOutboundContactlistsDivisionviewsAsync(bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, int? pageNumber = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListDivisionViewListing> GetOutboundContactlistsDivisionviewsAsync(bool? includeImportStatus = null, bool? includeSize = null, long? pageSize = null, long? pageNumber = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/contactlists/divisionviews") { Category = CategoryName, Operation = "getOutboundContactlistsDivisionviews" };
         apiRequest.WithQueryParameter("includeImportStatus", includeImportStatus);
@@ -639,7 +639,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ContactListTemplate, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListTemplateEntityListing> GetOutboundContactlisttemplatesAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ContactListTemplateEntityListing> GetOutboundContactlisttemplatesAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/contactlisttemplates") { Category = CategoryName, Operation = "getOutboundContactlisttemplates" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -672,7 +672,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DigitalRuleSet, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DigitalRuleSetEntityListing> GetOutboundDigitalrulesetsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DigitalRuleSetEntityListing> GetOutboundDigitalrulesetsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/digitalrulesets") { Category = CategoryName, Operation = "getOutboundDigitalrulesets" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -711,7 +711,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ImportStatus, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DncListEntityListing> GetOutboundDnclistsAsync(bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? dncSourceType = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DncListEntityListing> GetOutboundDnclistsAsync(bool? includeImportStatus = null, bool? includeSize = null, long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? dncSourceType = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/dnclists") { Category = CategoryName, Operation = "getOutboundDnclists" };
         apiRequest.WithQueryParameter("includeImportStatus", includeImportStatus);
@@ -738,7 +738,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DncListDivisionView, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DncListDivisionViewListing> GetOutboundDnclistsDivisionviewsAsync(bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, int? pageNumber = null, string? filterType = null, string? name = null, string? dncSourceType = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DncListDivisionViewListing> GetOutboundDnclistsDivisionviewsAsync(bool? includeImportStatus = null, bool? includeSize = null, long? pageSize = null, long? pageNumber = null, string? filterType = null, string? name = null, string? dncSourceType = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/dnclists/divisionviews") { Category = CategoryName, Operation = "getOutboundDnclistsDivisionviews" };
         apiRequest.WithQueryParameter("includeImportStatus", includeImportStatus);
@@ -762,7 +762,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EventLog, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialerEventEntityListing> GetOutboundEventsAsync(int? pageSize = null, int? pageNumber = null, string? filterType = null, string? category = null, string? level = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DialerEventEntityListing> GetOutboundEventsAsync(long? pageSize = null, long? pageNumber = null, string? filterType = null, string? category = null, string? level = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/events") { Category = CategoryName, Operation = "getOutboundEvents" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -783,7 +783,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FileSpecificationTemplate, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FileSpecificationTemplateEntityListing> GetOutboundFilespecificationtemplatesAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FileSpecificationTemplateEntityListing> GetOutboundFilespecificationtemplatesAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/filespecificationtemplates") { Category = CategoryName, Operation = "getOutboundFilespecificationtemplates" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -814,7 +814,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ImportStatus, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportTemplateEntityListing> GetOutboundImporttemplatesAsync(bool? includeImportStatus = null, int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, string? contactListTemplateId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ImportTemplateEntityListing> GetOutboundImporttemplatesAsync(bool? includeImportStatus = null, long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, string? contactListTemplateId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/importtemplates") { Category = CategoryName, Operation = "getOutboundImporttemplates" };
         apiRequest.WithQueryParameter("includeImportStatus", includeImportStatus);
@@ -853,7 +853,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignProgress, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignEntityListing> GetOutboundMessagingcampaignsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? contactListId = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? type = null, string? senderSmsPhoneNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? contentTemplateId = null, string? campaignStatus = null, global::System.Collections.Generic.IEnumerable<string>? ruleSetIds = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignEntityListing> GetOutboundMessagingcampaignsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? contactListId = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? type = null, string? senderSmsPhoneNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? contentTemplateId = null, string? campaignStatus = null, global::System.Collections.Generic.IEnumerable<string>? ruleSetIds = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/messagingcampaigns") { Category = CategoryName, Operation = "getOutboundMessagingcampaigns" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -880,7 +880,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.MessagingCampaignDivisionView, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignDivisionViewEntityListing> GetOutboundMessagingcampaignsDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, string? type = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? senderSmsPhoneNumber = null, string? contentTemplateId = null, string? campaignStatus = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.MessagingCampaignDivisionViewEntityListing> GetOutboundMessagingcampaignsDivisionviewsAsync(long? pageSize = null, long? pageNumber = null, string? sortOrder = null, string? name = null, string? type = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? senderSmsPhoneNumber = null, string? contentTemplateId = null, string? campaignStatus = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/messagingcampaigns/divisionviews") { Category = CategoryName, Operation = "getOutboundMessagingcampaignsDivisionviews" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -903,7 +903,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RuleSet, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RuleSetEntityListing> GetOutboundRulesetsAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RuleSetEntityListing> GetOutboundRulesetsAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/rulesets") { Category = CategoryName, Operation = "getOutboundRulesets" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -994,7 +994,7 @@ internal sealed class OutboundApi : IOutboundApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.CampaignSequence, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignSequenceEntityListing> GetOutboundSequencesAsync(int? pageSize = null, int? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CampaignSequenceEntityListing> GetOutboundSequencesAsync(long? pageSize = null, long? pageNumber = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/outbound/sequences") { Category = CategoryName, Operation = "getOutboundSequences" };
         apiRequest.WithQueryParameter("pageSize", pageSize);

@@ -19,7 +19,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>AttemptLimits</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AttemptLimits> GetOutboundAttemptlimitsPageableAsync(this IOutboundApi api, int? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AttemptLimits> GetOutboundAttemptlimitsPageableAsync(this IOutboundApi api, long? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.AttemptLimitsEntityListing, global::GenesysCloud.Extensions.Models.AttemptLimits>(
@@ -43,7 +43,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>CallableTimeSet</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CallableTimeSet> GetOutboundCallabletimesetsPageableAsync(this IOutboundApi api, int? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CallableTimeSet> GetOutboundCallabletimesetsPageableAsync(this IOutboundApi api, long? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CallableTimeSetEntityListing, global::GenesysCloud.Extensions.Models.CallableTimeSet>(
@@ -67,7 +67,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>ResponseSet</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ResponseSet> GetOutboundCallanalysisresponsesetsPageableAsync(this IOutboundApi api, int? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ResponseSet> GetOutboundCallanalysisresponsesetsPageableAsync(this IOutboundApi api, long? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ResponseSetEntityListing, global::GenesysCloud.Extensions.Models.ResponseSet>(
@@ -84,10 +84,10 @@ public static class OutboundApiPagingExtensions
     /// <para>Get the remaining and total contact count for each skill combination in a skills campaign</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="campaignId">Campaign ID</param>
+    /// <param name="campaignId">Campaign ID. Path segment <c>campaigns/{campaignId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>SkillCombinationInfo</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SkillCombinationInfo> GetOutboundCampaignSkillcombinationsPageableAsync(this IOutboundApi api, string campaignId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SkillCombinationInfo> GetOutboundCampaignSkillcombinationsPageableAsync(this IOutboundApi api, string campaignId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(campaignId);
@@ -112,7 +112,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>CampaignRule</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CampaignRule> GetOutboundCampaignrulesPageableAsync(this IOutboundApi api, int? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CampaignRule> GetOutboundCampaignrulesPageableAsync(this IOutboundApi api, long? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CampaignRuleEntityListing, global::GenesysCloud.Extensions.Models.CampaignRule>(
@@ -136,7 +136,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="mediaType">Media type(s). Valid values: <c>email</c>, <c>sms</c>, <c>voice</c>, <c>whatsapp</c>.</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>CommonCampaign</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CommonCampaign> GetOutboundCampaignsAllPageableAsync(this IOutboundApi api, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? mediaType = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CommonCampaign> GetOutboundCampaignsAllPageableAsync(this IOutboundApi api, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? mediaType = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CommonCampaignEntityListing, global::GenesysCloud.Extensions.Models.CommonCampaign>(
@@ -160,7 +160,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="mediaType">Media type(s). Valid values: <c>email</c>, <c>sms</c>, <c>voice</c>, <c>whatsapp</c>.</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>CommonCampaignDivisionView</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CommonCampaignDivisionView> GetOutboundCampaignsAllDivisionviewsPageableAsync(this IOutboundApi api, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? mediaType = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CommonCampaignDivisionView> GetOutboundCampaignsAllDivisionviewsPageableAsync(this IOutboundApi api, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? mediaType = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CommonCampaignDivisionViewEntityListing, global::GenesysCloud.Extensions.Models.CommonCampaignDivisionView>(
@@ -190,7 +190,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>Campaign</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Campaign> GetOutboundCampaignsPageableAsync(this IOutboundApi api, int? pageSize = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? contactListId = null, string? dncListIds = null, string? distributionQueueId = null, string? edgeGroupId = null, string? callAnalysisResponseSetId = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Campaign> GetOutboundCampaignsPageableAsync(this IOutboundApi api, long? pageSize = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? contactListId = null, string? dncListIds = null, string? distributionQueueId = null, string? edgeGroupId = null, string? callAnalysisResponseSetId = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CampaignEntityListing, global::GenesysCloud.Extensions.Models.Campaign>(
@@ -214,7 +214,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>CampaignDivisionView</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CampaignDivisionView> GetOutboundCampaignsDivisionviewsPageableAsync(this IOutboundApi api, int? pageSize = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CampaignDivisionView> GetOutboundCampaignsDivisionviewsPageableAsync(this IOutboundApi api, long? pageSize = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CampaignDivisionViewListing, global::GenesysCloud.Extensions.Models.CampaignDivisionView>(
@@ -239,7 +239,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="contactListId">Contact List ID</param>
     /// <returns>The items (<c>ContactListFilter</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContactListFilter> GetOutboundContactlistfiltersPageableAsync(this IOutboundApi api, int? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, string? contactListId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContactListFilter> GetOutboundContactlistfiltersPageableAsync(this IOutboundApi api, long? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, string? contactListId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ContactListFilterEntityListing, global::GenesysCloud.Extensions.Models.ContactListFilter>(
@@ -267,7 +267,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>ContactList</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContactList> GetOutboundContactlistsPageableAsync(this IOutboundApi api, bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContactList> GetOutboundContactlistsPageableAsync(this IOutboundApi api, bool? includeImportStatus = null, bool? includeSize = null, long? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ContactListEntityListing, global::GenesysCloud.Extensions.Models.ContactList>(
@@ -293,7 +293,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>ContactListDivisionView</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContactListDivisionView> GetOutboundContactlistsDivisionviewsPageableAsync(this IOutboundApi api, bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContactListDivisionView> GetOutboundContactlistsDivisionviewsPageableAsync(this IOutboundApi api, bool? includeImportStatus = null, bool? includeSize = null, long? pageSize = null, string? filterType = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ContactListDivisionViewListing, global::GenesysCloud.Extensions.Models.ContactListDivisionView>(
@@ -317,7 +317,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>ContactListTemplate</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContactListTemplate> GetOutboundContactlisttemplatesPageableAsync(this IOutboundApi api, int? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ContactListTemplate> GetOutboundContactlisttemplatesPageableAsync(this IOutboundApi api, long? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ContactListTemplateEntityListing, global::GenesysCloud.Extensions.Models.ContactListTemplate>(
@@ -340,7 +340,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="name">Name</param>
     /// <param name="id">A list of digital rule set ids to bulk fetch</param>
     /// <returns>The items (<c>DigitalRuleSet</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DigitalRuleSet> GetOutboundDigitalrulesetsPageableAsync(this IOutboundApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DigitalRuleSet> GetOutboundDigitalrulesetsPageableAsync(this IOutboundApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DigitalRuleSetEntityListing, global::GenesysCloud.Extensions.Models.DigitalRuleSet>(
@@ -368,7 +368,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>DncList</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DncList> GetOutboundDnclistsPageableAsync(this IOutboundApi api, bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? dncSourceType = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DncList> GetOutboundDnclistsPageableAsync(this IOutboundApi api, bool? includeImportStatus = null, bool? includeSize = null, long? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? dncSourceType = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DncListEntityListing, global::GenesysCloud.Extensions.Models.DncList>(
@@ -395,7 +395,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>DncListDivisionView</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DncListDivisionView> GetOutboundDnclistsDivisionviewsPageableAsync(this IOutboundApi api, bool? includeImportStatus = null, bool? includeSize = null, int? pageSize = null, string? filterType = null, string? name = null, string? dncSourceType = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DncListDivisionView> GetOutboundDnclistsDivisionviewsPageableAsync(this IOutboundApi api, bool? includeImportStatus = null, bool? includeSize = null, long? pageSize = null, string? filterType = null, string? name = null, string? dncSourceType = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DncListDivisionViewListing, global::GenesysCloud.Extensions.Models.DncListDivisionView>(
@@ -419,7 +419,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>EventLog</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EventLog> GetOutboundEventsPageableAsync(this IOutboundApi api, int? pageSize = null, string? filterType = null, string? category = null, string? level = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EventLog> GetOutboundEventsPageableAsync(this IOutboundApi api, long? pageSize = null, string? filterType = null, string? category = null, string? level = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DialerEventEntityListing, global::GenesysCloud.Extensions.Models.EventLog>(
@@ -443,7 +443,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>FileSpecificationTemplate</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FileSpecificationTemplate> GetOutboundFilespecificationtemplatesPageableAsync(this IOutboundApi api, int? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FileSpecificationTemplate> GetOutboundFilespecificationtemplatesPageableAsync(this IOutboundApi api, long? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.FileSpecificationTemplateEntityListing, global::GenesysCloud.Extensions.Models.FileSpecificationTemplate>(
@@ -469,7 +469,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="contactListTemplateId">Contact List Template ID</param>
     /// <returns>The items (<c>ImportTemplate</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ImportTemplate> GetOutboundImporttemplatesPageableAsync(this IOutboundApi api, bool? includeImportStatus = null, int? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, string? contactListTemplateId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ImportTemplate> GetOutboundImporttemplatesPageableAsync(this IOutboundApi api, bool? includeImportStatus = null, long? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null, string? contactListTemplateId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ImportTemplateEntityListing, global::GenesysCloud.Extensions.Models.ImportTemplate>(
@@ -499,7 +499,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="campaignStatus">Campaign Status. Valid values: <c>on</c>, <c>stopping</c>, <c>off</c>, <c>complete</c>, <c>invalid</c>, <c>forced_off</c>, <c>forced_stopping</c>.</param>
     /// <param name="ruleSetIds">Ruleset ID(s)</param>
     /// <returns>The items (<c>MessagingCampaign</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.MessagingCampaign> GetOutboundMessagingcampaignsPageableAsync(this IOutboundApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? contactListId = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? type = null, string? senderSmsPhoneNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? contentTemplateId = null, string? campaignStatus = null, global::System.Collections.Generic.IEnumerable<string>? ruleSetIds = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.MessagingCampaign> GetOutboundMessagingcampaignsPageableAsync(this IOutboundApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? contactListId = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? type = null, string? senderSmsPhoneNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? contentTemplateId = null, string? campaignStatus = null, global::System.Collections.Generic.IEnumerable<string>? ruleSetIds = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.MessagingCampaignEntityListing, global::GenesysCloud.Extensions.Models.MessagingCampaign>(
@@ -525,7 +525,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="contentTemplateId">Content template ID</param>
     /// <param name="campaignStatus">Campaign Status. Valid values: <c>on</c>, <c>stopping</c>, <c>off</c>, <c>complete</c>, <c>invalid</c>, <c>forced_off</c>, <c>forced_stopping</c>.</param>
     /// <returns>The items (<c>MessagingCampaignDivisionView</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.MessagingCampaignDivisionView> GetOutboundMessagingcampaignsDivisionviewsPageableAsync(this IOutboundApi api, int? pageSize = null, string? sortOrder = null, string? name = null, string? type = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? senderSmsPhoneNumber = null, string? contentTemplateId = null, string? campaignStatus = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.MessagingCampaignDivisionView> GetOutboundMessagingcampaignsDivisionviewsPageableAsync(this IOutboundApi api, long? pageSize = null, string? sortOrder = null, string? name = null, string? type = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? senderSmsPhoneNumber = null, string? contentTemplateId = null, string? campaignStatus = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.MessagingCampaignDivisionViewEntityListing, global::GenesysCloud.Extensions.Models.MessagingCampaignDivisionView>(
@@ -549,7 +549,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>RuleSet</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.RuleSet> GetOutboundRulesetsPageableAsync(this IOutboundApi api, int? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.RuleSet> GetOutboundRulesetsPageableAsync(this IOutboundApi api, long? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.RuleSetEntityListing, global::GenesysCloud.Extensions.Models.RuleSet>(
@@ -573,7 +573,7 @@ public static class OutboundApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>CampaignSequence</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CampaignSequence> GetOutboundSequencesPageableAsync(this IOutboundApi api, int? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.CampaignSequence> GetOutboundSequencesPageableAsync(this IOutboundApi api, long? pageSize = null, bool? allowEmptyResult = null, string? filterType = null, string? name = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CampaignSequenceEntityListing, global::GenesysCloud.Extensions.Models.CampaignSequence>(

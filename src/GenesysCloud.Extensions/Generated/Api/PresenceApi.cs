@@ -35,7 +35,7 @@ internal sealed class PresenceApi : IPresenceApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task DeletePresencedefinitionAsync(string presenceId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task DeletePresencedefinitionDeprecatedAsync(string presenceId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(presenceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Delete, "/api/v2/presencedefinitions/{presenceId}") { Category = CategoryName, Operation = "deletePresencedefinition" };
@@ -91,7 +91,7 @@ internal sealed class PresenceApi : IPresenceApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresence> GetPresencedefinitionAsync(string presenceId, string? localeCode = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresence> GetPresencedefinitionDeprecatedAsync(string presenceId, string? localeCode = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(presenceId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/presencedefinitions/{presenceId}") { Category = CategoryName, Operation = "getPresencedefinition" };
@@ -101,7 +101,7 @@ internal sealed class PresenceApi : IPresenceApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresenceEntityListing> GetPresencedefinitionsAsync(int? pageNumber = null, int? pageSize = null, string? deleted = null, string? localeCode = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresenceEntityListing> GetPresencedefinitionsDeprecatedAsync(long? pageNumber = null, long? pageSize = null, string? deleted = null, string? localeCode = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/presencedefinitions") { Category = CategoryName, Operation = "getPresencedefinitions" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -190,7 +190,7 @@ internal sealed class PresenceApi : IPresenceApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresence> PostPresencedefinitionsAsync(global::GenesysCloud.Extensions.Models.OrganizationPresence body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresence> PostPresencedefinitionsDeprecatedAsync(global::GenesysCloud.Extensions.Models.OrganizationPresence body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/presencedefinitions") { Category = CategoryName, Operation = "postPresencedefinitions" };
@@ -237,7 +237,7 @@ internal sealed class PresenceApi : IPresenceApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresence> PutPresencedefinitionAsync(string presenceId, global::GenesysCloud.Extensions.Models.OrganizationPresence body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPresence> PutPresencedefinitionDeprecatedAsync(string presenceId, global::GenesysCloud.Extensions.Models.OrganizationPresence body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(presenceId);
         global::System.ArgumentNullException.ThrowIfNull(body);

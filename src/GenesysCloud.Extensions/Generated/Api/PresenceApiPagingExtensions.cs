@@ -6,7 +6,7 @@ namespace GenesysCloud.Extensions.Api;
 /// <summary>Lazy, paged enumeration of the listings of <see cref="IPresenceApi"/>: one <c>...PageableAsync</c> helper per paged operation.</summary>
 public static class PresenceApiPagingExtensions
 {
-    /// <summary>Enumerates every item of <see cref="IPresenceApi.GetPresencedefinitionsAsync"/> lazily, requesting each page (by <c>pageNumber</c>) when the enumeration reaches it.</summary>
+    /// <summary>Enumerates every item of <see cref="IPresenceApi.GetPresencedefinitionsDeprecatedAsync"/> lazily, requesting each page (by <c>pageNumber</c>) when the enumeration reaches it.</summary>
     /// <remarks>
     /// <para><c>GET /api/v2/presencedefinitions</c>. Use <c>AsPages()</c> for page-level access (totals, continuation tokens).</para>
     /// <para>Get an Organization's list of Presence Definitions. Apps should migrate to use GET /api/v2/presence/definitions instead</para>
@@ -17,12 +17,12 @@ public static class PresenceApiPagingExtensions
     /// <param name="localeCode">The locale code to fetch for each presence definition. Use ALL to fetch everything.</param>
     /// <returns>The items (<c>OrganizationPresence</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OrganizationPresence> GetPresencedefinitionsPageableAsync(this IPresenceApi api, int? pageSize = null, string? deleted = null, string? localeCode = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OrganizationPresence> GetPresencedefinitionsDeprecatedPageableAsync(this IPresenceApi api, long? pageSize = null, string? deleted = null, string? localeCode = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.OrganizationPresenceEntityListing, global::GenesysCloud.Extensions.Models.OrganizationPresence>(
             "/api/v2/presencedefinitions",
-            (pagingToken, pagingCancellationToken) => api.GetPresencedefinitionsAsync(pageNumber: pagingToken, pageSize: pageSize, deleted: deleted, localeCode: localeCode, cancellationToken: pagingCancellationToken),
+            (pagingToken, pagingCancellationToken) => api.GetPresencedefinitionsDeprecatedAsync(pageNumber: pagingToken, pageSize: pageSize, deleted: deleted, localeCode: localeCode, cancellationToken: pagingCancellationToken),
             static listing => listing.Entities,
             static listing => listing.PageCount,
             static listing => listing.NextUri);

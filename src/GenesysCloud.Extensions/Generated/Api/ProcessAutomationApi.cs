@@ -94,7 +94,7 @@ internal sealed class ProcessAutomationApi : IProcessAutomationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(triggerId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/processautomation/triggers/{triggerId}/test") { Category = CategoryName, Operation = "postProcessautomationTriggerTest" };
         apiRequest.WithPathParameter("triggerId", triggerId);
-        apiRequest.WithJsonBody(body);
+        apiRequest.WithTextBody(body, "application/json");
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TestModeResults, cancellationToken);
     }
 
@@ -111,7 +111,7 @@ internal sealed class ProcessAutomationApi : IProcessAutomationApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(topicName);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/processautomation/triggers/topics/{topicName}/test") { Category = CategoryName, Operation = "postProcessautomationTriggersTopicTest" };
         apiRequest.WithPathParameter("topicName", topicName);
-        apiRequest.WithJsonBody(body);
+        apiRequest.WithTextBody(body, "application/json");
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TestModeEventResults, cancellationToken);
     }
 

@@ -124,7 +124,7 @@ internal sealed class QualityApi : IQualityApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyAsyncAggregateQueryResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentActivityEntityListing> GetQualityAgentsActivityAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, global::System.Collections.Generic.IEnumerable<string>? agentUserId = null, string? evaluatorUserId = null, string? name = null, string? group = null, string? agentTeamId = null, string? formContextId = null, string? userState = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AgentActivityEntityListing> GetQualityAgentsActivityAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, global::System.Collections.Generic.IEnumerable<string>? agentUserId = null, string? evaluatorUserId = null, string? name = null, string? group = null, string? agentTeamId = null, string? formContextId = null, string? userState = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/agents/activity") { Category = CategoryName, Operation = "getQualityAgentsActivity" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -155,7 +155,7 @@ internal sealed class QualityApi : IQualityApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Calibration, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CalibrationEntityListing> GetQualityCalibrationsAsync(string calibratorId, int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? conversationId = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CalibrationEntityListing> GetQualityCalibrationsAsync(string calibratorId, long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? conversationId = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(calibratorId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/calibrations") { Category = CategoryName, Operation = "getQualityCalibrations" };
@@ -199,7 +199,7 @@ internal sealed class QualityApi : IQualityApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QualityAuditQueryExecutionStatusResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionResultsResponse> GetQualityConversationsAuditsQueryTransactionIdResultsAsync(string transactionId, string? cursor = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QualityAuditQueryExecutionResultsResponse> GetQualityConversationsAuditsQueryTransactionIdResultsAsync(string transactionId, string? cursor = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(transactionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/conversations/audits/query/{transactionId}/results") { Category = CategoryName, Operation = "getQualityConversationsAuditsQueryTransactionIdResults" };
@@ -210,7 +210,7 @@ internal sealed class QualityApi : IQualityApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QualityAuditQueryExecutionResultsResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationEntityListing> GetQualityEvaluationsQueryAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? previousPage = null, string? conversationId = null, string? agentUserId = null, string? agentTeamId = null, string? evaluatorUserId = null, string? assigneeUserId = null, string? queueId = null, string? startTime = null, string? endTime = null, string? formContextId = null, global::System.Collections.Generic.IEnumerable<string>? evaluationState = null, bool? isReleased = null, bool? agentHasRead = null, bool? expandAnswerTotalScores = null, int? maximum = null, string? sortOrder = null, bool? includeDeletedUsers = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationEntityListing> GetQualityEvaluationsQueryAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? previousPage = null, string? conversationId = null, string? agentUserId = null, string? agentTeamId = null, string? evaluatorUserId = null, string? assigneeUserId = null, string? queueId = null, string? startTime = null, string? endTime = null, string? formContextId = null, global::System.Collections.Generic.IEnumerable<string>? evaluationState = null, bool? isReleased = null, bool? agentHasRead = null, bool? expandAnswerTotalScores = null, long? maximum = null, string? sortOrder = null, bool? includeDeletedUsers = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/evaluations/query") { Category = CategoryName, Operation = "getQualityEvaluationsQuery" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -236,7 +236,7 @@ internal sealed class QualityApi : IQualityApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluatorActivityEntityListing> GetQualityEvaluatorsActivityAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? permission = null, string? group = null, string? agentTeamId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluatorActivityEntityListing> GetQualityEvaluatorsActivityAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? permission = null, string? group = null, string? agentTeamId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/evaluators/activity") { Category = CategoryName, Operation = "getQualityEvaluatorsActivity" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -264,7 +264,7 @@ internal sealed class QualityApi : IQualityApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormVersionsAsync(string formId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormVersionsAsync(string formId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(formId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/forms/{formId}/versions") { Category = CategoryName, Operation = "getQualityFormVersions" };
@@ -276,7 +276,7 @@ internal sealed class QualityApi : IQualityApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/forms") { Category = CategoryName, Operation = "getQualityForms" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -298,7 +298,7 @@ internal sealed class QualityApi : IQualityApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormsEvaluationVersionsAsync(string formId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormsEvaluationVersionsAsync(string formId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(formId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/forms/evaluations/{formId}/versions") { Category = CategoryName, Operation = "getQualityFormsEvaluationVersions" };
@@ -309,7 +309,7 @@ internal sealed class QualityApi : IQualityApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponseEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormsEvaluationsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityFormsEvaluationsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/forms/evaluations") { Category = CategoryName, Operation = "getQualityFormsEvaluations" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -348,7 +348,7 @@ internal sealed class QualityApi : IQualityApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyForm, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityFormsSurveyVersionsAsync(string formId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityFormsSurveyVersionsAsync(string formId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(formId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/forms/surveys/{formId}/versions") { Category = CategoryName, Operation = "getQualityFormsSurveyVersions" };
@@ -358,7 +358,7 @@ internal sealed class QualityApi : IQualityApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyFormEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityFormsSurveysAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityFormsSurveysAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/forms/surveys") { Category = CategoryName, Operation = "getQualityFormsSurveys" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -417,7 +417,7 @@ internal sealed class QualityApi : IQualityApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityPublishedformsAsync(int? pageSize = null, int? pageNumber = null, string? name = null, bool? onlyLatestPerContext = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityPublishedformsAsync(long? pageSize = null, long? pageNumber = null, string? name = null, bool? onlyLatestPerContext = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/publishedforms") { Category = CategoryName, Operation = "getQualityPublishedforms" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -435,7 +435,7 @@ internal sealed class QualityApi : IQualityApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EvaluationFormResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityPublishedformsEvaluationsAsync(int? pageSize = null, int? pageNumber = null, string? name = null, bool? onlyLatestPerContext = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing> GetQualityPublishedformsEvaluationsAsync(long? pageSize = null, long? pageNumber = null, string? name = null, bool? onlyLatestPerContext = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/publishedforms/evaluations") { Category = CategoryName, Operation = "getQualityPublishedformsEvaluations" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -453,7 +453,7 @@ internal sealed class QualityApi : IQualityApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SurveyForm, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityPublishedformsSurveysAsync(int? pageSize = null, int? pageNumber = null, string? name = null, bool? onlyLatestEnabledPerContext = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing> GetQualityPublishedformsSurveysAsync(long? pageSize = null, long? pageNumber = null, string? name = null, bool? onlyLatestEnabledPerContext = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/quality/publishedforms/surveys") { Category = CategoryName, Operation = "getQualityPublishedformsSurveys" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -726,13 +726,13 @@ internal sealed class QualityApi : IQualityApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentScoringRule, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScorableSurvey> PutQualitySurveysScorableAsync(global::GenesysCloud.Extensions.Models.ScorableSurvey body, string customerSurveyUrl, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScorableSurvey> PutQualitySurveysScorableAsync(string customerSurveyUrl, global::GenesysCloud.Extensions.Models.ScorableSurvey body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentNullException.ThrowIfNull(body);
         global::System.ArgumentException.ThrowIfNullOrEmpty(customerSurveyUrl);
+        global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/quality/surveys/scorable") { Category = CategoryName, Operation = "putQualitySurveysScorable" };
-        apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("customerSurveyUrl", customerSurveyUrl);
+        apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScorableSurvey, cancellationToken);
     }
 }

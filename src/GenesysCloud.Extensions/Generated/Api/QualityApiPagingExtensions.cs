@@ -12,7 +12,7 @@ public static class QualityApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>EvaluationAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluationAggregateDataContainer> GetAnalyticsEvaluationsAggregatesJobResultsPageableAsync(this IQualityApi api, string jobId)
     {
@@ -33,7 +33,7 @@ public static class QualityApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>SurveyAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SurveyAggregateDataContainer> GetAnalyticsSurveysAggregatesJobResultsPageableAsync(this IQualityApi api, string jobId)
     {
@@ -69,7 +69,7 @@ public static class QualityApiPagingExtensions
     /// <param name="formContextId">shared id between form versions</param>
     /// <param name="userState">'Legacy' fetches active and inactive users when evaluatorUserId or no user filters are supplied; otherwise fetches active users.  'Any' fetches users of 'active', 'inactive' and 'deleted' states. Valid values: <c>Any</c>, <c>Legacy</c>.</param>
     /// <returns>The items (<c>AgentActivity</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AgentActivity> GetQualityAgentsActivityPageableAsync(this IQualityApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, global::System.Collections.Generic.IEnumerable<string>? agentUserId = null, string? evaluatorUserId = null, string? name = null, string? group = null, string? agentTeamId = null, string? formContextId = null, string? userState = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AgentActivity> GetQualityAgentsActivityPageableAsync(this IQualityApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, global::System.Collections.Generic.IEnumerable<string>? agentUserId = null, string? evaluatorUserId = null, string? name = null, string? group = null, string? agentTeamId = null, string? formContextId = null, string? userState = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.AgentActivityEntityListing, global::GenesysCloud.Extensions.Models.AgentActivity>(
@@ -96,7 +96,7 @@ public static class QualityApiPagingExtensions
     /// <param name="startTime">Beginning of the calibration query. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</param>
     /// <param name="endTime">end of the calibration query. Date time is represented as an ISO-8601 string. For example: yyyy-MM-ddTHH:mm:ss[.mmm]Z</param>
     /// <returns>The items (<c>Calibration</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Calibration> GetQualityCalibrationsPageableAsync(this IQualityApi api, string calibratorId, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? conversationId = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Calibration> GetQualityCalibrationsPageableAsync(this IQualityApi api, string calibratorId, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? conversationId = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(calibratorId);
@@ -114,11 +114,11 @@ public static class QualityApiPagingExtensions
     /// <para>Get results of audit query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="transactionId">Transaction ID</param>
+    /// <param name="transactionId">Transaction ID. Path segment <c>query/{transactionId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>user</c>.</param>
     /// <returns>The items (<c>QualityAuditLogMessage</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.QualityAuditLogMessage> GetQualityConversationsAuditsQueryTransactionIdResultsPageableAsync(this IQualityApi api, string transactionId, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.QualityAuditLogMessage> GetQualityConversationsAuditsQueryTransactionIdResultsPageableAsync(this IQualityApi api, string transactionId, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(transactionId);
@@ -157,7 +157,7 @@ public static class QualityApiPagingExtensions
     /// <param name="sortOrder">NOTE: Does not work when conversationId is supplied.</param>
     /// <param name="includeDeletedUsers">Allow returning an agent or evaluator user with a 'delete' status. Defaults to false.</param>
     /// <returns>The items (<c>Evaluation</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Evaluation> GetQualityEvaluationsQueryPageableAsync(this IQualityApi api, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? previousPage = null, string? conversationId = null, string? agentUserId = null, string? agentTeamId = null, string? evaluatorUserId = null, string? assigneeUserId = null, string? queueId = null, string? startTime = null, string? endTime = null, string? formContextId = null, global::System.Collections.Generic.IEnumerable<string>? evaluationState = null, bool? isReleased = null, bool? agentHasRead = null, bool? expandAnswerTotalScores = null, int? maximum = null, string? sortOrder = null, bool? includeDeletedUsers = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Evaluation> GetQualityEvaluationsQueryPageableAsync(this IQualityApi api, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? previousPage = null, string? conversationId = null, string? agentUserId = null, string? agentTeamId = null, string? evaluatorUserId = null, string? assigneeUserId = null, string? queueId = null, string? startTime = null, string? endTime = null, string? formContextId = null, global::System.Collections.Generic.IEnumerable<string>? evaluationState = null, bool? isReleased = null, bool? agentHasRead = null, bool? expandAnswerTotalScores = null, long? maximum = null, string? sortOrder = null, bool? includeDeletedUsers = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.EvaluationEntityListing, global::GenesysCloud.Extensions.Models.Evaluation>(
@@ -186,7 +186,7 @@ public static class QualityApiPagingExtensions
     /// <param name="group">group id</param>
     /// <param name="agentTeamId">team id of agents to be considered</param>
     /// <returns>The items (<c>EvaluatorActivity</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluatorActivity> GetQualityEvaluatorsActivityPageableAsync(this IQualityApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? permission = null, string? group = null, string? agentTeamId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluatorActivity> GetQualityEvaluatorsActivityPageableAsync(this IQualityApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, global::System.DateTimeOffset? startTime = null, global::System.DateTimeOffset? endTime = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? permission = null, string? group = null, string? agentTeamId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.EvaluatorActivityEntityListing, global::GenesysCloud.Extensions.Models.EvaluatorActivity>(
@@ -203,12 +203,12 @@ public static class QualityApiPagingExtensions
     /// <para>Gets all the revisions for a specific evaluation.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>forms/{formId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Sort order</param>
     /// <returns>The items (<c>EvaluationFormResponse</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityFormVersionsPageableAsync(this IQualityApi api, string formId, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityFormVersionsPageableAsync(this IQualityApi api, string formId, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(formId);
@@ -235,7 +235,7 @@ public static class QualityApiPagingExtensions
     /// <param name="sortOrder">Order to sort results, either asc or desc</param>
     /// <returns>The items (<c>EvaluationFormResponse</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityFormsPageableAsync(this IQualityApi api, int? pageSize = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityFormsPageableAsync(this IQualityApi api, long? pageSize = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing, global::GenesysCloud.Extensions.Models.EvaluationFormResponse>(
@@ -252,11 +252,11 @@ public static class QualityApiPagingExtensions
     /// <para>Gets all the revisions for a specific evaluation.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>evaluations/{formId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Sort order</param>
     /// <returns>The items (<c>EvaluationFormResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityFormsEvaluationVersionsPageableAsync(this IQualityApi api, string formId, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityFormsEvaluationVersionsPageableAsync(this IQualityApi api, string formId, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(formId);
@@ -282,7 +282,7 @@ public static class QualityApiPagingExtensions
     /// <param name="name">Name</param>
     /// <param name="sortOrder">Order to sort results, either asc or desc</param>
     /// <returns>The items (<c>EvaluationFormResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityFormsEvaluationsPageableAsync(this IQualityApi api, int? pageSize = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityFormsEvaluationsPageableAsync(this IQualityApi api, long? pageSize = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing, global::GenesysCloud.Extensions.Models.EvaluationFormResponse>(
@@ -299,10 +299,10 @@ public static class QualityApiPagingExtensions
     /// <para>Gets all the revisions for a specific survey.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="formId">Form ID</param>
+    /// <param name="formId">Form ID. Path segment <c>surveys/{formId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>SurveyForm</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SurveyForm> GetQualityFormsSurveyVersionsPageableAsync(this IQualityApi api, string formId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SurveyForm> GetQualityFormsSurveyVersionsPageableAsync(this IQualityApi api, string formId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(formId);
@@ -328,7 +328,7 @@ public static class QualityApiPagingExtensions
     /// <param name="name">Name</param>
     /// <param name="sortOrder">Order to sort results, either asc or desc</param>
     /// <returns>The items (<c>SurveyForm</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SurveyForm> GetQualityFormsSurveysPageableAsync(this IQualityApi api, int? pageSize = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SurveyForm> GetQualityFormsSurveysPageableAsync(this IQualityApi api, long? pageSize = null, string? sortBy = null, string? nextPage = null, string? previousPage = null, string? expand = null, string? name = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing, global::GenesysCloud.Extensions.Models.SurveyForm>(
@@ -350,7 +350,7 @@ public static class QualityApiPagingExtensions
     /// <param name="onlyLatestPerContext">onlyLatestPerContext</param>
     /// <returns>The items (<c>EvaluationFormResponse</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityPublishedformsPageableAsync(this IQualityApi api, int? pageSize = null, string? name = null, bool? onlyLatestPerContext = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityPublishedformsPageableAsync(this IQualityApi api, long? pageSize = null, string? name = null, bool? onlyLatestPerContext = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing, global::GenesysCloud.Extensions.Models.EvaluationFormResponse>(
@@ -371,7 +371,7 @@ public static class QualityApiPagingExtensions
     /// <param name="name">Name</param>
     /// <param name="onlyLatestPerContext">onlyLatestPerContext</param>
     /// <returns>The items (<c>EvaluationFormResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityPublishedformsEvaluationsPageableAsync(this IQualityApi api, int? pageSize = null, string? name = null, bool? onlyLatestPerContext = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EvaluationFormResponse> GetQualityPublishedformsEvaluationsPageableAsync(this IQualityApi api, long? pageSize = null, string? name = null, bool? onlyLatestPerContext = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.EvaluationFormResponseEntityListing, global::GenesysCloud.Extensions.Models.EvaluationFormResponse>(
@@ -392,7 +392,7 @@ public static class QualityApiPagingExtensions
     /// <param name="name">Name</param>
     /// <param name="onlyLatestEnabledPerContext">onlyLatestEnabledPerContext</param>
     /// <returns>The items (<c>SurveyForm</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SurveyForm> GetQualityPublishedformsSurveysPageableAsync(this IQualityApi api, int? pageSize = null, string? name = null, bool? onlyLatestEnabledPerContext = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SurveyForm> GetQualityPublishedformsSurveysPageableAsync(this IQualityApi api, long? pageSize = null, string? name = null, bool? onlyLatestEnabledPerContext = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.SurveyFormEntityListing, global::GenesysCloud.Extensions.Models.SurveyForm>(

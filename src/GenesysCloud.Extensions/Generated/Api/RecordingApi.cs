@@ -136,7 +136,7 @@ internal sealed class RecordingApi : IRecordingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingMetadata, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Recording>> GetConversationRecordingsAsync(string conversationId, int? maxWaitMs = null, string? formatId = null, global::System.Collections.Generic.IEnumerable<string>? mediaFormats = null, string? locale = null, bool? includePauseAnnotationsForScreenRecordings = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Extensions.Models.Recording>> GetConversationRecordingsAsync(string conversationId, long? maxWaitMs = null, string? formatId = null, global::System.Collections.Generic.IEnumerable<string>? mediaFormats = null, string? locale = null, bool? includePauseAnnotationsForScreenRecordings = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/conversations/{conversationId}/recordings") { Category = CategoryName, Operation = "getConversationRecordings" };
@@ -173,7 +173,7 @@ internal sealed class RecordingApi : IRecordingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Recording, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrphanRecordingListing> GetOrphanrecordingsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? hasConversation = null, string? media = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrphanRecordingListing> GetOrphanrecordingsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? hasConversation = null, string? media = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/orphanrecordings") { Category = CategoryName, Operation = "getOrphanrecordings" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -195,7 +195,7 @@ internal sealed class RecordingApi : IRecordingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BatchDownloadJobStatusResult, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PolicyEntityListing> GetRecordingCrossplatformMediaretentionpoliciesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, bool? enabled = null, bool? summary = null, bool? hasErrors = null, int? deleteDaysThreshold = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PolicyEntityListing> GetRecordingCrossplatformMediaretentionpoliciesAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, bool? enabled = null, bool? summary = null, bool? hasErrors = null, long? deleteDaysThreshold = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recording/crossplatform/mediaretentionpolicies") { Category = CategoryName, Operation = "getRecordingCrossplatformMediaretentionpolicies" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -228,7 +228,7 @@ internal sealed class RecordingApi : IRecordingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingJob, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FailedRecordingEntityListing> GetRecordingJobFailedrecordingsAsync(string jobId, int? pageSize = null, int? pageNumber = null, bool? includeTotal = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FailedRecordingEntityListing> GetRecordingJobFailedrecordingsAsync(string jobId, long? pageSize = null, long? pageNumber = null, bool? includeTotal = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recording/jobs/{jobId}/failedrecordings") { Category = CategoryName, Operation = "getRecordingJobFailedrecordings" };
@@ -240,7 +240,7 @@ internal sealed class RecordingApi : IRecordingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FailedRecordingEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingJobEntityListing> GetRecordingJobsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? state = null, bool? showOnlyMyJobs = null, string? jobType = null, bool? includeTotal = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingJobEntityListing> GetRecordingJobsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? state = null, bool? showOnlyMyJobs = null, string? jobType = null, bool? includeTotal = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recording/jobs") { Category = CategoryName, Operation = "getRecordingJobs" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -268,7 +268,7 @@ internal sealed class RecordingApi : IRecordingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingEncryptionConfigurationListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PolicyEntityListing> GetRecordingMediaretentionpoliciesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, bool? enabled = null, bool? summary = null, bool? hasErrors = null, int? deleteDaysThreshold = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PolicyEntityListing> GetRecordingMediaretentionpoliciesAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, bool? enabled = null, bool? summary = null, bool? hasErrors = null, long? deleteDaysThreshold = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recording/mediaretentionpolicies") { Category = CategoryName, Operation = "getRecordingMediaretentionpolicies" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -293,7 +293,7 @@ internal sealed class RecordingApi : IRecordingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Policy, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EncryptionKeyEntityListing> GetRecordingRecordingkeysAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EncryptionKeyEntityListing> GetRecordingRecordingkeysAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recording/recordingkeys") { Category = CategoryName, Operation = "getRecordingRecordingkeys" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -322,7 +322,7 @@ internal sealed class RecordingApi : IRecordingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingUploadReport, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingRetentionCursorEntityListing> GetRecordingsRetentionQueryAsync(int retentionThresholdDays, string? cursor = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecordingRetentionCursorEntityListing> GetRecordingsRetentionQueryAsync(long retentionThresholdDays, string? cursor = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/recordings/retention/query") { Category = CategoryName, Operation = "getRecordingsRetentionQuery" };
         apiRequest.WithQueryParameter("retentionThresholdDays", retentionThresholdDays);
@@ -555,11 +555,11 @@ internal sealed class RecordingApi : IRecordingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RecordingSettings, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task PutRecordingsDeletionprotectionAsync(global::GenesysCloud.Extensions.Models.ConversationDeletionProtectionQuery? body = null, bool? protect = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PutRecordingsDeletionprotectionAsync(bool? protect = null, global::GenesysCloud.Extensions.Models.ConversationDeletionProtectionQuery? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Put, "/api/v2/recordings/deletionprotection") { Category = CategoryName, Operation = "putRecordingsDeletionprotection" };
-        apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("protect", protect);
+        apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 }

@@ -20,7 +20,7 @@ public static class RecordingApiPagingExtensions
     /// <param name="hasConversation">Filter resulting orphans by whether the conversation is known. False returns all orphans for the organization.</param>
     /// <param name="media">Filter resulting orphans based on their media type. Valid values: <c>Call</c>, <c>Screen</c>.</param>
     /// <returns>The items (<c>OrphanRecording</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OrphanRecording> GetOrphanrecordingsPageableAsync(this IRecordingApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? hasConversation = null, string? media = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OrphanRecording> GetOrphanrecordingsPageableAsync(this IRecordingApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, bool? hasConversation = null, string? media = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.OrphanRecordingListing, global::GenesysCloud.Extensions.Models.OrphanRecording>(
@@ -48,7 +48,7 @@ public static class RecordingApiPagingExtensions
     /// <param name="hasErrors">provides a way to fetch all policies with errors or policies that do not have errors</param>
     /// <param name="deleteDaysThreshold">provides a way to fetch all policies with any actions having deleteDays exceeding the provided value</param>
     /// <returns>The items (<c>Policy</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Policy> GetRecordingCrossplatformMediaretentionpoliciesPageableAsync(this IRecordingApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, bool? enabled = null, bool? summary = null, bool? hasErrors = null, int? deleteDaysThreshold = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Policy> GetRecordingCrossplatformMediaretentionpoliciesPageableAsync(this IRecordingApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, bool? enabled = null, bool? summary = null, bool? hasErrors = null, long? deleteDaysThreshold = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.PolicyEntityListing, global::GenesysCloud.Extensions.Models.Policy>(
@@ -65,12 +65,12 @@ public static class RecordingApiPagingExtensions
     /// <para>Get IDs of recordings that the bulk job failed for</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="pageSize">Page size. Maximum is 100.</param>
     /// <param name="includeTotal">If false, cursor will be used to locate the page instead of pageNumber. It is recommended to set it to false for improved performance.</param>
     /// <param name="cursor">Indicates where to resume query results (not required for first page)</param>
     /// <returns>The items (<c>RecordingJobFailedRecording</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.RecordingJobFailedRecording> GetRecordingJobFailedrecordingsPageableAsync(this IRecordingApi api, string jobId, int? pageSize = null, bool? includeTotal = null, string? cursor = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.RecordingJobFailedRecording> GetRecordingJobFailedrecordingsPageableAsync(this IRecordingApi api, string jobId, long? pageSize = null, bool? includeTotal = null, string? cursor = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
@@ -96,7 +96,7 @@ public static class RecordingApiPagingExtensions
     /// <param name="includeTotal">If false, cursor will be used to locate the page instead of pageNumber. It is recommended to set it to false for improved performance.</param>
     /// <param name="cursor">Indicates where to resume query results (not required for first page)</param>
     /// <returns>The items (<c>RecordingJob</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.RecordingJob> GetRecordingJobsPageableAsync(this IRecordingApi api, int? pageSize = null, string? sortBy = null, string? state = null, bool? showOnlyMyJobs = null, string? jobType = null, bool? includeTotal = null, string? cursor = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.RecordingJob> GetRecordingJobsPageableAsync(this IRecordingApi api, long? pageSize = null, string? sortBy = null, string? state = null, bool? showOnlyMyJobs = null, string? jobType = null, bool? includeTotal = null, string? cursor = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.RecordingJobEntityListing, global::GenesysCloud.Extensions.Models.RecordingJob>(
@@ -124,7 +124,7 @@ public static class RecordingApiPagingExtensions
     /// <param name="hasErrors">provides a way to fetch all policies with errors or policies that do not have errors</param>
     /// <param name="deleteDaysThreshold">provides a way to fetch all policies with any actions having deleteDays exceeding the provided value</param>
     /// <returns>The items (<c>Policy</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Policy> GetRecordingMediaretentionpoliciesPageableAsync(this IRecordingApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, bool? enabled = null, bool? summary = null, bool? hasErrors = null, int? deleteDaysThreshold = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Policy> GetRecordingMediaretentionpoliciesPageableAsync(this IRecordingApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? nextPage = null, string? previousPage = null, string? name = null, bool? enabled = null, bool? summary = null, bool? hasErrors = null, long? deleteDaysThreshold = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.PolicyEntityListing, global::GenesysCloud.Extensions.Models.Policy>(
@@ -143,7 +143,7 @@ public static class RecordingApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>EncryptionKey</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EncryptionKey> GetRecordingRecordingkeysPageableAsync(this IRecordingApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EncryptionKey> GetRecordingRecordingkeysPageableAsync(this IRecordingApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.EncryptionKeyEntityListing, global::GenesysCloud.Extensions.Models.EncryptionKey>(
@@ -163,7 +163,7 @@ public static class RecordingApiPagingExtensions
     /// <param name="retentionThresholdDays">Fetch retention data for recordings retained for more days than the provided value.</param>
     /// <param name="pageSize">Page size. Maximum is 500.</param>
     /// <returns>The items (<c>RecordingRetention</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.RecordingRetention> GetRecordingsRetentionQueryPageableAsync(this IRecordingApi api, int retentionThresholdDays, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.RecordingRetention> GetRecordingsRetentionQueryPageableAsync(this IRecordingApi api, long retentionThresholdDays, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.RecordingRetentionCursorEntityListing, global::GenesysCloud.Extensions.Models.RecordingRetention>(

@@ -42,7 +42,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LibraryEntityListing> GetResponsemanagementLibrariesAsync(int? pageNumber = null, int? pageSize = null, string? messagingTemplateFilter = null, string? libraryPrefix = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LibraryEntityListing> GetResponsemanagementLibrariesAsync(long? pageNumber = null, long? pageSize = null, string? messagingTemplateFilter = null, string? libraryPrefix = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/responsemanagement/libraries") { Category = CategoryName, Operation = "getResponsemanagementLibraries" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -85,7 +85,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ResponseAssetStatus, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseEntityListing> GetResponsemanagementResponsesAsync(string libraryId, int? pageNumber = null, int? pageSize = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ResponseEntityListing> GetResponsemanagementResponsesAsync(string libraryId, long? pageNumber = null, long? pageSize = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(libraryId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/responsemanagement/responses") { Category = CategoryName, Operation = "getResponsemanagementResponses" };
@@ -112,7 +112,7 @@ internal sealed class ResponseManagementApi : IResponseManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LibraryEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LibraryEntityListing> PostResponsemanagementLibrariesQueryAsync(global::GenesysCloud.Extensions.Models.QueryCriteriaQuery body, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LibraryEntityListing> PostResponsemanagementLibrariesQueryAsync(global::GenesysCloud.Extensions.Models.QueryCriteriaQuery body, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/responsemanagement/libraries/query") { Category = CategoryName, Operation = "postResponsemanagementLibrariesQuery" };

@@ -16,7 +16,7 @@ public static class ResponseManagementApiPagingExtensions
     /// <param name="messagingTemplateFilter">Returns a list of libraries that contain responses with at least one messaging template defined for a specific message channel. Valid values: <c>whatsapp</c>.</param>
     /// <param name="libraryPrefix">Returns a list of libraries that contain the prefix provided</param>
     /// <returns>The items (<c>Library</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Library> GetResponsemanagementLibrariesPageableAsync(this IResponseManagementApi api, int? pageSize = null, string? messagingTemplateFilter = null, string? libraryPrefix = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Library> GetResponsemanagementLibrariesPageableAsync(this IResponseManagementApi api, long? pageSize = null, string? messagingTemplateFilter = null, string? libraryPrefix = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.LibraryEntityListing, global::GenesysCloud.Extensions.Models.Library>(
@@ -37,7 +37,7 @@ public static class ResponseManagementApiPagingExtensions
     /// <param name="pageSize">Page size</param>
     /// <param name="expand">Expand instructions for the return value. Valid values: <c>substitutionsSchema</c>.</param>
     /// <returns>The items (<c>Response</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Response> GetResponsemanagementResponsesPageableAsync(this IResponseManagementApi api, string libraryId, int? pageSize = null, string? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Response> GetResponsemanagementResponsesPageableAsync(this IResponseManagementApi api, string libraryId, long? pageSize = null, string? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(libraryId);
@@ -58,7 +58,7 @@ public static class ResponseManagementApiPagingExtensions
     /// <param name="body">Query criteria</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>Library</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Library> PostResponsemanagementLibrariesQueryPageableAsync(this IResponseManagementApi api, global::GenesysCloud.Extensions.Models.QueryCriteriaQuery body, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Library> PostResponsemanagementLibrariesQueryPageableAsync(this IResponseManagementApi api, global::GenesysCloud.Extensions.Models.QueryCriteriaQuery body, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentNullException.ThrowIfNull(body);

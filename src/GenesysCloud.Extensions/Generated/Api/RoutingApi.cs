@@ -320,7 +320,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RouteIdentityResolutionConfig, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundRouteEntityListing> GetRoutingEmailDomainRoutesAsync(string domainName, int? pageSize = null, int? pageNumber = null, string? pattern = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundRouteEntityListing> GetRoutingEmailDomainRoutesAsync(string domainName, long? pageSize = null, long? pageNumber = null, string? pattern = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainName);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/email/domains/{domainName}/routes") { Category = CategoryName, Operation = "getRoutingEmailDomainRoutes" };
@@ -340,7 +340,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VerificationResult, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundDomainEntityListing> GetRoutingEmailDomainsAsync(int? pageSize = null, int? pageNumber = null, bool? excludeStatus = null, string? filter = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InboundDomainEntityListing> GetRoutingEmailDomainsAsync(long? pageSize = null, long? pageNumber = null, bool? excludeStatus = null, string? filter = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/email/domains") { Category = CategoryName, Operation = "getRoutingEmailDomains" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -368,7 +368,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutboundDomain, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundDomainEntityListing> GetRoutingEmailOutboundDomainsAsync(int? pageSize = null, int? pageNumber = null, string? filter = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundDomainEntityListing> GetRoutingEmailOutboundDomainsAsync(long? pageSize = null, long? pageNumber = null, string? filter = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/email/outbound/domains") { Category = CategoryName, Operation = "getRoutingEmailOutboundDomains" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -392,7 +392,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Language, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LanguageEntityListing> GetRoutingLanguagesAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LanguageEntityListing> GetRoutingLanguagesAsync(long? pageSize = null, long? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/languages") { Category = CategoryName, Operation = "getRoutingLanguages" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -411,7 +411,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Recipient, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecipientListing> GetRoutingMessageRecipientsAsync(string? messengerType = null, string? name = null, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RecipientListing> GetRoutingMessageRecipientsAsync(string? messengerType = null, string? name = null, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/message/recipients") { Category = CategoryName, Operation = "getRoutingMessageRecipients" };
         apiRequest.WithQueryParameter("messengerType", messengerType);
@@ -549,7 +549,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EstimatedWaitTimePredictions, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueMemberEntityListing> GetRoutingQueueMembersAsync(string queueId, int? pageNumber = null, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? profileSkills = null, global::System.Collections.Generic.IEnumerable<string>? skills = null, global::System.Collections.Generic.IEnumerable<string>? languages = null, global::System.Collections.Generic.IEnumerable<string>? routingStatus = null, global::System.Collections.Generic.IEnumerable<string>? presence = null, string? memberBy = null, bool? joined = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueMemberEntityListing> GetRoutingQueueMembersAsync(string queueId, long? pageNumber = null, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? profileSkills = null, global::System.Collections.Generic.IEnumerable<string>? skills = null, global::System.Collections.Generic.IEnumerable<string>? languages = null, global::System.Collections.Generic.IEnumerable<string>? routingStatus = null, global::System.Collections.Generic.IEnumerable<string>? presence = null, string? memberBy = null, bool? joined = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(queueId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/queues/{queueId}/members") { Category = CategoryName, Operation = "getRoutingQueueMembers" };
@@ -570,7 +570,7 @@ internal sealed class RoutingApi : IRoutingApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueMemberEntityListingV1> GetRoutingQueueUsersAsync(string queueId, int? pageNumber = null, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? joined = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? profileSkills = null, global::System.Collections.Generic.IEnumerable<string>? skills = null, global::System.Collections.Generic.IEnumerable<string>? languages = null, global::System.Collections.Generic.IEnumerable<string>? routingStatus = null, global::System.Collections.Generic.IEnumerable<string>? presence = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueMemberEntityListingV1> GetRoutingQueueUsersAsync(string queueId, long? pageNumber = null, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? joined = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? profileSkills = null, global::System.Collections.Generic.IEnumerable<string>? skills = null, global::System.Collections.Generic.IEnumerable<string>? languages = null, global::System.Collections.Generic.IEnumerable<string>? routingStatus = null, global::System.Collections.Generic.IEnumerable<string>? presence = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(queueId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/queues/{queueId}/users") { Category = CategoryName, Operation = "getRoutingQueueUsers" };
@@ -589,7 +589,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueueMemberEntityListingV1, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing> GetRoutingQueueWrapupcodesAsync(string queueId, int? pageSize = null, int? pageNumber = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing> GetRoutingQueueWrapupcodesAsync(string queueId, long? pageSize = null, long? pageNumber = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(queueId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/queues/{queueId}/wrapupcodes") { Category = CategoryName, Operation = "getRoutingQueueWrapupcodes" };
@@ -600,7 +600,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WrapupCodeEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueEntityListing> GetRoutingQueuesAsync(int? pageNumber = null, int? pageSize = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? peerId = null, string? cannedResponseLibraryId = null, bool? hasPeer = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueEntityListing> GetRoutingQueuesAsync(long? pageNumber = null, long? pageSize = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? peerId = null, string? cannedResponseLibraryId = null, bool? hasPeer = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/queues") { Category = CategoryName, Operation = "getRoutingQueues" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -616,7 +616,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueueEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueEntityListing> GetRoutingQueuesDivisionviewsAllAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueEntityListing> GetRoutingQueuesDivisionviewsAllAsync(long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/queues/divisionviews/all") { Category = CategoryName, Operation = "getRoutingQueuesDivisionviewsAll" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -625,7 +625,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueueEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueEntityListing> GetRoutingQueuesDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.QueueEntityListing> GetRoutingQueuesDivisionviewsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/queues/divisionviews") { Category = CategoryName, Operation = "getRoutingQueuesDivisionviews" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -638,7 +638,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueueEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> GetRoutingQueuesMeAsync(int? pageNumber = null, int? pageSize = null, bool? joined = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> GetRoutingQueuesMeAsync(long? pageNumber = null, long? pageSize = null, bool? joined = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/queues/me") { Category = CategoryName, Operation = "getRoutingQueuesMe" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -682,7 +682,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SkillGroup, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillGroupMemberEntityListing> GetRoutingSkillgroupMembersAsync(string skillGroupId, int? pageSize = null, string? after = null, string? before = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillGroupMemberEntityListing> GetRoutingSkillgroupMembersAsync(string skillGroupId, long? pageSize = null, string? after = null, string? before = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(skillGroupId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/skillgroups/{skillGroupId}/members") { Category = CategoryName, Operation = "getRoutingSkillgroupMembers" };
@@ -703,7 +703,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SkillGroupMemberDivisionList, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillGroupEntityListing> GetRoutingSkillgroupsAsync(int? pageSize = null, string? name = null, string? after = null, string? before = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillGroupEntityListing> GetRoutingSkillgroupsAsync(long? pageSize = null, string? name = null, string? after = null, string? before = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/skillgroups") { Category = CategoryName, Operation = "getRoutingSkillgroups" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -713,7 +713,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SkillGroupEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillEntityListing> GetRoutingSkillsAsync(int? pageSize = null, int? pageNumber = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SkillEntityListing> GetRoutingSkillsAsync(long? pageSize = null, long? pageNumber = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/skills") { Category = CategoryName, Operation = "getRoutingSkills" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -731,7 +731,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SmsAddress, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsAddressEntityListing> GetRoutingSmsAddressesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsAddressEntityListing> GetRoutingSmsAddressesAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/sms/addresses") { Category = CategoryName, Operation = "getRoutingSmsAddresses" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -771,7 +771,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SmsPhoneNumber, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsPhoneNumberEntityListing> GetRoutingSmsPhonenumbersAsync(string? phoneNumber = null, global::System.Collections.Generic.IEnumerable<string>? phoneNumberType = null, global::System.Collections.Generic.IEnumerable<string>? phoneNumberStatus = null, global::System.Collections.Generic.IEnumerable<string>? countryCode = null, int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? language = null, string? integrationId = null, string? supportedContentId = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SmsPhoneNumberEntityListing> GetRoutingSmsPhonenumbersAsync(string? phoneNumber = null, global::System.Collections.Generic.IEnumerable<string>? phoneNumberType = null, global::System.Collections.Generic.IEnumerable<string>? phoneNumberStatus = null, global::System.Collections.Generic.IEnumerable<string>? countryCode = null, long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? language = null, string? integrationId = null, string? supportedContentId = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/sms/phonenumbers") { Category = CategoryName, Operation = "getRoutingSmsPhonenumbers" };
         apiRequest.WithQueryParameter("phoneNumber", phoneNumber);
@@ -827,7 +827,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UtilizationLabel, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationLabelEntityListing> GetRoutingUtilizationLabelsAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationLabelEntityListing> GetRoutingUtilizationLabelsAsync(long? pageSize = null, long? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/utilization/labels") { Category = CategoryName, Operation = "getRoutingUtilizationLabels" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -853,7 +853,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UtilizationTag, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationTagEntityListing> GetRoutingUtilizationTagsAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UtilizationTagEntityListing> GetRoutingUtilizationTagsAsync(long? pageSize = null, long? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/utilization/tags") { Category = CategoryName, Operation = "getRoutingUtilizationTags" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -871,7 +871,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WrapupCode, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing> GetRoutingWrapupcodesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing> GetRoutingWrapupcodesAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/wrapupcodes") { Category = CategoryName, Operation = "getRoutingWrapupcodes" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -892,7 +892,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WrapupCode, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing> GetRoutingWrapupcodesDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? includeState = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing> GetRoutingWrapupcodesDivisionviewsAsync(long? pageSize = null, long? pageNumber = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? includeState = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/routing/wrapupcodes/divisionviews") { Category = CategoryName, Operation = "getRoutingWrapupcodesDivisionviews" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -904,7 +904,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WrapupCodeEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> GetUserQueuesAsync(string userId, int? pageSize = null, int? pageNumber = null, bool? joined = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> GetUserQueuesAsync(string userId, long? pageSize = null, long? pageNumber = null, bool? joined = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/queues") { Category = CategoryName, Operation = "getUserQueues" };
@@ -916,7 +916,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserQueueEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing> GetUserRoutinglanguagesAsync(string userId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing> GetUserRoutinglanguagesAsync(string userId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/routinglanguages") { Category = CategoryName, Operation = "getUserRoutinglanguages" };
@@ -927,7 +927,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserLanguageEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillEntityListing> GetUserRoutingskillsAsync(string userId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillEntityListing> GetUserRoutingskillsAsync(string userId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/routingskills") { Category = CategoryName, Operation = "getUserRoutingskills" };
@@ -938,7 +938,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserSkillEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillGroupEntityListing> GetUserSkillgroupsAsync(string userId, int? pageSize = null, string? after = null, string? before = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillGroupEntityListing> GetUserSkillgroupsAsync(string userId, long? pageSize = null, string? after = null, string? before = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/skillgroups") { Category = CategoryName, Operation = "getUserSkillgroups" };
@@ -1099,14 +1099,14 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SmsPhoneNumber, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueue> PatchUserQueueAsync(string userId, string queueId, global::GenesysCloud.Extensions.Models.UserQueue body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueue> PatchUserQueueAsync(string queueId, string userId, global::GenesysCloud.Extensions.Models.UserQueue body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(queueId);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/users/{userId}/queues/{queueId}") { Category = CategoryName, Operation = "patchUserQueue" };
-        apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("queueId", queueId);
+        apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserQueue, cancellationToken);
     }
@@ -1162,7 +1162,7 @@ internal sealed class RoutingApi : IRoutingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.QueueObservationQueryResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingActivityResponse> PostAnalyticsRoutingActivityQueryAsync(global::GenesysCloud.Extensions.Models.RoutingActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.RoutingActivityResponse> PostAnalyticsRoutingActivityQueryAsync(global::GenesysCloud.Extensions.Models.RoutingActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/routing/activity/query") { Category = CategoryName, Operation = "postAnalyticsRoutingActivityQuery" };

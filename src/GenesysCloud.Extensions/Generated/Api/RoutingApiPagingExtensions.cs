@@ -35,12 +35,12 @@ public static class RoutingApiPagingExtensions
     /// <para>Get routes</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="domainName">email domain</param>
+    /// <param name="domainName">email domain. Path segment <c>domains/{domainName}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="pattern">Filter routes by the route's pattern property</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>identityresolution</c>.</param>
     /// <returns>The items (<c>InboundRoute</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.InboundRoute> GetRoutingEmailDomainRoutesPageableAsync(this IRoutingApi api, string domainName, int? pageSize = null, string? pattern = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.InboundRoute> GetRoutingEmailDomainRoutesPageableAsync(this IRoutingApi api, string domainName, long? pageSize = null, string? pattern = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(domainName);
@@ -63,7 +63,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="filter">Optional search filter that, if defined, use the **filter** syntax, eg: **mySearchedPattern**. Note that **** is considered no filter.</param>
     /// <param name="expand">Expand options. Valid values: settings. Valid values: <c>settings</c>.</param>
     /// <returns>The items (<c>InboundDomain</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.InboundDomain> GetRoutingEmailDomainsPageableAsync(this IRoutingApi api, int? pageSize = null, bool? excludeStatus = null, string? filter = null, string? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.InboundDomain> GetRoutingEmailDomainsPageableAsync(this IRoutingApi api, long? pageSize = null, bool? excludeStatus = null, string? filter = null, string? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.InboundDomainEntityListing, global::GenesysCloud.Extensions.Models.InboundDomain>(
@@ -84,7 +84,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="filter">Optional search filter that, if defined, use the **filter** syntax, eg: **mySearchedPattern**. Note that **** is considered no filter.</param>
     /// <param name="expand">Expand options. Valid values: settings. Valid values: <c>settings</c>.</param>
     /// <returns>The items (<c>OutboundDomain</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OutboundDomain> GetRoutingEmailOutboundDomainsPageableAsync(this IRoutingApi api, int? pageSize = null, string? filter = null, string? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OutboundDomain> GetRoutingEmailOutboundDomainsPageableAsync(this IRoutingApi api, long? pageSize = null, string? filter = null, string? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.OutboundDomainEntityListing, global::GenesysCloud.Extensions.Models.OutboundDomain>(
@@ -106,7 +106,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="name">Name</param>
     /// <param name="id">id</param>
     /// <returns>The items (<c>Language</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Language> GetRoutingLanguagesPageableAsync(this IRoutingApi api, int? pageSize = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Language> GetRoutingLanguagesPageableAsync(this IRoutingApi api, long? pageSize = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.LanguageEntityListing, global::GenesysCloud.Extensions.Models.Language>(
@@ -127,7 +127,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="name">Recipient Name</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>Recipient</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Recipient> GetRoutingMessageRecipientsPageableAsync(this IRoutingApi api, string? messengerType = null, string? name = null, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Recipient> GetRoutingMessageRecipientsPageableAsync(this IRoutingApi api, string? messengerType = null, string? name = null, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.RecipientListing, global::GenesysCloud.Extensions.Models.Recipient>(
@@ -169,7 +169,7 @@ public static class RoutingApiPagingExtensions
     /// <para>Get the members of this queue.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="pageSize">Max value is 100</param>
     /// <param name="sortOrder">Note: results are sorted by name. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>routingStatus</c>, <c>presence</c>, <c>integrationPresence</c>, <c>conversationSummary</c>, <c>outOfOffice</c>, <c>geolocation</c>, <c>station</c>, <c>authorization</c>, <c>lasttokenissued</c>, <c>authorization.unusedRoles</c>, <c>team</c>, <c>workPlanBidRanks</c>, <c>externalContactsSettings</c>, <c>groups</c>, <c>customAttributes</c>, <c>profileSkills</c>, <c>certifications</c>, <c>locations</c>, <c>skills</c>, <c>languages</c>, <c>languagePreference</c>, <c>employerInfo</c>, <c>biography</c>, <c>dateLastLogin</c>, <c>dateWelcomeSent</c>.</param>
@@ -182,7 +182,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="memberBy">Filter by member type. Valid values: <c>user</c>, <c>group</c>.</param>
     /// <param name="joined">Filter by joined status</param>
     /// <returns>The items (<c>QueueMember</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.QueueMember> GetRoutingQueueMembersPageableAsync(this IRoutingApi api, string queueId, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? profileSkills = null, global::System.Collections.Generic.IEnumerable<string>? skills = null, global::System.Collections.Generic.IEnumerable<string>? languages = null, global::System.Collections.Generic.IEnumerable<string>? routingStatus = null, global::System.Collections.Generic.IEnumerable<string>? presence = null, string? memberBy = null, bool? joined = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.QueueMember> GetRoutingQueueMembersPageableAsync(this IRoutingApi api, string queueId, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? profileSkills = null, global::System.Collections.Generic.IEnumerable<string>? skills = null, global::System.Collections.Generic.IEnumerable<string>? languages = null, global::System.Collections.Generic.IEnumerable<string>? routingStatus = null, global::System.Collections.Generic.IEnumerable<string>? presence = null, string? memberBy = null, bool? joined = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(queueId);
@@ -200,7 +200,7 @@ public static class RoutingApiPagingExtensions
     /// <para>DEPRECATED: use GET /routing/queues/{queueId}/members.  Get the members of this queue.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="pageSize">Max value is 100</param>
     /// <param name="sortOrder">Note: results are sorted by name. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>routingStatus</c>, <c>presence</c>, <c>integrationPresence</c>, <c>conversationSummary</c>, <c>outOfOffice</c>, <c>geolocation</c>, <c>station</c>, <c>authorization</c>, <c>lasttokenissued</c>, <c>authorization.unusedRoles</c>, <c>team</c>, <c>workPlanBidRanks</c>, <c>externalContactsSettings</c>, <c>groups</c>, <c>customAttributes</c>, <c>profileSkills</c>, <c>certifications</c>, <c>locations</c>, <c>skills</c>, <c>languages</c>, <c>languagePreference</c>, <c>employerInfo</c>, <c>biography</c>, <c>dateLastLogin</c>, <c>dateWelcomeSent</c>.</param>
@@ -213,7 +213,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="presence">Filter by presence</param>
     /// <returns>The items (<c>QueueMember</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.QueueMember> GetRoutingQueueUsersPageableAsync(this IRoutingApi api, string queueId, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? joined = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? profileSkills = null, global::System.Collections.Generic.IEnumerable<string>? skills = null, global::System.Collections.Generic.IEnumerable<string>? languages = null, global::System.Collections.Generic.IEnumerable<string>? routingStatus = null, global::System.Collections.Generic.IEnumerable<string>? presence = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.QueueMember> GetRoutingQueueUsersPageableAsync(this IRoutingApi api, string queueId, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? joined = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? profileSkills = null, global::System.Collections.Generic.IEnumerable<string>? skills = null, global::System.Collections.Generic.IEnumerable<string>? languages = null, global::System.Collections.Generic.IEnumerable<string>? routingStatus = null, global::System.Collections.Generic.IEnumerable<string>? presence = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(queueId);
@@ -231,11 +231,11 @@ public static class RoutingApiPagingExtensions
     /// <para>Get the wrap-up codes for a queue</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="name">Wrapup code's name (trailing asterisks allowed)</param>
     /// <returns>The items (<c>WrapupCode</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WrapupCode> GetRoutingQueueWrapupcodesPageableAsync(this IRoutingApi api, string queueId, int? pageSize = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WrapupCode> GetRoutingQueueWrapupcodesPageableAsync(this IRoutingApi api, string queueId, long? pageSize = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(queueId);
@@ -263,7 +263,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="hasPeer">Include only queues with a peer ID</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>identityresolution</c>.</param>
     /// <returns>The items (<c>Queue</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Queue> GetRoutingQueuesPageableAsync(this IRoutingApi api, int? pageSize = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? peerId = null, string? cannedResponseLibraryId = null, bool? hasPeer = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Queue> GetRoutingQueuesPageableAsync(this IRoutingApi api, long? pageSize = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Collections.Generic.IEnumerable<string>? peerId = null, string? cannedResponseLibraryId = null, bool? hasPeer = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.QueueEntityListing, global::GenesysCloud.Extensions.Models.Queue>(
@@ -283,7 +283,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="pageSize">Page size [max value is 500]</param>
     /// <param name="sortOrder">Sort order. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <returns>The items (<c>Queue</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Queue> GetRoutingQueuesDivisionviewsAllPageableAsync(this IRoutingApi api, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Queue> GetRoutingQueuesDivisionviewsAllPageableAsync(this IRoutingApi api, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.QueueEntityListing, global::GenesysCloud.Extensions.Models.Queue>(
@@ -307,7 +307,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="id">Queue ID(s)</param>
     /// <param name="divisionId">Division ID(s)</param>
     /// <returns>The items (<c>Queue</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Queue> GetRoutingQueuesDivisionviewsPageableAsync(this IRoutingApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Queue> GetRoutingQueuesDivisionviewsPageableAsync(this IRoutingApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.QueueEntityListing, global::GenesysCloud.Extensions.Models.Queue>(
@@ -328,7 +328,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="joined">Filter by joined status.</param>
     /// <param name="sortOrder">Note: results are sorted by name. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <returns>The items (<c>UserQueue</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserQueue> GetRoutingQueuesMePageableAsync(this IRoutingApi api, int? pageSize = null, bool? joined = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserQueue> GetRoutingQueuesMePageableAsync(this IRoutingApi api, long? pageSize = null, bool? joined = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.UserQueueEntityListing, global::GenesysCloud.Extensions.Models.UserQueue>(
@@ -345,12 +345,12 @@ public static class RoutingApiPagingExtensions
     /// <para>Get skill group members</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="skillGroupId">Skill Group ID</param>
+    /// <param name="skillGroupId">Skill Group ID. Path segment <c>skillgroups/{skillGroupId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="before">The cursor that points to the previous item</param>
     /// <param name="expand">Expand the name on each user. Valid values: <c>entities</c>.</param>
     /// <returns>The items (<c>UserReferenceWithName</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserReferenceWithName> GetRoutingSkillgroupMembersPageableAsync(this IRoutingApi api, string skillGroupId, int? pageSize = null, string? before = null, string? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserReferenceWithName> GetRoutingSkillgroupMembersPageableAsync(this IRoutingApi api, string skillGroupId, long? pageSize = null, string? before = null, string? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(skillGroupId);
@@ -373,7 +373,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="name">Return only skill group names whose names start with this value (case-insensitive matching)</param>
     /// <param name="before">The cursor that points to the previous item</param>
     /// <returns>The items (<c>SkillGroupDefinition</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SkillGroupDefinition> GetRoutingSkillgroupsPageableAsync(this IRoutingApi api, int? pageSize = null, string? name = null, string? before = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SkillGroupDefinition> GetRoutingSkillgroupsPageableAsync(this IRoutingApi api, long? pageSize = null, string? name = null, string? before = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.SkillGroupEntityListing, global::GenesysCloud.Extensions.Models.SkillGroupDefinition>(
@@ -395,7 +395,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="name">Filter for results that start with this value</param>
     /// <param name="id">id</param>
     /// <returns>The items (<c>RoutingSkill</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.RoutingSkill> GetRoutingSkillsPageableAsync(this IRoutingApi api, int? pageSize = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.RoutingSkill> GetRoutingSkillsPageableAsync(this IRoutingApi api, long? pageSize = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.SkillEntityListing, global::GenesysCloud.Extensions.Models.RoutingSkill>(
@@ -414,7 +414,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>SmsAddress</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SmsAddress> GetRoutingSmsAddressesPageableAsync(this IRoutingApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SmsAddress> GetRoutingSmsAddressesPageableAsync(this IRoutingApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.SmsAddressEntityListing, global::GenesysCloud.Extensions.Models.SmsAddress>(
@@ -443,7 +443,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="supportedContentId">Filter based on the supported content ID</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>identityresolution</c>, <c>supportedContent</c>.</param>
     /// <returns>The items (<c>SmsPhoneNumber</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SmsPhoneNumber> GetRoutingSmsPhonenumbersPageableAsync(this IRoutingApi api, string? phoneNumber = null, global::System.Collections.Generic.IEnumerable<string>? phoneNumberType = null, global::System.Collections.Generic.IEnumerable<string>? phoneNumberStatus = null, global::System.Collections.Generic.IEnumerable<string>? countryCode = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? language = null, string? integrationId = null, string? supportedContentId = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SmsPhoneNumber> GetRoutingSmsPhonenumbersPageableAsync(this IRoutingApi api, string? phoneNumber = null, global::System.Collections.Generic.IEnumerable<string>? phoneNumberType = null, global::System.Collections.Generic.IEnumerable<string>? phoneNumberStatus = null, global::System.Collections.Generic.IEnumerable<string>? countryCode = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? language = null, string? integrationId = null, string? supportedContentId = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.SmsPhoneNumberEntityListing, global::GenesysCloud.Extensions.Models.SmsPhoneNumber>(
@@ -464,7 +464,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="sortOrder">Sort order by name. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="name">Utilization label's name (Wildcard is supported, e.g., 'label1*', '*label*'</param>
     /// <returns>The items (<c>UtilizationLabel</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UtilizationLabel> GetRoutingUtilizationLabelsPageableAsync(this IRoutingApi api, int? pageSize = null, string? sortOrder = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UtilizationLabel> GetRoutingUtilizationLabelsPageableAsync(this IRoutingApi api, long? pageSize = null, string? sortOrder = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.UtilizationLabelEntityListing, global::GenesysCloud.Extensions.Models.UtilizationLabel>(
@@ -485,7 +485,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="sortOrder">Sort order by name. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="name">Utilization tag's name (Wildcard is supported, e.g., 'tag1*')</param>
     /// <returns>The items (<c>UtilizationTag</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UtilizationTag> GetRoutingUtilizationTagsPageableAsync(this IRoutingApi api, int? pageSize = null, string? sortOrder = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UtilizationTag> GetRoutingUtilizationTagsPageableAsync(this IRoutingApi api, long? pageSize = null, string? sortOrder = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.UtilizationTagEntityListing, global::GenesysCloud.Extensions.Models.UtilizationTag>(
@@ -509,7 +509,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="id">Filter by wrapup code ID(s)</param>
     /// <param name="divisionId">Filter by division ID(s)</param>
     /// <returns>The items (<c>WrapupCode</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WrapupCode> GetRoutingWrapupcodesPageableAsync(this IRoutingApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WrapupCode> GetRoutingWrapupcodesPageableAsync(this IRoutingApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing, global::GenesysCloud.Extensions.Models.WrapupCode>(
@@ -532,7 +532,7 @@ public static class RoutingApiPagingExtensions
     /// <param name="divisionId">Division ID(s)</param>
     /// <param name="includeState">Wrapup code state(s) to include. Valid values: <c>Active</c>, <c>Deleted</c>, <c>ActiveAndDeleted</c>.</param>
     /// <returns>The items (<c>WrapupCode</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WrapupCode> GetRoutingWrapupcodesDivisionviewsPageableAsync(this IRoutingApi api, int? pageSize = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? includeState = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WrapupCode> GetRoutingWrapupcodesDivisionviewsPageableAsync(this IRoutingApi api, long? pageSize = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, string? includeState = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.WrapupCodeEntityListing, global::GenesysCloud.Extensions.Models.WrapupCode>(
@@ -549,12 +549,12 @@ public static class RoutingApiPagingExtensions
     /// <para>Get queues for user</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="joined">Is joined to the queue</param>
     /// <param name="divisionId">Division ID(s)</param>
     /// <returns>The items (<c>UserQueue</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserQueue> GetUserQueuesPageableAsync(this IRoutingApi api, string userId, int? pageSize = null, bool? joined = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserQueue> GetUserQueuesPageableAsync(this IRoutingApi api, string userId, long? pageSize = null, bool? joined = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
@@ -572,11 +572,11 @@ public static class RoutingApiPagingExtensions
     /// <para>List routing languages assigned to a user</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>UserRoutingLanguage</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserRoutingLanguage> GetUserRoutinglanguagesPageableAsync(this IRoutingApi api, string userId, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserRoutingLanguage> GetUserRoutinglanguagesPageableAsync(this IRoutingApi api, string userId, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
@@ -594,11 +594,11 @@ public static class RoutingApiPagingExtensions
     /// <para>List routing skills assigned to a user</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>UserRoutingSkill</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserRoutingSkill> GetUserRoutingskillsPageableAsync(this IRoutingApi api, string userId, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserRoutingSkill> GetUserRoutingskillsPageableAsync(this IRoutingApi api, string userId, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
@@ -616,11 +616,11 @@ public static class RoutingApiPagingExtensions
     /// <para>Get skill groups for a user</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="before">The cursor that points to the previous page</param>
     /// <returns>The items (<c>SkillGroup</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SkillGroup> GetUserSkillgroupsPageableAsync(this IRoutingApi api, string userId, int? pageSize = null, string? before = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SkillGroup> GetUserSkillgroupsPageableAsync(this IRoutingApi api, string userId, long? pageSize = null, string? before = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);

@@ -47,7 +47,7 @@ internal sealed class SCIMApi : ISCIMApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2Group, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimGroupListResponse> GetScimGroupsAsync(int? startIndex = null, int? count = null, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, string? filter = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimGroupListResponse> GetScimGroupsAsync(long? startIndex = null, long? count = null, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, string? filter = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scim/groups") { Category = CategoryName, Operation = "getScimGroups" };
         apiRequest.WithQueryParameter("startIndex", startIndex);
@@ -105,7 +105,7 @@ internal sealed class SCIMApi : ISCIMApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2User, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimUserListResponse> GetScimUsersAsync(int? startIndex = null, int? count = null, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, string? filter = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimUserListResponse> GetScimUsersAsync(long? startIndex = null, long? count = null, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, string? filter = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scim/users") { Category = CategoryName, Operation = "getScimUsers" };
         apiRequest.WithQueryParameter("startIndex", startIndex);
@@ -127,7 +127,7 @@ internal sealed class SCIMApi : ISCIMApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2Group, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimGroupListResponse> GetScimV2GroupsAsync(string filter, int? startIndex = null, int? count = null, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimGroupListResponse> GetScimV2GroupsAsync(string filter, long? startIndex = null, long? count = null, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(filter);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scim/v2/groups") { Category = CategoryName, Operation = "getScimV2Groups" };
@@ -186,7 +186,7 @@ internal sealed class SCIMApi : ISCIMApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScimV2User, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimUserListResponse> GetScimV2UsersAsync(int? startIndex = null, int? count = null, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, string? filter = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScimUserListResponse> GetScimV2UsersAsync(long? startIndex = null, long? count = null, global::System.Collections.Generic.IEnumerable<string>? attributes = null, global::System.Collections.Generic.IEnumerable<string>? excludedAttributes = null, string? filter = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scim/v2/users") { Category = CategoryName, Operation = "getScimV2Users" };
         apiRequest.WithQueryParameter("startIndex", startIndex);

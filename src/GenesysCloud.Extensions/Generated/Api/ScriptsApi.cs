@@ -46,7 +46,7 @@ internal sealed class ScriptsApi : IScriptsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfPage, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? sortBy = null, string? sortOrder = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? sortBy = null, string? sortOrder = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scripts") { Category = CategoryName, Operation = "getScripts" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -62,7 +62,7 @@ internal sealed class ScriptsApi : IScriptsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScriptEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? sortBy = null, string? sortOrder = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsDivisionviewsAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? sortBy = null, string? sortOrder = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scripts/divisionviews") { Category = CategoryName, Operation = "getScriptsDivisionviews" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -78,7 +78,7 @@ internal sealed class ScriptsApi : IScriptsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ScriptEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsPublishedAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsPublishedAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scripts/published") { Category = CategoryName, Operation = "getScriptsPublished" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -104,7 +104,7 @@ internal sealed class ScriptsApi : IScriptsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.JsonElement, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsPublishedDivisionviewsAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ScriptEntityListing> GetScriptsPublishedDivisionviewsAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? scriptDataVersion = null, string? divisionIds = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/scripts/published/divisionviews") { Category = CategoryName, Operation = "getScriptsPublishedDivisionviews" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -177,11 +177,11 @@ internal sealed class ScriptsApi : IScriptsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExportScriptResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Script> PostScriptsPublishedAsync(global::GenesysCloud.Extensions.Models.PublishScriptRequestData? body = null, string? scriptDataVersion = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.Script> PostScriptsPublishedAsync(string? scriptDataVersion = null, global::GenesysCloud.Extensions.Models.PublishScriptRequestData? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/scripts/published") { Category = CategoryName, Operation = "postScriptsPublished" };
-        apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("scriptDataVersion", scriptDataVersion);
+        apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Script, cancellationToken);
     }
 }

@@ -22,7 +22,7 @@ public static class ScriptsApiPagingExtensions
     /// <param name="scriptDataVersion">Advanced usage - controls the data version of the script</param>
     /// <param name="divisionIds">Filters scripts to requested divisionIds</param>
     /// <returns>The items (<c>Script</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Script> GetScriptsPageableAsync(this IScriptsApi api, int? pageSize = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? sortBy = null, string? sortOrder = null, string? scriptDataVersion = null, string? divisionIds = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Script> GetScriptsPageableAsync(this IScriptsApi api, long? pageSize = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? sortBy = null, string? sortOrder = null, string? scriptDataVersion = null, string? divisionIds = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ScriptEntityListing, global::GenesysCloud.Extensions.Models.Script>(
@@ -49,7 +49,7 @@ public static class ScriptsApiPagingExtensions
     /// <param name="scriptDataVersion">Advanced usage - controls the data version of the script</param>
     /// <param name="divisionIds">Filters scripts to requested divisionIds</param>
     /// <returns>The items (<c>Script</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Script> GetScriptsDivisionviewsPageableAsync(this IScriptsApi api, int? pageSize = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? sortBy = null, string? sortOrder = null, string? scriptDataVersion = null, string? divisionIds = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Script> GetScriptsDivisionviewsPageableAsync(this IScriptsApi api, long? pageSize = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? sortBy = null, string? sortOrder = null, string? scriptDataVersion = null, string? divisionIds = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ScriptEntityListing, global::GenesysCloud.Extensions.Models.Script>(
@@ -74,7 +74,7 @@ public static class ScriptsApiPagingExtensions
     /// <param name="scriptDataVersion">Advanced usage - controls the data version of the script</param>
     /// <param name="divisionIds">Filters scripts to requested divisionIds</param>
     /// <returns>The items (<c>Script</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Script> GetScriptsPublishedPageableAsync(this IScriptsApi api, int? pageSize = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? scriptDataVersion = null, string? divisionIds = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Script> GetScriptsPublishedPageableAsync(this IScriptsApi api, long? pageSize = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? scriptDataVersion = null, string? divisionIds = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ScriptEntityListing, global::GenesysCloud.Extensions.Models.Script>(
@@ -99,7 +99,7 @@ public static class ScriptsApiPagingExtensions
     /// <param name="scriptDataVersion">Advanced usage - controls the data version of the script</param>
     /// <param name="divisionIds">Filters scripts to requested divisionIds</param>
     /// <returns>The items (<c>Script</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Script> GetScriptsPublishedDivisionviewsPageableAsync(this IScriptsApi api, int? pageSize = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? scriptDataVersion = null, string? divisionIds = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Script> GetScriptsPublishedDivisionviewsPageableAsync(this IScriptsApi api, long? pageSize = null, string? expand = null, string? name = null, string? feature = null, string? flowId = null, string? scriptDataVersion = null, string? divisionIds = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ScriptEntityListing, global::GenesysCloud.Extensions.Models.Script>(

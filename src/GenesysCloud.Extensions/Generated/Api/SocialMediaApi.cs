@@ -141,7 +141,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EscalationRuleResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialEscalationResponseEntityListing> GetSocialmediaEscalationrulesAsync(string divisionId, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialEscalationResponseEntityListing> GetSocialmediaEscalationrulesAsync(string divisionId, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(divisionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/socialmedia/escalationrules") { Category = CategoryName, Operation = "getSocialmediaEscalationrules" };
@@ -160,7 +160,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SocialTopicWithDataIngestionRuleMetadataResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataIngestionRuleResponseEntityListing> GetSocialmediaTopicDataingestionrulesAsync(string topicId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DataIngestionRuleResponseEntityListing> GetSocialmediaTopicDataingestionrulesAsync(string topicId, long? pageNumber = null, long? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(topicId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/socialmedia/topics/{topicId}/dataingestionrules") { Category = CategoryName, Operation = "getSocialmediaTopicDataingestionrules" };
@@ -195,7 +195,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.FacebookDataIngestionRuleVersionResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsAsync(string topicId, string facebookIngestionRuleId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsAsync(string topicId, string facebookIngestionRuleId, long? pageNumber = null, long? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(topicId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(facebookIngestionRuleId);
@@ -232,7 +232,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GoogleBusinessProfileDataIngestionRuleVersionResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesGooglebusinessprofileGoogleBusinessProfileIngestionRuleIdVersionsAsync(string topicId, string googleBusinessProfileIngestionRuleId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesGooglebusinessprofileGoogleBusinessProfileIngestionRuleIdVersionsAsync(string topicId, string googleBusinessProfileIngestionRuleId, long? pageNumber = null, long? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(topicId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(googleBusinessProfileIngestionRuleId);
@@ -269,7 +269,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.InstagramDataIngestionRuleVersionResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsAsync(string topicId, string instagramIngestionRuleId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsAsync(string topicId, string instagramIngestionRuleId, long? pageNumber = null, long? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(topicId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(instagramIngestionRuleId);
@@ -306,7 +306,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OpenDataIngestionRuleVersionResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsAsync(string topicId, string openId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsAsync(string topicId, string openId, long? pageNumber = null, long? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(topicId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(openId);
@@ -343,7 +343,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterDataIngestionRuleVersionResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsAsync(string topicId, string twitterIngestionRuleId, int? pageNumber = null, int? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleVersionResponseEntityListing> GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsAsync(string topicId, string twitterIngestionRuleId, long? pageNumber = null, long? pageSize = null, bool? includeDeleted = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(topicId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(twitterIngestionRuleId);
@@ -356,7 +356,7 @@ internal sealed class SocialMediaApi : ISocialMediaApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TwitterDataIngestionRuleVersionResponseEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing> GetSocialmediaTopicsAsync(int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, bool? includeDeleted = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing> GetSocialmediaTopicsAsync(long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, bool? includeDeleted = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/socialmedia/topics") { Category = CategoryName, Operation = "getSocialmediaTopics" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);

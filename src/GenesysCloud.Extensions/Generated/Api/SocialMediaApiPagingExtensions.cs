@@ -12,7 +12,7 @@ public static class SocialMediaApiPagingExtensions
     /// <para>Fetch a page of results for an async social media query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>SocialMediaAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SocialMediaAggregateDataContainer> GetSocialmediaAnalyticsAggregatesJobResultsPageableAsync(this ISocialMediaApi api, string jobId)
     {
@@ -33,7 +33,7 @@ public static class SocialMediaApiPagingExtensions
     /// <para>Fetch a page of results for an async social media messages query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>SocialMediaDetailDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SocialMediaDetailDataContainer> GetSocialmediaAnalyticsMessagesJobResultsPageableAsync(this ISocialMediaApi api, string jobId)
     {
@@ -57,7 +57,7 @@ public static class SocialMediaApiPagingExtensions
     /// <param name="divisionId">One division ID</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>EscalationRuleResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EscalationRuleResponse> GetSocialmediaEscalationrulesPageableAsync(this ISocialMediaApi api, string divisionId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EscalationRuleResponse> GetSocialmediaEscalationrulesPageableAsync(this ISocialMediaApi api, string divisionId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(divisionId);
@@ -75,11 +75,11 @@ public static class SocialMediaApiPagingExtensions
     /// <para>Retrieve all social topic data ingestion rules with pagination.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="topicId">topicId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <returns>The items (<c>DataIngestionRuleResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DataIngestionRuleResponse> GetSocialmediaTopicDataingestionrulesPageableAsync(this ISocialMediaApi api, string topicId, int? pageSize = null, bool? includeDeleted = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DataIngestionRuleResponse> GetSocialmediaTopicDataingestionrulesPageableAsync(this ISocialMediaApi api, string topicId, long? pageSize = null, bool? includeDeleted = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(topicId);
@@ -97,12 +97,12 @@ public static class SocialMediaApiPagingExtensions
     /// <para>Get the Facebook data ingestion rule versions.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="topicId">topicId</param>
-    /// <param name="facebookIngestionRuleId">facebookIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="facebookIngestionRuleId">facebookIngestionRuleId. Path segment <c>facebook/{facebookIngestionRuleId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <returns>The items (<c>FacebookDataIngestionRuleVersionResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleVersionResponse> GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsPageableAsync(this ISocialMediaApi api, string topicId, string facebookIngestionRuleId, int? pageSize = null, bool? includeDeleted = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.FacebookDataIngestionRuleVersionResponse> GetSocialmediaTopicDataingestionrulesFacebookFacebookIngestionRuleIdVersionsPageableAsync(this ISocialMediaApi api, string topicId, string facebookIngestionRuleId, long? pageSize = null, bool? includeDeleted = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(topicId);
@@ -121,12 +121,12 @@ public static class SocialMediaApiPagingExtensions
     /// <para>Get the Google Business Profile data ingestion rule versions.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="topicId">topicId</param>
-    /// <param name="googleBusinessProfileIngestionRuleId">googleBusinessProfileIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="googleBusinessProfileIngestionRuleId">googleBusinessProfileIngestionRuleId. Path segment <c>googlebusinessprofile/{googleBusinessProfileIngestionRuleId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <returns>The items (<c>GoogleBusinessProfileDataIngestionRuleVersionResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponse> GetSocialmediaTopicDataingestionrulesGooglebusinessprofileGoogleBusinessProfileIngestionRuleIdVersionsPageableAsync(this ISocialMediaApi api, string topicId, string googleBusinessProfileIngestionRuleId, int? pageSize = null, bool? includeDeleted = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.GoogleBusinessProfileDataIngestionRuleVersionResponse> GetSocialmediaTopicDataingestionrulesGooglebusinessprofileGoogleBusinessProfileIngestionRuleIdVersionsPageableAsync(this ISocialMediaApi api, string topicId, string googleBusinessProfileIngestionRuleId, long? pageSize = null, bool? includeDeleted = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(topicId);
@@ -145,12 +145,12 @@ public static class SocialMediaApiPagingExtensions
     /// <para>Get the Instagram data ingestion rule versions.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="topicId">topicId</param>
-    /// <param name="instagramIngestionRuleId">instagramIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="instagramIngestionRuleId">instagramIngestionRuleId. Path segment <c>instagram/{instagramIngestionRuleId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <returns>The items (<c>InstagramDataIngestionRuleVersionResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleVersionResponse> GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsPageableAsync(this ISocialMediaApi api, string topicId, string instagramIngestionRuleId, int? pageSize = null, bool? includeDeleted = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.InstagramDataIngestionRuleVersionResponse> GetSocialmediaTopicDataingestionrulesInstagramInstagramIngestionRuleIdVersionsPageableAsync(this ISocialMediaApi api, string topicId, string instagramIngestionRuleId, long? pageSize = null, bool? includeDeleted = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(topicId);
@@ -169,12 +169,12 @@ public static class SocialMediaApiPagingExtensions
     /// <para>Get the Open data ingestion rule versions.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="topicId">topicId</param>
-    /// <param name="openId">openId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="openId">openId. Path segment <c>open/{openId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <returns>The items (<c>OpenDataIngestionRuleVersionResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleVersionResponse> GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsPageableAsync(this ISocialMediaApi api, string topicId, string openId, int? pageSize = null, bool? includeDeleted = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OpenDataIngestionRuleVersionResponse> GetSocialmediaTopicDataingestionrulesOpenOpenIdVersionsPageableAsync(this ISocialMediaApi api, string topicId, string openId, long? pageSize = null, bool? includeDeleted = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(topicId);
@@ -193,12 +193,12 @@ public static class SocialMediaApiPagingExtensions
     /// <para>Get the Open data ingestion rule versions.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="topicId">topicId</param>
-    /// <param name="twitterIngestionRuleId">twitterIngestionRuleId</param>
+    /// <param name="topicId">topicId. Path segment <c>topics/{topicId}</c>.</param>
+    /// <param name="twitterIngestionRuleId">twitterIngestionRuleId. Path segment <c>twitter/{twitterIngestionRuleId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="includeDeleted">Determines whether to include soft-deleted items in the result.</param>
     /// <returns>The items (<c>TwitterDataIngestionRuleVersionResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleVersionResponse> GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsPageableAsync(this ISocialMediaApi api, string topicId, string twitterIngestionRuleId, int? pageSize = null, bool? includeDeleted = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TwitterDataIngestionRuleVersionResponse> GetSocialmediaTopicDataingestionrulesTwitterTwitterIngestionRuleIdVersionsPageableAsync(this ISocialMediaApi api, string topicId, string twitterIngestionRuleId, long? pageSize = null, bool? includeDeleted = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(topicId);
@@ -223,7 +223,7 @@ public static class SocialMediaApiPagingExtensions
     /// <param name="name">Search for topic by name that contains the given search string, search is case insensitive</param>
     /// <param name="ids">One or more topic IDs to search through the topics.</param>
     /// <returns>The items (<c>SocialTopicWithDataIngestionRuleMetadataResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SocialTopicWithDataIngestionRuleMetadataResponse> GetSocialmediaTopicsPageableAsync(this ISocialMediaApi api, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, bool? includeDeleted = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SocialTopicWithDataIngestionRuleMetadataResponse> GetSocialmediaTopicsPageableAsync(this ISocialMediaApi api, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? divisionIds = null, bool? includeDeleted = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.SocialTopicWithDataIngestionRuleMetadataResponseEntityListing, global::GenesysCloud.Extensions.Models.SocialTopicWithDataIngestionRuleMetadataResponse>(

@@ -73,7 +73,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoriesEntityListing> GetSpeechandtextanalyticsCategoriesAsync(int? pageSize = null, int? pageNumber = null, string? name = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CategoriesEntityListing> GetSpeechandtextanalyticsCategoriesAsync(long? pageSize = null, long? pageNumber = null, string? name = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/categories") { Category = CategoryName, Operation = "getSpeechandtextanalyticsCategories" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -101,7 +101,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ConversationMetrics, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationCategoriesEntityListing> GetSpeechandtextanalyticsConversationCategoriesAsync(string conversationId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ConversationCategoriesEntityListing> GetSpeechandtextanalyticsConversationCategoriesAsync(string conversationId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/conversations/{conversationId}/categories") { Category = CategoryName, Operation = "getSpeechandtextanalyticsConversationCategories" };
@@ -147,7 +147,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SpeechTextAnalyticsConversationSummaryListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DictionaryFeedbackEntityListing> GetSpeechandtextanalyticsDictionaryfeedbackAsync(string? dialect = null, string? transcriptionEngine = null, string? nextPage = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DictionaryFeedbackEntityListing> GetSpeechandtextanalyticsDictionaryfeedbackAsync(string? dialect = null, string? transcriptionEngine = null, string? nextPage = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/dictionaryfeedback") { Category = CategoryName, Operation = "getSpeechandtextanalyticsDictionaryfeedback" };
         apiRequest.WithQueryParameter("dialect", dialect);
@@ -197,7 +197,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ProgramTranscriptionEngines, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramsEntityListing> GetSpeechandtextanalyticsProgramsAsync(string? nextPage = null, int? pageSize = null, string? state = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramsEntityListing> GetSpeechandtextanalyticsProgramsAsync(string? nextPage = null, long? pageSize = null, string? state = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/programs") { Category = CategoryName, Operation = "getSpeechandtextanalyticsPrograms" };
         apiRequest.WithQueryParameter("nextPage", nextPage);
@@ -218,7 +218,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.GeneralProgramJob, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramsMappingsEntityListing> GetSpeechandtextanalyticsProgramsMappingsAsync(string? nextPage = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramsMappingsEntityListing> GetSpeechandtextanalyticsProgramsMappingsAsync(string? nextPage = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/programs/mappings") { Category = CategoryName, Operation = "getSpeechandtextanalyticsProgramsMappings" };
         apiRequest.WithQueryParameter("nextPage", nextPage);
@@ -234,7 +234,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ProgramJob, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramInsightsSettingsEntityListing> GetSpeechandtextanalyticsProgramsSettingsInsightsAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? programIds = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ProgramInsightsSettingsEntityListing> GetSpeechandtextanalyticsProgramsSettingsInsightsAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? programIds = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/programs/settings/insights") { Category = CategoryName, Operation = "getSpeechandtextanalyticsProgramsSettingsInsights" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -257,7 +257,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SupportedDialectsEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnpublishedProgramsEntityListing> GetSpeechandtextanalyticsProgramsUnpublishedAsync(string? nextPage = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UnpublishedProgramsEntityListing> GetSpeechandtextanalyticsProgramsUnpublishedAsync(string? nextPage = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/programs/unpublished") { Category = CategoryName, Operation = "getSpeechandtextanalyticsProgramsUnpublished" };
         apiRequest.WithQueryParameter("nextPage", nextPage);
@@ -281,7 +281,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ReprocessInteractionsByJobIdResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReprocessJobEntityListingResponse> GetSpeechandtextanalyticsReprocessingJobsAsync(int? pageSize = null, int? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ReprocessJobEntityListingResponse> GetSpeechandtextanalyticsReprocessingJobsAsync(long? pageSize = null, long? pageNumber = null, string? sortOrder = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/reprocessing/jobs") { Category = CategoryName, Operation = "getSpeechandtextanalyticsReprocessingJobs" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -318,7 +318,7 @@ internal sealed class SpeechTextAnalyticsApi : ISpeechTextAnalyticsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Topic, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicsEntityListing> GetSpeechandtextanalyticsTopicsAsync(string? nextPage = null, int? pageSize = null, int? pageNumber = null, string? state = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Collections.Generic.IEnumerable<string>? dialects = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TopicsEntityListing> GetSpeechandtextanalyticsTopicsAsync(string? nextPage = null, long? pageSize = null, long? pageNumber = null, string? state = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Collections.Generic.IEnumerable<string>? dialects = null, string? sortBy = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/speechandtextanalytics/topics") { Category = CategoryName, Operation = "getSpeechandtextanalyticsTopics" };
         apiRequest.WithQueryParameter("nextPage", nextPage);

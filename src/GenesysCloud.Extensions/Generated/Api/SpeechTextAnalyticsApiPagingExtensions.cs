@@ -18,7 +18,7 @@ public static class SpeechTextAnalyticsApiPagingExtensions
     /// <param name="sortBy">The field to sort by for the listing. Valid values: <c>name</c>, <c>description</c>.</param>
     /// <param name="ids">Comma separated Category IDs to filter by. Cannot be used with other filters. Maximum of 25 IDs allowed.</param>
     /// <returns>The items (<c>StaCategory</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.StaCategory> GetSpeechandtextanalyticsCategoriesPageableAsync(this ISpeechTextAnalyticsApi api, int? pageSize = null, string? name = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? ids = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.StaCategory> GetSpeechandtextanalyticsCategoriesPageableAsync(this ISpeechTextAnalyticsApi api, long? pageSize = null, string? name = null, string? sortOrder = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? ids = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.CategoriesEntityListing, global::GenesysCloud.Extensions.Models.StaCategory>(
@@ -35,10 +35,10 @@ public static class SpeechTextAnalyticsApiPagingExtensions
     /// <para>Get the list of detected Speech and Text Analytics categories of conversation</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="conversationId">The id of the conversation</param>
+    /// <param name="conversationId">The id of the conversation. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="pageSize">The page size for the listing. The max that will be returned is 50.</param>
     /// <returns>The items (<c>ConversationCategory</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ConversationCategory> GetSpeechandtextanalyticsConversationCategoriesPageableAsync(this ISpeechTextAnalyticsApi api, string conversationId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ConversationCategory> GetSpeechandtextanalyticsConversationCategoriesPageableAsync(this ISpeechTextAnalyticsApi api, string conversationId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
@@ -60,7 +60,7 @@ public static class SpeechTextAnalyticsApiPagingExtensions
     /// <param name="transcriptionEngine">Filter by transcription engine, If not provided, all transcription engines will be considered. Valid values: <c>Genesys</c>, <c>GenesysExtended</c>.</param>
     /// <param name="pageSize">The page size for the listing</param>
     /// <returns>The items (<c>ListedDictionaryFeedback</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback> GetSpeechandtextanalyticsDictionaryfeedbackPageableAsync(this ISpeechTextAnalyticsApi api, string? dialect = null, string? transcriptionEngine = null, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback> GetSpeechandtextanalyticsDictionaryfeedbackPageableAsync(this ISpeechTextAnalyticsApi api, string? dialect = null, string? transcriptionEngine = null, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.DictionaryFeedbackEntityListing, global::GenesysCloud.Extensions.Models.ListedDictionaryFeedback>(
@@ -85,7 +85,7 @@ public static class SpeechTextAnalyticsApiPagingExtensions
     /// <param name="sortBy">Sort results by. Defaults to name. Valid values: <c>name</c>.</param>
     /// <param name="sortOrder">Sort order. Defaults to asc. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <returns>The items (<c>ListedProgram</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ListedProgram> GetSpeechandtextanalyticsProgramsPageableAsync(this ISpeechTextAnalyticsApi api, int? pageSize = null, string? state = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ListedProgram> GetSpeechandtextanalyticsProgramsPageableAsync(this ISpeechTextAnalyticsApi api, long? pageSize = null, string? state = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.ProgramsEntityListing, global::GenesysCloud.Extensions.Models.ListedProgram>(
@@ -105,7 +105,7 @@ public static class SpeechTextAnalyticsApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">The page size for the listing</param>
     /// <returns>The items (<c>TopicsDefinitionsProgramMappings</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramMappings> GetSpeechandtextanalyticsProgramsMappingsPageableAsync(this ISpeechTextAnalyticsApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramMappings> GetSpeechandtextanalyticsProgramsMappingsPageableAsync(this ISpeechTextAnalyticsApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramsMappingsEntityListing, global::GenesysCloud.Extensions.Models.TopicsDefinitionsProgramMappings>(
@@ -126,7 +126,7 @@ public static class SpeechTextAnalyticsApiPagingExtensions
     /// <param name="pageSize">The page size for the listing. The max that will be returned is 100.</param>
     /// <param name="programIds">Comma separated Program IDs to filter by. Maximum of 50 IDs allowed.</param>
     /// <returns>The items (<c>ProgramInsightsSettings</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ProgramInsightsSettings> GetSpeechandtextanalyticsProgramsSettingsInsightsPageableAsync(this ISpeechTextAnalyticsApi api, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? programIds = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ProgramInsightsSettings> GetSpeechandtextanalyticsProgramsSettingsInsightsPageableAsync(this ISpeechTextAnalyticsApi api, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? programIds = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ProgramInsightsSettingsEntityListing, global::GenesysCloud.Extensions.Models.ProgramInsightsSettings>(
@@ -145,7 +145,7 @@ public static class SpeechTextAnalyticsApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">The page size for the listing</param>
     /// <returns>The items (<c>Program</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Program> GetSpeechandtextanalyticsProgramsUnpublishedPageableAsync(this ISpeechTextAnalyticsApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Program> GetSpeechandtextanalyticsProgramsUnpublishedPageableAsync(this ISpeechTextAnalyticsApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.UnpublishedProgramsEntityListing, global::GenesysCloud.Extensions.Models.Program>(
@@ -167,7 +167,7 @@ public static class SpeechTextAnalyticsApiPagingExtensions
     /// <param name="sortOrder">Results are sorted by dateCreated. Please choose the sort order. The default is descending (desc). Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <param name="name">Case insensitive partial name to filter by.</param>
     /// <returns>The items (<c>ReprocessJobResponse</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ReprocessJobResponse> GetSpeechandtextanalyticsReprocessingJobsPageableAsync(this ISpeechTextAnalyticsApi api, int? pageSize = null, string? sortOrder = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ReprocessJobResponse> GetSpeechandtextanalyticsReprocessingJobsPageableAsync(this ISpeechTextAnalyticsApi api, long? pageSize = null, string? sortOrder = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ReprocessJobEntityListingResponse, global::GenesysCloud.Extensions.Models.ReprocessJobResponse>(
@@ -193,7 +193,7 @@ public static class SpeechTextAnalyticsApiPagingExtensions
     /// <param name="sortBy">Sort results by. Defaults to name. Valid values: <c>name</c>, <c>matchingType</c>.</param>
     /// <param name="sortOrder">Sort order. Defaults to asc. Valid values: <c>asc</c>, <c>desc</c>.</param>
     /// <returns>The items (<c>ListedTopic</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ListedTopic> GetSpeechandtextanalyticsTopicsPageableAsync(this ISpeechTextAnalyticsApi api, string? nextPage = null, int? pageSize = null, string? state = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Collections.Generic.IEnumerable<string>? dialects = null, string? sortBy = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ListedTopic> GetSpeechandtextanalyticsTopicsPageableAsync(this ISpeechTextAnalyticsApi api, string? nextPage = null, long? pageSize = null, string? state = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? ids = null, global::System.Collections.Generic.IEnumerable<string>? dialects = null, string? sortBy = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.TopicsEntityListing, global::GenesysCloud.Extensions.Models.ListedTopic>(

@@ -34,7 +34,7 @@ internal sealed class StationsApi : IStationsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Station, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StationEntityListing> GetStationsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? name = null, string? userSelectable = null, string? webRtcUserId = null, string? id = null, string? lineAppearanceId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.StationEntityListing> GetStationsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? name = null, string? userSelectable = null, string? webRtcUserId = null, string? id = null, string? lineAppearanceId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/stations") { Category = CategoryName, Operation = "getStations" };
         apiRequest.WithQueryParameter("pageSize", pageSize);

@@ -20,7 +20,7 @@ public static class StationsApiPagingExtensions
     /// <param name="id">Comma separated list of stationIds</param>
     /// <param name="lineAppearanceId">lineAppearanceId</param>
     /// <returns>The items (<c>Station</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Station> GetStationsPageableAsync(this IStationsApi api, int? pageSize = null, string? sortBy = null, string? name = null, string? userSelectable = null, string? webRtcUserId = null, string? id = null, string? lineAppearanceId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Station> GetStationsPageableAsync(this IStationsApi api, long? pageSize = null, string? sortBy = null, string? name = null, string? userSelectable = null, string? webRtcUserId = null, string? id = null, string? lineAppearanceId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.StationEntityListing, global::GenesysCloud.Extensions.Models.Station>(

@@ -114,7 +114,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Workbin, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinChangeListing> GetTaskmanagementWorkbinHistoryAsync(string workbinId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinChangeListing> GetTaskmanagementWorkbinHistoryAsync(string workbinId, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(workbinId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workbins/{workbinId}/history") { Category = CategoryName, Operation = "getTaskmanagementWorkbinHistory" };
@@ -125,7 +125,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkbinChangeListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinVersion> GetTaskmanagementWorkbinVersionAsync(string workbinId, int entityVersion, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinVersion> GetTaskmanagementWorkbinVersionAsync(string workbinId, long entityVersion, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(workbinId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workbins/{workbinId}/versions/{entityVersion}") { Category = CategoryName, Operation = "getTaskmanagementWorkbinVersion" };
@@ -134,7 +134,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkbinVersion, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinVersionListing> GetTaskmanagementWorkbinVersionsAsync(string workbinId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkbinVersionListing> GetTaskmanagementWorkbinVersionsAsync(string workbinId, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(workbinId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workbins/{workbinId}/versions") { Category = CategoryName, Operation = "getTaskmanagementWorkbinVersions" };
@@ -154,7 +154,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Workitem, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemChangeListing> GetTaskmanagementWorkitemHistoryAsync(string workitemId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemChangeListing> GetTaskmanagementWorkitemHistoryAsync(string workitemId, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(workitemId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/{workitemId}/history") { Category = CategoryName, Operation = "getTaskmanagementWorkitemHistory" };
@@ -165,7 +165,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemChangeListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemWrapupEntityListing> GetTaskmanagementWorkitemUserWrapupsAsync(string workitemId, string userId, string? expands = null, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemWrapupEntityListing> GetTaskmanagementWorkitemUserWrapupsAsync(string workitemId, string userId, string? expands = null, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(workitemId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
@@ -179,7 +179,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemWrapupEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemVersion> GetTaskmanagementWorkitemVersionAsync(string workitemId, int entityVersion, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemVersion> GetTaskmanagementWorkitemVersionAsync(string workitemId, long entityVersion, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(workitemId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/{workitemId}/versions/{entityVersion}") { Category = CategoryName, Operation = "getTaskmanagementWorkitemVersion" };
@@ -188,7 +188,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemVersion, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemVersionListing> GetTaskmanagementWorkitemVersionsAsync(string workitemId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemVersionListing> GetTaskmanagementWorkitemVersionsAsync(string workitemId, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(workitemId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/{workitemId}/versions") { Category = CategoryName, Operation = "getTaskmanagementWorkitemVersions" };
@@ -199,7 +199,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemVersionListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemWrapupEntityListing> GetTaskmanagementWorkitemWrapupsAsync(string workitemId, string? expands = null, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemWrapupEntityListing> GetTaskmanagementWorkitemWrapupsAsync(string workitemId, string? expands = null, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(workitemId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/{workitemId}/wrapups") { Category = CategoryName, Operation = "getTaskmanagementWorkitemWrapups" };
@@ -227,7 +227,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BulkJobAddResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJobsListing> GetTaskmanagementWorkitemsBulkJobsUsersMeAsync(string? after = null, int? pageSize = null, string? sortOrder = null, string? action = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BulkJobsListing> GetTaskmanagementWorkitemsBulkJobsUsersMeAsync(string? after = null, long? pageSize = null, string? sortOrder = null, string? action = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/workitems/bulk/jobs/users/me") { Category = CategoryName, Operation = "getTaskmanagementWorkitemsBulkJobsUsersMe" };
         apiRequest.WithQueryParameter("after", after);
@@ -340,7 +340,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemDateBasedRule, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemDateBasedRuleListing> GetTaskmanagementWorktypeFlowsDatebasedRulesAsync(string worktypeId, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemDateBasedRuleListing> GetTaskmanagementWorktypeFlowsDatebasedRulesAsync(string worktypeId, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(worktypeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/worktypes/{worktypeId}/flows/datebased/rules") { Category = CategoryName, Operation = "getTaskmanagementWorktypeFlowsDatebasedRules" };
@@ -360,7 +360,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemOnAttributeChangeRule, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRuleListing> GetTaskmanagementWorktypeFlowsOnattributechangeRulesAsync(string worktypeId, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRuleListing> GetTaskmanagementWorktypeFlowsOnattributechangeRulesAsync(string worktypeId, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(worktypeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/worktypes/{worktypeId}/flows/onattributechange/rules") { Category = CategoryName, Operation = "getTaskmanagementWorktypeFlowsOnattributechangeRules" };
@@ -380,7 +380,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemOnCreateRule, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnCreateRuleListing> GetTaskmanagementWorktypeFlowsOncreateRulesAsync(string worktypeId, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorkitemOnCreateRuleListing> GetTaskmanagementWorktypeFlowsOncreateRulesAsync(string worktypeId, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(worktypeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/worktypes/{worktypeId}/flows/oncreate/rules") { Category = CategoryName, Operation = "getTaskmanagementWorktypeFlowsOncreateRules" };
@@ -390,7 +390,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemOnCreateRuleListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeChangeListing> GetTaskmanagementWorktypeHistoryAsync(string worktypeId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeChangeListing> GetTaskmanagementWorktypeHistoryAsync(string worktypeId, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(worktypeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/worktypes/{worktypeId}/history") { Category = CategoryName, Operation = "getTaskmanagementWorktypeHistory" };
@@ -420,7 +420,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkitemStatusListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeVersion> GetTaskmanagementWorktypeVersionAsync(string worktypeId, int entityVersion, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeVersion> GetTaskmanagementWorktypeVersionAsync(string worktypeId, long entityVersion, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(worktypeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/worktypes/{worktypeId}/versions/{entityVersion}") { Category = CategoryName, Operation = "getTaskmanagementWorktypeVersion" };
@@ -429,7 +429,7 @@ internal sealed class TaskManagementApi : ITaskManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorktypeVersion, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeVersionListing> GetTaskmanagementWorktypeVersionsAsync(string worktypeId, string? after = null, int? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WorktypeVersionListing> GetTaskmanagementWorktypeVersionsAsync(string worktypeId, string? after = null, long? pageSize = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(worktypeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/taskmanagement/worktypes/{worktypeId}/versions") { Category = CategoryName, Operation = "getTaskmanagementWorktypeVersions" };

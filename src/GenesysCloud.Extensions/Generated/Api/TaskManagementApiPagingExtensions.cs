@@ -12,11 +12,11 @@ public static class TaskManagementApiPagingExtensions
     /// <para>Get a listing of a workbin's attribute change history</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="workbinId">Workbin ID</param>
+    /// <param name="workbinId">Workbin ID. Path segment <c>workbins/{workbinId}</c>.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>WorkitemsChangeWorkbinDelta</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemsChangeWorkbinDelta> GetTaskmanagementWorkbinHistoryPageableAsync(this ITaskManagementApi api, string workbinId, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemsChangeWorkbinDelta> GetTaskmanagementWorkbinHistoryPageableAsync(this ITaskManagementApi api, string workbinId, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(workbinId);
@@ -35,11 +35,11 @@ public static class TaskManagementApiPagingExtensions
     /// <para>Get all versions of a workbin</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="workbinId">Workbin ID</param>
+    /// <param name="workbinId">Workbin ID. Path segment <c>workbins/{workbinId}</c>.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>WorkbinVersion</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkbinVersion> GetTaskmanagementWorkbinVersionsPageableAsync(this ITaskManagementApi api, string workbinId, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkbinVersion> GetTaskmanagementWorkbinVersionsPageableAsync(this ITaskManagementApi api, string workbinId, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(workbinId);
@@ -58,11 +58,11 @@ public static class TaskManagementApiPagingExtensions
     /// <para>Get a listing of a workitem's attribute change history</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="workitemId">Workitem ID</param>
+    /// <param name="workitemId">Workitem ID. Path segment <c>workitems/{workitemId}</c>.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>WorkitemsChangeWorkitemDelta</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemsChangeWorkitemDelta> GetTaskmanagementWorkitemHistoryPageableAsync(this ITaskManagementApi api, string workitemId, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemsChangeWorkitemDelta> GetTaskmanagementWorkitemHistoryPageableAsync(this ITaskManagementApi api, string workitemId, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(workitemId);
@@ -81,13 +81,13 @@ public static class TaskManagementApiPagingExtensions
     /// <para>Get all wrapup codes added for the given user for a workitem.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="workitemId">The ID of the Workitem.</param>
-    /// <param name="userId">The ID of the user</param>
+    /// <param name="workitemId">The ID of the Workitem. Path segment <c>workitems/{workitemId}</c>.</param>
+    /// <param name="userId">The ID of the user. Path segment <c>users/{userId}</c>.</param>
     /// <param name="expands">Which fields, if any, to expand. Valid values: <c>wrapupCode</c>.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 50.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>WorkitemWrapup</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemWrapup> GetTaskmanagementWorkitemUserWrapupsPageableAsync(this ITaskManagementApi api, string workitemId, string userId, string? expands = null, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemWrapup> GetTaskmanagementWorkitemUserWrapupsPageableAsync(this ITaskManagementApi api, string workitemId, string userId, string? expands = null, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(workitemId);
@@ -107,11 +107,11 @@ public static class TaskManagementApiPagingExtensions
     /// <para>Get all versions of a workitem</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="workitemId">Workitem ID</param>
+    /// <param name="workitemId">Workitem ID. Path segment <c>workitems/{workitemId}</c>.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>WorkitemVersion</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemVersion> GetTaskmanagementWorkitemVersionsPageableAsync(this ITaskManagementApi api, string workitemId, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemVersion> GetTaskmanagementWorkitemVersionsPageableAsync(this ITaskManagementApi api, string workitemId, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(workitemId);
@@ -130,12 +130,12 @@ public static class TaskManagementApiPagingExtensions
     /// <para>Get all wrapup codes added for all users for a workitem.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="workitemId">The ID of the Workitem.</param>
+    /// <param name="workitemId">The ID of the Workitem. Path segment <c>workitems/{workitemId}</c>.</param>
     /// <param name="expands">Which fields, if any, to expand. Valid values: <c>wrapupCode</c>.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 50.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>WorkitemWrapup</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemWrapup> GetTaskmanagementWorkitemWrapupsPageableAsync(this ITaskManagementApi api, string workitemId, string? expands = null, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemWrapup> GetTaskmanagementWorkitemWrapupsPageableAsync(this ITaskManagementApi api, string workitemId, string? expands = null, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(workitemId);
@@ -158,7 +158,7 @@ public static class TaskManagementApiPagingExtensions
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="action">The bulk job action. Valid values: <c>TerminateWorkitems</c>, <c>AddWorkitems</c>.</param>
     /// <returns>The items (<c>BulkJob</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.BulkJob> GetTaskmanagementWorkitemsBulkJobsUsersMePageableAsync(this ITaskManagementApi api, int? pageSize = null, string? sortOrder = null, string? action = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.BulkJob> GetTaskmanagementWorkitemsBulkJobsUsersMePageableAsync(this ITaskManagementApi api, long? pageSize = null, string? sortOrder = null, string? action = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.BulkJobsListing, global::GenesysCloud.Extensions.Models.BulkJob>(
@@ -176,10 +176,10 @@ public static class TaskManagementApiPagingExtensions
     /// <para>Get all date based rules for a worktype</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <returns>The items (<c>WorkitemDateBasedRule</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemDateBasedRule> GetTaskmanagementWorktypeFlowsDatebasedRulesPageableAsync(this ITaskManagementApi api, string worktypeId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemDateBasedRule> GetTaskmanagementWorktypeFlowsDatebasedRulesPageableAsync(this ITaskManagementApi api, string worktypeId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(worktypeId);
@@ -198,10 +198,10 @@ public static class TaskManagementApiPagingExtensions
     /// <para>Get all attribute-change rules for a worktype</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <returns>The items (<c>WorkitemOnAttributeChangeRule</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRule> GetTaskmanagementWorktypeFlowsOnattributechangeRulesPageableAsync(this ITaskManagementApi api, string worktypeId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemOnAttributeChangeRule> GetTaskmanagementWorktypeFlowsOnattributechangeRulesPageableAsync(this ITaskManagementApi api, string worktypeId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(worktypeId);
@@ -220,10 +220,10 @@ public static class TaskManagementApiPagingExtensions
     /// <para>Get all on-create rules for a worktype</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <returns>The items (<c>WorkitemOnCreateRule</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule> GetTaskmanagementWorktypeFlowsOncreateRulesPageableAsync(this ITaskManagementApi api, string worktypeId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemOnCreateRule> GetTaskmanagementWorktypeFlowsOncreateRulesPageableAsync(this ITaskManagementApi api, string worktypeId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(worktypeId);
@@ -242,12 +242,12 @@ public static class TaskManagementApiPagingExtensions
     /// <para>Get a listing of a worktype's attribute change history</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <param name="fields">Comma-separated list of fields. The response will contain only versions created as a result of changes to these fields. Valid values: <c>name</c>, <c>serviceLevelTarget</c>, <c>defaultWorkbinId</c>, <c>defaultDueDurationSeconds</c>, <c>defaultExpirationSeconds</c>, <c>defaultPriority</c>, <c>defaultLanguageId</c>, <c>defaultSkillIds</c>, <c>defaultQueueId</c>, <c>assignmentEnabled</c>, <c>defaultStatusId</c>, <c>statuses</c>.</param>
     /// <returns>The items (<c>WorkitemsChangeWorktypeDelta</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemsChangeWorktypeDelta> GetTaskmanagementWorktypeHistoryPageableAsync(this ITaskManagementApi api, string worktypeId, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? fields = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorkitemsChangeWorktypeDelta> GetTaskmanagementWorktypeHistoryPageableAsync(this ITaskManagementApi api, string worktypeId, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? fields = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(worktypeId);
@@ -266,11 +266,11 @@ public static class TaskManagementApiPagingExtensions
     /// <para>Get all versions of a worktype</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="worktypeId">Worktype id</param>
+    /// <param name="worktypeId">Worktype id. Path segment <c>worktypes/{worktypeId}</c>.</param>
     /// <param name="pageSize">Limit the number of entities to return. It is not guaranteed that the requested number of entities will be filled in a single request. If an `after` key is returned as part of the response it is possible that more entities that match the filter criteria exist. Maximum of 200.</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>WorktypeVersion</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorktypeVersion> GetTaskmanagementWorktypeVersionsPageableAsync(this ITaskManagementApi api, string worktypeId, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WorktypeVersion> GetTaskmanagementWorktypeVersionsPageableAsync(this ITaskManagementApi api, string worktypeId, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(worktypeId);

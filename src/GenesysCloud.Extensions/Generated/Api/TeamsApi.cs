@@ -45,7 +45,7 @@ internal sealed class TeamsApi : ITeamsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Team, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamMemberEntityListing> GetTeamMembersAsync(string teamId, int? pageSize = null, string? before = null, string? after = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamMemberEntityListing> GetTeamMembersAsync(string teamId, long? pageSize = null, string? before = null, string? after = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(teamId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/teams/{teamId}/members") { Category = CategoryName, Operation = "getTeamMembers" };
@@ -57,7 +57,7 @@ internal sealed class TeamsApi : ITeamsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TeamMemberEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamEntityListing> GetTeamsAsync(int? pageSize = null, string? name = null, string? after = null, string? before = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamEntityListing> GetTeamsAsync(long? pageSize = null, string? name = null, string? after = null, string? before = null, string? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/teams") { Category = CategoryName, Operation = "getTeams" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -78,7 +78,7 @@ internal sealed class TeamsApi : ITeamsApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Team, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamActivityResponse> PostAnalyticsTeamsActivityQueryAsync(global::GenesysCloud.Extensions.Models.TeamActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TeamActivityResponse> PostAnalyticsTeamsActivityQueryAsync(global::GenesysCloud.Extensions.Models.TeamActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/teams/activity/query") { Category = CategoryName, Operation = "postAnalyticsTeamsActivityQuery" };

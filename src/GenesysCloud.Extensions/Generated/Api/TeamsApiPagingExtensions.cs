@@ -12,12 +12,12 @@ public static class TeamsApiPagingExtensions
     /// <para>Get team membership</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="teamId">Team ID</param>
+    /// <param name="teamId">Team ID. Path segment <c>teams/{teamId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="before">The cursor that points to the previous item in the complete list of teams</param>
     /// <param name="expand">Expand the name on each user. Valid values: <c>entities</c>.</param>
     /// <returns>The items (<c>UserReferenceWithName</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserReferenceWithName> GetTeamMembersPageableAsync(this ITeamsApi api, string teamId, int? pageSize = null, string? before = null, string? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserReferenceWithName> GetTeamMembersPageableAsync(this ITeamsApi api, string teamId, long? pageSize = null, string? before = null, string? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(teamId);
@@ -41,7 +41,7 @@ public static class TeamsApiPagingExtensions
     /// <param name="before">The cursor that points to the previous item in the complete list of teams</param>
     /// <param name="expand">Expand the division on each team. Valid values: <c>entities.division</c>.</param>
     /// <returns>The items (<c>Team</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Team> GetTeamsPageableAsync(this ITeamsApi api, int? pageSize = null, string? name = null, string? before = null, string? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Team> GetTeamsPageableAsync(this ITeamsApi api, long? pageSize = null, string? name = null, string? before = null, string? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.TeamEntityListing, global::GenesysCloud.Extensions.Models.Team>(

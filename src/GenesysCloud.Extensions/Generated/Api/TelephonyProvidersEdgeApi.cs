@@ -245,7 +245,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DomainEdgeSoftwareVersionDtoEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkEntityListing> GetTelephonyProvidersEdgeTrunksAsync(string edgeId, int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? trunkBaseId = null, string? trunkType = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkEntityListing> GetTelephonyProvidersEdgeTrunksAsync(string edgeId, long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? trunkBaseId = null, string? trunkType = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/{edgeId}/trunks") { Category = CategoryName, Operation = "getTelephonyProvidersEdgeTrunks" };
@@ -266,7 +266,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AlertablePresences, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeEntityListing> GetTelephonyProvidersEdgesAsync(int? pageSize = null, int? pageNumber = null, string? name = null, string? siteId = null, string? edgeGroupId = null, string? sortBy = null, bool? managed = null, bool? showCloudMedia = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeEntityListing> GetTelephonyProvidersEdgesAsync(long? pageSize = null, long? pageNumber = null, string? name = null, string? siteId = null, string? edgeGroupId = null, string? sortBy = null, bool? managed = null, bool? showCloudMedia = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges") { Category = CategoryName, Operation = "getTelephonyProvidersEdges" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -310,7 +310,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DIDPool, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDPoolEntityListing> GetTelephonyProvidersEdgesDidpoolsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDPoolEntityListing> GetTelephonyProvidersEdgesDidpoolsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/didpools") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesDidpools" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -320,7 +320,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DIDPoolEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDNumberEntityListing> GetTelephonyProvidersEdgesDidpoolsDidsAsync(string type, global::System.Collections.Generic.IEnumerable<string>? id = null, string? numberMatch = null, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDNumberEntityListing> GetTelephonyProvidersEdgesDidpoolsDidsAsync(string type, global::System.Collections.Generic.IEnumerable<string>? id = null, string? numberMatch = null, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(type);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/didpools/dids") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesDidpoolsDids" };
@@ -333,7 +333,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DIDNumberEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDEntityListing> GetTelephonyProvidersEdgesDidsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? phoneNumber = null, string? ownerId = null, string? didPoolId = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DIDEntityListing> GetTelephonyProvidersEdgesDidsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? phoneNumber = null, string? ownerId = null, string? didPoolId = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/dids") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesDids" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -366,7 +366,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.EdgeTrunkBase, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeGroupEntityListing> GetTelephonyProvidersEdgesEdgegroupsAsync(int? pageSize = null, int? pageNumber = null, string? name = null, string? sortBy = null, bool? managed = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.EdgeGroupEntityListing> GetTelephonyProvidersEdgesEdgegroupsAsync(long? pageSize = null, long? pageNumber = null, string? name = null, string? sortBy = null, bool? managed = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/edgegroups") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesEdgegroups" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -405,7 +405,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExtensionPool, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionPoolEntityListing> GetTelephonyProvidersEdgesExtensionpoolsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? number = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionPoolEntityListing> GetTelephonyProvidersEdgesExtensionpoolsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? number = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/extensionpools") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesExtensionpools" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -416,7 +416,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExtensionPoolEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionPoolDivisionViewEntityListing> GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionPoolDivisionViewEntityListing> GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/extensionpools/divisionviews") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesExtensionpoolsDivisionviews" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -429,7 +429,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ExtensionPoolDivisionViewEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionEntityListing> GetTelephonyProvidersEdgesExtensionsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? number = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ExtensionEntityListing> GetTelephonyProvidersEdgesExtensionsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? number = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/extensions") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesExtensions" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -456,7 +456,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LineBase, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LineBaseEntityListing> GetTelephonyProvidersEdgesLinebasesettingsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LineBaseEntityListing> GetTelephonyProvidersEdgesLinebasesettingsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/linebasesettings") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesLinebasesettings" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -467,7 +467,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.LineBaseEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LineEntityListing> GetTelephonyProvidersEdgesLinesAsync(int? pageSize = null, int? pageNumber = null, string? name = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.LineEntityListing> GetTelephonyProvidersEdgesLinesAsync(long? pageSize = null, long? pageNumber = null, string? name = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/lines") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesLines" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -521,7 +521,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfEdgeMetrics, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundRouteEntityListing> GetTelephonyProvidersEdgesOutboundroutesAsync(int? pageSize = null, int? pageNumber = null, string? name = null, string? siteId = null, string? externalTrunkBasesIds = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundRouteEntityListing> GetTelephonyProvidersEdgesOutboundroutesAsync(long? pageSize = null, long? pageNumber = null, string? name = null, string? siteId = null, string? externalTrunkBasesIds = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/outboundroutes") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesOutboundroutes" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -549,7 +549,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PhoneBase, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneBaseEntityListing> GetTelephonyProvidersEdgesPhonebasesettingsAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneBaseEntityListing> GetTelephonyProvidersEdgesPhonebasesettingsAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/phonebasesettings") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesPhonebasesettings" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -561,7 +561,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PhoneBaseEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneMetaBaseEntityListing> GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneMetaBaseEntityListing> GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/phonebasesettings/availablemetabases") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesPhonebasesettingsAvailablemetabases" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -577,7 +577,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.PhoneBase, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneEntityListing> GetTelephonyProvidersEdgesPhonesAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? siteId = null, string? webRtcUserId = null, string? phoneBaseSettingsId = null, string? linesLoggedInUserId = null, string? linesDefaultForUserId = null, string? phoneHardwareId = null, string? linesId = null, string? linesName = null, string? name = null, string? statusOperationalStatus = null, string? secondaryStatusOperationalStatus = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.PhoneEntityListing> GetTelephonyProvidersEdgesPhonesAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? siteId = null, string? webRtcUserId = null, string? phoneBaseSettingsId = null, string? linesLoggedInUserId = null, string? linesDefaultForUserId = null, string? phoneHardwareId = null, string? linesId = null, string? linesName = null, string? name = null, string? statusOperationalStatus = null, string? secondaryStatusOperationalStatus = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? fields = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/phones") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesPhones" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -661,7 +661,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OutboundRouteBase, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundRouteBaseEntityListing> GetTelephonyProvidersEdgesSiteOutboundroutesAsync(string siteId, int? pageSize = null, int? pageNumber = null, string? name = null, string? externalTrunkBasesIds = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OutboundRouteBaseEntityListing> GetTelephonyProvidersEdgesSiteOutboundroutesAsync(string siteId, long? pageSize = null, long? pageNumber = null, string? name = null, string? externalTrunkBasesIds = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(siteId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/sites/{siteId}/outboundroutes") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesSiteOutboundroutes" };
@@ -682,7 +682,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SiteConnections, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SiteEntityListing> GetTelephonyProvidersEdgesSitesAsync(int? pageSize = null, int? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? locationId = null, bool? managed = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.SiteEntityListing> GetTelephonyProvidersEdgesSitesAsync(long? pageSize = null, long? pageNumber = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? locationId = null, bool? managed = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/sites") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesSites" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -705,7 +705,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SitesSearchResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeZoneEntityListing> GetTelephonyProvidersEdgesTimezonesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TimeZoneEntityListing> GetTelephonyProvidersEdgesTimezonesAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/timezones") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesTimezones" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -738,7 +738,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrunkBase, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkBaseEntityListing> GetTelephonyProvidersEdgesTrunkbasesettingsAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, bool? recordingEnabled = null, bool? ignoreHidden = null, bool? managed = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkBaseEntityListing> GetTelephonyProvidersEdgesTrunkbasesettingsAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, bool? recordingEnabled = null, bool? ignoreHidden = null, bool? managed = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/trunkbasesettings") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesTrunkbasesettings" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);
@@ -753,7 +753,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrunkBaseEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkMetabaseEntityListing> GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesAsync(string? type = null, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkMetabaseEntityListing> GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesAsync(string? type = null, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/trunkbasesettings/availablemetabases") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabases" };
         apiRequest.WithQueryParameter("type", type);
@@ -770,7 +770,7 @@ internal sealed class TelephonyProvidersEdgeApi : ITelephonyProvidersEdgeApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.TrunkBase, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkEntityListing> GetTelephonyProvidersEdgesTrunksAsync(int? pageNumber = null, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? edgeId = null, string? trunkBaseId = null, string? trunkType = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrunkEntityListing> GetTelephonyProvidersEdgesTrunksAsync(long? pageNumber = null, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? edgeId = null, string? trunkBaseId = null, string? trunkType = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/telephony/providers/edges/trunks") { Category = CategoryName, Operation = "getTelephonyProvidersEdgesTrunks" };
         apiRequest.WithQueryParameter("pageNumber", pageNumber);

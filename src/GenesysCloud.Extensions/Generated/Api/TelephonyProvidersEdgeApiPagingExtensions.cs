@@ -12,14 +12,14 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <para>Get the list of available trunks for the given Edge.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="edgeId">Edge ID</param>
+    /// <param name="edgeId">Edge ID. Path segment <c>edges/{edgeId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortBy">Value by which to sort</param>
     /// <param name="sortOrder">Sort order</param>
     /// <param name="trunkBaseId">Filter by Trunk Base Ids</param>
     /// <param name="trunkType">Filter by a Trunk type. Valid values: <c>EXTERNAL</c>, <c>PHONE</c>, <c>EDGE</c>.</param>
     /// <returns>The items (<c>Trunk</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Trunk> GetTelephonyProvidersEdgeTrunksPageableAsync(this ITelephonyProvidersEdgeApi api, string edgeId, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? trunkBaseId = null, string? trunkType = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Trunk> GetTelephonyProvidersEdgeTrunksPageableAsync(this ITelephonyProvidersEdgeApi api, string edgeId, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? trunkBaseId = null, string? trunkType = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(edgeId);
@@ -45,7 +45,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="managed">Filter by managed</param>
     /// <param name="showCloudMedia">True to show the cloud media devices in the result.</param>
     /// <returns>The items (<c>Edge</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Edge> GetTelephonyProvidersEdgesPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null, string? name = null, string? siteId = null, string? edgeGroupId = null, string? sortBy = null, bool? managed = null, bool? showCloudMedia = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Edge> GetTelephonyProvidersEdgesPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null, string? name = null, string? siteId = null, string? edgeGroupId = null, string? sortBy = null, bool? managed = null, bool? showCloudMedia = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.EdgeEntityListing, global::GenesysCloud.Extensions.Models.Edge>(
@@ -66,7 +66,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="id">Filter by a specific list of ID's</param>
     /// <returns>The items (<c>DIDPool</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DIDPool> GetTelephonyProvidersEdgesDidpoolsPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? id = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DIDPool> GetTelephonyProvidersEdgesDidpoolsPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? id = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DIDPoolEntityListing, global::GenesysCloud.Extensions.Models.DIDPool>(
@@ -89,7 +89,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Sort order</param>
     /// <returns>The items (<c>DIDNumber</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DIDNumber> GetTelephonyProvidersEdgesDidpoolsDidsPageableAsync(this ITelephonyProvidersEdgeApi api, string type, global::System.Collections.Generic.IEnumerable<string>? id = null, string? numberMatch = null, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DIDNumber> GetTelephonyProvidersEdgesDidpoolsDidsPageableAsync(this ITelephonyProvidersEdgeApi api, string type, global::System.Collections.Generic.IEnumerable<string>? id = null, string? numberMatch = null, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(type);
@@ -115,7 +115,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="didPoolId">Filter by the DID Pool assignment</param>
     /// <param name="id">Filter by a specific list of ID's</param>
     /// <returns>The items (<c>DID</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DID> GetTelephonyProvidersEdgesDidsPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? phoneNumber = null, string? ownerId = null, string? didPoolId = null, global::System.Collections.Generic.IEnumerable<string>? id = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DID> GetTelephonyProvidersEdgesDidsPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? phoneNumber = null, string? ownerId = null, string? didPoolId = null, global::System.Collections.Generic.IEnumerable<string>? id = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DIDEntityListing, global::GenesysCloud.Extensions.Models.DID>(
@@ -137,7 +137,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="sortBy">Sort by</param>
     /// <param name="managed">Filter by managed</param>
     /// <returns>The items (<c>EdgeGroup</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EdgeGroup> GetTelephonyProvidersEdgesEdgegroupsPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null, string? name = null, string? sortBy = null, bool? managed = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.EdgeGroup> GetTelephonyProvidersEdgesEdgegroupsPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null, string? name = null, string? sortBy = null, bool? managed = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.EdgeGroupEntityListing, global::GenesysCloud.Extensions.Models.EdgeGroup>(
@@ -159,7 +159,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="number">Deprecated, filtering by number not supported</param>
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <returns>The items (<c>ExtensionPool</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExtensionPool> GetTelephonyProvidersEdgesExtensionpoolsPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null, string? sortBy = null, string? number = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExtensionPool> GetTelephonyProvidersEdgesExtensionpoolsPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null, string? sortBy = null, string? number = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ExtensionPoolEntityListing, global::GenesysCloud.Extensions.Models.ExtensionPool>(
@@ -183,7 +183,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="name">Name of the Extension Pools to filter by.</param>
     /// <param name="divisionId">List of divisionIds on which to filter.</param>
     /// <returns>The items (<c>ExtensionPoolDivisionView</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExtensionPoolDivisionView> GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ExtensionPoolDivisionView> GetTelephonyProvidersEdgesExtensionpoolsDivisionviewsPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? id = null, string? name = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ExtensionPoolDivisionViewEntityListing, global::GenesysCloud.Extensions.Models.ExtensionPoolDivisionView>(
@@ -205,7 +205,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="sortOrder">Sort order</param>
     /// <param name="number">Filter by number</param>
     /// <returns>The items (<c>Extension</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Extension> GetTelephonyProvidersEdgesExtensionsPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? number = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Extension> GetTelephonyProvidersEdgesExtensionsPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? number = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.ExtensionEntityListing, global::GenesysCloud.Extensions.Models.Extension>(
@@ -227,7 +227,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="sortOrder">Sort order</param>
     /// <param name="expand">Fields to expand in the response, comma-separated. Valid values: <c>properties</c>.</param>
     /// <returns>The items (<c>LineBase</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.LineBase> GetTelephonyProvidersEdgesLinebasesettingsPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.LineBase> GetTelephonyProvidersEdgesLinebasesettingsPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.LineBaseEntityListing, global::GenesysCloud.Extensions.Models.LineBase>(
@@ -249,7 +249,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="sortBy">Value by which to sort</param>
     /// <param name="expand">Fields to expand in the response, comma-separated. The edgeGroup value is deprecated. Valid values: <c>properties</c>, <c>site</c>, <c>edgeGroup</c>, <c>primaryEdge</c>, <c>secondaryEdge</c>, <c>edges</c>, <c>assignedUser</c>.</param>
     /// <returns>The items (<c>Line</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Line> GetTelephonyProvidersEdgesLinesPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null, string? name = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Line> GetTelephonyProvidersEdgesLinesPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null, string? name = null, string? sortBy = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.LineEntityListing, global::GenesysCloud.Extensions.Models.Line>(
@@ -272,7 +272,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="externalTrunkBasesIds">Filter by externalTrunkBases.ids</param>
     /// <param name="sortBy">Sort by</param>
     /// <returns>The items (<c>OutboundRoute</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OutboundRoute> GetTelephonyProvidersEdgesOutboundroutesPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null, string? name = null, string? siteId = null, string? externalTrunkBasesIds = null, string? sortBy = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OutboundRoute> GetTelephonyProvidersEdgesOutboundroutesPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null, string? name = null, string? siteId = null, string? externalTrunkBasesIds = null, string? sortBy = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.OutboundRouteEntityListing, global::GenesysCloud.Extensions.Models.OutboundRoute>(
@@ -295,7 +295,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="expand">Fields to expand in the response, comma-separated. Valid values: <c>properties</c>, <c>lines</c>.</param>
     /// <param name="name">Name</param>
     /// <returns>The items (<c>PhoneBase</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.PhoneBase> GetTelephonyProvidersEdgesPhonebasesettingsPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.PhoneBase> GetTelephonyProvidersEdgesPhonebasesettingsPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.PhoneBaseEntityListing, global::GenesysCloud.Extensions.Models.PhoneBase>(
@@ -314,7 +314,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>Metabase</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Metabase> GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Metabase> GetTelephonyProvidersEdgesPhonebasesettingsAvailablemetabasesPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.PhoneMetaBaseEntityListing, global::GenesysCloud.Extensions.Models.Metabase>(
@@ -348,7 +348,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="expand">Fields to expand in the response, comma-separated. Valid values: <c>properties</c>, <c>site</c>, <c>status</c>, <c>status.primaryEdgesStatus</c>, <c>status.secondaryEdgesStatus</c>, <c>phoneBaseSettings</c>, <c>lines</c>.</param>
     /// <param name="fields">Fields and properties to get, comma-separated. Valid values: <c>webRtcUser</c>, <c>properties.*</c>, <c>lines.loggedInUser</c>, <c>lines.defaultForUser</c>.</param>
     /// <returns>The items (<c>Phone</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Phone> GetTelephonyProvidersEdgesPhonesPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? siteId = null, string? webRtcUserId = null, string? phoneBaseSettingsId = null, string? linesLoggedInUserId = null, string? linesDefaultForUserId = null, string? phoneHardwareId = null, string? linesId = null, string? linesName = null, string? name = null, string? statusOperationalStatus = null, string? secondaryStatusOperationalStatus = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? fields = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Phone> GetTelephonyProvidersEdgesPhonesPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? siteId = null, string? webRtcUserId = null, string? phoneBaseSettingsId = null, string? linesLoggedInUserId = null, string? linesDefaultForUserId = null, string? phoneHardwareId = null, string? linesId = null, string? linesName = null, string? name = null, string? statusOperationalStatus = null, string? secondaryStatusOperationalStatus = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Collections.Generic.IEnumerable<string>? fields = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.PhoneEntityListing, global::GenesysCloud.Extensions.Models.Phone>(
@@ -365,13 +365,13 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <para>Get outbound routes</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="siteId">Site ID</param>
+    /// <param name="siteId">Site ID. Path segment <c>sites/{siteId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="name">Name</param>
     /// <param name="externalTrunkBasesIds">externalTrunkBases.ids</param>
     /// <param name="sortBy">Sort by</param>
     /// <returns>The items (<c>OutboundRouteBase</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OutboundRouteBase> GetTelephonyProvidersEdgesSiteOutboundroutesPageableAsync(this ITelephonyProvidersEdgeApi api, string siteId, int? pageSize = null, string? name = null, string? externalTrunkBasesIds = null, string? sortBy = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OutboundRouteBase> GetTelephonyProvidersEdgesSiteOutboundroutesPageableAsync(this ITelephonyProvidersEdgeApi api, string siteId, long? pageSize = null, string? name = null, string? externalTrunkBasesIds = null, string? sortBy = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(siteId);
@@ -397,7 +397,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="managed">Filter by managed</param>
     /// <param name="expand">Fields to expand in the response, comma-separated. Valid values: <c>edges</c>, <c>location</c>, <c>primarySites</c>, <c>secondarySites</c>.</param>
     /// <returns>The items (<c>Site</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Site> GetTelephonyProvidersEdgesSitesPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? locationId = null, bool? managed = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Site> GetTelephonyProvidersEdgesSitesPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? name = null, string? locationId = null, bool? managed = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.SiteEntityListing, global::GenesysCloud.Extensions.Models.Site>(
@@ -416,7 +416,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>RegionTimeZone</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.RegionTimeZone> GetTelephonyProvidersEdgesTimezonesPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.RegionTimeZone> GetTelephonyProvidersEdgesTimezonesPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.TimeZoneEntityListing, global::GenesysCloud.Extensions.Models.RegionTimeZone>(
@@ -442,7 +442,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="expand">Fields to expand in the response, comma-separated. Valid values: <c>properties</c>.</param>
     /// <param name="name">Name of the TrunkBase to filter by</param>
     /// <returns>The items (<c>TrunkBase</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TrunkBase> GetTelephonyProvidersEdgesTrunkbasesettingsPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, bool? recordingEnabled = null, bool? ignoreHidden = null, bool? managed = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.TrunkBase> GetTelephonyProvidersEdgesTrunkbasesettingsPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, bool? recordingEnabled = null, bool? ignoreHidden = null, bool? managed = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? name = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.TrunkBaseEntityListing, global::GenesysCloud.Extensions.Models.TrunkBase>(
@@ -462,7 +462,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="type">The <c>type</c> query parameter. Valid values: <c>EXTERNAL</c>, <c>PHONE</c>, <c>EDGE</c>.</param>
     /// <param name="pageSize">The <c>pageSize</c> query parameter.</param>
     /// <returns>The items (<c>Metabase</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Metabase> GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesPageableAsync(this ITelephonyProvidersEdgeApi api, string? type = null, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Metabase> GetTelephonyProvidersEdgesTrunkbasesettingsAvailablemetabasesPageableAsync(this ITelephonyProvidersEdgeApi api, string? type = null, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.TrunkMetabaseEntityListing, global::GenesysCloud.Extensions.Models.Metabase>(
@@ -486,7 +486,7 @@ public static class TelephonyProvidersEdgeApiPagingExtensions
     /// <param name="trunkBaseId">Filter by Trunk Base Ids</param>
     /// <param name="trunkType">Filter by a Trunk type. Valid values: <c>EXTERNAL</c>, <c>PHONE</c>, <c>EDGE</c>.</param>
     /// <returns>The items (<c>Trunk</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Trunk> GetTelephonyProvidersEdgesTrunksPageableAsync(this ITelephonyProvidersEdgeApi api, int? pageSize = null, string? sortBy = null, string? sortOrder = null, string? edgeId = null, string? trunkBaseId = null, string? trunkType = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Trunk> GetTelephonyProvidersEdgesTrunksPageableAsync(this ITelephonyProvidersEdgeApi api, long? pageSize = null, string? sortBy = null, string? sortOrder = null, string? edgeId = null, string? trunkBaseId = null, string? trunkType = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.TrunkEntityListing, global::GenesysCloud.Extensions.Models.Trunk>(

@@ -18,7 +18,7 @@ internal sealed class TextbotsApi : ITextbotsApi
         _client = client;
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotSearchResponseEntityListing> GetTextbotsBotsSearchAsync(global::System.Collections.Generic.IEnumerable<string>? botType = null, string? botName = null, global::System.Collections.Generic.IEnumerable<string>? botId = null, bool? virtualAgentEnabled = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BotSearchResponseEntityListing> GetTextbotsBotsSearchAsync(global::System.Collections.Generic.IEnumerable<string>? botType = null, string? botName = null, global::System.Collections.Generic.IEnumerable<string>? botId = null, bool? virtualAgentEnabled = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/textbots/bots/search") { Category = CategoryName, Operation = "getTextbotsBotsSearch" };
         apiRequest.WithQueryParameter("botType", botType);

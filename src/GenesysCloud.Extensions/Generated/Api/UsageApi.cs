@@ -18,13 +18,13 @@ internal sealed class UsageApi : IUsageApi
         _client = client;
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetOauthClientUsageQueryResultAsync(string clientId, string executionId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetOauthClientUsageQueryResultAsync(string executionId, string clientId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentException.ThrowIfNullOrEmpty(clientId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(executionId);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(clientId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/oauth/clients/{clientId}/usage/query/results/{executionId}") { Category = CategoryName, Operation = "getOauthClientUsageQueryResult" };
-        apiRequest.WithPathParameter("clientId", clientId);
         apiRequest.WithPathParameter("executionId", executionId);
+        apiRequest.WithPathParameter("clientId", clientId);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ApiUsageQueryResult, cancellationToken);
     }
 
@@ -37,7 +37,7 @@ internal sealed class UsageApi : IUsageApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsageExecutionResult, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsageResultsResponse> GetUsageAggregatesQueryJobAsync(string jobId, int? pageSize = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsageResultsResponse> GetUsageAggregatesQueryJobAsync(string jobId, long? pageSize = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/usage/aggregates/query/jobs/{jobId}") { Category = CategoryName, Operation = "getUsageAggregatesQueryJob" };
@@ -47,7 +47,7 @@ internal sealed class UsageApi : IUsageApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.OrganizationPublicApiUsageResultsResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClientPublicApiUsageResultsResponse> GetUsageClientClientIdAggregatesQueryJobAsync(string clientId, string jobId, int? pageSize = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ClientPublicApiUsageResultsResponse> GetUsageClientClientIdAggregatesQueryJobAsync(string clientId, string jobId, long? pageSize = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(clientId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
@@ -67,7 +67,7 @@ internal sealed class UsageApi : IUsageApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ApiUsageQueryResult, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetUsageSimplesearchExecutionIdResultsAsync(string executionId, string? after = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ApiUsageQueryResult> GetUsageSimplesearchExecutionIdResultsAsync(string executionId, string? after = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(executionId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/usage/simplesearch/{executionId}/results") { Category = CategoryName, Operation = "getUsageSimplesearchExecutionIdResults" };

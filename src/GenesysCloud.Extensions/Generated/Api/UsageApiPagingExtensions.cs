@@ -12,10 +12,10 @@ public static class UsageApiPagingExtensions
     /// <para>Get the status and results of the usage query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="pageSize">Page size of the results. Max is 1000.</param>
     /// <returns>The items (<c>OrganizationPublicApiUsage</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsage> GetUsageAggregatesQueryJobPageableAsync(this IUsageApi api, string jobId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.OrganizationPublicApiUsage> GetUsageAggregatesQueryJobPageableAsync(this IUsageApi api, string jobId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
@@ -34,11 +34,11 @@ public static class UsageApiPagingExtensions
     /// <para>Get the status and results of the usage query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="clientId">clientId</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="clientId">clientId. Path segment <c>client/{clientId}</c>.</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="pageSize">Page size of the results. Max is 1000.</param>
     /// <returns>The items (<c>ClientPublicApiUsage</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ClientPublicApiUsage> GetUsageClientClientIdAggregatesQueryJobPageableAsync(this IUsageApi api, string clientId, string jobId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.ClientPublicApiUsage> GetUsageClientClientIdAggregatesQueryJobPageableAsync(this IUsageApi api, string clientId, string jobId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(clientId);

@@ -15,7 +15,7 @@ public static class UserRecordingsApiPagingExtensions
     /// <param name="pageSize">Page size</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>conversation</c>.</param>
     /// <returns>The items (<c>UserRecording</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserRecording> GetUserrecordingsPageableAsync(this IUserRecordingsApi api, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserRecording> GetUserrecordingsPageableAsync(this IUserRecordingsApi api, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.UserRecordingEntityListing, global::GenesysCloud.Extensions.Models.UserRecording>(

@@ -183,7 +183,7 @@ internal sealed class UsersApi : IUsersApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AsyncQueryStatus, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsAsyncQueryResponse> GetAnalyticsUsersDetailsJobResultsAsync(string jobId, string? cursor = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.AnalyticsUserDetailsAsyncQueryResponse> GetAnalyticsUsersDetailsJobResultsAsync(string jobId, string? cursor = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/analytics/users/details/jobs/{jobId}/results") { Category = CategoryName, Operation = "getAnalyticsUsersDetailsJobResults" };
@@ -209,7 +209,7 @@ internal sealed class UsersApi : IUsersApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfAuthzDivision, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedMeAsync(string permission, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedMeAsync(string permission, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(permission);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/authorization/divisionspermitted/paged/me") { Category = CategoryName, Operation = "getAuthorizationDivisionspermittedPagedMe" };
@@ -220,7 +220,7 @@ internal sealed class UsersApi : IUsersApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedSubjectIdAsync(string subjectId, string permission, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DivsPermittedEntityListing> GetAuthorizationDivisionspermittedPagedSubjectIdAsync(string subjectId, string permission, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(subjectId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(permission);
@@ -258,7 +258,7 @@ internal sealed class UsersApi : IUsersApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserProfileEntityListing> GetProfilesUsersAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jid = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserProfileEntityListing> GetProfilesUsersAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jid = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/profiles/users") { Category = CategoryName, Operation = "getProfilesUsers" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -370,7 +370,7 @@ internal sealed class UsersApi : IUsersApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserEntityListing> GetUserFavoritesAsync(string userId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserEntityListing> GetUserFavoritesAsync(string userId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/favorites") { Category = CategoryName, Operation = "getUserFavorites" };
@@ -419,7 +419,7 @@ internal sealed class UsersApi : IUsersApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfString, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> GetUserQueuesAsync(string userId, int? pageSize = null, int? pageNumber = null, bool? joined = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueueEntityListing> GetUserQueuesAsync(string userId, long? pageSize = null, long? pageNumber = null, bool? joined = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/queues") { Category = CategoryName, Operation = "getUserQueues" };
@@ -439,7 +439,7 @@ internal sealed class UsersApi : IUsersApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserAuthorization, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing> GetUserRoutinglanguagesAsync(string userId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserLanguageEntityListing> GetUserRoutinglanguagesAsync(string userId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/routinglanguages") { Category = CategoryName, Operation = "getUserRoutinglanguages" };
@@ -450,7 +450,7 @@ internal sealed class UsersApi : IUsersApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserLanguageEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillEntityListing> GetUserRoutingskillsAsync(string userId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillEntityListing> GetUserRoutingskillsAsync(string userId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/routingskills") { Category = CategoryName, Operation = "getUserRoutingskills" };
@@ -469,7 +469,7 @@ internal sealed class UsersApi : IUsersApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.RoutingStatus, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillGroupEntityListing> GetUserSkillgroupsAsync(string userId, int? pageSize = null, string? after = null, string? before = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserSkillGroupEntityListing> GetUserSkillgroupsAsync(string userId, long? pageSize = null, string? after = null, string? before = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/skillgroups") { Category = CategoryName, Operation = "getUserSkillgroups" };
@@ -505,7 +505,7 @@ internal sealed class UsersApi : IUsersApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.ListOfUser, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustorEntityListing> GetUserTrustorsAsync(string userId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.TrustorEntityListing> GetUserTrustorsAsync(string userId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/{userId}/trustors") { Category = CategoryName, Operation = "getUserTrustors" };
@@ -523,7 +523,7 @@ internal sealed class UsersApi : IUsersApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VerifierEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserEntityListing> GetUsersAsync(int? pageSize = null, int? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, string? state = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserEntityListing> GetUsersAsync(long? pageSize = null, long? pageNumber = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, string? state = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users") { Category = CategoryName, Operation = "getUsers" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -600,7 +600,7 @@ internal sealed class UsersApi : IUsersApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.SchemaQuantityLimits, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DevelopmentActivityListing> GetUsersDevelopmentActivitiesAsync(global::System.Collections.Generic.IEnumerable<string>? userId = null, string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, string? pass = null, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? relationship = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DevelopmentActivityListing> GetUsersDevelopmentActivitiesAsync(global::System.Collections.Generic.IEnumerable<string>? userId = null, string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, string? pass = null, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? relationship = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/development/activities") { Category = CategoryName, Operation = "getUsersDevelopmentActivities" };
         apiRequest.WithQueryParameter("userId", userId);
@@ -618,7 +618,7 @@ internal sealed class UsersApi : IUsersApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.DevelopmentActivityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DevelopmentActivityListing> GetUsersDevelopmentActivitiesMeAsync(string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, string? pass = null, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? relationship = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.DevelopmentActivityListing> GetUsersDevelopmentActivitiesMeAsync(string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, string? pass = null, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? relationship = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/development/activities/me") { Category = CategoryName, Operation = "getUsersDevelopmentActivitiesMe" };
         apiRequest.WithQueryParameter("moduleId", moduleId);
@@ -665,7 +665,7 @@ internal sealed class UsersApi : IUsersApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserMe, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserCursorEntityListing> GetUsersQueryAsync(string? cursor = null, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, string? state = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserCursorEntityListing> GetUsersQueryAsync(string? cursor = null, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, string? state = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/query") { Category = CategoryName, Operation = "getUsersQuery" };
         apiRequest.WithQueryParameter("cursor", cursor);
@@ -746,14 +746,14 @@ internal sealed class UsersApi : IUsersApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.Geolocation, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueue> PatchUserQueueAsync(string userId, string queueId, global::GenesysCloud.Extensions.Models.UserQueue body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserQueue> PatchUserQueueAsync(string queueId, string userId, global::GenesysCloud.Extensions.Models.UserQueue body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(queueId);
+        global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Patch, "/api/v2/users/{userId}/queues/{queueId}") { Category = CategoryName, Operation = "patchUserQueue" };
-        apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithPathParameter("queueId", queueId);
+        apiRequest.WithPathParameter("userId", userId);
         apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserQueue, cancellationToken);
     }
@@ -809,7 +809,7 @@ internal sealed class UsersApi : IUsersApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UserEntityListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserActivityResponse> PostAnalyticsUsersActivityQueryAsync(global::GenesysCloud.Extensions.Models.UserActivityQuery body, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UserActivityResponse> PostAnalyticsUsersActivityQueryAsync(global::GenesysCloud.Extensions.Models.UserActivityQuery body, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/analytics/users/activity/query") { Category = CategoryName, Operation = "postAnalyticsUsersActivityQuery" };

@@ -12,7 +12,7 @@ public static class UsersApiPagingExtensions
     /// <para>Fetch a page of results for an async aggregates query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <returns>The items (<c>UserAggregateDataContainer</c>) of every page, fetched lazily.</returns>
     public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserAggregateDataContainer> GetAnalyticsUsersAggregatesJobResultsPageableAsync(this IUsersApi api, string jobId)
     {
@@ -33,10 +33,10 @@ public static class UsersApiPagingExtensions
     /// <para>Fetch a page of results for an async query</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="jobId">jobId</param>
+    /// <param name="jobId">jobId. Path segment <c>jobs/{jobId}</c>.</param>
     /// <param name="pageSize">The desired maximum number of results</param>
     /// <returns>The items (<c>AnalyticsUserDetail</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AnalyticsUserDetail> GetAnalyticsUsersDetailsJobResultsPageableAsync(this IUsersApi api, string jobId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AnalyticsUserDetail> GetAnalyticsUsersDetailsJobResultsPageableAsync(this IUsersApi api, string jobId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(jobId);
@@ -58,7 +58,7 @@ public static class UsersApiPagingExtensions
     /// <param name="permission">The permission string, including the object to access, e.g. routing:queue:view</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>AuthzDivision</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionspermittedPagedMePageableAsync(this IUsersApi api, string permission, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionspermittedPagedMePageableAsync(this IUsersApi api, string permission, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(permission);
@@ -76,12 +76,12 @@ public static class UsersApiPagingExtensions
     /// <para>Returns which divisions the specified user has the given permission in.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="subjectId">Subject ID (user or group)</param>
+    /// <param name="subjectId">Subject ID (user or group). Path segment <c>paged/{subjectId}</c>.</param>
     /// <param name="permission">The permission string, including the object to access, e.g. routing:queue:view</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>AuthzDivision</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionspermittedPagedSubjectIdPageableAsync(this IUsersApi api, string subjectId, string permission, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.AuthzDivision> GetAuthorizationDivisionspermittedPagedSubjectIdPageableAsync(this IUsersApi api, string subjectId, string permission, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(subjectId);
@@ -108,7 +108,7 @@ public static class UsersApiPagingExtensions
     /// <param name="integrationPresenceSource">Gets an integration presence for users instead of their defaults. This parameter will only be used when presence is provided as an "expand". Valid values: <c>MicrosoftTeams</c>, <c>ZoomPhone</c>, <c>EightByEight</c>.</param>
     /// <returns>The items (<c>UserProfile</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserProfile> GetProfilesUsersPageableAsync(this IUsersApi api, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jid = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserProfile> GetProfilesUsersPageableAsync(this IUsersApi api, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jid = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.UserProfileEntityListing, global::GenesysCloud.Extensions.Models.UserProfile>(
@@ -125,13 +125,13 @@ public static class UsersApiPagingExtensions
     /// <para>Deprecated; will be revived with new contract</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Sort order</param>
     /// <param name="expand">Which fields, if any, to expand. Valid values: <c>routingStatus</c>, <c>presence</c>, <c>integrationPresence</c>, <c>conversationSummary</c>, <c>outOfOffice</c>, <c>geolocation</c>, <c>station</c>, <c>authorization</c>, <c>lasttokenissued</c>, <c>authorization.unusedRoles</c>, <c>team</c>, <c>workPlanBidRanks</c>, <c>externalContactsSettings</c>, <c>groups</c>, <c>customAttributes</c>, <c>profileSkills</c>, <c>certifications</c>, <c>locations</c>, <c>skills</c>, <c>languages</c>, <c>languagePreference</c>, <c>employerInfo</c>, <c>biography</c>, <c>dateLastLogin</c>, <c>dateWelcomeSent</c>.</param>
     /// <returns>The items (<c>User</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.User> GetUserFavoritesPageableAsync(this IUsersApi api, string userId, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.User> GetUserFavoritesPageableAsync(this IUsersApi api, string userId, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
@@ -149,12 +149,12 @@ public static class UsersApiPagingExtensions
     /// <para>Get queues for user</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="joined">Is joined to the queue</param>
     /// <param name="divisionId">Division ID(s)</param>
     /// <returns>The items (<c>UserQueue</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserQueue> GetUserQueuesPageableAsync(this IUsersApi api, string userId, int? pageSize = null, bool? joined = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserQueue> GetUserQueuesPageableAsync(this IUsersApi api, string userId, long? pageSize = null, bool? joined = null, global::System.Collections.Generic.IEnumerable<string>? divisionId = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
@@ -172,11 +172,11 @@ public static class UsersApiPagingExtensions
     /// <para>List routing languages assigned to a user</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>UserRoutingLanguage</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserRoutingLanguage> GetUserRoutinglanguagesPageableAsync(this IUsersApi api, string userId, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserRoutingLanguage> GetUserRoutinglanguagesPageableAsync(this IUsersApi api, string userId, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
@@ -194,11 +194,11 @@ public static class UsersApiPagingExtensions
     /// <para>List routing skills assigned to a user</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="sortOrder">Ascending or descending sort order. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>UserRoutingSkill</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserRoutingSkill> GetUserRoutingskillsPageableAsync(this IUsersApi api, string userId, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserRoutingSkill> GetUserRoutingskillsPageableAsync(this IUsersApi api, string userId, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
@@ -216,11 +216,11 @@ public static class UsersApiPagingExtensions
     /// <para>Get skill groups for a user</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <param name="before">The cursor that points to the previous page</param>
     /// <returns>The items (<c>SkillGroup</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SkillGroup> GetUserSkillgroupsPageableAsync(this IUsersApi api, string userId, int? pageSize = null, string? before = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.SkillGroup> GetUserSkillgroupsPageableAsync(this IUsersApi api, string userId, long? pageSize = null, string? before = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
@@ -239,10 +239,10 @@ public static class UsersApiPagingExtensions
     /// <para>List the organizations that have authorized/trusted the user.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>Trustor</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Trustor> GetUserTrustorsPageableAsync(this IUsersApi api, string userId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.Trustor> GetUserTrustorsPageableAsync(this IUsersApi api, string userId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
@@ -269,7 +269,7 @@ public static class UsersApiPagingExtensions
     /// <param name="userCustomAttributeSchemaIds">Gets custom user attribute values for given schemas set for user. This parameter will only be used when customAttributes is provided as an "expand". The maximum number of schemaIds that can be requested is 5</param>
     /// <param name="state">Only list users of this state. Valid values: <c>active</c>, <c>inactive</c>, <c>deleted</c>, <c>any</c>.</param>
     /// <returns>The items (<c>User</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.User> GetUsersPageableAsync(this IUsersApi api, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, string? state = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.User> GetUsersPageableAsync(this IUsersApi api, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? id = null, global::System.Collections.Generic.IEnumerable<string>? jabberId = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, string? state = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.UserEntityListing, global::GenesysCloud.Extensions.Models.User>(
@@ -320,7 +320,7 @@ public static class UsersApiPagingExtensions
     /// <param name="statuses">Specifies the activity statuses to filter by. Valid values: <c>Planned</c>, <c>InProgress</c>, <c>Completed</c>, <c>InvalidSchedule</c>, <c>NotCompleted</c>.</param>
     /// <param name="relationship">Specifies how the current user relation should be interpreted, and filters the activities returned to only the activities that have the specified relationship. If a value besides Attendee is specified, it will only return Coaching Appointments. If not specified, no filtering is applied. Valid values: <c>Creator</c>, <c>Facilitator</c>, <c>Attendee</c>.</param>
     /// <returns>The items (<c>DevelopmentActivity</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DevelopmentActivity> GetUsersDevelopmentActivitiesPageableAsync(this IUsersApi api, global::System.Collections.Generic.IEnumerable<string>? userId = null, string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, string? pass = null, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? relationship = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DevelopmentActivity> GetUsersDevelopmentActivitiesPageableAsync(this IUsersApi api, global::System.Collections.Generic.IEnumerable<string>? userId = null, string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, string? pass = null, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? relationship = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DevelopmentActivityListing, global::GenesysCloud.Extensions.Models.DevelopmentActivity>(
@@ -348,7 +348,7 @@ public static class UsersApiPagingExtensions
     /// <param name="statuses">Specifies the activity statuses to filter by. Valid values: <c>Planned</c>, <c>InProgress</c>, <c>Completed</c>, <c>InvalidSchedule</c>, <c>NotCompleted</c>.</param>
     /// <param name="relationship">Specifies how the current user relation should be interpreted, and filters the activities returned to only the activities that have the specified relationship. If a value besides Attendee is specified, it will only return Coaching Appointments. If not specified, no filtering is applied. Valid values: <c>Creator</c>, <c>Facilitator</c>, <c>Attendee</c>.</param>
     /// <returns>The items (<c>DevelopmentActivity</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DevelopmentActivity> GetUsersDevelopmentActivitiesMePageableAsync(this IUsersApi api, string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, string? pass = null, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? relationship = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.DevelopmentActivity> GetUsersDevelopmentActivitiesMePageableAsync(this IUsersApi api, string? moduleId = null, string? interval = null, string? completionInterval = null, string? overdue = null, string? pass = null, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? types = null, global::System.Collections.Generic.IEnumerable<string>? statuses = null, global::System.Collections.Generic.IEnumerable<string>? relationship = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.DevelopmentActivityListing, global::GenesysCloud.Extensions.Models.DevelopmentActivity>(
@@ -372,7 +372,7 @@ public static class UsersApiPagingExtensions
     /// <param name="userCustomAttributeSchemaIds">Gets custom user attribute values for given schemas set for user. This parameter will only be used when customAttributes is provided as an "expand". The maximum number of schemaIds that can be requested is 5</param>
     /// <param name="state">Only list users of this state. Valid values: <c>active</c>, <c>inactive</c>, <c>deleted</c>, <c>any</c>.</param>
     /// <returns>The items (<c>User</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.User> GetUsersQueryPageableAsync(this IUsersApi api, int? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, string? state = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.User> GetUsersQueryPageableAsync(this IUsersApi api, long? pageSize = null, string? sortOrder = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, string? integrationPresenceSource = null, global::System.Collections.Generic.IEnumerable<string>? userCustomAttributeSchemaIds = null, string? state = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByCursor<global::GenesysCloud.Extensions.Models.UserCursorEntityListing, global::GenesysCloud.Extensions.Models.User>(

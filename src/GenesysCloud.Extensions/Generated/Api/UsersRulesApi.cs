@@ -46,7 +46,7 @@ internal sealed class UsersRulesApi : IUsersRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersRulesDependent, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesDependentList> GetUsersRuleDependentsAsync(string ruleId, int? pageSize = null, int? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesDependentList> GetUsersRuleDependentsAsync(string ruleId, long? pageSize = null, long? pageNumber = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(ruleId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/rules/{ruleId}/dependents") { Category = CategoryName, Operation = "getUsersRuleDependents" };
@@ -57,7 +57,7 @@ internal sealed class UsersRulesApi : IUsersRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersRulesDependentList, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesRuleList> GetUsersRulesAsync(global::System.Collections.Generic.IEnumerable<string> types, int? pageNumber = null, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? enabled = null, string? searchTerm = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesRuleList> GetUsersRulesAsync(global::System.Collections.Generic.IEnumerable<string> types, long? pageNumber = null, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? enabled = null, string? searchTerm = null, string? sortOrder = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(types);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/users/rules") { Category = CategoryName, Operation = "getUsersRules" };
@@ -97,7 +97,7 @@ internal sealed class UsersRulesApi : IUsersRulesApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.UsersRulesRule, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesQueryResponse> PostUsersRulesQueryAsync(global::GenesysCloud.Extensions.Models.UsersRulesQueryRuleRequest body, int? pageNumber = null, int? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.UsersRulesQueryResponse> PostUsersRulesQueryAsync(global::GenesysCloud.Extensions.Models.UsersRulesQueryRuleRequest body, long? pageNumber = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(body);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/users/rules/query") { Category = CategoryName, Operation = "postUsersRulesQuery" };

@@ -12,11 +12,11 @@ public static class UsersRulesApiPagingExtensions
     /// <para>Get dependents for a users rule</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="ruleId">The ID of the rule for which to retrieve dependents</param>
+    /// <param name="ruleId">The ID of the rule for which to retrieve dependents. Path segment <c>rules/{ruleId}</c>.</param>
     /// <param name="pageSize">Number of results per page</param>
     /// <param name="sortOrder">Sort order for dependents (by last run date, then created date). Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>UsersRulesDependent</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UsersRulesDependent> GetUsersRuleDependentsPageableAsync(this IUsersRulesApi api, string ruleId, int? pageSize = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UsersRulesDependent> GetUsersRuleDependentsPageableAsync(this IUsersRulesApi api, string ruleId, long? pageSize = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(ruleId);
@@ -41,7 +41,7 @@ public static class UsersRulesApiPagingExtensions
     /// <param name="searchTerm">a search term for finding a rule by name</param>
     /// <param name="sortOrder">sort rules by name, ascending, descending. Valid values: <c>ascending</c>, <c>descending</c>.</param>
     /// <returns>The items (<c>UsersRulesRule</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UsersRulesRule> GetUsersRulesPageableAsync(this IUsersRulesApi api, global::System.Collections.Generic.IEnumerable<string> types, int? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? enabled = null, string? searchTerm = null, string? sortOrder = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UsersRulesRule> GetUsersRulesPageableAsync(this IUsersRulesApi api, global::System.Collections.Generic.IEnumerable<string> types, long? pageSize = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, bool? enabled = null, string? searchTerm = null, string? sortOrder = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentNullException.ThrowIfNull(types);
@@ -62,7 +62,7 @@ public static class UsersRulesApiPagingExtensions
     /// <param name="body">usersRulesQueryRuleRequest</param>
     /// <param name="pageSize">Number of results per page</param>
     /// <returns>The items (<c>UserReference</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserReference> PostUsersRulesQueryPageableAsync(this IUsersRulesApi api, global::GenesysCloud.Extensions.Models.UsersRulesQueryRuleRequest body, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.UserReference> PostUsersRulesQueryPageableAsync(this IUsersRulesApi api, global::GenesysCloud.Extensions.Models.UsersRulesQueryRuleRequest body, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentNullException.ThrowIfNull(body);

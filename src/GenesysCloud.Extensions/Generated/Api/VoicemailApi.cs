@@ -40,7 +40,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMailboxInfo, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailGroupMessagesAsync(string groupId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailGroupMessagesAsync(string groupId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(groupId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/groups/{groupId}/messages") { Category = CategoryName, Operation = "getVoicemailGroupMessages" };
@@ -70,7 +70,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMailboxInfo, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailMeMessagesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailMeMessagesAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/me/messages") { Category = CategoryName, Operation = "getVoicemailMeMessages" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -116,7 +116,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailOrganizationPolicy, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailQueueMessagesAsync(string queueId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailQueueMessagesAsync(string queueId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(queueId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/queues/{queueId}/messages") { Category = CategoryName, Operation = "getVoicemailQueueMessages" };
@@ -143,7 +143,7 @@ internal sealed class VoicemailApi : IVoicemailApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.VoicemailMailboxInfo, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailUserMessagesAsync(string userId, int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing> GetVoicemailUserMessagesAsync(string userId, long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/voicemail/users/{userId}/messages") { Category = CategoryName, Operation = "getVoicemailUserMessages" };

@@ -12,10 +12,10 @@ public static class VoicemailApiPagingExtensions
     /// <para>List voicemail messages</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="groupId">Group ID</param>
+    /// <param name="groupId">Group ID. Path segment <c>groups/{groupId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>VoicemailMessage</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.VoicemailMessage> GetVoicemailGroupMessagesPageableAsync(this IVoicemailApi api, string groupId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.VoicemailMessage> GetVoicemailGroupMessagesPageableAsync(this IVoicemailApi api, string groupId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(groupId);
@@ -35,7 +35,7 @@ public static class VoicemailApiPagingExtensions
     /// <param name="api">The category API.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>VoicemailMessage</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.VoicemailMessage> GetVoicemailMeMessagesPageableAsync(this IVoicemailApi api, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.VoicemailMessage> GetVoicemailMeMessagesPageableAsync(this IVoicemailApi api, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         return global::GenesysCloud.Extensions.Paging.GenesysCloudPaging.ByPageNumber<global::GenesysCloud.Extensions.Models.VoicemailMessageEntityListing, global::GenesysCloud.Extensions.Models.VoicemailMessage>(
@@ -52,10 +52,10 @@ public static class VoicemailApiPagingExtensions
     /// <para>List voicemail messages</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="queueId">Queue ID</param>
+    /// <param name="queueId">Queue ID. Path segment <c>queues/{queueId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>VoicemailMessage</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.VoicemailMessage> GetVoicemailQueueMessagesPageableAsync(this IVoicemailApi api, string queueId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.VoicemailMessage> GetVoicemailQueueMessagesPageableAsync(this IVoicemailApi api, string queueId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(queueId);
@@ -73,10 +73,10 @@ public static class VoicemailApiPagingExtensions
     /// <para>List voicemail messages</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="userId">User ID</param>
+    /// <param name="userId">User ID. Path segment <c>users/{userId}</c>.</param>
     /// <param name="pageSize">Page size</param>
     /// <returns>The items (<c>VoicemailMessage</c>) of every page, fetched lazily.</returns>
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.VoicemailMessage> GetVoicemailUserMessagesPageableAsync(this IVoicemailApi api, string userId, int? pageSize = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.VoicemailMessage> GetVoicemailUserMessagesPageableAsync(this IVoicemailApi api, string userId, long? pageSize = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(userId);

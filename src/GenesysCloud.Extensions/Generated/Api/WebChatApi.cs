@@ -93,7 +93,7 @@ internal sealed class WebChatApi : IWebChatApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebChatMemberInfoEntityList> GetWebchatGuestConversationMembersAsync(string conversationId, int? pageSize = null, int? pageNumber = null, bool? excludeDisconnectedMembers = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebChatMemberInfoEntityList> GetWebchatGuestConversationMembersAsync(string conversationId, long? pageSize = null, long? pageNumber = null, bool? excludeDisconnectedMembers = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/webchat/guest/conversations/{conversationId}/members") { Category = CategoryName, Operation = "getWebchatGuestConversationMembers" };
@@ -116,7 +116,7 @@ internal sealed class WebChatApi : IWebChatApi
     }
 
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebChatMessageEntityList> GetWebchatGuestConversationMessagesAsync(string conversationId, string? after = null, string? before = null, string? sortOrder = null, int? maxResults = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebChatMessageEntityList> GetWebchatGuestConversationMessagesAsync(string conversationId, string? after = null, string? before = null, string? sortOrder = null, long? maxResults = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/webchat/guest/conversations/{conversationId}/messages") { Category = CategoryName, Operation = "getWebchatGuestConversationMessages" };

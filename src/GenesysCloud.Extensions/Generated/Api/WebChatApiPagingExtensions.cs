@@ -12,12 +12,12 @@ public static class WebChatApiPagingExtensions
     /// <para>Get the members of a chat conversation.</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="conversationId">conversationId</param>
+    /// <param name="conversationId">conversationId. Path segment <c>conversations/{conversationId}</c>.</param>
     /// <param name="pageSize">The number of entries to return per page, or omitted for the default.</param>
     /// <param name="excludeDisconnectedMembers">If true, the results will not contain members who have a DISCONNECTED state.</param>
     /// <returns>The items (<c>WebChatMemberInfo</c>) of every page, fetched lazily.</returns>
     [global::System.Obsolete("This operation is deprecated in the Genesys Cloud Platform API.")]
-    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WebChatMemberInfo> GetWebchatGuestConversationMembersPageableAsync(this IWebChatApi api, string conversationId, int? pageSize = null, bool? excludeDisconnectedMembers = null)
+    public static global::GenesysCloud.Extensions.Paging.GenesysCloudAsyncPageable<global::GenesysCloud.Extensions.Models.WebChatMemberInfo> GetWebchatGuestConversationMembersPageableAsync(this IWebChatApi api, string conversationId, long? pageSize = null, bool? excludeDisconnectedMembers = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(api);
         global::System.ArgumentException.ThrowIfNullOrEmpty(conversationId);

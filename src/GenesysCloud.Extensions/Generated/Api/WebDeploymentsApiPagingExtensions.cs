@@ -12,7 +12,7 @@ public static class WebDeploymentsApiPagingExtensions
     /// <para>Get the versions of a configuration</para>
     /// </remarks>
     /// <param name="api">The category API.</param>
-    /// <param name="configurationId">The configuration version ID</param>
+    /// <param name="configurationId">The configuration version ID. Path segment <c>configurations/{configurationId}</c>.</param>
     /// <param name="pageSize">Number of entities to return. Defaults to 300.</param>
     /// <param name="before">The cursor that points to the start of the set of entities that has been returned.</param>
     /// <returns>The items (<c>WebDeploymentConfigurationVersion</c>) of every page, fetched lazily.</returns>

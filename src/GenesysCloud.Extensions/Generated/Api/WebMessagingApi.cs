@@ -28,7 +28,7 @@ internal sealed class WebMessagingApi : IWebMessagingApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebMessagingMessageEntityList> GetWebmessagingMessagesAsync(int? pageSize = null, int? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WebMessagingMessageEntityList> GetWebmessagingMessagesAsync(long? pageSize = null, long? pageNumber = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/webmessaging/messages") { Category = CategoryName, Operation = "getWebmessagingMessages" };
         apiRequest.WithQueryParameter("pageSize", pageSize);

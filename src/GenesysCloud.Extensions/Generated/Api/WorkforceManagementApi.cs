@@ -837,7 +837,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.BuShortTermForecast, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuForecastResultResponse> GetWorkforcemanagementBusinessunitWeekShorttermforecastDataAsync(string businessUnitId, string weekDateId, string forecastId, int? weekNumber = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.BuForecastResultResponse> GetWorkforcemanagementBusinessunitWeekShorttermforecastDataAsync(string businessUnitId, string weekDateId, string forecastId, long? weekNumber = null, bool? forceDownloadService = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentException.ThrowIfNullOrEmpty(businessUnitId);
         global::System.ArgumentException.ThrowIfNullOrEmpty(weekDateId);
@@ -984,7 +984,8 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         global::System.ArgumentException.ThrowIfNullOrEmpty(calendarId);
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/calendar/data/ics") { Category = CategoryName, Operation = "getWorkforcemanagementCalendarDataIcs" };
         apiRequest.WithQueryParameter("calendarId", calendarId);
-        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.String, cancellationToken);
+        apiRequest.WithHeader("Accept", "text/calendar");
+        return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendForTextAsync(_client, apiRequest, cancellationToken);
     }
 
     public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.CalendarUrlResponse> GetWorkforcemanagementCalendarUrlIcsAsync(global::System.Threading.CancellationToken cancellationToken = default)
@@ -1260,7 +1261,7 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WorkPlanListResponse, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ManagementUnitListing> GetWorkforcemanagementManagementunitsAsync(int? pageSize = null, int? pageNumber = null, string? expand = null, string? feature = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.ManagementUnitListing> GetWorkforcemanagementManagementunitsAsync(long? pageSize = null, long? pageNumber = null, string? expand = null, string? feature = null, string? divisionId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Get, "/api/v2/workforcemanagement/managementunits") { Category = CategoryName, Operation = "getWorkforcemanagementManagementunits" };
         apiRequest.WithQueryParameter("pageSize", pageSize);
@@ -1900,11 +1901,11 @@ internal sealed class WorkforceManagementApi : IWorkforceManagementApi
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.AgentsIntegrationsListing, cancellationToken);
     }
 
-    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResponse> PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsAsync(global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceQueryForAgent? body = null, global::System.Collections.Generic.IEnumerable<string>? expand = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::GenesysCloud.Extensions.Models.WfmAgentHistoricalAdherenceResponse> PostWorkforcemanagementAgentsMeAdherenceHistoricalJobsAsync(global::System.Collections.Generic.IEnumerable<string>? expand = null, global::GenesysCloud.Extensions.Models.WfmHistoricalAdherenceQueryForAgent? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::GenesysCloud.Extensions.Requests.GenesysCloudRequest(global::System.Net.Http.HttpMethod.Post, "/api/v2/workforcemanagement/agents/me/adherence/historical/jobs") { Category = CategoryName, Operation = "postWorkforcemanagementAgentsMeAdherenceHistoricalJobs" };
-        apiRequest.WithJsonBody(body);
         apiRequest.WithQueryParameter("expand", expand);
+        apiRequest.WithJsonBody(body);
         return global::GenesysCloud.Extensions.Api.GenesysCloudApiInvoker.SendAsync(_client, apiRequest, global::GenesysCloud.Extensions.Api.ApiJsonTypeInfos.WfmAgentHistoricalAdherenceResponse, cancellationToken);
     }
 
