@@ -172,7 +172,10 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
 
         try
         {
-            return JsonSerializer.SerializeToUtf8Bytes(request.Body, request.BodyType ?? request.Body.GetType(), GenesysCloudJson.Options);
+            // Through the options' resolver (generated model metadata first): no reflection-based overload, so trimmed and
+            // Native AOT applications serialize the same way.
+            var typeInfo = GenesysCloudJson.Options.GetTypeInfo(request.BodyType ?? request.Body.GetType());
+            return JsonSerializer.SerializeToUtf8Bytes(request.Body, typeInfo);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {

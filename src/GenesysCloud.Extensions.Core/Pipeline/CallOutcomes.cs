@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using GenesysCloud.Extensions.Errors;
 using GenesysCloud.Extensions.Http;
 using GenesysCloud.Extensions.Requests;
@@ -13,6 +14,10 @@ namespace GenesysCloud.Extensions.Pipeline;
 /// </summary>
 internal sealed class CallOutcomes
 {
+    // The error body's metadata as the client's options resolve it (source-generated, web defaults): no reflection.
+    private static readonly JsonTypeInfo<GenesysCloudErrorBody> ErrorBodyTypeInfo =
+        (JsonTypeInfo<GenesysCloudErrorBody>)GenesysCloudJson.Options.GetTypeInfo(typeof(GenesysCloudErrorBody));
+
     private readonly TimeSpan _socketTimeout;
     private readonly CancellationToken _abort;
 
@@ -56,7 +61,7 @@ internal sealed class CallOutcomes
                 using var document = JsonDocument.Parse(response.Content);
                 if (document.RootElement.ValueKind == JsonValueKind.Object)
                 {
-                    error = document.RootElement.Deserialize<GenesysCloudErrorBody>(GenesysCloudJson.Options);
+                    error = document.RootElement.Deserialize(ErrorBodyTypeInfo);
                 }
             }
             catch (JsonException)
