@@ -17,7 +17,11 @@ public sealed class CorePackageBoundaryTests
     {
         var friends = Core.GetCustomAttributes<InternalsVisibleToAttribute>().Select(a => a.AssemblyName).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["DynamicProxyGenAssembly2", "GenesysCloud.Extensions.Benchmarks", "GenesysCloud.Extensions.Tests"], friends);
+        // Moq's proxies, and test and benchmark assemblies, none of which is shipped.
+        Assert.Equal(
+            ["DynamicProxyGenAssembly2", "GenesysCloud.Extensions.Benchmarks", "GenesysCloud.Extensions.Redis.Benchmarks", "GenesysCloud.Extensions.Redis.Tests", "GenesysCloud.Extensions.Tests"],
+            friends);
+        Assert.All(Directory.EnumerateDirectories(Path.Combine(RepositoryRoot(), "src")).Select(Path.GetFileName), package => Assert.DoesNotContain(package, friends));
     }
 
     [Fact]
@@ -26,5 +30,16 @@ public sealed class CorePackageBoundaryTests
         Assert.True(typeof(GenesysCloudCoreServices).IsPublic);
         Assert.True(typeof(GenesysCloud.Extensions.Paging.GenesysCloudPaging).IsPublic);
         Assert.True(typeof(GenesysCloud.Extensions.Api.GenesysCloudApiInvoker).IsPublic);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GenesysCloud.Extensions.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root (GenesysCloud.Extensions.sln) was not found.");
     }
 }
