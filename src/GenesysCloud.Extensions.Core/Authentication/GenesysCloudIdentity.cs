@@ -44,13 +44,18 @@ public abstract class GenesysCloudIdentity
     /// <summary>An identity exchanged from a SAML2 assertion (<c>grant_type=urn:ietf:params:oauth:grant-type:saml2-bearer</c>).</summary>
     /// <param name="key">A stable key for the identity.</param>
     /// <param name="organizationName">The Genesys Cloud organization's short name (<c>orgName</c>).</param>
+    /// <param name="clientId">The id of the OAuth client of the SAML2 Bearer grant type the exchange authenticates as.</param>
+    /// <param name="clientSecret">That client's secret.</param>
     /// <param name="assertion">Returns a current, base64-encoded signed assertion each time a token is needed.</param>
     /// <returns>The identity.</returns>
-    public static GenesysCloudIdentity Saml2Bearer(string key, string organizationName, Func<CancellationToken, ValueTask<string>> assertion)
+    /// <remarks>Genesys Cloud issues no refresh token for this grant: when the token expires, a new assertion is exchanged.</remarks>
+    public static GenesysCloudIdentity Saml2Bearer(string key, string organizationName, string clientId, string clientSecret, Func<CancellationToken, ValueTask<string>> assertion)
     {
         ArgumentException.ThrowIfNullOrEmpty(organizationName);
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentException.ThrowIfNullOrEmpty(clientSecret);
         ArgumentNullException.ThrowIfNull(assertion);
-        return new Saml2Identity(key, organizationName, assertion);
+        return new Saml2Identity(key, new Saml2BearerGrant(organizationName, clientId, clientSecret, assertion));
     }
 
     /// <summary>An identity whose tokens come from <paramref name="source"/>.</summary>
@@ -71,9 +76,9 @@ public abstract class GenesysCloudIdentity
         internal override IGenesysCloudTokenSource CreateTokenSource(LoginService login) => new RefreshTokenSource(login, tokens);
     }
 
-    private sealed class Saml2Identity(string key, string organizationName, Func<CancellationToken, ValueTask<string>> assertion) : GenesysCloudIdentity(key, "saml2")
+    private sealed class Saml2Identity(string key, Saml2BearerGrant grant) : GenesysCloudIdentity(key, "saml2")
     {
-        internal override IGenesysCloudTokenSource CreateTokenSource(LoginService login) => new Saml2BearerTokenSource(login, organizationName, assertion);
+        internal override IGenesysCloudTokenSource CreateTokenSource(LoginService login) => new Saml2BearerTokenSource(login, grant);
     }
 
     private sealed class CustomIdentity(string key, IGenesysCloudTokenSource source) : GenesysCloudIdentity(key, "custom")

@@ -59,11 +59,8 @@ internal sealed class LoginService
     /// <summary>Gets the clock of the client.</summary>
     public TimeProvider Time => _time;
 
-    /// <summary>Gets the client's own OAuth client id.</summary>
-    public string ClientId => _options.ClientId!;
-
-    /// <summary>Gets the client's own OAuth client secret.</summary>
-    public string? ClientSecret => _options.ClientSecret;
+    /// <summary>Gets the name of the client, as messages and telemetry name it (<c>default</c> for the unnamed one).</summary>
+    public string ClientName => _clientName;
 
     /// <summary>Raised when the login service throttles a request, with the wait it asked for.</summary>
     public event Action<TimeSpan>? Throttled;

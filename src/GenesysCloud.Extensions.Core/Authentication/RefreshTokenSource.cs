@@ -27,7 +27,7 @@ internal sealed class RefreshTokenSource(LoginService login, GenesysCloudUserTok
         {
             throw new Errors.GenesysCloudAuthenticationException(
                 Errors.GenesysCloudErrorCodes.TokenGrantInvalid,
-                "The user's access token expired and it cannot be refreshed: the identity has no refresh token or no OAuth client id. Sign the user in again.",
+                $"The access token of a user identity of client '{login.ClientName}' expired and it cannot be refreshed: the identity has no refresh token or no OAuth client id. Sign the user in again.",
                 statusCode: null);
         }
 

@@ -11,13 +11,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using static GenesysCloud.Extensions.Tests.MultiOrg.MultiOrgSimulator;
+
 namespace GenesysCloud.Extensions.Tests.MultiOrg;
 
 /// <summary>Named clients, keyed interfaces, run-time clients and user identities against a two-organization simulator.</summary>
 public sealed class NamedClientTests
 {
-    private const string Redirect = "https://app.example.com/signin-genesys";
-
     [Fact]
     public async Task Two_named_clients_have_their_own_token_budget_and_keyed_interfaces_and_a_429_storm_on_one_leaves_the_other_running()
     {
@@ -205,63 +205,5 @@ public sealed class NamedClientTests
         Assert.Equal(63, pool.Sum(t => t.Requests)); // 60 calls and one connect probe per token
         await host.StopAsync();
         Assert.Equal(3, contoso.Inspector.TokensDeleted);
-    }
-
-    private static Task<GenesysCloudSimulator> StartSimulatorAsync()
-    {
-        var options = new GenesysCloudSimulatorOptions();
-        var web = SimulatorOAuthClient.AuthorizationCode("web-app", "web-secret", Redirect);
-        web.Scopes.Add("users");
-        options.OAuthClients.Add(web);
-        options.Organizations.Add(new SimulatorOrganizationOptions("fabrikam") { QueueCount = 7, RateLimit = 50 });
-        return GenesysCloudSimulator.StartAsync(options);
-    }
-
-    private static IHost BuildHost(GenesysCloudSimulator sim, Action<IServiceCollection> services)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.ConfigureGenesysCloudDefaults(o => o.Retry.BaseDelay = TimeSpan.FromMilliseconds(10));
-        builder.Services.AddGenesysCloud("contoso", o => Use(o, sim.DefaultOrganization));
-        builder.Services.AddGenesysCloud("fabrikam", o => Use(o, sim.GetOrganization("fabrikam")));
-        services(builder.Services);
-        return builder.Build();
-    }
-
-    private static void Use(global::GenesysCloud.Extensions.Options.GenesysCloudOptions options, SimulatorOrganization org)
-    {
-        options.ClientId = org.ClientId;
-        options.ClientSecret = org.ClientSecret;
-        options.ApiBaseAddress = org.ApiBaseAddress;
-        options.LoginBaseAddress = org.LoginBaseAddress;
-    }
-
-    private static async Task<GenesysCloudUserTokens> SignInAsync(GenesysCloudSimulator sim, string email)
-    {
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = sim.ApiBaseAddress };
-        using var authorize = await http.GetAsync($"oauth/authorize?response_type=code&client_id=web-app&redirect_uri={Uri.EscapeDataString(Redirect)}&state=s&login_hint={Uri.EscapeDataString(email)}");
-        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
-        var code = authorize.Headers.Location!.Query.TrimStart('?').Split('&').Select(p => p.Split('=')).Single(p => p[0] == "code")[1];
-        using var request = new HttpRequestMessage(HttpMethod.Post, "oauth/token")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "authorization_code",
-                ["code"] = Uri.UnescapeDataString(code),
-                ["redirect_uri"] = Redirect,
-            }),
-        };
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("web-app:web-secret")));
-        using var exchange = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, exchange.StatusCode);
-        using var body = JsonDocument.Parse(await exchange.Content.ReadAsStringAsync());
-        return new GenesysCloudUserTokens
-        {
-            AccessToken = body.RootElement.GetProperty("access_token").GetString(),
-            RefreshToken = body.RootElement.GetProperty("refresh_token").GetString(),
-            AccessTokenExpiresAt = DateTimeOffset.UtcNow.AddSeconds(body.RootElement.GetProperty("expires_in").GetInt32()),
-            ClientId = "web-app",
-            ClientSecret = "web-secret",
-        };
     }
 }

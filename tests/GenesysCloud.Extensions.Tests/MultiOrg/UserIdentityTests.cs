@@ -1,0 +1,156 @@
+using GenesysCloud.Extensions.Api;
+using GenesysCloud.Extensions.Authentication;
+using GenesysCloud.Extensions.Errors;
+using GenesysCloud.Extensions.Simulator;
+using Microsoft.Extensions.DependencyInjection;
+using static GenesysCloud.Extensions.Tests.MultiOrg.MultiOrgSimulator;
+
+namespace GenesysCloud.Extensions.Tests.MultiOrg;
+
+/// <summary>
+/// Calls on behalf of signed-in users and SAML2 identities against the simulator's OAuth service: tokens the server ends,
+/// refresh tokens it refuses, assertions it exchanges — each call ends once, with a typed error naming the client.
+/// </summary>
+public sealed class UserIdentityTests
+{
+    private const string UsersMe = "/api/v2/users/me";
+
+    [Fact]
+    public async Task A_user_token_the_server_expires_is_refreshed_once_and_the_call_ends_with_the_rotated_tokens_reported()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var contoso = sim.DefaultOrganization;
+        var user = contoso.Users[5];
+        var tokens = await SignInAsync(sim, user.Email!);
+        var signedInRefreshToken = tokens.RefreshToken;
+        var reported = new List<string?>();
+        tokens.Refreshed = t => reported.Add(t.RefreshToken);
+        using var host = BuildHost(sim, _ => { });
+        await host.StartAsync();
+        var users = host.Services.GetRequiredKeyedService<IUsersApi>("contoso");
+        var alice = GenesysCloudIdentity.User(user.Id!, tokens);
+
+        Assert.Equal(user.Id, (await As(alice, () => users.GetUsersMeAsync())).Id);
+        var signedIn = contoso.Inspector.Tokens.Single(t => t.GrantType == "authorization_code" && t.UserId == user.Id);
+        Assert.True(contoso.ExpireToken(signedIn.Id));
+
+        // Three calls at once after the server ended the token: one refresh, each call answered once.
+        var calls = Enumerable.Range(0, 3).Select(_ => As(alice, () => users.GetUsersMeAsync())).ToArray();
+        Assert.All(await Task.WhenAll(calls), me => Assert.Equal(user.Id, me.Id));
+
+        var refresh = Assert.Single(contoso.Inspector.Tokens, t => t.GrantType == "refresh_token");
+        Assert.Equal(user.Id, refresh.UserId);
+        Assert.Single(reported);
+        Assert.NotEqual(signedInRefreshToken, reported[0]); // Genesys rotates refresh tokens; the application is told
+        Assert.Equal(reported[0], tokens.RefreshToken);
+        var usersMe = contoso.Inspector.Requests.Where(r => r.Path == UsersMe).ToList();
+        Assert.All(usersMe.Where(r => r.StatusCode == 401), r => Assert.Equal(signedIn.Id, r.TokenId));
+        Assert.Equal(3, usersMe.Count(r => r.StatusCode == 200 && r.TokenId == refresh.Id));
+        Assert.DoesNotContain(usersMe, r => contoso.Inspector.Tokens.Single(t => t.Id == r.TokenId).GrantType == "client_credentials");
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_user_whose_refresh_token_was_revoked_fails_with_a_typed_error_naming_the_client_and_nobody_else_waits()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var contoso = sim.DefaultOrganization;
+        var user = contoso.Users[5];
+        var tokens = await SignInAsync(sim, user.Email!);
+        var secrets = new[] { tokens.AccessToken!, tokens.RefreshToken!, "web-secret" };
+        tokens.AccessTokenExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1); // expired here: the first call refreshes
+        var signedIn = contoso.Inspector.Tokens.Single(t => t.GrantType == "authorization_code" && t.UserId == user.Id);
+        Assert.True(contoso.RevokeToken(signedIn.RefreshTokenId!));
+        using var host = BuildHost(sim, _ => { });
+        await host.StartAsync();
+        var users = host.Services.GetRequiredKeyedService<IUsersApi>("contoso");
+        var routing = host.Services.GetRequiredKeyedService<IRoutingApi>("contoso");
+        var alice = GenesysCloudIdentity.User(user.Id!, tokens);
+
+        var calls = Enumerable.Range(0, 3).Select(_ => As(alice, () => users.GetUsersMeAsync())).ToArray();
+        var appCalls = Enumerable.Range(0, 5).Select(_ => routing.GetRoutingWrapupcodesAsync()).ToArray();
+
+        foreach (var call in calls)
+        {
+            var error = await Assert.ThrowsAsync<GenesysCloudAuthenticationException>(() => call);
+            Assert.Equal(GenesysCloudErrorCodes.TokenGrantInvalid, error.ErrorCode);
+            Assert.Equal("invalid_grant", error.OAuthError);
+            Assert.Contains("user identity of client 'contoso'", error.Message, StringComparison.Ordinal);
+            Assert.All(secrets, secret => Assert.DoesNotContain(secret, error.ToString(), StringComparison.Ordinal));
+        }
+
+        await Task.WhenAll(appCalls);
+        Assert.DoesNotContain(contoso.Inspector.Requests, r => r.Path == UsersMe); // no call ran without a token
+
+        // Signed in again, the same user (same key, new tokens) calls again.
+        var again = GenesysCloudIdentity.User(user.Id!, await SignInAsync(sim, user.Email!));
+        Assert.Equal(user.Id, (await As(again, () => users.GetUsersMeAsync())).Id);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_user_token_that_expired_without_a_refresh_token_is_a_typed_error_naming_the_client_and_asks_nobody()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var contoso = sim.DefaultOrganization;
+        var tokens = await SignInAsync(sim, contoso.Users[5].Email!);
+        tokens.RefreshToken = null;
+        tokens.AccessTokenExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+        using var host = BuildHost(sim, _ => { });
+        await host.StartAsync();
+        var tokenRequests = contoso.Inspector.Requests.Count(r => r.Path == "/oauth/token");
+        var users = host.Services.GetRequiredKeyedService<IUsersApi>("fabrikam");
+
+        var error = await Assert.ThrowsAsync<GenesysCloudAuthenticationException>(
+            () => As(GenesysCloudIdentity.User(contoso.Users[5].Id!, tokens), () => users.GetUsersMeAsync()));
+
+        Assert.Equal(GenesysCloudErrorCodes.TokenGrantInvalid, error.ErrorCode);
+        Assert.Contains("client 'fabrikam'", error.Message, StringComparison.Ordinal);
+        Assert.Null(error.StatusCode);
+        Assert.Equal(tokenRequests, contoso.Inspector.Requests.Count(r => r.Path == "/oauth/token"));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_saml2_identity_exchanges_an_assertion_with_its_own_oauth_client_and_a_new_one_when_the_token_ends()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var contoso = sim.DefaultOrganization;
+        var user = contoso.Users[3];
+        var assertions = 0;
+        var identity = GenesysCloudIdentity.Saml2Bearer(user.Id!, contoso.Name, SamlClientId, SamlClientSecret, _ =>
+        {
+            Interlocked.Increment(ref assertions);
+            return ValueTask.FromResult(contoso.CreateSamlAssertion(user.Email!));
+        });
+        using var host = BuildHost(sim, _ => { });
+        await host.StartAsync();
+        var users = host.Services.GetRequiredKeyedService<IUsersApi>("contoso");
+
+        Assert.Equal(user.Id, (await As(identity, () => users.GetUsersMeAsync())).Id);
+        var first = Assert.Single(contoso.Inspector.Tokens, t => t.GrantType == "urn:ietf:params:oauth:grant-type:saml2-bearer");
+        Assert.Equal((SamlClientId, user.Id), (first.ClientId, first.UserId));
+        Assert.Equal(1, assertions);
+
+        Assert.True(contoso.ExpireToken(first.Id));
+        Assert.Equal(user.Id, (await As(identity, () => users.GetUsersMeAsync())).Id);
+        Assert.Equal(2, assertions);
+        Assert.Equal(2, contoso.Inspector.Tokens.Count(t => t.GrantType == "urn:ietf:params:oauth:grant-type:saml2-bearer"));
+
+        // An assertion the login service refuses (here: for another org) is a typed error naming the client.
+        var stranger = GenesysCloudIdentity.Saml2Bearer("stranger", "no-such-org", SamlClientId, SamlClientSecret, _ => ValueTask.FromResult(contoso.CreateSamlAssertion(user.Email!)));
+        var error = await Assert.ThrowsAsync<GenesysCloudAuthenticationException>(() => As(stranger, () => users.GetUsersMeAsync()));
+        Assert.Equal(GenesysCloudErrorCodes.TokenGrantInvalid, error.ErrorCode);
+        Assert.Contains("saml2 identity of client 'contoso'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(SamlClientSecret, error.ToString(), StringComparison.Ordinal);
+        await host.StopAsync();
+    }
+
+    internal static async Task<T> As<T>(GenesysCloudIdentity identity, Func<Task<T>> call)
+    {
+        using (GenesysCloudIdentityScope.Begin(identity))
+        {
+            return await call();
+        }
+    }
+}
