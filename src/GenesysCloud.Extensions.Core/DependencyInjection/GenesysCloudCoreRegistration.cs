@@ -20,12 +20,6 @@ internal static class GenesysCloudCoreRegistration
     /// <summary>The name of the unnamed client's login <see cref="HttpClient"/>.</summary>
     public const string LoginHttpClientName = "GenesysCloud.OAuth";
 
-    /// <summary>The API <see cref="HttpClient"/> of the clients added at run time (each attempt carries its client's token and host).</summary>
-    public const string RuntimeHttpClientName = "GenesysCloud.Runtime";
-
-    /// <summary>The login <see cref="HttpClient"/> of the clients added at run time.</summary>
-    public const string RuntimeLoginHttpClientName = "GenesysCloud.OAuth.Runtime";
-
     public static GenesysCloudBuilder AddGenesysCloudCore(IServiceCollection services, string name, IConfiguration? configuration, Action<GenesysCloudOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -46,11 +40,10 @@ internal static class GenesysCloudCoreRegistration
             return existing;
         }
 
-        var registration = new ClientRegistration(name, GenesysCloudClientNames.ApiHttpClient(name), GenesysCloudClientNames.LoginHttpClient(name));
+        var registration = new ClientRegistration(name, GenesysCloudClientNames.ApiHttpClient(name), GenesysCloudClientNames.LoginHttpClient(name), name);
         services.AddSingleton(registration);
         services.AddOptions<GenesysCloudOptions>(name).ValidateOnStart();
-        services.AddKeyedSingleton(name, (sp, _) => ClientComposition.Create(
-            sp, name, sp.GetRequiredService<IOptionsMonitor<GenesysCloudOptions>>().Get(name), registration.ApiHttpClientName, registration.LoginHttpClientName));
+        services.AddKeyedSingleton(name, (sp, _) => ClientComposition.Create(sp, registration, sp.GetRequiredService<IOptionsMonitor<GenesysCloudOptions>>().Get(name)));
         services.AddKeyedSingleton(name, (sp, _) => sp.GetRequiredKeyedService<ClientComposition>(name).Client);
         services.AddKeyedSingleton<IGenesysCloudClient>(name, (sp, _) => sp.GetRequiredKeyedService<GenesysCloudClient>(name));
         if (name.Length == 0)
@@ -100,6 +93,14 @@ internal static class GenesysCloudCoreRegistration
         }
     }
 
+    /// <summary>Returns the builder of what the clients added at run time share, registering the shared services first.</summary>
+    public static GenesysCloudRuntimeClientsBuilder RuntimeClients(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        AddShared(services);
+        return (GenesysCloudRuntimeClientsBuilder)services.First(d => d.ServiceType == typeof(GenesysCloudRuntimeClientsBuilder)).ImplementationInstance!;
+    }
+
     private static void AddShared(IServiceCollection services)
     {
         if (services.Any(d => d.ServiceType == typeof(GenesysCloudClientRegistry)))
@@ -120,8 +121,8 @@ internal static class GenesysCloudCoreRegistration
         services.TryAddSingleton<GenesysCloudClientRegistry>();
         services.TryAddSingleton<IGenesysCloudClientFactory, GenesysCloudClientFactory>();
         services.AddHostedService<GenesysCloudHostedService>();
-        AddHttpClient(services, RuntimeLoginHttpClientName);
-        AddHttpClient(services, RuntimeHttpClientName).AddHttpMessageHandler(CreateTokenHandler);
+        AddHttpClient(services, ClientRegistration.RuntimeLoginHttpClientName);
+        services.AddSingleton(new GenesysCloudRuntimeClientsBuilder(services, AddHttpClient(services, ClientRegistration.RuntimeName).AddHttpMessageHandler(CreateTokenHandler)));
     }
 
     private static GenesysCloudDefaults GetDefaults(IServiceCollection services)

@@ -40,9 +40,10 @@ internal sealed class ClientComposition : IDisposable
 
     public GenesysCloudClient Client { get; }
 
-    /// <summary>Builds the client registered as <paramref name="name"/> (<see cref="string.Empty"/> for the unnamed one).</summary>
-    public static ClientComposition Create(IServiceProvider services, string name, GenesysCloudOptions options, string apiHttpClientName, string loginHttpClientName)
+    /// <summary>Builds the client <paramref name="registration"/> names (<see cref="string.Empty"/> for the unnamed one).</summary>
+    public static ClientComposition Create(IServiceProvider services, ClientRegistration registration, GenesysCloudOptions options)
     {
+        var name = registration.Name;
         var time = services.GetRequiredService<TimeProvider>();
         var loggerFactory = services.GetRequiredService<ILoggerFactory>();
         var httpClients = services.GetRequiredService<IHttpClientFactory>();
@@ -51,7 +52,7 @@ internal sealed class ClientComposition : IDisposable
             services.GetRequiredService<GenesysCloudClientEvents>(),
             name.Length == 0 ? GenesysCloudDiagnostics.DefaultClientName : name);
         var attempt = new HttpAttempt(time, options.SocketTimeout, options.MaxResponseContentLength);
-        var login = new LoginService(() => httpClients.CreateClient(loginHttpClientName), attempt, options, time, diagnostics, loggerFactory);
+        var login = new LoginService(() => httpClients.CreateClient(registration.LoginHttpClientName), attempt, options, time, diagnostics, loggerFactory);
 
         // The client's own identity: one client-credentials token, or a pool of them, each with its own lane (budget), in a
         // fleet each the fleet's token of its slot.
@@ -82,12 +83,12 @@ internal sealed class ClientComposition : IDisposable
         var identities = new IdentityLanes(login, options, time, scheduler.ForgetBudget);
 
         var abort = new CancellationTokenSource();
-        var customizations = services.GetRequiredService<IOptionsMonitor<GenesysCloudRetryCustomization>>().Get(name).Actions;
-        var pipeline = CallPipelineFactory.Create(options, customizations, diagnostics, time, loggerFactory, apiHttpClientName);
+        var customizations = services.GetRequiredService<IOptionsMonitor<GenesysCloudRetryCustomization>>().Get(registration.RetryCustomizationName).Actions;
+        var pipeline = CallPipelineFactory.Create(options, customizations, diagnostics, time, loggerFactory, registration.ApiHttpClientName);
         var executor = new CallExecutor(
             scheduler,
             pipeline,
-            () => httpClients.CreateClient(apiHttpClientName),
+            () => httpClients.CreateClient(registration.ApiHttpClientName),
             attempt,
             diagnostics,
             new CallOutcomes(options.SocketTimeout, abort.Token),

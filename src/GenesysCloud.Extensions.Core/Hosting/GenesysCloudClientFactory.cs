@@ -70,8 +70,7 @@ internal sealed class GenesysCloudClientFactory : IGenesysCloudClientFactory
         configure(options);
         Validate(name, options);
 
-        var composition = ClientComposition.Create(
-            _services, name, options, GenesysCloudCoreRegistration.RuntimeHttpClientName, GenesysCloudCoreRegistration.RuntimeLoginHttpClientName);
+        var composition = ClientComposition.Create(_services, ClientRegistration.Runtime(name), options);
         bool connectNow;
         try
         {

@@ -126,6 +126,3 @@ internal sealed class GenesysCloudClientRegistry : IDisposable
         return list.Count == 0 ? "none" : string.Join(", ", list);
     }
 }
-
-/// <summary>A client registered by <c>AddGenesysCloud</c>: its name and the names of its HTTP clients.</summary>
-internal sealed record ClientRegistration(string Name, string ApiHttpClientName, string LoginHttpClientName);

@@ -87,6 +87,39 @@ public sealed class NamedClientTests
     }
 
     [Fact]
+    public async Task Clients_added_at_run_time_use_the_http_client_and_the_retry_strategy_configured_for_them()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var fabrikam = sim.GetOrganization("fabrikam");
+        using var host = BuildHost(sim, services => services.ConfigureGenesysCloudRuntimeClients(runtime => runtime
+            .ConfigureHttpClient(http => http.DefaultRequestHeaders.Add("X-Tenant-Gateway", "eu-1"))
+            .ConfigureRetry(retry => retry.ShouldHandle = _ => ValueTask.FromResult(false))));
+        await host.StartAsync();
+        var factory = host.Services.GetRequiredService<IGenesysCloudClientFactory>();
+        await factory.AddClientAsync("tenant-1", o => Use(o, fabrikam));
+        var tenant = factory.GetApi<IRoutingApi>("tenant-1");
+        var registered = host.Services.GetRequiredKeyedService<IRoutingApi>("fabrikam");
+        const string WrapupCodes = "/api/v2/routing/wrapupcodes";
+
+        await tenant.GetRoutingWrapupcodesAsync();
+        await registered.GetRoutingWrapupcodesAsync();
+        var (tenantToken, registeredToken) = (TokenOf(0), TokenOf(1));
+        Assert.NotEqual(tenantToken, registeredToken);
+        Assert.All(fabrikam.Inspector.Requests.Where(r => r.TokenId == tenantToken), r => Assert.Equal("eu-1", r.Headers["X-Tenant-Gateway"]));
+        Assert.All(fabrikam.Inspector.Requests.Where(r => r.TokenId == registeredToken), r => Assert.False(r.Headers.ContainsKey("X-Tenant-Gateway")));
+
+        // One 503 each: the run-time client, told not to retry, ends with it; the registered client retries past it.
+        sim.Faults.Add(SimulatorFault.Status(503, "GET", WrapupCodes));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Assert.ThrowsAsync<GenesysCloudApiException>(() => tenant.GetRoutingWrapupcodesAsync())).StatusCode);
+        sim.Faults.Add(SimulatorFault.Status(503, "GET", WrapupCodes));
+        await registered.GetRoutingWrapupcodesAsync();
+        Assert.Equal(2, fabrikam.Inspector.Requests.Count(r => r.StatusCode == 503));
+        await host.StopAsync();
+
+        string TokenOf(int call) => fabrikam.Inspector.Requests.Where(r => r.Path == WrapupCodes).ElementAt(call).TokenId!;
+    }
+
+    [Fact]
     public async Task Bad_names_and_options_are_typed_errors_naming_the_client()
     {
         var services = new ServiceCollection();
