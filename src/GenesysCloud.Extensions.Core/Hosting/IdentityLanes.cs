@@ -7,7 +7,9 @@ namespace GenesysCloud.Extensions.Hosting;
 /// <summary>
 /// The lanes of the identities a client's calls run as besides its own (<see cref="GenesysCloudIdentity"/>): one token
 /// and one budget each, created on first use and kept for at most <c>MaxIdentities</c> identities, the least recently
-/// used idle one leaving first. A new token of an identity makes its lane forget the old token's budget.
+/// used idle one leaving first (idle: no call queued or in flight, and no 429 suspension running — a lane forgotten while
+/// suspended would let that identity's next call run into the same limit). A new token of an identity makes its lane
+/// forget the old token's budget.
 /// </summary>
 internal sealed class IdentityLanes
 {
@@ -65,7 +67,7 @@ internal sealed class IdentityLanes
         }
     }
 
-    private static bool IsIdle(LaneGroup group) => !group.Listed && group.InFlight == 0;
+    private bool IsIdle(LaneGroup group) => !group.Listed && group.InFlight == 0 && group.Lanes[0].SuspendedUntil <= _time.GetUtcNow();
 
     private LaneGroup Create(GenesysCloudIdentity identity)
     {

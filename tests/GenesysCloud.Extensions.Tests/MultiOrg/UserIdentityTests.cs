@@ -1,8 +1,13 @@
+using System.Diagnostics.Metrics;
 using GenesysCloud.Extensions.Api;
 using GenesysCloud.Extensions.Authentication;
 using GenesysCloud.Extensions.Errors;
+using GenesysCloud.Extensions.Options;
 using GenesysCloud.Extensions.Simulator;
+using GenesysCloud.Extensions.Telemetry;
+using GenesysCloud.Extensions.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using static GenesysCloud.Extensions.Tests.MultiOrg.MultiOrgSimulator;
 
 namespace GenesysCloud.Extensions.Tests.MultiOrg;
@@ -145,6 +150,71 @@ public sealed class UserIdentityTests
         Assert.DoesNotContain(SamlClientSecret, error.ToString(), StringComparison.Ordinal);
         await host.StopAsync();
     }
+
+    [Fact]
+    public async Task Identities_are_kept_up_to_MaxIdentities_the_least_recently_used_leaving_first()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var contoso = sim.DefaultOrganization;
+        var exchanges = new List<string>();
+        var identities = new[] { 0, 1, 2 }.ToDictionary(i => "abc"[i], i => Saml(contoso, contoso.Users[i], exchanges));
+        using var host = BuildHost(sim, services => services.Configure<GenesysCloudOptions>("contoso", o => o.MaxIdentities = 2));
+        await host.StartAsync();
+        var users = host.Services.GetRequiredKeyedService<IUsersApi>("contoso");
+
+        // a, b, c: c pushes a out; a again pushes b out; c is still kept; b comes back with a new token.
+        foreach (var who in "abcacb")
+        {
+            Assert.Equal(identities[who].Key, (await As(identities[who], () => users.GetUsersMeAsync())).Id);
+        }
+
+        Assert.Equal("abcab".Select(who => identities[who].Key), exchanges);
+        Assert.Equal(5, contoso.Inspector.Tokens.Count(t => t.ClientId == SamlClientId));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task An_identity_suspended_by_a_429_is_not_forgotten_even_when_it_has_no_call_left()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var contoso = sim.DefaultOrganization;
+        var exchanges = new List<string>();
+        var (alice, bob) = (Saml(contoso, contoso.Users[0], exchanges), Saml(contoso, contoso.Users[1], exchanges));
+        using var host = BuildHost(sim, services => services.Configure<GenesysCloudOptions>("contoso", o => o.MaxIdentities = 1));
+        using var suspensions = new MetricCollector<long>(host.Services.GetRequiredService<IMeterFactory>(), GenesysCloudTelemetryNames.SourceName, GenesysCloudTelemetryNames.RateLimitSuspensions);
+        await host.StartAsync();
+        var users = host.Services.GetRequiredKeyedService<IUsersApi>("contoso");
+
+        // Alice's call is answered 429 (Retry-After 3 s) and she gives up on it while her lane is suspended.
+        var retryAfter = TimeSpan.FromSeconds(3);
+        sim.Faults.Add(new SimulatorFault { StatusCode = 429, Path = UsersMe, Count = 1, RetryAfter = retryAfter });
+        using var giveUp = new CancellationTokenSource();
+        var abandoned = As(alice, () => users.GetUsersMeAsync(cancellationToken: giveUp.Token));
+        await Eventually.TrueAsync(() => suspensions.GetMeasurementSnapshot().Count == 1, "alice's lane is suspended");
+        giveUp.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+
+        // Bob comes and goes; Alice's next call still waits for her suspension to end, with the same token.
+        Assert.Equal(bob.Key, (await As(bob, () => users.GetUsersMeAsync())).Id);
+        Assert.Equal(alice.Key, (await As(alice, () => users.GetUsersMeAsync())).Id);
+
+        var limited = contoso.Inspector.Requests.Single(r => r.StatusCode == 429);
+        var after = contoso.Inspector.Requests.Single(r => r.TokenId == limited.TokenId && r.StatusCode == 200);
+        Assert.True(after.Timestamp >= limited.Timestamp + retryAfter - TimeSpan.FromMilliseconds(50), $"alice's call started {after.Timestamp - limited.Timestamp} after her 429");
+        Assert.Equal(["alice", "bob"], exchanges.Select(e => e == alice.Key ? "alice" : "bob").ToArray());
+        await host.StopAsync();
+    }
+
+    private static GenesysCloudIdentity Saml(SimulatorOrganization org, SimulatorUser user, List<string> exchanges) =>
+        GenesysCloudIdentity.Saml2Bearer(user.Id!, org.Name, SamlClientId, SamlClientSecret, _ =>
+        {
+            lock (exchanges)
+            {
+                exchanges.Add(user.Id!);
+            }
+
+            return ValueTask.FromResult(org.CreateSamlAssertion(user.Email!));
+        });
 
     internal static async Task<T> As<T>(GenesysCloudIdentity identity, Func<Task<T>> call)
     {
