@@ -8,12 +8,16 @@ internal sealed class AccessToken
     public AccessToken(string value, DateTimeOffset expiresAt, DateTimeOffset refreshAt, long version)
     {
         Value = value;
+        AuthorizationHeader = "Bearer " + value;
         ExpiresAt = expiresAt;
         RefreshAt = refreshAt;
         Version = version;
     }
 
     public string Value { get; }
+
+    /// <summary>Gets the <c>Authorization</c> header value (<c>Bearer …</c>), made once per token rather than per attempt.</summary>
+    public string AuthorizationHeader { get; }
 
     public DateTimeOffset ExpiresAt { get; }
 

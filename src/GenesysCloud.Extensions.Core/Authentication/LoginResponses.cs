@@ -13,7 +13,7 @@ namespace GenesysCloud.Extensions.Authentication;
 internal static class LoginResponses
 {
     public static string? GetCorrelationId(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(GenesysCloudHeaderNames.CorrelationId, out var values) ? values.FirstOrDefault() : null;
+        Http.HeaderValues.First(response.Headers, GenesysCloudHeaderNames.CorrelationId);
 
     private static byte[] Body(HttpResponseMessage response) => response.Content is BufferedContent buffered ? buffered.Body : [];
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using GenesysCloud.Extensions.Authentication;
 using GenesysCloud.Extensions.Errors;
 using GenesysCloud.Extensions.Options;
@@ -21,6 +20,8 @@ internal sealed class AccessTokenHandler : DelegatingHandler
 
     /// <summary>The API base address of the client that built the attempt: the only host that receives its token.</summary>
     public static readonly HttpRequestOptionsKey<Uri> ApiBaseAddressKey = new("GenesysCloud.ApiBaseAddress");
+
+    private const string AuthorizationHeaderName = "Authorization";
 
     private readonly ILogger _logger;
 
@@ -46,7 +47,7 @@ internal sealed class AccessTokenHandler : DelegatingHandler
         }
 
         var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        SetAuthorization(request, token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
@@ -56,7 +57,13 @@ internal sealed class AccessTokenHandler : DelegatingHandler
         Log.RefreshingAfterUnauthorized(_logger);
         response.Dispose();
         token = await tokens.RefreshAfterUnauthorizedAsync(token, cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        SetAuthorization(request, token);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void SetAuthorization(HttpRequestMessage request, AccessToken token)
+    {
+        request.Headers.Remove(AuthorizationHeaderName);
+        request.Headers.TryAddWithoutValidation(AuthorizationHeaderName, token.AuthorizationHeader);
     }
 }

@@ -48,15 +48,12 @@ internal sealed class BufferedContent : HttpContent
             {
                 StatusCode = response.StatusCode,
                 ContentType = network.Headers.ContentType?.MediaType,
-                CorrelationId = response.Headers.TryGetValues(Requests.GenesysCloudHeaderNames.CorrelationId, out var ids) ? ids.FirstOrDefault() : null,
+                CorrelationId = HeaderValues.First(response.Headers, Requests.GenesysCloudHeaderNames.CorrelationId),
             };
         }
 
         var buffered = new BufferedContent(body);
-        foreach (var header in network.Headers)
-        {
-            buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
+        HeaderValues.CopyTo(network.Headers, buffered.Headers);
 
         response.Content = buffered;
         network.Dispose();

@@ -40,8 +40,7 @@ internal static class RetryAfter
 
     /// <summary>Gets <c>inin-ratelimit-reset</c> as a duration, or <see langword="null"/> when absent or malformed.</summary>
     public static TimeSpan? GetResetHeader(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(GenesysCloudHeaderNames.RateLimitReset, out var values) &&
-        int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+        int.TryParse(HeaderValues.First(response.Headers, GenesysCloudHeaderNames.RateLimitReset), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
             ? TimeSpan.FromSeconds(seconds)
             : null;
 }

@@ -67,10 +67,9 @@ internal sealed class CallExecutor
             {
                 context.Properties.Set(CallProperties.Call, call);
                 context.Properties.Set(CallProperties.GrantedLane, lane);
-                context.Properties.Set(CallProperties.Attempts, 1);
                 var outcome = await _pipeline.ExecuteOutcomeAsync(
                     static (context, self) => self.AttemptAsync(context), context, this).ConfigureAwait(false);
-                attempts = context.Get(CallProperties.Attempts);
+                attempts = context.GetAttempts();
                 if (outcome.Exception is { } exception)
                 {
                     throw _outcomes.MapException(exception, call, attempts, cancellationToken);
@@ -83,6 +82,13 @@ internal sealed class CallExecutor
                 {
                     GenesysCloudResponseScope.Current?.Record(result);
                     return result;
+                }
+
+                if (context.CancellationToken.IsCancellationRequested)
+                {
+                    // Cancelled between an answer the pipeline would act on (a 429 to re-send, a 5xx to retry) and the
+                    // next attempt: Polly hands back that answer, but the call ended because it was cancelled.
+                    throw new OperationCanceledException(context.CancellationToken);
                 }
 
                 errorType = CallOutcomes.StatusText(statusCode.Value);
@@ -149,7 +155,6 @@ internal sealed class CallExecutor
             return Outcome.FromException<HttpResponseMessage>(ex);
         }
 
-        context.Properties.Set(CallProperties.LastStatus, (int)response.StatusCode);
         _scheduler.Release(call, lane, response, sentAt);
         return Outcome.FromResult(response);
     }

@@ -36,17 +36,7 @@ internal sealed class CallOutcomes
     /// <summary>The response the caller gets: status, headers and the buffered body (handed over, not copied).</summary>
     public static GenesysCloudResponse ToResponse(HttpResponseMessage response)
     {
-        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers)
-        {
-            headers[header.Key] = header.Value as IReadOnlyList<string> ?? [.. header.Value];
-        }
-
-        foreach (var header in response.Content.Headers)
-        {
-            headers[header.Key] = header.Value as IReadOnlyList<string> ?? [.. header.Value];
-        }
-
+        var headers = new ResponseHeaders(response.Headers, response.Content.Headers);
         var body = response.Content is BufferedContent buffered ? buffered.Body : [];
         return new GenesysCloudResponse(response.StatusCode, headers, body, response.Content.Headers.ContentType?.MediaType) { RequestUri = response.RequestMessage?.RequestUri };
     }

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
-using Polly.Telemetry;
 
 namespace GenesysCloud.Extensions.Pipeline;
 
@@ -36,14 +35,10 @@ internal static class CallPipelineFactory
         string pipelineName)
     {
         var logger = loggerFactory.CreateLogger("GenesysCloud.Extensions.Retry");
+        // No Polly telemetry: the client reports every retry itself (the Retrying log, genesyscloud.client.retries, the
+        // span's "retried" and "rate_limited" events), and Polly's per-execution listener, its duplicate warning per
+        // retry and per 429 re-send, cost every call a layer of its own.
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = pipelineName, TimeProvider = time };
-        builder.ConfigureTelemetry(new TelemetryOptions
-        {
-            LoggerFactory = loggerFactory,
-
-            // A 429 re-send is pacing, not a fault: Polly reports it at Debug, so a storm does not flood warnings.
-            SeverityProvider = static args => args.Source.StrategyName == RateLimitStrategyName ? ResilienceEventSeverity.Debug : args.Event.Severity,
-        });
 
         if (options.MaxRetries > 0)
         {

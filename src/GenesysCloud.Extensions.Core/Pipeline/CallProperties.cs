@@ -11,24 +11,20 @@ internal static class CallProperties
 {
     public static readonly ResiliencePropertyKey<PendingCall> Call = new("GenesysCloud.Call");
 
-    /// <summary>Attempts sent, 429 re-sends excluded (set by the retry strategy's <c>OnRetry</c>).</summary>
+    /// <summary>Attempts sent, 429 re-sends excluded (set by the retry strategy's <c>OnRetry</c>; absent means one).</summary>
     public static readonly ResiliencePropertyKey<int> Attempts = new("GenesysCloud.Attempts");
 
     /// <summary>429 re-sends made so far (set by the rate-limit strategy's <c>OnRetry</c>).</summary>
     public static readonly ResiliencePropertyKey<int> RateLimitResends = new("GenesysCloud.RateLimitResends");
 
-    /// <summary>Whether the next attempt is a re-send after a 429 (it does not count as an attempt).</summary>
-    public static readonly ResiliencePropertyKey<bool> ResendAfterRateLimit = new("GenesysCloud.ResendAfterRateLimit");
-
     /// <summary>The lane whose start slot the next attempt already holds (the first attempt's slot is acquired before the pipeline).</summary>
     public static readonly ResiliencePropertyKey<Scheduling.RateLane?> GrantedLane = new("GenesysCloud.GrantedLane");
-
-    /// <summary>The status of the last answer received.</summary>
-    public static readonly ResiliencePropertyKey<int> LastStatus = new("GenesysCloud.LastStatus");
 
     public static int Get(this ResilienceContext context, ResiliencePropertyKey<int> key) =>
         context.Properties.TryGetValue(key, out var value) ? value : 0;
 
-    public static bool Get(this ResilienceContext context, ResiliencePropertyKey<bool> key) =>
-        context.Properties.TryGetValue(key, out var value) && value;
+    /// <summary>Gets the attempts sent so far: one until the retry strategy sets more (a property set is a box, so the
+    /// common single attempt sets none).</summary>
+    public static int GetAttempts(this ResilienceContext context) =>
+        context.Properties.TryGetValue(Attempts, out var value) ? value : 1;
 }

@@ -53,6 +53,9 @@ public sealed class GenesysCloudRequest
     /// <summary>Gets the path template, for example <c>/api/v2/routing/queues/{queueId}</c>.</summary>
     public string PathTemplate => _template.Template;
 
+    /// <summary>Gets the name of the call's span: the method and the path template.</summary>
+    internal string SpanName => _template.SpanName(Method.Method);
+
     /// <summary>Gets or sets the API category (tag) for telemetry, for example <c>Routing</c>.</summary>
     public string? Category { get; set; }
 

@@ -12,6 +12,7 @@ internal sealed class PathTemplate
     private readonly string[] _segments;
     private readonly string[] _parameterNames;
     private readonly int[] _parameterSegment;
+    private KeyValuePair<string, string>[] _spanNames = [];
 
     private PathTemplate(string template, string[] segments, string[] parameterNames, int[] parameterSegment)
     {
@@ -24,6 +25,23 @@ internal sealed class PathTemplate
     public string Template { get; }
 
     public int ParameterCount => _parameterNames.Length;
+
+    /// <summary>Gets the name of a call's span, <c>{method} {template}</c>, made once per method (a template has one or two).</summary>
+    public string SpanName(string method)
+    {
+        var names = Volatile.Read(ref _spanNames);
+        foreach (var (known, name) in names)
+        {
+            if (ReferenceEquals(known, method) || string.Equals(known, method, StringComparison.Ordinal))
+            {
+                return name;
+            }
+        }
+
+        var added = $"{method} {Template}";
+        Volatile.Write(ref _spanNames, [.. names, new(method, added)]);
+        return added;
+    }
 
     // Parsed templates are immutable and shared: generated methods use a few thousand literal templates. The
     // bound keeps raw calls with ever-new literal paths from growing the cache without limit.

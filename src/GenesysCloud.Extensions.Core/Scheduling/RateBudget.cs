@@ -140,7 +140,6 @@ internal sealed class RateBudget
     private static bool TryGetInt(HttpResponseMessage response, string name, out int value)
     {
         value = 0;
-        return response.Headers.TryGetValues(name, out var values) &&
-            int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+        return int.TryParse(Http.HeaderValues.First(response.Headers, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
     }
 }

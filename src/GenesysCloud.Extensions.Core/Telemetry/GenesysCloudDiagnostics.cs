@@ -57,24 +57,25 @@ internal sealed class GenesysCloudDiagnostics : IDisposable
             return null;
         }
 
-        var activity = ActivitySource.StartActivity($"{call.Method} {call.PathTemplate}", ActivityKind.Client, parentContext: default, startTime: call.QueuedAtUtc);
+        var activity = ActivitySource.StartActivity(call.Request.SpanName, ActivityKind.Client, parentContext: default, startTime: call.QueuedAtUtc);
         if (activity is null)
         {
             return null;
         }
 
-        activity.SetTag("http.request.method", call.Method);
-        activity.SetTag("url.template", call.PathTemplate);
-        activity.SetTag(GenesysCloudTelemetryNames.ClientNameAttribute, ClientName);
-        activity.SetTag(GenesysCloudTelemetryNames.IdentityKindAttribute, call.IdentityKind);
+        // Tags are added, not set: each is new on a new span, and AddTag skips SetTag's search for an existing one.
+        activity.AddTag("http.request.method", call.Method);
+        activity.AddTag("url.template", call.PathTemplate);
+        activity.AddTag(GenesysCloudTelemetryNames.ClientNameAttribute, ClientName);
+        activity.AddTag(GenesysCloudTelemetryNames.IdentityKindAttribute, call.IdentityKind);
         if (call.Category is not null)
         {
-            activity.SetTag(GenesysCloudTelemetryNames.CategoryAttribute, call.Category);
+            activity.AddTag(GenesysCloudTelemetryNames.CategoryAttribute, call.Category);
         }
 
         if (call.Operation is not null)
         {
-            activity.SetTag(GenesysCloudTelemetryNames.OperationAttribute, call.Operation);
+            activity.AddTag(GenesysCloudTelemetryNames.OperationAttribute, call.Operation);
         }
 
         activity.AddEvent(new ActivityEvent("queued", call.QueuedAtUtc));
@@ -122,18 +123,18 @@ internal sealed class GenesysCloudDiagnostics : IDisposable
         {
             if (statusCode is { } s)
             {
-                activity.SetTag("http.response.status_code", s);
+                activity.AddTag("http.response.status_code", BoxedStatusCodes.Get(s));
             }
 
             if (errorType is not null)
             {
-                activity.SetTag("error.type", errorType);
+                activity.AddTag("error.type", errorType);
                 activity.SetStatus(ActivityStatusCode.Error);
             }
 
             if (attempts > 1)
             {
-                activity.SetTag("http.request.resend_count", attempts - 1);
+                activity.AddTag("http.request.resend_count", attempts - 1);
             }
 
             activity.Dispose();
@@ -148,7 +149,7 @@ internal sealed class GenesysCloudDiagnostics : IDisposable
         };
         if (statusCode is { } status)
         {
-            tags.Add("http.response.status_code", status);
+            tags.Add("http.response.status_code", BoxedStatusCodes.Get(status));
         }
 
         if (call.Category is not null)

@@ -49,7 +49,7 @@ internal static partial class Log
     [LoggerMessage(14, LogLevel.Warning, "Closing: {Count} queued calls were ended with {ErrorCode}.")]
     public static partial void CallsAborted(ILogger logger, int count, string errorCode);
 
-    [LoggerMessage(15, LogLevel.Debug, "Retrying {Method} {PathTemplate} (attempt {Attempt}) after {Reason}; waiting {Delay}.")]
+    [LoggerMessage(15, LogLevel.Warning, "Retrying {Method} {PathTemplate} (attempt {Attempt}) after {Reason}; waiting {Delay}.")]
     public static partial void Retrying(ILogger logger, string method, string pathTemplate, int attempt, string reason, TimeSpan delay);
 
     [LoggerMessage(16, LogLevel.Warning, "A subscriber of the {EventName} event threw; the client ignores it.")]
