@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "Live event feed: subscribing the notification topics failed.")]
     public static partial void FeedFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Warning, "Sign-in with Genesys Cloud failed: {Reason}")]
+    public static partial void SignInFailed(ILogger logger, string reason);
 }
