@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Warning, "Sign-in with Genesys Cloud failed: {Reason}")]
     public static partial void SignInFailed(ILogger logger, string reason);
+
+    [LoggerMessage(9, LogLevel.Information, "Genesys Cloud refused a signed-in user's refresh token; the user is signed out.")]
+    public static partial void SignedInUserRefused(ILogger logger);
 }

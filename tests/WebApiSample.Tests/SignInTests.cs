@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GenesysCloud.Extensions.Errors;
 using GenesysCloud.Extensions.Simulator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -91,6 +92,34 @@ public sealed class SignInTests(KestrelSampleFactory factory) : IClassFixture<Ke
         Assert.Equal(refreshesBefore + 1, RefreshRequests());
         await Org.Inspector.WaitUntilAsync(_ => UsersMeRequests().Any(r => r.TokenId == second.Id)).WaitAsync(Patience);
         Assert.Equal(second.Id, UsersMeRequests()[^1].TokenId);
+    }
+
+    [Fact]
+    public async Task A_revoked_refresh_token_is_a_401_problem_that_signs_the_user_out_and_shows_no_token()
+    {
+        var user = Org.Users[5];
+        using var browser = await SignInAsync(user);
+        var signedIn = browser.Tokens();
+        var token = Org.Inspector.GetToken(signedIn.AccessToken)!;
+        Assert.True(Org.RevokeToken(token.RefreshTokenId!));
+        Assert.True(Org.ExpireToken(token.Id));
+
+        using var response = await browser.Http.GetAsync("api/me");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("Sign in again", problem.GetProperty("title").GetString());
+        Assert.Equal(GenesysCloudErrorCodes.TokenGrantInvalid, problem.GetProperty("errorCode").GetString());
+        Assert.DoesNotContain(signedIn.AccessToken, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(signedIn.RefreshToken, body, StringComparison.Ordinal);
+
+        // Signed out: the cookie is gone, and the next request is simply not signed in.
+        Assert.Null(browser.SignInCookie());
+        using var next = await browser.Http.GetAsync("api/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, next.StatusCode);
+        Assert.Equal("Not signed in", (await next.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
     [Fact]
