@@ -5,6 +5,7 @@ using GenesysCloud.Extensions.Errors;
 using GenesysCloud.Extensions.Simulator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WebApiSample.Simulator;
@@ -135,6 +136,38 @@ public sealed class SignInTests(KestrelSampleFactory factory) : IClassFixture<Ke
         Assert.Equal("Sign-in is not configured", (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
         Assert.Contains("SignIn:ClientId", (await me.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_real_orgs_sign_in_client_signs_in_at_the_configured_login_host_with_pkce()
+    {
+        await using var realOrg = new RealOrgSampleFactory();
+        await using var configured = realOrg.WithWebHostBuilder(static b => b.UseSetting("SignIn:ClientId", "code-client").UseSetting("SignIn:ClientSecret", "code-secret"));
+        using var http = configured.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var signIn = await http.GetAsync("/signin?returnUrl=%2Fapi%2Fme");
+
+        // The factory's GenesysCloud:LoginBaseAddress, the one source of the login host (else the region's).
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var location = signIn.Headers.Location!;
+        Assert.Equal("http://127.0.0.1:9/oauth/authorize", location.GetLeftPart(UriPartial.Path));
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(location.Query);
+        Assert.Equal("code-client", query["client_id"].ToString());
+        Assert.Equal("code", query["response_type"].ToString());
+        Assert.Equal("http://localhost/signin-genesys", query["redirect_uri"].ToString());
+        Assert.Equal("S256", query["code_challenge_method"].ToString());
+        Assert.False(string.IsNullOrEmpty(query["code_challenge"].ToString()));
+    }
+
+    [Fact]
+    public async Task A_sign_in_client_id_without_its_secret_stops_the_start_with_the_reason()
+    {
+        await using var realOrg = new RealOrgSampleFactory();
+        await using var configured = realOrg.WithWebHostBuilder(static b => b.UseSetting("SignIn:ClientId", "code-client"));
+
+        var failure = Assert.Throws<InvalidOperationException>(() => configured.CreateClient());
+
+        Assert.Contains("SignIn:ClientSecret", failure.Message, StringComparison.Ordinal);
     }
 
     private List<RecordedRequest> UsersMeRequests() => [.. Org.Inspector.Requests.Where(static r => r.Operation == "getUsersMe")];

@@ -34,6 +34,11 @@ internal static class SignInServiceCollectionExtensions
             return services;
         }
 
+        if (!simulated && string.IsNullOrWhiteSpace(signIn.ClientSecret))
+        {
+            throw new InvalidOperationException("SignIn:ClientId is set but SignIn:ClientSecret is not: set the authorization-code client's secret (user-secrets or SignIn__ClientSecret).");
+        }
+
         services.AddSingleton<GenesysCloudOAuthEvents>();
         if (simulated)
         {
@@ -70,9 +75,8 @@ internal static class SignInServiceCollectionExtensions
                 oauth.UserInformationEndpoint = new Uri(api, "api/v2/users/me").ToString();
                 (oauth.ClientId, oauth.ClientSecret) = simulator.IsEnabled
                     ? (simulator.SignInClient.ClientId, simulator.SignInClient.ClientSecret!)
-                    : (signIn.ClientId!, signIn.ClientSecret ?? string.Empty);
+                    : (signIn.ClientId!, signIn.ClientSecret!);
             })
-            .Validate(static oauth => oauth.ClientSecret.Length > 0, "SignIn:ClientId is set but SignIn:ClientSecret is not: set the authorization-code client's secret (user-secrets or SignIn__ClientSecret).")
             .ValidateOnStart();
         return services;
     }
