@@ -25,4 +25,10 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "Live event feed: subscribing the notification topics failed.")]
     public static partial void FeedFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Warning, "Sign-in with Genesys Cloud failed: {Reason}")]
+    public static partial void SignInFailed(ILogger logger, string reason);
+
+    [LoggerMessage(9, LogLevel.Information, "Genesys Cloud refused a signed-in user's refresh token; the user is signed out.")]
+    public static partial void SignedInUserRefused(ILogger logger);
 }

@@ -10,6 +10,7 @@ using WebApiSample.Dashboard;
 using WebApiSample.Errors;
 using WebApiSample.Notifications;
 using WebApiSample.Organizations;
+using WebApiSample.SignIn;
 using WebApiSample.Simulator;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -35,6 +36,10 @@ builder.Services.AddEmbeddedGenesysCloudSimulator();
 
 // Other customer orgs: one named client per child of the Orgs section, picked per request by IGenesysCloudClientFactory.
 builder.Services.AddSampleOrganizations(builder.Configuration);
+
+// Sign-in with Genesys Cloud (cookie + OAuth authorization code with PKCE) for calls on behalf of a user (api/me);
+// offered with the embedded simulator, or for a real org with a SignIn:ClientId.
+builder.Services.AddGenesysCloudSignIn(builder.Configuration);
 
 // Genesys errors become RFC 7807 problem details with the correlation id.
 builder.Services.AddProblemDetails();
@@ -73,6 +78,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapControllers();
 app.MapPrometheusScrapingEndpoint("/metrics");

@@ -1,17 +1,20 @@
 using System.Net;
 using GenesysCloud.Extensions.Errors;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using WebApiSample.SignIn;
 
 namespace WebApiSample.Errors;
 
 /// <summary>
 /// Turns the client's errors into RFC 7807 problem details. A Genesys error keeps its status (a 404 for an unknown
 /// queue stays a 404) and carries the Genesys <c>code</c> and the <c>correlationId</c> to quote to Genesys support;
-/// a 401 from Genesys means this application's credentials are wrong, not the caller's, so it becomes a 502.
+/// a 401 from Genesys means this application's credentials are wrong, not the caller's, so it becomes a 502. A signed-in
+/// user's refresh token that the login service refused is the user's to fix: a 401 that signs them out.
 /// </summary>
-internal sealed class GenesysCloudExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class GenesysCloudExceptionHandler(IProblemDetailsService problemDetails, ILogger<GenesysCloudExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -20,8 +23,18 @@ internal sealed class GenesysCloudExceptionHandler(IProblemDetailsService proble
             // An org this service does not serve (api/orgs/{org}/...).
             var notFound = new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Unknown organization", Detail = unknown.Message };
             notFound.Extensions["errorCode"] = unknown.ErrorCode;
-            httpContext.Response.StatusCode = StatusCodes.Status404NotFound;
-            return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = notFound, Exception = exception });
+            return await WriteAsync(httpContext, notFound, exception);
+        }
+
+        if (exception is GenesysCloudAuthenticationException { ErrorCode: GenesysCloudErrorCodes.TokenGrantInvalid } refused)
+        {
+            // invalid_grant refuses a user's grant (a refresh token revoked, expired or already used); the app's own
+            // client credentials are refused as invalid_client instead. The cookie's tokens are dead: forget them.
+            Log.SignedInUserRefused(logger);
+            await httpContext.SignOutAsync(SignInSchemes.Cookie);
+            var signInAgain = Problem(StatusCodes.Status401Unauthorized, "Sign in again", refused);
+            signInAgain.Detail = "Genesys Cloud no longer accepts your sign-in (the refresh token was revoked, expired or already used). Sign in again at /signin.";
+            return await WriteAsync(httpContext, signInAgain, exception);
         }
 
         if (exception is not GenesysCloudException genesys)
@@ -39,7 +52,11 @@ internal sealed class GenesysCloudExceptionHandler(IProblemDetailsService proble
             _ => Problem(StatusCodes.Status502BadGateway, "Genesys Cloud call failed", genesys),
         };
 
-        problem.Extensions["errorCode"] = genesys.ErrorCode;
+        return await WriteAsync(httpContext, problem, exception);
+    }
+
+    private async ValueTask<bool> WriteAsync(HttpContext httpContext, ProblemDetails problem, Exception exception)
+    {
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
@@ -59,6 +76,7 @@ internal sealed class GenesysCloudExceptionHandler(IProblemDetailsService proble
             Title = ReasonPhrases.GetReasonPhrase(status),
             Detail = exception.Error?.Message ?? exception.Message,
         };
+        problem.Extensions["errorCode"] = exception.ErrorCode;
         problem.Extensions["genesysStatus"] = genesysStatus;
         problem.Extensions["correlationId"] = exception.CorrelationId ?? exception.Error?.ContextId;
         if (exception.Error?.Code is { } code)
@@ -74,5 +92,6 @@ internal sealed class GenesysCloudExceptionHandler(IProblemDetailsService proble
         Status = status,
         Title = title,
         Detail = exception.Message,
+        Extensions = { ["errorCode"] = exception.ErrorCode },
     };
 }

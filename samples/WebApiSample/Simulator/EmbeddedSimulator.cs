@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using GenesysCloud.Extensions.Options;
 using GenesysCloud.Extensions.Simulator;
 using Microsoft.Extensions.Options;
+using WebApiSample.SignIn;
 
 namespace WebApiSample.Simulator;
 
@@ -11,9 +13,13 @@ namespace WebApiSample.Simulator;
 /// </summary>
 public sealed class EmbeddedSimulator : IAsyncDisposable
 {
+    // Where Kestrel listens when no URL is configured.
+    private const string KestrelDefaultAddress = "http://localhost:5000";
+
     private readonly EmbeddedSimulatorSettings _settings;
     private readonly ILogger<EmbeddedSimulator> _logger;
     private readonly Lock _startLock = new();
+    private readonly SimulatorOAuthClient _signInClient;
     private GenesysCloudSimulator? _simulator;
     private bool _disposed;
 
@@ -22,6 +28,15 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
         IsEnabled = IsEnabledFor(configuration);
         _settings = configuration.GetSection(EmbeddedSimulatorSettings.SectionName).Get<EmbeddedSimulatorSettings>() ?? new();
         _logger = logger;
+
+        // The sample's authorization-code client for sign-in (SignIn/), with a secret of this run's. Its first redirect
+        // URI is on Kestrel's default address (the simulator needs one to start); the addresses the server really binds
+        // are added once it has started (SignInRedirectRegistration), since a port may only be known then.
+        _signInClient = SimulatorOAuthClient.AuthorizationCode(
+            "webapisample-signin",
+            Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+            SignInSchemes.RedirectUri(KestrelDefaultAddress));
+        _signInClient.Name = "WebApiSample sign-in";
     }
 
     /// <summary>Gets a value indicating whether the sample runs against the embedded simulator (no ClientId configured).</summary>
@@ -32,6 +47,9 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
 
     /// <summary>Gets the settings of the simulator.</summary>
     public EmbeddedSimulatorSettings Settings => _settings;
+
+    /// <summary>Gets the default organization's authorization-code client the sample signs users in with.</summary>
+    public SimulatorOAuthClient SignInClient => _signInClient;
 
     /// <summary>Gets the running simulator, starting it on first use; null when a real org is configured.</summary>
     public GenesysCloudSimulator? Simulator
@@ -98,6 +116,7 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
             TokenLifetime = _settings.TokenLifetime,
         };
         options.Notifications.ActivityInterval = _settings.NotificationActivityInterval;
+        options.OAuthClients.Add(_signInClient);
 
         // A second, smaller org for the multi-org endpoints (api/orgs/fabrikam/queues), with a budget of its own.
         options.Organizations.Add(new SimulatorOrganizationOptions(Organizations.SampleOrganizations.EmbeddedOrganization) { QueueCount = 7 });
