@@ -81,7 +81,7 @@ public sealed class SimulatorIntegrationTests
         await calls;
         Assert.Equal(0, harness.Simulator.Inspector.TooManyRequestsSent);
         var elapsed = time.GetUtcNow() - new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        Assert.True(elapsed.TotalSeconds is >= 29 and <= 41, $"elapsed {elapsed}"); // 70 calls at 20 per 10 s: four windows.
+        Assert.True(elapsed.TotalSeconds is >= 29 and <= 42, $"elapsed {elapsed}"); // 70 calls at 20 per 10 s: four windows, give or take a clock step or two.
     }
 
     [Fact]
