@@ -131,12 +131,20 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         request.ThrowIfIncomplete();
+        var body = SerializeBody(request);
         var identity = GenesysCloudIdentityScope.Current;
-        var call = new PendingCall(request, SerializeBody(request), _time.GetTimestamp(), _time.GetUtcNow())
+        var lanes = identity is null ? null : _identities.Get(identity);
+        try
         {
-            Lanes = identity is null ? null : _identities.Get(identity),
-        };
-        _lifecycle.EnterCall();
+            _lifecycle.EnterCall();
+        }
+        catch
+        {
+            lanes?.ExitUse(); // refused (the client is closing or closed): the call never holds the identity's lanes
+            throw;
+        }
+
+        var call = new PendingCall(request, body, _time.GetTimestamp(), _time.GetUtcNow()) { Lanes = lanes };
         return SendCoreAsync(call, cancellationToken);
     }
 
@@ -192,6 +200,7 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
         }
         finally
         {
+            call.Lanes?.ExitUse();
             _lifecycle.ExitCall();
         }
     }

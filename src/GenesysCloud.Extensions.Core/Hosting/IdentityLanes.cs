@@ -7,9 +7,10 @@ namespace GenesysCloud.Extensions.Hosting;
 /// <summary>
 /// The lanes of the identities a client's calls run as besides its own (<see cref="GenesysCloudIdentity"/>): one token
 /// and one budget each, created on first use and kept for at most <c>MaxIdentities</c> identities, the least recently
-/// used idle one leaving first (idle: no call queued or in flight, and no 429 suspension running — a lane forgotten while
-/// suspended would let that identity's next call run into the same limit). A new token of an identity makes its lane
-/// forget the old token's budget.
+/// used idle one leaving first (idle: no call holds it, and no 429 suspension runs — a lane forgotten while suspended would
+/// let that identity's next call run into the same limit). A call holds its identity's lanes from <see cref="Get"/> until it
+/// hands them back (<see cref="LaneGroup.ExitUse"/>), so an identity in use is never split over two tokens. A new token of
+/// an identity makes its lane forget the old token's budget.
 /// </summary>
 internal sealed class IdentityLanes
 {
@@ -40,7 +41,10 @@ internal sealed class IdentityLanes
         }
     }
 
-    /// <summary>Gets the lanes of <paramref name="identity"/>, creating them on first use.</summary>
+    /// <summary>
+    /// Gets the lanes of <paramref name="identity"/>, creating them on first use, for one call: it holds them until it calls
+    /// <see cref="LaneGroup.ExitUse"/>.
+    /// </summary>
     public LaneGroup Get(GenesysCloudIdentity identity)
     {
         lock (_lock)
@@ -52,6 +56,7 @@ internal sealed class IdentityLanes
                 {
                     _recent.Remove(node);
                     _recent.AddFirst(node);
+                    entry.Group.EnterUse();
                     return entry.Group;
                 }
 
@@ -61,13 +66,15 @@ internal sealed class IdentityLanes
             }
 
             var group = Create(identity);
+            group.EnterUse();
             _byKey[identity.Key] = _recent.AddFirst(new Entry(identity, group));
             Evict();
             return group;
         }
     }
 
-    private bool IsIdle(LaneGroup group) => !group.Listed && group.InFlight == 0 && group.Lanes[0].SuspendedUntil <= _time.GetUtcNow();
+    // Read without the scheduler's lock: the pin count and the suspension deadline are the two thread-safe parts of a group.
+    private bool IsIdle(LaneGroup group) => group.Users == 0 && !group.Lanes[0].IsSuspendedAt(_time.GetUtcNow());
 
     private LaneGroup Create(GenesysCloudIdentity identity)
     {

@@ -3,10 +3,12 @@ namespace GenesysCloud.Extensions.Scheduling;
 /// <summary>
 /// The calls of one identity: their FIFO backlog and the lanes (tokens) they may start on — one lane, or the tokens of
 /// a pool, where each start goes to the lane with the most budget left. Not thread-safe: <see cref="RequestScheduler"/>
-/// guards it with its lock.
+/// guards it with its lock; only <see cref="Users"/> is read and written without it.
 /// </summary>
 internal sealed class LaneGroup
 {
+    private int _users;
+
     public LaneGroup(IReadOnlyList<RateLane> lanes, string? identityKey)
     {
         Lanes = lanes;
@@ -19,6 +21,16 @@ internal sealed class LaneGroup
     public string? IdentityKey { get; }
 
     public LinkedList<BacklogWaiter> Backlog { get; } = new();
+
+    /// <summary>
+    /// Gets the calls that hold this group, from the moment they take it to their end (queued, in flight or between two
+    /// attempts): a group in use is never forgotten, whatever the scheduler is doing with its calls.
+    /// </summary>
+    public int Users => Volatile.Read(ref _users);
+
+    public void EnterUse() => Interlocked.Increment(ref _users);
+
+    public void ExitUse() => Interlocked.Decrement(ref _users);
 
     /// <summary>Gets or sets a value indicating whether the scheduler lists this group among those with waiting calls.</summary>
     public bool Listed { get; set; }

@@ -15,6 +15,7 @@ internal sealed class RateLane
     private readonly RateBudget _budget = new();
     private DateTimeOffset _nextFixedStart = DateTimeOffset.MinValue;
     private bool _budgetHeadersAbsent;
+    private long _suspendedUntilTicks;
 
     public RateLane(AccessTokenProvider tokens, string identityKind, int index, GenesysCloudRateLimitingOptions options, FleetAllowance? fleet = null)
     {
@@ -41,6 +42,12 @@ internal sealed class RateLane
     public int InFlight { get; private set; }
 
     public DateTimeOffset SuspendedUntil { get; private set; } = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Gets a value indicating whether a suspension runs at <paramref name="now"/>. Unlike the rest of the lane, safe to read
+    /// without the scheduler's lock (the deadline is kept as UTC ticks too, written atomically).
+    /// </summary>
+    public bool IsSuspendedAt(DateTimeOffset now) => Volatile.Read(ref _suspendedUntilTicks) > now.UtcTicks;
 
     /// <summary>Gets when the current suspension episode started, or <see langword="null"/>.</summary>
     public DateTimeOffset? SuspensionStart { get; private set; }
@@ -164,6 +171,7 @@ internal sealed class RateLane
         if (until > SuspendedUntil)
         {
             SuspendedUntil = until;
+            Volatile.Write(ref _suspendedUntilTicks, until.UtcTicks);
         }
 
         return started;

@@ -1,8 +1,12 @@
+using System.Diagnostics.Metrics;
 using System.Net;
+using System.Net.Http.Headers;
 using GenesysCloud.Extensions.Errors;
 using GenesysCloud.Extensions.Options;
 using GenesysCloud.Extensions.Requests;
+using GenesysCloud.Extensions.Telemetry;
 using GenesysCloud.Extensions.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GenesysCloud.Extensions.Tests.Http;
 
@@ -193,6 +197,43 @@ public sealed class PacingTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         await Eventually.TrueAsync(() => harness.Client.InFlightCount == 0, "the slot was released");
+    }
+
+    [Fact]
+    public async Task A_call_cancelled_as_its_429_suspends_the_budget_ends_cancelled_and_is_not_sent_again()
+    {
+        await using var harness = await ClientHarness.Create().StartAsync();
+        using var cts = new CancellationTokenSource();
+
+        // The caller gives up in the instant between the 429 (which suspends the lane: the suspension counter moves,
+        // synchronously) and the pipeline's decision to send the call again once the suspension ends.
+        var meters = harness.Host.Services.GetRequiredService<IMeterFactory>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == meters && instrument.Name == GenesysCloudTelemetryNames.RateLimitSuspensions)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, _, _) => cts.Cancel());
+        listener.Start();
+        harness.Server.EnqueueApi(_ =>
+        {
+            var response = FakeGenesysCloud.Error(HttpStatusCode.TooManyRequests, "too.many.requests", "Rate limit exceeded");
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(5));
+            return response;
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Client.SendAsync(Get(0), cts.Token));
+
+        Assert.True(cts.IsCancellationRequested);
+        Assert.Equal(0, harness.Client.BacklogCount);
+        harness.Time.Advance(TimeSpan.FromSeconds(6)); // the suspension ends: nothing of the cancelled call is left to send
+        await harness.Client.SendAsync(Get(1));
+        Assert.Equal(["/u0", "/u1"], harness.Server.ApiRequests.Select(r => r.Target[r.Target.LastIndexOf('/')..]).ToArray());
     }
 
     [Fact]

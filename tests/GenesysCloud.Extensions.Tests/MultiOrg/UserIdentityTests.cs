@@ -205,6 +205,35 @@ public sealed class UserIdentityTests
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task An_identity_whose_call_waits_to_be_retried_is_not_forgotten_and_keeps_one_token()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var contoso = sim.DefaultOrganization;
+        var exchanges = new List<string>();
+        var (alice, bob) = (Saml(contoso, contoso.Users[0], exchanges), Saml(contoso, contoso.Users[1], exchanges));
+        using var host = BuildHost(sim, services => services.Configure<GenesysCloudOptions>("contoso", o => o.MaxIdentities = 1));
+        await host.StartAsync();
+        var users = host.Services.GetRequiredKeyedService<IUsersApi>("contoso");
+
+        // Alice's call is answered 503 (Retry-After 3 s): between its two attempts it is neither queued nor in flight.
+        sim.Faults.Add(new SimulatorFault { StatusCode = 503, Path = UsersMe, Count = 1, RetryAfter = TimeSpan.FromSeconds(3) });
+        var retried = As(alice, () => users.GetUsersMeAsync());
+        await Eventually.TrueAsync(() => contoso.Inspector.Requests.Any(r => r.StatusCode == 503), "alice's first attempt is answered 503");
+
+        // Bob, over the bound of one identity, cannot push out Alice's lanes while her call holds them; her next call
+        // shares them (and her token) with the one waiting to be retried.
+        Assert.Equal(bob.Key, (await As(bob, () => users.GetUsersMeAsync())).Id);
+        Assert.Equal(alice.Key, (await As(alice, () => users.GetUsersMeAsync())).Id);
+        Assert.False(retried.IsCompleted, "the retry waits for its Retry-After");
+        Assert.Equal(alice.Key, (await retried).Id);
+
+        Assert.Equal(["alice", "bob"], exchanges.Select(e => e == alice.Key ? "alice" : "bob").ToArray());
+        var aliceTokens = contoso.Inspector.Requests.Where(r => r.Path == UsersMe && r.StatusCode is 200 or 503).GroupBy(r => r.TokenId).Count();
+        Assert.Equal(2, aliceTokens); // alice's one token and bob's
+        await host.StopAsync();
+    }
+
     private static GenesysCloudIdentity Saml(SimulatorOrganization org, SimulatorUser user, List<string> exchanges) =>
         GenesysCloudIdentity.Saml2Bearer(user.Id!, org.Name, SamlClientId, SamlClientSecret, _ =>
         {
