@@ -62,6 +62,7 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
         _abort = abort;
         _logger = logger;
         _lifecycle = new ClientLifecycle(this, diagnostics, logger);
+        executor.CallEnded = OnCallEnded;
     }
 
     public event EventHandler<GenesysCloudClientStateChangedEventArgs>? StateChanged
@@ -145,7 +146,7 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
         }
 
         var call = new PendingCall(request, body, _time.GetTimestamp(), _time.GetUtcNow()) { Lanes = lanes };
-        return SendCoreAsync(call, cancellationToken);
+        return _executor.ExecuteAsync(call, cancellationToken); // no async layer of its own: the call's end comes back through OnCallEnded
     }
 
     public void Dispose()
@@ -192,16 +193,12 @@ internal sealed class GenesysCloudClient : IGenesysCloudClient, IDisposable
         }
     }
 
-    private async Task<GenesysCloudResponse> SendCoreAsync(PendingCall call, CancellationToken cancellationToken)
+    private void OnCallEnded(PendingCall call)
     {
-        try
+        call.Lanes?.ExitUse();
+        if (!call.IsInternal)
         {
-            return await _executor.ExecuteAsync(call, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            call.Lanes?.ExitUse();
-            _lifecycle.ExitCall();
+            _lifecycle.ExitCall(); // the connect probe never entered
         }
     }
 

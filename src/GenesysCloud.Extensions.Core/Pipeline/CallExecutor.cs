@@ -48,6 +48,12 @@ internal sealed class CallExecutor
         _abort = abort;
     }
 
+    /// <summary>
+    /// Gets or sets what runs when a call ends, however it ends, before its task completes: the client gives back what the
+    /// call held (its place in the lifecycle's count, its identity's lanes). An event up, so no layer above is awaited here.
+    /// </summary>
+    public Action<PendingCall>? CallEnded { get; set; }
+
     /// <summary>Runs <paramref name="call"/> to its end and returns its 2xx response; any other end is a typed exception.</summary>
     public async Task<GenesysCloudResponse> ExecuteAsync(PendingCall call, CancellationToken cancellationToken)
     {
@@ -113,6 +119,7 @@ internal sealed class CallExecutor
         finally
         {
             _diagnostics.CallEnded(call, _time.GetElapsedTime(call.QueuedAt), statusCode, errorType, attempts);
+            CallEnded?.Invoke(call);
         }
     }
 
