@@ -76,6 +76,25 @@ internal sealed class Fleet : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Builds (not starts) a replica with no registered client: its tenants are added at run time through
+    /// <see cref="IGenesysCloudClientFactory"/>, all coordinated through the fleet's Redis.
+    /// </summary>
+    public IHost AddWithRuntimeClients()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(_keyRing).SetApplicationName(ApplicationName);
+        builder.Services.ConfigureGenesysCloudRuntimeClients(r => r.UseRedis(_redis.Configuration, o =>
+        {
+            o.OperationTimeout = TimeSpan.FromSeconds(2);
+            o.RejoinInterval = TimeSpan.FromMilliseconds(200);
+        }));
+        var host = builder.Build();
+        _hosts.Add(host);
+        return host;
+    }
+
     /// <summary>Builds and starts <paramref name="count"/> replicas at once.</summary>
     public async Task<IReadOnlyList<IHost>> StartAsync(int count, Action<GenesysCloudRedisOptions>? redis = null)
     {

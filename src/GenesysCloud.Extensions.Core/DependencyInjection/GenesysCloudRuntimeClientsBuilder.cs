@@ -21,6 +21,13 @@ public sealed class GenesysCloudRuntimeClientsBuilder
     public IServiceCollection Services { get; }
 
     /// <summary>
+    /// Gets the service key under which services shared by the clients added at run time are registered (for example the
+    /// keyed <see cref="Coordination.IGenesysCloudCoordinatorFactory"/> of <c>UseRedis</c>), as a registered client's
+    /// are under its name.
+    /// </summary>
+    public string ServiceKey => ClientRegistration.RuntimeName;
+
+    /// <summary>
     /// Gets the builder of the API <see cref="HttpClient"/> of the clients added at run time, for handlers or a primary
     /// handler of your own; handlers run between the token handler and the primary handler.
     /// </summary>

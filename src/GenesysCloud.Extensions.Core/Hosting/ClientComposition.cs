@@ -16,8 +16,9 @@ namespace GenesysCloud.Extensions.Hosting;
 /// Builds one client's object graph from its options — the composition root, and the only place that wires the
 /// components to each other: each one gets what it needs passed in, and lower layers report upward through events
 /// (a new token makes the scheduler forget the old token's budget; login throttling suspends the backlog). A client
-/// registered with a fleet coordinator (a keyed <see cref="IGenesysCloudCoordinatorFactory"/>) shares its own tokens,
-/// their budgets and suspensions through it; other identities stay local.
+/// registered with a fleet coordinator (a keyed <see cref="IGenesysCloudCoordinatorFactory"/>, under the client's name or,
+/// for the clients added at run time, under <see cref="ClientRegistration.RuntimeName"/>) shares its own tokens, their
+/// budgets and suspensions through it; other identities stay local.
 /// </summary>
 internal sealed class ClientComposition : IDisposable
 {
@@ -56,7 +57,7 @@ internal sealed class ClientComposition : IDisposable
 
         // The client's own identity: one client-credentials token, or a pool of them, each with its own lane (budget), in a
         // fleet each the fleet's token of its slot.
-        var coordinator = services.GetKeyedService<IGenesysCloudCoordinatorFactory>(name)?.Create(
+        var coordinator = services.GetKeyedService<IGenesysCloudCoordinatorFactory>(registration.CoordinatorKey)?.Create(
             new GenesysCloudCoordinationContext(name, options.ClientId!, options.ResolvedApiBaseAddress, options.TokenPoolSize));
         var lanes = new RateLane[options.TokenPoolSize];
         for (var i = 0; i < lanes.Length; i++)
