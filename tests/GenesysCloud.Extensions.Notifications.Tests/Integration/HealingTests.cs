@@ -65,8 +65,13 @@ public sealed class HealingTests
         await harness.Sim.WaitUntilAsync(s => s.Channels.Count(c => c.Topics.Count == Users.Length && c.Connected) == 2).WaitAsync(TimeSpan.FromSeconds(30));
         await harness.Simulator.Inspector.WaitUntilAsync(i => i.DelayedRequests == 1).WaitAsync(TimeSpan.FromSeconds(30));
         var before = harness.Sim.DeliveredCount;
+        var discarded = harness.Notifications.GetStatus().DuplicatesDiscarded;
         Publish(harness, events);
         await harness.Sim.WaitUntilAsync(s => s.DeliveredCount >= before + (2 * events)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Sent on both sockets is not yet read from both: the old channel is retired only once the client has read every
+        // copy (a loaded machine once retired it with the second copies still unread in its socket, so none was counted).
+        await Eventually.TrueAsync(() => harness.Notifications.GetStatus().DuplicatesDiscarded >= discarded + events, "the client read both copies of every event", harness.Describe);
         harness.Time.Advance(TimeSpan.FromSeconds(20));
         await Eventually.TrueAsync(() => harness.Sim.Channels.Count(c => c.Connected) == 1 && harness.Notifications.GetStatus().State == GenesysCloudNotificationsState.Active, "the old channel was retired", harness.Describe);
     }
@@ -148,7 +153,9 @@ public sealed class HealingTests
         HoldUnsubscribe(harness);
 
         harness.Time.Advance(TimeSpan.FromMinutes(109));
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Sim.ChannelsCreated == 2, TimeSpan.FromSeconds(30), "a second channel was created", harness.Describe);
+        // Steps of 5 s: the handover (real HTTP and WebSocket on loopback) has 120 steps' worth of real time before the
+        // channel expires, however slow the machine.
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Sim.ChannelsCreated == 2, TimeSpan.FromSeconds(5), "a second channel was created", harness.Describe);
         Assert.True(harness.Time.GetUtcNow() < first.Expires, "the handover started before the channel expired");
         await OverlapAsync(harness, events: 8);
         harness.Time.Advance(first.Expires - harness.Time.GetUtcNow());
@@ -174,7 +181,9 @@ public sealed class HealingTests
 
         // The client refreshes 5 minutes before expiry, on the first call after that: the periodic channel check.
         harness.Time.Advance(TimeSpan.FromMinutes(54));
-        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Sim.ChannelsCreated == 2, TimeSpan.FromSeconds(30), "a channel was created with the new token", harness.Describe);
+        // Steps of 5 s: the refresh and the handover (real HTTP and WebSocket on loopback) have 60 steps' worth of real time
+        // before the old token expires, however slow the machine (with 30 s steps a loaded CI machine ran past it once).
+        await Eventually.AdvanceUntilAsync(harness.Time, () => harness.Sim.ChannelsCreated == 2, TimeSpan.FromSeconds(5), "a channel was created with the new token", harness.Describe);
         Assert.Equal(2, harness.Simulator.Inspector.TokensIssued);
         await OverlapAsync(harness, events: 8);
 

@@ -30,7 +30,18 @@ public sealed class ColdStartRunner(int runs, string latency, int pageSize, Text
         IReadOnlyList<JitNamespaceCount> breakdown;
         try
         {
-            await RunProcessAsync(simulator, jitLog, cancellationToken);
+            try
+            {
+                await RunProcessAsync(simulator, jitLog, cancellationToken);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // The runtime's JIT listing (DOTNET_JitStdOutFile) once aborted the listing process in CI ("free(): invalid
+                // pointer", exit 134), a crash of the diagnostic, not of the measured code: the listing is taken once more.
+                log.WriteLine($"  the JIT-listing process failed ({ex.Message.Trim()}); listing once more.");
+                await RunProcessAsync(simulator, jitLog, cancellationToken);
+            }
+
             breakdown = JitLogBreakdown.RosterByNamespace(jitLog);
         }
         finally
