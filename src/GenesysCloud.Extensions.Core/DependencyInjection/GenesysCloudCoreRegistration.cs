@@ -40,7 +40,7 @@ internal static class GenesysCloudCoreRegistration
             return existing;
         }
 
-        var registration = new ClientRegistration(name, GenesysCloudClientNames.ApiHttpClient(name), GenesysCloudClientNames.LoginHttpClient(name), name, name);
+        var registration = new ClientRegistration(name, GenesysCloudClientNames.ApiHttpClient(name), GenesysCloudClientNames.LoginHttpClient(name), name);
         services.AddSingleton(registration);
         services.AddOptions<GenesysCloudOptions>(name).ValidateOnStart();
         services.AddKeyedSingleton(name, (sp, _) => ClientComposition.Create(sp, registration, sp.GetRequiredService<IOptionsMonitor<GenesysCloudOptions>>().Get(name)));

@@ -57,7 +57,7 @@ internal sealed class ClientComposition : IDisposable
 
         // The client's own identity: one client-credentials token, or a pool of them, each with its own lane (budget), in a
         // fleet each the fleet's token of its slot.
-        var coordinator = services.GetKeyedService<IGenesysCloudCoordinatorFactory>(registration.CoordinatorKey)?.Create(
+        var coordinator = services.GetKeyedService<IGenesysCloudCoordinatorFactory>(registration.ServiceKey)?.Create(
             new GenesysCloudCoordinationContext(name, options.ClientId!, options.ResolvedApiBaseAddress, options.TokenPoolSize));
         var lanes = new RateLane[options.TokenPoolSize];
         for (var i = 0; i < lanes.Length; i++)
@@ -84,7 +84,7 @@ internal sealed class ClientComposition : IDisposable
         var identities = new IdentityLanes(login, options, time, scheduler.ForgetBudget);
 
         var abort = new CancellationTokenSource();
-        var customizations = services.GetRequiredService<IOptionsMonitor<GenesysCloudRetryCustomization>>().Get(registration.RetryCustomizationName).Actions;
+        var customizations = services.GetRequiredService<IOptionsMonitor<GenesysCloudRetryCustomization>>().Get(registration.ServiceKey).Actions;
         var pipeline = CallPipelineFactory.Create(options, customizations, diagnostics, time, loggerFactory, registration.ApiHttpClientName);
         var executor = new CallExecutor(
             scheduler,

@@ -35,20 +35,6 @@ internal sealed class LaneGroup
     /// <summary>Gets or sets a value indicating whether the scheduler lists this group among those with waiting calls.</summary>
     public bool Listed { get; set; }
 
-    public int InFlight
-    {
-        get
-        {
-            var total = 0;
-            foreach (var lane in Lanes)
-            {
-                total += lane.InFlight;
-            }
-
-            return total;
-        }
-    }
-
     /// <summary>Gets the budget left in the current window of the group's tokens, when the server has told it.</summary>
     public (int Allowed, int Remaining, DateTimeOffset ResetAt)? Budget
     {
